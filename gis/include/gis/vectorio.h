@@ -1,0 +1,59 @@
+#pragma once
+/// \file vectorio.h
+/// Reading vector layers from any OGR source (GeoPackage, Shapefile, GeoJSON, KML, CSV with
+/// coordinate columns, ...), reprojected to EPSG:4326, invalid polygons repaired and reported.
+#include "gis/geometry.h"
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace gis {
+
+using FieldValue = std::variant<std::monostate, long long, double, std::string>;
+
+/// \brief Text form of a field value ("" for null).
+std::string fieldText(const FieldValue& v);
+
+struct ReadOptions {
+    std::string layer;        ///< layer name; empty = the first layer
+    std::string assumedCrs;   ///< CRS to use when the source declares none ("EPSG:4326"); empty = error
+    std::string xField;       ///< CSV: longitude/easting column; empty = detect (lon, lng, longitude, x, bujur)
+    std::string yField;       ///< CSV: latitude/northing column; empty = detect (lat, latitude, y, lintang)
+};
+
+/// \brief Something said about one feature: a repair, an empty geometry, a skipped part.
+struct FeatureNote {
+    long long fid = 0;
+    std::string message;
+};
+
+struct VectorFeature {
+    long long fid = 0;
+    Geometry geometry;               ///< EPSG:4326, x = lon, y = lat
+    std::vector<FieldValue> values;  ///< one per VectorData::fieldNames
+};
+
+struct VectorData {
+    std::string path;
+    std::string layerName;
+    std::string sourceCrs;           ///< the source's CRS as "AUTH:CODE" or WKT; "EPSG:4326" after an assumed CRS
+    GeometryType type = GeometryType::None;
+    std::vector<std::string> fieldNames;
+    std::vector<VectorFeature> features;
+    std::vector<FeatureNote> repaired;  ///< invalid polygons that were repaired, by feature
+    std::vector<FeatureNote> warnings;  ///< features kept with empty geometry, etc.
+
+    /// \brief Index of a field by name (case-insensitive), or -1.
+    int fieldIndex(const std::string& name) const;
+};
+
+/// \brief Reads one layer. Every feature is kept; problems are recorded per feature.
+/// \throws DataSourceError naming the file when it cannot be opened or parsed, has no such
+/// layer, a CSV has no coordinate columns, or the layer has no CRS and none is assumed.
+VectorData readVector(const std::string& path, const ReadOptions& options = {});
+
+/// \brief Names of the layers of a source. \throws DataSourceError.
+std::vector<std::string> listLayers(const std::string& path);
+
+} // namespace gis

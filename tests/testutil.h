@@ -1,0 +1,37 @@
+#pragma once
+// Helpers shared by the test executables: temporary folders and the shared real data.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace testutil {
+
+/// A fresh folder for one test, under the build tree (SASARAN_TEST_TMP) or the system temp.
+inline std::filesystem::path tempDir(const std::string& name)
+{
+    const char* root = std::getenv("SASARAN_TEST_TMP");
+    std::filesystem::path dir = root ? std::filesystem::path(root) : std::filesystem::temp_directory_path();
+    dir /= name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+inline void writeFile(const std::filesystem::path& path, const std::string& content)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << content;
+}
+
+/// ../shared/data/<relative>, or "" when the shared data is not present.
+inline std::string sharedData(const std::string& relative)
+{
+    const char* root = std::getenv("SASARAN_SHARED_DATA");
+    if (!root)
+        return {};
+    const auto path = std::filesystem::path(root) / relative;
+    return std::filesystem::exists(path) ? path.string() : std::string{};
+}
+
+} // namespace testutil
