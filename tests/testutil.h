@@ -11,7 +11,7 @@ namespace testutil {
 inline std::filesystem::path tempDir(const std::string& name)
 {
     const char* root = std::getenv("SASARAN_TEST_TMP");
-    std::filesystem::path dir = root ? std::filesystem::path(root) : std::filesystem::temp_directory_path();
+    std::filesystem::path dir = root ? std::filesystem::path(root) : std::filesystem::path(SASARAN_TEST_TMP_DIR);
     dir /= name;
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
@@ -29,7 +29,7 @@ inline std::string sharedData(const std::string& relative)
 {
     const char* root = std::getenv("SASARAN_SHARED_DATA");
     if (!root)
-        return {};
+        root = SASARAN_SHARED_DATA_DIR;
     const auto path = std::filesystem::path(root) / relative;
     return std::filesystem::exists(path) ? path.string() : std::string{};
 }

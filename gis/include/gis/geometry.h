@@ -61,13 +61,13 @@ struct Extent {
     }
 };
 
-enum class GeometryType { None, Point, LineString, Polygon };
+enum class GeometryType { None, Point, Line, Polygon };
 
 /// \brief A feature's geometry: points, lines or polygons (multi-part in each case).
 struct Geometry {
     GeometryType type = GeometryType::None;
     std::vector<Point> points;          ///< for GeometryType::Point
-    std::vector<LineString> lines;      ///< for GeometryType::LineString
+    std::vector<LineString> lines;      ///< for GeometryType::Line
     MultiPolygon polygons;              ///< for GeometryType::Polygon
     bool isEmpty() const noexcept { return points.empty() && lines.empty() && polygons.empty(); }
 };

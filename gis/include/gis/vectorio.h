@@ -49,6 +49,26 @@ struct VectorData {
 };
 
 /// \brief Reads one layer. Every feature is kept; problems are recorded per feature.
+///
+/// - Geometries are reprojected to EPSG:4326 (x = lon). Points and multipoints become
+///   Geometry::points, lines Geometry::lines, polygons Geometry::polygons (curves linearised).
+///   Polygons are checked with GEOS; invalid ones are repaired (makeValid) and listed in
+///   VectorData::repaired. A null or empty geometry is kept as GeometryType::None and listed in
+///   VectorData::warnings. A layer without a geometry column is read as a table (type None).
+/// - VectorData::type is the kind the features share; for a mixed layer (common in KML) it is
+///   the highest dimension present, and each feature keeps its own type.
+/// - Field values keep the source's type: integers -> long long, reals -> double, everything
+///   else (dates as ISO 8601) -> text; a CSV's columns are all text unless a .csvt says
+///   otherwise, so codes such as "18.06.20.2005" or "0012" are never turned into numbers.
+/// - CSV: the point comes from two columns, named by ReadOptions::xField/yField or found by
+///   name (case-insensitive: lon, lng, long, longitude, bujur, x / lat, latitude, lintang, y);
+///   ',' ';' and tab separators and decimal commas ("104,62") are accepted. Those two columns
+///   become the geometry and are not listed in fieldNames. A CSV declares no CRS: without
+///   ReadOptions::assumedCrs its coordinates are taken as WGS 84 longitude/latitude
+///   (EPSG:4326), which is what a lon/lat spreadsheet means; if any value is outside
+///   [-180, 180] x [-90, 90] the read fails and asks for the CRS (e.g. UTM 48S metres).
+///   A CSV with a WKT column and no coordinate columns is read through that column.
+/// - ReadOptions::assumedCrs applies only when the source declares no CRS.
 /// \throws DataSourceError naming the file when it cannot be opened or parsed, has no such
 /// layer, a CSV has no coordinate columns, or the layer has no CRS and none is assumed.
 VectorData readVector(const std::string& path, const ReadOptions& options = {});

@@ -1,0 +1,193 @@
+#include "cli/cli.h"
+
+#include "gis/demo.h"
+#include "gis/error.h"
+#include "gis/indicators.h"
+#include "gis/project.h"
+#include "layers/thematicmap.h"
+
+#include <CLI/CLI.hpp>
+#include <QGuiApplication>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+namespace app::cli {
+
+namespace {
+
+constexpr const char* kDefaultProject = ":default";
+
+/// Rendering text needs a QGuiApplication; the CLI makes an offscreen one when none exists.
+void ensureGuiApplication()
+{
+    if (QGuiApplication::instance())
+        return;
+    if (!std::getenv("QT_QPA_PLATFORM"))
+        setenv("QT_QPA_PLATFORM", "offscreen", 0);
+    static int argc = 1;
+    static char name[] = "sasaran-cli";
+    static char* argv[] = {name, nullptr};
+    static std::unique_ptr<QGuiApplication> application = std::make_unique<QGuiApplication>(argc, argv);
+}
+
+gis::Dataset openProject(const std::string& project)
+{
+    if (project == kDefaultProject)
+        return gis::buildDefaultDataset();
+    return gis::loadProject(project);
+}
+
+std::string thousands(double value)
+{
+    // Indonesian grouping: 73.770
+    std::string digits = fmt::format("{:.0f}", value);
+    std::string out;
+    const bool negative = !digits.empty() && digits[0] == '-';
+    if (negative)
+        digits.erase(0, 1);
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += '.';
+        out += digits[i];
+    }
+    return negative ? "-" + out : out;
+}
+
+void printSummary(const gis::Dataset& ds, std::ostream& out)
+{
+    std::size_t pekon = 0, kelurahan = 0;
+    for (const gis::Area* a : ds.villages())
+        (a->kind == "kelurahan" ? kelurahan : pekon)++;
+    fmt::print(out, "dataset:     {}\n", ds.metaValue("dataset_name", ds.metaValue("regency_name", "(unnamed)")));
+    fmt::print(out, "provenance:  {}\n", ds.isIllustrative() ? "ILLUSTRATIVE (Data ilustrasi: not official figures)"
+                                                              : ds.metaValue("provenance", "unknown"));
+    fmt::print(out, "crs:         EPSG:4326 (WGS 84)\n");
+    fmt::print(out, "areas:       {} kecamatan, {} pekon, {} kelurahan\n", ds.areasOfKind("kecamatan").size(), pekon,
+               kelurahan);
+    std::map<std::string, int> kinds;
+    for (const gis::Facility& f : ds.facilities)
+        kinds[f.kind]++;
+    std::string facilityList;
+    for (const auto& [kind, n] : kinds)
+        facilityList += fmt::format("{}{} {}", facilityList.empty() ? "" : ", ", n, kind);
+    fmt::print(out, "facilities:  {}\n", facilityList.empty() ? "none" : facilityList);
+    for (const gis::IndicatorInfo& info : gis::availableIndicators(ds)) {
+        if (info.derived)
+            continue;
+        for (const std::string& period : ds.periods(info.key)) {
+            double total = 0;
+            for (const auto& [code, v] : gis::indicatorValues(ds, info.key, period))
+                total += v;
+            fmt::print(out, "indicator:   {} {} total {} ({})\n", info.key, period, thousands(total), info.unit);
+        }
+    }
+    for (const std::string& period : ds.periods("miskin")) {
+        double poor = 0, population = 0;
+        for (const auto& [code, v] : gis::indicatorValues(ds, "miskin", period))
+            poor += v;
+        try {
+            for (const auto& [code, v] : gis::indicatorValues(ds, "penduduk", period))
+                population += v;
+        } catch (const gis::Error&) {
+        }
+        if (population > 0)
+            fmt::print(out, "poverty:     {} {:.2f} % of {} people\n", period, 100.0 * poor / population,
+                       thousands(population));
+    }
+}
+
+int fail(std::ostream& err, ExitCode code, const std::string& message)
+{
+    fmt::print(err, "sasaran-cli: error: {}\n", message);
+    return static_cast<int>(code);
+}
+
+} // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    CLI::App cli{"Sasaran: poverty-program planning maps and analyses for a regency.\n"
+                 "PROJECT is a *.sasaran.sqlite file, or :default for the embedded Tanggamus data "
+                 "(illustrative boundaries and values).",
+                 "sasaran-cli"};
+    cli.require_subcommand(1);
+    cli.footer("Exit codes: 0 ok, 1 failed, 2 usage error, 3 input error, 4 output error.");
+
+    std::string demoOut;
+    auto* demo = cli.add_subcommand("demo", "Build the embedded Tanggamus dataset as a project file");
+    demo->add_option("OUT", demoOut, "Project file to write (*.sasaran.sqlite)")->required();
+
+    std::string infoProject;
+    auto* info = cli.add_subcommand("info", "Summarise a project: areas, facilities, indicators, provenance");
+    info->add_option("PROJECT", infoProject, "Project file or :default")->required();
+
+    std::string mapProject, mapOut, method = "quantile";
+    layers::ThematicMapSpec spec;
+    int widthPx = 2400, heightPx = 1700;
+    bool noFacilities = false;
+    auto* map = cli.add_subcommand("map", "Draw a choropleth map of an indicator to PNG, PDF or SVG");
+    map->add_option("PROJECT", mapProject, "Project file or :default")->required();
+    map->add_option("--indicator", spec.indicatorKey,
+                    "Indicator key: penduduk, miskin, poverty_rate, poor_density_km2, pop_density_km2, area_km2")
+        ->capture_default_str();
+    map->add_option("--out", mapOut, "Output file: .png, .pdf (A4 landscape) or .svg")->required();
+    map->add_option("--period", spec.period, "Period, e.g. 2018 (default: the latest)");
+    map->add_option("--classes", spec.classCount, "Number of classes")->check(CLI::Range(2, 9))->capture_default_str();
+    map->add_option("--method", method, "Classification: quantile or equal")
+        ->check(CLI::IsMember({"quantile", "equal"}))
+        ->capture_default_str();
+    map->add_option("--ramp", spec.ramp, "ColorBrewer ramp: YlOrRd, OrRd, Reds, Blues, Greens, YlGnBu, Purples")
+        ->capture_default_str();
+    map->add_option("--title", spec.title, "Map title (default: from the indicator, regency and period)");
+    map->add_option("--width", widthPx, "PNG width in pixels")->check(CLI::Range(200, 20000))->capture_default_str();
+    map->add_option("--height", heightPx, "PNG height in pixels")->check(CLI::Range(200, 20000))->capture_default_str();
+    map->add_flag("--no-facilities", noFacilities, "Do not draw facility symbols");
+
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+        cli.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+        const int code = cli.exit(e, out, err);
+        return code == 0 ? 0 : static_cast<int>(ExitCode::Usage);
+    }
+
+    try {
+        if (*demo) {
+            const gis::Dataset ds = gis::buildDefaultDataset();
+            gis::saveProject(ds, demoOut);
+            printSummary(ds, out);
+            fmt::print(out, "wrote project: {}\n", std::filesystem::absolute(demoOut).string());
+            return 0;
+        }
+        if (*info) {
+            printSummary(openProject(infoProject), out);
+            return 0;
+        }
+        if (*map) {
+            spec.method = method == "equal" ? layers::ClassificationMethod::EqualInterval
+                                            : layers::ClassificationMethod::Quantile;
+            spec.showFacilities = !noFacilities;
+            const gis::Dataset ds = openProject(mapProject);
+            ensureGuiApplication();
+            layers::exportMap(ds, spec, mapOut, QSize(widthPx, heightPx));
+            fmt::print(out, "wrote map: {}\n", std::filesystem::absolute(mapOut).string());
+            return 0;
+        }
+    } catch (const gis::ProjectError& e) {
+        return fail(err, ExitCode::InputError, e.what());
+    } catch (const gis::DataSourceError& e) {
+        return fail(err, ExitCode::InputError, e.what());
+    } catch (const gis::Error& e) {
+        return fail(err, ExitCode::Failed, e.what());
+    } catch (const std::exception& e) {
+        return fail(err, ExitCode::Failed, std::string("unexpected failure: ") + e.what());
+    }
+    return static_cast<int>(ExitCode::Usage);
+}
+
+} // namespace app::cli

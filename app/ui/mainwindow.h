@@ -1,0 +1,43 @@
+#pragma once
+#include "gis/dataset.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+
+namespace app::ui {
+
+class MapCanvas;
+
+/// \brief The desktop application's main window: a map of the project's indicators.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// \brief Opens a *.sasaran.sqlite project; shows a message box on error. Returns success.
+    bool openProject(const QString& path);
+    /// \brief Shows the embedded Tanggamus dataset (illustrative).
+    void openDefaultDataset();
+
+    MapCanvas* canvas() const { return mCanvas; }
+    QComboBox* indicatorBox() const { return mIndicator; }
+    const gis::Dataset* dataset() const { return mDataset.get(); }
+
+private:
+    void setDataset(std::unique_ptr<gis::Dataset> ds, const QString& title);
+    void showIndicator();
+    void chooseProject();
+    void exportMap();
+
+    std::unique_ptr<gis::Dataset> mDataset;
+    MapCanvas* mCanvas = nullptr;
+    QComboBox* mIndicator = nullptr;
+    QLabel* mProvenance = nullptr;
+};
+
+} // namespace app::ui

@@ -1,0 +1,60 @@
+#include "gis/dataset.h"
+
+#include <set>
+
+namespace gis {
+
+const Area* Dataset::findArea(const std::string& code) const
+{
+    for (const Area& a : areas)
+        if (a.code == code)
+            return &a;
+    return nullptr;
+}
+
+std::vector<const Area*> Dataset::villages() const
+{
+    std::vector<const Area*> out;
+    for (const Area& a : areas)
+        if (isVillageKind(a.kind))
+            out.push_back(&a);
+    return out;
+}
+
+std::vector<const Area*> Dataset::areasOfKind(const std::string& kind) const
+{
+    std::vector<const Area*> out;
+    for (const Area& a : areas)
+        if (a.kind == kind)
+            out.push_back(&a);
+    return out;
+}
+
+std::vector<std::string> Dataset::periods(const std::string& key) const
+{
+    std::set<std::string> found;
+    for (const IndicatorValue& v : indicators)
+        if (v.key == key)
+            found.insert(v.period);
+    return {found.begin(), found.end()};
+}
+
+bool Dataset::isIllustrative() const { return metaValue("provenance") == "illustrative"; }
+
+std::string Dataset::metaValue(const std::string& key, const std::string& fallback) const
+{
+    auto it = meta.find(key);
+    return it == meta.end() ? fallback : it->second;
+}
+
+Extent Dataset::extent() const
+{
+    Extent e;
+    for (const Area& a : areas)
+        e.include(extentOf(a.geometry));
+    for (const Facility& f : facilities)
+        e.include(f.location);
+    return e;
+}
+
+} // namespace gis

@@ -1,0 +1,183 @@
+#include "gis/project.h"
+
+#include "detail/sqlite.h"
+#include "detail/wkb.h"
+#include "gis/error.h"
+
+#include <filesystem>
+#include <system_error>
+#include <unistd.h>
+
+namespace gis {
+
+using detail::SpatialiteConnection;
+using detail::Statement;
+
+namespace {
+
+void createSchema(SpatialiteConnection& db)
+{
+    // Only WGS 84 is registered: every geometry of a project is EPSG:4326.
+    db.exec("SELECT InitSpatialMetadata(0, 'WGS84')");
+    db.exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    db.exec("CREATE TABLE wilayah (code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, "
+            "parent_code TEXT)");
+    db.exec("SELECT AddGeometryColumn('wilayah', 'geom', 4326, 'MULTIPOLYGON', 'XY')");
+    db.exec("CREATE INDEX wilayah_parent ON wilayah(parent_code)");
+    db.exec("CREATE TABLE fasilitas (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT, status TEXT, "
+            "year INTEGER, located_by TEXT NOT NULL, wilayah_code TEXT)");
+    db.exec("SELECT AddGeometryColumn('fasilitas', 'geom', 4326, 'POINT', 'XY')");
+    db.exec("CREATE TABLE indikator (wilayah_code TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT NULL, "
+            "value REAL NOT NULL, source TEXT NOT NULL, imported_at TEXT NOT NULL, "
+            "PRIMARY KEY (wilayah_code, key, period, source))");
+}
+
+void writeContent(SpatialiteConnection& db, const Dataset& ds)
+{
+    Statement meta(db, "INSERT INTO meta (key, value) VALUES (?, ?)");
+    meta.bind(1, std::string("schema_version")).bind(2, std::to_string(kProjectSchemaVersion)).run();
+    for (const auto& [key, value] : ds.meta)
+        if (key != "schema_version")
+            meta.bind(1, key).bind(2, value).run();
+
+    Statement area(db, "INSERT INTO wilayah (code, name, kind, parent_code, geom) "
+                       "VALUES (?, ?, ?, ?, GeomFromWKB(?, 4326))");
+    for (const Area& a : ds.areas) {
+        area.bind(1, a.code).bind(2, a.name).bind(3, a.kind);
+        if (a.parentCode.empty())
+            area.bindNull(4);
+        else
+            area.bind(4, a.parentCode);
+        if (a.geometry.empty())
+            area.bindNull(5);
+        else
+            area.bindBlob(5, detail::multiPolygonToWkb(a.geometry));
+        area.run();
+    }
+
+    Statement facility(db, "INSERT INTO fasilitas (id, kind, name, status, year, located_by, wilayah_code, geom) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, 4326))");
+    for (const Facility& f : ds.facilities) {
+        facility.bind(1, f.id).bind(2, f.kind).bind(3, f.name).bind(4, f.status);
+        if (f.year > 0)
+            facility.bind(5, static_cast<long long>(f.year));
+        else
+            facility.bindNull(5);
+        facility.bind(6, f.locatedBy).bind(7, f.areaCode).bindBlob(8, detail::pointToWkb(f.location)).run();
+    }
+
+    Statement value(db, "INSERT INTO indikator (wilayah_code, key, period, value, source, imported_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)");
+    for (const IndicatorValue& v : ds.indicators)
+        value.bind(1, v.areaCode).bind(2, v.key).bind(3, v.period).bind(4, v.value).bind(5, v.source)
+            .bind(6, v.importedAt)
+            .run();
+
+    db.exec("SELECT CreateSpatialIndex('wilayah', 'geom')");
+    db.exec("SELECT CreateSpatialIndex('fasilitas', 'geom')");
+}
+
+bool hasTable(const SpatialiteConnection& db, const std::string& name)
+{
+    Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    q.bind(1, name);
+    return q.step();
+}
+
+} // namespace
+
+void saveProject(const Dataset& ds, const std::string& path)
+{
+    namespace fs = std::filesystem;
+    const fs::path target = fs::absolute(path);
+    if (!target.has_filename())
+        throw ProjectError("cannot save project: '" + path + "' is not a file name");
+    std::error_code ec;
+    if (!target.parent_path().empty() && !fs::exists(target.parent_path(), ec))
+        throw ProjectError("cannot save project '" + path + "': folder '" + target.parent_path().string()
+                           + "' does not exist");
+    // Build under a temporary name in the same folder, then rename: the rename is atomic,
+    // so readers see either the old file or the complete new one.
+    const fs::path temp = target.parent_path() / (target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    fs::remove(temp, ec);
+    try {
+        SpatialiteConnection db(temp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        db.exec("PRAGMA journal_mode = DELETE");
+        db.exec("BEGIN");
+        createSchema(db);
+        writeContent(db, ds);
+        db.exec("COMMIT");
+        db.close();
+    } catch (...) {
+        fs::remove(temp, ec);
+        throw;
+    }
+    fs::rename(temp, target, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+        throw ProjectError("cannot save project '" + path + "': " + ec.message());
+    }
+}
+
+Dataset loadProject(const std::string& path)
+{
+    if (!std::filesystem::exists(path))
+        throw ProjectError("project '" + path + "' does not exist; create one with 'sasaran-cli demo " + path + "'");
+    SpatialiteConnection db(path, SQLITE_OPEN_READONLY);
+    for (const char* table : {"meta", "wilayah", "fasilitas", "indikator"})
+        if (!hasTable(db, table))
+            throw ProjectError("'" + path + "' is not a Sasaran project (it has no table '" + table + "')");
+
+    Dataset ds;
+    {
+        Statement q(db, "SELECT key, value FROM meta");
+        while (q.step())
+            ds.meta[q.text(0)] = q.text(1);
+    }
+    const int version = std::stoi(ds.metaValue("schema_version", "0"));
+    if (version > kProjectSchemaVersion)
+        throw ProjectError("project '" + path + "' has schema version " + std::to_string(version)
+                           + ", newer than this program understands (" + std::to_string(kProjectSchemaVersion)
+                           + "); update Sasaran to open it");
+    {
+        Statement q(db, "SELECT code, name, kind, parent_code, AsBinary(geom) FROM wilayah ORDER BY rowid");
+        while (q.step()) {
+            Area a;
+            a.code = q.text(0);
+            a.name = q.text(1);
+            a.kind = q.text(2);
+            a.parentCode = q.text(3);
+            if (!q.isNull(4))
+                a.geometry = detail::geometryFromWkb(q.blob(4)).polygons;
+            ds.areas.push_back(std::move(a));
+        }
+    }
+    {
+        Statement q(db, "SELECT id, kind, name, status, year, located_by, wilayah_code, AsBinary(geom) "
+                        "FROM fasilitas ORDER BY id");
+        while (q.step()) {
+            Facility f;
+            f.id = q.integer(0);
+            f.kind = q.text(1);
+            f.name = q.text(2);
+            f.status = q.text(3);
+            f.year = q.isNull(4) ? 0 : static_cast<int>(q.integer(4));
+            f.locatedBy = q.text(5);
+            f.areaCode = q.text(6);
+            if (!q.isNull(7)) {
+                const Geometry g = detail::geometryFromWkb(q.blob(7));
+                if (!g.points.empty())
+                    f.location = g.points.front();
+            }
+            ds.facilities.push_back(std::move(f));
+        }
+    }
+    {
+        Statement q(db, "SELECT wilayah_code, key, period, value, source, imported_at FROM indikator ORDER BY rowid");
+        while (q.step())
+            ds.indicators.push_back({q.text(0), q.text(1), q.text(2), q.number(3), q.text(4), q.text(5)});
+    }
+    return ds;
+}
+
+} // namespace gis

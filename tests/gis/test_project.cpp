@@ -1,0 +1,200 @@
+// The project file: round trip, atomic save, and the same answers from SpatiaLite SQL.
+#include "gis/demo.h"
+#include "gis/error.h"
+#include "gis/indicators.h"
+#include "gis/measure.h"
+#include "gis/project.h"
+#include "testutil.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+// spatialite.h needs sqlite3.h first
+#include <spatialite.h>
+
+#include <filesystem>
+#include <memory>
+
+using namespace gis;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Dataset& tanggamus()
+{
+    static const Dataset ds = buildDefaultDataset();
+    return ds;
+}
+
+/// A plain sqlite3 connection with SpatiaLite, independent of the project code.
+class SqlProbe {
+public:
+    explicit SqlProbe(const std::string& path)
+    {
+        if (sqlite3_open_v2(path.c_str(), &mDb, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+            throw std::runtime_error("cannot open " + path);
+        mCache = spatialite_alloc_connection();
+        spatialite_init_ex(mDb, mCache, 0);
+    }
+    ~SqlProbe()
+    {
+        sqlite3_close(mDb);
+        spatialite_cleanup_ex(mCache);
+    }
+    SqlProbe(const SqlProbe&) = delete;
+    SqlProbe& operator=(const SqlProbe&) = delete;
+    double number(const std::string& sql)
+    {
+        sqlite3_stmt* stmt = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(mDb, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(mDb);
+        std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(stmt, sqlite3_finalize);
+        EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW) << sql;
+        return sqlite3_column_double(stmt, 0);
+    }
+    std::string text(const std::string& sql)
+    {
+        sqlite3_stmt* stmt = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(mDb, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(mDb);
+        std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(stmt, sqlite3_finalize);
+        if (sqlite3_step(stmt) != SQLITE_ROW)
+            return {};
+        const auto* p = sqlite3_column_text(stmt, 0);
+        return p ? reinterpret_cast<const char*>(p) : "";
+    }
+
+private:
+    sqlite3* mDb = nullptr;
+    void* mCache = nullptr;
+};
+
+} // namespace
+
+TEST(Project, RoundTripKeepsEveryAreaFacilityAndValue)
+{
+    const auto dir = testutil::tempDir("project_roundtrip");
+    const std::string path = (dir / "t.sasaran.sqlite").string();
+    saveProject(tanggamus(), path);
+    const Dataset back = loadProject(path);
+    ASSERT_EQ(back.areas.size(), tanggamus().areas.size());
+    for (std::size_t i = 0; i < back.areas.size(); ++i) {
+        EXPECT_EQ(back.areas[i].code, tanggamus().areas[i].code);
+        EXPECT_EQ(back.areas[i].parentCode, tanggamus().areas[i].parentCode);
+        EXPECT_EQ(vertexCount(back.areas[i].geometry), vertexCount(tanggamus().areas[i].geometry));
+        EXPECT_DOUBLE_EQ(geodesicAreaKm2(back.areas[i].geometry), geodesicAreaKm2(tanggamus().areas[i].geometry));
+    }
+    ASSERT_EQ(back.facilities.size(), tanggamus().facilities.size());
+    for (std::size_t i = 0; i < back.facilities.size(); ++i) {
+        EXPECT_EQ(back.facilities[i].kind, tanggamus().facilities[i].kind);
+        EXPECT_EQ(back.facilities[i].areaCode, tanggamus().facilities[i].areaCode);
+        EXPECT_EQ(back.facilities[i].location, tanggamus().facilities[i].location);
+    }
+    ASSERT_EQ(back.indicators.size(), tanggamus().indicators.size());
+    EXPECT_EQ(back.meta, [] {
+        auto m = tanggamus().meta;
+        m["schema_version"] = std::to_string(kProjectSchemaVersion);
+        return m;
+    }());
+    EXPECT_TRUE(back.isIllustrative());
+}
+
+TEST(Project, SpatialiteSqlAgreesWithTheLibrary)
+{
+    const auto dir = testutil::tempDir("project_sql");
+    const std::string path = (dir / "t.sasaran.sqlite").string();
+    saveProject(tanggamus(), path);
+    SqlProbe sql(path);
+    EXPECT_EQ(sql.number("SELECT count(*) FROM wilayah WHERE kind IN ('pekon', 'kelurahan')"), 302);
+    EXPECT_EQ(sql.number("SELECT count(*) FROM wilayah WHERE kind = 'kecamatan'"), 20);
+    EXPECT_EQ(sql.number("SELECT sum(value) FROM indikator WHERE key = 'miskin' AND period = '2018'"), 73770);
+    EXPECT_EQ(sql.number("SELECT count(DISTINCT wilayah_code) FROM fasilitas WHERE kind = 'BUMDES'"), 132);
+    EXPECT_EQ(sql.text("SELECT w.code FROM fasilitas f JOIN wilayah w ON Within(f.geom, w.geom) "
+                       "WHERE f.kind = 'PUSKESSOS' AND w.kind IN ('pekon','kelurahan') AND f.name LIKE '%Gisting%'"),
+              "18.06.20.2005");
+    EXPECT_EQ(sql.number("SELECT count(*) FROM geometry_columns"), 2);
+    EXPECT_EQ(sql.number("SELECT sum(IsValid(geom)) FROM wilayah"), static_cast<double>(tanggamus().areas.size()));
+    // SpatiaLite's ellipsoidal area differs from GeographicLib's by up to ~2e-4 relative.
+    for (const char* code : {"18.06.20.2005", "18.06.17.2012", "18.06.01.1001"}) {
+        const double sqlKm2 = sql.number(std::string("SELECT ST_Area(geom, 1) / 1e6 FROM wilayah WHERE code = '") + code + "'");
+        const double libKm2 = geodesicAreaKm2(tanggamus().findArea(code)->geometry);
+        EXPECT_NEAR(sqlKm2, libKm2, libKm2 * 5e-4) << code;
+    }
+}
+
+TEST(Project, SavingReplacesTheWholeFileAndLeavesNoTemporaryFile)
+{
+    const auto dir = testutil::tempDir("project_replace");
+    const std::string path = (dir / "p.sasaran.sqlite").string();
+    Dataset small;
+    small.meta["provenance"] = "real";
+    small.areas.push_back({"18.06.99.2001", "Contoh", "pekon", "18.06.99",
+                           {Polygon{{{104, -5}, {104.1, -5}, {104.1, -5.1}, {104, -5}}, {}}}});
+    saveProject(tanggamus(), path);
+    saveProject(small, path);
+    const Dataset back = loadProject(path);
+    EXPECT_EQ(back.areas.size(), 1u);
+    EXPECT_FALSE(back.isIllustrative());
+    for (const auto& entry : fs::directory_iterator(dir))
+        EXPECT_EQ(entry.path().filename(), "p.sasaran.sqlite") << "left behind: " << entry.path();
+}
+
+TEST(Project, AFailedSaveKeepsTheOldFile)
+{
+    const auto dir = testutil::tempDir("project_failed_save");
+    const std::string path = (dir / "p.sasaran.sqlite").string();
+    saveProject(tanggamus(), path);
+    Dataset broken = tanggamus();
+    broken.areas.push_back(broken.areas.back()); // duplicate code: the primary key refuses it
+    EXPECT_THROW(saveProject(broken, path), ProjectError);
+    const Dataset back = loadProject(path);
+    EXPECT_EQ(back.areas.size(), tanggamus().areas.size());
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir))
+        ++files;
+    EXPECT_EQ(files, 1u);
+}
+
+TEST(Project, ErrorsNameTheFile)
+{
+    const auto dir = testutil::tempDir("project_errors");
+    const std::string missing = (dir / "missing.sasaran.sqlite").string();
+    try {
+        loadProject(missing);
+        FAIL();
+    } catch (const ProjectError& e) {
+        EXPECT_NE(std::string(e.what()).find("missing.sasaran.sqlite"), std::string::npos) << e.what();
+    }
+    const std::string notProject = (dir / "other.sqlite").string();
+    {
+        sqlite3* db = nullptr;
+        sqlite3_open(notProject.c_str(), &db);
+        sqlite3_exec(db, "CREATE TABLE x (a)", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+    }
+    try {
+        loadProject(notProject);
+        FAIL();
+    } catch (const ProjectError& e) {
+        EXPECT_NE(std::string(e.what()).find("not a Sasaran project"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(saveProject(tanggamus(), (dir / "no_such_folder" / "x.sasaran.sqlite").string()), ProjectError);
+}
+
+TEST(Project, ANewerSchemaIsRefused)
+{
+    const auto dir = testutil::tempDir("project_newer");
+    const std::string path = (dir / "p.sasaran.sqlite").string();
+    Dataset ds;
+    ds.meta["provenance"] = "real";
+    saveProject(ds, path);
+    {
+        sqlite3* db = nullptr;
+        sqlite3_open(path.c_str(), &db);
+        sqlite3_exec(db, "UPDATE meta SET value = '999' WHERE key = 'schema_version'", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+    }
+    try {
+        loadProject(path);
+        FAIL();
+    } catch (const ProjectError& e) {
+        EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
+    }
+}
