@@ -66,7 +66,13 @@ ProjPtr createCrs(PJ_CONTEXT* ctx, ProjLog& log, const std::string& definition, 
     if (definition.empty())
         throw CrsError(fmt::format("the {} CRS is empty: give it as \"EPSG:N\", WKT or a PROJ string",
                                    role));
-    ProjPtr crs(proj_create(ctx, definition.c_str()));
+    // A bare PROJ string ("+proj=utm +zone=48 +south") describes an operation unless it says
+    // +type=crs; given where a CRS is expected, a CRS is what the user means.
+    std::string text = definition;
+    if (text.find("+proj=") != std::string::npos && text.find("+type=crs") == std::string::npos
+        && text.find("+proj=pipeline") == std::string::npos)
+        text += " +type=crs";
+    ProjPtr crs(proj_create(ctx, text.c_str()));
     if (!crs)
         throw CrsError(fmt::format("PROJ does not understand the {} CRS '{}' ({}): give it as "
                                    "\"EPSG:N\", WKT or a PROJ string",

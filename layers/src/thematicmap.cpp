@@ -659,33 +659,28 @@ double drawWrapped(PageContext& pc, const QRectF& area, const QString& text, con
     return needed.height();
 }
 
-void drawNorthArrow(PageContext& pc, const QRectF& frame)
+/// North arrow ("U" = utara) inside \a box: a split arrowhead, black and white.
+void drawNorthArrow(PageContext& pc, const QRectF& box)
 {
     const Units& u = pc.u;
     QPainter& p = pc.painter;
-    const double w = u.mm(7.0), h = u.mm(11.0);
     const QFont font = u.font(9.0, true);
     const double letterH = pc.metrics(font).height();
-    const QRectF box(frame.right() - u.mm(4.0) - w - u.mm(2.0), frame.top() + u.mm(4.0), w + u.mm(4.0),
-                     h + letterH + u.mm(3.0));
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
-    p.setPen(Qt::NoPen);
-    p.setBrush(QColor(255, 255, 255, 215));
-    p.drawRoundedRect(box, u.mm(1.0), u.mm(1.0));
     p.setFont(font);
     p.setPen(Qt::black);
-    p.drawText(QRectF(box.left(), box.top() + u.mm(0.8), box.width(), letterH), Qt::AlignHCenter | Qt::AlignTop,
+    p.drawText(QRectF(box.left(), box.top(), box.width(), letterH), Qt::AlignHCenter | Qt::AlignTop,
                QStringLiteral("U"));
+    const double w = std::min(box.width(), u.mm(7.0));
     const double cx = box.center().x();
-    const double top = box.top() + u.mm(1.2) + letterH;
-    const double bottom = box.bottom() - u.mm(1.5);
+    const double top = box.top() + letterH + u.mm(0.3);
+    const double bottom = box.bottom();
     const double notch = bottom - (bottom - top) * 0.22;
     QPolygonF left, right;
     left << QPointF(cx, top) << QPointF(cx - w / 2.0, bottom) << QPointF(cx, notch);
     right << QPointF(cx, top) << QPointF(cx + w / 2.0, bottom) << QPointF(cx, notch);
-    const QPen outline(Qt::black, u.mm(0.25), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-    p.setPen(outline);
+    p.setPen(QPen(Qt::black, u.mm(0.25), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     p.setBrush(Qt::black);
     p.drawPolygon(left);
     p.setBrush(Qt::white);
@@ -693,29 +688,40 @@ void drawNorthArrow(PageContext& pc, const QRectF& frame)
     p.restore();
 }
 
-void drawScaleBar(PageContext& pc, const QRectF& frame, const MapTransform& t, double dpi)
+/// Size of the north arrow block.
+QSizeF northArrowSize(PageContext& pc)
+{
+    return {pc.u.mm(8.0), pc.metrics(pc.u.font(9.0, true)).height() + pc.u.mm(11.5)};
+}
+
+/// The scale bar: 4 alternating segments of a round length in km (true at the map's middle
+/// latitude) and the nominal scale. Drawn with its top-left at \a origin, at most \a maxWidthPx
+/// wide; returns the size used. With \a paint false only measures.
+QSizeF drawScaleBar(PageContext& pc, QPointF origin, double maxWidthPx, const MapTransform& t, double dpi,
+                    bool paint)
 {
     const Units& u = pc.u;
     QPainter& p = pc.painter;
     const double mPerPx = metresPerPixel(t);
-    const double maxKm = frame.width() * 0.28 * mPerPx / 1000.0;
-    const double km = niceKm(maxKm);
-    const double barPx = km * 1000.0 / mPerPx;
     const QFont font = u.font(7.0);
     const QFontMetricsF fm = pc.metrics(font);
-    const double barH = u.mm(1.6);
-    const double pad = u.mm(2.0);
     const QString unitText = QStringLiteral(" km");
-    const double labelW = fm.horizontalAdvance(formatNumberQ(km) + unitText);
-    const QRectF box(frame.left() + u.mm(4.0), frame.bottom() - u.mm(4.0) - (barH + 2.0 * fm.height() + 2.0 * pad + u.mm(1.0)),
-                     barPx + labelW + 2.0 * pad, barH + 2.0 * fm.height() + 2.0 * pad + u.mm(1.0));
+    // leave room for the last label and its unit
+    const double reserve = fm.horizontalAdvance(QStringLiteral("000") + unitText);
+    const double km = niceKm(std::max(maxWidthPx - reserve, 1.0) * mPerPx / 1000.0);
+    const double barPx = km * 1000.0 / mPerPx;
+    const double barH = u.mm(1.6);
+    const double yBar = origin.y() + fm.height();
+    const QString scaleText = QStringLiteral("Skala 1 : ") + qs(formatNumber(roundScale(mPerPx * dpi / 0.0254), 0));
+    const double height = fm.height() + barH + u.mm(1.0) + fm.height();
+    const double width = std::max(barPx + fm.horizontalAdvance(formatNumberQ(km) + unitText) / 2.0
+                                      + fm.horizontalAdvance(unitText),
+                                  fm.horizontalAdvance(scaleText));
+    if (!paint)
+        return {width, height};
+    const double x0 = origin.x() + fm.horizontalAdvance(QStringLiteral("0")) / 2.0;
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
-    p.setPen(Qt::NoPen);
-    p.setBrush(QColor(255, 255, 255, 215));
-    p.drawRoundedRect(box, u.mm(1.0), u.mm(1.0));
-    const double x0 = box.left() + pad;
-    const double yBar = box.top() + pad + fm.height();
     constexpr int kSegments = 4;
     p.setPen(QPen(Qt::black, u.mm(0.2)));
     for (int i = 0; i < kSegments; ++i) {
@@ -734,10 +740,41 @@ void drawScaleBar(PageContext& pc, const QRectF& frame, const MapTransform& t, d
     label(0.0, QStringLiteral("0"), false);
     label(0.5, formatNumberQ(km / 2.0), false);
     label(1.0, formatNumberQ(km), true);
-    const double denominator = roundScale(mPerPx * dpi / 0.0254);
-    p.drawText(QPointF(x0, yBar + barH + u.mm(1.0) + fm.ascent()),
-               QStringLiteral("Skala 1 : ") + qs(formatNumber(denominator, 0)));
+    p.drawText(QPointF(origin.x(), yBar + barH + u.mm(1.0) + fm.ascent()), scaleText);
     p.restore();
+    return {width, height};
+}
+
+/// North arrow and scale bar side by side on a panel at \a topLeft, \a width wide; returns its height.
+double drawOrientationPanel(PageContext& pc, QPointF topLeft, double width, const MapTransform& t, double dpi,
+                            bool paint, bool translucent)
+{
+    const Units& u = pc.u;
+    const double pad = u.mm(2.5);
+    const QSizeF arrow = northArrowSize(pc);
+    const double barMax = width - 3.0 * pad - arrow.width();
+    const QSizeF bar = drawScaleBar(pc, QPointF(), barMax, t, dpi, false);
+    const double height = std::max(arrow.height(), bar.height()) + 2.0 * pad;
+    if (!paint)
+        return height;
+    const QRectF panel(topLeft, QSizeF(width, height));
+    QPainter& p = pc.painter;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    if (translucent) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(255, 255, 255, 215));
+        p.drawRoundedRect(panel, u.mm(1.0), u.mm(1.0));
+    } else {
+        p.setPen(QPen(QColor(0xb0, 0xb0, 0xb0), u.mm(0.25)));
+        p.setBrush(QColor(0xfa, 0xfa, 0xfa));
+        p.drawRect(panel);
+    }
+    p.restore();
+    drawNorthArrow(pc, QRectF(QPointF(panel.left() + pad, panel.top() + pad), arrow));
+    drawScaleBar(pc, QPointF(panel.left() + 2.0 * pad + arrow.width(), panel.center().y() - bar.height() / 2.0),
+                 barMax, t, dpi, true);
+    return height;
 }
 
 void drawGraticuleTicks(PageContext& pc, const QRectF& frame, const MapTransform& t)
@@ -853,8 +890,6 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
     const gis::Extent view = paddedExtent(d->extent, 0.03);
     drawMap(painter, frame, view, dpi);
     const MapTransform t(view, frame);
-    drawNorthArrow(pc, frame);
-    drawScaleBar(pc, frame, t, dpi);
     painter.setPen(QPen(Qt::black, u.mm(0.35)));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(frame);
@@ -986,8 +1021,19 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
     painter.drawRect(QRectF(legendArea.left(), legendArea.top(), legendArea.width(), legendH));
     drawLegend(painter);
 
-    // notes under the legend: projection and, when illustrative, a warning box
+    // north arrow and scale bar under the legend (or, when the column is full, inside the map)
     double ny = legendArea.top() + legendH + u.mm(3.0);
+    const double panelH = drawOrientationPanel(pc, QPointF(), legendW, t, dpi, false, false);
+    if (ny + panelH <= bodyBottom) {
+        drawOrientationPanel(pc, QPointF(legendArea.left(), ny), legendW, t, dpi, true, false);
+        ny += panelH + u.mm(3.0);
+    } else {
+        const double w = std::min(legendW, frame.width() * 0.45);
+        const double h = drawOrientationPanel(pc, QPointF(), w, t, dpi, false, true);
+        drawOrientationPanel(pc, QPointF(frame.left() + u.mm(3.0), frame.bottom() - u.mm(3.0) - h), w, t, dpi, true,
+                             true);
+    }
+    // notes: projection and, when illustrative, a warning box
     ny += drawWrapped(pc, QRectF(legendArea.left(), ny, legendW, 0),
                       QStringLiteral("Koordinat geografis WGS 84 (EPSG:4326); peta digambar dengan skala bujur "
                                      "× cos(lintang tengah)."),

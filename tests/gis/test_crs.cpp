@@ -124,6 +124,14 @@ TEST(Crs, IndonesianCrsAreKnown)
     EXPECT_NEAR(su.y, 10000000.0, 1.0);
 }
 
+TEST(Crs, ProjStringWithoutTypeCrsIsTakenAsCrs)
+{
+    const gis::CoordinateTransform toUtm("EPSG:4326", "+proj=utm +zone=48 +south +datum=WGS84");
+    const gis::Point p = toUtm.forward({105.0, 0.0});
+    EXPECT_NEAR(p.x, 500000.0, 1e-6);
+    EXPECT_NEAR(p.y, 10000000.0, 1e-6);
+}
+
 TEST(Crs, UnknownCrsThrowsCrsErrorNamingIt)
 {
     try {
@@ -134,6 +142,9 @@ TEST(Crs, UnknownCrsThrowsCrsErrorNamingIt)
     }
     EXPECT_THROW(gis::CoordinateTransform("not a crs at all", "EPSG:4326"), gis::CrsError);
     EXPECT_THROW(gis::CoordinateTransform("", "EPSG:4326"), gis::CrsError);
+    // An operation is not a CRS.
+    EXPECT_THROW(gis::CoordinateTransform("+proj=pipeline +step +proj=axisswap +order=2,1", "EPSG:4326"),
+                 gis::CrsError);
 }
 
 TEST(Crs, MovedTransformStillWorks)

@@ -1,0 +1,65 @@
+// The desktop window, offscreen: it opens the example and a project file and draws the map.
+#include "gis/demo.h"
+#include "gis/project.h"
+#include "testutil.h"
+#include "ui/mainwindow.h"
+#include "ui/mapcanvas.h"
+
+#include <QComboBox>
+#include <QImage>
+#include <QTest>
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace {
+
+int distinctColours(const QImage& image)
+{
+    std::set<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    return static_cast<int>(colours.size());
+}
+
+} // namespace
+
+TEST(MainWindow, ShowsTheExampleAsAPovertyMap)
+{
+    app::ui::MainWindow window;
+    window.resize(1200, 800);
+    window.openDefaultDataset();
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ASSERT_NE(window.dataset(), nullptr);
+    EXPECT_EQ(window.dataset()->villages().size(), 302u);
+    EXPECT_EQ(window.indicatorBox()->currentData().toString(), QStringLiteral("poverty_rate"));
+    ASSERT_NE(window.canvas()->map(), nullptr);
+    const QImage shot = window.canvas()->grab().toImage();
+    EXPECT_GT(distinctColours(shot), 6) << "the canvas shows a map, not an empty widget";
+}
+
+TEST(MainWindow, SwitchingTheIndicatorRedrawsTheMap)
+{
+    app::ui::MainWindow window;
+    window.openDefaultDataset();
+    const auto* before = window.canvas()->map();
+    const int density = window.indicatorBox()->findData(QStringLiteral("poor_density_km2"));
+    ASSERT_GE(density, 0);
+    window.indicatorBox()->setCurrentIndex(density);
+    ASSERT_NE(window.canvas()->map(), nullptr);
+    EXPECT_NE(window.canvas()->map(), before);
+    EXPECT_EQ(window.canvas()->map()->indicator().key, "poor_density_km2");
+}
+
+TEST(MainWindow, OpensAProjectFile)
+{
+    const auto dir = testutil::tempDir("mainwindow_open");
+    const std::string path = (dir / "t.sasaran.sqlite").string();
+    gis::saveProject(gis::buildDefaultDataset(), path);
+    app::ui::MainWindow window;
+    ASSERT_TRUE(window.openProject(QString::fromStdString(path)));
+    EXPECT_EQ(window.dataset()->areasOfKind("kecamatan").size(), 20u);
+    EXPECT_TRUE(window.windowTitle().contains("t.sasaran.sqlite"));
+}
