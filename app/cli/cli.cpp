@@ -137,9 +137,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         ->capture_default_str();
     map->add_option("--out", mapOut, "Output file: .png, .pdf (A4 landscape) or .svg")->required();
     map->add_option("--period", spec.period, "Period, e.g. 2018 (default: the latest)");
-    map->add_option("--classes", spec.classCount, "Number of classes")->check(CLI::Range(2, 9))->capture_default_str();
-    map->add_option("--method", method, "Classification: quantile or equal")
-        ->check(CLI::IsMember({"quantile", "equal"}))
+    map->add_option("--classes", spec.classCount, "Number of classes")->check(CLI::Range(1, 9))->capture_default_str();
+    map->add_option("--method", method, "Classification: quantile, equal (interval) or natural (Jenks breaks)")
+        ->check(CLI::IsMember({"quantile", "equal", "natural"}))
         ->capture_default_str();
     map->add_option("--ramp", spec.ramp, "ColorBrewer ramp: YlOrRd, OrRd, Reds, Blues, Greens, YlGnBu, Purples")
         ->capture_default_str();
@@ -169,8 +169,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return 0;
         }
         if (*map) {
-            spec.method = method == "equal" ? layers::ClassificationMethod::EqualInterval
-                                            : layers::ClassificationMethod::Quantile;
+            spec.method = method == "equal"     ? layers::ClassificationMethod::EqualInterval
+                          : method == "natural" ? layers::ClassificationMethod::NaturalBreaks
+                                                : layers::ClassificationMethod::Quantile;
             spec.showFacilities = !noFacilities;
             const gis::Dataset ds = openProject(mapProject);
             ensureGuiApplication();
@@ -182,6 +183,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         return fail(err, ExitCode::InputError, e.what());
     } catch (const gis::DataSourceError& e) {
         return fail(err, ExitCode::InputError, e.what());
+    } catch (const gis::OutputError& e) {
+        return fail(err, ExitCode::OutputError, e.what());
     } catch (const gis::Error& e) {
         return fail(err, ExitCode::Failed, e.what());
     } catch (const std::exception& e) {

@@ -33,7 +33,7 @@ std::string lowerExtension(const std::string& path)
 
 [[noreturn]] void cannotWrite(const std::string& path, const std::string& why)
 {
-    throw gis::Error("cannot write map '" + path + "': " + why);
+    throw gis::OutputError("cannot write map '" + path + "': " + why);
 }
 
 /// Opens the output file up front, so an unwritable path is reported with its reason.

@@ -132,8 +132,12 @@ TEST(Cli, ErrorsSayWhatWentWrongWithDistinctExitCodes)
     EXPECT_NE(r.err.find("poverty_rate"), std::string::npos) << "lists the keys that exist: " << r.err;
 
     r = runCli({"map", ":default", "--out", (dir / "x.bmpx").string()});
-    EXPECT_NE(r.code, 0);
+    EXPECT_EQ(r.code, 4);
     EXPECT_NE(r.err.find("x.bmpx"), std::string::npos) << r.err;
+
+    r = runCli({"map", ":default", "--out", (dir / "no_such_folder" / "x.png").string()});
+    EXPECT_EQ(r.code, 4);
+    EXPECT_NE(r.err.find("no_such_folder"), std::string::npos) << r.err;
 
     r = runCli({"frobnicate"});
     EXPECT_EQ(r.code, 2);

@@ -36,6 +36,12 @@ public:
     using Error::Error;
 };
 
+/// \brief An output file (map, table, export) could not be written.
+class OutputError : public Error {
+public:
+    using Error::Error;
+};
+
 /// \brief A project file could not be created, opened, read or written.
 class ProjectError : public Error {
 public:
