@@ -154,6 +154,7 @@ Dataset buildDefaultDataset()
     const MultiPolygon region = makeValid(intersection(makeValid(outline).geometry, makeValid(land).geometry)).geometry;
 
     Dataset ds;
+    ds.backgroundLand = land;
     std::vector<Area> kecamatan, villages;
     Area regency;
     for (const auto& row : readSimpleCsv("tanggamus/wilayah.csv")) {

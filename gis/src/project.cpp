@@ -30,6 +30,8 @@ void createSchema(SpatialiteConnection& db)
     db.exec("CREATE TABLE indikator (wilayah_code TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT NULL, "
             "value REAL NOT NULL, source TEXT NOT NULL, imported_at TEXT NOT NULL, "
             "PRIMARY KEY (wilayah_code, key, period, source))");
+    db.exec("CREATE TABLE latar (name TEXT PRIMARY KEY)");
+    db.exec("SELECT AddGeometryColumn('latar', 'geom', 4326, 'MULTIPOLYGON', 'XY')");
 }
 
 void writeContent(SpatialiteConnection& db, const Dataset& ds)
@@ -72,6 +74,11 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds)
         value.bind(1, v.areaCode).bind(2, v.key).bind(3, v.period).bind(4, v.value).bind(5, v.source)
             .bind(6, v.importedAt)
             .run();
+
+    if (!ds.backgroundLand.empty()) {
+        Statement land(db, "INSERT INTO latar (name, geom) VALUES ('daratan', GeomFromWKB(?, 4326))");
+        land.bindBlob(1, detail::multiPolygonToWkb(ds.backgroundLand)).run();
+    }
 
     db.exec("SELECT CreateSpatialIndex('wilayah', 'geom')");
     db.exec("SELECT CreateSpatialIndex('fasilitas', 'geom')");
@@ -171,6 +178,11 @@ Dataset loadProject(const std::string& path)
             }
             ds.facilities.push_back(std::move(f));
         }
+    }
+    if (hasTable(db, "latar")) {
+        Statement q(db, "SELECT AsBinary(geom) FROM latar WHERE name = 'daratan'");
+        if (q.step() && !q.isNull(0))
+            ds.backgroundLand = detail::geometryFromWkb(q.blob(0)).polygons;
     }
     {
         Statement q(db, "SELECT wilayah_code, key, period, value, source, imported_at FROM indikator ORDER BY rowid");

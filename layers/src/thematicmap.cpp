@@ -42,6 +42,9 @@ struct FacilityPoint {
     gis::Point location;
 };
 
+QColor mapSeaColor() { return QColor(0xdf, 0xec, 0xf5); }
+QColor mapBackgroundLandColor() { return QColor(0xf1, 0xee, 0xe8); }
+
 struct ThematicMap::Snapshot {
     ThematicMapSpec spec;
     gis::IndicatorInfo info;
@@ -59,6 +62,7 @@ struct ThematicMap::Snapshot {
     std::map<std::string, std::size_t> villageIndex;
     std::vector<Shape> kecamatan;
     std::vector<Shape> kabupaten;
+    std::vector<QPolygonF> backgroundLand;   ///< rings in lon/lat, filled with the odd-even rule
     std::vector<FacilityPoint> facilities;
     gis::Extent extent;
     int noData = 0;
@@ -68,7 +72,8 @@ namespace {
 
 constexpr double kMmPerInch = 25.4;
 
-QColor seaColor() { return QColor(0xdf, 0xec, 0xf5); }
+QColor seaColor() { return mapSeaColor(); }
+QColor landColor() { return mapBackgroundLandColor(); }
 QColor kecamatanBorderColor() { return QColor(0x4d, 0x4d, 0x4d); }
 QColor regencyBorderColor() { return QColor(0x1a, 0x1a, 0x1a); }
 QColor villageOutlineColor() { return QColor(255, 255, 255, 200); }
@@ -455,6 +460,7 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
             continue;
         s->extent.include(gis::extentOf(area.geometry));
     }
+    s->backgroundLand = ringsOf(ds.backgroundLand);
     for (const gis::Facility& f : ds.facilities)
         s->facilities.push_back({f.kind, f.name, f.location});
     // draw order: the many first, the rare (and important) on top
@@ -575,6 +581,8 @@ void ThematicMap::drawMap(QPainter& painter, const QRectF& targetPx, const gis::
     painter.setClipRect(targetPx, Qt::IntersectClip);
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(targetPx, seaColor());
+    if (!d->backgroundLand.empty())
+        painter.fillPath(pixelPath(d->backgroundLand, xf), landColor());
 
     // village fills
     std::vector<QPainterPath> villagePx(d->villages.size());

@@ -373,3 +373,24 @@ TEST(ThematicMapRender, SnapshotRendersIdenticallyFromWorkerThreads)
     EXPECT_EQ(a, reference);
     EXPECT_EQ(b, reference);
 }
+
+TEST(ThematicMapRender, LandOutsideTheAreasIsDrawnAsLandNotSea)
+{
+    gis::Dataset ds = smallDataset();
+    // Land reaching from far west up to the middle of the villages; east of it is sea.
+    ds.backgroundLand = {gis::Polygon{{{104.0, -6.0}, {104.6, -6.0}, {104.6, -5.0}, {104.0, -5.0}, {104.0, -6.0}}, {}}};
+    const ThematicMap map(ds, threeClassSpec());
+    const QSize size(400, 400);
+    const gis::Extent view = paddedExtent(map.fullExtent(), 0.05);
+    const QImage image = renderToImage(map, size, view);
+    const MapTransform t(view, QRectF(0, 0, size.width(), size.height()));
+    const auto pixelAt = [&](gis::Point lonLat) {
+        const QPointF p = t.toPixel(lonLat);
+        return image.pixelColor(static_cast<int>(p.x()), static_cast<int>(p.y()));
+    };
+    const gis::Extent areas = map.fullExtent();
+    const double midLat = (areas.minY + areas.maxY) / 2.0;
+    EXPECT_EQ(pixelAt({areas.minX - 0.005, midLat}), mapBackgroundLandColor()) << "west of the areas, on land";
+    EXPECT_EQ(pixelAt({areas.maxX + 0.005, midLat}), mapSeaColor()) << "east of the areas, at sea";
+    EXPECT_EQ(pixelAt({104.55, -5.55}), map.colorForArea("99.01.01.2001")) << "areas are drawn over the land";
+}

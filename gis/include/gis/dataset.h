@@ -47,6 +47,9 @@ struct Dataset {
     std::vector<Facility> facilities;
     std::vector<IndicatorValue> indicators;
     std::map<std::string, std::string> meta;   ///< provenance, capital, licences, ...
+    /// Land around and beyond the areas (from a coastline), drawn as the map's background
+    /// so that neighbouring land is not shown as sea. Not an area: it has no code or values.
+    MultiPolygon backgroundLand;
 
     const Area* findArea(const std::string& code) const;
     /// \brief Pekon and kelurahan (the village level), in stored order.

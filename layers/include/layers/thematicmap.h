@@ -109,6 +109,10 @@ private:
     std::shared_ptr<const Snapshot> d;
 };
 
+/// \brief The map's sea (behind everything) and the land outside the areas (Dataset::backgroundLand).
+QColor mapSeaColor();
+QColor mapBackgroundLandColor();
+
 /// \brief Writes the page of the map to \a outPath: ".png" (\a pngSizePx pixels), ".pdf"
 /// (A4 landscape, vector, text kept as text) or ".svg" (A4 landscape), by extension
 /// (case-insensitive). Needs a QGuiApplication (fonts).

@@ -1,0 +1,755 @@
+#include "gis/analysis.h"
+
+#include "gis/error.h"
+#include "gis/geometryops.h"
+#include "gis/indicators.h"
+#include "gis/measure.h"
+#include "gis/spatialindex.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <locale>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+namespace gis {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// a(1 - e²) on WGS 84: the smallest meridian radius of curvature (at the equator), metres.
+constexpr double kMinMeridianRadiusM = 6378137.0 * (1.0 - 0.0066943799901413165);
+constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+
+std::optional<double> parseNumber(const std::string& text)
+{
+    if (text.empty())
+        return std::nullopt;
+    std::istringstream in(text);
+    in.imbue(std::locale::classic());
+    double v = 0.0;
+    in >> v;
+    if (in.fail() || !in.eof() || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+double storedValue(const std::map<std::string, double>& values, const std::string& code)
+{
+    auto it = values.find(code);
+    return it == values.end() ? kNaN : it->second;
+}
+
+std::map<std::string, double> stored(const Dataset& ds, const std::string& key, const std::string& period)
+{
+    std::map<std::string, double> out;
+    for (const IndicatorValue& v : ds.indicators)
+        if (v.key == key && v.period == period)
+            out[v.areaCode] = v.value;
+    return out;
+}
+
+/// Writes \a content to \a path through a temporary file in the same folder and a rename.
+void writeFileAtomically(const std::string& path, const std::string& content)
+{
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    fs::path temp = target;
+    temp += ".tmp-sasaran";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw OutputError("cannot write '" + path + "': the folder does not exist or is not writable");
+        out << content;
+        out.flush();
+        if (!out) {
+            out.close();
+            std::error_code ignored;
+            fs::remove(temp, ignored);
+            throw OutputError("cannot write '" + path + "': writing failed (disk full?)");
+        }
+    }
+    std::error_code ec;
+    fs::rename(temp, target, ec);
+    if (ec) {
+        std::error_code ignored;
+        fs::remove(temp, ignored);
+        throw OutputError("cannot write '" + path + "': " + ec.message());
+    }
+}
+
+std::string formatNumber(double v)
+{
+    if (std::isnan(v))
+        return {};
+    if (v == std::floor(v) && std::fabs(v) < 1e15)
+        return fmt::format("{:.0f}", v);
+    std::string s = fmt::format("{:.6f}", v);
+    while (!s.empty() && s.back() == '0')
+        s.pop_back();
+    if (!s.empty() && s.back() == '.')
+        s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+std::string quoted(const std::string& text)
+{
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+const char* toString(Direction d) { return d == Direction::HigherIsWorse ? "higher_is_worse" : "higher_is_better"; }
+
+const char* toString(Normalisation n)
+{
+    switch (n) {
+    case Normalisation::MinMax: return "minmax";
+    case Normalisation::ZScore: return "zscore";
+    case Normalisation::PercentileRank: return "percentile_rank";
+    }
+    return "minmax";
+}
+
+const char* toString(MissingRule r)
+{
+    switch (r) {
+    case MissingRule::ExcludeVillage: return "exclude_village";
+    case MissingRule::FillWorst: return "fill_worst";
+    case MissingRule::FillMedian: return "fill_median";
+    }
+    return "exclude_village";
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+/// Oriented normalised values (higher = more priority) of the villages in \a use.
+std::vector<double> normalise(const std::vector<double>& x, const std::vector<std::size_t>& use,
+                              const SchemeIndicator& ind)
+{
+    std::vector<double> out(x.size(), kNaN);
+    const bool reverse = ind.direction == Direction::HigherIsBetter;
+    const double n = static_cast<double>(use.size());
+    switch (ind.normalisation) {
+    case Normalisation::MinMax: {
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        for (std::size_t i : use) {
+            lo = std::min(lo, x[i]);
+            hi = std::max(hi, x[i]);
+        }
+        for (std::size_t i : use)
+            out[i] = hi > lo ? (reverse ? hi - x[i] : x[i] - lo) / (hi - lo) : 0.0;
+        break;
+    }
+    case Normalisation::ZScore: {
+        double mean = 0.0;
+        for (std::size_t i : use)
+            mean += x[i];
+        mean /= n;
+        double ss = 0.0;
+        for (std::size_t i : use)
+            ss += (x[i] - mean) * (x[i] - mean);
+        const double sd = std::sqrt(ss / n);
+        for (std::size_t i : use)
+            out[i] = sd > 0 ? (reverse ? -1.0 : 1.0) * (x[i] - mean) / sd : 0.0;
+        break;
+    }
+    case Normalisation::PercentileRank: {
+        std::vector<double> sorted;
+        for (std::size_t i : use)
+            sorted.push_back(x[i]);
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t i : use) {
+            if (use.size() < 2) {
+                out[i] = 0.0;
+                continue;
+            }
+            const auto below = static_cast<double>(std::lower_bound(sorted.begin(), sorted.end(), x[i]) - sorted.begin());
+            const auto equal = static_cast<double>(std::upper_bound(sorted.begin(), sorted.end(), x[i])
+                                                   - std::lower_bound(sorted.begin(), sorted.end(), x[i]));
+            const double pr = (below + (equal - 1.0) / 2.0) / (n - 1.0);
+            out[i] = reverse ? 1.0 - pr : pr;
+        }
+        break;
+    }
+    }
+    return out;
+}
+
+[[noreturn]] void badField(const std::string& source, const std::string& field, const std::string& why)
+{
+    throw DataSourceError(source, "priority scheme field '" + field + "' " + why);
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------
+
+std::string kindColumnName(const std::string& kind)
+{
+    std::string out;
+    for (unsigned char c : kind)
+        out += std::isalnum(c) ? static_cast<char>(std::tolower(c)) : '_';
+    return out;
+}
+
+NearestPointIndex::NearestPointIndex(std::vector<Point> points) : mPoints(std::move(points))
+{
+    mByLat.resize(mPoints.size());
+    std::iota(mByLat.begin(), mByLat.end(), std::size_t{0});
+    std::stable_sort(mByLat.begin(), mByLat.end(),
+                     [&](std::size_t a, std::size_t b) { return mPoints[a].y < mPoints[b].y; });
+    mLats.reserve(mByLat.size());
+    for (std::size_t i : mByLat)
+        mLats.push_back(mPoints[i].y);
+}
+
+NearestPointIndex::Hit NearestPointIndex::nearest(Point query) const
+{
+    if (mPoints.empty())
+        throw Error("nearest-point search over an empty set of points");
+    Hit best{0, std::numeric_limits<double>::infinity()};
+    auto consider = [&](std::size_t sortedPos) {
+        const std::size_t idx = mByLat[sortedPos];
+        const double d = geodesicDistanceM(query, mPoints[idx]);
+        if (d < best.distanceM || (d == best.distanceM && idx < best.index))
+            best = {idx, d};
+    };
+    // Lower bound of the distance from a latitude gap (see the header), shrunk against rounding.
+    auto bound = [&](double lat) { return kMinMeridianRadiusM * std::fabs(lat - query.y) * kDegToRad * (1.0 - 1e-9); };
+    const auto start = static_cast<std::size_t>(std::lower_bound(mLats.begin(), mLats.end(), query.y) - mLats.begin());
+    std::size_t up = start;      // next candidate northwards (inclusive)
+    std::size_t down = start;    // candidates southwards are [0, down)
+    bool goUp = up < mLats.size(), goDown = down > 0;
+    while (goUp || goDown) {
+        if (goUp) {
+            if (bound(mLats[up]) > best.distanceM)
+                goUp = false;
+            else {
+                consider(up);
+                goUp = ++up < mLats.size();
+            }
+        }
+        if (goDown) {
+            if (bound(mLats[down - 1]) > best.distanceM)
+                goDown = false;
+            else {
+                consider(down - 1);
+                goDown = --down > 0;
+            }
+        }
+    }
+    return best;
+}
+
+VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::string& period)
+{
+    VillageMeasuresResult result;
+    const std::vector<const Area*> villages = ds.villages();
+    if (villages.empty())
+        throw Error("the dataset has no pekon, kelurahan or desa areas to analyse");
+
+    const auto lon = parseNumber(ds.metaValue("capital_lon"));
+    const auto lat = parseNumber(ds.metaValue("capital_lat"));
+    if (!lon || !lat)
+        throw Error("the project has no regency capital: set the meta values 'capital_lon' and 'capital_lat' "
+                    "(WGS 84 degrees, e.g. 104.62 and -5.50 for Kota Agung) before analysing remoteness");
+    result.capital = {*lon, *lat};
+    result.period = period.empty() ? latestPeriod(ds, "miskin") : period;
+
+    const auto penduduk = stored(ds, "penduduk", result.period);
+    const auto miskin = stored(ds, "miskin", result.period);
+
+    std::set<std::string> kinds;
+    for (const Facility& f : ds.facilities)
+        kinds.insert(f.kind);
+    result.kinds.assign(kinds.begin(), kinds.end());
+
+    // Facility -> village: its areaCode when it names a village, else point-in-polygon.
+    std::map<std::string, std::size_t> villageIndex;
+    std::vector<MultiPolygon> polygons;
+    for (std::size_t i = 0; i < villages.size(); ++i) {
+        villageIndex[villages[i]->code] = i;
+        polygons.push_back(villages[i]->geometry);
+    }
+    std::vector<std::map<std::string, int>> counts(villages.size());
+    {
+        std::unique_ptr<PolygonIndex> pip;
+        for (const Facility& f : ds.facilities) {
+            std::optional<std::size_t> where;
+            if (auto it = villageIndex.find(f.areaCode); !f.areaCode.empty() && it != villageIndex.end())
+                where = it->second;
+            else {
+                if (!pip)
+                    pip = std::make_unique<PolygonIndex>(polygons);
+                where = pip->locate(f.location);
+            }
+            if (where)
+                counts[*where][f.kind]++;
+        }
+    }
+
+    std::map<std::string, NearestPointIndex> nearestByKind;
+    for (const std::string& kind : result.kinds) {
+        std::vector<Point> pts;
+        for (const Facility& f : ds.facilities)
+            if (f.kind == kind)
+                pts.push_back(f.location);
+        nearestByKind.emplace(kind, NearestPointIndex(std::move(pts)));
+    }
+
+    std::map<std::string, Point> kecamatanPoint;
+    std::map<std::string, std::string> kecamatanName;
+    for (const Area* k : ds.areasOfKind("kecamatan")) {
+        kecamatanName[k->code] = k->name;
+        const auto klon = parseNumber(ds.metaValue("kecamatan_capital_lon." + k->code));
+        const auto klat = parseNumber(ds.metaValue("kecamatan_capital_lat." + k->code));
+        kecamatanPoint[k->code] = klon && klat ? Point{*klon, *klat} : pointOnSurface(k->geometry);
+    }
+
+    result.villages.reserve(villages.size());
+    for (std::size_t i = 0; i < villages.size(); ++i) {
+        const Area& a = *villages[i];
+        VillageMeasures m;
+        m.code = a.code;
+        m.name = a.name;
+        m.kecamatanCode = a.parentCode;
+        if (auto it = kecamatanName.find(a.parentCode); it != kecamatanName.end())
+            m.kecamatanName = it->second;
+        m.point = pointOnSurface(a.geometry);
+        m.areaKm2 = geodesicAreaKm2(a.geometry);
+        m.penduduk = storedValue(penduduk, a.code);
+        m.miskin = storedValue(miskin, a.code);
+        m.povertyRate = m.penduduk > 0 ? 100.0 * m.miskin / m.penduduk : kNaN;
+        m.poorDensityKm2 = m.areaKm2 > 0 ? m.miskin / m.areaKm2 : kNaN;
+        for (const std::string& kind : result.kinds) {
+            const auto it = counts[i].find(kind);
+            const int n = it == counts[i].end() ? 0 : it->second;
+            m.facilityCount[kind] = n;
+            m.nearestKm[kind] = n > 0 ? 0.0 : nearestByKind.at(kind).nearest(m.point).distanceM / 1000.0;
+        }
+        m.distCapitalKm = geodesicDistanceM(m.point, result.capital) / 1000.0;
+        const auto kp = kecamatanPoint.find(a.parentCode);
+        m.distKecamatanKm = kp == kecamatanPoint.end() ? kNaN : geodesicDistanceM(m.point, kp->second) / 1000.0;
+        result.villages.push_back(std::move(m));
+    }
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------
+
+PriorityScheme defaultPriorityScheme()
+{
+    PriorityScheme s;
+    s.name = "remote-area priority";
+    for (const char* key : {"poverty_rate", "poor_density_km2", "dist_puskessos_km", "no_bumdes", "dist_capital_km"})
+        s.indicators.push_back({key, Direction::HigherIsWorse, Normalisation::MinMax, 1.0});
+    s.missing = MissingRule::ExcludeVillage;
+    return s;
+}
+
+std::size_t PriorityResult::excludedCount() const
+{
+    return static_cast<std::size_t>(std::count(rank.begin(), rank.end(), 0));
+}
+
+std::string PriorityResult::missingReport(MissingRule rule) const
+{
+    if (missing.empty())
+        return "missing values: none";
+    std::string text = fmt::format("missing values: {} (rule {}", missing.size(), toString(rule));
+    text += rule == MissingRule::ExcludeVillage ? fmt::format(": {} village(s) without a score)", excludedCount())
+                                                : std::string(")");
+    std::size_t shown = 0;
+    for (const MissingValue& m : missing) {
+        if (shown++ == 20) {
+            text += fmt::format("; and {} more", missing.size() - 20);
+            break;
+        }
+        text += fmt::format("; {} {}", m.code, m.key);
+        if (!std::isnan(m.filledWith))
+            text += fmt::format(" filled with {}", formatNumber(m.filledWith));
+    }
+    return text;
+}
+
+PriorityResult scorePriority(const PriorityScheme& scheme, const std::vector<std::string>& codes,
+                             const std::map<std::string, std::vector<double>>& values)
+{
+    const std::string who = "priority scheme '" + scheme.name + "'";
+    if (scheme.indicators.empty())
+        throw Error(who + " has no indicators");
+    double weightSum = 0.0;
+    std::set<std::string> seen;
+    for (const SchemeIndicator& ind : scheme.indicators) {
+        if (!std::isfinite(ind.weight) || ind.weight < 0)
+            throw Error(who + ": indicator '" + ind.key + "' has weight " + fmt::format("{}", ind.weight)
+                        + "; weights must be finite and >= 0");
+        if (!seen.insert(ind.key).second)
+            throw Error(who + ": indicator '" + ind.key + "' appears twice");
+        if (!values.count(ind.key)) {
+            std::string keys;
+            for (const auto& [k, v] : values)
+                keys += (keys.empty() ? "" : ", ") + k;
+            throw Error(who + ": unknown indicator '" + ind.key + "'; available: " + keys);
+        }
+        if (values.at(ind.key).size() != codes.size())
+            throw Error(who + ": indicator '" + ind.key + "' has a value count different from the village count");
+        weightSum += ind.weight;
+    }
+    if (!(weightSum > 0))
+        throw Error(who + ": the weights sum to 0");
+
+    const std::size_t nVillages = codes.size();
+    const std::size_t nInd = scheme.indicators.size();
+    PriorityResult r;
+    r.score.assign(nVillages, kNaN);
+    r.rank.assign(nVillages, 0);
+    r.contribution.assign(nVillages, std::vector<double>(nInd, kNaN));
+
+    // Missing values: fill or exclude, reported either way.
+    std::vector<std::vector<double>> x(nInd);
+    std::vector<bool> excluded(nVillages, false);
+    for (std::size_t k = 0; k < nInd; ++k) {
+        const SchemeIndicator& ind = scheme.indicators[k];
+        x[k] = values.at(ind.key);
+        std::vector<double> present;
+        for (double v : x[k])
+            if (std::isfinite(v))
+                present.push_back(v);
+        double fill = kNaN;
+        if (!present.empty() && scheme.missing == MissingRule::FillWorst)
+            fill = ind.direction == Direction::HigherIsWorse ? *std::max_element(present.begin(), present.end())
+                                                             : *std::min_element(present.begin(), present.end());
+        else if (!present.empty() && scheme.missing == MissingRule::FillMedian)
+            fill = median(present);
+        for (std::size_t i = 0; i < nVillages; ++i) {
+            if (std::isfinite(x[k][i]))
+                continue;
+            r.missing.push_back({codes[i], ind.key, fill});
+            if (std::isnan(fill))
+                excluded[i] = true;
+            x[k][i] = fill;
+        }
+    }
+    // With ExcludeVillage, statistics use the villages that have every value.
+    std::vector<std::size_t> use;
+    for (std::size_t i = 0; i < nVillages; ++i)
+        if (!excluded[i])
+            use.push_back(i);
+    if (use.empty())
+        return r;
+
+    bool anyZ = false;
+    std::vector<std::vector<double>> norm(nInd);
+    for (std::size_t k = 0; k < nInd; ++k) {
+        norm[k] = normalise(x[k], use, scheme.indicators[k]);
+        anyZ = anyZ || scheme.indicators[k].normalisation == Normalisation::ZScore;
+    }
+    std::vector<double> composite(nVillages, kNaN);
+    for (std::size_t i : use) {
+        double c = 0.0;
+        for (std::size_t k = 0; k < nInd; ++k)
+            c += scheme.indicators[k].weight / weightSum * norm[k][i];
+        composite[i] = c;
+    }
+    r.rescaled = anyZ;
+    if (!anyZ) {
+        for (std::size_t i : use) {
+            double total = 0.0;
+            for (std::size_t k = 0; k < nInd; ++k) {
+                r.contribution[i][k] = 100.0 * scheme.indicators[k].weight / weightSum * norm[k][i];
+                total += r.contribution[i][k];
+            }
+            r.score[i] = total;
+        }
+    } else {
+        std::size_t lowest = use.front(), highest = use.front();
+        for (std::size_t i : use) {
+            if (composite[i] < composite[lowest])
+                lowest = i;
+            if (composite[i] > composite[highest])
+                highest = i;
+        }
+        const double span = composite[highest] - composite[lowest];
+        for (std::size_t i : use) {
+            double total = 0.0;
+            for (std::size_t k = 0; k < nInd; ++k) {
+                r.contribution[i][k] = span > 0 ? 100.0 * scheme.indicators[k].weight / weightSum
+                                                      * (norm[k][i] - norm[k][lowest]) / span
+                                                : 0.0;
+                total += r.contribution[i][k];
+            }
+            r.score[i] = total;
+        }
+    }
+
+    std::vector<std::size_t> order = use;
+    auto key = [&](std::size_t i) { return std::llround(r.score[i] * 1e9); };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto ka = key(a), kb = key(b);
+        return ka != kb ? ka > kb : codes[a] < codes[b];
+    });
+    for (std::size_t pos = 0; pos < order.size(); ++pos)
+        r.rank[order[pos]] = static_cast<int>(pos + 1);
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------
+
+std::string schemeToJson(const PriorityScheme& scheme)
+{
+    nlohmann::ordered_json j;
+    j["name"] = scheme.name;
+    j["missing"] = toString(scheme.missing);
+    j["indicators"] = nlohmann::ordered_json::array();
+    for (const SchemeIndicator& ind : scheme.indicators) {
+        nlohmann::ordered_json e;
+        e["key"] = ind.key;
+        e["direction"] = toString(ind.direction);
+        e["normalisation"] = toString(ind.normalisation);
+        e["weight"] = ind.weight;
+        j["indicators"].push_back(e);
+    }
+    return j.dump(2) + "\n";
+}
+
+PriorityScheme schemeFromJson(const std::string& text, const std::string& source)
+{
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw DataSourceError(source, std::string("not valid JSON: ") + e.what());
+    }
+    if (!j.is_object())
+        throw DataSourceError(source, "a priority scheme must be a JSON object with \"name\" and \"indicators\"");
+    PriorityScheme s;
+    if (!j.contains("name") || !j["name"].is_string())
+        badField(source, "name", "is missing or not a string");
+    s.name = j["name"].get<std::string>();
+    if (j.contains("missing")) {
+        const auto& m = j["missing"];
+        const std::string v = m.is_string() ? m.get<std::string>() : std::string{};
+        if (v == "exclude_village")
+            s.missing = MissingRule::ExcludeVillage;
+        else if (v == "fill_worst")
+            s.missing = MissingRule::FillWorst;
+        else if (v == "fill_median")
+            s.missing = MissingRule::FillMedian;
+        else
+            badField(source, "missing", "must be \"exclude_village\", \"fill_worst\" or \"fill_median\"");
+    }
+    if (!j.contains("indicators") || !j["indicators"].is_array() || j["indicators"].empty())
+        badField(source, "indicators", "must be a non-empty array");
+    const auto& list = j["indicators"];
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string at = fmt::format("indicators[{}]", i);
+        const auto& e = list[i];
+        if (!e.is_object())
+            badField(source, at, "must be an object with key, direction, normalisation and weight");
+        SchemeIndicator ind;
+        if (!e.contains("key") || !e["key"].is_string() || e["key"].get<std::string>().empty())
+            badField(source, at + ".key", "is missing or not a non-empty string");
+        ind.key = e["key"].get<std::string>();
+        if (e.contains("direction")) {
+            const std::string d = e["direction"].is_string() ? e["direction"].get<std::string>() : std::string{};
+            if (d == "higher_is_worse")
+                ind.direction = Direction::HigherIsWorse;
+            else if (d == "higher_is_better")
+                ind.direction = Direction::HigherIsBetter;
+            else
+                badField(source, at + ".direction", "must be \"higher_is_worse\" or \"higher_is_better\"");
+        }
+        if (e.contains("normalisation")) {
+            const std::string n = e["normalisation"].is_string() ? e["normalisation"].get<std::string>() : std::string{};
+            if (n == "minmax")
+                ind.normalisation = Normalisation::MinMax;
+            else if (n == "zscore")
+                ind.normalisation = Normalisation::ZScore;
+            else if (n == "percentile_rank")
+                ind.normalisation = Normalisation::PercentileRank;
+            else
+                badField(source, at + ".normalisation", "must be \"minmax\", \"zscore\" or \"percentile_rank\"");
+        }
+        if (e.contains("weight")) {
+            if (!e["weight"].is_number() || !std::isfinite(e["weight"].get<double>()) || e["weight"].get<double>() < 0)
+                badField(source, at + ".weight", "must be a number >= 0");
+            ind.weight = e["weight"].get<double>();
+        }
+        for (const SchemeIndicator& earlier : s.indicators)
+            if (earlier.key == ind.key)
+                badField(source, at + ".key", "repeats indicator '" + ind.key + "'");
+        s.indicators.push_back(ind);
+    }
+    double sum = 0.0;
+    for (const SchemeIndicator& ind : s.indicators)
+        sum += ind.weight;
+    if (!(sum > 0))
+        badField(source, "indicators", "has weights that sum to 0; give at least one a positive weight");
+    return s;
+}
+
+PriorityScheme loadScheme(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw DataSourceError(path, "the priority scheme file does not exist or cannot be opened");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return schemeFromJson(text.str(), path);
+}
+
+void saveScheme(const PriorityScheme& scheme, const std::string& path)
+{
+    writeFileAtomically(path, schemeToJson(scheme));
+}
+
+// ---------------------------------------------------------------------------------------
+
+std::size_t AnalysisTable::column(const std::string& name) const
+{
+    auto it = std::find(columns.begin(), columns.end(), name);
+    if (it == columns.end()) {
+        std::string list;
+        for (const auto& c : columns)
+            list += (list.empty() ? "" : ", ") + c;
+        throw Error("the analysis table has no column '" + name + "'; columns: " + list);
+    }
+    return static_cast<std::size_t>(it - columns.begin());
+}
+
+AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, const PriorityScheme& scheme)
+{
+    const VillageMeasuresResult m = computeVillageMeasures(ds, period);
+    const std::size_t n = m.villages.size();
+
+    std::vector<std::string> kinds = m.kinds;
+    for (const char* required : {"BUMDES", "PUSKESSOS"})
+        if (std::find(kinds.begin(), kinds.end(), required) == kinds.end())
+            kinds.emplace_back(required);
+    std::sort(kinds.begin(), kinds.end());
+
+    // Every numeric measure by column name (also what scheme keys can name).
+    std::map<std::string, std::vector<double>> measures;
+    auto add = [&](const std::string& name, auto get) {
+        auto& col = measures[name];
+        col.reserve(n);
+        for (const VillageMeasures& v : m.villages)
+            col.push_back(get(v));
+    };
+    add("area_km2", [](const VillageMeasures& v) { return v.areaKm2; });
+    add("penduduk", [](const VillageMeasures& v) { return v.penduduk; });
+    add("miskin", [](const VillageMeasures& v) { return v.miskin; });
+    add("poverty_rate", [](const VillageMeasures& v) { return v.povertyRate; });
+    add("poor_density_km2", [](const VillageMeasures& v) { return v.poorDensityKm2; });
+    add("dist_capital_km", [](const VillageMeasures& v) { return v.distCapitalKm; });
+    add("dist_kecamatan_km", [](const VillageMeasures& v) { return v.distKecamatanKm; });
+    for (const std::string& kind : kinds) {
+        const std::string c = kindColumnName(kind);
+        add("n_" + c, [&](const VillageMeasures& v) {
+            auto it = v.facilityCount.find(kind);
+            return it == v.facilityCount.end() ? 0.0 : static_cast<double>(it->second);
+        });
+        add("no_" + c, [&](const VillageMeasures& v) {
+            auto it = v.facilityCount.find(kind);
+            return it == v.facilityCount.end() || it->second == 0 ? 1.0 : 0.0;
+        });
+        add("dist_" + c + "_km", [&](const VillageMeasures& v) {
+            auto it = v.nearestKm.find(kind);
+            return it == v.nearestKm.end() ? kNaN : it->second;
+        });
+    }
+    // Stored indicators of the period (other than the columns above) are scheme keys too.
+    std::set<std::string> storedKeys;
+    for (const IndicatorValue& v : ds.indicators)
+        if (v.period == m.period)
+            storedKeys.insert(v.key);
+    for (const std::string& key : storedKeys) {
+        if (measures.count(key))
+            continue;
+        const auto values = stored(ds, key, m.period);
+        add(key, [&](const VillageMeasures& v) { return storedValue(values, v.code); });
+    }
+
+    std::vector<std::string> codes;
+    for (const VillageMeasures& v : m.villages)
+        codes.push_back(v.code);
+
+    AnalysisTable t;
+    t.period = m.period;
+    t.scheme = scheme;
+    t.priority = scorePriority(scheme, codes, measures);
+
+    t.columns = {"area_km2", "penduduk", "miskin", "poverty_rate", "poor_density_km2", "n_bumdes", "n_puskessos",
+                 "dist_bumdes_km", "dist_puskessos_km", "dist_capital_km", "priority_score", "priority_rank"};
+    for (const SchemeIndicator& ind : scheme.indicators)
+        t.columns.push_back("contrib_" + ind.key);
+    for (const std::string& kind : kinds) {
+        if (kind == "BUMDES" || kind == "PUSKESSOS")
+            continue;
+        t.columns.push_back("n_" + kindColumnName(kind));
+        t.columns.push_back("dist_" + kindColumnName(kind) + "_km");
+    }
+    t.columns.push_back("dist_kecamatan_km");
+
+    t.rows.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        AnalysisTable::Row row{m.villages[i].code, m.villages[i].name, m.villages[i].kecamatanName, {}};
+        row.values.reserve(t.columns.size());
+        for (const std::string& c : t.columns) {
+            if (c == "priority_score")
+                row.values.push_back(t.priority.score[i]);
+            else if (c == "priority_rank")
+                row.values.push_back(t.priority.rank[i] > 0 ? static_cast<double>(t.priority.rank[i]) : kNaN);
+            else if (c.rfind("contrib_", 0) == 0) {
+                const std::string key = c.substr(8);
+                std::size_t k = 0;
+                while (scheme.indicators[k].key != key)
+                    ++k;
+                row.values.push_back(t.priority.contribution[i][k]);
+            } else
+                row.values.push_back(measures.at(c)[i]);
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+void writeAnalysisCsv(const AnalysisTable& table, const std::string& path)
+{
+    std::string text = "kode,nama,kecamatan";
+    for (const std::string& c : table.columns)
+        text += "," + c;
+    text += "\n";
+    for (const AnalysisTable::Row& row : table.rows) {
+        text += quoted(row.kode) + "," + quoted(row.nama) + "," + quoted(row.kecamatan);
+        for (double v : row.values)
+            text += "," + formatNumber(v);
+        text += "\n";
+    }
+    writeFileAtomically(path, text);
+}
+
+} // namespace gis
