@@ -8,6 +8,9 @@
 #include "ui/mapcanvas.h"
 
 #include <QComboBox>
+#include <QDockWidget>
+#include <QListWidget>
+#include <QPainter>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -40,6 +43,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     toolbar->addWidget(mIndicator);
     toolbar->addAction(tr("Full extent"), mCanvas, &MapCanvas::zoomToFullExtent);
     connect(mIndicator, &QComboBox::currentIndexChanged, this, &MainWindow::showIndicator);
+
+    auto* legendDock = new QDockWidget(tr("Legend"), this);
+    legendDock->setObjectName("legendDock");
+    mLegend = new QListWidget(legendDock);
+    mLegend->setObjectName("legend");
+    mLegend->setSelectionMode(QAbstractItemView::NoSelection);
+    mLegend->setIconSize(QSize(22, 14));
+    legendDock->setWidget(mLegend);
+    addDockWidget(Qt::RightDockWidgetArea, legendDock);
+    connect(mCanvas, &MapCanvas::clicked, this, &MainWindow::identify);
 
     mProvenance = new QLabel(this);
     statusBar()->addPermanentWidget(mProvenance);
@@ -93,10 +106,66 @@ void MainWindow::showIndicator()
     spec.indicatorKey = mIndicator->currentData().toString().toStdString();
     try {
         mCanvas->setMap(std::make_shared<const layers::ThematicMap>(*mDataset, spec));
-        statusBar()->showMessage(tr("%1 areas").arg(mDataset->villages().size()));
+        updateLegend();
+        statusBar()->showMessage(tr("%1 areas; click a pekon to see its value").arg(mDataset->villages().size()));
     } catch (const gis::Error& e) {
         statusBar()->showMessage(QString::fromStdString(e.what()));
     }
+}
+
+void MainWindow::updateLegend()
+{
+    mLegend->clear();
+    const layers::ThematicMap* map = mCanvas->map();
+    if (!map)
+        return;
+    auto swatch = [](const QColor& colour, bool hatched) {
+        QPixmap pixmap(22, 14);
+        pixmap.fill(colour);
+        QPainter painter(&pixmap);
+        painter.setPen(QColor(0x80, 0x80, 0x80));
+        if (hatched)
+            painter.setBrush(QBrush(QColor(0x96, 0x96, 0x96), Qt::BDiagPattern));
+        painter.drawRect(0, 0, 21, 13);
+        return QIcon(pixmap);
+    };
+    auto* heading = new QListWidgetItem(QString::fromStdString(map->indicator().label + " ("
+                                                               + map->indicator().unit + "), " + map->period()),
+                                        mLegend);
+    QFont bold = heading->font();
+    bold.setBold(true);
+    heading->setFont(bold);
+    for (const layers::LegendEntry& e : map->legendEntries())
+        new QListWidgetItem(swatch(e.color, e.noData),
+                            tr("%1   (%2)").arg(QString::fromStdString(e.label)).arg(e.count), mLegend);
+    for (const layers::FacilityLegendEntry& f : map->facilityLegendEntries())
+        new QListWidgetItem(tr("%1: %2").arg(QString::fromStdString(f.label)).arg(f.count), mLegend);
+    if (map->isIllustrative())
+        new QListWidgetItem(tr("Data ilustrasi — batas dan angka bukan data resmi"), mLegend);
+}
+
+QString MainWindow::identify(gis::Point lonLat)
+{
+    const layers::ThematicMap* map = mCanvas->map();
+    if (!map || !mDataset)
+        return {};
+    const auto code = map->villageAt(lonLat);
+    QString text;
+    if (!code) {
+        text = tr("No pekon at %1, %2").arg(lonLat.x, 0, 'f', 4).arg(lonLat.y, 0, 'f', 4);
+    } else {
+        const gis::Area* area = mDataset->findArea(*code);
+        const gis::Area* parent = area ? mDataset->findArea(area->parentCode) : nullptr;
+        const auto value = map->valueForArea(*code);
+        text = tr("%1 %2 (%3), Kec. %4: %5 = %6")
+                   .arg(QString::fromStdString(area ? area->kind : ""), QString::fromStdString(area ? area->name : ""),
+                        QString::fromStdString(*code), QString::fromStdString(parent ? parent->name : "?"),
+                        QString::fromStdString(map->indicator().label),
+                        value ? QString::number(*value, 'f', 2) + " " + QString::fromStdString(map->indicator().unit)
+                              : tr("no data"));
+    }
+    statusBar()->showMessage(text);
+    return text;
 }
 
 void MainWindow::chooseProject()

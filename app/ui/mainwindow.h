@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QListWidget;
 
 namespace app::ui {
 
@@ -26,6 +27,9 @@ public:
 
     MapCanvas* canvas() const { return mCanvas; }
     QComboBox* indicatorBox() const { return mIndicator; }
+    QListWidget* legend() const { return mLegend; }
+    /// \brief Describes the village at a lon/lat in the status bar; returns the text shown.
+    QString identify(gis::Point lonLat);
     const gis::Dataset* dataset() const { return mDataset.get(); }
 
 private:
@@ -38,6 +42,8 @@ private:
     MapCanvas* mCanvas = nullptr;
     QComboBox* mIndicator = nullptr;
     QLabel* mProvenance = nullptr;
+    QListWidget* mLegend = nullptr;
+    void updateLegend();
 };
 
 } // namespace app::ui

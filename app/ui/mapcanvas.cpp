@@ -102,6 +102,11 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
     if (!mDragging)
         return;
     mDragging = false;
+    if ((event->position().toPoint() - mDragStart).manhattanLength() < 4) {
+        update();
+        emit clicked(pixelToLonLat(event->position()));
+        return;
+    }
     const gis::Point from = pixelToLonLat(mDragStart);
     const gis::Point to = pixelToLonLat(event->position());
     mView.minX -= to.x - from.x;

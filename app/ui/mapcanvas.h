@@ -21,6 +21,10 @@ public:
     gis::Extent view() const { return mView; }
     void zoomToFullExtent();
 
+signals:
+    /// \brief A click (press and release without dragging) at this lon/lat.
+    void clicked(gis::Point lonLat);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;

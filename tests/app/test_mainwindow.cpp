@@ -1,11 +1,13 @@
 // The desktop window, offscreen: it opens the example and a project file and draws the map.
 #include "gis/demo.h"
+#include "gis/geometryops.h"
 #include "gis/project.h"
 #include "testutil.h"
 #include "ui/mainwindow.h"
 #include "ui/mapcanvas.h"
 
 #include <QComboBox>
+#include <QListWidget>
 #include <QImage>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -62,4 +64,23 @@ TEST(MainWindow, OpensAProjectFile)
     ASSERT_TRUE(window.openProject(QString::fromStdString(path)));
     EXPECT_EQ(window.dataset()->areasOfKind("kecamatan").size(), 20u);
     EXPECT_TRUE(window.windowTitle().contains("t.sasaran.sqlite"));
+}
+
+TEST(MainWindow, LegendListsTheClassesAndAClickNamesThePekon)
+{
+    app::ui::MainWindow window;
+    window.openDefaultDataset();
+    // heading, five classes, no-data class, four facility kinds, the illustrative note
+    ASSERT_GE(window.legend()->count(), 7);
+    EXPECT_TRUE(window.legend()->item(0)->text().contains("Tingkat kemiskinan"));
+    int classes = 0;
+    for (int i = 0; i < window.legend()->count(); ++i)
+        classes += window.legend()->item(i)->text().contains(QStringLiteral("(6")) ? 1 : 0; // about 60 pekon each
+    EXPECT_EQ(classes, 5);
+    const gis::Area* gisting = window.dataset()->findArea("18.06.20.2005");
+    ASSERT_NE(gisting, nullptr);
+    const QString text = window.identify(gis::pointOnSurface(gisting->geometry));
+    EXPECT_TRUE(text.contains("Gisting Bawah")) << text.toStdString();
+    EXPECT_TRUE(text.contains("Gisting")) << text.toStdString();
+    EXPECT_TRUE(text.contains("%")) << text.toStdString();
 }
