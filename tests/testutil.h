@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace testutil {
 
@@ -22,6 +23,27 @@ inline void writeFile(const std::filesystem::path& path, const std::string& cont
 {
     std::ofstream out(path, std::ios::binary);
     out << content;
+}
+
+/// Splits one CSV line (quoted fields may hold commas and doubled quotes).
+inline std::vector<std::string> splitCsvLine(const std::string& line)
+{
+    std::vector<std::string> out(1);
+    bool inQuotes = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (inQuotes && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+            out.back() += '"';
+            ++i;
+        } else if (c == '"') {
+            inQuotes = !inQuotes;
+        } else if (c == ',' && !inQuotes) {
+            out.emplace_back();
+        } else {
+            out.back() += c;
+        }
+    }
+    return out;
 }
 
 /// ../shared/data/<relative>, or "" when the shared data is not present.

@@ -1,4 +1,6 @@
 #include "cli/cli.h"
+#include "cli/analyze.h"
+#include "cli/common.h"
 
 #include "gis/demo.h"
 #include "gis/error.h"
@@ -20,8 +22,6 @@ namespace app::cli {
 
 namespace {
 
-constexpr const char* kDefaultProject = ":default";
-
 /// Rendering text needs a QGuiApplication; the CLI makes an offscreen one when none exists.
 void ensureGuiApplication()
 {
@@ -33,13 +33,6 @@ void ensureGuiApplication()
     static char name[] = "sasaran-cli";
     static char* argv[] = {name, nullptr};
     static std::unique_ptr<QGuiApplication> application = std::make_unique<QGuiApplication>(argc, argv);
-}
-
-gis::Dataset openProject(const std::string& project)
-{
-    if (project == kDefaultProject)
-        return gis::buildDefaultDataset();
-    return gis::loadProject(project);
 }
 
 std::string thousands(double value)
@@ -148,6 +141,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     map->add_option("--height", heightPx, "PNG height in pixels")->check(CLI::Range(200, 20000))->capture_default_str();
     map->add_flag("--no-facilities", noFacilities, "Do not draw facility symbols");
 
+    AnalyzeOptions analyzeOptions;
+    auto* analyze = addAnalyzeCommand(cli, analyzeOptions);
+
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
         cli.parse(reversed);
@@ -165,7 +161,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return 0;
         }
         if (*info) {
-            printSummary(openProject(infoProject), out);
+            printSummary(openProjectOrDefault(infoProject), out);
             return 0;
         }
         if (*map) {
@@ -173,12 +169,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                           : method == "natural" ? layers::ClassificationMethod::NaturalBreaks
                                                 : layers::ClassificationMethod::Quantile;
             spec.showFacilities = !noFacilities;
-            const gis::Dataset ds = openProject(mapProject);
+            const gis::Dataset ds = openProjectOrDefault(mapProject);
             ensureGuiApplication();
             layers::exportMap(ds, spec, mapOut, QSize(widthPx, heightPx));
             fmt::print(out, "wrote map: {}\n", std::filesystem::absolute(mapOut).string());
             return 0;
         }
+        if (*analyze)
+            return runAnalyze(analyzeOptions, out, err);
     } catch (const gis::ProjectError& e) {
         return fail(err, ExitCode::InputError, e.what());
     } catch (const gis::DataSourceError& e) {

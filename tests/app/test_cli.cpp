@@ -1,5 +1,5 @@
 // sasaran-cli run in-process: the commands a planner types, their files and their errors.
-#include "cli/cli.h"
+#include "cliutil.h"
 #include "gis/demo.h"
 #include "gis/indicators.h"
 #include "gis/project.h"
@@ -21,21 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CliResult {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-CliResult runCli(const std::vector<std::string>& args)
-{
-    std::ostringstream out, err;
-    CliResult r;
-    r.code = app::cli::run(args, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
+using testutil::CliResult;
+using testutil::runCli;
 
 std::string readAll(const fs::path& path)
 {

@@ -4,12 +4,11 @@
 #include "gis/indicators.h"
 #include "gis/measure.h"
 #include "gis/project.h"
+#include "sqlprobe.h"
 #include "testutil.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-// spatialite.h needs sqlite3.h first
-#include <spatialite.h>
 
 #include <filesystem>
 #include <memory>
@@ -25,46 +24,7 @@ const Dataset& tanggamus()
     return ds;
 }
 
-/// A plain sqlite3 connection with SpatiaLite, independent of the project code.
-class SqlProbe {
-public:
-    explicit SqlProbe(const std::string& path)
-    {
-        if (sqlite3_open_v2(path.c_str(), &mDb, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
-            throw std::runtime_error("cannot open " + path);
-        mCache = spatialite_alloc_connection();
-        spatialite_init_ex(mDb, mCache, 0);
-    }
-    ~SqlProbe()
-    {
-        sqlite3_close(mDb);
-        spatialite_cleanup_ex(mCache);
-    }
-    SqlProbe(const SqlProbe&) = delete;
-    SqlProbe& operator=(const SqlProbe&) = delete;
-    double number(const std::string& sql)
-    {
-        sqlite3_stmt* stmt = nullptr;
-        EXPECT_EQ(sqlite3_prepare_v2(mDb, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(mDb);
-        std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(stmt, sqlite3_finalize);
-        EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW) << sql;
-        return sqlite3_column_double(stmt, 0);
-    }
-    std::string text(const std::string& sql)
-    {
-        sqlite3_stmt* stmt = nullptr;
-        EXPECT_EQ(sqlite3_prepare_v2(mDb, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(mDb);
-        std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(stmt, sqlite3_finalize);
-        if (sqlite3_step(stmt) != SQLITE_ROW)
-            return {};
-        const auto* p = sqlite3_column_text(stmt, 0);
-        return p ? reinterpret_cast<const char*>(p) : "";
-    }
-
-private:
-    sqlite3* mDb = nullptr;
-    void* mCache = nullptr;
-};
+using testutil::SqlProbe;
 
 } // namespace
 

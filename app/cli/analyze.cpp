@@ -1,0 +1,106 @@
+#include "cli/analyze.h"
+
+#include "cli/common.h"
+#include "gis/analysis.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <numeric>
+#include <vector>
+
+namespace app::cli {
+
+CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
+{
+    auto* analyze = cli.add_subcommand(
+        "analyze", "Per-pekon poverty, service coverage, remoteness and the priority score, as a CSV table");
+    analyze->add_option("PROJECT", options.project, "Project file or :default");
+    analyze->add_option("--period", options.period, "Period, e.g. 2018 (default: the latest)");
+    analyze->add_option("--scheme", options.schemeFile,
+                        "Priority scheme JSON (default: remote-area priority; see --write-scheme)");
+    analyze->add_option("--out", options.out, "CSV table to write, one row per pekon");
+    analyze->add_option("--write-scheme", options.writeScheme,
+                        "Write the default priority scheme to this JSON file, to edit and pass to --scheme");
+    return analyze;
+}
+
+int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& err)
+{
+    if (!options.writeScheme.empty()) {
+        gis::saveScheme(gis::defaultPriorityScheme(), options.writeScheme);
+        fmt::print(out, "wrote scheme: {}\n", std::filesystem::absolute(options.writeScheme).string());
+        if (options.out.empty() && options.project.empty())
+            return 0;
+    }
+    if (options.project.empty() || options.out.empty()) {
+        fmt::print(err, "sasaran-cli: error: analyze needs PROJECT and --out FILE.csv "
+                        "(or only --write-scheme FILE.json)\n");
+        return 2;
+    }
+    std::string extension = std::filesystem::path(options.out).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension != ".csv") {
+        fmt::print(err, "sasaran-cli: error: analyze writes CSV only for now: give --out a .csv file (got '{}')\n",
+                   options.out);
+        return 2;
+    }
+
+    const gis::PriorityScheme scheme =
+        options.schemeFile.empty() ? gis::defaultPriorityScheme() : gis::loadScheme(options.schemeFile);
+    const gis::Dataset ds = openProjectOrDefault(options.project);
+    const gis::AnalysisTable table = gis::analyzeVillages(ds, options.period, scheme);
+    gis::writeAnalysisCsv(table, options.out);
+
+    if (ds.isIllustrative())
+        fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
+    fmt::print(out, "period: {}; scheme: {} ({} indicators{})\n", table.period.empty() ? "-" : table.period,
+               scheme.name, scheme.indicators.size(),
+               table.priority.rescaled ? ", z-score composite rescaled to 0-100" : "");
+    fmt::print(out, "{}\n", table.priority.missingReport(scheme.missing));
+    for (const char* column : {"dist_bumdes_km", "dist_puskessos_km", "dist_capital_km"}) {
+        double sum = 0;
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < table.rows.size(); ++i) {
+            const double v = table.value(i, column);
+            if (!std::isnan(v)) {
+                sum += v;
+                ++n;
+            }
+        }
+        if (n > 0)
+            fmt::print(out, "mean {}: {:.2f}\n", column, sum / static_cast<double>(n));
+    }
+
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < table.rows.size(); ++i)
+        if (table.priority.rank[i] > 0)
+            order.push_back(i);
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return table.priority.rank[a] < table.priority.rank[b]; });
+    fmt::print(out, "top {} by priority (rank, score, pekon, kecamatan: largest contributions in points)\n",
+               std::min<std::size_t>(10, order.size()));
+    for (std::size_t pos = 0; pos < order.size() && pos < 10; ++pos) {
+        const std::size_t i = order[pos];
+        const auto& row = table.rows[i];
+        std::vector<std::size_t> k(scheme.indicators.size());
+        std::iota(k.begin(), k.end(), std::size_t{0});
+        const auto& contribution = table.priority.contribution[i];
+        std::sort(k.begin(), k.end(), [&](std::size_t a, std::size_t b) { return contribution[a] > contribution[b]; });
+        std::string why;
+        for (std::size_t j = 0; j < k.size() && j < 3; ++j)
+            why += fmt::format("{}{} {:.1f}", j ? ", " : "", scheme.indicators[k[j]].key, contribution[k[j]]);
+        fmt::print(out, "{:>3}. {:6.2f}  {} {} ({}): {}\n", table.priority.rank[i], table.priority.score[i], row.kode,
+                   row.nama, row.kecamatan, why);
+    }
+    fmt::print(out, "wrote table: {} ({} rows)\n", std::filesystem::absolute(options.out).string(), table.rows.size());
+    return 0;
+}
+
+} // namespace app::cli

@@ -1,0 +1,30 @@
+#pragma once
+/// \file analyze.h
+/// `sasaran-cli analyze`: the per-pekon analysis table and the priority ranking.
+#include <ostream>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace app::cli {
+
+struct AnalyzeOptions {
+    std::string project;      ///< project file or ":default"
+    std::string period;       ///< empty = the latest period of "miskin"
+    std::string schemeFile;   ///< empty = the default remote-area priority scheme
+    std::string out;          ///< CSV to write
+    std::string writeScheme;  ///< when set, the default scheme is written here as JSON
+};
+
+/// \brief Adds the `analyze` subcommand to \a cli, bound to \a options; returns it.
+CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options);
+
+/// \brief Runs the analysis: writes the CSV and prints the top 10 by priority with their
+/// largest contributions to \a out. Returns an exit code for usage errors (2);
+/// \throws gis::Error (DataSourceError for an unreadable scheme, OutputError for an
+/// unwritable file) for the caller to turn into an exit code.
+int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace app::cli

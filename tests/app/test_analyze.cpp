@@ -1,0 +1,118 @@
+// sasaran-cli analyze, run in-process: the table's columns and rows, the ranking, scheme files.
+#include "cliutil.h"
+#include "testutil.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using testutil::CliResult;
+using testutil::runCli;
+
+
+std::vector<std::vector<std::string>> readCsv(const fs::path& path)
+{
+    std::ifstream in(path);
+    std::vector<std::vector<std::string>> rows;
+    std::string line;
+    while (std::getline(in, line))
+        rows.push_back(testutil::splitCsvLine(line));
+    return rows;
+}
+
+std::size_t indexOf(const std::vector<std::string>& header, const std::string& name)
+{
+    const auto it = std::find(header.begin(), header.end(), name);
+    EXPECT_NE(it, header.end()) << name;
+    return static_cast<std::size_t>(it - header.begin());
+}
+
+} // namespace
+
+TEST(CliAnalyze, WritesTheTableWithTheRequiredColumnsAndRanking)
+{
+    const auto dir = testutil::tempDir("cli_analyze");
+    const auto csv = dir / "prioritas.csv";
+    const CliResult r = runCli({"analyze", ":default", "--period", "2018", "--out", csv.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("top 10 by priority"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("  1. "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("ILLUSTRATIVE"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("302 rows"), std::string::npos) << r.out;
+
+    const auto rows = readCsv(csv);
+    ASSERT_EQ(rows.size(), 303u);
+    const std::vector<std::string> required{"kode", "nama", "kecamatan", "area_km2", "penduduk", "miskin",
+                                            "poverty_rate", "poor_density_km2", "n_bumdes", "n_puskessos",
+                                            "dist_bumdes_km", "dist_puskessos_km", "dist_capital_km",
+                                            "priority_score", "priority_rank"};
+    const auto& header = rows[0];
+    ASSERT_GE(header.size(), required.size());
+    EXPECT_EQ(std::vector<std::string>(header.begin(), header.begin() + static_cast<long>(required.size())), required);
+    for (const char* contrib : {"contrib_poverty_rate", "contrib_poor_density_km2", "contrib_dist_puskessos_km",
+                                "contrib_no_bumdes", "contrib_dist_capital_km"})
+        EXPECT_EQ(header[indexOf(header, contrib)], contrib);
+    EXPECT_EQ(header.back(), "dist_kecamatan_km");
+
+    const std::size_t score = indexOf(header, "priority_score"), rank = indexOf(header, "priority_rank");
+    double maxScore = -1, rankOneScore = -2;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        ASSERT_EQ(rows[i].size(), header.size()) << i;
+        EXPECT_EQ(rows[i][0].rfind("18.06.", 0), 0u) << rows[i][0];
+        const double s = std::stod(rows[i][score]);
+        maxScore = std::max(maxScore, s);
+        if (rows[i][rank] == "1")
+            rankOneScore = s;
+    }
+    EXPECT_EQ(rankOneScore, maxScore);
+    EXPECT_GT(maxScore, 0.0);
+    EXPECT_LE(maxScore, 100.0);
+}
+
+TEST(CliAnalyze, WriteSchemeThenUseIt)
+{
+    const auto dir = testutil::tempDir("cli_analyze_scheme");
+    const auto scheme = dir / "skema.json";
+    CliResult r = runCli({"analyze", "--write-scheme", scheme.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    ASSERT_TRUE(fs::exists(scheme));
+    std::ifstream in(scheme);
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(json.find("\"dist_puskessos_km\""), std::string::npos) << json;
+    EXPECT_NE(json.find("\"no_bumdes\""), std::string::npos) << json;
+
+    const auto csv = dir / "hasil.csv";
+    r = runCli({"analyze", ":default", "--scheme", scheme.string(), "--out", csv.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(readCsv(csv).size(), 303u);
+}
+
+TEST(CliAnalyze, UnknownSchemeFileIsAnInputErrorNamingTheFile)
+{
+    const auto dir = testutil::tempDir("cli_analyze_missing");
+    const auto missing = dir / "tidak-ada.json";
+    const auto csv = dir / "hasil.csv";
+    const CliResult r = runCli({"analyze", ":default", "--scheme", missing.string(), "--out", csv.string()});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_NE(r.err.find(missing.string()), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(csv));
+}
+
+TEST(CliAnalyze, UsageErrors)
+{
+    EXPECT_EQ(runCli({"analyze", ":default"}).code, 2);
+    const auto dir = testutil::tempDir("cli_analyze_usage");
+    EXPECT_EQ(runCli({"analyze", ":default", "--out", (dir / "x.xlsx").string()}).code, 2);
+    const CliResult r = runCli({"analyze", ":default", "--out", (dir / "no-folder" / "x.csv").string()});
+    EXPECT_EQ(r.code, 4) << r.err;
+    EXPECT_NE(r.err.find("no-folder"), std::string::npos) << r.err;
+}
