@@ -12,6 +12,7 @@
 #include <cmath>
 #include <filesystem>
 #include <numeric>
+#include <optional>
 #include <vector>
 
 namespace app::cli {
@@ -27,6 +28,16 @@ CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
     analyze->add_option("--out", options.out, "CSV table to write, one row per pekon");
     analyze->add_option("--write-scheme", options.writeScheme,
                         "Write the default priority scheme to this JSON file, to edit and pass to --scheme");
+    analyze->add_option("--sensitivity", options.sensitivityDraws,
+                        "Monte Carlo draws of perturbed weights; adds rank_min, rank_max and top_share columns")
+        ->check(CLI::Range(0, 100000));
+    analyze->add_option("--perturb", options.perturbation, "Relative weight perturbation for --sensitivity")
+        ->check(CLI::Range(0.0, 0.99))
+        ->capture_default_str();
+    analyze->add_option("--top", options.topN, "N of \"stays in the top N\" for --sensitivity")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
+    analyze->add_option("--seed", options.seed, "Seed for --sensitivity")->capture_default_str();
     return analyze;
 }
 
@@ -55,7 +66,23 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& e
     const gis::PriorityScheme scheme =
         options.schemeFile.empty() ? gis::defaultPriorityScheme() : gis::loadScheme(options.schemeFile);
     const gis::Dataset ds = openProjectOrDefault(options.project);
-    const gis::AnalysisTable table = gis::analyzeVillages(ds, options.period, scheme);
+    gis::AnalysisTable table = gis::analyzeVillages(ds, options.period, scheme);
+    std::optional<gis::SensitivityResult> sensitivity;
+    if (options.sensitivityDraws > 0) {
+        gis::SensitivityOptions so;
+        so.draws = options.sensitivityDraws;
+        so.perturbation = options.perturbation;
+        so.topN = options.topN;
+        so.seed = options.seed;
+        sensitivity = gis::prioritySensitivity(table, so);
+        table.columns.insert(table.columns.end(), {"rank_min", "rank_max", "top_share"});
+        for (std::size_t i = 0; i < table.rows.size(); ++i) {
+            auto rankOrNaN = [](int r) { return r > 0 ? static_cast<double>(r) : std::nan(""); };
+            table.rows[i].values.push_back(rankOrNaN(sensitivity->rankMin[i]));
+            table.rows[i].values.push_back(rankOrNaN(sensitivity->rankMax[i]));
+            table.rows[i].values.push_back(sensitivity->topShare[i]);
+        }
+    }
     gis::writeAnalysisCsv(table, options.out);
 
     if (ds.isIllustrative())
@@ -98,6 +125,13 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& e
             why += fmt::format("{}{} {:.1f}", j ? ", " : "", scheme.indicators[k[j]].key, contribution[k[j]]);
         fmt::print(out, "{:>3}. {:6.2f}  {} {} ({}): {}\n", table.priority.rank[i], table.priority.score[i], row.kode,
                    row.nama, row.kecamatan, why);
+    }
+    if (sensitivity) {
+        int stable = 0;
+        for (double share : sensitivity->topShare)
+            stable += share >= 1.0 ? 1 : 0;
+        fmt::print(out, "sensitivity: weights +-{:.0f} %, {} draws (seed {}): {} pekon stay in the top {} in every draw\n",
+                   100.0 * options.perturbation, options.sensitivityDraws, options.seed, stable, options.topN);
     }
     fmt::print(out, "wrote table: {} ({} rows)\n", std::filesystem::absolute(options.out).string(), table.rows.size());
     return 0;

@@ -16,6 +16,10 @@ struct AnalyzeOptions {
     std::string schemeFile;   ///< empty = the default remote-area priority scheme
     std::string out;          ///< CSV to write
     std::string writeScheme;  ///< when set, the default scheme is written here as JSON
+    int sensitivityDraws = 0; ///< > 0: add rank_min, rank_max, top_share from perturbed weights
+    double perturbation = 0.2;
+    int topN = 30;
+    unsigned long long seed = 20190;
 };
 
 /// \brief Adds the `analyze` subcommand to \a cli, bound to \a options; returns it.

@@ -19,6 +19,7 @@
 #include <memory>
 #include <numeric>
 #include <optional>
+#include <random>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -673,6 +674,12 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
             return it == v.facilityCount.end() ? 0.0 : static_cast<double>(it->second);
         });
         add("no_" + c, [&](const VillageMeasures& v) {
+            // A BUMDes is a desa's enterprise: a kelurahan cannot have one, so lacking one is no gap.
+            if (kind == "BUMDES") {
+                const Area* area = ds.findArea(v.code);
+                if (area && area->kind == "kelurahan")
+                    return 0.0;
+            }
             auto it = v.facilityCount.find(kind);
             return it == v.facilityCount.end() || it->second == 0 ? 1.0 : 0.0;
         });
@@ -734,7 +741,48 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
         }
         t.rows.push_back(std::move(row));
     }
+    t.inputs = std::move(measures);
     return t;
+}
+
+SensitivityResult prioritySensitivity(const AnalysisTable& table, const SensitivityOptions& options)
+{
+    if (options.draws < 1 || options.perturbation < 0.0 || options.perturbation >= 1.0 || options.topN < 1)
+        throw Error("sensitivity needs draws >= 1, a perturbation in [0, 1) and top N >= 1");
+    const std::size_t n = table.rows.size();
+    std::vector<std::string> codes;
+    for (const AnalysisTable::Row& row : table.rows)
+        codes.push_back(row.kode);
+
+    SensitivityResult result;
+    result.options = options;
+    result.rankMin.assign(n, 0);
+    result.rankMax.assign(n, 0);
+    result.topShare.assign(n, 0.0);
+    std::vector<int> inTop(n, 0);
+    auto record = [&](const PriorityResult& p) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const int r = p.rank[i];
+            if (r <= 0)
+                continue;
+            result.rankMin[i] = result.rankMin[i] == 0 ? r : std::min(result.rankMin[i], r);
+            result.rankMax[i] = std::max(result.rankMax[i], r);
+            if (r <= options.topN)
+                ++inTop[i];
+        }
+    };
+    record(table.priority);
+    std::mt19937_64 rng(options.seed);
+    std::uniform_real_distribution<double> factor(1.0 - options.perturbation, 1.0 + options.perturbation);
+    for (int draw = 1; draw < options.draws; ++draw) {
+        PriorityScheme perturbed = table.scheme;
+        for (SchemeIndicator& ind : perturbed.indicators)
+            ind.weight *= factor(rng);
+        record(scorePriority(perturbed, codes, table.inputs));
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        result.topShare[i] = static_cast<double>(inTop[i]) / static_cast<double>(options.draws);
+    return result;
 }
 
 void writeAnalysisCsv(const AnalysisTable& table, const std::string& path)

@@ -537,3 +537,58 @@ TEST(AnalysisTanggamus, AreasAndDistancesAgreeWithSpatiaLite)
     }
     EXPECT_GT(checked, 20);
 }
+
+TEST(AnalysisSensitivity, RankRangesContainTheRankAndRepeatWithTheSeed)
+{
+    const gis::Dataset ds = gis::buildDefaultDataset();
+    const gis::AnalysisTable table = gis::analyzeVillages(ds);
+    gis::SensitivityOptions options;
+    options.draws = 200;
+    options.topN = 30;
+    const gis::SensitivityResult a = gis::prioritySensitivity(table, options);
+    const gis::SensitivityResult b = gis::prioritySensitivity(table, options);
+    ASSERT_EQ(a.rankMin.size(), table.rows.size());
+    EXPECT_EQ(a.rankMin, b.rankMin);
+    EXPECT_EQ(a.rankMax, b.rankMax);
+    EXPECT_EQ(a.topShare, b.topShare);
+    int alwaysTop = 0;
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        const int rank = table.priority.rank[i];
+        ASSERT_GT(rank, 0);
+        EXPECT_LE(a.rankMin[i], rank) << table.rows[i].kode;
+        EXPECT_GE(a.rankMax[i], rank) << table.rows[i].kode;
+        EXPECT_GE(a.topShare[i], 0.0);
+        EXPECT_LE(a.topShare[i], 1.0);
+        if (rank > 60)
+            EXPECT_EQ(a.topShare[i], 0.0) << "far below the top 30 whatever the weights: " << table.rows[i].kode;
+        alwaysTop += a.topShare[i] == 1.0 ? 1 : 0;
+    }
+    EXPECT_GT(alwaysTop, 5) << "the clear leaders stay in the top 30";
+    EXPECT_LT(alwaysTop, 30) << "some of the top 30 move out under +-20 % weights";
+}
+
+TEST(AnalysisSensitivity, WithoutPerturbationEveryDrawIsTheSameRanking)
+{
+    const gis::AnalysisTable table = gis::analyzeVillages(gis::buildDefaultDataset());
+    gis::SensitivityOptions options;
+    options.draws = 5;
+    options.perturbation = 0.0;
+    const gis::SensitivityResult s = gis::prioritySensitivity(table, options);
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        EXPECT_EQ(s.rankMin[i], table.priority.rank[i]);
+        EXPECT_EQ(s.rankMax[i], table.priority.rank[i]);
+        EXPECT_EQ(s.topShare[i], table.priority.rank[i] <= 30 ? 1.0 : 0.0);
+    }
+    options.draws = 0;
+    EXPECT_THROW(gis::prioritySensitivity(table, options), gis::Error);
+}
+
+TEST(AnalysisPriority, KelurahanAreNotScoredForLackingABumdes)
+{
+    const gis::AnalysisTable table = gis::analyzeVillages(gis::buildDefaultDataset());
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        const bool kelurahan = table.rows[i].kode.substr(9, 1) == "1";
+        const double expected = kelurahan ? 0.0 : table.value(i, "n_bumdes") == 0 ? 1.0 : 0.0;
+        EXPECT_EQ(table.inputs.at("no_bumdes")[i], expected) << table.rows[i].kode;
+    }
+}

@@ -10,6 +10,7 @@
 #include "gis/dataset.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -201,6 +202,9 @@ struct AnalysisTable {
     std::vector<std::string> columns; ///< numeric column names
     std::vector<Row> rows;
     PriorityResult priority;          ///< in row order
+    /// Every value a scheme key can name, per village in row order (the scoring inputs), so a
+    /// caller can score again, e.g. with perturbed weights (prioritySensitivity).
+    std::map<std::string, std::vector<double>> inputs;
 
     /// \brief Index of a numeric column. \throws Error listing the columns when unknown.
     std::size_t column(const std::string& name) const;
@@ -217,5 +221,29 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period = {},
 /// under a temporary name and renamed over it when complete.
 /// \throws OutputError naming the file.
 void writeAnalysisCsv(const AnalysisTable& table, const std::string& path);
+
+// ---------------------------------------------------------------------------------------
+// Rank sensitivity
+// ---------------------------------------------------------------------------------------
+
+struct SensitivityOptions {
+    int draws = 500;              ///< Monte Carlo draws of perturbed weights
+    double perturbation = 0.2;    ///< each weight drawn uniformly in [w(1-p), w(1+p)]
+    int topN = 30;                ///< "stays in the top N" is counted against this N
+    std::uint64_t seed = 20190;   ///< same seed, same result
+};
+
+struct SensitivityResult {
+    std::vector<int> rankMin;     ///< per village (row order); 0 when the village is never ranked
+    std::vector<int> rankMax;
+    std::vector<double> topShare; ///< fraction of draws (0-1) in which the village ranks <= topN
+    SensitivityOptions options;
+};
+
+/// \brief Scores the villages again with each scheme weight perturbed at random (seeded), and
+/// reports for each village the range of ranks it takes and how often it stays in the top N.
+/// The unperturbed ranking is counted as one of the draws.
+/// \throws Error for options out of range (draws < 1, perturbation outside [0, 1), topN < 1).
+SensitivityResult prioritySensitivity(const AnalysisTable& table, const SensitivityOptions& options = {});
 
 } // namespace gis
