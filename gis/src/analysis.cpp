@@ -215,15 +215,94 @@ std::string kindColumnName(const std::string& kind)
     return out;
 }
 
+namespace {
+
+std::array<double, 3> unitVector(Point p)
+{
+    const double lat = p.y * kDegToRad, lon = p.x * kDegToRad;
+    return {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat)};
+}
+
+constexpr std::size_t kLeafSize = 8;
+
+} // namespace
+
 NearestPointIndex::NearestPointIndex(std::vector<Point> points) : mPoints(std::move(points))
 {
-    mByLat.resize(mPoints.size());
-    std::iota(mByLat.begin(), mByLat.end(), std::size_t{0});
-    std::stable_sort(mByLat.begin(), mByLat.end(),
-                     [&](std::size_t a, std::size_t b) { return mPoints[a].y < mPoints[b].y; });
-    mLats.reserve(mByLat.size());
-    for (std::size_t i : mByLat)
-        mLats.push_back(mPoints[i].y);
+    mUnit.reserve(mPoints.size());
+    for (Point p : mPoints)
+        mUnit.push_back(unitVector(p));
+    mOrder.resize(mPoints.size());
+    std::iota(mOrder.begin(), mOrder.end(), std::size_t{0});
+    if (!mPoints.empty())
+        build(0, mPoints.size());
+}
+
+std::size_t NearestPointIndex::build(std::size_t begin, std::size_t end)
+{
+    const std::size_t id = mNodes.size();
+    mNodes.push_back({{1e9, 1e9, 1e9}, {-1e9, -1e9, -1e9}, begin, end, 0, 0});
+    Node box = mNodes[id];
+    for (std::size_t i = begin; i < end; ++i)
+        for (int k = 0; k < 3; ++k) {
+            box.lo[k] = std::min(box.lo[k], mUnit[mOrder[i]][static_cast<std::size_t>(k)]);
+            box.hi[k] = std::max(box.hi[k], mUnit[mOrder[i]][static_cast<std::size_t>(k)]);
+        }
+    if (end - begin > kLeafSize) {
+        int axis = 0;
+        for (int k = 1; k < 3; ++k)
+            if (box.hi[k] - box.lo[k] > box.hi[axis] - box.lo[axis])
+                axis = k;
+        const std::size_t mid = begin + (end - begin) / 2;
+        const auto a = static_cast<std::size_t>(axis);
+        std::nth_element(mOrder.begin() + static_cast<std::ptrdiff_t>(begin), mOrder.begin() + static_cast<std::ptrdiff_t>(mid),
+                         mOrder.begin() + static_cast<std::ptrdiff_t>(end),
+                         [&](std::size_t x, std::size_t y) { return mUnit[x][a] < mUnit[y][a]; });
+        box.left = build(begin, mid);
+        box.right = build(mid, end);
+    }
+    mNodes[id] = box;
+    return id;
+}
+
+void NearestPointIndex::search(std::size_t nodeId, const double q[3], Point query, Hit& best) const
+{
+    const Node& node = mNodes[nodeId];
+    // Nearest possible chord from q to the box, then the angle, then the geodesic lower bound.
+    double chord2 = 0.0;
+    for (int k = 0; k < 3; ++k) {
+        const double d = q[k] < node.lo[k] ? node.lo[k] - q[k] : q[k] > node.hi[k] ? q[k] - node.hi[k] : 0.0;
+        chord2 += d * d;
+    }
+    const double angle = 2.0 * std::asin(std::min(1.0, std::sqrt(chord2) / 2.0));
+    if (kMinMeridianRadiusM * angle * (1.0 - 1e-9) > best.distanceM)
+        return;
+    if (node.left == 0) {
+        for (std::size_t i = node.begin; i < node.end; ++i) {
+            const std::size_t idx = mOrder[i];
+            // The same bound per point: most candidates are ruled out without a geodesic.
+            const auto& u = mUnit[idx];
+            const double c2 = (u[0] - q[0]) * (u[0] - q[0]) + (u[1] - q[1]) * (u[1] - q[1]) + (u[2] - q[2]) * (u[2] - q[2]);
+            if (kMinMeridianRadiusM * 2.0 * std::asin(std::min(1.0, std::sqrt(c2) / 2.0)) * (1.0 - 1e-9) > best.distanceM)
+                continue;
+            const double d = geodesicDistanceM(query, mPoints[idx]);
+            if (d < best.distanceM || (d == best.distanceM && idx < best.index))
+                best = {idx, d};
+        }
+        return;
+    }
+    // Visit the child whose box is nearer first, so the bound tightens early.
+    auto gap = [&](const Node& n) {
+        double g = 0.0;
+        for (int k = 0; k < 3; ++k) {
+            const double d = q[k] < n.lo[k] ? n.lo[k] - q[k] : q[k] > n.hi[k] ? q[k] - n.hi[k] : 0.0;
+            g += d * d;
+        }
+        return g;
+    };
+    const bool leftFirst = gap(mNodes[node.left]) <= gap(mNodes[node.right]);
+    search(leftFirst ? node.left : node.right, q, query, best);
+    search(leftFirst ? node.right : node.left, q, query, best);
 }
 
 NearestPointIndex::Hit NearestPointIndex::nearest(Point query) const
@@ -231,36 +310,9 @@ NearestPointIndex::Hit NearestPointIndex::nearest(Point query) const
     if (mPoints.empty())
         throw Error("nearest-point search over an empty set of points");
     Hit best{0, std::numeric_limits<double>::infinity()};
-    auto consider = [&](std::size_t sortedPos) {
-        const std::size_t idx = mByLat[sortedPos];
-        const double d = geodesicDistanceM(query, mPoints[idx]);
-        if (d < best.distanceM || (d == best.distanceM && idx < best.index))
-            best = {idx, d};
-    };
-    // Lower bound of the distance from a latitude gap (see the header), shrunk against rounding.
-    auto bound = [&](double lat) { return kMinMeridianRadiusM * std::fabs(lat - query.y) * kDegToRad * (1.0 - 1e-9); };
-    const auto start = static_cast<std::size_t>(std::lower_bound(mLats.begin(), mLats.end(), query.y) - mLats.begin());
-    std::size_t up = start;      // next candidate northwards (inclusive)
-    std::size_t down = start;    // candidates southwards are [0, down)
-    bool goUp = up < mLats.size(), goDown = down > 0;
-    while (goUp || goDown) {
-        if (goUp) {
-            if (bound(mLats[up]) > best.distanceM)
-                goUp = false;
-            else {
-                consider(up);
-                goUp = ++up < mLats.size();
-            }
-        }
-        if (goDown) {
-            if (bound(mLats[down - 1]) > best.distanceM)
-                goDown = false;
-            else {
-                consider(down - 1);
-                goDown = --down > 0;
-            }
-        }
-    }
+    const auto u = unitVector(query);
+    const double q[3] = {u[0], u[1], u[2]};
+    search(0, q, query, best);
     return best;
 }
 
@@ -652,6 +704,11 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
             kinds.emplace_back(required);
     std::sort(kinds.begin(), kinds.end());
 
+    std::set<std::string> kelurahan;
+    for (const Area& a : ds.areas)
+        if (a.kind == "kelurahan")
+            kelurahan.insert(a.code);
+
     // Every numeric measure by column name (also what scheme keys can name).
     std::map<std::string, std::vector<double>> measures;
     auto add = [&](const std::string& name, auto get) {
@@ -675,11 +732,8 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
         });
         add("no_" + c, [&](const VillageMeasures& v) {
             // A BUMDes is a desa's enterprise: a kelurahan cannot have one, so lacking one is no gap.
-            if (kind == "BUMDES") {
-                const Area* area = ds.findArea(v.code);
-                if (area && area->kind == "kelurahan")
-                    return 0.0;
-            }
+            if (kind == "BUMDES" && kelurahan.count(v.code))
+                return 0.0;
             auto it = v.facilityCount.find(kind);
             return it == v.facilityCount.end() || it->second == 0 ? 1.0 : 0.0;
         });

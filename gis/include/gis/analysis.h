@@ -9,6 +9,7 @@
 /// Missing numbers are NaN (written as empty cells in CSV).
 #include "gis/dataset.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -59,14 +60,14 @@ VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::strin
 
 /// \brief Exact nearest-neighbour search among points by geodesic distance.
 ///
-/// Points are sorted by latitude; a query scans outwards from its latitude in both directions
-/// and stops when the latitude gap alone guarantees a longer distance than the best so far.
-/// The bound: on an ellipsoid of revolution the line element is
-/// ds² = M(φ)² dφ² + N(φ)² cos²φ dλ² ≥ M(φ)² dφ², and the meridian radius of curvature
-/// M(φ) ≥ M(0) = a(1 - e²) = 6,335,439 m on WGS 84, so any path (the geodesic included)
-/// between latitudes φ1 and φ2 is at least a(1 - e²)·|φ1 - φ2| (radians) long. Points whose
-/// latitude gap gives a bound above the best distance cannot be nearer, so pruning never
-/// changes the result (the bound is shrunk by 1e-9 relative against rounding).
+/// Points are kept in a kd-tree of unit vectors (geodetic latitude and longitude taken as on a
+/// sphere). The bound that makes pruning exact: on an ellipsoid of revolution the line element
+/// is ds² = M(φ)² dφ² + N(φ)² cos²φ dλ², with the meridian radius M(φ) ≥ a(1 - e²) =
+/// 6,335,439 m and the prime-vertical radius N(φ) ≥ a > a(1 - e²) on WGS 84, so every path
+/// (the geodesic included) is at least a(1 - e²) times the angle between the two unit vectors.
+/// A tree box whose nearest possible angle gives a bound above the best geodesic distance so
+/// far cannot hold a nearer point, so pruning never changes the result (the bound is shrunk by
+/// 1e-9 relative against rounding). Ties go to the lower index.
 class NearestPointIndex {
 public:
     explicit NearestPointIndex(std::vector<Point> points);
@@ -79,9 +80,18 @@ public:
     std::size_t size() const noexcept { return mPoints.size(); }
 
 private:
-    std::vector<Point> mPoints;          ///< as given
-    std::vector<std::size_t> mByLat;     ///< indices sorted by latitude
-    std::vector<double> mLats;           ///< latitudes in mByLat order
+    struct Node {
+        double lo[3], hi[3];       ///< bounding box of the node's unit vectors
+        std::size_t begin, end;    ///< range in mOrder
+        std::size_t left, right;   ///< child nodes; 0 for a leaf (the root is never a child)
+    };
+    std::size_t build(std::size_t begin, std::size_t end);
+    void search(std::size_t node, const double q[3], Point query, Hit& best) const;
+
+    std::vector<Point> mPoints;              ///< as given
+    std::vector<std::array<double, 3>> mUnit; ///< unit vectors, by point index
+    std::vector<std::size_t> mOrder;         ///< point indices, grouped by tree node
+    std::vector<Node> mNodes;
 };
 
 /// \brief Column-name form of a facility kind: lower case, other than [a-z0-9] becomes '_'
