@@ -2,6 +2,9 @@
 
 #include "cli/common.h"
 #include "gis/analysis.h"
+#include "gis/error.h"
+#include "gis/network.h"
+#include "gis/vectorio.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -11,7 +14,9 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <numeric>
+#include <sstream>
 #include <optional>
 #include <vector>
 
@@ -38,8 +43,63 @@ CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
     analyze->add_option("--seed", options.seed, "Seed for --sensitivity")->capture_default_str();
+    analyze->add_flag("!--no-islands", options.islands, "Leave out the island_status and island_km2 columns");
+    analyze->add_option("--roads", options.roads,
+                        "Road (and ferry) lines, any OGR format, FILE[:LAYER]: adds travel times in minutes");
+    analyze->add_option("--road-class-field", options.roadClassField, "Field of --roads holding the road class");
+    analyze->add_option("--road-speeds", options.roadSpeeds, "Speeds by class in km/h, e.g. primary=60,ferry=15");
+    analyze->add_option("--default-speed", options.defaultSpeedKmh, "km/h for roads of no listed class")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    analyze->add_option("--offroad-speed", options.offroadSpeedKmh, "km/h from a pekon or facility to the road")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     return analyze;
 }
+
+namespace {
+
+/// "primary=60, ferry=15" -> {primary: 60, ferry: 15}; a bad item is a usage error.
+std::map<std::string, double> parseSpeeds(const std::string& text)
+{
+    std::map<std::string, double> speeds;
+    std::stringstream items(text);
+    std::string item;
+    while (std::getline(items, item, ',')) {
+        const auto eq = item.find('=');
+        double value = 0;
+        try {
+            value = eq == std::string::npos ? 0.0 : std::stod(item.substr(eq + 1));
+        } catch (const std::exception&) {
+        }
+        std::string name = eq == std::string::npos ? item : item.substr(0, eq);
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        if (name.empty() || value <= 0)
+            throw gis::Error("--road-speeds: '" + item + "' is not CLASS=KMH with a positive speed");
+        speeds[name] = value;
+    }
+    return speeds;
+}
+
+gis::RoadNetwork readRoads(const AnalyzeOptions& options)
+{
+    std::string path = options.roads, layer;
+    const auto colon = path.rfind(':');
+    if (colon != std::string::npos && colon > 1 && !std::filesystem::exists(path)) {
+        layer = path.substr(colon + 1);
+        path = path.substr(0, colon);
+    }
+    gis::ReadOptions read;
+    read.layer = layer;
+    const gis::VectorData lines = gis::readVector(path, read);
+    gis::RoadNetworkOptions network;
+    network.offRoadSpeedKmh = options.offroadSpeedKmh;
+    return gis::RoadNetwork::fromVector(lines, options.roadClassField, parseSpeeds(options.roadSpeeds),
+                                        options.defaultSpeedKmh, network);
+}
+
+} // namespace
 
 int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& err)
 {
@@ -82,6 +142,17 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& e
             table.rows[i].values.push_back(rankOrNaN(sensitivity->rankMax[i]));
             table.rows[i].values.push_back(sensitivity->topShare[i]);
         }
+    }
+    std::size_t onIslands = 0;
+    if (options.islands)
+        onIslands = gis::addIslandColumns(table, ds);
+    std::optional<std::size_t> unreachable;
+    std::string roadSummary;
+    if (!options.roads.empty()) {
+        const gis::RoadNetwork roads = readRoads(options);
+        unreachable = gis::addTravelColumns(table, ds, roads);
+        roadSummary = fmt::format("{} nodes, {} edges, {} connected parts", roads.nodeCount(), roads.edgeCount(),
+                                  roads.componentCount());
     }
     gis::writeAnalysisCsv(table, options.out);
 
@@ -126,6 +197,11 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& e
         fmt::print(out, "{:>3}. {:6.2f}  {} {} ({}): {}\n", table.priority.rank[i], table.priority.score[i], row.kode,
                    row.nama, row.kecamatan, why);
     }
+    if (options.islands)
+        fmt::print(out, "islands: {} pekon lie partly or wholly on islands (island_status 1 or 2)\n", onIslands);
+    if (unreachable)
+        fmt::print(out, "roads: {}; {} pekon-destination pairs unreachable by road (empty travel cells)\n",
+                   roadSummary, *unreachable);
     if (sensitivity) {
         int stable = 0;
         for (double share : sensitivity->topShare)

@@ -1,6 +1,9 @@
 #include "cli/cli.h"
 #include "cli/analyze.h"
 #include "cli/common.h"
+#include "cli/export.h"
+#include "cli/importcmd.h"
+#include "cli/hotspots.h"
 
 #include "gis/demo.h"
 #include "gis/error.h"
@@ -144,6 +147,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     AnalyzeOptions analyzeOptions;
     auto* analyze = addAnalyzeCommand(cli, analyzeOptions);
 
+    BoundaryCommandOptions newOptions, importBoundaryOptions;
+    auto* newProject = addNewCommand(cli, newOptions);
+    CLI::App* importBoundaries = nullptr;
+    addImportCommand(cli, importBoundaryOptions, importBoundaries);
+    ExportCommandOptions exportOptions;
+    auto* exportCmd = addExportCommand(cli, exportOptions);
+    HotspotsOptions hotspotsOptions;
+    auto* hotspots = addHotspotsCommand(cli, hotspotsOptions);
+
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
         cli.parse(reversed);
@@ -177,6 +189,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         if (*analyze)
             return runAnalyze(analyzeOptions, out, err);
+        if (*newProject)
+            return runNew(newOptions, out, err);
+        if (*importBoundaries)
+            return runImportBoundaries(importBoundaryOptions, out, err);
+        if (*exportCmd)
+            return runExport(exportOptions, out, err);
+        if (*hotspots)
+            return runHotspots(hotspotsOptions, out, err);
     } catch (const gis::ProjectError& e) {
         return fail(err, ExitCode::InputError, e.what());
     } catch (const gis::DataSourceError& e) {

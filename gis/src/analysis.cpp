@@ -3,6 +3,8 @@
 #include "gis/error.h"
 #include "gis/geometryops.h"
 #include "gis/indicators.h"
+#include "gis/islands.h"
+#include "gis/network.h"
 #include "gis/measure.h"
 #include "gis/spatialindex.h"
 
@@ -227,6 +229,16 @@ constexpr std::size_t kLeafSize = 8;
 
 } // namespace
 
+Point capitalOf(const Dataset& ds)
+{
+    const auto lon = parseNumber(ds.metaValue("capital_lon"));
+    const auto lat = parseNumber(ds.metaValue("capital_lat"));
+    if (!lon || !lat)
+        throw Error("the project has no regency capital: set the meta values 'capital_lon' and 'capital_lat' "
+                    "(WGS 84 degrees, e.g. 104.62 and -5.50 for Kota Agung) before analysing remoteness");
+    return {*lon, *lat};
+}
+
 NearestPointIndex::NearestPointIndex(std::vector<Point> points) : mPoints(std::move(points))
 {
     mUnit.reserve(mPoints.size());
@@ -323,12 +335,7 @@ VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::strin
     if (villages.empty())
         throw Error("the dataset has no pekon, kelurahan or desa areas to analyse");
 
-    const auto lon = parseNumber(ds.metaValue("capital_lon"));
-    const auto lat = parseNumber(ds.metaValue("capital_lat"));
-    if (!lon || !lat)
-        throw Error("the project has no regency capital: set the meta values 'capital_lon' and 'capital_lat' "
-                    "(WGS 84 degrees, e.g. 104.62 and -5.50 for Kota Agung) before analysing remoteness");
-    result.capital = {*lon, *lat};
+    result.capital = capitalOf(ds);
     result.period = period.empty() ? latestPeriod(ds, "miskin") : period;
 
     const auto penduduk = stored(ds, "penduduk", result.period);
@@ -797,6 +804,71 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
     }
     t.inputs = std::move(measures);
     return t;
+}
+
+namespace {
+
+void appendColumn(AnalysisTable& table, const std::string& name, const std::vector<double>& values)
+{
+    table.columns.push_back(name);
+    for (std::size_t i = 0; i < table.rows.size(); ++i)
+        table.rows[i].values.push_back(values[i]);
+}
+
+} // namespace
+
+std::size_t addIslandColumns(AnalysisTable& table, const Dataset& ds)
+{
+    const IslandResult islands = islandFlags(ds);
+    std::vector<double> status, offKm2;
+    std::size_t onIslands = 0;
+    for (const AnalysisTable::Row& row : table.rows) {
+        const IslandFlag* flag = islands.find(row.kode);
+        double s = kNaN, km2 = kNaN;
+        if (flag && flag->status != IslandStatus::NoGeometry) {
+            s = flag->status == IslandStatus::Island ? 2.0 : flag->status == IslandStatus::PartlyIsland ? 1.0 : 0.0;
+            km2 = flag->offMainlandKm2;
+            onIslands += s > 0 ? 1 : 0;
+        }
+        status.push_back(s);
+        offKm2.push_back(km2);
+    }
+    appendColumn(table, "island_status", status);
+    appendColumn(table, "island_km2", offKm2);
+    return onIslands;
+}
+
+std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const RoadNetwork& roads)
+{
+    std::map<std::string, Point> pointOf;
+    for (const Area* a : ds.villages())
+        if (!a->geometry.empty())
+            pointOf[a->code] = pointOnSurface(a->geometry);
+    std::vector<Point> points;
+    std::vector<bool> known;
+    for (const AnalysisTable::Row& row : table.rows) {
+        auto it = pointOf.find(row.kode);
+        known.push_back(it != pointOf.end());
+        points.push_back(it != pointOf.end() ? it->second : Point{});
+    }
+    std::size_t unreachable = 0;
+    auto finite = [&](std::vector<double> minutes) {
+        for (std::size_t i = 0; i < minutes.size(); ++i) {
+            if (!known[i] || !std::isfinite(minutes[i])) {
+                unreachable += known[i] ? 1 : 0;
+                minutes[i] = kNaN;
+            }
+        }
+        return minutes;
+    };
+    const Point capital = capitalOf(ds);
+    appendColumn(table, "travel_capital_min", finite(roads.travelMinutesFrom(capital, points)));
+    std::map<std::string, std::vector<Point>> byKind;
+    for (const Facility& f : ds.facilities)
+        byKind[f.kind].push_back(f.location);
+    for (const auto& [kind, sources] : byKind)
+        appendColumn(table, "travel_" + kindColumnName(kind) + "_min", finite(roads.nearestMinutes(sources, points)));
+    return unreachable;
 }
 
 SensitivityResult prioritySensitivity(const AnalysisTable& table, const SensitivityOptions& options)

@@ -39,7 +39,10 @@ std::vector<std::string> Dataset::periods(const std::string& key) const
     return {found.begin(), found.end()};
 }
 
-bool Dataset::isIllustrative() const { return metaValue("provenance") == "illustrative"; }
+bool Dataset::isIllustrative() const
+{
+    return metaValue("provenance") == "illustrative" || metaValue("values_provenance") == "illustrative";
+}
 
 std::string Dataset::metaValue(const std::string& key, const std::string& fallback) const
 {

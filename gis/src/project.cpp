@@ -4,7 +4,10 @@
 #include "detail/wkb.h"
 #include "gis/error.h"
 
+#include <cerrno>
+#include <csignal>
 #include <filesystem>
+#include <iterator>
 #include <system_error>
 #include <unistd.h>
 
@@ -15,7 +18,15 @@ using detail::Statement;
 
 namespace {
 
-void createSchema(SpatialiteConnection& db)
+bool hasTable(const SpatialiteConnection& db, const std::string& name)
+{
+    Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    q.bind(1, name);
+    return q.step();
+}
+
+/// Version 1: the first released schema (as written by the first saveProject).
+void createSchemaVersion1(SpatialiteConnection& db)
 {
     // Only WGS 84 is registered: every geometry of a project is EPSG:4326.
     db.exec("SELECT InitSpatialMetadata(0, 'WGS84')");
@@ -34,10 +45,106 @@ void createSchema(SpatialiteConnection& db)
     db.exec("SELECT AddGeometryColumn('latar', 'geom', 4326, 'MULTIPOLYGON', 'XY')");
 }
 
+bool hasSpatialIndex(const SpatialiteConnection& db, const std::string& table)
+{
+    Statement q(db, "SELECT spatial_index_enabled FROM geometry_columns WHERE f_table_name = ?");
+    q.bind(1, table);
+    return q.step() && q.integer(0) != 0;
+}
+
+/// Version 2: code crosswalk, aliases, spatial index on latar, boundary provenance in meta.
+void migrateTo2(SpatialiteConnection& db)
+{
+    db.exec("CREATE TABLE IF NOT EXISTS kode_bps (code TEXT PRIMARY KEY, bps_code TEXT NOT NULL)");
+    db.exec("CREATE INDEX IF NOT EXISTS kode_bps_bps ON kode_bps(bps_code)");
+    db.exec("CREATE TABLE IF NOT EXISTS alias (wilayah_code TEXT NOT NULL, name TEXT NOT NULL, "
+            "source TEXT NOT NULL DEFAULT '', PRIMARY KEY (wilayah_code, name))");
+    if (!hasTable(db, "latar")) {
+        db.exec("CREATE TABLE latar (name TEXT PRIMARY KEY)");
+        db.exec("SELECT AddGeometryColumn('latar', 'geom', 4326, 'MULTIPOLYGON', 'XY')");
+    }
+    if (!hasSpatialIndex(db, "latar"))
+        db.exec("SELECT CreateSpatialIndex('latar', 'geom')");
+    // Boundaries of a version-1 project were whatever its provenance said.
+    db.exec("INSERT OR IGNORE INTO meta (key, value) SELECT 'boundary_provenance', value FROM meta "
+            "WHERE key = 'provenance'");
+}
+
+struct Migration {
+    int version;                          ///< the version the file has after it
+    void (*apply)(SpatialiteConnection&);
+};
+
+/// The numbered migrations, in order. Append only: never edit a released one.
+constexpr Migration kMigrations[] = {
+    {2, &migrateTo2},
+};
+static_assert(std::size(kMigrations) == kProjectSchemaVersion - 1, "one migration per version after 1");
+
+/// Runs the migrations after \a from (inside the caller's transaction) and records the version.
+void migrate(SpatialiteConnection& db, int from)
+{
+    for (const Migration& m : kMigrations)
+        if (m.version > from)
+            m.apply(db);
+    Statement q(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)");
+    q.bind(1, std::to_string(kProjectSchemaVersion)).run();
+}
+
+void createSchema(SpatialiteConnection& db)
+{
+    createSchemaVersion1(db);
+    db.exec("INSERT INTO meta (key, value) VALUES ('schema_version', '1')");
+    migrate(db, 1);
+}
+
+int readVersion(const SpatialiteConnection& db, const std::string& path)
+{
+    for (const char* table : {"meta", "wilayah", "fasilitas", "indikator"})
+        if (!hasTable(db, table))
+            throw ProjectError("'" + path + "' is not a Sasaran project (it has no table '" + table + "')");
+    Statement q(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+    int version = 0;
+    if (q.step()) {
+        try {
+            version = std::stoi(q.text(0));
+        } catch (const std::exception&) {
+            throw ProjectError("project '" + path + "' has an unreadable schema version '" + q.text(0) + "'");
+        }
+    }
+    if (version > kProjectSchemaVersion)
+        throw ProjectError("project '" + path + "' has schema version " + std::to_string(version)
+                           + ", newer than this program understands (" + std::to_string(kProjectSchemaVersion)
+                           + "); update Sasaran to open it");
+    return version;
+}
+
+/// Removes "NAME.tmp-PID" files beside \a target whose writer process no longer exists.
+void removeStaleTemporaries(const std::filesystem::path& target)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string prefix = target.filename().string() + ".tmp-";
+    for (fs::directory_iterator it(target.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0)
+            continue;
+        const std::string pidText = name.substr(prefix.size());
+        if (pidText.empty() || pidText.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        const long pid = std::stol(pidText);
+        if (pid == ::getpid() || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+            std::error_code ignored;
+            fs::remove(it->path(), ignored);
+            fs::remove(it->path().string() + "-journal", ignored);
+        }
+    }
+}
+
 void writeContent(SpatialiteConnection& db, const Dataset& ds)
 {
+    // schema_version was written by createSchema().
     Statement meta(db, "INSERT INTO meta (key, value) VALUES (?, ?)");
-    meta.bind(1, std::string("schema_version")).bind(2, std::to_string(kProjectSchemaVersion)).run();
     for (const auto& [key, value] : ds.meta)
         if (key != "schema_version")
             meta.bind(1, key).bind(2, value).run();
@@ -75,6 +182,14 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds)
             .bind(6, v.importedAt)
             .run();
 
+    Statement crosswalk(db, "INSERT INTO kode_bps (code, bps_code) VALUES (?, ?)");
+    for (const auto& [code, bps] : ds.bpsCodes)
+        crosswalk.bind(1, code).bind(2, bps).run();
+
+    Statement alias(db, "INSERT OR IGNORE INTO alias (wilayah_code, name, source) VALUES (?, ?, ?)");
+    for (const AreaAlias& a : ds.aliases)
+        alias.bind(1, a.areaCode).bind(2, a.name).bind(3, a.source).run();
+
     if (!ds.backgroundLand.empty()) {
         Statement land(db, "INSERT INTO latar (name, geom) VALUES ('daratan', GeomFromWKB(?, 4326))");
         land.bindBlob(1, detail::multiPolygonToWkb(ds.backgroundLand)).run();
@@ -82,13 +197,6 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds)
 
     db.exec("SELECT CreateSpatialIndex('wilayah', 'geom')");
     db.exec("SELECT CreateSpatialIndex('fasilitas', 'geom')");
-}
-
-bool hasTable(const SpatialiteConnection& db, const std::string& name)
-{
-    Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-    q.bind(1, name);
-    return q.step();
 }
 
 } // namespace
@@ -105,6 +213,7 @@ void saveProject(const Dataset& ds, const std::string& path)
                            + "' does not exist");
     // Build under a temporary name in the same folder, then rename: the rename is atomic,
     // so readers see either the old file or the complete new one.
+    removeStaleTemporaries(target);
     const fs::path temp = target.parent_path() / (target.filename().string() + ".tmp-" + std::to_string(::getpid()));
     fs::remove(temp, ec);
     try {
@@ -131,9 +240,7 @@ Dataset loadProject(const std::string& path)
     if (!std::filesystem::exists(path))
         throw ProjectError("project '" + path + "' does not exist; create one with 'sasaran-cli demo " + path + "'");
     SpatialiteConnection db(path, SQLITE_OPEN_READONLY);
-    for (const char* table : {"meta", "wilayah", "fasilitas", "indikator"})
-        if (!hasTable(db, table))
-            throw ProjectError("'" + path + "' is not a Sasaran project (it has no table '" + table + "')");
+    readVersion(db, path);
 
     Dataset ds;
     {
@@ -141,11 +248,6 @@ Dataset loadProject(const std::string& path)
         while (q.step())
             ds.meta[q.text(0)] = q.text(1);
     }
-    const int version = std::stoi(ds.metaValue("schema_version", "0"));
-    if (version > kProjectSchemaVersion)
-        throw ProjectError("project '" + path + "' has schema version " + std::to_string(version)
-                           + ", newer than this program understands (" + std::to_string(kProjectSchemaVersion)
-                           + "); update Sasaran to open it");
     {
         Statement q(db, "SELECT code, name, kind, parent_code, AsBinary(geom) FROM wilayah ORDER BY rowid");
         while (q.step()) {
@@ -189,7 +291,58 @@ Dataset loadProject(const std::string& path)
         while (q.step())
             ds.indicators.push_back({q.text(0), q.text(1), q.text(2), q.number(3), q.text(4), q.text(5)});
     }
+    if (hasTable(db, "kode_bps")) {
+        Statement q(db, "SELECT code, bps_code FROM kode_bps ORDER BY code");
+        while (q.step())
+            ds.bpsCodes[q.text(0)] = q.text(1);
+    }
+    if (hasTable(db, "alias")) {
+        Statement q(db, "SELECT wilayah_code, name, source FROM alias ORDER BY rowid");
+        while (q.step())
+            ds.aliases.push_back({q.text(0), q.text(1), q.text(2)});
+    }
     return ds;
+}
+
+int projectSchemaVersion(const std::string& path)
+{
+    if (!std::filesystem::exists(path))
+        throw ProjectError("project '" + path + "' does not exist");
+    SpatialiteConnection db(path, SQLITE_OPEN_READONLY);
+    return readVersion(db, path);
+}
+
+int upgradeProject(const std::string& path)
+{
+    if (!std::filesystem::exists(path))
+        throw ProjectError("project '" + path + "' does not exist; create one with 'sasaran-cli new' or "
+                           "'sasaran-cli demo'");
+    SpatialiteConnection db(path, SQLITE_OPEN_READWRITE);
+    const int version = readVersion(db, path);
+    if (version == kProjectSchemaVersion)
+        return version;
+    // The rollback journal makes the whole upgrade atomic: a crash or an error leaves the old file.
+    db.exec("PRAGMA journal_mode = DELETE");
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        migrate(db, version);
+        db.exec("COMMIT");
+    } catch (const std::exception& e) {
+        try {
+            db.exec("ROLLBACK");
+        } catch (...) {
+        }
+        throw ProjectError("cannot upgrade project '" + path + "' from schema version " + std::to_string(version)
+                           + ": " + e.what() + "; the file is unchanged");
+    }
+    db.close();
+    return version;
+}
+
+Dataset openProjectForWriting(const std::string& path)
+{
+    upgradeProject(path);
+    return loadProject(path);
 }
 
 } // namespace gis

@@ -61,7 +61,18 @@ TEST(CliAnalyze, WritesTheTableWithTheRequiredColumnsAndRanking)
     for (const char* contrib : {"contrib_poverty_rate", "contrib_poor_density_km2", "contrib_dist_puskessos_km",
                                 "contrib_no_bumdes", "contrib_dist_capital_km"})
         EXPECT_EQ(header[indexOf(header, contrib)], contrib);
-    EXPECT_EQ(header.back(), "dist_kecamatan_km");
+    EXPECT_EQ(header[header.size() - 3], "dist_kecamatan_km");
+    EXPECT_EQ(header[header.size() - 2], "island_status");
+    EXPECT_EQ(header.back(), "island_km2");
+    // The two illustrative pekon on Pulau Tabuan are wholly on the island.
+    const std::size_t island = indexOf(header, "island_status");
+    int wholly = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        if (rows[i][island] == "2") {
+            ++wholly;
+            EXPECT_TRUE(rows[i][0] == "18.06.16.2005" || rows[i][0] == "18.06.09.2030") << rows[i][0];
+        }
+    EXPECT_EQ(wholly, 2);
 
     const std::size_t score = indexOf(header, "priority_score"), rank = indexOf(header, "priority_rank");
     double maxScore = -1, rankOneScore = -2;
@@ -115,4 +126,36 @@ TEST(CliAnalyze, UsageErrors)
     const CliResult r = runCli({"analyze", ":default", "--out", (dir / "no-folder" / "x.csv").string()});
     EXPECT_EQ(r.code, 4) << r.err;
     EXPECT_NE(r.err.find("no-folder"), std::string::npos) << r.err;
+}
+
+TEST(CliAnalyze, RoadsAddTravelMinutesAlongTheNetwork)
+{
+    const auto dir = testutil::tempDir("cli_analyze_roads");
+    // One straight road due east from Kota Agung (104.625 E, 5.495 S) at 36 km/h: 0.6 km a minute.
+    const auto roads = dir / "jalan.geojson";
+    testutil::writeFile(roads, R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:4326"}},
+      "features":[{"type":"Feature","properties":{"kelas":"kolektor"},
+      "geometry":{"type":"LineString","coordinates":[[104.625,-5.495],[104.9,-5.495]]}}]})");
+    const auto csv = dir / "analisis.csv";
+    const auto r = runCli({"analyze", ":default", "--out", csv.string(), "--roads", roads.string(),
+                           "--road-class-field", "kelas", "--road-speeds", "kolektor=36", "--offroad-speed", "6"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("roads: 2 nodes, 1 edges, 1 connected parts"), std::string::npos) << r.out;
+    const auto rows = readCsv(csv);
+    const auto& header = rows[0];
+    const std::size_t capital = indexOf(header, "travel_capital_min");
+    ASSERT_LT(capital, header.size());
+    EXPECT_LT(indexOf(header, "travel_puskessos_min"), header.size());
+    int withTime = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        if (!rows[i][capital].empty()) {
+            ++withTime;
+            EXPECT_GT(std::stod(rows[i][capital]), 0.0) << rows[i][0];
+        }
+    EXPECT_EQ(withTime, 302) << "every pekon walks to the one road, then drives";
+
+    const auto bad = runCli({"analyze", ":default", "--out", csv.string(), "--roads", roads.string(),
+                             "--road-speeds", "kolektor"});
+    EXPECT_EQ(bad.code, 1);
+    EXPECT_NE(bad.err.find("--road-speeds"), std::string::npos) << bad.err;
 }

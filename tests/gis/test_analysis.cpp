@@ -559,8 +559,9 @@ TEST(AnalysisSensitivity, RankRangesContainTheRankAndRepeatWithTheSeed)
         EXPECT_GE(a.rankMax[i], rank) << table.rows[i].kode;
         EXPECT_GE(a.topShare[i], 0.0);
         EXPECT_LE(a.topShare[i], 1.0);
-        if (rank > 60)
+        if (rank > 60) {
             EXPECT_EQ(a.topShare[i], 0.0) << "far below the top 30 whatever the weights: " << table.rows[i].kode;
+        }
         alwaysTop += a.topShare[i] == 1.0 ? 1 : 0;
     }
     EXPECT_GT(alwaysTop, 5) << "the clear leaders stay in the top 30";

@@ -98,6 +98,10 @@ private:
 /// ("PUSKESSOS" -> "puskessos", so columns n_puskessos and dist_puskessos_km).
 std::string kindColumnName(const std::string& kind);
 
+/// \brief The regency capital from meta capital_lon / capital_lat (WGS 84 degrees).
+/// \throws Error telling the user to set them when they are missing.
+Point capitalOf(const Dataset& ds);
+
 // ---------------------------------------------------------------------------------------
 // Priority score
 // ---------------------------------------------------------------------------------------
@@ -231,6 +235,25 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period = {},
 /// under a temporary name and renamed over it when complete.
 /// \throws OutputError naming the file.
 void writeAnalysisCsv(const AnalysisTable& table, const std::string& path);
+
+// ---------------------------------------------------------------------------------------
+// Remoteness columns added on request
+// ---------------------------------------------------------------------------------------
+
+class RoadNetwork;
+
+/// \brief Appends island_status (0 mainland, 1 partly on an island, 2 wholly on an island)
+/// and island_km2 (km² of the village off the mainland) from gis::islandFlags: the mainland
+/// is the land part holding the regency capital, joined across sliver gaps and through the
+/// coastline land around the areas (Dataset::backgroundLand).
+/// \returns the number of villages partly or wholly on islands.
+std::size_t addIslandColumns(AnalysisTable& table, const Dataset& ds);
+
+/// \brief Appends travel_capital_min and travel_<kind>_min (minutes along \a roads to the
+/// capital and to the nearest facility of each kind, with the off-road gaps at the network's
+/// off-road speed) for every village; NaN where unreachable.
+/// \returns the number of village-destination pairs that were unreachable.
+std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const RoadNetwork& roads);
 
 // ---------------------------------------------------------------------------------------
 // Rank sensitivity

@@ -40,6 +40,14 @@ struct IndicatorValue {
     std::string importedAt;  ///< ISO 8601 UTC
 };
 
+/// \brief Another name under which an area is known (an old spelling, a name in an office's
+/// table), so that a later import matches it exactly. Stored in the project's `alias` table.
+struct AreaAlias {
+    std::string areaCode;    ///< Kemendagri code of the area
+    std::string name;        ///< the other name, as written
+    std::string source;      ///< where it came from: "user", "fuzzy match <file>", ...
+};
+
 inline bool isVillageKind(const std::string& kind) { return kind == "pekon" || kind == "kelurahan" || kind == "desa"; }
 
 struct Dataset {
@@ -50,6 +58,11 @@ struct Dataset {
     /// Land around and beyond the areas (from a coastline), drawn as the map's background
     /// so that neighbouring land is not shown as sea. Not an area: it has no code or values.
     MultiPolygon backgroundLand;
+    /// Code crosswalk: Kemendagri code -> BPS code (from a boundary file carrying both, e.g.
+    /// BIG's KDEPUM and KDEBPS). Stored in the project's `kode_bps` table.
+    std::map<std::string, std::string> bpsCodes;
+    /// Other names of areas (table `alias`).
+    std::vector<AreaAlias> aliases;
 
     const Area* findArea(const std::string& code) const;
     /// \brief Pekon and kelurahan (the village level), in stored order.
@@ -57,7 +70,9 @@ struct Dataset {
     std::vector<const Area*> areasOfKind(const std::string& kind) const;
     /// \brief Periods present for an indicator key, sorted.
     std::vector<std::string> periods(const std::string& key) const;
-    /// \brief True when meta "provenance" says "illustrative".
+    /// \brief True when meta "provenance" says "illustrative", or when real boundaries were
+    /// imported into an illustrative project and meta "values_provenance" still says
+    /// "illustrative" (the figures are then still not official).
     bool isIllustrative() const;
     std::string metaValue(const std::string& key, const std::string& fallback = {}) const;
     Extent extent() const;

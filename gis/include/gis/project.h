@@ -1,22 +1,54 @@
 #pragma once
 /// \file project.h
 /// The project file: one SpatiaLite database (*.sasaran.sqlite) with the tables wilayah,
-/// fasilitas, indikator and meta of DESIGN.md.
+/// fasilitas, indikator, latar, kode_bps, alias and meta of DESIGN.md.
+///
+/// Schema versions and migrations:
+/// - meta "schema_version" holds the version. Version 1 is the first released schema
+///   (meta, wilayah, fasilitas, indikator, latar). Version 2 adds `kode_bps` (Kemendagri ->
+///   BPS code crosswalk), `alias` (other names of areas) and the spatial index on `latar`, and
+///   records meta "boundary_provenance".
+/// - A new file is created at version 1 and brought up by the same numbered migrations an
+///   older file goes through, so both paths give the same schema.
+/// - upgradeProject() (and openProjectForWriting()) run the missing migrations on the file in
+///   place, all in one transaction with SQLite's rollback journal: a crash leaves the old
+///   version. loadProject() reads any version up to kProjectSchemaVersion without writing.
+///   A file newer than this program is refused.
+///
+/// Writing: saveProject() always writes the whole dataset to a temporary file beside the
+/// target (one transaction) and renames it over the target (atomic on POSIX file systems),
+/// for new and existing projects alike: readers and a crash see either the old file or the
+/// complete new one, never a half-written one. Temporary files left by a killed writer
+/// ("NAME.tmp-PID" whose process is gone) are removed by the next save.
 #include "gis/dataset.h"
 
 #include <string>
 
 namespace gis {
 
-constexpr int kProjectSchemaVersion = 1;
+constexpr int kProjectSchemaVersion = 2;
 
-/// \brief Writes \a ds as a new project file. The file is built beside \a path under a
-/// temporary name and renamed over it only when complete, so \a path is never half-written.
-/// \throws ProjectError naming the file.
+/// \brief Writes \a ds as a project file (new, or replacing an existing one). The file is
+/// built beside \a path under a temporary name and renamed over it only when complete, so
+/// \a path is never half-written. \throws ProjectError naming the file.
 void saveProject(const Dataset& ds, const std::string& path);
 
-/// \brief Reads a project file. \throws ProjectError naming the file when it is missing,
-/// not a Sasaran project, or newer than this program.
+/// \brief Reads a project file of any version up to kProjectSchemaVersion (read-only; an older
+/// file is read as it is, without upgrading it). \throws ProjectError naming the file when it
+/// is missing, not a Sasaran project, or newer than this program.
 Dataset loadProject(const std::string& path);
+
+/// \brief The schema version a project file declares. \throws ProjectError.
+int projectSchemaVersion(const std::string& path);
+
+/// \brief Upgrades the file in place to kProjectSchemaVersion, running each missing migration
+/// in order inside one transaction. Returns the version the file had. \throws ProjectError
+/// naming the file when it is newer than this program or a migration fails (the file is then
+/// unchanged).
+int upgradeProject(const std::string& path);
+
+/// \brief upgradeProject() then loadProject(): what a command that will save the project back
+/// calls first.
+Dataset openProjectForWriting(const std::string& path);
 
 } // namespace gis

@@ -1,0 +1,38 @@
+#include "cli/export.h"
+
+#include "cli/common.h"
+#include "gis/export.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <filesystem>
+
+namespace app::cli {
+
+CLI::App* addExportCommand(CLI::App& cli, ExportCommandOptions& options)
+{
+    auto* cmd = cli.add_subcommand(
+        "export", "Export pekon with all indicators of a period to GeoPackage, Shapefile, GeoJSON, CSV or XLSX");
+    cmd->add_option("PROJECT", options.project, "Project file or :default")->required();
+    cmd->add_option("--out", options.out,
+                    "Output: .gpkg (with a fasilitas layer), .shp, .geojson, .csv or .xlsx (lon/lat of each pekon's "
+                    "point-on-surface instead of polygons)")
+        ->required();
+    cmd->add_option("--period", options.period, "Indicator period (default: the project's default, else the latest)");
+    return cmd;
+}
+
+int runExport(const ExportCommandOptions& options, std::ostream& out, std::ostream&)
+{
+    const gis::Dataset ds = openProjectOrDefault(options.project);
+    const gis::ExportReport report = gis::exportProject(ds, options.out, {options.period});
+    if (ds.isIllustrative())
+        fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
+    fmt::print(out, "{}", report.text());
+    fmt::print(out, "wrote export: {}\n", std::filesystem::absolute(options.out).string());
+    return 0;
+}
+
+} // namespace app::cli

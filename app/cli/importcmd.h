@@ -1,0 +1,38 @@
+#pragma once
+/// \file importcmd.h
+/// `sasaran-cli new PROJECT --boundaries FILE[:LAYER]` and `sasaran-cli import boundaries
+/// PROJECT FILE[:LAYER]`: a project from a regency's own boundary file, and replacing the
+/// boundaries of an existing project (indicators and facilities kept).
+#include "gis/boundaryimport.h"
+
+#include <ostream>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace app::cli {
+
+struct BoundaryCommandOptions {
+    std::string project;                 ///< project file to create or update
+    std::string source;                  ///< FILE or FILE:LAYER
+    gis::BoundaryImportOptions read;     ///< field names, CRS, edition, filter
+    std::string capital;                 ///< "NAME", area code, or "LON,LAT"; empty = none/keep
+    bool force = false;                  ///< new: replace an existing file
+};
+
+/// \brief Adds `new` to \a cli, bound to \a options; returns it.
+CLI::App* addNewCommand(CLI::App& cli, BoundaryCommandOptions& options);
+
+/// \brief Adds `import` with its `boundaries` subcommand; returns `import` (other import kinds
+/// add their own subcommands to it). \a boundaries receives the `boundaries` subcommand.
+CLI::App* addImportCommand(CLI::App& cli, BoundaryCommandOptions& options, CLI::App*& boundaries);
+
+/// \brief Runs `new`. Returns an exit code; \throws gis::Error for the caller to map.
+int runNew(const BoundaryCommandOptions& options, std::ostream& out, std::ostream& err);
+
+/// \brief Runs `import boundaries`. Returns an exit code; \throws gis::Error for the caller to map.
+int runImportBoundaries(const BoundaryCommandOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace app::cli

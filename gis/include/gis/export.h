@@ -1,0 +1,50 @@
+#pragma once
+/// \file export.h
+/// Exporting a project's villages with the indicator values of one period, through GDAL/OGR:
+/// GeoPackage (villages + facilities as a second layer), Shapefile, GeoJSON, CSV and XLSX.
+#include "gis/dataset.h"
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gis {
+
+struct ExportOptions {
+    std::string period;   ///< indicator period; empty = meta "default_period" when present, else the latest
+};
+
+struct ExportReport {
+    std::string path;
+    std::string format;                 ///< GDAL driver: GPKG, ESRI Shapefile, GeoJSON, CSV, XLSX
+    std::string period;
+    std::size_t villages = 0;
+    std::size_t facilities = 0;         ///< written as a second layer (GPKG, XLSX), else 0
+    std::vector<std::string> columns;   ///< columns of the village layer, as written
+    std::vector<std::pair<std::string, std::string>> renamed; ///< Shapefile: full name -> 10-character name
+    std::string text() const;
+};
+
+/// \brief Writes the villages (pekon/kelurahan/desa) of \a ds with every stored indicator of the
+/// period as a column. Format from the extension of \a path: .gpkg, .shp, .geojson/.json, .csv, .xlsx.
+///
+/// Columns: kode, nama, jenis (kind), kode_kec, kecamatan, then one real column per indicator
+/// key (empty/null where a village has no value). Geometry: polygons in EPSG:4326 for GPKG, SHP
+/// and GeoJSON. CSV and XLSX carry no polygons: they get columns lon and lat, the village's
+/// point-on-surface (a point inside it), so a spreadsheet stays readable and the file reads back
+/// as points (gis::readVector finds lon/lat). GPKG and XLSX also get the facilities as a second
+/// layer/sheet "fasilitas". Shapefile field names longer than 10 characters are shortened
+/// without collisions (ExportReport::renamed).
+///
+/// The file is written in a temporary folder beside \a path and renamed into place when complete
+/// (every file of a Shapefile), so an existing file is replaced only by a complete one.
+/// \throws OutputError naming the file when the format is unknown or writing fails;
+/// \throws Error when the dataset has no villages.
+ExportReport exportProject(const Dataset& ds, const std::string& path, const ExportOptions& options = {});
+
+/// \brief Names of at most \a maxLength characters, unique ignoring case: a longer name is cut,
+/// and a cut that collides gets a number ("rumah_tan1"). Names that fit are kept.
+std::vector<std::string> shortFieldNames(const std::vector<std::string>& names, std::size_t maxLength = 10);
+
+} // namespace gis

@@ -1,0 +1,625 @@
+// Boundary import: any OGR village layer -> the area list of a project (see boundaryimport.h).
+#include "gis/boundaryimport.h"
+
+#include "gis/codes.h"
+#include "gis/error.h"
+#include "gis/geometryops.h"
+#include "gis/spatialindex.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <set>
+#include <type_traits>
+#include <variant>
+
+namespace gis {
+
+namespace {
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+/// Text of a code field: a code stored as a number keeps all its digits ("1806202005").
+std::string codeText(const FieldValue& v)
+{
+    if (const double* d = std::get_if<double>(&v))
+        if (std::isfinite(*d) && *d == std::floor(*d) && std::fabs(*d) < 1e15)
+            return fmt::format("{:.0f}", *d);
+    return fieldText(v);
+}
+
+std::string trimmed(const std::string& s)
+{
+    std::size_t a = 0, b = s.size();
+    while (a < b && std::isspace(static_cast<unsigned char>(s[a])))
+        ++a;
+    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1])))
+        --b;
+    return s.substr(a, b - a);
+}
+
+/// The field named by the user (must exist), else the first candidate present, else -1.
+int chooseField(const VectorData& data, const std::string& given, std::initializer_list<const char*> candidates,
+                const char* what)
+{
+    if (!given.empty()) {
+        const int i = data.fieldIndex(given);
+        if (i < 0) {
+            std::string list;
+            for (const auto& n : data.fieldNames)
+                list += (list.empty() ? "" : ", ") + n;
+            throw DataSourceError(data.path, fmt::format("there is no {} field '{}'; the layer '{}' has: {}", what,
+                                                         given, data.layerName, list));
+        }
+        return i;
+    }
+    for (const char* c : candidates) {
+        const int i = data.fieldIndex(c);
+        if (i >= 0)
+            return i;
+    }
+    return -1;
+}
+
+std::string fieldName(const VectorData& data, int i) { return i < 0 ? std::string{} : data.fieldNames[static_cast<std::size_t>(i)]; }
+
+std::string mostCommon(const std::map<std::string, int>& counts)
+{
+    std::string best;
+    int n = 0;
+    for (const auto& [value, count] : counts)
+        if (count > n) {
+            best = value;
+            n = count;
+        }
+    return best;
+}
+
+struct Group {
+    std::vector<long long> fids;
+    std::vector<MultiPolygon> parts;
+    std::string name;
+    std::string bps;
+};
+
+/// Name for comparison: lower case, single spaces, without administrative prefixes.
+std::string nameKey(const std::string& name)
+{
+    std::string s;
+    bool space = false;
+    for (unsigned char c : lower(trimmed(name))) {
+        if (std::isspace(c) || c == '_') {
+            space = !s.empty();
+            continue;
+        }
+        if (space)
+            s += ' ';
+        space = false;
+        s += static_cast<char>(c);
+    }
+    for (const char* prefix : {"kelurahan ", "kecamatan ", "kel. ", "kel ", "pekon ", "desa ", "kampung ", "tiyuh "})
+        if (s.rfind(prefix, 0) == 0)
+            return s.substr(std::string(prefix).size());
+    return s;
+}
+
+std::string nowIso()
+{
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+template <typename T>
+std::string joinList(const std::vector<T>& items, std::size_t limit = 0)
+{
+    std::string out;
+    std::size_t n = 0;
+    for (const auto& item : items) {
+        if (limit && n == limit) {
+            out += fmt::format(", ... ({} more)", items.size() - limit);
+            break;
+        }
+        out += (out.empty() ? "" : ", ") + fmt::format("{}", item);
+        ++n;
+    }
+    return out;
+}
+
+} // namespace
+
+std::pair<std::string, std::string> splitSourceAndLayer(const std::string& text)
+{
+    std::error_code ec;
+    if (std::filesystem::exists(text, ec))
+        return {text, {}};
+    const std::size_t colon = text.rfind(':');
+    if (colon != std::string::npos && colon > 0 && colon + 1 < text.size()
+        && text.find('/', colon) == std::string::npos && std::filesystem::exists(text.substr(0, colon), ec))
+        return {text.substr(0, colon), text.substr(colon + 1)};
+    return {text, {}};
+}
+
+BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions& options)
+{
+    ReadOptions ro;
+    ro.layer = options.layer;
+    ro.assumedCrs = options.assumedCrs;
+    const VectorData data = readVector(path, ro);
+
+    BoundarySet set;
+    set.edition = options.edition;
+    BoundaryImportReport& report = set.report;
+    report.path = path;
+    report.layer = data.layerName;
+    report.sourceCrs = data.sourceCrs;
+    report.featuresRead = data.features.size();
+    report.repaired = data.repaired;
+    report.warnings = data.warnings;
+
+    const int codeIdx = chooseField(data, options.codeField,
+                                    {"KDEPUM", "kode", "kode_desa", "kd_desa", "kode_wilayah", "kode_kemendagri",
+                                     "kode_kemdagri", "code", "KDCPUM", "KDPKAB"},
+                                    "code");
+    if (codeIdx < 0) {
+        if (data.fieldIndex("IDDESA") >= 0 || data.fieldIndex("KDEBPS") >= 0)
+            throw DataSourceError(path, "the layer '" + data.layerName
+                                            + "' has only BPS codes (IDDESA/KDEBPS), which differ from the Kemendagri "
+                                              "codes a project is keyed by (Tanggamus is 1802 for BPS, 18.06 for "
+                                              "Kemendagri); give a Kemendagri code field with --code-field, or use a "
+                                              "file that has one (e.g. BIG's KDEPUM)");
+        throw DataSourceError(path, "no code field found in layer '" + data.layerName + "' (looked for KDEPUM, kode, "
+                                        "kode_desa, code, ...); name it with --code-field. Fields: "
+                                        + joinList(data.fieldNames));
+    }
+    const int nameIdx = chooseField(data, options.nameField,
+                                    {"NAMOBJ", "WADMKD", "NMDESA", "nama", "nama_desa", "name", "desa", "NAMA_DESA"},
+                                    "name");
+    const int parentIdx =
+        chooseField(data, options.parentField, {"WADMKC", "NMKEC", "kecamatan", "nama_kec", "nama_kecamatan"},
+                    "kecamatan name");
+    int bpsIdx = chooseField(data, options.bpsField, {"KDEBPS", "IDDESA", "kode_bps"}, "BPS code");
+    if (bpsIdx == codeIdx)
+        bpsIdx = -1;
+    const int regencyIdx = chooseField(data, options.regencyField, {"WADMKK", "NMKAB", "kabupaten"}, "kabupaten name");
+    report.codeField = fieldName(data, codeIdx);
+    report.nameField = fieldName(data, nameIdx);
+    report.parentField = fieldName(data, parentIdx);
+    report.bpsField = fieldName(data, bpsIdx);
+    report.regencyField = fieldName(data, regencyIdx);
+
+    // The scheme of the code column decides before anything is built.
+    std::vector<std::string> rawCodes;
+    for (const VectorFeature& f : data.features)
+        rawCodes.push_back(codeText(f.values[static_cast<std::size_t>(codeIdx)]));
+    const CodeSchemeGuess guess = detectCodeScheme(rawCodes);
+    if (guess.scheme == CodeScheme::Bps)
+        throw DataSourceError(path, "the codes of field '" + report.codeField + "' are BPS codes (" + guess.explanation
+                                        + "); a project is keyed by Kemendagri codes: give the Kemendagri code "
+                                          "field with --code-field");
+    report.codeScheme = "Kemendagri";
+
+    const std::string filter = options.filter.empty() ? std::string{}
+                               : normaliseKemendagriCode(options.filter).empty()
+                                   ? options.filter
+                                   : normaliseKemendagriCode(options.filter);
+
+    std::map<std::string, Group> groups;               // code -> features
+    std::map<std::string, std::map<std::string, int>> kecNames;  // kecamatan code -> name counts
+    std::map<std::string, std::map<std::string, int>> kabNames;  // kabupaten code -> name counts
+    for (std::size_t i = 0; i < data.features.size(); ++i) {
+        const VectorFeature& f = data.features[i];
+        const AreaCode code = parseAreaCode(rawCodes[i]);
+        if (!code.valid() || code.scheme == CodeScheme::Bps) {
+            report.rejected.push_back(
+                {f.fid, rawCodes[i].empty()
+                            ? "no code in field '" + report.codeField + "': not imported"
+                            : fmt::format("code '{}' is not a Kemendagri code ({}): not imported", rawCodes[i],
+                                          code.valid() ? "a BPS code" : "wrong shape")});
+            continue;
+        }
+        if (!filter.empty() && code.text.rfind(filter, 0) != 0) {
+            ++report.filteredOut;
+            continue;
+        }
+        Group& g = groups[code.text];
+        g.fids.push_back(f.fid);
+        if (!f.geometry.polygons.empty())
+            g.parts.push_back(f.geometry.polygons);
+        else if (f.geometry.type != GeometryType::None)
+            report.warnings.push_back({f.fid, "geometry is not a polygon: the area " + code.text + " has no boundary"});
+        if (nameIdx >= 0 && g.name.empty())
+            g.name = trimmed(fieldText(f.values[static_cast<std::size_t>(nameIdx)]));
+        if (bpsIdx >= 0 && g.bps.empty())
+            g.bps = trimmed(codeText(f.values[static_cast<std::size_t>(bpsIdx)]));
+        if (code.level == 4) {
+            if (parentIdx >= 0) {
+                const std::string kec = trimmed(fieldText(f.values[static_cast<std::size_t>(parentIdx)]));
+                if (!kec.empty())
+                    kecNames[parentKemendagriCode(code.text)][kec]++;
+            }
+            if (regencyIdx >= 0) {
+                const std::string kab = trimmed(fieldText(f.values[static_cast<std::size_t>(regencyIdx)]));
+                if (!kab.empty())
+                    kabNames[code.text.substr(0, 5)][kab]++;
+            }
+        }
+    }
+
+    std::map<int, std::vector<Area>> byLevel;
+    for (auto& [code, g] : groups) {
+        if (g.fids.size() > 1)
+            report.duplicates.push_back({code, g.fids});
+        Area a;
+        a.code = code;
+        a.name = g.name;
+        a.parentCode = parentKemendagriCode(code);
+        a.geometry = g.parts.size() == 1 ? g.parts.front() : g.parts.empty() ? MultiPolygon{} : unionAll(g.parts);
+        const int level = kemendagriLevel(code);
+        a.kind = level == 4 ? (isKelurahanCode(code) ? "kelurahan" : options.villageKind)
+                 : level == 3 ? "kecamatan"
+                 : level == 2 ? "kabupaten"
+                              : "provinsi";
+        if (level == 4 && a.geometry.size() > 1)
+            report.multipart.push_back(code);
+        if (!g.bps.empty()) {
+            set.bpsCodes[code] = g.bps;
+            ++report.bpsPairs;
+        }
+        byLevel[level].push_back(std::move(a));
+    }
+
+    // Kecamatan missing from the file: dissolve their villages.
+    std::map<std::string, std::vector<MultiPolygon>> kecParts;
+    for (const Area& v : byLevel[4])
+        if (!v.geometry.empty())
+            kecParts[v.parentCode].push_back(v.geometry);
+        else
+            kecParts[v.parentCode];
+    std::set<std::string> kecPresent;
+    for (const Area& k : byLevel[3])
+        kecPresent.insert(k.code);
+    for (auto& [code, parts] : kecParts) {
+        if (kecPresent.count(code))
+            continue;
+        Area k;
+        k.code = code;
+        k.kind = "kecamatan";
+        k.parentCode = parentKemendagriCode(code);
+        auto names = kecNames.find(code);
+        k.name = names == kecNames.end() ? std::string{} : mostCommon(names->second);
+        if (k.name.empty()) {
+            k.name = "Kecamatan " + code;
+            ++report.kecamatanNamedByCode;
+        }
+        k.geometry = unionAll(parts);
+        ++report.kecamatanDissolved;
+        byLevel[3].push_back(std::move(k));
+    }
+    for (auto& [code, g] : groups)
+        if (kemendagriLevel(code) == 3)
+            for (Area& k : byLevel[3])
+                if (k.code == code && k.name.empty()) {
+                    auto names = kecNames.find(code);
+                    k.name = names == kecNames.end() ? "Kecamatan " + code : mostCommon(names->second);
+                }
+    std::sort(byLevel[3].begin(), byLevel[3].end(), [](const Area& a, const Area& b) { return a.code < b.code; });
+
+    std::map<std::string, std::vector<MultiPolygon>> kabParts;
+    for (const Area& k : byLevel[3])
+        kabParts[k.parentCode].push_back(k.geometry);
+    std::set<std::string> kabPresent;
+    for (const Area& k : byLevel[2])
+        kabPresent.insert(k.code);
+    for (auto& [code, parts] : kabParts) {
+        if (kabPresent.count(code))
+            continue;
+        Area k;
+        k.code = code;
+        k.kind = "kabupaten";
+        k.parentCode = parentKemendagriCode(code);
+        auto names = kabNames.find(code);
+        k.name = names == kabNames.end() ? "Kabupaten " + code : mostCommon(names->second);
+        k.geometry = unionAll(parts);
+        ++report.kabupatenDissolved;
+        byLevel[2].push_back(std::move(k));
+    }
+    std::sort(byLevel[2].begin(), byLevel[2].end(), [](const Area& a, const Area& b) { return a.code < b.code; });
+
+    for (int level : {4, 3, 2, 1})
+        for (Area& a : byLevel[level]) {
+            if (a.name.empty())
+                a.name = a.code;
+            set.areas.push_back(std::move(a));
+        }
+    report.villages = byLevel[4].size();
+    report.kecamatan = byLevel[3].size();
+    report.kabupaten = byLevel[2].size();
+    if (byLevel[2].size() == 1) {
+        set.regencyCode = set.areas[report.villages + report.kecamatan].code;
+        set.regencyName = set.areas[report.villages + report.kecamatan].name;
+    }
+    if (set.areas.empty())
+        throw DataSourceError(path, fmt::format("no area could be imported from layer '{}' ({} features, {} without a "
+                                                "usable code, {} outside the filter '{}')",
+                                                data.layerName, data.features.size(), report.rejected.size(),
+                                                report.filteredOut, options.filter));
+    return set;
+}
+
+void compareWithList(BoundarySet& set, const std::vector<std::string>& villageCodes)
+{
+    std::set<std::string> list(villageCodes.begin(), villageCodes.end());
+    std::set<std::string> inFile;
+    set.report.comparedWithList = true;
+    set.report.notInList.clear();
+    set.report.missingFromFile.clear();
+    for (const Area& a : set.areas)
+        if (isVillageKind(a.kind) || kemendagriLevel(a.code) == 4) {
+            inFile.insert(a.code);
+            if (!list.count(a.code))
+                set.report.notInList.push_back(a.code);
+        }
+    for (const std::string& c : list)
+        if (!inFile.count(c))
+            set.report.missingFromFile.push_back(c);
+}
+
+std::string BoundaryImportReport::text() const
+{
+    std::string out;
+    out += fmt::format("boundaries:  {} (layer {}, CRS {})\n", path, layer, sourceCrs);
+    out += fmt::format("fields:      code {}, name {}, kecamatan name {}, BPS code {}, kabupaten name {}\n",
+                       codeField.empty() ? "-" : codeField, nameField.empty() ? "-" : nameField,
+                       parentField.empty() ? "-" : parentField, bpsField.empty() ? "-" : bpsField,
+                       regencyField.empty() ? "-" : regencyField);
+    out += fmt::format("features:    {} read, {} outside the filter, {} without a usable code\n", featuresRead,
+                       filteredOut, rejected.size());
+    out += fmt::format("areas:       {} villages, {} kecamatan ({} dissolved from villages, {} named by code), "
+                       "{} kabupaten ({} dissolved)\n",
+                       villages, kecamatan, kecamatanDissolved, kecamatanNamedByCode, kabupaten, kabupatenDissolved);
+    out += fmt::format("repaired:    {}{}\n", repaired.size(), repaired.empty() ? "" : " (invalid polygons made valid)");
+    for (const FeatureNote& n : repaired)
+        out += fmt::format("  fid {}: {}\n", n.fid, n.message);
+    out += fmt::format("multipart:   {}{}{}\n", multipart.size(), multipart.empty() ? "" : ": ", joinList(multipart));
+    out += fmt::format("duplicates:  {} codes given by more than one feature (their polygons merged)\n",
+                       duplicates.size());
+    for (const DuplicateCode& d : duplicates)
+        out += fmt::format("  {}: fids {}\n", d.code, joinList(d.fids));
+    for (const FeatureNote& n : rejected)
+        out += fmt::format("  not imported: fid {}: {}\n", n.fid, n.message);
+    for (const FeatureNote& n : warnings)
+        out += fmt::format("  warning: fid {}: {}\n", n.fid, n.message);
+    if (bpsPairs > 0)
+        out += fmt::format("crosswalk:   {} Kemendagri -> BPS code pairs kept (field {})\n", bpsPairs, bpsField);
+    if (!comparedWithList) {
+        out += "area list:   none to compare with (a new project takes its list from the file)\n";
+        return out;
+    }
+    out += fmt::format("not in list: {}{}{}\n", notInList.size(), notInList.empty() ? "" : ": ", joinList(notInList));
+    out += fmt::format("missing:     {} villages of the list not in the file{}{}\n", missingFromFile.size(),
+                       missingFromFile.empty() ? "" : ": ", joinList(missingFromFile));
+    return out;
+}
+
+Capital findCapital(const std::vector<Area>& areas, const std::string& spec)
+{
+    Capital c;
+    // "LON,LAT"
+    const std::size_t comma = spec.find(',');
+    if (comma != std::string::npos) {
+        try {
+            std::size_t used1 = 0, used2 = 0;
+            const std::string a = trimmed(spec.substr(0, comma)), b = trimmed(spec.substr(comma + 1));
+            const double lon = std::stod(a, &used1), lat = std::stod(b, &used2);
+            if (used1 == a.size() && used2 == b.size()) {
+                if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
+                    throw Error("capital '" + spec + "' is not LON,LAT in decimal degrees (longitude first)");
+                c.location = {lon, lat};
+                c.how = "coordinates given";
+                return c;
+            }
+        } catch (const std::invalid_argument&) {
+        } catch (const std::out_of_range&) {
+        }
+    }
+    const std::string key = nameKey(spec);
+    const std::string asCode = normaliseKemendagriCode(spec);
+    for (const char* pass : {"code", "kecamatan", "village"}) {
+        std::vector<const Area*> hits;
+        for (const Area& a : areas) {
+            const bool match = std::string(pass) == "code" ? (!asCode.empty() && a.code == asCode)
+                               : std::string(pass) == "kecamatan"
+                                   ? (a.kind == "kecamatan" && nameKey(a.name) == key)
+                                   : (isVillageKind(a.kind) && nameKey(a.name) == key);
+            if (match && !a.geometry.empty())
+                hits.push_back(&a);
+        }
+        if (hits.size() == 1) {
+            c.name = hits.front()->name;
+            c.location = pointOnSurface(hits.front()->geometry);
+            c.how = fmt::format("point-on-surface of {} {} {}", hits.front()->kind, hits.front()->code, hits.front()->name);
+            return c;
+        }
+        if (hits.size() > 1) {
+            std::string list;
+            for (const Area* a : hits)
+                list += fmt::format("{}{} {} ({})", list.empty() ? "" : ", ", a->code, a->name, a->kind);
+            throw Error("capital '" + spec + "' matches several areas: " + list
+                        + "; give the code of one of them or LON,LAT");
+        }
+    }
+    std::string similar;
+    std::size_t shown = 0;
+    for (const Area& a : areas)
+        if (!key.empty() && nameKey(a.name).find(key) != std::string::npos && shown++ < 10)
+            similar += fmt::format("{}{} {} ({})", similar.empty() ? "" : ", ", a.code, a.name, a.kind);
+    throw Error("capital '" + spec + "' matches no kecamatan or village name or code"
+                + (similar.empty() ? std::string{} : "; names containing it: " + similar)
+                + "; give its name as written in the boundary file, an area code, or LON,LAT in decimal degrees");
+}
+
+namespace {
+
+void setCapital(Dataset& ds, const std::string& capitalSpec)
+{
+    if (capitalSpec.empty())
+        return;
+    const Capital c = findCapital(ds.areas, capitalSpec);
+    ds.meta["capital_name"] = c.name.empty() ? capitalSpec : c.name;
+    ds.meta["capital_lon"] = fmt::format("{}", c.location.x);
+    ds.meta["capital_lat"] = fmt::format("{}", c.location.y);
+    ds.meta["capital_source"] = c.how;
+}
+
+void setBoundaryMeta(Dataset& ds, const BoundarySet& set)
+{
+    ds.meta["provenance"] = "real";
+    ds.meta["boundary_provenance"] = "real";
+    ds.meta["boundary_source"] = std::filesystem::path(set.report.path).filename().string()
+                                 + (set.report.layer.empty() ? "" : " (layer " + set.report.layer + ")");
+    if (!set.edition.empty())
+        ds.meta["boundary_edition"] = set.edition;
+    else
+        ds.meta.erase("boundary_edition");
+    ds.meta["boundary_imported_at"] = nowIso();
+    ds.meta["boundary_source_crs"] = set.report.sourceCrs;
+}
+
+} // namespace
+
+Dataset newProjectFromBoundaries(BoundarySet set, const std::string& capitalSpec)
+{
+    Dataset ds;
+    ds.areas = std::move(set.areas);
+    ds.bpsCodes = std::move(set.bpsCodes);
+    setBoundaryMeta(ds, set);
+    if (!set.regencyCode.empty()) {
+        ds.meta["regency_code"] = set.regencyCode;
+        ds.meta["regency_name"] = set.regencyName;
+        ds.meta["dataset_name"] = set.regencyName;
+    }
+    ds.meta["created_at"] = nowIso();
+    setCapital(ds, capitalSpec);
+    return ds;
+}
+
+ReplaceReport replaceBoundaries(Dataset& ds, BoundarySet& set, const std::string& capitalSpec)
+{
+    ReplaceReport r;
+    r.areasBefore = ds.areas.size();
+    std::vector<std::string> listCodes;
+    for (const Area* v : ds.villages())
+        listCodes.push_back(v->code);
+    compareWithList(set, listCodes);
+
+    std::map<std::string, const Area*> old;
+    for (const Area& a : ds.areas)
+        old[a.code] = &a;
+    std::vector<Area> areas = set.areas;
+    std::set<std::string> codes;
+    for (Area& a : areas) {
+        codes.insert(a.code);
+        auto it = old.find(a.code);
+        if (it == old.end())
+            continue;
+        const Area& before = *it->second;
+        // The project's name wins over a name made from the code; its kind (pekon/desa) is kept.
+        if (a.name == a.code || a.name == "Kecamatan " + a.code || a.name == "Kabupaten " + a.code)
+            a.name = before.name;
+        if (isVillageKind(a.kind) && isVillageKind(before.kind))
+            a.kind = before.kind;
+    }
+    for (const Area& a : ds.areas)
+        if (!codes.count(a.code)) {
+            areas.push_back(a);
+            ++r.keptFromBefore;
+        }
+    ds.areas = std::move(areas);
+    r.areasAfter = ds.areas.size();
+    for (const auto& [code, bps] : set.bpsCodes)
+        ds.bpsCodes[code] = bps;
+
+    // Facilities: keyed by their pekon; re-derive or move with the new boundaries.
+    std::vector<const Area*> villages = ds.villages();
+    std::vector<MultiPolygon> polygons;
+    std::map<std::string, std::size_t> villageIndex;
+    for (std::size_t i = 0; i < villages.size(); ++i) {
+        polygons.push_back(villages[i]->geometry);
+        villageIndex[villages[i]->code] = i;
+    }
+    const PolygonIndex index(polygons);
+    std::map<std::string, Point> surfacePoint;
+    for (Facility& f : ds.facilities) {
+        if (f.locatedBy == "pekon") {
+            auto it = villageIndex.find(f.areaCode);
+            if (it != villageIndex.end() && !villages[it->second]->geometry.empty()) {
+                auto p = surfacePoint.find(f.areaCode);
+                if (p == surfacePoint.end())
+                    p = surfacePoint.emplace(f.areaCode, pointOnSurface(villages[it->second]->geometry)).first;
+                if (!(f.location == p->second)) {
+                    f.location = p->second;
+                    ++r.facilitiesMoved;
+                }
+                continue;
+            }
+        }
+        const auto hit = index.locate(f.location);
+        if (!hit) {
+            r.facilitiesOutside.push_back(f.id);
+            continue;
+        }
+        if (villages[*hit]->code != f.areaCode) {
+            f.areaCode = villages[*hit]->code;
+            ++r.facilitiesReassigned;
+        }
+    }
+    r.indicatorsKept = ds.indicators.size();
+    std::set<std::string> allCodes;
+    for (const Area& a : ds.areas)
+        allCodes.insert(a.code);
+    for (const IndicatorValue& v : ds.indicators)
+        if (!allCodes.count(v.areaCode))
+            ++r.indicatorsWithoutArea;
+
+    const bool wasIllustrative = ds.isIllustrative();
+    setBoundaryMeta(ds, set);
+    if (wasIllustrative && (!ds.indicators.empty() || !ds.facilities.empty())) {
+        ds.meta["values_provenance"] = "illustrative";
+        ds.meta["notice"] = "Data ilustrasi: batas wilayah resmi, tetapi angka indikator dan fasilitas bukan data resmi";
+    }
+    if (ds.metaValue("regency_code").empty() && !set.regencyCode.empty()) {
+        ds.meta["regency_code"] = set.regencyCode;
+        ds.meta["regency_name"] = set.regencyName;
+    }
+    setCapital(ds, capitalSpec);
+    return r;
+}
+
+std::string ReplaceReport::text() const
+{
+    std::string out = fmt::format("areas:       {} before, {} after ({} of the project missing from the file kept with "
+                                  "their previous boundary)\n",
+                                  areasBefore, areasAfter, keptFromBefore);
+    out += fmt::format("facilities:  {} moved to their pekon's new point-on-surface, {} given a new area code by "
+                       "point-in-polygon, {} inside no village (code kept){}{}\n",
+                       facilitiesMoved, facilitiesReassigned, facilitiesOutside.size(),
+                       facilitiesOutside.empty() ? "" : ": ids ", joinList(facilitiesOutside));
+    out += fmt::format("indicators:  {} values kept, {} of them for codes that are not areas\n", indicatorsKept,
+                       indicatorsWithoutArea);
+    return out;
+}
+
+} // namespace gis

@@ -1,0 +1,316 @@
+// Export of villages with indicator columns through GDAL/OGR (see export.h).
+#include "gis/export.h"
+
+#include "detail/ogrhandles.h"
+#include "detail/wkb.h"
+#include "gis/error.h"
+#include "gis/geometryops.h"
+
+#include <ogrsf_frmts.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <unistd.h>
+
+namespace gis {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::string driverFor(const std::string& path)
+{
+    const std::string ext = lower(fs::path(path).extension().string());
+    if (ext == ".gpkg")
+        return "GPKG";
+    if (ext == ".shp")
+        return "ESRI Shapefile";
+    if (ext == ".geojson" || ext == ".json")
+        return "GeoJSON";
+    if (ext == ".csv")
+        return "CSV";
+    if (ext == ".xlsx")
+        return "XLSX";
+    throw OutputError("cannot write '" + path + "': unknown export format '" + ext
+                      + "'; use .gpkg, .shp, .geojson, .csv or .xlsx");
+}
+
+std::string choosePeriod(const Dataset& ds, const std::string& wanted)
+{
+    std::set<std::string> periods;
+    for (const IndicatorValue& v : ds.indicators)
+        periods.insert(v.period);
+    if (!wanted.empty()) {
+        if (!periods.count(wanted) && !periods.empty()) {
+            std::string list;
+            for (const auto& p : periods)
+                list += (list.empty() ? "" : ", ") + p;
+            throw Error("the project has no indicator values for period '" + wanted + "'; periods present: " + list);
+        }
+        return wanted;
+    }
+    const std::string preferred = ds.metaValue("default_period");
+    if (!preferred.empty() && periods.count(preferred))
+        return preferred;
+    return periods.empty() ? std::string{} : *periods.rbegin();
+}
+
+OGRGeometry* toOgr(const MultiPolygon& mp)
+{
+    const std::string wkb = detail::multiPolygonToWkb(mp);
+    OGRGeometry* g = nullptr;
+    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size()) != OGRERR_NONE)
+        return nullptr;
+    return g;
+}
+
+class TempFolder {
+public:
+    explicit TempFolder(const fs::path& target)
+        // No extension in the folder's name: GDAL's /vsizip/ (used by the XLSX writer) would take a
+        // folder named "x.xlsx..." for the archive itself.
+        : mPath(target.parent_path() / (".sasaran-export-tmp-" + std::to_string(::getpid())))
+    {
+        std::error_code ec;
+        fs::remove_all(mPath, ec);
+        fs::create_directory(mPath, ec);
+        if (ec)
+            throw OutputError("cannot write '" + target.string() + "': cannot create a temporary folder beside it ("
+                              + ec.message() + ")");
+    }
+    ~TempFolder()
+    {
+        std::error_code ec;
+        fs::remove_all(mPath, ec);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    const fs::path& path() const noexcept { return mPath; }
+
+private:
+    fs::path mPath;
+};
+
+void check(bool ok, const std::string& path, detail::GdalErrorCollector& errors, const std::string& what)
+{
+    if (ok)
+        return;
+    std::string why = errors.takeFailures();
+    throw OutputError("cannot write '" + path + "': " + what + (why.empty() ? "" : " (" + why + ")"));
+}
+
+} // namespace
+
+std::vector<std::string> shortFieldNames(const std::vector<std::string>& names, std::size_t maxLength)
+{
+    std::vector<std::string> out(names.size());
+    std::set<std::string> used;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i].size() <= maxLength) {
+            out[i] = names[i];
+            used.insert(lower(names[i]));
+        }
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i].size() <= maxLength)
+            continue;
+        std::string candidate = names[i].substr(0, maxLength);
+        for (int n = 1; used.count(lower(candidate)); ++n) {
+            const std::string suffix = std::to_string(n);
+            candidate = names[i].substr(0, maxLength - suffix.size()) + suffix;
+        }
+        used.insert(lower(candidate));
+        out[i] = candidate;
+    }
+    return out;
+}
+
+std::string ExportReport::text() const
+{
+    std::string out = fmt::format("export:      {} ({}), period {}\n", path, format, period.empty() ? "-" : period);
+    out += fmt::format("villages:    {} rows, {} columns: ", villages, columns.size());
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        out += (i ? ", " : "") + columns[i];
+    out += "\n";
+    if (facilities > 0)
+        out += fmt::format("facilities:  {} (layer fasilitas)\n", facilities);
+    for (const auto& [from, to] : renamed)
+        out += fmt::format("renamed:     {} -> {} (Shapefile names have at most 10 characters)\n", from, to);
+    return out;
+}
+
+ExportReport exportProject(const Dataset& ds, const std::string& path, const ExportOptions& options)
+{
+    ExportReport report;
+    report.path = path;
+    report.format = driverFor(path);
+    const std::vector<const Area*> villages = ds.villages();
+    if (villages.empty())
+        throw Error("the project has no villages to export");
+    report.period = choosePeriod(ds, options.period);
+
+    // Indicator values of the period: key -> code -> value.
+    std::map<std::string, std::map<std::string, double>> values;
+    for (const IndicatorValue& v : ds.indicators)
+        if (v.period == report.period)
+            values[v.key][v.areaCode] = v.value;
+
+    const bool withGeometry = report.format != "CSV" && report.format != "XLSX";
+    std::vector<std::string> columns = {"kode", "nama", "jenis", "kode_kec", "kecamatan"};
+    const std::size_t fixedColumns = columns.size();
+    for (const auto& [key, byCode] : values)
+        columns.push_back(key);
+    if (!withGeometry) {
+        columns.push_back("lon");
+        columns.push_back("lat");
+    }
+    std::vector<std::string> written = columns;
+    if (report.format == "ESRI Shapefile") {
+        written = shortFieldNames(columns);
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            if (written[i] != columns[i])
+                report.renamed.emplace_back(columns[i], written[i]);
+    }
+    report.columns = written;
+
+    const fs::path target = fs::absolute(path);
+    std::error_code ec;
+    if (!fs::is_directory(target.parent_path(), ec))
+        throw OutputError("cannot write '" + path + "': folder '" + target.parent_path().string() + "' does not exist");
+
+    detail::ensureGdalRegistered();
+    detail::GdalErrorCollector errors;
+    TempFolder temp(target);
+    const fs::path tempFile = temp.path() / target.filename();
+    {
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(report.format.c_str());
+        check(driver != nullptr, path, errors, "GDAL has no " + report.format + " driver");
+        GDALDatasetUniquePtr out(driver->Create(tempFile.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        check(out != nullptr, path, errors, "GDAL could not create the file");
+
+        OGRSpatialReference srs;
+        srs.importFromEPSG(4326);
+        srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+
+        char** layerOptions = nullptr;
+        if (report.format == "ESRI Shapefile")
+            layerOptions = CSLSetNameValue(layerOptions, "ENCODING", "UTF-8");
+        const std::string layerName = report.format == "ESRI Shapefile" ? target.stem().string() : "desa";
+        OGRLayer* layer = out->CreateLayer(layerName.c_str(), withGeometry ? &srs : nullptr,
+                                           withGeometry ? wkbMultiPolygon : wkbNone, layerOptions);
+        CSLDestroy(layerOptions);
+        check(layer != nullptr, path, errors, "GDAL could not create the layer");
+        for (std::size_t i = 0; i < written.size(); ++i) {
+            OGRFieldDefn field(written[i].c_str(), i < fixedColumns ? OFTString : OFTReal);
+            if (i < fixedColumns && report.format == "ESRI Shapefile")
+                field.SetWidth(i == 1 || i == 4 ? 100 : 20);
+            check(layer->CreateField(&field) == OGRERR_NONE, path, errors, "cannot create field " + written[i]);
+        }
+        const bool inTransaction = layer->StartTransaction() == OGRERR_NONE;
+        for (const Area* a : villages) {
+            OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+            const Area* kec = ds.findArea(a->parentCode);
+            f->SetField(0, a->code.c_str());
+            f->SetField(1, a->name.c_str());
+            f->SetField(2, a->kind.c_str());
+            f->SetField(3, a->parentCode.c_str());
+            f->SetField(4, kec ? kec->name.c_str() : "");
+            int i = static_cast<int>(fixedColumns);
+            for (const auto& [key, byCode] : values) {
+                auto it = byCode.find(a->code);
+                if (it != byCode.end() && std::isfinite(it->second))
+                    f->SetField(i, it->second);
+                else
+                    f->SetFieldNull(i);
+                ++i;
+            }
+            if (withGeometry) {
+                if (!a->geometry.empty()) {
+                    OGRGeometry* g = toOgr(a->geometry);
+                    check(g != nullptr, path, errors, "cannot convert the polygon of " + a->code);
+                    f->SetGeometryDirectly(g);
+                }
+            } else if (!a->geometry.empty()) {
+                const Point p = pointOnSurface(a->geometry);
+                f->SetField(i, p.x);
+                f->SetField(i + 1, p.y);
+            }
+            check(layer->CreateFeature(f.get()) == OGRERR_NONE, path, errors, "cannot write the village " + a->code);
+            ++report.villages;
+        }
+        check(!inTransaction || layer->CommitTransaction() == OGRERR_NONE, path, errors, "cannot commit the villages");
+
+        if ((report.format == "GPKG" || report.format == "XLSX") && !ds.facilities.empty()) {
+            const bool points = report.format == "GPKG";
+            OGRLayer* fl = out->CreateLayer("fasilitas", points ? &srs : nullptr, points ? wkbPoint : wkbNone, nullptr);
+            check(fl != nullptr, path, errors, "GDAL could not create the layer fasilitas");
+            const char* names[] = {"id", "jenis", "nama", "status", "tahun", "lokasi", "kode"};
+            const OGRFieldType types[] = {OFTInteger64, OFTString, OFTString, OFTString, OFTInteger, OFTString, OFTString};
+            for (std::size_t i = 0; i < std::size(names); ++i) {
+                OGRFieldDefn field(names[i], types[i]);
+                check(fl->CreateField(&field) == OGRERR_NONE, path, errors, std::string("cannot create field ") + names[i]);
+            }
+            if (!points)
+                for (const char* n : {"lon", "lat"}) {
+                    OGRFieldDefn field(n, OFTReal);
+                    check(fl->CreateField(&field) == OGRERR_NONE, path, errors, std::string("cannot create field ") + n);
+                }
+            const bool facilitiesInTransaction = fl->StartTransaction() == OGRERR_NONE;
+            for (const Facility& fac : ds.facilities) {
+                OGRFeatureUniquePtr f(OGRFeature::CreateFeature(fl->GetLayerDefn()));
+                f->SetField(0, static_cast<GIntBig>(fac.id));
+                f->SetField(1, fac.kind.c_str());
+                f->SetField(2, fac.name.c_str());
+                f->SetField(3, fac.status.c_str());
+                if (fac.year > 0)
+                    f->SetField(4, fac.year);
+                else
+                    f->SetFieldNull(4);
+                f->SetField(5, fac.locatedBy.c_str());
+                f->SetField(6, fac.areaCode.c_str());
+                if (points)
+                    f->SetGeometryDirectly(new OGRPoint(fac.location.x, fac.location.y));
+                else {
+                    f->SetField(7, fac.location.x);
+                    f->SetField(8, fac.location.y);
+                }
+                check(fl->CreateFeature(f.get()) == OGRERR_NONE, path, errors,
+                      "cannot write facility " + std::to_string(fac.id));
+                ++report.facilities;
+            }
+            check(!facilitiesInTransaction || fl->CommitTransaction() == OGRERR_NONE, path, errors,
+                  "cannot commit the facilities");
+        }
+        // Closing writes everything (an explicit FlushCache would make the XLSX driver save twice and fail).
+        check(errors.failureCount() == 0, path, errors, "GDAL reported an error");
+        out.reset(); // closes and completes the file
+        check(errors.failureCount() == 0, path, errors, "GDAL reported an error while closing");
+    }
+
+    // Move every file written (a Shapefile has several) into place; each rename is atomic.
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(temp.path(), ec))
+        files.push_back(entry.path());
+    if (ec || files.empty())
+        throw OutputError("cannot write '" + path + "': GDAL wrote no file");
+    for (const fs::path& f : files) {
+        fs::rename(f, target.parent_path() / f.filename(), ec);
+        if (ec)
+            throw OutputError("cannot write '" + path + "': cannot move '" + f.filename().string() + "' into place ("
+                              + ec.message() + ")");
+    }
+    return report;
+}
+
+} // namespace gis
