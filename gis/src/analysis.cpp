@@ -16,6 +16,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <limits>
 #include <locale>
 #include <memory>
@@ -25,6 +26,7 @@
 #include <set>
 #include <sstream>
 #include <system_error>
+#include <thread>
 
 namespace gis {
 
@@ -290,13 +292,22 @@ void NearestPointIndex::search(std::size_t nodeId, const double q[3], Point quer
     if (kMinMeridianRadiusM * angle * (1.0 - 1e-9) > best.distanceM)
         return;
     if (node.left == 0) {
+        // Nearest by angle first, so the first geodesic is usually the answer and the bound
+        // rules out the rest without computing theirs.
+        std::array<std::pair<double, std::size_t>, kLeafSize> candidates{};
+        std::size_t count = 0;
         for (std::size_t i = node.begin; i < node.end; ++i) {
             const std::size_t idx = mOrder[i];
-            // The same bound per point: most candidates are ruled out without a geodesic.
             const auto& u = mUnit[idx];
             const double c2 = (u[0] - q[0]) * (u[0] - q[0]) + (u[1] - q[1]) * (u[1] - q[1]) + (u[2] - q[2]) * (u[2] - q[2]);
-            if (kMinMeridianRadiusM * 2.0 * std::asin(std::min(1.0, std::sqrt(c2) / 2.0)) * (1.0 - 1e-9) > best.distanceM)
-                continue;
+            candidates[count++] = {c2, idx};
+        }
+        std::sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count));
+        for (std::size_t k = 0; k < count; ++k) {
+            const auto [c2, idx] = candidates[k];
+            const double bound = kMinMeridianRadiusM * 2.0 * std::asin(std::min(1.0, std::sqrt(c2) / 2.0)) * (1.0 - 1e-9);
+            if (bound > best.distanceM)
+                break; // sorted: every later candidate is at least as far
             const double d = geodesicDistanceM(query, mPoints[idx]);
             if (d < best.distanceM || (d == best.distanceM && idx < best.index))
                 best = {idx, d};
@@ -388,8 +399,11 @@ VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::strin
         kecamatanPoint[k->code] = klon && klat ? Point{*klon, *klat} : pointOnSurface(k->geometry);
     }
 
-    result.villages.reserve(villages.size());
-    for (std::size_t i = 0; i < villages.size(); ++i) {
+    // Each village is independent: split them over the cores. Every worker reads shared,
+    // immutable inputs; GEOS runs in each thread's own context (detail::GeosContext).
+    result.villages.resize(villages.size());
+    auto measureRange = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
         const Area& a = *villages[i];
         VillageMeasures m;
         m.code = a.code;
@@ -398,7 +412,7 @@ VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::strin
         if (auto it = kecamatanName.find(a.parentCode); it != kecamatanName.end())
             m.kecamatanName = it->second;
         m.point = pointOnSurface(a.geometry);
-        m.areaKm2 = geodesicAreaKm2(a.geometry);
+        m.areaKm2 = ds.areaKm2(a);
         m.penduduk = storedValue(penduduk, a.code);
         m.miskin = storedValue(miskin, a.code);
         m.povertyRate = m.penduduk > 0 ? 100.0 * m.miskin / m.penduduk : kNaN;
@@ -412,8 +426,19 @@ VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::strin
         m.distCapitalKm = geodesicDistanceM(m.point, result.capital) / 1000.0;
         const auto kp = kecamatanPoint.find(a.parentCode);
         m.distKecamatanKm = kp == kecamatanPoint.end() ? kNaN : geodesicDistanceM(m.point, kp->second) / 1000.0;
-        result.villages.push_back(std::move(m));
+        result.villages[i] = std::move(m);
     }
+    };
+    const std::size_t workers =
+        villages.size() < 2000 ? 1 : std::max<std::size_t>(1, std::min<std::size_t>(8, std::thread::hardware_concurrency()));
+    std::vector<std::future<void>> running;
+    const std::size_t chunk = (villages.size() + workers - 1) / workers;
+    for (std::size_t w = 1; w < workers; ++w)
+        running.push_back(std::async(std::launch::async, measureRange, std::min(villages.size(), w * chunk),
+                                     std::min(villages.size(), (w + 1) * chunk)));
+    measureRange(0, std::min(villages.size(), chunk));
+    for (auto& r : running)
+        r.get(); // rethrows a worker's error here, in the caller's thread
     return result;
 }
 

@@ -1,5 +1,7 @@
 #include "gis/dataset.h"
 
+#include "gis/measure.h"
+
 #include <set>
 
 namespace gis {
@@ -10,6 +12,15 @@ const Area* Dataset::findArea(const std::string& code) const
         if (a.code == code)
             return &a;
     return nullptr;
+}
+
+double Dataset::areaKm2(const Area& area) const
+{
+    auto it = areaCache.find(area.code);
+    if (it != areaCache.end() && it->second.vertices == vertexCount(area.geometry)
+        && it->second.coordinateSum == coordinateSum(area.geometry))
+        return it->second.km2;
+    return geodesicAreaKm2(area.geometry);
 }
 
 std::vector<const Area*> Dataset::villages() const

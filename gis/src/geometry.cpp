@@ -33,4 +33,17 @@ std::size_t vertexCount(const MultiPolygon& mp)
     return n;
 }
 
+double coordinateSum(const MultiPolygon& mp)
+{
+    double sum = 0.0;
+    for (const Polygon& p : mp) {
+        for (Point pt : p.exterior)
+            sum += pt.x + pt.y;
+        for (const Ring& h : p.holes)
+            for (Point pt : h)
+                sum += pt.x + pt.y;
+    }
+    return sum;
+}
+
 } // namespace gis

@@ -44,7 +44,7 @@ std::map<std::string, double> areasKm2(const Dataset& ds)
 {
     std::map<std::string, double> out;
     for (const Area* a : ds.villages())
-        out[a->code] = geodesicAreaKm2(a->geometry);
+        out[a->code] = ds.areaKm2(*a);
     return out;
 }
 
@@ -68,6 +68,13 @@ std::vector<IndicatorInfo> availableIndicators(const Dataset& ds)
         out.push_back(storedInfo(key));
     for (const DerivedDefinition& d : kDerived)
         out.push_back({d.key, d.label, d.unit, true});
+    // Any stored count per km² and per 1,000 people.
+    for (const std::string& key : stored) {
+        const IndicatorInfo base = storedInfo(key);
+        out.push_back({key + "_per_km2", base.label + " per km²", base.unit.empty() ? "per km²" : base.unit + "/km²", true});
+        if (key != "penduduk")
+            out.push_back({key + "_per_1000", base.label + " per 1.000 penduduk", "per 1.000 jiwa", true});
+    }
     return out;
 }
 
@@ -79,8 +86,27 @@ IndicatorInfo indicatorInfo(const Dataset& ds, const std::string& key)
     throw Error("unknown indicator '" + key + "'; available: " + knownKeys(ds));
 }
 
+namespace {
+
+/// "miskin_per_km2" -> ("miskin", "_per_km2"); no suffix -> ("", "").
+std::pair<std::string, std::string> splitRateKey(const std::string& key)
+{
+    for (const char* suffix : {"_per_km2", "_per_1000"}) {
+        const std::string s = suffix;
+        if (key.size() > s.size() && key.compare(key.size() - s.size(), s.size(), s) == 0)
+            return {key.substr(0, key.size() - s.size()), s};
+    }
+    return {};
+}
+
+} // namespace
+
 std::string latestPeriod(const Dataset& ds, const std::string& key)
 {
+    if (const auto [base, suffix] = splitRateKey(key); !base.empty()) {
+        auto periods = ds.periods(base);
+        return periods.empty() ? std::string{} : periods.back();
+    }
     const bool derived = key == "poverty_rate" || key == "poor_density_km2";
     const std::string source = derived ? "miskin" : key == "pop_density_km2" ? "penduduk" : key;
     if (key == "area_km2")
@@ -111,6 +137,15 @@ std::map<std::string, double> indicatorValues(const Dataset& ds, const std::stri
             auto it = areas.find(code);
             if (it != areas.end() && it->second > 0)
                 out[code] = n / it->second;
+        }
+    } else if (const auto [base, suffix] = splitRateKey(key); !base.empty() && ds.periods(base).size() > 0) {
+        const auto counts = storedValues(ds, base, p);
+        const auto per = suffix == "_per_km2" ? areasKm2(ds) : storedValues(ds, "penduduk", p);
+        const double scale = suffix == "_per_km2" ? 1.0 : 1000.0;
+        for (const auto& [code, n] : counts) {
+            auto it = per.find(code);
+            if (it != per.end() && it->second > 0)
+                out[code] = scale * n / it->second;
         }
     } else {
         out = storedValues(ds, key, p);

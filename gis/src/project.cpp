@@ -70,6 +70,22 @@ void migrateTo2(SpatialiteConnection& db)
             "WHERE key = 'provenance'");
 }
 
+/// Version 3: each area's ellipsoidal area, stored with a fingerprint of the geometry it was
+/// computed from (Dataset::areaCache), so large projects need not recompute it on every analysis.
+void migrateTo3(SpatialiteConnection& db)
+{
+    db.exec("ALTER TABLE wilayah ADD COLUMN area_km2 REAL");
+    db.exec("ALTER TABLE wilayah ADD COLUMN area_vertices INTEGER");
+    db.exec("ALTER TABLE wilayah ADD COLUMN area_coordinate_sum REAL");
+}
+
+bool hasColumn(const SpatialiteConnection& db, const std::string& table, const std::string& column)
+{
+    Statement q(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    q.bind(1, table).bind(2, column);
+    return q.step();
+}
+
 struct Migration {
     int version;                          ///< the version the file has after it
     void (*apply)(SpatialiteConnection&);
@@ -78,6 +94,7 @@ struct Migration {
 /// The numbered migrations, in order. Append only: never edit a released one.
 constexpr Migration kMigrations[] = {
     {2, &migrateTo2},
+    {3, &migrateTo3},
 };
 static_assert(std::size(kMigrations) == kProjectSchemaVersion - 1, "one migration per version after 1");
 
@@ -149,9 +166,11 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds)
         if (key != "schema_version")
             meta.bind(1, key).bind(2, value).run();
 
-    Statement area(db, "INSERT INTO wilayah (code, name, kind, parent_code, geom) "
-                       "VALUES (?, ?, ?, ?, GeomFromWKB(?, 4326))");
+    Statement area(db, "INSERT INTO wilayah (code, name, kind, parent_code, geom, area_km2, area_vertices, "
+                       "area_coordinate_sum) VALUES (?, ?, ?, ?, GeomFromWKB(?, 4326), ?, ?, ?)");
     for (const Area& a : ds.areas) {
+        const CachedArea cached{ds.areaKm2(a), vertexCount(a.geometry), coordinateSum(a.geometry)};
+        area.bind(6, cached.km2).bind(7, static_cast<long long>(cached.vertices)).bind(8, cached.coordinateSum);
         area.bind(1, a.code).bind(2, a.name).bind(3, a.kind);
         if (a.parentCode.empty())
             area.bindNull(4);
@@ -249,7 +268,10 @@ Dataset loadProject(const std::string& path)
             ds.meta[q.text(0)] = q.text(1);
     }
     {
-        Statement q(db, "SELECT code, name, kind, parent_code, AsBinary(geom) FROM wilayah ORDER BY rowid");
+        const bool storedAreas = hasColumn(db, "wilayah", "area_km2");
+        Statement q(db, std::string("SELECT code, name, kind, parent_code, AsBinary(geom)")
+                            + (storedAreas ? ", area_km2, area_vertices, area_coordinate_sum" : "")
+                            + " FROM wilayah ORDER BY rowid");
         while (q.step()) {
             Area a;
             a.code = q.text(0);
@@ -258,6 +280,8 @@ Dataset loadProject(const std::string& path)
             a.parentCode = q.text(3);
             if (!q.isNull(4))
                 a.geometry = detail::geometryFromWkb(q.blob(4)).polygons;
+            if (storedAreas && !q.isNull(5) && !q.isNull(6) && !q.isNull(7))
+                ds.areaCache[a.code] = {q.number(5), static_cast<std::size_t>(q.integer(6)), q.number(7)};
             ds.areas.push_back(std::move(a));
         }
     }

@@ -1,5 +1,6 @@
 // The embedded Tanggamus dataset against the facts of the Rakor 2019 report (DESIGN.md).
 #include "gis/demo.h"
+#include "gis/error.h"
 #include "gis/geometryops.h"
 #include "gis/indicators.h"
 #include "gis/measure.h"
@@ -197,4 +198,22 @@ TEST(DefaultDataset, CodesMatchTheRealTanggamusBoundaries)
         ASSERT_TRUE(embeddedNames.count(code)) << code << " " << name << " is missing from the embedded list";
     }
     EXPECT_EQ(embeddedNames.size(), realNames.size());
+}
+
+TEST(Indicators, AnyCountPerKm2AndPer1000People)
+{
+    const Dataset& ds = tanggamus();
+    const auto poor = indicatorValues(ds, "miskin", "2018");
+    const auto people = indicatorValues(ds, "penduduk", "2018");
+    const auto perKm2 = indicatorValues(ds, "miskin_per_km2", "2018");
+    const auto per1000 = indicatorValues(ds, "miskin_per_1000");
+    const auto density = indicatorValues(ds, "poor_density_km2", "2018");
+    ASSERT_EQ(perKm2.size(), 302u);
+    ASSERT_EQ(per1000.size(), 302u);
+    const std::string code = "18.06.20.2005";
+    EXPECT_DOUBLE_EQ(perKm2.at(code), poor.at(code) / geodesicAreaKm2(ds.findArea(code)->geometry));
+    EXPECT_DOUBLE_EQ(perKm2.at(code), density.at(code));
+    EXPECT_DOUBLE_EQ(per1000.at(code), 1000.0 * poor.at(code) / people.at(code));
+    EXPECT_NO_THROW(indicatorInfo(ds, "penduduk_per_km2"));
+    EXPECT_THROW(indicatorInfo(ds, "penduduk_per_1000"), Error) << "people per 1,000 people means nothing";
 }

@@ -159,3 +159,26 @@ TEST(Project, ANewerSchemaIsRefused)
         EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos) << e.what();
     }
 }
+
+TEST(Project, StoredAreasAreUsedOnlyForTheGeometryTheyWereComputedFrom)
+{
+    const auto dir = testutil::tempDir("project_area_cache");
+    const std::string path = (dir / "p.sasaran.sqlite").string();
+    saveProject(tanggamus(), path);
+    Dataset back = loadProject(path);
+    const Area& gisting = *back.findArea("18.06.20.2005");
+    ASSERT_TRUE(back.areaCache.count(gisting.code));
+    EXPECT_DOUBLE_EQ(back.areaCache.at(gisting.code).km2, geodesicAreaKm2(gisting.geometry));
+    EXPECT_DOUBLE_EQ(back.areaKm2(gisting), geodesicAreaKm2(gisting.geometry));
+    // A stale cache entry is ignored: the area follows the geometry.
+    back.areaCache[gisting.code].km2 = 1e6;
+    EXPECT_DOUBLE_EQ(back.areaKm2(gisting), 1e6) << "same geometry: the stored figure is used";
+    Area edited = gisting;
+    edited.geometry.front().exterior.front().x += 0.001;
+    edited.geometry.front().exterior.back() = edited.geometry.front().exterior.front();
+    EXPECT_DOUBLE_EQ(back.areaKm2(edited), geodesicAreaKm2(edited.geometry)) << "edited geometry is measured anew";
+    SqlProbe sql(path);
+    EXPECT_NEAR(sql.number("SELECT area_km2 FROM wilayah WHERE code = '18.06.20.2005'"),
+                sql.number("SELECT ST_Area(geom, 1) / 1e6 FROM wilayah WHERE code = '18.06.20.2005'"),
+                geodesicAreaKm2(gisting.geometry) * 5e-4);
+}

@@ -50,6 +50,14 @@ struct AreaAlias {
 
 inline bool isVillageKind(const std::string& kind) { return kind == "pekon" || kind == "kelurahan" || kind == "desa"; }
 
+/// \brief An area's ellipsoidal area as stored in a project, with the fingerprint of the
+/// geometry it was computed from (vertexCount and coordinateSum).
+struct CachedArea {
+    double km2 = 0.0;
+    std::size_t vertices = 0;
+    double coordinateSum = 0.0;
+};
+
 struct Dataset {
     std::vector<Area> areas;
     std::vector<Facility> facilities;
@@ -58,6 +66,9 @@ struct Dataset {
     /// Land around and beyond the areas (from a coastline), drawn as the map's background
     /// so that neighbouring land is not shown as sea. Not an area: it has no code or values.
     MultiPolygon backgroundLand;
+    /// Areas by code as read from the project; used only while the geometry's fingerprint
+    /// still matches, so an edited geometry is always measured anew.
+    std::map<std::string, CachedArea> areaCache;
     /// Code crosswalk: Kemendagri code -> BPS code (from a boundary file carrying both, e.g.
     /// BIG's KDEPUM and KDEBPS). Stored in the project's `kode_bps` table.
     std::map<std::string, std::string> bpsCodes;
@@ -65,6 +76,9 @@ struct Dataset {
     std::vector<AreaAlias> aliases;
 
     const Area* findArea(const std::string& code) const;
+    /// \brief Ellipsoidal area of \a area in km² (gis::geodesicAreaKm2), from areaCache when
+    /// the cached value belongs to this very geometry.
+    double areaKm2(const Area& area) const;
     /// \brief Pekon and kelurahan (the village level), in stored order.
     std::vector<const Area*> villages() const;
     std::vector<const Area*> areasOfKind(const std::string& kind) const;

@@ -77,5 +77,7 @@ Extent extentOf(const Geometry& g);
 
 /// \brief Number of vertices in all rings.
 std::size_t vertexCount(const MultiPolygon& mp);
+/// \brief Sum of all x and y of all rings: with vertexCount, a cheap fingerprint of a geometry.
+double coordinateSum(const MultiPolygon& mp);
 
 } // namespace gis

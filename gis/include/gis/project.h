@@ -26,7 +26,7 @@
 
 namespace gis {
 
-constexpr int kProjectSchemaVersion = 2;
+constexpr int kProjectSchemaVersion = 3;
 
 /// \brief Writes \a ds as a project file (new, or replacing an existing one). The file is
 /// built beside \a path under a temporary name and renamed over it only when complete, so
