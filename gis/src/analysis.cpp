@@ -5,6 +5,7 @@
 #include "gis/indicators.h"
 #include "gis/islands.h"
 #include "gis/network.h"
+#include "gis/smoothing.h"
 #include "gis/measure.h"
 #include "gis/spatialindex.h"
 
@@ -789,6 +790,19 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
     std::vector<std::string> codes;
     for (const VillageMeasures& v : m.villages)
         codes.push_back(v.code);
+    {
+        // Raw rates of small pekon are noisy: the Empirical Bayes rate borrows from the regency.
+        std::map<std::string, double> smoothed;
+        try {
+            smoothed = empiricalBayesPovertyRate(ds, m.period);
+        } catch (const Error&) {
+            // no miskin/penduduk for the period: the column stays empty
+        }
+        add("poverty_rate_eb", [&](const VillageMeasures& v) {
+            auto it = smoothed.find(v.code);
+            return it == smoothed.end() ? kNaN : it->second;
+        });
+    }
 
     AnalysisTable t;
     t.period = m.period;
@@ -806,6 +820,7 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
         t.columns.push_back("dist_" + kindColumnName(kind) + "_km");
     }
     t.columns.push_back("dist_kecamatan_km");
+    t.columns.push_back("poverty_rate_eb");
 
     t.rows.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {

@@ -61,7 +61,8 @@ TEST(CliAnalyze, WritesTheTableWithTheRequiredColumnsAndRanking)
     for (const char* contrib : {"contrib_poverty_rate", "contrib_poor_density_km2", "contrib_dist_puskessos_km",
                                 "contrib_no_bumdes", "contrib_dist_capital_km"})
         EXPECT_EQ(header[indexOf(header, contrib)], contrib);
-    EXPECT_EQ(header[header.size() - 3], "dist_kecamatan_km");
+    EXPECT_EQ(header[header.size() - 4], "dist_kecamatan_km");
+    EXPECT_EQ(header[header.size() - 3], "poverty_rate_eb");
     EXPECT_EQ(header[header.size() - 2], "island_status");
     EXPECT_EQ(header.back(), "island_km2");
     // The two illustrative pekon on Pulau Tabuan are wholly on the island.

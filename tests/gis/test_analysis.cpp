@@ -6,6 +6,7 @@
 #include "gis/geometryops.h"
 #include "gis/measure.h"
 #include "gis/project.h"
+#include "gis/smoothing.h"
 #include "sqlprobe.h"
 #include "testutil.h"
 
@@ -378,7 +379,7 @@ TEST(AnalysisTable, ColumnOrderAndCsv)
         "area_km2", "penduduk", "miskin", "poverty_rate", "poor_density_km2", "n_bumdes", "n_puskessos",
         "dist_bumdes_km", "dist_puskessos_km", "dist_capital_km", "priority_score", "priority_rank",
         "contrib_poverty_rate", "contrib_poor_density_km2", "contrib_dist_puskessos_km", "contrib_no_bumdes",
-        "contrib_dist_capital_km", "n_wisata", "dist_wisata_km", "dist_kecamatan_km"};
+        "contrib_dist_capital_km", "n_wisata", "dist_wisata_km", "dist_kecamatan_km", "poverty_rate_eb"};
     EXPECT_EQ(t.columns, expected);
     ASSERT_EQ(t.rows.size(), 3u);
     for (const auto& row : t.rows) {
@@ -592,4 +593,13 @@ TEST(AnalysisPriority, KelurahanAreNotScoredForLackingABumdes)
         const double expected = kelurahan ? 0.0 : table.value(i, "n_bumdes") == 0 ? 1.0 : 0.0;
         EXPECT_EQ(table.inputs.at("no_bumdes")[i], expected) << table.rows[i].kode;
     }
+}
+
+TEST(AnalysisTable, EmpiricalBayesRateIsTheSmoothedColumn)
+{
+    const gis::Dataset ds = gis::buildDefaultDataset();
+    const gis::AnalysisTable t = gis::analyzeVillages(ds);
+    const auto smoothed = gis::empiricalBayesPovertyRate(ds, t.period);
+    for (std::size_t i = 0; i < t.rows.size(); ++i)
+        EXPECT_DOUBLE_EQ(t.value(i, "poverty_rate_eb"), smoothed.at(t.rows[i].kode)) << t.rows[i].kode;
 }
