@@ -117,8 +117,9 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& e
     std::string extension = std::filesystem::path(options.out).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (extension != ".csv") {
-        fmt::print(err, "sasaran-cli: error: analyze writes CSV only for now: give --out a .csv file (got '{}')\n",
+    if (extension != ".csv" && extension != ".gpkg" && extension != ".xlsx" && extension != ".geojson"
+        && extension != ".shp") {
+        fmt::print(err, "sasaran-cli: error: analyze writes .csv, .gpkg, .xlsx, .geojson or .shp (got '{}')\n",
                    options.out);
         return 2;
     }
@@ -154,7 +155,7 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& e
         roadSummary = fmt::format("{} nodes, {} edges, {} connected parts", roads.nodeCount(), roads.edgeCount(),
                                   roads.componentCount());
     }
-    gis::writeAnalysisCsv(table, options.out);
+    gis::writeAnalysisTable(table, ds, options.out);
 
     if (ds.isIllustrative())
         fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");

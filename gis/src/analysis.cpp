@@ -2,6 +2,7 @@
 
 #include "gis/error.h"
 #include "gis/geometryops.h"
+#include "gis/export.h"
 #include "gis/indicators.h"
 #include "gis/islands.h"
 #include "gis/network.h"
@@ -909,6 +910,30 @@ std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const Road
     for (const auto& [kind, sources] : byKind)
         appendColumn(table, "travel_" + kindColumnName(kind) + "_min", finite(roads.nearestMinutes(sources, points)));
     return unreachable;
+}
+
+void writeAnalysisTable(const AnalysisTable& table, const Dataset& ds, const std::string& path)
+{
+    std::string extension = std::filesystem::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (extension == ".csv") {
+        writeAnalysisCsv(table, path);
+        return;
+    }
+    std::map<std::string, const Area*> byCode;
+    for (const Area* a : ds.villages())
+        byCode[a->code] = a;
+    VillageTable out;
+    out.columns = table.columns;
+    for (const AnalysisTable::Row& row : table.rows) {
+        auto it = byCode.find(row.kode);
+        if (it == byCode.end())
+            throw Error("analysis row " + row.kode + " is not a village of the project");
+        out.villages.push_back(it->second);
+        out.values.push_back(row.values);
+    }
+    writeVillageTable(ds, path, out);
 }
 
 SensitivityResult prioritySensitivity(const AnalysisTable& table, const SensitivityOptions& options)

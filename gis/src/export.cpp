@@ -14,6 +14,7 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <set>
 #include <unistd.h>
@@ -152,25 +153,46 @@ std::string ExportReport::text() const
 
 ExportReport exportProject(const Dataset& ds, const std::string& path, const ExportOptions& options)
 {
-    ExportReport report;
-    report.path = path;
-    report.format = driverFor(path);
-    const std::vector<const Area*> villages = ds.villages();
-    if (villages.empty())
+    VillageTable table;
+    table.villages = ds.villages();
+    if (table.villages.empty())
         throw Error("the project has no villages to export");
-    report.period = choosePeriod(ds, options.period);
+    const std::string period = choosePeriod(ds, options.period);
 
     // Indicator values of the period: key -> code -> value.
     std::map<std::string, std::map<std::string, double>> values;
     for (const IndicatorValue& v : ds.indicators)
-        if (v.period == report.period)
+        if (v.period == period)
             values[v.key][v.areaCode] = v.value;
+    for (const auto& [key, byCode] : values)
+        table.columns.push_back(key);
+    for (const Area* a : table.villages) {
+        std::vector<double> row;
+        for (const auto& [key, byCode] : values) {
+            auto it = byCode.find(a->code);
+            row.push_back(it == byCode.end() ? std::numeric_limits<double>::quiet_NaN() : it->second);
+        }
+        table.values.push_back(std::move(row));
+    }
+    ExportReport report = writeVillageTable(ds, path, table);
+    report.period = period;
+    return report;
+}
+
+ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const VillageTable& table)
+{
+    ExportReport report;
+    report.path = path;
+    report.format = driverFor(path);
+    const std::vector<const Area*>& villages = table.villages;
+    if (table.values.size() != villages.size())
+        throw Error("village table for '" + path + "': " + std::to_string(table.values.size()) + " rows of values for "
+                    + std::to_string(villages.size()) + " villages");
 
     const bool withGeometry = report.format != "CSV" && report.format != "XLSX";
     std::vector<std::string> columns = {"kode", "nama", "jenis", "kode_kec", "kecamatan"};
     const std::size_t fixedColumns = columns.size();
-    for (const auto& [key, byCode] : values)
-        columns.push_back(key);
+    columns.insert(columns.end(), table.columns.begin(), table.columns.end());
     if (!withGeometry) {
         columns.push_back("lon");
         columns.push_back("lat");
@@ -218,19 +240,23 @@ ExportReport exportProject(const Dataset& ds, const std::string& path, const Exp
             check(layer->CreateField(&field) == OGRERR_NONE, path, errors, "cannot create field " + written[i]);
         }
         const bool inTransaction = layer->StartTransaction() == OGRERR_NONE;
-        for (const Area* a : villages) {
+        std::map<std::string, const Area*> kecamatan;
+        for (const Area* k : ds.areasOfKind("kecamatan"))
+            kecamatan[k->code] = k;
+        for (std::size_t row = 0; row < villages.size(); ++row) {
+            const Area* a = villages[row];
             OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-            const Area* kec = ds.findArea(a->parentCode);
+            const auto kecIt = kecamatan.find(a->parentCode);
+            const Area* kec = kecIt == kecamatan.end() ? nullptr : kecIt->second;
             f->SetField(0, a->code.c_str());
             f->SetField(1, a->name.c_str());
             f->SetField(2, a->kind.c_str());
             f->SetField(3, a->parentCode.c_str());
             f->SetField(4, kec ? kec->name.c_str() : "");
             int i = static_cast<int>(fixedColumns);
-            for (const auto& [key, byCode] : values) {
-                auto it = byCode.find(a->code);
-                if (it != byCode.end() && std::isfinite(it->second))
-                    f->SetField(i, it->second);
+            for (double v : table.values[row]) {
+                if (std::isfinite(v))
+                    f->SetField(i, v);
                 else
                     f->SetFieldNull(i);
                 ++i;
@@ -251,7 +277,7 @@ ExportReport exportProject(const Dataset& ds, const std::string& path, const Exp
         }
         check(!inTransaction || layer->CommitTransaction() == OGRERR_NONE, path, errors, "cannot commit the villages");
 
-        if ((report.format == "GPKG" || report.format == "XLSX") && !ds.facilities.empty()) {
+        if (table.withFacilities && (report.format == "GPKG" || report.format == "XLSX") && !ds.facilities.empty()) {
             const bool points = report.format == "GPKG";
             OGRLayer* fl = out->CreateLayer("fasilitas", points ? &srs : nullptr, points ? wkbPoint : wkbNone, nullptr);
             check(fl != nullptr, path, errors, "GDAL could not create the layer fasilitas");

@@ -123,7 +123,10 @@ TEST(CliAnalyze, UsageErrors)
 {
     EXPECT_EQ(runCli({"analyze", ":default"}).code, 2);
     const auto dir = testutil::tempDir("cli_analyze_usage");
-    EXPECT_EQ(runCli({"analyze", ":default", "--out", (dir / "x.xlsx").string()}).code, 2);
+    EXPECT_EQ(runCli({"analyze", ":default", "--out", (dir / "x.docx").string()}).code, 2);
+    const CliResult xlsx = runCli({"analyze", ":default", "--out", (dir / "x.xlsx").string()});
+    EXPECT_EQ(xlsx.code, 0) << xlsx.err;
+    EXPECT_TRUE(std::filesystem::exists(dir / "x.xlsx"));
     const CliResult r = runCli({"analyze", ":default", "--out", (dir / "no-folder" / "x.csv").string()});
     EXPECT_EQ(r.code, 4) << r.err;
     EXPECT_NE(r.err.find("no-folder"), std::string::npos) << r.err;

@@ -7,6 +7,7 @@
 #include "gis/measure.h"
 #include "gis/project.h"
 #include "gis/smoothing.h"
+#include "gis/vectorio.h"
 #include "sqlprobe.h"
 #include "testutil.h"
 
@@ -602,4 +603,25 @@ TEST(AnalysisTable, EmpiricalBayesRateIsTheSmoothedColumn)
     const auto smoothed = gis::empiricalBayesPovertyRate(ds, t.period);
     for (std::size_t i = 0; i < t.rows.size(); ++i)
         EXPECT_DOUBLE_EQ(t.value(i, "poverty_rate_eb"), smoothed.at(t.rows[i].kode)) << t.rows[i].kode;
+}
+
+TEST(AnalysisTable, GeoPackageOutputKeepsEveryRowValueAndPolygon)
+{
+    const gis::Dataset ds = gis::buildDefaultDataset();
+    const gis::AnalysisTable t = gis::analyzeVillages(ds);
+    const auto path = testutil::tempDir("analysis_gpkg") / "analisis.gpkg";
+    gis::writeAnalysisTable(t, ds, path.string());
+    const gis::VectorData back = gis::readVector(path.string(), {"desa", "", "", ""});
+    ASSERT_EQ(back.features.size(), t.rows.size());
+    const int score = back.fieldIndex("priority_score");
+    const int code = back.fieldIndex("kode");
+    ASSERT_GE(score, 0);
+    ASSERT_GE(code, 0);
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        const auto& f = back.features[i];
+        ASSERT_EQ(gis::fieldText(f.values[static_cast<std::size_t>(code)]), t.rows[i].kode);
+        EXPECT_DOUBLE_EQ(std::get<double>(f.values[static_cast<std::size_t>(score)]), t.value(i, "priority_score"));
+        EXPECT_NEAR(gis::geodesicAreaKm2(f.geometry.polygons), t.value(i, "area_km2"), 1e-9) << t.rows[i].kode;
+    }
+    EXPECT_THROW(gis::writeAnalysisTable(t, ds, (path.parent_path() / "x.doc").string()), gis::Error);
 }

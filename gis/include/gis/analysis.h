@@ -236,6 +236,12 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period = {},
 /// \throws OutputError naming the file.
 void writeAnalysisCsv(const AnalysisTable& table, const std::string& path);
 
+/// \brief Writes the table by \a path's extension: .csv (writeAnalysisCsv), or .gpkg, .geojson,
+/// .shp with each pekon's polygon, or .xlsx with lon/lat of its point-on-surface (through
+/// gis::writeVillageTable; GPKG and XLSX also get the facilities). Written atomically.
+/// \throws OutputError naming the file; Error for an unknown extension.
+void writeAnalysisTable(const AnalysisTable& table, const Dataset& ds, const std::string& path);
+
 // ---------------------------------------------------------------------------------------
 // Remoteness columns added on request
 // ---------------------------------------------------------------------------------------

@@ -45,6 +45,19 @@ ExportReport exportProject(const Dataset& ds, const std::string& path, const Exp
 
 /// \brief Names of at most \a maxLength characters, unique ignoring case: a longer name is cut,
 /// and a cut that collides gets a number ("rumah_tan1"). Names that fit are kept.
+/// \brief Rows of villages with numeric columns, for writeVillageTable.
+struct VillageTable {
+    std::vector<const Area*> villages;         ///< one row each, in this order
+    std::vector<std::string> columns;          ///< numeric column names
+    std::vector<std::vector<double>> values;   ///< [row][column]; NaN is written as null
+    bool withFacilities = true;                ///< GPKG and XLSX: add the fasilitas layer/sheet
+};
+
+/// \brief Writes villages with columns kode, nama, jenis, kode_kec, kecamatan and \a table's
+/// columns, in the format of \a path's extension (as exportProject, which uses it).
+/// \throws OutputError naming the file.
+ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const VillageTable& table);
+
 std::vector<std::string> shortFieldNames(const std::vector<std::string>& names, std::size_t maxLength = 10);
 
 } // namespace gis
