@@ -4,6 +4,7 @@
 #include "gis/analysis.h"
 #include "gis/error.h"
 #include "gis/network.h"
+#include "gis/project.h"
 #include "gis/vectorio.h"
 
 #include <CLI/CLI.hpp>
@@ -29,7 +30,9 @@ CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
     analyze->add_option("PROJECT", options.project, "Project file or :default");
     analyze->add_option("--period", options.period, "Period, e.g. 2018 (default: the latest)");
     analyze->add_option("--scheme", options.schemeFile,
-                        "Priority scheme JSON (default: remote-area priority; see --write-scheme)");
+                        "Priority scheme: a JSON file, or the name of one kept in the project "
+                        "(default: remote-area priority; see --write-scheme)");
+    analyze->add_flag("--keep-scheme", options.keepScheme, "Keep the scheme used in the project file, by its name");
     analyze->add_option("--out", options.out, "CSV table to write, one row per pekon");
     analyze->add_option("--write-scheme", options.writeScheme,
                         "Write the default priority scheme to this JSON file, to edit and pass to --scheme");
@@ -124,9 +127,21 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& e
         return 2;
     }
 
-    const gis::PriorityScheme scheme =
-        options.schemeFile.empty() ? gis::defaultPriorityScheme() : gis::loadScheme(options.schemeFile);
-    const gis::Dataset ds = openProjectOrDefault(options.project);
+    gis::Dataset ds = openProjectOrDefault(options.project);
+    const bool schemeIsFile = !options.schemeFile.empty() && std::filesystem::exists(options.schemeFile);
+    const gis::PriorityScheme scheme = options.schemeFile.empty() ? gis::defaultPriorityScheme()
+                                       : schemeIsFile || !std::filesystem::path(options.schemeFile).extension().empty()
+                                           ? gis::loadScheme(options.schemeFile)
+                                           : gis::storedScheme(ds, options.schemeFile);
+    if (options.keepScheme) {
+        if (options.project == kDefaultProjectName) {
+            fmt::print(err, "sasaran-cli: error: --keep-scheme needs a project file, not {}\n", kDefaultProjectName);
+            return 2;
+        }
+        gis::storeScheme(ds, scheme);
+        gis::saveProject(ds, options.project);
+        fmt::print(out, "kept scheme '{}' in {}\n", scheme.name, options.project);
+    }
     gis::AnalysisTable table = gis::analyzeVillages(ds, options.period, scheme);
     std::optional<gis::SensitivityResult> sensitivity;
     if (options.sensitivityDraws > 0) {

@@ -13,7 +13,8 @@ namespace app::cli {
 struct AnalyzeOptions {
     std::string project;      ///< project file or ":default"
     std::string period;       ///< empty = the latest period of "miskin"
-    std::string schemeFile;   ///< empty = the default remote-area priority scheme
+    std::string schemeFile;   ///< empty = the default remote-area priority scheme; a JSON file or a kept scheme's name
+    bool keepScheme = false;  ///< keep the scheme used in the project file
     std::string out;          ///< CSV to write
     std::string writeScheme;  ///< when set, the default scheme is written here as JSON
     int sensitivityDraws = 0; ///< > 0: add rank_min, rank_max, top_share from perturbed weights

@@ -912,6 +912,35 @@ std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const Road
     return unreachable;
 }
 
+void storeScheme(Dataset& ds, const PriorityScheme& scheme)
+{
+    if (scheme.name.empty())
+        throw Error("a priority scheme needs a name to be kept in the project");
+    ds.meta["skema." + scheme.name] = schemeToJson(scheme);
+}
+
+std::vector<std::string> storedSchemeNames(const Dataset& ds)
+{
+    std::vector<std::string> names;
+    for (const auto& [key, value] : ds.meta)
+        if (key.rfind("skema.", 0) == 0)
+            names.push_back(key.substr(6));
+    return names;
+}
+
+PriorityScheme storedScheme(const Dataset& ds, const std::string& name)
+{
+    auto it = ds.meta.find("skema." + name);
+    if (it == ds.meta.end()) {
+        std::string kept;
+        for (const std::string& n : storedSchemeNames(ds))
+            kept += (kept.empty() ? "" : ", ") + n;
+        throw Error("the project keeps no priority scheme named '" + name + "'; it keeps: "
+                    + (kept.empty() ? std::string("none") : kept));
+    }
+    return schemeFromJson(it->second, "scheme '" + name + "' of the project");
+}
+
 void writeAnalysisTable(const AnalysisTable& table, const Dataset& ds, const std::string& path)
 {
     std::string extension = std::filesystem::path(path).extension().string();

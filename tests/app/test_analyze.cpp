@@ -163,3 +163,24 @@ TEST(CliAnalyze, RoadsAddTravelMinutesAlongTheNetwork)
     EXPECT_EQ(bad.code, 1);
     EXPECT_NE(bad.err.find("--road-speeds"), std::string::npos) << bad.err;
 }
+
+TEST(CliAnalyze, SchemesAreKeptInTheProjectAndUsedByName)
+{
+    const auto dir = testutil::tempDir("cli_analyze_keep_scheme");
+    const auto project = dir / "t.sasaran.sqlite";
+    ASSERT_EQ(runCli({"demo", project.string()}).code, 0);
+    const auto schemeFile = dir / "skema.json";
+    testutil::writeFile(schemeFile, R"({"name": "hanya kemiskinan", "missing": "exclude_village",
+      "indicators": [{"key": "poverty_rate", "direction": "higher_is_worse", "normalisation": "minmax", "weight": 1}]})");
+    const auto first = runCli({"analyze", project.string(), "--scheme", schemeFile.string(), "--keep-scheme", "--out",
+                               (dir / "a.csv").string()});
+    ASSERT_EQ(first.code, 0) << first.err;
+    EXPECT_NE(first.out.find("kept scheme 'hanya kemiskinan'"), std::string::npos) << first.out;
+    const auto byName = runCli({"analyze", project.string(), "--scheme", "hanya kemiskinan", "--out",
+                                (dir / "b.csv").string()});
+    ASSERT_EQ(byName.code, 0) << byName.err;
+    EXPECT_NE(byName.out.find("scheme: hanya kemiskinan (1 indicators"), std::string::npos) << byName.out;
+    const auto unknown = runCli({"analyze", project.string(), "--scheme", "tidak ada", "--out", (dir / "c.csv").string()});
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_NE(unknown.err.find("hanya kemiskinan"), std::string::npos) << "lists the kept schemes: " << unknown.err;
+}

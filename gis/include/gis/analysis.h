@@ -191,6 +191,14 @@ std::string schemeToJson(const PriorityScheme& scheme);
 PriorityScheme schemeFromJson(const std::string& json, const std::string& source);
 /// \brief Reads a scheme file. \throws DataSourceError naming the file and the bad field.
 PriorityScheme loadScheme(const std::string& path);
+
+/// \brief Keeps \a scheme in the project's metadata (key "skema.<name>", JSON), replacing one of
+/// the same name; saved with the project. \throws Error when the scheme has no name.
+void storeScheme(Dataset& ds, const PriorityScheme& scheme);
+/// \brief Names of the schemes kept in the project, sorted.
+std::vector<std::string> storedSchemeNames(const Dataset& ds);
+/// \brief A scheme kept in the project. \throws Error listing the kept names when there is none.
+PriorityScheme storedScheme(const Dataset& ds, const std::string& name);
 /// \brief Writes a scheme file atomically. \throws OutputError naming the file.
 void saveScheme(const PriorityScheme& scheme, const std::string& path);
 
