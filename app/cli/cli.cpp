@@ -3,6 +3,8 @@
 #include "cli/common.h"
 #include "cli/export.h"
 #include "cli/importcmd.h"
+#include "cli/place.h"
+#include "cli/pokdarwis.h"
 #include "cli/hotspots.h"
 
 #include "gis/demo.h"
@@ -150,11 +152,18 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     BoundaryCommandOptions newOptions, importBoundaryOptions;
     auto* newProject = addNewCommand(cli, newOptions);
     CLI::App* importBoundaries = nullptr;
-    addImportCommand(cli, importBoundaryOptions, importBoundaries);
+    auto* importCmd = addImportCommand(cli, importBoundaryOptions, importBoundaries);
+    DataImportOptions dataImportOptions;
+    CLI::App *importTable = nullptr, *importRecords = nullptr, *importFacilities = nullptr;
+    addDataImportCommands(importCmd, dataImportOptions, importTable, importRecords, importFacilities);
     ExportCommandOptions exportOptions;
     auto* exportCmd = addExportCommand(cli, exportOptions);
     HotspotsOptions hotspotsOptions;
     auto* hotspots = addHotspotsCommand(cli, hotspotsOptions);
+    PlaceOptions placeOptions;
+    auto* place = addPlaceCommand(cli, placeOptions);
+    PokdarwisCommandOptions pokdarwisOptions;
+    auto* pokdarwis = addPokdarwisCommand(cli, pokdarwisOptions);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -193,10 +202,20 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return runNew(newOptions, out, err);
         if (*importBoundaries)
             return runImportBoundaries(importBoundaryOptions, out, err);
+        if (*importTable)
+            return runImportTable(dataImportOptions, out, err);
+        if (*importRecords)
+            return runImportRecords(dataImportOptions, out, err);
+        if (*importFacilities)
+            return runImportFacilities(dataImportOptions, out, err);
         if (*exportCmd)
             return runExport(exportOptions, out, err);
         if (*hotspots)
             return runHotspots(hotspotsOptions, out, err);
+        if (*place)
+            return runPlace(placeOptions, out, err);
+        if (*pokdarwis)
+            return runPokdarwis(pokdarwisOptions, out, err);
     } catch (const gis::ProjectError& e) {
         return fail(err, ExitCode::InputError, e.what());
     } catch (const gis::DataSourceError& e) {

@@ -109,4 +109,141 @@ int runImportBoundaries(const BoundaryCommandOptions& given, std::ostream& out, 
     return 0;
 }
 
+namespace {
+
+void addJoinOptions(CLI::App* cmd, std::string& code, std::string& name, std::string& kecamatan, int& headerRow,
+                    std::string& report, bool& noFuzzy)
+{
+    cmd->add_option("--code-field", code, "Column with the pekon's Kemendagri code (BPS codes need the project's "
+                                          "crosswalk); default: detect kode, kode_desa, ...");
+    cmd->add_option("--name-field", name, "Column with the pekon's name (matched within its kecamatan)");
+    cmd->add_option("--kecamatan-field", kecamatan, "Column with the kecamatan name (default: detect kecamatan)");
+    cmd->add_option("--header-row", headerRow, "Row number of the header (default: found)");
+    cmd->add_option("--report", report, "Match report CSV (default: FILE.match.csv beside the input)");
+    cmd->add_flag("--no-fuzzy", noFuzzy, "Accept exact (and alias) name matches only");
+}
+
+std::string absolutePath(const std::string& p)
+{
+    return std::filesystem::absolute(p).string();
+}
+
+gis::Dataset openForImport(const std::string& project, std::ostream& out)
+{
+    const int before = gis::projectSchemaVersion(project);
+    gis::Dataset ds = gis::openProjectForWriting(project);
+    if (before < gis::kProjectSchemaVersion)
+        fmt::print(out, "upgraded:    project schema {} -> {}\n", before, gis::kProjectSchemaVersion);
+    return ds;
+}
+
+} // namespace
+
+void addDataImportCommands(CLI::App* importCmd, DataImportOptions& options, CLI::App*& table, CLI::App*& records,
+                           CLI::App*& facilities)
+{
+    table = importCmd->add_subcommand("table", "Import indicator values for a period from a CSV or XLSX table");
+    table->add_option("PROJECT", options.project, "Project file (*.sasaran.sqlite)")->required();
+    table->add_option("FILE", options.file, "CSV (UTF-8 or Windows-1252, ',' or ';') or XLSX")->required();
+    table->add_option("--period", options.table.period, "Period of the values, e.g. 2019 or 2019-S1")->required();
+    table->add_option("--indicator", options.indicators, "KEY=COLUMN, e.g. miskin=\"Jumlah Penduduk Miskin\"; repeat")
+        ->required();
+    addJoinOptions(table, options.table.codeField, options.table.nameField, options.table.kecamatanField,
+                   options.table.headerRow, options.table.reportPath, options.noFuzzy);
+    table->add_option("--sheet", options.table.sheet, "XLSX sheet (default: the first)");
+    table->add_option("--source", options.table.source, "Source recorded with each value (default: the file name)");
+    table->add_flag("--replace", options.table.replace, "Replace values already held for the same period and pekon");
+    table->add_flag("--keep-first-duplicate", options.table.keepFirstDuplicate,
+                    "Import the first of several rows for one pekon instead of stopping");
+    table->add_flag("--skip-invalid", options.table.skipInvalid,
+                    "Leave out rows with invalid values (negative, not a number, miskin above penduduk) instead of stopping");
+
+    records = importCmd->add_subcommand(
+        "records", "Import a DTSEN/DTKS extract (one row per person or household) as counts per pekon; NIK, names and "
+                   "addresses are never stored");
+    records->add_option("PROJECT", options.project, "Project file (*.sasaran.sqlite)")->required();
+    records->add_option("FILE", options.file, "CSV or XLSX extract")->required();
+    records->add_option("--period", options.records.period, "Period of the extract, e.g. 2025-S1")->required();
+    addJoinOptions(records, options.records.codeField, options.records.nameField, options.records.kecamatanField,
+                   options.records.headerRow, options.records.reportPath, options.noFuzzy);
+    records->add_option("--household-field", options.records.householdField, "Household id column (default: detect no_kk, id_keluarga)");
+    records->add_option("--status-field", options.records.statusField, "Status column (default: detect status)");
+    records->add_option("--desil-field", options.records.desilField, "Desil column (default: detect desil)");
+    records->add_option("--unit", options.records.unit, "What a row is: person, household or auto")
+        ->check(CLI::IsMember({"auto", "person", "household"}))
+        ->capture_default_str();
+    records->add_option("--sheet", options.records.sheet, "XLSX sheet (default: the first)");
+    records->add_option("--source", options.records.source, "Source recorded with each value (default: the file name)");
+    records->add_flag("--replace", options.records.replace, "Replace values already held for the same period and pekon");
+
+    facilities = importCmd->add_subcommand(
+        "facilities", "Import facilities from points (any OGR format, CSV/XLSX with lon/lat) or placed at their pekon");
+    facilities->add_option("PROJECT", options.project, "Project file (*.sasaran.sqlite)")->required();
+    facilities->add_option("FILE", options.file, "Points file, or a table naming each facility's pekon")->required();
+    auto* kind = facilities->add_option("--kind", options.facilities.kind, "Kind of every facility: BUMDES, PUSKESSOS, ...");
+    auto* kindField = facilities->add_option("--kind-field", options.facilities.kindField, "Column holding the kind");
+    kind->excludes(kindField);
+    addJoinOptions(facilities, options.facilities.codeField, options.facilities.nameField,
+                   options.facilities.kecamatanField, options.facilities.headerRow, options.facilities.reportPath,
+                   options.noFuzzy);
+    facilities->add_option("--label-field", options.facilities.labelField,
+                           "Column with the facility's own name (default: detect nama_fasilitas, nama, name)");
+    facilities->add_option("--lon-field", options.facilities.lonField, "Longitude column (default: detect)");
+    facilities->add_option("--lat-field", options.facilities.latField, "Latitude column (default: detect)");
+    facilities->add_option("--layer", options.facilities.layer, "Layer (or XLSX sheet)");
+    facilities->add_option("--crs", options.facilities.assumedCrs, "CRS to assume when the file declares none");
+}
+
+int runImportTable(const DataImportOptions& given, std::ostream& out, std::ostream& err)
+{
+    DataImportOptions options = given;
+    options.table.fuzzy = !options.noFuzzy;
+    for (const std::string& spec : options.indicators) {
+        const auto eq = spec.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+            fmt::print(err, "sasaran-cli: error: --indicator '{}' must be KEY=COLUMN\n", spec);
+            return 2;
+        }
+        options.table.indicators.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
+    }
+    gis::Dataset ds = openForImport(options.project, out);
+    const gis::TableImportReport report = gis::importTable(ds, options.file, options.table);
+    fmt::print(out, "{}", report.text());
+    if (!report.written) {
+        fmt::print(err, "sasaran-cli: error: nothing imported: {}\n", report.stopReason);
+        return 3;
+    }
+    gis::saveProject(ds, options.project);
+    fmt::print(out, "wrote project: {}\n", absolutePath(options.project));
+    return 0;
+}
+
+int runImportRecords(const DataImportOptions& given, std::ostream& out, std::ostream& err)
+{
+    DataImportOptions options = given;
+    options.records.fuzzy = !options.noFuzzy;
+    gis::Dataset ds = openForImport(options.project, out);
+    const gis::RecordImportReport report = gis::importRecords(ds, options.file, options.records);
+    fmt::print(out, "{}", report.text());
+    if (!report.written) {
+        fmt::print(err, "sasaran-cli: error: nothing imported: {}\n", report.stopReason);
+        return 3;
+    }
+    gis::saveProject(ds, options.project);
+    fmt::print(out, "wrote project: {}\n", absolutePath(options.project));
+    return 0;
+}
+
+int runImportFacilities(const DataImportOptions& given, std::ostream& out, std::ostream&)
+{
+    DataImportOptions options = given;
+    options.facilities.fuzzy = !options.noFuzzy;
+    gis::Dataset ds = openForImport(options.project, out);
+    const gis::FacilityImportReport report = gis::importFacilities(ds, options.file, options.facilities);
+    fmt::print(out, "{}", report.text());
+    gis::saveProject(ds, options.project);
+    fmt::print(out, "wrote project: {}\n", absolutePath(options.project));
+    return 0;
+}
+
 } // namespace app::cli

@@ -4,9 +4,13 @@
 /// PROJECT FILE[:LAYER]`: a project from a regency's own boundary file, and replacing the
 /// boundaries of an existing project (indicators and facilities kept).
 #include "gis/boundaryimport.h"
+#include "gis/facilityimport.h"
+#include "gis/recordimport.h"
+#include "gis/tableimport.h"
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -34,5 +38,27 @@ int runNew(const BoundaryCommandOptions& options, std::ostream& out, std::ostrea
 
 /// \brief Runs `import boundaries`. Returns an exit code; \throws gis::Error for the caller to map.
 int runImportBoundaries(const BoundaryCommandOptions& options, std::ostream& out, std::ostream& err);
+
+/// \brief Options of `import table`, `import records` and `import facilities`.
+struct DataImportOptions {
+    std::string project;
+    std::string file;
+    std::vector<std::string> indicators;  ///< table: KEY=COLUMN
+    gis::TableImportOptions table;
+    gis::RecordImportOptions records;
+    gis::FacilityImportOptions facilities;
+    bool noFuzzy = false;                 ///< --no-fuzzy
+};
+
+/// \brief Adds `table`, `records` and `facilities` under \a importCmd (from addImportCommand).
+void addDataImportCommands(CLI::App* importCmd, DataImportOptions& options, CLI::App*& table, CLI::App*& records,
+                           CLI::App*& facilities);
+
+/// \brief Runs `import table`: 0 when written, 3 when the import stopped (nothing written).
+int runImportTable(const DataImportOptions& options, std::ostream& out, std::ostream& err);
+/// \brief Runs `import records`: 0 when written, 3 when the import stopped (nothing written).
+int runImportRecords(const DataImportOptions& options, std::ostream& out, std::ostream& err);
+/// \brief Runs `import facilities`.
+int runImportFacilities(const DataImportOptions& options, std::ostream& out, std::ostream& err);
 
 } // namespace app::cli

@@ -1,0 +1,213 @@
+#include "cli/place.h"
+
+#include "cli/common.h"
+#include "gis/error.h"
+#include "gis/network.h"
+#include "gis/placement.h"
+#include "gis/project.h"
+#include "gis/vectorio.h"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <sstream>
+
+namespace app::cli {
+
+gis::RoadNetwork readRoadLayer(const std::string& fileAndLayer, const std::string& classField,
+                               const std::string& speeds, double defaultSpeedKmh, double offroadSpeedKmh)
+{
+    std::map<std::string, double> speedByClass;
+    std::stringstream items(speeds);
+    std::string item;
+    while (std::getline(items, item, ',')) {
+        const auto eq = item.find('=');
+        double value = 0;
+        try {
+            value = eq == std::string::npos ? 0.0 : std::stod(item.substr(eq + 1));
+        } catch (const std::exception&) {
+        }
+        std::string name = eq == std::string::npos ? item : item.substr(0, eq);
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        if (name.empty() || value <= 0)
+            throw gis::Error("--road-speeds: '" + item + "' is not CLASS=KMH with a positive speed");
+        speedByClass[name] = value;
+    }
+    std::string path = fileAndLayer, layer;
+    const auto colon = path.rfind(':');
+    if (colon != std::string::npos && colon > 1 && !std::filesystem::exists(path)) {
+        layer = path.substr(colon + 1);
+        path = path.substr(0, colon);
+    }
+    gis::ReadOptions read;
+    read.layer = layer;
+    const gis::VectorData lines = gis::readVector(path, read);
+    gis::RoadNetworkOptions network;
+    network.offRoadSpeedKmh = offroadSpeedKmh;
+    return gis::RoadNetwork::fromVector(lines, classField, speedByClass, defaultSpeedKmh, network);
+}
+
+CLI::App* addPlaceCommand(CLI::App& cli, PlaceOptions& options)
+{
+    auto* place = cli.add_subcommand(
+        "place", "Where N new facilities of a kind should go: maximal covering (mclp) or p-median, as a CSV table");
+    place->add_option("PROJECT", options.project, "Project file or :default")->required();
+    place->add_option("--kind", options.kind, "Facility kind, e.g. PUSKESSOS or BUMDES")->required();
+    place->add_option("--count", options.count, "Number of new sites")->required()->check(CLI::Range(1, 1000000));
+    place->add_option("--radius-km", options.radiusKm, "Reach in km (geodesic between pekon points)")
+        ->check(CLI::PositiveNumber);
+    place->add_option("--minutes", options.minutes, "Reach in travel minutes along --roads")->check(CLI::PositiveNumber);
+    place->add_option("--method", options.method, "mclp (maximal covering) or pmedian")
+        ->check(CLI::IsMember({"mclp", "pmedian"}))
+        ->capture_default_str();
+    place->add_option("--demand", options.demand, "Demand indicator")->capture_default_str();
+    place->add_option("--period", options.period, "Period of the demand (default: the latest)");
+    place->add_option("--candidates", options.candidates,
+                      "Candidate pekon: a rule such as priority_rank<=100, or codes separated by commas "
+                      "(default: pekon without the kind)");
+    place->add_option("--seed", options.seed, "Seed of the swap phase")->capture_default_str();
+    place->add_flag("--save", options.save, "Store the run in the project (meta program.<time>)");
+    place->add_option("--out", options.out, "CSV table to write, one row per pekon")->required();
+    place->add_option("--roads", options.roads, "Road (and ferry) lines FILE[:LAYER], needed for --minutes");
+    place->add_option("--road-class-field", options.roadClassField, "Field of --roads holding the road class");
+    place->add_option("--road-speeds", options.roadSpeeds, "Speeds by class in km/h, e.g. primary=60,ferry=15");
+    place->add_option("--default-speed", options.defaultSpeedKmh, "km/h for roads of no listed class")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    place->add_option("--offroad-speed", options.offroadSpeedKmh, "km/h from a pekon to the road")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    return place;
+}
+
+namespace {
+
+std::string utcTimestamp()
+{
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+double percent(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
+
+} // namespace
+
+int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err)
+{
+    const bool useRoads = options.minutes > 0.0;
+    if ((options.radiusKm > 0.0) == useRoads) {
+        fmt::print(err, "sasaran-cli: error: place needs exactly one of --radius-km R or --minutes T (with --roads)\n");
+        return 2;
+    }
+    if (useRoads && options.roads.empty()) {
+        fmt::print(err, "sasaran-cli: error: --minutes needs --roads FILE (road lines for travel time)\n");
+        return 2;
+    }
+    if (options.save && options.project == kDefaultProjectName) {
+        fmt::print(err, "sasaran-cli: error: --save needs a project file, not :default "
+                        "(make one with `sasaran-cli demo FILE.sasaran.sqlite`)\n");
+        return 2;
+    }
+    std::string extension = std::filesystem::path(options.out).extension().string();
+    for (char& c : extension)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension != ".csv") {
+        fmt::print(err, "sasaran-cli: error: place writes CSV only for now: give --out a .csv file (got '{}')\n",
+                   options.out);
+        return 2;
+    }
+
+    gis::Dataset ds = openProjectOrDefault(options.project);
+    std::optional<gis::RoadNetwork> roads;
+    if (useRoads)
+        roads = readRoadLayer(options.roads, options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh,
+                              options.offroadSpeedKmh);
+    gis::PlacementOptions po;
+    po.kind = options.kind;
+    po.count = options.count;
+    po.method = options.method == "pmedian" ? gis::PlacementMethod::PMedian : gis::PlacementMethod::MaxCover;
+    po.radiusKm = options.radiusKm;
+    po.minutes = options.minutes;
+    po.roads = roads ? &*roads : nullptr;
+    po.demandKey = options.demand;
+    po.period = options.period;
+    po.candidates = options.candidates;
+    po.seed = options.seed;
+    const gis::PlacementResult result = gis::placeFacilities(ds, po);
+    gis::writePlacementCsv(result, options.out);
+
+    const bool mclp = po.method == gis::PlacementMethod::MaxCover;
+    const std::string reach = useRoads ? fmt::format("{:g} minutes", options.minutes)
+                                       : fmt::format("{:g} km", options.radiusKm);
+    const std::string unit = useRoads ? "min" : "km";
+    if (ds.isIllustrative())
+        fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
+    fmt::print(out, "place: {} new {} by {} {} {}; demand {} {} (total {:.0f}); {} candidates, {} existing\n",
+               result.sites.size(), options.kind, mclp ? "maximal covering" : "p-median", mclp ? "within" : "with reach",
+               reach, options.demand, result.period, result.totalDemand, result.candidateCount, result.existingCount);
+    fmt::print(out, "sites in order of marginal gain ({}):\n",
+               mclp ? "demand newly covered" : fmt::format("reduction of demand x {}", unit));
+    for (std::size_t k = 0; k < result.sites.size(); ++k) {
+        const gis::PlacedSite& s = result.sites[k];
+        fmt::print(out, "{:>4}. {} {} ({:.5f}, {:.5f}): +{:.0f}, serves {:.0f}\n", k + 1, s.code, s.name, s.point.x,
+                   s.point.y, s.gain, s.served);
+    }
+    if (mclp) {
+        fmt::print(out, "covered before: {:.0f} of {:.0f} ({:.1f} %); after: {:.0f} ({:.1f} %); newly covered {:.0f} "
+                        "(greedy start {:.0f}, {} improving swaps)\n",
+                   result.before, result.totalDemand, percent(result.before, result.totalDemand), result.after,
+                   percent(result.after, result.totalDemand), result.after - result.before, result.greedyAfter,
+                   result.swaps);
+        const std::vector<std::string> top = gis::topPriorityCodes(ds, options.count, options.period);
+        if (!top.empty()) {
+            const gis::PlacementResult priority = gis::evaluateSites(ds, po, top);
+            fmt::print(out, "the {} highest-priority pekon (default scheme) would cover: {:.0f} ({:.1f} %); newly "
+                            "covered {:.0f}, against {:.0f} by this proposal\n",
+                       top.size(), priority.after, percent(priority.after, priority.totalDemand),
+                       priority.after - priority.before, result.after - result.before);
+        }
+        double sumBefore = 0, sumAfter = 0, demandSum = 0;
+        std::size_t noneBefore = 0, noneAfter = 0;
+        for (const gis::VillageAssignment& a : result.villages) {
+            if (!(a.demand > 0))
+                continue;
+            sumBefore += a.demand * a.accessBefore;
+            sumAfter += a.demand * a.accessAfter;
+            demandSum += a.demand;
+            noneBefore += a.accessBefore > 0 ? 0 : 1;
+            noneAfter += a.accessAfter > 0 ? 0 : 1;
+        }
+        if (demandSum > 0)
+            fmt::print(out, "2SFCA access ({} per 1,000 {} within reach, demand-weighted mean): before {:.3f}, after "
+                            "{:.3f}; pekon with none in reach: before {}, after {}\n",
+                       options.kind, options.demand, sumBefore / demandSum, sumAfter / demandSum, noneBefore, noneAfter);
+    } else {
+        fmt::print(out, "demand-weighted {} to the nearest {}: before {}, after {:.1f} (mean {:.2f} {} per unit of "
+                        "demand; greedy+swap made {} swaps){}\n",
+                   unit, options.kind, std::isnan(result.before) ? std::string("- (none exist)") : fmt::format("{:.1f}", result.before),
+                   result.after, result.totalDemand > 0 ? result.after / result.totalDemand : 0.0, unit, result.swaps,
+                   result.unreachable ? fmt::format("; {} pekon unreachable", result.unreachable) : std::string());
+    }
+    fmt::print(out, "wrote table: {}\n", std::filesystem::absolute(options.out).string());
+    if (options.save) {
+        const std::string key = gis::savePlacementRun(ds, result, utcTimestamp());
+        gis::saveProject(ds, options.project);
+        fmt::print(out, "saved run in the project as meta {}\n", key);
+    }
+    return 0;
+}
+
+} // namespace app::cli

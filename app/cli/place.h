@@ -1,0 +1,54 @@
+#pragma once
+/// \file place.h
+/// `sasaran-cli place`: where N new facilities of a kind should go (maximal covering or
+/// p-median), with the demand each covers, and `sasaran-cli pokdarwis` (see pokdarwis.h).
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace gis {
+class RoadNetwork;
+}
+
+namespace app::cli {
+
+/// \brief Reads a road layer FILE[:LAYER] into a network; \a speeds is "class=kmh,...".
+/// \throws gis::Error (DataSourceError for an unreadable file, Error for bad speeds).
+gis::RoadNetwork readRoadLayer(const std::string& fileAndLayer, const std::string& classField,
+                               const std::string& speeds, double defaultSpeedKmh, double offroadSpeedKmh);
+
+struct PlaceOptions {
+    std::string project;          ///< project file or ":default"
+    std::string kind;             ///< facility kind, e.g. PUSKESSOS
+    std::size_t count = 0;
+    double radiusKm = 0.0;        ///< 0 = not given
+    double minutes = 0.0;         ///< 0 = not given (needs roads)
+    std::string method = "mclp";  ///< mclp | pmedian
+    std::string demand = "miskin";
+    std::string period;
+    std::string candidates;       ///< rule or list of codes (see gis::PlacementOptions)
+    std::uint64_t seed = 20190;
+    bool save = false;            ///< store the run in the project's meta ("program.<time>")
+    std::string out;              ///< CSV to write
+    std::string roads;            ///< road lines FILE[:LAYER]
+    std::string roadClassField;
+    std::string roadSpeeds;       ///< "primary=60,ferry=15"
+    double defaultSpeedKmh = 30.0;
+    double offroadSpeedKmh = 5.0;
+};
+
+/// \brief Adds the `place` subcommand to \a cli, bound to \a options; returns it.
+CLI::App* addPlaceCommand(CLI::App& cli, PlaceOptions& options);
+
+/// \brief Runs the placement, writes the CSV and prints the sites in order of marginal gain,
+/// coverage before and after, the 2SFCA access ratio, and (MCLP) what the same number of
+/// facilities in the highest-priority pekon would cover. Returns 2 for usage errors;
+/// \throws gis::Error for the caller to turn into an exit code.
+int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace app::cli

@@ -1,0 +1,178 @@
+#pragma once
+/// \file tableimport.h
+/// Importing indicator tables (CSV in UTF-8 or Windows-1252 with ',' or ';', and XLSX) into a
+/// project: header row found below title rows, blank and total (JUMLAH/TOTAL) rows skipped,
+/// Indonesian numbers (1.735 thousands, 12,48 decimals) decided per column, rows joined to
+/// pekon by code or by name within kecamatan (gis::NameMatcher), values validated, and every
+/// row's outcome written to a match report. Also the pieces the record and facility imports share.
+#include "gis/dataset.h"
+#include "gis/namematch.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gis {
+
+/// \brief Cells of a spreadsheet or CSV as text (UTF-8), row by row.
+struct RawTable {
+    std::string path;
+    std::string encoding;   ///< "UTF-8", "Windows-1252" (converted) or "XLSX"
+    char separator = 0;     ///< CSV: ',' ';' or '\t'
+    std::vector<std::vector<std::string>> rows;
+    std::vector<long> rowNumbers; ///< 1-based row (line) number in the file of each row
+};
+
+bool isValidUtf8(std::string_view text);
+std::string cp1252ToUtf8(std::string_view text);
+
+/// \brief Reads a CSV (encoding and separator detected) or an XLSX sheet (GDAL's XLSX driver,
+/// every cell as text). \throws DataSourceError naming the file.
+RawTable readRawTable(const std::string& path, const std::string& sheet = {});
+
+/// \brief Header text compared loosely: lower case, spaces/underscores/dots collapsed.
+std::string headerKey(std::string_view text);
+
+/// \brief Index of the first row containing every name of \a required (headerKey), or -1.
+int findHeaderRow(const RawTable& table, const std::vector<std::string>& required);
+
+/// \brief Column of \a name in \a header (headerKey), or -1.
+int columnIndex(const std::vector<std::string>& header, const std::string& name);
+
+/// \brief First column whose headerKey is one of \a names (in the order of \a names), or -1.
+int findColumn(const std::vector<std::string>& header, const std::vector<std::string>& names);
+
+bool isBlankRow(const std::vector<std::string>& row);
+/// \brief A row whose text cells say JUMLAH, TOTAL or JML (a sum row, never a pekon).
+bool isTotalRow(const std::vector<std::string>& row);
+
+enum class NumberStyle {
+    Plain,      ///< no separators seen
+    Indonesian, ///< '.' thousands, ',' decimals
+    English,    ///< ',' thousands, '.' decimals
+};
+
+struct NumberColumn {
+    NumberStyle style = NumberStyle::Plain;
+    bool ambiguous = false;  ///< every value fits both readings (e.g. only "1.735"): Indonesian taken
+    std::string explanation;
+};
+
+/// \brief Decides how a column's numbers are written from all of its cells.
+NumberColumn decideNumberStyle(const std::vector<std::string>& cells);
+
+/// \brief Parses one cell in \a style; nullopt when it is not a number (empty is nullopt too).
+std::optional<double> parseNumber(std::string_view cell, NumberStyle style);
+
+/// \brief Which columns identify the area of a row.
+struct JoinColumns {
+    int code = -1;
+    int name = -1;
+    int kecamatan = -1;
+};
+
+/// \brief The outcome of joining one row.
+struct RowMatch {
+    long row = 0;             ///< row number in the file
+    MatchKind kind = MatchKind::Unmatched;
+    std::string how;          ///< "code", "name", "alias", "fuzzy (distance 1)", ...
+    std::string codeInFile, nameInFile, kecamatanInFile;
+    std::string code, matchedName;
+    std::string candidates;   ///< "; "-separated when ambiguous
+    std::string note;
+};
+
+/// \brief Joins rows to the dataset's villages.
+class RowJoiner {
+public:
+    /// \brief Decides the code scheme of the code column from \a codes. \throws Error when the
+    /// codes are BPS codes and the project has no crosswalk (Dataset::bpsCodes) for them.
+    RowJoiner(const Dataset& ds, JoinColumns columns, const std::vector<std::string>& codes,
+              const std::string& fileLabel, bool allowFuzzy = true);
+    RowMatch join(const std::vector<std::string>& row, long rowNumber) const;
+    std::string schemeNote() const { return mSchemeNote; }
+
+private:
+    const Dataset& mDs;
+    JoinColumns mColumns;
+    NameMatcher mNames;
+    bool mBps = false;
+    std::vector<std::pair<std::string, std::string>> mBpsToKemendagri;
+    std::string mSchemeNote;
+};
+
+/// \brief Counts of each kind of match.
+struct MatchSummary {
+    std::size_t exact = 0, fuzzy = 0, ambiguous = 0, unmatched = 0;
+    std::string text() const;
+};
+MatchSummary summarise(const std::vector<RowMatch>& matches);
+
+/// \brief Writes the match report CSV (row, status, how, code_in_file, name_in_file,
+/// kecamatan_in_file, matched_code, matched_name, candidates, note). \throws OutputError.
+void writeMatchReport(const std::vector<RowMatch>& matches, const std::string& path);
+
+/// \brief Default report path: "<input without extension>.match.csv" beside the input.
+std::string defaultReportPath(const std::string& input);
+
+/// \brief Adds accepted fuzzy matches to Dataset::aliases (once per code and name).
+std::size_t addFuzzyAliases(Dataset& ds, const std::vector<RowMatch>& matches, const std::string& fileLabel);
+
+/// \brief Values to store for one period and source. Existing values of the same area, key and
+/// period are conflicts: without \a replace nothing is changed and the conflicts are described
+/// in the returned text; with it they are removed first. Returns {replaced count, message}.
+struct StoreResult {
+    bool stored = false;
+    std::size_t replaced = 0;
+    std::string message;
+};
+StoreResult storeValues(Dataset& ds, std::vector<IndicatorValue> values, bool replace);
+
+/// \brief Current time as ISO 8601 UTC ("2026-11-28T22:00:00Z").
+std::string isoNowUtc();
+
+struct TableImportOptions {
+    std::string period;                                       ///< required
+    std::vector<std::pair<std::string, std::string>> indicators; ///< key -> column
+    std::string codeField, nameField, kecamatanField;         ///< empty = detect
+    int headerRow = 0;                                        ///< 1-based; 0 = find it
+    std::string sheet;                                        ///< XLSX sheet; empty = the first
+    std::string source;                                       ///< empty = the file name
+    std::string reportPath;                                   ///< empty = defaultReportPath
+    bool replace = false;
+    bool keepFirstDuplicate = false;
+    bool skipInvalid = false;
+    bool fuzzy = true;
+};
+
+/// \brief A problem with a value, by row.
+struct RowProblem {
+    long row = 0;
+    std::string message;
+};
+
+struct TableImportReport {
+    std::string path, encoding, reportPath, source;
+    char separator = 0;
+    long headerRow = 0;
+    std::string joinedBy;                 ///< "code (Kemendagri)", "name within kecamatan", ...
+    std::vector<long> totalRows, blankRows;
+    std::vector<std::string> numberNotes; ///< per column: style and ambiguity
+    std::vector<RowMatch> matches;
+    std::vector<RowProblem> problems;     ///< validation
+    std::vector<std::string> notes;       ///< duplicates kept, invalid skipped, replaced, aliases added
+    std::size_t valuesWritten = 0;
+    bool written = false;                 ///< false: the dataset was left unchanged
+    std::string stopReason;               ///< why nothing was written
+    std::string text() const;
+};
+
+/// \brief Imports a table into \a ds (unchanged when the report says written = false). Writes the
+/// match report. \throws DataSourceError / Error for an unreadable file, missing columns, or a
+/// BPS-coded table without crosswalk.
+TableImportReport importTable(Dataset& ds, const std::string& path, const TableImportOptions& options);
+
+} // namespace gis

@@ -1,0 +1,130 @@
+// sasaran-cli import table / records / facilities, in-process.
+#include "cliutil.h"
+#include "gis/demo.h"
+#include "gis/geometryops.h"
+#include "gis/project.h"
+#include "testutil.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+using testutil::runCli;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string readAll(const fs::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+double valueOf(const gis::Dataset& ds, const std::string& code, const std::string& key, const std::string& period)
+{
+    for (const gis::IndicatorValue& v : ds.indicators)
+        if (v.areaCode == code && v.key == key && v.period == period)
+            return v.value;
+    return -1;
+}
+
+} // namespace
+
+TEST(ImportTablesCli, TableImportReportsMatchesAndKeepsPeriods)
+{
+    const auto dir = testutil::tempDir("cli_import_table");
+    const std::string project = (dir / "p.sasaran.sqlite").string();
+    gis::saveProject(gis::buildDefaultDataset(), project);
+    const auto file = dir / "miskin 2019.csv";
+    testutil::writeFile(file, "Tabel 1. Penduduk miskin;;\n;;\nKecamatan;Nama Pekon;Miskin\nPugung;Way Piring;1.204\n"
+                              "Wonosobo;Banjar Negara;98\n;Banjar Agung;7\nJUMLAH;;1.309\n");
+    auto r = runCli({"import", "table", project, file.string(), "--period", "2019", "--indicator", "miskin=Miskin",
+                     "--name-field", "Nama Pekon", "--kecamatan-field", "Kecamatan", "--report",
+                     (dir / "laporan.csv").string()});
+    ASSERT_EQ(r.code, 0) << r.err << r.out;
+    EXPECT_NE(r.out.find("0 exact, 2 fuzzy, 1 ambiguous, 0 unmatched"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("'Way Piring' -> 18.06.11.2020 Way Pring"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("total row(s) 7"), std::string::npos) << r.out;
+    EXPECT_TRUE(fs::exists(dir / "laporan.csv"));
+    gis::Dataset ds = gis::loadProject(project);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.11.2020", "miskin", "2019"), 1204.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.03.2019", "miskin", "2019"), 98.0);
+    EXPECT_EQ(ds.aliases.size(), 2u);
+    const double before2018 = valueOf(ds, "18.06.11.2020", "miskin", "2018");
+    EXPECT_GE(before2018, 0.0); // the embedded 2018 values are kept beside 2019
+
+    // Same period and source again: refused, file unchanged; --replace then replaces.
+    const std::string bytes = readAll(project);
+    r = runCli({"import", "table", project, file.string(), "--period", "2019", "--indicator", "miskin=Miskin",
+                "--name-field", "Nama Pekon", "--kecamatan-field", "Kecamatan"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.err.find("--replace"), std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("2 exact, 0 fuzzy, 1 ambiguous"), std::string::npos) << r.out; // aliases used
+    EXPECT_EQ(readAll(project), bytes);
+    EXPECT_TRUE(fs::exists(dir / "miskin 2019.match.csv"));
+    r = runCli({"import", "table", project, file.string(), "--period", "2019", "--indicator", "miskin=Miskin",
+                "--name-field", "Nama Pekon", "--kecamatan-field", "Kecamatan", "--replace"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("replacing 2 existing values"), std::string::npos) << r.out;
+}
+
+TEST(ImportTablesCli, DuplicateRowsStopTheImportAndLeaveTheFileUnchanged)
+{
+    const auto dir = testutil::tempDir("cli_import_dup");
+    const std::string project = (dir / "p.sasaran.sqlite").string();
+    gis::saveProject(gis::buildDefaultDataset(), project);
+    const auto file = dir / "dup.csv";
+    testutil::writeFile(file, "kode,penduduk\n1806202005,1000\n1806202005,1000\n1806192001,500\n");
+    const std::string bytes = readAll(project);
+    auto r = runCli({"import", "table", project, file.string(), "--period", "2019", "--indicator", "penduduk=penduduk"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.out.find("row 3: duplicate row for 18.06.20.2005"), std::string::npos) << r.out;
+    EXPECT_NE(r.err.find("--keep-first-duplicate"), std::string::npos) << r.err;
+    EXPECT_EQ(readAll(project), bytes);
+    r = runCli({"import", "table", project, file.string(), "--period", "2019", "--indicator", "penduduk=penduduk",
+                "--keep-first-duplicate"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_DOUBLE_EQ(valueOf(gis::loadProject(project), "18.06.19.2001", "penduduk", "2019"), 500.0);
+    r = runCli({"import", "table", project, file.string(), "--period", "2019", "--indicator", "penduduk"});
+    EXPECT_EQ(r.code, 2);
+}
+
+TEST(ImportTablesCli, RecordsAndFacilities)
+{
+    const auto dir = testutil::tempDir("cli_import_records");
+    const std::string project = (dir / "p.sasaran.sqlite").string();
+    const gis::Dataset base = gis::buildDefaultDataset();
+    gis::saveProject(base, project);
+    const auto records = dir / "dtks.csv";
+    testutil::writeFile(records, "nik;nama;alamat;kode_desa;desil\n"
+                                 "1806207777000001;Kartolo Rahasiawan;Jl. Sembunyi 1;1806202005;1\n"
+                                 "1806207777000002;Sumirah Rahasiawati;Jl. Sembunyi 2;1806202005;3\n");
+    auto r = runCli({"import", "records", project, records.string(), "--period", "2024"});
+    ASSERT_EQ(r.code, 0) << r.err << r.out;
+    for (const char* secret : {"1806207777000001", "Kartolo", "Sumirah", "Sembunyi"}) {
+        EXPECT_EQ(r.out.find(secret), std::string::npos) << secret;
+        EXPECT_EQ(r.err.find(secret), std::string::npos) << secret;
+        EXPECT_EQ(readAll(project).find(secret), std::string::npos) << secret;
+        EXPECT_EQ(readAll(dir / "dtks.match.csv").find(secret), std::string::npos) << secret;
+    }
+    gis::Dataset ds = gis::loadProject(project);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_jiwa", "2024"), 2.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_desil_3", "2024"), 1.0);
+
+    const auto facilities = dir / "posyandu.csv";
+    testutil::writeFile(facilities, "nama,kode_desa\nPosyandu Gisting Bawah,18.06.20.2005\n");
+    r = runCli({"import", "facilities", project, facilities.string(), "--kind", "POSYANDU"});
+    ASSERT_EQ(r.code, 0) << r.err << r.out;
+    ds = gis::loadProject(project);
+    ASSERT_EQ(ds.facilities.size(), base.facilities.size() + 1);
+    const gis::Facility& f = ds.facilities.back();
+    EXPECT_EQ(f.name, "Posyandu Gisting Bawah");
+    EXPECT_EQ(f.locatedBy, "pekon");
+    EXPECT_EQ(f.areaCode, "18.06.20.2005");
+    const gis::Point expected = gis::pointOnSurface(ds.findArea("18.06.20.2005")->geometry);
+    EXPECT_NEAR(f.location.x, expected.x, 1e-9);
+}

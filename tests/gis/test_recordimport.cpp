@@ -1,0 +1,135 @@
+// DTSEN/DTKS individual records: counted per pekon; NIK, names and addresses never leave the import.
+#include "gis/demo.h"
+#include "gis/export.h"
+#include "gis/project.h"
+#include "gis/recordimport.h"
+#include "testutil.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+double valueOf(const gis::Dataset& ds, const std::string& code, const std::string& key, const std::string& period)
+{
+    for (const gis::IndicatorValue& v : ds.indicators)
+        if (v.areaCode == code && v.key == key && v.period == period)
+            return v.value;
+    return -1;
+}
+
+struct Person {
+    const char* nik;
+    const char* nama;
+    const char* alamat;
+    const char* kk;
+    const char* pekon;
+    const char* kecamatan;
+    const char* status;
+    const char* desil;
+};
+
+const Person kPeople[] = {
+    {"1806209912340001", "Zulkarnaen Mawardiputra", "Jalan Rahasia Sekali 17", "KK-A1", "Gisting Bawah", "Gisting", "Aktif", "1"},
+    {"1806209912340002", "Siti Nurhalizaqwerty", "Jalan Rahasia Sekali 17", "KK-A1", "Gisting Bawah", "Gisting", "Aktif", "1"},
+    {"1806209912340003", "Bambang Kusumoxyz", "Gang Tersembunyi 3", "KK-A2", "Pekon Gisting Bawah", "Gisting", "Tidak Aktif", "2"},
+    {"1806199912340004", "Yohana Pardedequux", "Dusun Sunyi RT 01", "KK-B1", "Batu Keramat", "Kota Agung Timur", "Aktif", "4"},
+    {"1806999912340005", "Rahmat Hidayatzzz", "Lorong Gelap 9", "KK-C1", "Negeri Tak Ada", "Gisting", "Aktif", "3"},
+};
+
+std::string extractCsv()
+{
+    std::string csv = "EKSPOR DATA DTSEN - SIKS-NG\nNIK,Nama Lengkap,Alamat,No KK,Desa,Kecamatan,Status,Desil\n";
+    for (const Person& p : kPeople)
+        csv += std::string(p.nik) + "," + p.nama + "," + p.alamat + "," + p.kk + "," + p.pekon + "," + p.kecamatan + "," +
+               p.status + "," + p.desil + "\n";
+    return csv;
+}
+
+std::string readAll(const fs::path& p)
+{
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+TEST(RecordImport, CountsPersonsHouseholdsDesilAndStatusPerPekon)
+{
+    const auto dir = testutil::tempDir("records_counts");
+    const auto file = dir / "dtsen.csv";
+    testutil::writeFile(file, extractCsv());
+    gis::Dataset ds = gis::buildDefaultDataset();
+    gis::RecordImportOptions o;
+    o.period = "2025-S1";
+    const auto report = gis::importRecords(ds, file.string(), o);
+    ASSERT_TRUE(report.written) << report.text();
+    EXPECT_EQ(report.unit, "person");
+    EXPECT_EQ(report.rows, 5u);
+    EXPECT_EQ(report.rowsCounted, 4u);
+    EXPECT_EQ(report.pekon, 2u);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_jiwa", "2025-S1"), 3.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_kk", "2025-S1"), 2.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_desil_1", "2025-S1"), 1.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_desil_2", "2025-S1"), 1.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_desil_3", "2025-S1"), 0.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_status_aktif", "2025-S1"), 2.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_status_tidak_aktif", "2025-S1"), 1.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.19.2001", "dtsen_jiwa", "2025-S1"), 1.0); // Batu Keramat -> Batu Kramat
+    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.19.2001", "dtsen_desil_4", "2025-S1"), 1.0);
+    EXPECT_EQ(gis::summarise(report.matches).unmatched, 1u);
+    // Same period and source again: refused without replace.
+    const auto again = gis::importRecords(ds, file.string(), o);
+    EXPECT_FALSE(again.written);
+    EXPECT_NE(again.stopReason.find("--replace"), std::string::npos);
+}
+
+TEST(RecordImport, NoNikNameOrAddressInTheProjectExportsOrReport)
+{
+    const auto dir = testutil::tempDir("records_privacy");
+    const auto input = dir / "input";
+    const auto output = dir / "output";
+    fs::create_directories(input);
+    fs::create_directories(output);
+    const auto file = input / "dtsen_2025.csv";
+    testutil::writeFile(file, extractCsv());
+    gis::Dataset ds = gis::buildDefaultDataset();
+    gis::RecordImportOptions o;
+    o.period = "2025-S1";
+    o.reportPath = (output / "match.csv").string();
+    const auto report = gis::importRecords(ds, file.string(), o);
+    ASSERT_TRUE(report.written);
+    const std::string project = (output / "p.sasaran.sqlite").string();
+    gis::saveProject(ds, project);
+    const gis::Dataset reloaded = gis::loadProject(project);
+    EXPECT_DOUBLE_EQ(valueOf(reloaded, "18.06.20.2005", "dtsen_jiwa", "2025-S1"), 3.0);
+    gis::ExportOptions e;
+    e.period = "2025-S1";
+    for (const char* name : {"p.gpkg", "p.shp", "p.geojson", "p.csv", "p.xlsx"})
+        gis::exportProject(reloaded, (output / name).string(), e);
+    std::vector<std::string> secrets;
+    for (const Person& p : kPeople) {
+        secrets.push_back(p.nik);
+        secrets.push_back(p.nama);
+        secrets.push_back(p.alamat);
+    }
+    std::size_t files = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(output)) {
+        if (!entry.is_regular_file())
+            continue;
+        ++files;
+        const std::string bytes = readAll(entry.path());
+        for (const std::string& s : secrets)
+            EXPECT_EQ(bytes.find(s), std::string::npos) << s << " found in " << entry.path();
+    }
+    EXPECT_GE(files, 8u); // project, gpkg, shp+shx+dbf+prj, geojson, csv, xlsx, match report
+    const std::string text = report.text();
+    for (const std::string& s : secrets)
+        EXPECT_EQ(text.find(s), std::string::npos) << s << " printed";
+}
