@@ -1,6 +1,7 @@
 #include "cli/analyze.h"
 
 #include "cli/common.h"
+#include "cli/roads.h"
 #include "gis/analysis.h"
 #include "gis/error.h"
 #include "gis/network.h"
@@ -59,50 +60,6 @@ CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
         ->capture_default_str();
     return analyze;
 }
-
-namespace {
-
-/// "primary=60, ferry=15" -> {primary: 60, ferry: 15}; a bad item is a usage error.
-std::map<std::string, double> parseSpeeds(const std::string& text)
-{
-    std::map<std::string, double> speeds;
-    std::stringstream items(text);
-    std::string item;
-    while (std::getline(items, item, ',')) {
-        const auto eq = item.find('=');
-        double value = 0;
-        try {
-            value = eq == std::string::npos ? 0.0 : std::stod(item.substr(eq + 1));
-        } catch (const std::exception&) {
-        }
-        std::string name = eq == std::string::npos ? item : item.substr(0, eq);
-        name.erase(0, name.find_first_not_of(' '));
-        name.erase(name.find_last_not_of(' ') + 1);
-        if (name.empty() || value <= 0)
-            throw gis::Error("--road-speeds: '" + item + "' is not CLASS=KMH with a positive speed");
-        speeds[name] = value;
-    }
-    return speeds;
-}
-
-gis::RoadNetwork readRoads(const AnalyzeOptions& options)
-{
-    std::string path = options.roads, layer;
-    const auto colon = path.rfind(':');
-    if (colon != std::string::npos && colon > 1 && !std::filesystem::exists(path)) {
-        layer = path.substr(colon + 1);
-        path = path.substr(0, colon);
-    }
-    gis::ReadOptions read;
-    read.layer = layer;
-    const gis::VectorData lines = gis::readVector(path, read);
-    gis::RoadNetworkOptions network;
-    network.offRoadSpeedKmh = options.offroadSpeedKmh;
-    return gis::RoadNetwork::fromVector(lines, options.roadClassField, parseSpeeds(options.roadSpeeds),
-                                        options.defaultSpeedKmh, network);
-}
-
-} // namespace
 
 int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& err)
 {
@@ -165,7 +122,8 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& e
     std::optional<std::size_t> unreachable;
     std::string roadSummary;
     if (!options.roads.empty()) {
-        const gis::RoadNetwork roads = readRoads(options);
+        const gis::RoadNetwork roads = readRoadLayer(options.roads, options.roadClassField, options.roadSpeeds,
+                                                     options.defaultSpeedKmh, options.offroadSpeedKmh);
         unreachable = gis::addTravelColumns(table, ds, roads);
         roadSummary = fmt::format("{} nodes, {} edges, {} connected parts", roads.nodeCount(), roads.edgeCount(),
                                   roads.componentCount());

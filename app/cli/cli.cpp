@@ -7,6 +7,7 @@
 #include "cli/pokdarwis.h"
 #include "cli/hotspots.h"
 
+#include "gis/codes.h"
 #include "gis/demo.h"
 #include "gis/error.h"
 #include "gis/indicators.h"
@@ -156,6 +157,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     DataImportOptions dataImportOptions;
     CLI::App *importTable = nullptr, *importRecords = nullptr, *importFacilities = nullptr;
     addDataImportCommands(importCmd, dataImportOptions, importTable, importRecords, importFacilities);
+    std::string aliasProject, aliasCode, aliasName;
+    auto* importAlias = importCmd->add_subcommand(
+        "alias", "Add another name for a pekon (an old or local spelling) so tables with it match exactly");
+    importAlias->add_option("PROJECT", aliasProject, "Project file")->required();
+    importAlias->add_option("CODE", aliasCode, "Kemendagri code of the pekon, e.g. 18.06.20.2005")->required();
+    importAlias->add_option("NAME", aliasName, "The other name, as tables write it")->required();
     ExportCommandOptions exportOptions;
     auto* exportCmd = addExportCommand(cli, exportOptions);
     HotspotsOptions hotspotsOptions;
@@ -198,6 +205,22 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         if (*analyze)
             return runAnalyze(analyzeOptions, out, err);
+        if (*importAlias) {
+            gis::Dataset ds = gis::loadProject(aliasProject);
+            const gis::Area* area = ds.findArea(gis::normaliseKemendagriCode(aliasCode));
+            if (!area)
+                return fail(err, ExitCode::InputError,
+                            "project '" + aliasProject + "' has no area with code '" + aliasCode + "'");
+            for (const gis::AreaAlias& a : ds.aliases)
+                if (a.areaCode == area->code && a.name == aliasName) {
+                    fmt::print(out, "{} {} already has the alias '{}'\n", area->code, area->name, aliasName);
+                    return 0;
+                }
+            ds.aliases.push_back({area->code, aliasName, "user"});
+            gis::saveProject(ds, aliasProject);
+            fmt::print(out, "alias '{}' -> {} {} kept in {}\n", aliasName, area->code, area->name, aliasProject);
+            return 0;
+        }
         if (*newProject)
             return runNew(newOptions, out, err);
         if (*importBoundaries)

@@ -2,6 +2,8 @@
 /// \file place.h
 /// `sasaran-cli place`: where N new facilities of a kind should go (maximal covering or
 /// p-median), with the demand each covers, and `sasaran-cli pokdarwis` (see pokdarwis.h).
+#include "cli/roads.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
@@ -11,16 +13,7 @@ namespace CLI {
 class App;
 }
 
-namespace gis {
-class RoadNetwork;
-}
-
 namespace app::cli {
-
-/// \brief Reads a road layer FILE[:LAYER] into a network; \a speeds is "class=kmh,...".
-/// \throws gis::Error (DataSourceError for an unreadable file, Error for bad speeds).
-gis::RoadNetwork readRoadLayer(const std::string& fileAndLayer, const std::string& classField,
-                               const std::string& speeds, double defaultSpeedKmh, double offroadSpeedKmh);
 
 struct PlaceOptions {
     std::string project;          ///< project file or ":default"

@@ -128,3 +128,27 @@ TEST(ImportTablesCli, RecordsAndFacilities)
     const gis::Point expected = gis::pointOnSurface(ds.findArea("18.06.20.2005")->geometry);
     EXPECT_NEAR(f.location.x, expected.x, 1e-9);
 }
+
+TEST(ImportTablesCli, AUserAliasMakesAnOldSpellingMatchExactly)
+{
+    const auto dir = testutil::tempDir("cli_import_alias");
+    const auto project = dir / "t.sasaran.sqlite";
+    ASSERT_EQ(testutil::runCli({"demo", project.string()}).code, 0);
+    // "Talang Rejo" is no misspelling an edit distance would accept for Way Pring: only an alias helps.
+    auto r = testutil::runCli({"import", "alias", project.string(), "1806112020", "Talang Rejo Lama"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("alias 'Talang Rejo Lama' -> 18.06.11.2020 Way Pring"), std::string::npos) << r.out;
+    const auto file = dir / "t.csv";
+    testutil::writeFile(file, "Kecamatan,Nama Pekon,Miskin\nPugung,Talang Rejo Lama,321\n");
+    r = testutil::runCli({"import", "table", project.string(), file.string(), "--period", "2021", "--indicator",
+                          "miskin=Miskin", "--name-field", "Nama Pekon", "--kecamatan-field", "Kecamatan"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const gis::Dataset ds = gis::loadProject(project.string());
+    bool found = false;
+    for (const gis::IndicatorValue& v : ds.indicators)
+        found = found || (v.areaCode == "18.06.11.2020" && v.period == "2021" && v.key == "miskin" && v.value == 321);
+    EXPECT_TRUE(found) << r.out;
+    r = testutil::runCli({"import", "alias", project.string(), "18.06.99.9999", "X"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.err.find("18.06.99.9999"), std::string::npos) << r.err;
+}
