@@ -1,5 +1,7 @@
 #include "gis/analysis.h"
 
+#include "detail/textfile.h"
+
 #include "gis/error.h"
 #include "gis/geometryops.h"
 #include "gis/export.h"
@@ -68,34 +70,6 @@ std::map<std::string, double> stored(const Dataset& ds, const std::string& key, 
     return out;
 }
 
-/// Writes \a content to \a path through a temporary file in the same folder and a rename.
-void writeFileAtomically(const std::string& path, const std::string& content)
-{
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    fs::path temp = target;
-    temp += ".tmp-sasaran";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw OutputError("cannot write '" + path + "': the folder does not exist or is not writable");
-        out << content;
-        out.flush();
-        if (!out) {
-            out.close();
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            throw OutputError("cannot write '" + path + "': writing failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(temp, ignored);
-        throw OutputError("cannot write '" + path + "': " + ec.message());
-    }
-}
 
 std::string formatNumber(double v)
 {
@@ -111,16 +85,6 @@ std::string formatNumber(double v)
     return s == "-0" ? "0" : s;
 }
 
-std::string quoted(const std::string& text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 const char* toString(Direction d) { return d == Direction::HigherIsWorse ? "higher_is_worse" : "higher_is_better"; }
 
@@ -710,7 +674,7 @@ PriorityScheme loadScheme(const std::string& path)
 
 void saveScheme(const PriorityScheme& scheme, const std::string& path)
 {
-    writeFileAtomically(path, schemeToJson(scheme));
+    detail::writeFileAtomically(path, schemeToJson(scheme));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1012,12 +976,12 @@ void writeAnalysisCsv(const AnalysisTable& table, const std::string& path)
         text += "," + c;
     text += "\n";
     for (const AnalysisTable::Row& row : table.rows) {
-        text += quoted(row.kode) + "," + quoted(row.nama) + "," + quoted(row.kecamatan);
+        text += detail::csvQuoted(row.kode) + "," + detail::csvQuoted(row.nama) + "," + detail::csvQuoted(row.kecamatan);
         for (double v : row.values)
             text += "," + formatNumber(v);
         text += "\n";
     }
-    writeFileAtomically(path, text);
+    detail::writeFileAtomically(path, text);
 }
 
 } // namespace gis

@@ -1,5 +1,7 @@
 #include "gis/hotspots.h"
 
+#include "detail/textfile.h"
+
 #include "detail/geos.h"
 #include "gis/error.h"
 #include "gis/geometryops.h"
@@ -131,44 +133,7 @@ std::string formatNumber(double v)
     return s == "-0" ? "0" : s;
 }
 
-std::string quoted(const std::string& text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
-void writeFileAtomically(const std::string& path, const std::string& content)
-{
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    fs::path temp = target;
-    temp += ".tmp-sasaran";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw OutputError("cannot write '" + path + "': the folder does not exist or is not writable");
-        out << content;
-        out.flush();
-        if (!out) {
-            out.close();
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            throw OutputError("cannot write '" + path + "': writing failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(temp, ignored);
-        throw OutputError("cannot write '" + path + "': " + ec.message());
-    }
-}
 
 } // namespace
 
@@ -626,12 +591,12 @@ void writeHotspotsCsv(const HotspotResult& result, const std::string& path)
 {
     std::string text = "kode,nama,kecamatan,value,lag,local_i,p_value,cluster,n_neighbours\n";
     for (const HotspotRow& row : result.rows) {
-        text += quoted(row.kode) + "," + quoted(row.nama) + "," + quoted(row.kecamatan) + ",";
+        text += detail::csvQuoted(row.kode) + "," + detail::csvQuoted(row.nama) + "," + detail::csvQuoted(row.kecamatan) + ",";
         text += formatNumber(row.value) + "," + formatNumber(row.lag) + "," + formatNumber(row.localI) + ",";
-        text += formatNumber(row.pValue) + "," + quoted(clusterName(row.cluster)) + ",";
+        text += formatNumber(row.pValue) + "," + detail::csvQuoted(clusterName(row.cluster)) + ",";
         text += fmt::format("{}\n", row.nNeighbours);
     }
-    writeFileAtomically(path, text);
+    detail::writeFileAtomically(path, text);
 }
 
 } // namespace gis

@@ -1,5 +1,7 @@
 #include "gis/placement.h"
 
+#include "detail/textfile.h"
+
 #include "gis/analysis.h"
 #include "gis/error.h"
 #include "gis/geometryops.h"
@@ -45,44 +47,7 @@ std::vector<std::size_t> shuffledOrder(std::size_t n, std::uint64_t seed)
 
 double improvementEpsilon(double scale) { return 1e-9 * std::max(1.0, std::fabs(scale)); }
 
-void writeFileAtomically(const std::string& path, const std::string& content)
-{
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    fs::path temp = target;
-    temp += ".tmp-sasaran";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw OutputError("cannot write '" + path + "': the folder does not exist or is not writable");
-        out << content;
-        out.flush();
-        if (!out) {
-            out.close();
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            throw OutputError("cannot write '" + path + "': writing failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(temp, ignored);
-        throw OutputError("cannot write '" + path + "': " + ec.message());
-    }
-}
 
-std::string csvText(const std::string& s)
-{
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string csvNumber(double v)
 {
@@ -1084,14 +1049,14 @@ void writePlacementCsv(const PlacementResult& result, const std::string& path)
     const bool mclp = result.options.method == PlacementMethod::MaxCover;
     for (const VillageAssignment& a : result.villages) {
         auto it = orderOf.find(a.code);
-        text += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", csvText(a.code), csvText(a.name),
+        text += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", detail::csvQuoted(a.code), detail::csvQuoted(a.name),
                             csvNumber(a.demand), mclp ? (a.coveredBefore ? "1" : "0") : "",
-                            mclp ? (a.coveredAfter ? "1" : "0") : "", csvText(a.servedBy), csvText(a.servedByName),
+                            mclp ? (a.coveredAfter ? "1" : "0") : "", detail::csvQuoted(a.servedBy), detail::csvQuoted(a.servedByName),
                             csvNumber(a.distance), csvNumber(a.accessBefore), csvNumber(a.accessAfter),
                             it == orderOf.end() ? std::string() : std::to_string(it->second),
                             it == orderOf.end() ? std::string() : csvNumber(gainOf[a.code]));
     }
-    writeFileAtomically(path, text);
+    detail::writeFileAtomically(path, text);
 }
 
 } // namespace gis

@@ -1,5 +1,7 @@
 #include "gis/pokdarwis.h"
 
+#include "detail/textfile.h"
+
 #include "gis/error.h"
 #include "gis/network.h"
 #include "gis/placement.h"
@@ -19,44 +21,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-void writeFileAtomically(const std::string& path, const std::string& content)
-{
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    fs::path temp = target;
-    temp += ".tmp-sasaran";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw OutputError("cannot write '" + path + "': the folder does not exist or is not writable");
-        out << content;
-        out.flush();
-        if (!out) {
-            out.close();
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            throw OutputError("cannot write '" + path + "': writing failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(temp, ignored);
-        throw OutputError("cannot write '" + path + "': " + ec.message());
-    }
-}
 
-std::string csvText(const std::string& s)
-{
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string csvNumber(double v)
 {
@@ -201,7 +166,7 @@ void writePokdarwisCsv(const PokdarwisResult& result, const std::string& path)
         text += ",contrib_" + ind.key;
     text += "\n";
     for (const PokdarwisResult::Row& row : result.rows) {
-        text += csvText(row.code) + "," + csvText(row.name) + "," + csvText(row.kecamatan) + "," +
+        text += detail::csvQuoted(row.code) + "," + detail::csvQuoted(row.name) + "," + detail::csvQuoted(row.kecamatan) + "," +
                 (row.hasGroup ? "1" : "0");
         for (double v : row.values)
             text += "," + csvNumber(v);
@@ -210,7 +175,7 @@ void writePokdarwisCsv(const PokdarwisResult& result, const std::string& path)
             text += "," + csvNumber(v);
         text += "\n";
     }
-    writeFileAtomically(path, text);
+    detail::writeFileAtomically(path, text);
 }
 
 } // namespace gis
