@@ -194,6 +194,26 @@ void addDataImportCommands(CLI::App* importCmd, DataImportOptions& options, CLI:
     facilities->add_option("--crs", options.facilities.assumedCrs, "CRS to assume when the file declares none");
 }
 
+namespace {
+
+/// Prints an import's report, then saves the project only when the import was written
+/// (exit 0), or says why nothing was imported (exit 3, project unchanged).
+template <typename Report>
+int finishImport(const gis::Dataset& ds, const std::string& project, const Report& report, std::ostream& out,
+                 std::ostream& err)
+{
+    fmt::print(out, "{}", report.text());
+    if (!report.written) {
+        fmt::print(err, "sasaran-cli: error: nothing imported: {}\n", report.stopReason);
+        return 3;
+    }
+    gis::saveProject(ds, project);
+    fmt::print(out, "wrote project: {}\n", absolutePath(project));
+    return 0;
+}
+
+} // namespace
+
 int runImportTable(const DataImportOptions& given, std::ostream& out, std::ostream& err)
 {
     DataImportOptions options = given;
@@ -208,14 +228,7 @@ int runImportTable(const DataImportOptions& given, std::ostream& out, std::ostre
     }
     gis::Dataset ds = openForImport(options.project, out);
     const gis::TableImportReport report = gis::importTable(ds, options.file, options.table);
-    fmt::print(out, "{}", report.text());
-    if (!report.written) {
-        fmt::print(err, "sasaran-cli: error: nothing imported: {}\n", report.stopReason);
-        return 3;
-    }
-    gis::saveProject(ds, options.project);
-    fmt::print(out, "wrote project: {}\n", absolutePath(options.project));
-    return 0;
+    return finishImport(ds, options.project, report, out, err);
 }
 
 int runImportRecords(const DataImportOptions& given, std::ostream& out, std::ostream& err)
@@ -224,14 +237,7 @@ int runImportRecords(const DataImportOptions& given, std::ostream& out, std::ost
     options.records.fuzzy = !options.noFuzzy;
     gis::Dataset ds = openForImport(options.project, out);
     const gis::RecordImportReport report = gis::importRecords(ds, options.file, options.records);
-    fmt::print(out, "{}", report.text());
-    if (!report.written) {
-        fmt::print(err, "sasaran-cli: error: nothing imported: {}\n", report.stopReason);
-        return 3;
-    }
-    gis::saveProject(ds, options.project);
-    fmt::print(out, "wrote project: {}\n", absolutePath(options.project));
-    return 0;
+    return finishImport(ds, options.project, report, out, err);
 }
 
 int runImportFacilities(const DataImportOptions& given, std::ostream& out, std::ostream&)
