@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,41 @@ inline std::string sharedData(const std::string& relative)
         root = SASARAN_SHARED_DATA_DIR;
     const auto path = std::filesystem::path(root) / relative;
     return std::filesystem::exists(path) ? path.string() : std::string{};
+}
+
+/// The whole file as bytes.
+inline std::string readFile(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+/// True when poppler-utils (pdftotext, pdfinfo) is installed (scripts/setup.sh installs it).
+inline bool havePoppler()
+{
+    return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") == 0;
+}
+
+/// The text of a PDF by pdftotext (UTF-8, reading order), "" when it fails.
+inline std::string pdfText(const std::filesystem::path& pdf)
+{
+    const auto txt = std::filesystem::path(pdf).replace_extension(".txt");
+    const std::string command = "pdftotext -enc UTF-8 '" + pdf.string() + "' '" + txt.string() + "'";
+    if (std::system(command.c_str()) != 0)
+        return {};
+    return readFile(txt);
+}
+
+/// The page count pdfinfo reports, -1 when it fails.
+inline int pdfPageCount(const std::filesystem::path& pdf)
+{
+    const auto info = std::filesystem::path(pdf).replace_extension(".info");
+    const std::string command = "pdfinfo '" + pdf.string() + "' > '" + info.string() + "'";
+    if (std::system(command.c_str()) != 0)
+        return -1;
+    const std::string text = readFile(info);
+    const auto at = text.find("Pages:");
+    return at == std::string::npos ? -1 : std::stoi(text.substr(at + 6));
 }
 
 } // namespace testutil

@@ -24,6 +24,14 @@
 
 namespace app::cli {
 
+gis::PriorityScheme resolveScheme(const gis::Dataset& ds, const std::string& fileOrName)
+{
+    if (fileOrName.empty())
+        return gis::defaultPriorityScheme();
+    const bool isFile = std::filesystem::exists(fileOrName) || !std::filesystem::path(fileOrName).extension().empty();
+    return isFile ? gis::loadScheme(fileOrName) : gis::storedScheme(ds, fileOrName);
+}
+
 CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
 {
     auto* analyze = cli.add_subcommand(
@@ -85,11 +93,7 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& e
     }
 
     gis::Dataset ds = openProjectOrDefault(options.project);
-    const bool schemeIsFile = !options.schemeFile.empty() && std::filesystem::exists(options.schemeFile);
-    const gis::PriorityScheme scheme = options.schemeFile.empty() ? gis::defaultPriorityScheme()
-                                       : schemeIsFile || !std::filesystem::path(options.schemeFile).extension().empty()
-                                           ? gis::loadScheme(options.schemeFile)
-                                           : gis::storedScheme(ds, options.schemeFile);
+    const gis::PriorityScheme scheme = resolveScheme(ds, options.schemeFile);
     if (options.keepScheme) {
         if (options.project == kDefaultProjectName) {
             fmt::print(err, "sasaran-cli: error: --keep-scheme needs a project file, not {}\n", kDefaultProjectName);

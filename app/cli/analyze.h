@@ -1,6 +1,9 @@
 #pragma once
 /// \file analyze.h
 /// `sasaran-cli analyze`: the per-pekon analysis table and the priority ranking.
+#include "gis/analysis.h"
+#include "gis/dataset.h"
+
 #include <ostream>
 #include <string>
 
@@ -28,6 +31,11 @@ struct AnalyzeOptions {
     double defaultSpeedKmh = 30.0;
     double offroadSpeedKmh = 5.0;
 };
+
+/// \brief The priority scheme named by --scheme: empty = the default remote-area scheme; a
+/// JSON file; or the name of a scheme kept in the project.
+/// \throws gis::Error (DataSourceError for an unreadable file) naming it.
+gis::PriorityScheme resolveScheme(const gis::Dataset& ds, const std::string& fileOrName);
 
 /// \brief Adds the `analyze` subcommand to \a cli, bound to \a options; returns it.
 CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options);

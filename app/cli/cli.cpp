@@ -3,6 +3,7 @@
 #include "cli/common.h"
 #include "cli/export.h"
 #include "cli/importcmd.h"
+#include "cli/mapcmd.h"
 #include "cli/place.h"
 #include "cli/pokdarwis.h"
 #include "cli/hotspots.h"
@@ -27,19 +28,6 @@
 namespace app::cli {
 
 namespace {
-
-/// Rendering text needs a QGuiApplication; the CLI makes an offscreen one when none exists.
-void ensureGuiApplication()
-{
-    if (QGuiApplication::instance())
-        return;
-    if (!std::getenv("QT_QPA_PLATFORM"))
-        setenv("QT_QPA_PLATFORM", "offscreen", 0);
-    static int argc = 1;
-    static char name[] = "sasaran-cli";
-    static char* argv[] = {name, nullptr};
-    static std::unique_ptr<QGuiApplication> application = std::make_unique<QGuiApplication>(argc, argv);
-}
 
 std::string thousands(double value)
 {
@@ -125,27 +113,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     auto* info = cli.add_subcommand("info", "Summarise a project: areas, facilities, indicators, provenance");
     info->add_option("PROJECT", infoProject, "Project file or :default")->required();
 
-    std::string mapProject, mapOut, method = "quantile";
-    layers::ThematicMapSpec spec;
-    int widthPx = 2400, heightPx = 1700;
-    bool noFacilities = false;
-    auto* map = cli.add_subcommand("map", "Draw a choropleth map of an indicator to PNG, PDF or SVG");
-    map->add_option("PROJECT", mapProject, "Project file or :default")->required();
-    map->add_option("--indicator", spec.indicatorKey,
-                    "Indicator key: penduduk, miskin, poverty_rate, poor_density_km2, pop_density_km2, area_km2")
-        ->capture_default_str();
-    map->add_option("--out", mapOut, "Output file: .png, .pdf (A4 landscape) or .svg")->required();
-    map->add_option("--period", spec.period, "Period, e.g. 2018 (default: the latest)");
-    map->add_option("--classes", spec.classCount, "Number of classes")->check(CLI::Range(1, 9))->capture_default_str();
-    map->add_option("--method", method, "Classification: quantile, equal (interval) or natural (Jenks breaks)")
-        ->check(CLI::IsMember({"quantile", "equal", "natural"}))
-        ->capture_default_str();
-    map->add_option("--ramp", spec.ramp, "ColorBrewer ramp: YlOrRd, OrRd, Reds, Blues, Greens, YlGnBu, Purples")
-        ->capture_default_str();
-    map->add_option("--title", spec.title, "Map title (default: from the indicator, regency and period)");
-    map->add_option("--width", widthPx, "PNG width in pixels")->check(CLI::Range(200, 20000))->capture_default_str();
-    map->add_option("--height", heightPx, "PNG height in pixels")->check(CLI::Range(200, 20000))->capture_default_str();
-    map->add_flag("--no-facilities", noFacilities, "Do not draw facility symbols");
+    MapCommandOptions mapOptions, atlasOptions, reportOptions;
+    auto* map = addMapCommand(cli, mapOptions);
+    auto* atlas = addAtlasCommand(cli, atlasOptions);
+    auto* report = addReportCommand(cli, reportOptions);
 
     AnalyzeOptions analyzeOptions;
     auto* analyze = addAnalyzeCommand(cli, analyzeOptions);
@@ -192,17 +163,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             printSummary(openProjectOrDefault(infoProject), out);
             return 0;
         }
-        if (*map) {
-            spec.method = method == "equal"     ? layers::ClassificationMethod::EqualInterval
-                          : method == "natural" ? layers::ClassificationMethod::NaturalBreaks
-                                                : layers::ClassificationMethod::Quantile;
-            spec.showFacilities = !noFacilities;
-            const gis::Dataset ds = openProjectOrDefault(mapProject);
-            ensureGuiApplication();
-            layers::exportMap(ds, spec, mapOut, QSize(widthPx, heightPx));
-            fmt::print(out, "wrote map: {}\n", std::filesystem::absolute(mapOut).string());
-            return 0;
-        }
+        if (*map)
+            return runMap(mapOptions, *map, out, err);
+        if (*atlas)
+            return runAtlas(atlasOptions, *atlas, out, err);
+        if (*report)
+            return runReport(reportOptions, *report, out, err);
         if (*analyze)
             return runAnalyze(analyzeOptions, out, err);
         if (*importAlias) {

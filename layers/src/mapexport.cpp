@@ -1,9 +1,8 @@
 #include "layers/mapexport.h"
 
-#include "gis/error.h"
+#include "outputfile.h"
+#include "units.h"
 
-#include <QFile>
-#include <QGuiApplication>
 #include <QImage>
 #include <QPageLayout>
 #include <QPageSize>
@@ -18,10 +17,11 @@
 
 namespace layers {
 
-namespace {
+using detail::cannotWrite;
+using detail::finishFile;
+using detail::openForWriting;
 
-constexpr double kA4LandscapeWidthIn = 297.0 / 25.4;
-constexpr double kA4LandscapeHeightIn = 210.0 / 25.4;
+namespace {
 
 std::string lowerExtension(const std::string& path)
 {
@@ -31,33 +31,21 @@ std::string lowerExtension(const std::string& path)
     return ext;
 }
 
-[[noreturn]] void cannotWrite(const std::string& path, const std::string& why)
-{
-    throw gis::OutputError("cannot write map '" + path + "': " + why);
-}
-
-/// Opens the output file up front, so an unwritable path is reported with its reason.
-void openForWriting(QFile& file, const std::string& path)
-{
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        cannotWrite(path, file.errorString().toStdString() + " (check that the folder exists and is writable)");
-}
-
-void requireGuiApplication(const std::string& path)
-{
-    if (!QGuiApplication::instance())
-        cannotWrite(path, "rendering text needs a QGuiApplication (create one, with QT_QPA_PLATFORM=offscreen "
-                          "when headless)");
-}
-
 void writePng(const ThematicMap& map, const std::string& path, QSize sizePx)
 {
+    const PageSetup& page = map.spec().page;
+    if (sizePx.isEmpty()) {
+        const QSizeF px = page.sizePx(page.dpi);
+        sizePx = QSize(static_cast<int>(std::lround(px.width())), static_cast<int>(std::lround(px.height())));
+    }
     if (sizePx.width() < 16 || sizePx.height() < 16 || sizePx.width() > 20000 || sizePx.height() > 20000)
         cannotWrite(path, "image size " + std::to_string(sizePx.width()) + "×" + std::to_string(sizePx.height())
-                              + " px is outside 16..20000");
-    // The resolution that makes the image an A4 landscape page, so text and lines keep the
+                              + " px is outside 16..20000 (lower --dpi or choose a smaller paper)");
+    // The resolution that makes the image the spec's paper, so text and lines keep the
     // proportions of the printed page.
-    const double dpi = std::min(sizePx.width() / kA4LandscapeWidthIn, sizePx.height() / kA4LandscapeHeightIn);
+    const QSizeF mm = paperSizeMm(page.paper, page.landscape);
+    const double dpi = std::min(sizePx.width() / (mm.width() / detail::kMmPerInch),
+                                sizePx.height() / (mm.height() / detail::kMmPerInch));
     QFile file(QString::fromStdString(path));
     openForWriting(file, path);
     QImage image(sizePx, QImage::Format_ARGB32_Premultiplied);
@@ -71,32 +59,7 @@ void writePng(const ThematicMap& map, const std::string& path, QSize sizePx)
     }
     if (!image.convertToFormat(QImage::Format_RGB32).save(&file, "PNG"))
         cannotWrite(path, "the PNG encoder failed");
-    file.close();
-    if (file.error() != QFileDevice::NoError)
-        cannotWrite(path, file.errorString().toStdString());
-}
-
-void writePdf(const ThematicMap& map, const std::string& path)
-{
-    QFile file(QString::fromStdString(path));
-    openForWriting(file, path);
-    {
-        QPdfWriter writer(&file);
-        writer.setResolution(300);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0)));
-        writer.setTitle(QString::fromStdString(map.title()));
-        writer.setCreator(QStringLiteral("Sasaran"));
-        QPainter painter;
-        if (!painter.begin(&writer))
-            cannotWrite(path, "the PDF writer could not start");
-        const QRectF page(0, 0, writer.width(), writer.height());
-        map.renderPage(painter, page, writer.resolution());
-        if (!painter.end())
-            cannotWrite(path, "the PDF writer could not finish the page");
-    }
-    file.close();
-    if (file.error() != QFileDevice::NoError)
-        cannotWrite(path, file.errorString().toStdString());
+    finishFile(file, path);
 }
 
 void writeSvg(const ThematicMap& map, const std::string& path)
@@ -104,8 +67,8 @@ void writeSvg(const ThematicMap& map, const std::string& path)
     QFile file(QString::fromStdString(path));
     openForWriting(file, path);
     constexpr int kDpi = 96;
-    const QSize size(static_cast<int>(std::lround(kA4LandscapeWidthIn * kDpi)),
-                     static_cast<int>(std::lround(kA4LandscapeHeightIn * kDpi)));
+    const QSizeF px = map.spec().page.sizePx(kDpi);
+    const QSize size(static_cast<int>(std::lround(px.width())), static_cast<int>(std::lround(px.height())));
     {
         QSvgGenerator svg;
         svg.setOutputDevice(&file);
@@ -120,25 +83,68 @@ void writeSvg(const ThematicMap& map, const std::string& path)
         map.renderPage(painter, QRectF(QPointF(0, 0), QSizeF(size)), kDpi);
         painter.end();
     }
-    file.close();
-    if (file.error() != QFileDevice::NoError)
-        cannotWrite(path, file.errorString().toStdString());
+    finishFile(file, path);
 }
 
 } // namespace
+
+PdfPages::PdfPages(const std::string& path, const PageSetup& page, const std::string& title)
+    : mPath(path), mFile(QString::fromStdString(path))
+{
+    detail::requireGuiApplication(path);
+    openForWriting(mFile, path);
+    mWriter = std::make_unique<QPdfWriter>(&mFile);
+    mWriter->setResolution(300);
+    const QSizeF mm = paperSizeMm(page.paper, false);
+    mWriter->setPageLayout(QPageLayout(QPageSize(mm, QPageSize::Millimeter, QString::fromStdString(paperName(page.paper))),
+                                       page.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
+                                       QMarginsF(0, 0, 0, 0)));
+    mWriter->setTitle(QString::fromStdString(title));
+    mWriter->setCreator(QStringLiteral("Sasaran"));
+    if (!mPainter.begin(mWriter.get()))
+        cannotWrite(path, "the PDF writer could not start");
+}
+
+PdfPages::~PdfPages()
+{
+    if (mPainter.isActive())
+        mPainter.end();
+}
+
+QRectF PdfPages::pageRect() const { return QRectF(0, 0, mWriter->width(), mWriter->height()); }
+double PdfPages::dpi() const { return mWriter->resolution(); }
+
+QPainter& PdfPages::nextPage()
+{
+    if (mPages > 0 && !mWriter->newPage())
+        cannotWrite(mPath, "the PDF writer could not start page " + std::to_string(mPages + 1));
+    ++mPages;
+    return mPainter;
+}
+
+void PdfPages::finish()
+{
+    if (!mPainter.end())
+        cannotWrite(mPath, "the PDF writer could not finish the document");
+    mWriter.reset();
+    finishFile(mFile, mPath);
+}
 
 void exportMap(const ThematicMap& map, const std::string& outPath, QSize pngSizePx)
 {
     const std::string ext = lowerExtension(outPath);
     if (ext != ".png" && ext != ".pdf" && ext != ".svg")
         cannotWrite(outPath, "unknown extension '" + ext + "'; use .png, .pdf or .svg");
-    requireGuiApplication(outPath);
-    if (ext == ".png")
+    detail::requireGuiApplication(outPath);
+    if (ext == ".png") {
         writePng(map, outPath, pngSizePx);
-    else if (ext == ".pdf")
-        writePdf(map, outPath);
-    else
+    } else if (ext == ".pdf") {
+        PdfPages pdf(outPath, map.spec().page, map.title());
+        map.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi());
+        pdf.finish();
+    } else {
         writeSvg(map, outPath);
+    }
 }
 
 void exportMap(const gis::Dataset& ds, const ThematicMapSpec& spec, const std::string& outPath, QSize pngSizePx)

@@ -5,7 +5,12 @@
 #include "layers/colorramp.h"
 #include "layers/facilitysymbol.h"
 #include "layers/maptransform.h"
+#include "layers/labelplacement.h"
 #include "layers/numberformat.h"
+
+#include "gis/crs.h"
+#include "gis/locator.h"
+#include "units.h"
 
 #include <QDate>
 #include <QFont>
@@ -66,11 +71,24 @@ struct ThematicMap::Snapshot {
     std::vector<FacilityPoint> facilities;
     gis::Extent extent;
     int noData = 0;
+
+    bool categorical = false;
+    std::vector<std::string> classLabels;    ///< legend text per class
+    std::vector<std::string> villageParent;  ///< kecamatan code per village
+    std::vector<char> villageInFocus;        ///< 1 when the village is in the focus (all without one)
+    std::string focusName;
+    gis::Extent focusExtent;                 ///< empty without a focus
+    std::vector<std::vector<QPolygonF>> coverageCircles; ///< lon/lat rings around covering points
+    std::vector<QPolygonF> locatorIndonesia;
+    std::vector<QPolygonF> locatorNeighbours;
+    std::string maker;
+    std::string printedYear;
 };
 
 namespace {
 
-constexpr double kMmPerInch = 25.4;
+using detail::kMmPerInch;
+using detail::Units;
 
 QColor seaColor() { return mapSeaColor(); }
 QColor landColor() { return mapBackgroundLandColor(); }
@@ -78,6 +96,9 @@ QColor kecamatanBorderColor() { return QColor(0x4d, 0x4d, 0x4d); }
 QColor regencyBorderColor() { return QColor(0x1a, 0x1a, 0x1a); }
 QColor villageOutlineColor() { return QColor(255, 255, 255, 200); }
 QColor illustrativeColor() { return QColor(0xb0, 0x1c, 0x1c); }
+QColor outsideFocusColor() { return QColor(0xdc, 0xdc, 0xdc); }
+QColor focusBorderColor() { return QColor(0x08, 0x30, 0x6b); }
+QColor proposedSiteColor() { return QColor(0x08, 0x51, 0x9c); }
 
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 
@@ -87,20 +108,6 @@ QString formatNumberQ(double value)
     const bool whole = std::fabs(value - std::round(value)) < 1e-9;
     return QString::fromStdString(formatNumber(value, whole ? 0 : 1));
 }
-
-/// Converts physical sizes to device pixels for one paint device resolution.
-struct Units {
-    double dpi = 96.0;
-    double mm(double millimetres) const { return millimetres * dpi / kMmPerInch; }
-    QFont font(double points, bool bold = false) const
-    {
-        QFont f(QStringLiteral("DejaVu Sans"));
-        f.setPixelSize(std::max(1, static_cast<int>(std::lround(points * dpi / 72.0))));
-        f.setBold(bold);
-        f.setHintingPreference(QFont::PreferNoHinting);
-        return f;
-    }
-};
 
 double deviceDpi(const QPainter& painter)
 {
@@ -129,13 +136,29 @@ std::vector<QPolygonF> ringsOf(const gis::MultiPolygon& mp)
     return rings;
 }
 
-/// The shape in device pixels, built per render (odd-even fill keeps holes open).
-QPainterPath pixelPath(const std::vector<QPolygonF>& rings, const QTransform& xf)
+/// The shape in device pixels, built per render (odd-even fill keeps holes open). Vertices
+/// closer than \a minStepPx to the last kept one are dropped (smaller vector files).
+QPainterPath pixelPath(const std::vector<QPolygonF>& rings, const QTransform& xf, double minStepPx = 0.0)
 {
     QPainterPath path;
     path.setFillRule(Qt::OddEvenFill);
     for (const QPolygonF& ring : rings) {
-        path.addPolygon(xf.map(ring));
+        QPolygonF px = xf.map(ring);
+        if (minStepPx > 0.0 && px.size() > 8) {
+            QPolygonF kept;
+            kept.reserve(px.size());
+            kept << px.front();
+            const double min2 = minStepPx * minStepPx;
+            for (qsizetype i = 1; i + 1 < px.size(); ++i) {
+                const QPointF delta = px[i] - kept.back();
+                if (delta.x() * delta.x() + delta.y() * delta.y() >= min2)
+                    kept << px[i];
+            }
+            kept << px.back();
+            if (kept.size() >= 4)
+                px = std::move(kept);
+        }
+        path.addPolygon(px);
         path.closeSubpath();
     }
     return path;
@@ -326,18 +349,26 @@ void drawHatching(QPainter& painter, const QPainterPath& pathPx, const Units& u)
     painter.restore();
 }
 
-/// Text with a light halo (vector stroke) under real text, so PDF text stays searchable.
+/// Text with a light halo under real text, so PDF text stays searchable. The halo is the
+/// stroked glyph outline; \a compact draws a soft box instead, which costs a few bytes rather
+/// than every glyph's curves (e-mail size PDFs).
 void drawHaloText(QPainter& painter, QPointF centre, const QString& text, const QFont& font, const QColor& color,
-                  double haloPx)
+                  double haloPx, bool compact)
 {
     const QFontMetricsF fm(font, painter.device());
     const QRectF br = fm.tightBoundingRect(text);
     const QPointF origin(centre.x() - br.center().x(), centre.y() - br.center().y());
-    QPainterPath outline;
-    outline.addText(origin, font, text);
     painter.save();
-    painter.strokePath(outline, QPen(QColor(255, 255, 255, 220), haloPx * 2.0, Qt::SolidLine, Qt::RoundCap,
-                                     Qt::RoundJoin));
+    if (compact) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(255, 255, 255, 190));
+        painter.drawRoundedRect(br.translated(origin).adjusted(-haloPx, -haloPx, haloPx, haloPx), haloPx, haloPx);
+    } else {
+        QPainterPath outline;
+        outline.addText(origin, font, text);
+        painter.strokePath(outline, QPen(QColor(255, 255, 255, 220), haloPx * 2.0, Qt::SolidLine, Qt::RoundCap,
+                                         Qt::RoundJoin));
+    }
     painter.setFont(font);
     painter.setPen(color);
     painter.drawText(origin, text);
@@ -417,9 +448,17 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
             known += (known.empty() ? "" : ", ") + n;
         throw gis::Error("thematic map: unknown colour ramp '" + spec.ramp + "'; available: " + known);
     }
-    s->info = gis::indicatorInfo(ds, spec.indicatorKey);
-    s->period = spec.period.empty() ? gis::latestPeriod(ds, spec.indicatorKey) : spec.period;
-    const std::map<std::string, double> values = gis::indicatorValues(ds, spec.indicatorKey, s->period);
+    std::map<std::string, double> values;
+    if (spec.layer) {
+        s->info = {spec.layer->key, spec.layer->label, spec.layer->unit, true};
+        s->period = spec.layer->period;
+        values = spec.layer->values;
+        s->categorical = !spec.layer->categories.empty();
+    } else {
+        s->info = gis::indicatorInfo(ds, spec.indicatorKey);
+        s->period = spec.period.empty() ? gis::latestPeriod(ds, spec.indicatorKey) : spec.period;
+        values = gis::indicatorValues(ds, spec.indicatorKey, s->period);
+    }
     s->illustrative = ds.isIllustrative();
 
     const auto villageAreas = ds.villages();
@@ -427,28 +466,101 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
                                       [](const gis::Area* a) { return a->kind == "pekon"; });
     s->villageWord = anyPekon ? "pekon" : "desa";
 
-    std::vector<double> present;
+    if (!spec.focusArea.empty()) {
+        const gis::Area* focus = nullptr;
+        for (const gis::Area& a : ds.areas)
+            if (a.code == spec.focusArea)
+                focus = &a;
+        if (!focus)
+            throw gis::Error("thematic map: no area with code '" + spec.focusArea
+                             + "' to focus on; see the kode column of `sasaran-cli export`");
+        s->focusName = focus->name;
+        s->focusExtent = gis::extentOf(focus->geometry);
+    }
+    auto inFocus = [&spec](const gis::Area& a) {
+        return spec.focusArea.empty() || a.code == spec.focusArea || a.parentCode == spec.focusArea
+               || a.code.rfind(spec.focusArea + ".", 0) == 0;
+    };
+
+    std::vector<double> present;            // values of all villages
+    std::size_t focusValued = 0;            // villages in the focus with a value
+    std::vector<std::string> presentCategories;
     for (const gis::Area* area : villageAreas) {
         s->villageIndex[area->code] = s->villages.size();
         s->villages.push_back(shapeOf(*area));
-        const auto it = values.find(area->code);
-        if (it != values.end() && std::isfinite(it->second)) {
-            s->villageValues.emplace_back(it->second);
-            present.push_back(it->second);
-        } else {
+        s->villageParent.push_back(area->parentCode);
+        const bool focused = inFocus(*area);
+        s->villageInFocus.push_back(focused ? 1 : 0);
+        if (s->categorical) {
+            const auto it = spec.layer->categories.find(area->code);
             s->villageValues.emplace_back(std::nullopt);
+            if (it != spec.layer->categories.end() && !it->second.empty())
+                presentCategories.push_back(it->second);
+        } else {
+            const auto it = values.find(area->code);
+            if (it != values.end() && std::isfinite(it->second)) {
+                // classes from every village, so the pages of an atlas share their colours
+                s->villageValues.emplace_back(it->second);
+                present.push_back(it->second);
+                if (focused)
+                    ++focusValued;
+            } else {
+                s->villageValues.emplace_back(std::nullopt);
+            }
         }
         s->extent.include(s->villages.back().extent);
     }
-    if (present.empty())
-        throw gis::Error("thematic map: no village has a value of '" + spec.indicatorKey + "'"
-                         + (s->period.empty() ? std::string{} : " for period " + s->period));
-    s->classification.emplace(spec.method, present, spec.classCount);
-    s->colors = rampColors(spec.ramp, s->classification->classCount());
-    for (const auto& v : s->villageValues) {
-        s->villageClasses.push_back(v ? s->classification->classOf(*v) : -1);
-        if (!v)
-            ++s->noData;
+    if (s->categorical) {
+        std::vector<std::string> order = spec.layer->categoryOrder;
+        std::set<std::string> seen(order.begin(), order.end());
+        std::set<std::string> extra(presentCategories.begin(), presentCategories.end());
+        for (const std::string& c : extra)
+            if (!seen.contains(c))
+                order.push_back(c);
+        if (order.empty())
+            throw gis::Error("thematic map: the layer '" + spec.layer->key + "' has no category for any village");
+        static const std::array<QColor, 8> kQualitative = {QColor(0x66, 0xc2, 0xa5), QColor(0xfc, 0x8d, 0x62),
+                                                           QColor(0x8d, 0xa0, 0xcb), QColor(0xe7, 0x8a, 0xc3),
+                                                           QColor(0xa6, 0xd8, 0x54), QColor(0xff, 0xd9, 0x2f),
+                                                           QColor(0xe5, 0xc4, 0x94), QColor(0xb3, 0xb3, 0xb3)};
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            const auto c = spec.layer->categoryColors.find(order[i]);
+            s->colors.push_back(c != spec.layer->categoryColors.end() ? c->second : kQualitative[i % kQualitative.size()]);
+            s->classLabels.push_back(order[i]);
+        }
+        std::map<std::string, int> classOf;
+        for (std::size_t i = 0; i < order.size(); ++i)
+            classOf[order[i]] = static_cast<int>(i);
+        for (std::size_t i = 0; i < s->villages.size(); ++i) {
+            const auto it = spec.layer->categories.find(s->villages[i].code);
+            const int c = it == spec.layer->categories.end() || it->second.empty() ? -1 : classOf.at(it->second);
+            s->villageClasses.push_back(c);
+            if (c < 0 && s->villageInFocus[i])
+                ++s->noData;
+        }
+    } else {
+        if (present.empty())
+            throw gis::Error("thematic map: no village has a value of '" + s->info.key + "'"
+                             + (s->period.empty() ? std::string{} : " for period " + s->period));
+        if (!spec.manualBreaks.empty()) {
+            const double minimum = *std::min_element(present.begin(), present.end());
+            try {
+                s->classification.emplace(std::min(minimum, spec.manualBreaks.front()), spec.manualBreaks, present);
+            } catch (const std::invalid_argument& e) {
+                throw gis::Error(std::string("thematic map: manual breaks: ") + e.what()
+                                 + " (give the upper bounds of the classes, ascending, e.g. 10,15,20,30)");
+            }
+        } else {
+            s->classification.emplace(spec.method, present, spec.classCount);
+        }
+        s->colors = rampColors(spec.ramp, s->classification->classCount());
+        s->classLabels = s->classification->labels();
+        for (std::size_t i = 0; i < s->villageValues.size(); ++i) {
+            const auto& v = s->villageValues[i];
+            s->villageClasses.push_back(v ? s->classification->classOf(*v) : -1);
+            if (!v && s->villageInFocus[i])
+                ++s->noData;
+        }
     }
 
     for (const gis::Area& area : ds.areas) {
@@ -470,28 +582,69 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
         };
         return rank(a.kind) < rank(b.kind);
     });
+    if (spec.coverageRadiusKm > 0.0) {
+        // geodesic circles: true ground radius at any latitude
+        auto circle = [&spec](gis::Point centre) {
+            QPolygonF ring;
+            for (int k = 0; k <= 72; ++k) {
+                const gis::Point p = gis::geodesicDestination(centre, k * 5.0, spec.coverageRadiusKm * 1000.0);
+                ring << QPointF(p.x, p.y);
+            }
+            return std::vector<QPolygonF>{ring};
+        };
+        for (const FacilityPoint& f : s->facilities)
+            if (f.kind == spec.coverageKind)
+                s->coverageCircles.push_back(circle(f.location));
+        for (const ProposedSite& p : spec.proposedSites)
+            s->coverageCircles.push_back(circle(p.location));
+    }
+    if (spec.showInset) {
+        const gis::LocatorLand& land = gis::locatorLand();
+        s->locatorIndonesia = ringsOf(land.indonesia);
+        s->locatorNeighbours = ringsOf(land.neighbours);
+    }
+    s->maker = !spec.maker.empty() ? spec.maker : ds.metaValue("maker", "Sasaran");
 
+    const bool en = spec.lang == Lang::En;
     const std::string regency = regencyNameOf(ds);
+    const std::string place = s->focusName.empty() ? regency
+                                                   : "Kecamatan " + s->focusName
+                                                         + (regency.empty() ? "" : ", " + regency);
     if (spec.title.empty()) {
-        s->title = titleCase(s->info.label) + " per " + titleCase(s->villageWord);
-        if (!regency.empty())
-            s->title += " — " + regency;
+        s->title = titleCase(s->info.label) + (en ? " by " : " per ") + titleCase(s->villageWord);
+        if (!place.empty())
+            s->title += " — " + place;
         if (!s->period.empty())
-            s->title += (regency.empty() ? " — " : ", ") + s->period;
+            s->title += (place.empty() ? " — " : ", ") + s->period;
     } else {
         s->title = spec.title;
     }
     if (spec.subtitle.empty()) {
         s->subtitle = labelWithUnit(s->info);
         if (!s->period.empty())
-            s->subtitle += ", " + periodPhrase(s->period);
-        s->subtitle += " · " + std::to_string(present.size()) + " dari " + std::to_string(s->villages.size()) + " "
-                       + s->villageWord + " bernilai · klasifikasi " + methodName(spec.method) + ", "
-                       + std::to_string(s->classification->classCount()) + " kelas";
+            s->subtitle += ", " + (en ? "period " + s->period : periodPhrase(s->period));
+        const std::size_t shown = static_cast<std::size_t>(
+            std::count(s->villageInFocus.begin(), s->villageInFocus.end(), char{1}));
+        const std::size_t valued = s->categorical ? shown - static_cast<std::size_t>(s->noData) : focusValued;
+        if (s->categorical)
+            s->subtitle += en ? " · " + std::to_string(valued) + " of " + std::to_string(shown) + " villages with a category"
+                              : " · " + std::to_string(valued) + " dari " + std::to_string(shown) + " " + s->villageWord
+                                    + " berkategori";
+        else
+            s->subtitle += en ? " · " + std::to_string(valued) + " of " + std::to_string(shown)
+                                    + " villages with a value · classes: "
+                                    + (spec.manualBreaks.empty() ? methodName(spec.method) : std::string("manual"))
+                                    + ", " + std::to_string(s->classification->classCount())
+                              : " · " + std::to_string(valued) + " dari " + std::to_string(shown) + " "
+                                    + s->villageWord + " bernilai · klasifikasi "
+                                    + (spec.manualBreaks.empty() ? methodName(spec.method) : std::string("batas manual"))
+                                    + ", " + std::to_string(s->classification->classCount()) + " kelas";
     } else {
         s->subtitle = spec.subtitle;
     }
     s->sources = sourcesOf(ds);
+    if (spec.layer && !spec.layer->source.empty())
+        s->sources = (en ? "Map values: " : "Nilai peta: ") + spec.layer->source + "; " + s->sources;
     d = std::move(s);
 }
 
@@ -503,25 +656,41 @@ const std::string& ThematicMap::title() const noexcept { return d->title; }
 const std::string& ThematicMap::subtitle() const noexcept { return d->subtitle; }
 const std::string& ThematicMap::sources() const noexcept { return d->sources; }
 bool ThematicMap::isIllustrative() const noexcept { return d->illustrative; }
-const Classification& ThematicMap::classification() const noexcept { return *d->classification; }
+const Classification& ThematicMap::classification() const
+{
+    if (!d->classification)
+        throw gis::Error("thematic map: a categorical layer has no numeric classification");
+    return *d->classification;
+}
+bool ThematicMap::isCategorical() const noexcept { return d->categorical; }
 const std::vector<QColor>& ThematicMap::classColors() const noexcept { return d->colors; }
 int ThematicMap::noDataCount() const noexcept { return d->noData; }
 
 std::vector<LegendEntry> ThematicMap::legendEntries() const
 {
+    // counted over the villages on the map (the focus area, or all)
+    std::vector<int> counts(d->colors.size(), 0);
+    for (std::size_t i = 0; i < d->villages.size(); ++i)
+        if (d->villageInFocus[i] && d->villageClasses[i] >= 0)
+            ++counts[static_cast<std::size_t>(d->villageClasses[i])];
     std::vector<LegendEntry> out;
-    const Classification& c = *d->classification;
-    for (int i = 0; i < c.classCount(); ++i)
-        out.push_back({d->colors[static_cast<std::size_t>(i)], c.label(i), c.count(i), false});
-    out.push_back({noDataColor(), "Tidak ada data", d->noData, true});
+    for (std::size_t i = 0; i < d->colors.size(); ++i)
+        out.push_back({d->colors[i], d->classLabels[i], counts[i], false});
+    out.push_back({noDataColor(), d->spec.lang == Lang::En ? "No data" : "Tidak ada data", d->noData, true});
     return out;
 }
 
 std::vector<FacilityLegendEntry> ThematicMap::facilityLegendEntries() const
 {
+    // with a focus, the facilities inside it (the page's own counts)
+    const Shape* focus = nullptr;
+    for (const Shape& k : d->kecamatan)
+        if (!d->spec.focusArea.empty() && k.code == d->spec.focusArea)
+            focus = &k;
     std::map<std::string, int> counts;
     for (const FacilityPoint& f : d->facilities)
-        ++counts[f.kind];
+        if (!focus || (focus->extent.contains(f.location) && ringsContain(focus->rings, QPointF(f.location.x, f.location.y))))
+            ++counts[f.kind];
     std::vector<FacilityLegendEntry> out;
     for (const std::string& kind : symbolisedFacilityKinds()) {
         const auto it = counts.find(kind);
@@ -567,31 +736,39 @@ QColor ThematicMap::colorForArea(const std::string& areaCode) const
 
 void ThematicMap::renderMap(QPainter& painter, const QRectF& targetPx, const gis::Extent& view) const
 {
-    drawMap(painter, targetPx, view, deviceDpi(painter));
+    (void)drawMap(painter, targetPx, view, deviceDpi(painter));
 }
 
-void ThematicMap::drawMap(QPainter& painter, const QRectF& targetPx, const gis::Extent& view, double dpi) const
+ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& targetPx, const gis::Extent& view,
+                                             double dpi) const
 {
     const Units u{dpi};
     const MapTransform t(view, targetPx);
     const QTransform& xf = t.transform();
     const gis::Extent visible = t.visibleExtent();
+    const double simplifyPx = u.mm(d->spec.simplifyMm);
+    const bool focused = !d->spec.focusArea.empty();
+    DrawResult result;
 
     painter.save();
     painter.setClipRect(targetPx, Qt::IntersectClip);
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(targetPx, seaColor());
     if (!d->backgroundLand.empty())
-        painter.fillPath(pixelPath(d->backgroundLand, xf), landColor());
+        painter.fillPath(pixelPath(d->backgroundLand, xf, simplifyPx), landColor());
 
-    // village fills
+    // village fills; outside the focus area greyed, so the eye stays on the focus
     std::vector<QPainterPath> villagePx(d->villages.size());
     painter.setPen(Qt::NoPen);
     for (std::size_t i = 0; i < d->villages.size(); ++i) {
         const Shape& v = d->villages[i];
         if (!v.extent.intersects(visible))
             continue;
-        villagePx[i] = pixelPath(v.rings, xf);
+        villagePx[i] = pixelPath(v.rings, xf, simplifyPx);
+        if (!d->villageInFocus[i]) {
+            painter.fillPath(villagePx[i], outsideFocusColor());
+            continue;
+        }
         const int c = d->villageClasses[i];
         painter.fillPath(villagePx[i], c < 0 ? noDataColor() : d->colors[static_cast<std::size_t>(c)]);
         if (c < 0)
@@ -603,43 +780,106 @@ void ThematicMap::drawMap(QPainter& painter, const QRectF& targetPx, const gis::
     for (const QPainterPath& p : villagePx)
         if (!p.isEmpty())
             painter.drawPath(p);
-    // kecamatan and regency borders
+    // kecamatan and regency borders, heavier
     auto stroke = [&](const std::vector<Shape>& shapes, const QPen& pen) {
         painter.setPen(pen);
-        for (const Shape& s : shapes)
-            if (s.extent.intersects(visible))
-                painter.drawPath(pixelPath(s.rings, xf));
+        for (const Shape& sh : shapes)
+            if (sh.extent.intersects(visible))
+                painter.drawPath(pixelPath(sh.rings, xf, simplifyPx));
     };
     stroke(d->kecamatan, QPen(kecamatanBorderColor(), u.mm(0.4), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     stroke(d->kabupaten, QPen(regencyBorderColor(), u.mm(0.8), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    if (focused)
+        for (const Shape& k : d->kecamatan)
+            if (k.code == d->spec.focusArea) {
+                painter.setPen(QPen(focusBorderColor(), u.mm(1.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+                painter.drawPath(pixelPath(k.rings, xf, simplifyPx));
+            }
 
+    // coverage circles under the symbols
+    if (!d->coverageCircles.empty()) {
+        const QColor kindColor = facilityKindColor(d->spec.coverageKind);
+        QColor fill = kindColor;
+        fill.setAlpha(28);
+        painter.setPen(QPen(kindColor, u.mm(0.25), Qt::DashLine));
+        painter.setBrush(fill);
+        for (const auto& circle : d->coverageCircles)
+            painter.drawPath(pixelPath(circle, xf, 0.0));
+        painter.setBrush(Qt::NoBrush);
+    }
+
+    std::vector<QRectF> symbolBoxes;
     if (d->spec.showFacilities) {
         const double size = u.mm(2.3);
         for (const FacilityPoint& f : d->facilities)
-            if (visible.contains(f.location))
-                drawFacilitySymbol(painter, f.kind, t.toPixel(f.location), size);
+            if (visible.contains(f.location)) {
+                const QPointF at = t.toPixel(f.location);
+                drawFacilitySymbol(painter, f.kind, at, size);
+                symbolBoxes.emplace_back(at.x() - size / 2, at.y() - size / 2, size, size);
+            }
     }
-    // kecamatan names (skipped where they would collide)
-    if (d->spec.showLabels) {
-        const QFont font = u.font(6.5, true);
+    // proposed sites: a numbered ring, unlike any existing facility symbol
+    for (const ProposedSite& p : d->spec.proposedSites) {
+        if (!visible.contains(p.location))
+            continue;
+        const QPointF at = t.toPixel(p.location);
+        const double r = u.mm(2.1);
+        painter.setPen(QPen(Qt::white, u.mm(0.6)));
+        painter.setBrush(proposedSiteColor());
+        painter.drawEllipse(at, r, r);
+        painter.setPen(QPen(Qt::black, u.mm(0.2)));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(at, r + u.mm(0.3), r + u.mm(0.3));
+        const QFont font = u.font(5.5, true);
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt::AlignCenter, QString::number(p.rank));
+        symbolBoxes.emplace_back(at.x() - r, at.y() - r, 2 * r, 2 * r);
+    }
+
+    // labels: kecamatan names first (higher priority), then pekon names by area; a label that
+    // would overlap a placed one or a symbol is moved to another side or dropped
+    struct Text {
+        QString text;
+        QFont font;
+        QColor color;
+    };
+    std::vector<Text> texts;
+    std::vector<LabelRequest> requests;
+    const QFont kecFont = u.font(focused ? 7.5 : 6.5, true);
+    const QFont villageFont = u.font(5.5);
+    auto request = [&](const QString& text, const QFont& font, const QColor& color, gis::Point at, double priority) {
         const QFontMetricsF fm(font, painter.device());
-        std::vector<QRectF> placed;
-        for (const Shape& s : d->kecamatan) {
-            if (s.name.empty() || !visible.contains(s.labelAt))
+        const QSizeF size(fm.horizontalAdvance(text) + u.mm(0.6), fm.height());
+        LabelRequest r;
+        r.id = static_cast<int>(texts.size());
+        r.priority = priority;
+        r.positions = candidatePositions(t.toPixel(at), size, u.mm(1.2));
+        requests.push_back(std::move(r));
+        texts.push_back({text, font, color});
+    };
+    if (d->spec.showLabels)
+        for (const Shape& k : d->kecamatan)
+            if (!k.name.empty() && visible.contains(k.labelAt) && (!focused || k.code != d->spec.focusArea))
+                request(qs(k.name).toUpper(), kecFont, focused ? QColor(0x70, 0x70, 0x70) : QColor(0x26, 0x26, 0x26),
+                        k.labelAt, 1e12);
+    if (d->spec.showVillageLabels)
+        for (std::size_t i = 0; i < d->villages.size(); ++i) {
+            const Shape& v = d->villages[i];
+            if (v.name.empty() || !d->villageInFocus[i] || !visible.contains(v.labelAt))
                 continue;
-            const QString text = qs(s.name).toUpper();
-            const QPointF at = t.toPixel(s.labelAt);
-            QRectF box = fm.boundingRect(text);
-            box.moveCenter(at);
-            box.adjust(-u.mm(0.5), -u.mm(0.3), u.mm(0.5), u.mm(0.3));
-            if (std::any_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(box); }))
-                continue;
-            placed.push_back(box);
-            drawHaloText(painter, at, text, font, QColor(0x26, 0x26, 0x26), u.mm(0.35));
+            request(qs(v.name), villageFont, QColor(0x1a, 0x1a, 0x1a), v.labelAt, v.extent.width() * v.extent.height());
         }
+    const auto placed = placeLabels(requests, targetPx, u.mm(0.4), symbolBoxes);
+    for (const PlacedLabel& pl : placed) {
+        const Text& tx = texts[static_cast<std::size_t>(pl.id)];
+        drawHaloText(painter, pl.box.center(), tx.text, tx.font, tx.color, u.mm(0.35), d->spec.simplifyMm > 0.0);
+        result.labelBoxes.push_back(pl.box);
+        result.labels.push_back(tx.text.toStdString());
     }
 
     painter.restore();
+    return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -705,8 +945,15 @@ QSizeF northArrowSize(PageContext& pc)
 /// The scale bar: 4 alternating segments of a round length in km (true at the map's middle
 /// latitude) and the nominal scale. Drawn with its top-left at \a origin, at most \a maxWidthPx
 /// wide; returns the size used. With \a paint false only measures.
+struct ScaleInfo {
+    double km = 0.0;
+    double px = 0.0;
+    double denominator = 0.0;
+    double latitude = 0.0;
+};
+
 QSizeF drawScaleBar(PageContext& pc, QPointF origin, double maxWidthPx, const MapTransform& t, double dpi,
-                    bool paint)
+                    bool paint, ScaleInfo* info = nullptr)
 {
     const Units& u = pc.u;
     QPainter& p = pc.painter;
@@ -720,7 +967,10 @@ QSizeF drawScaleBar(PageContext& pc, QPointF origin, double maxWidthPx, const Ma
     const double barPx = km * 1000.0 / mPerPx;
     const double barH = u.mm(1.6);
     const double yBar = origin.y() + fm.height();
-    const QString scaleText = QStringLiteral("Skala 1 : ") + qs(formatNumber(roundScale(mPerPx * dpi / 0.0254), 0));
+    const double denominator = roundScale(mPerPx * dpi / 0.0254);
+    const QString scaleText = QStringLiteral("Skala 1 : ") + qs(formatNumber(denominator, 0));
+    if (info)
+        *info = {km, barPx, denominator, t.visibleExtent().center().y};
     const double height = fm.height() + barH + u.mm(1.0) + fm.height();
     const double width = std::max(barPx + fm.horizontalAdvance(formatNumberQ(km) + unitText) / 2.0
                                       + fm.horizontalAdvance(unitText),
@@ -755,7 +1005,7 @@ QSizeF drawScaleBar(PageContext& pc, QPointF origin, double maxWidthPx, const Ma
 
 /// North arrow and scale bar side by side on a panel at \a topLeft, \a width wide; returns its height.
 double drawOrientationPanel(PageContext& pc, QPointF topLeft, double width, const MapTransform& t, double dpi,
-                            bool paint, bool translucent)
+                            bool paint, bool translucent, ScaleInfo* info = nullptr)
 {
     const Units& u = pc.u;
     const double pad = u.mm(2.5);
@@ -781,8 +1031,98 @@ double drawOrientationPanel(PageContext& pc, QPointF topLeft, double width, cons
     p.restore();
     drawNorthArrow(pc, QRectF(QPointF(panel.left() + pad, panel.top() + pad), arrow));
     drawScaleBar(pc, QPointF(panel.left() + 2.0 * pad + arrow.width(), panel.center().y() - bar.height() / 2.0),
-                 barMax, t, dpi, true);
+                 barMax, t, dpi, true, info);
     return height;
+}
+
+/// "480 000" (metres, thin-space groups as BIG's maps print them).
+QString formatMetres(double metres)
+{
+    return qs(formatNumber(std::round(metres), 0)).replace(QLatin1Char('.'), QChar(0x2009));
+}
+
+/// The longitude on parallel \a lat where the UTM easting is \a easting (bisection; easting
+/// grows with longitude inside a zone).
+double lonAtEasting(const gis::CoordinateTransform& utm, double lat, double easting, double lon0, double lon1)
+{
+    for (int i = 0; i < 50; ++i) {
+        const double mid = (lon0 + lon1) / 2.0;
+        (utm.forward({mid, lat}).x < easting ? lon0 : lon1) = mid;
+    }
+    return (lon0 + lon1) / 2.0;
+}
+
+/// The latitude on meridian \a lon where the UTM northing is \a northing.
+double latAtNorthing(const gis::CoordinateTransform& utm, double lon, double northing, double lat0, double lat1)
+{
+    for (int i = 0; i < 50; ++i) {
+        const double mid = (lat0 + lat1) / 2.0;
+        (utm.forward({lon, mid}).y < northing ? lat0 : lat1) = mid;
+    }
+    return (lat0 + lat1) / 2.0;
+}
+
+/// Ticks in metres of the view's UTM zone on the top and right edges of the frame (degrees are on
+/// the bottom and left), each where the grid line crosses the edge. Returns the zone, "48S".
+std::string drawUtmTicks(PageContext& pc, const QRectF& frame, const MapTransform& t)
+{
+    const Units& u = pc.u;
+    QPainter& p = pc.painter;
+    const gis::Extent v = t.visibleExtent();
+    const std::string crs = gis::utmCrsFor(v.center());
+    const int code = std::stoi(crs.substr(5));
+    const std::string zone = std::to_string(code % 100) + (code >= 32700 ? "S" : "N");
+    std::optional<gis::CoordinateTransform> utm;
+    try {
+        utm.emplace("EPSG:4326", crs);
+    } catch (const gis::Error&) {
+        return zone; // no PROJ database entry: degree ticks alone still locate the map
+    }
+    const QFont font = u.font(5.5);
+    const QFontMetricsF fm = pc.metrics(font);
+    const double tick = u.mm(1.6);
+    const QColor color(0x1f, 0x4e, 0x79);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setFont(font);
+    auto niceMetres = [](double span) {
+        for (double step : {1000.0, 2000.0, 5000.0, 10000.0, 20000.0, 50000.0, 100000.0, 200000.0, 500000.0})
+            if (span / step <= 6)
+                return step;
+        return 1000000.0;
+    };
+    // eastings along the top edge
+    const double eWest = utm->forward({v.minX, v.maxY}).x, eEast = utm->forward({v.maxX, v.maxY}).x;
+    const double eStep = niceMetres(eEast - eWest);
+    for (double e = std::ceil(eWest / eStep) * eStep; e <= eEast; e += eStep) {
+        const double lon = lonAtEasting(*utm, v.maxY, e, v.minX, v.maxX);
+        const double x = t.toPixel({lon, v.maxY}).x();
+        if (x < frame.left() + u.mm(3) || x > frame.right() - u.mm(3))
+            continue;
+        p.setPen(QPen(color, u.mm(0.2)));
+        p.drawLine(QPointF(x, frame.top()), QPointF(x, frame.top() + tick));
+        const QString text = formatMetres(e) + QStringLiteral(" mT");
+        p.drawText(QPointF(x - fm.horizontalAdvance(text) / 2.0, frame.top() - u.mm(0.8) - fm.descent()), text);
+    }
+    // northings along the right edge
+    const double nSouth = utm->forward({v.maxX, v.minY}).y, nNorth = utm->forward({v.maxX, v.maxY}).y;
+    const double nStep = niceMetres(nNorth - nSouth);
+    for (double n = std::ceil(nSouth / nStep) * nStep; n <= nNorth; n += nStep) {
+        const double lat = latAtNorthing(*utm, v.maxX, n, v.minY, v.maxY);
+        const double y = t.toPixel({v.maxX, lat}).y();
+        if (y < frame.top() + u.mm(3) || y > frame.bottom() - u.mm(3))
+            continue;
+        p.setPen(QPen(color, u.mm(0.2)));
+        p.drawLine(QPointF(frame.right(), y), QPointF(frame.right() - tick, y));
+        const QString text = formatMetres(n) + QStringLiteral(" mU");
+        p.save();
+        p.translate(frame.right() + u.mm(0.8) + fm.ascent(), y + fm.horizontalAdvance(text) / 2.0);
+        p.rotate(-90.0);
+        p.drawText(QPointF(0, 0), text);
+        p.restore();
+    }
+    p.restore();
+    return zone;
 }
 
 void drawGraticuleTicks(PageContext& pc, const QRectF& frame, const MapTransform& t)
@@ -804,7 +1144,6 @@ void drawGraticuleTicks(PageContext& pc, const QRectF& frame, const MapTransform
             continue;
         p.setPen(tickPen);
         p.drawLine(QPointF(x, frame.bottom()), QPointF(x, frame.bottom() - tick));
-        p.drawLine(QPointF(x, frame.top()), QPointF(x, frame.top() + tick));
         const QString text = formatDegrees(lon, true, lonStep);
         p.setPen(QColor(0x33, 0x33, 0x33));
         p.drawText(QPointF(x - fm.horizontalAdvance(text) / 2.0, frame.bottom() + u.mm(0.8) + fm.ascent()), text);
@@ -816,7 +1155,6 @@ void drawGraticuleTicks(PageContext& pc, const QRectF& frame, const MapTransform
             continue;
         p.setPen(tickPen);
         p.drawLine(QPointF(frame.left(), y), QPointF(frame.left() + tick, y));
-        p.drawLine(QPointF(frame.right(), y), QPointF(frame.right() - tick, y));
         const QString text = formatDegrees(lat, false, latStep);
         p.setPen(QColor(0x33, 0x33, 0x33));
         p.save();
@@ -830,12 +1168,122 @@ void drawGraticuleTicks(PageContext& pc, const QRectF& frame, const MapTransform
 
 } // namespace
 
-void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi) const
+gis::Extent ThematicMap::pageView() const
+{
+    if (d->spec.view)
+        return paddedExtent(*d->spec.view, 0.02);
+    if (!d->focusExtent.isEmpty())
+        return paddedExtent(d->focusExtent, 0.06);
+    return paddedExtent(d->extent, 0.03);
+}
+
+std::vector<std::pair<std::string, std::string>> ThematicMap::kecamatanList() const
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Shape& k : d->kecamatan)
+        out.emplace_back(k.code, k.name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> ThematicMap::focusVillageCodes() const
+{
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < d->villages.size(); ++i)
+        if (d->villageInFocus[i])
+            out.push_back(d->villages[i].code);
+    return out;
+}
+
+namespace {
+
+/// The inset locator: with a focus, the regency with the focus kecamatan in red; otherwise the
+/// land of Indonesia around the regency with the regency in red. Framed, at \a box.
+void drawInset(PageContext& pc, const QRectF& box, const ThematicMap::Snapshot& d, Lang lang)
+{
+    const Units& u = pc.u;
+    QPainter& p = pc.painter;
+    const bool focused = !d.spec.focusArea.empty();
+    gis::Extent window;
+    if (focused) {
+        window = paddedExtent(d.extent, 0.08);
+    } else {
+        // a few hundred kilometres around the regency: enough coast to recognise the island
+        const gis::Point c = d.extent.center();
+        const double half = std::max({d.extent.width(), d.extent.height(), 0.5}) * 3.0;
+        window = gis::Extent{c.x - half, c.y - half * 0.75, c.x + half, c.y + half * 0.75};
+    }
+    const MapTransform t(window, box);
+    const QTransform& xf = t.transform();
+    p.save();
+    p.setClipRect(box);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.fillRect(box, seaColor());
+    const QColor red(0xcb, 0x18, 0x1d);
+    if (focused) {
+        if (!d.backgroundLand.empty())
+            p.fillPath(pixelPath(d.backgroundLand, xf), landColor());
+        p.setPen(QPen(QColor(0x80, 0x80, 0x80), u.mm(0.12)));
+        for (const Shape& k : d.kecamatan) {
+            p.setBrush(k.code == d.spec.focusArea ? red : QColor(0xe6, 0xe2, 0xda));
+            p.drawPath(pixelPath(k.rings, xf));
+        }
+    } else {
+        p.setPen(Qt::NoPen);
+        p.fillPath(pixelPath(d.locatorNeighbours, xf), QColor(0xe9, 0xe9, 0xe9));
+        p.fillPath(pixelPath(d.locatorIndonesia, xf), landColor().darker(104));
+        p.setPen(QPen(QColor(0x99, 0x99, 0x99), u.mm(0.1)));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(pixelPath(d.locatorIndonesia, xf));
+        p.setPen(QPen(red.darker(130), u.mm(0.15)));
+        p.setBrush(red);
+        for (const Shape& k : d.kabupaten)
+            p.drawPath(pixelPath(k.rings, xf));
+        if (d.kabupaten.empty())
+            for (const Shape& k : d.kecamatan)
+                p.drawPath(pixelPath(k.rings, xf));
+        // a box round the regency, since a small regency is only a few pixels here
+        const QRectF r = QRectF(t.toPixel({d.extent.minX, d.extent.maxY}), t.toPixel({d.extent.maxX, d.extent.minY}))
+                             .normalized()
+                             .adjusted(-u.mm(1.2), -u.mm(1.2), u.mm(1.2), u.mm(1.2));
+        p.setPen(QPen(red, u.mm(0.35)));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(r);
+    }
+    p.restore();
+    p.save();
+    p.setPen(QPen(QColor(0x40, 0x40, 0x40), u.mm(0.3)));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(box);
+    const QFont font = u.font(6.0, true);
+    p.setFont(font);
+    const QString caption = focused ? (lang == Lang::En ? QStringLiteral("Location in the regency")
+                                                        : QStringLiteral("Letak dalam kabupaten"))
+                                    : (lang == Lang::En ? QStringLiteral("Location") : QStringLiteral("Letak wilayah"));
+    const QFontMetricsF fm = pc.metrics(font);
+    const QRectF tag(box.left(), box.top(), fm.horizontalAdvance(caption) + u.mm(2.0), fm.height() + u.mm(0.8));
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(255, 255, 255, 220));
+    p.drawRect(tag);
+    p.setPen(QColor(0x1a, 0x1a, 0x1a));
+    p.drawText(tag, Qt::AlignCenter, caption);
+    p.restore();
+}
+
+} // namespace
+
+PageResult ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi, const PageExtras& extras) const
 {
     if (!(dpi > 0.0))
         dpi = deviceDpi(painter);
-    PageContext pc{painter, Units{dpi}};
+    // Larger paper is read from further away: type and lines grow with the short side (A4 = 1).
+    const double shortSideMm = std::min(pagePx.width(), pagePx.height()) / dpi * kMmPerInch;
+    const double pageScale = std::clamp(std::sqrt(shortSideMm / 210.0), 1.0, 2.2);
+    PageContext pc{painter, Units{dpi * pageScale}};
     const Units& u = pc.u;
+    const bool en = d->spec.lang == Lang::En;
+    auto L = [en](const char* id, const char* english) { return QString::fromUtf8(en ? english : id); };
+    PageResult result;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
@@ -848,7 +1296,7 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
 
     // --- title block (the title shrinks to fit one line)
     QFont titleFont = u.font(17.0, true);
-    const QString title = qs(d->title);
+    const QString title = qs(extras.title.empty() ? d->title : extras.title);
     for (double pt = 17.0; pt > 9.0 && pc.metrics(titleFont).horizontalAdvance(title) > content.width(); pt -= 0.5)
         titleFont = u.font(pt, true);
     const QFontMetricsF titleFm = pc.metrics(titleFont);
@@ -856,8 +1304,9 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
     painter.setPen(textColor);
     painter.drawText(QPointF(content.left(), content.top() + titleFm.ascent()), title);
     double y = content.top() + titleFm.height() + u.mm(1.0);
-    if (!d->subtitle.empty())
-        y += drawWrapped(pc, QRectF(content.left(), y, content.width(), 0), qs(d->subtitle), u.font(10.0), mutedColor);
+    const std::string& subtitle = extras.title.empty() && extras.subtitle.empty() ? d->subtitle : extras.subtitle;
+    if (!subtitle.empty())
+        y += drawWrapped(pc, QRectF(content.left(), y, content.width(), 0), qs(subtitle), u.font(10.0), mutedColor);
     y += u.mm(1.5);
     painter.setPen(QPen(QColor(0x99, 0x99, 0x99), u.mm(0.3)));
     painter.drawLine(QPointF(content.left(), y), QPointF(content.right(), y));
@@ -867,41 +1316,73 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
     const QFont footerFont = u.font(6.5);
     const QFont footerBold = u.font(7.5, true);
     const std::string printed = d->spec.printedDate.empty() ? todayId() : d->spec.printedDate;
-    const QString footerText = QStringLiteral("Sumber: ") + qs(d->sources)
-                               + (d->period.empty() ? QString() : QStringLiteral(" | Periode data: ") + qs(d->period))
-                               + QStringLiteral(" | Dicetak: ") + qs(printed)
-                               + QStringLiteral(" | Dibuat dengan Sasaran");
-    const QString illustrativeText = QStringLiteral("Data ilustrasi — batas dan angka bukan data resmi");
+    const std::string printedYear = printed.size() >= 4 ? printed.substr(printed.size() - 4) : printed;
+    const QString footerText = L("Sumber data: ", "Data sources: ") + qs(d->sources)
+                               + (d->period.empty() ? QString() : L(" | Periode data: ", " | Data period: ") + qs(d->period))
+                               + L(" | Pembuat: ", " | Made by: ") + qs(d->maker) + QStringLiteral(", ")
+                               + qs(printedYear) + L(" | Dicetak: ", " | Printed: ") + qs(printed)
+                               + L(" | Dibuat dengan Sasaran", " | Made with Sasaran");
+    const QString illustrativeText =
+        L("Data ilustrasi — batas dan angka bukan data resmi", "Data ilustrasi (illustrative data) — boundaries and figures are not official");
     const QFontMetricsF footerFm = pc.metrics(footerFont);
+    const double pageLabelW = extras.pageLabel.empty() ? 0.0
+                                                       : pc.metrics(footerBold).horizontalAdvance(qs(extras.pageLabel))
+                                                             + u.mm(4.0);
+    const double footerTextW = content.width() - pageLabelW;
     const double footerTextH =
-        footerFm.boundingRect(QRectF(0, 0, content.width(), 1e6), Qt::TextWordWrap, footerText).height();
+        footerFm.boundingRect(QRectF(0, 0, footerTextW, 1e6), Qt::TextWordWrap, footerText).height();
     const double footerH = footerTextH + (d->illustrative ? pc.metrics(footerBold).height() + u.mm(0.8) : 0.0)
                            + u.mm(2.0);
     const double footerTop = content.bottom() - footerH;
     painter.setPen(QPen(QColor(0x99, 0x99, 0x99), u.mm(0.3)));
     painter.drawLine(QPointF(content.left(), footerTop), QPointF(content.right(), footerTop));
     double fy = footerTop + u.mm(1.5);
-    fy += drawWrapped(pc, QRectF(content.left(), fy, content.width(), 0), footerText, footerFont, mutedColor);
+    fy += drawWrapped(pc, QRectF(content.left(), fy, footerTextW, 0), footerText, footerFont, mutedColor);
     if (d->illustrative) {
         fy += u.mm(0.8);
-        drawWrapped(pc, QRectF(content.left(), fy, content.width(), 0), illustrativeText, footerBold,
-                    illustrativeColor());
+        drawWrapped(pc, QRectF(content.left(), fy, footerTextW, 0), illustrativeText, footerBold, illustrativeColor());
     }
+    if (!extras.pageLabel.empty())
+        drawWrapped(pc, QRectF(content.right() - pageLabelW, footerTop + u.mm(1.5), pageLabelW, 0),
+                    qs(extras.pageLabel), footerBold, textColor, Qt::AlignRight);
 
-    // --- body: map frame (left) and legend column (right)
+    // --- body: map frame (left, with the table under it) and the marginalia column (right)
     const double bodyBottom = footerTop - u.mm(3.0);
+    if (extras.tableOnly) {
+        if (extras.table)
+            drawPageTable(painter, QRectF(content.left(), y, content.width(), bodyBottom - y), dpi * pageScale,
+                          *extras.table);
+        painter.restore();
+        return result;
+    }
     const double legendW = std::clamp(content.width() * 0.25, u.mm(55.0), u.mm(72.0));
-    const double gap = u.mm(6.0);
+    const double gap = u.mm(7.0);
     const double tickLabelSpace = u.mm(4.5);
-    const QRectF frame(content.left() + tickLabelSpace, y, content.width() - legendW - gap - tickLabelSpace,
-                       bodyBottom - y - tickLabelSpace);
-    const gis::Extent view = paddedExtent(d->extent, 0.03);
-    drawMap(painter, frame, view, dpi);
+    const double frameLeft = content.left() + tickLabelSpace;
+    const double frameW = content.width() - legendW - gap - 2.0 * tickLabelSpace;
+    const double frameTop = y + tickLabelSpace;
+    double frameBottom = bodyBottom - tickLabelSpace;
+    QRectF tableArea;
+    if (extras.table) {
+        const double bodyH = bodyBottom - frameTop;
+        const double tableShare = std::clamp(0.14 + 0.035 * static_cast<double>(extras.table->rows.size()), 0.28, 0.5);
+        frameBottom = frameTop + bodyH * (1.0 - tableShare) - tickLabelSpace;
+        tableArea = QRectF(frameLeft, frameBottom + tickLabelSpace + u.mm(2.5), frameW,
+                           bodyBottom - frameBottom - tickLabelSpace - u.mm(2.5));
+    }
+    const QRectF frame(frameLeft, frameTop, frameW, frameBottom - frameTop);
+    const gis::Extent view = pageView();
+    const DrawResult drawn = drawMap(painter, frame, view, dpi * pageScale);
+    result.labelBoxes = drawn.labelBoxes;
+    result.labels = drawn.labels;
     const MapTransform t(view, frame);
+    result.framePx = frame;
+    result.view = t.visibleExtent();
     painter.setPen(QPen(Qt::black, u.mm(0.35)));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(frame);
     drawGraticuleTicks(pc, frame, t);
+    result.utmZone = drawUtmTicks(pc, frame, t);
     if (d->illustrative) {
         const QFont badgeFont = u.font(8.0, true);
         const QFontMetricsF bfm = pc.metrics(badgeFont);
@@ -915,6 +1396,8 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
         painter.setPen(illustrativeColor());
         painter.drawText(badgeBox, Qt::AlignCenter, badge);
     }
+    if (extras.table)
+        drawPageTable(painter, tableArea, dpi * pageScale, *extras.table);
 
     // --- legend
     const QRectF legendArea(content.right() - legendW, y, legendW, bodyBottom - y);
@@ -928,6 +1411,12 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
     const QFontMetricsF rowFm = pc.metrics(rowFont);
     const double swatchW = u.mm(8.0), swatchH = u.mm(4.6);
     const double rowH = std::max(swatchH, rowFm.height()) + u.mm(1.3);
+    std::vector<LegendEntry> entries = legendEntries();
+    if (extras.legendPresentOnly)
+        std::erase_if(entries, [](const LegendEntry& e) { return e.count == 0; });
+    else
+        std::erase_if(entries, [](const LegendEntry& e) { return e.noData && e.count == 0; });
+    const std::string villagePlural = en ? "villages" : d->villageWord;
 
     // Drawn twice: first on a scratch image to measure (so no hidden text reaches a PDF), then
     // for real on its box.
@@ -935,19 +1424,21 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
         PageContext lpc{lp, u};
         lp.save();
         double ly = legendArea.top() + pad;
-        ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0), QStringLiteral("Legenda"), headFont, textColor);
+        ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0), L("Legenda", "Legend"), headFont, textColor);
         ly += u.mm(1.5);
         ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0), qs(labelWithUnit(d->info)), sectionFont, textColor);
         if (!d->period.empty())
-            ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0), qs(periodPhrase(d->period)), noteFont, mutedColor);
+            ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0),
+                              en ? QStringLiteral("period ") + qs(d->period) : qs(periodPhrase(d->period)), noteFont,
+                              mutedColor);
         ly += u.mm(1.2);
         lp.setFont(noteFont);
         lp.setPen(mutedColor);
         const QFontMetricsF noteFm = lpc.metrics(noteFont);
         lp.drawText(QRectF(left, ly, innerW, noteFm.height()), Qt::AlignRight | Qt::AlignVCenter,
-                         QStringLiteral("jumlah ") + qs(d->villageWord));
+                    L("jumlah ", "number of ") + qs(villagePlural));
         ly += noteFm.height() + u.mm(0.5);
-        for (const LegendEntry& e : legendEntries()) {
+        for (const LegendEntry& e : entries) {
             const QRectF swatch(left, ly + (rowH - swatchH) / 2.0, swatchW, swatchH);
             lp.setPen(Qt::NoPen);
             lp.fillRect(swatch, e.color);
@@ -962,20 +1453,33 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
             lp.setFont(rowFont);
             lp.setPen(textColor);
             lp.drawText(QRectF(left + swatchW + u.mm(2.5), ly, innerW - swatchW - u.mm(2.5), rowH),
-                             Qt::AlignLeft | Qt::AlignVCenter, qs(e.label));
-            lp.drawText(QRectF(left, ly, innerW, rowH), Qt::AlignRight | Qt::AlignVCenter,
-                             qs(formatNumber(e.count, 0)));
+                        Qt::AlignLeft | Qt::AlignVCenter, qs(e.label));
+            lp.drawText(QRectF(left, ly, innerW, rowH), Qt::AlignRight | Qt::AlignVCenter, qs(formatNumber(e.count, 0)));
+            ly += rowH;
+        }
+        if (!d->spec.focusArea.empty()) {
+            const QRectF swatch(left, ly + (rowH - swatchH) / 2.0, swatchW, swatchH);
+            lp.fillRect(swatch, outsideFocusColor());
+            lp.setFont(rowFont);
+            lp.setPen(textColor);
+            lp.drawText(QRectF(left + swatchW + u.mm(2.5), ly, innerW - swatchW - u.mm(2.5), rowH),
+                        Qt::AlignLeft | Qt::AlignVCenter, L("Di luar kecamatan ini", "Outside this kecamatan"));
             ly += rowH;
         }
         ly += u.mm(0.8);
-        ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0),
-                          QStringLiteral("Klasifikasi ") + qs(methodName(d->spec.method)) + QStringLiteral(", ")
-                              + QString::number(d->classification->classCount()) + QStringLiteral(" kelas"),
-                          noteFont, mutedColor);
+        if (!d->categorical) {
+            const QString method = !d->spec.manualBreaks.empty() ? L("batas manual", "manual breaks")
+                                                                 : en ? qs(methodName(d->spec.method))
+                                                                      : qs(methodName(d->spec.method));
+            ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0),
+                              L("Klasifikasi ", "Classification: ") + method + QStringLiteral(", ")
+                                  + QString::number(d->classification->classCount()) + L(" kelas", " classes"),
+                              noteFont, mutedColor);
+        }
 
         // boundaries
         ly += u.mm(3.0);
-        ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0), QStringLiteral("Batas wilayah"), sectionFont, textColor);
+        ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0), L("Batas wilayah", "Boundaries"), sectionFont, textColor);
         ly += u.mm(0.8);
         auto lineRow = [&](const QPen& pen, const QString& text) {
             const double cy = ly + rowH / 2.0;
@@ -983,32 +1487,59 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
             lp.drawLine(QPointF(left, cy), QPointF(left + swatchW, cy));
             lp.setFont(rowFont);
             lp.setPen(textColor);
-            lp.drawText(QRectF(left + swatchW + u.mm(2.5), ly, innerW - swatchW, rowH),
-                             Qt::AlignLeft | Qt::AlignVCenter, text);
+            lp.drawText(QRectF(left + swatchW + u.mm(2.5), ly, innerW - swatchW, rowH), Qt::AlignLeft | Qt::AlignVCenter,
+                        text);
             ly += rowH;
         };
         if (!d->kabupaten.empty())
-            lineRow(QPen(regencyBorderColor(), u.mm(0.8)), QStringLiteral("Kabupaten"));
+            lineRow(QPen(regencyBorderColor(), u.mm(0.8)), L("Kabupaten", "Regency"));
         if (!d->kecamatan.empty())
             lineRow(QPen(kecamatanBorderColor(), u.mm(0.4)), QStringLiteral("Kecamatan"));
         lineRow(QPen(QColor(0xa0, 0xa0, 0xa0), u.mm(0.15)),
-                d->villageWord == "pekon" ? QStringLiteral("Pekon/kelurahan") : QStringLiteral("Desa/kelurahan"));
+                en ? QStringLiteral("Village (pekon/desa/kelurahan)")
+                   : d->villageWord == "pekon" ? QStringLiteral("Pekon/kelurahan") : QStringLiteral("Desa/kelurahan"));
 
         // facilities
-        const auto facilities = facilityLegendEntries();
-        if (d->spec.showFacilities && !facilities.empty()) {
+        auto facilities = facilityLegendEntries();
+        if (!d->spec.showFacilities)
+            facilities.clear();
+        if (!facilities.empty() || !d->spec.proposedSites.empty() || !d->coverageCircles.empty()) {
             ly += u.mm(3.0);
-            ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0), QStringLiteral("Fasilitas"), sectionFont, textColor);
+            ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0), L("Fasilitas", "Facilities"), sectionFont, textColor);
             ly += u.mm(0.8);
-            for (const FacilityLegendEntry& f : facilities) {
-                drawFacilitySymbol(lp, f.kind, QPointF(left + swatchW / 2.0, ly + rowH / 2.0), u.mm(3.0));
+            auto textRow = [&](const QString& text, int count) {
                 lp.setFont(rowFont);
                 lp.setPen(textColor);
                 lp.drawText(QRectF(left + swatchW + u.mm(2.5), ly, innerW - swatchW - u.mm(2.5), rowH),
-                                 Qt::AlignLeft | Qt::AlignVCenter, qs(f.label));
-                lp.drawText(QRectF(left, ly, innerW, rowH), Qt::AlignRight | Qt::AlignVCenter,
-                                 qs(formatNumber(f.count, 0)));
+                            Qt::AlignLeft | Qt::AlignVCenter, text);
+                if (count >= 0)
+                    lp.drawText(QRectF(left, ly, innerW, rowH), Qt::AlignRight | Qt::AlignVCenter,
+                                qs(formatNumber(count, 0)));
                 ly += rowH;
+            };
+            for (const FacilityLegendEntry& f : facilities) {
+                drawFacilitySymbol(lp, f.kind, QPointF(left + swatchW / 2.0, ly + rowH / 2.0), u.mm(3.0));
+                textRow(qs(f.label), f.count);
+            }
+            if (!d->spec.proposedSites.empty()) {
+                const QPointF at(left + swatchW / 2.0, ly + rowH / 2.0);
+                lp.setPen(QPen(Qt::white, u.mm(0.4)));
+                lp.setBrush(proposedSiteColor());
+                lp.drawEllipse(at, u.mm(1.8), u.mm(1.8));
+                const QString kind = qs(facilityKindLabel(d->spec.proposedKind));
+                textRow(L("Usulan ", "Proposed ") + kind + L(" (nomor = urutan)", " (number = order)"),
+                        static_cast<int>(d->spec.proposedSites.size()));
+            }
+            if (!d->coverageCircles.empty()) {
+                const QColor kc = facilityKindColor(d->spec.coverageKind);
+                QColor fill = kc;
+                fill.setAlpha(40);
+                lp.setPen(QPen(kc, u.mm(0.25), Qt::DashLine));
+                lp.setBrush(fill);
+                lp.drawEllipse(QPointF(left + swatchW / 2.0, ly + rowH / 2.0), u.mm(2.2), u.mm(2.2));
+                textRow(L("Jangkauan ", "Reach ") + qs(formatNumber(d->spec.coverageRadiusKm, 0))
+                            + QStringLiteral(" km"),
+                        -1);
             }
         }
         ly += pad;
@@ -1029,27 +1560,51 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
     painter.drawRect(QRectF(legendArea.left(), legendArea.top(), legendArea.width(), legendH));
     drawLegend(painter);
 
-    // north arrow and scale bar under the legend (or, when the column is full, inside the map)
+    // north arrow and scale bar, the inset, then the notes; what does not fit in the column goes
+    // into the map's corners
+    ScaleInfo scale;
     double ny = legendArea.top() + legendH + u.mm(3.0);
     const double panelH = drawOrientationPanel(pc, QPointF(), legendW, t, dpi, false, false);
     if (ny + panelH <= bodyBottom) {
-        drawOrientationPanel(pc, QPointF(legendArea.left(), ny), legendW, t, dpi, true, false);
+        drawOrientationPanel(pc, QPointF(legendArea.left(), ny), legendW, t, dpi, true, false, &scale);
         ny += panelH + u.mm(3.0);
     } else {
         const double w = std::min(legendW, frame.width() * 0.45);
         const double h = drawOrientationPanel(pc, QPointF(), w, t, dpi, false, true);
         drawOrientationPanel(pc, QPointF(frame.left() + u.mm(3.0), frame.bottom() - u.mm(3.0) - h), w, t, dpi, true,
-                             true);
+                             true, &scale);
     }
-    // notes: projection and, when illustrative, a warning box
-    ny += drawWrapped(pc, QRectF(legendArea.left(), ny, legendW, 0),
-                      QStringLiteral("Koordinat geografis WGS 84 (EPSG:4326); peta digambar dengan skala bujur "
-                                     "× cos(lintang tengah)."),
-                      noteFont, mutedColor);
+    result.scaleBarKm = scale.km;
+    result.scaleBarPx = scale.px;
+    result.scaleDenominator = scale.denominator;
+    result.scaleBarAt = {t.visibleExtent().center().x, scale.latitude};
+    if (d->spec.showInset) {
+        const double insetH = legendW * 0.72;
+        if (ny + insetH <= bodyBottom) {
+            drawInset(pc, QRectF(legendArea.left(), ny, legendW, insetH), *d, d->spec.lang);
+            ny += insetH + u.mm(3.0);
+        } else {
+            const double w = std::min(u.mm(45.0), frame.width() * 0.3);
+            drawInset(pc, QRectF(frame.right() - u.mm(3.0) - w, frame.top() + u.mm(3.0), w, w * 0.72), *d,
+                      d->spec.lang);
+        }
+    }
+    // notes: projection and datum, then, when illustrative, a warning box
+    const QString projection =
+        L("Proyeksi: geografis (lintang/bujur), skala bujur × cos(lintang tengah). Datum: WGS 84 (EPSG:4326). "
+          "Grid: derajat (bawah, kiri) dan meter UTM zona ",
+          "Projection: geographic (lat/lon), longitude scaled by cos(mid-latitude). Datum: WGS 84 (EPSG:4326). "
+          "Grid: degrees (bottom, left) and metres of UTM zone ")
+        + qs(result.utmZone) + L(" (atas, kanan).", " (top, right).");
+    const double projH = pc.metrics(noteFont).boundingRect(QRectF(0, 0, legendW, 1e6), Qt::TextWordWrap, projection).height();
+    if (ny + projH <= bodyBottom)
+        ny += drawWrapped(pc, QRectF(legendArea.left(), ny, legendW, 0), projection, noteFont, mutedColor);
     if (d->illustrative) {
         ny += u.mm(2.5);
-        const QString warning = QStringLiteral("DATA ILUSTRASI\nBatas wilayah dan angka pada peta ini dibuat untuk "
-                                               "peragaan; bukan data resmi.");
+        const QString warning = L("DATA ILUSTRASI\nBatas wilayah dan angka pada peta ini dibuat untuk peragaan; "
+                                  "bukan data resmi.",
+                                  "DATA ILUSTRASI (illustrative data)\nBoundaries and figures on this map were made "
+                                  "for demonstration; they are not official.");
         const QFontMetricsF wfm = pc.metrics(noteFont);
         const double wh = wfm.boundingRect(QRectF(0, 0, legendW - 2 * pad, 1e6), Qt::TextWordWrap, warning).height();
         const QRectF box(legendArea.left(), ny, legendW, wh + 2.0 * u.mm(2.0));
@@ -1061,6 +1616,7 @@ void ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, double dpi
         }
     }
     painter.restore();
+    return result;
 }
 
 } // namespace layers

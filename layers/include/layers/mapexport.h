@@ -1,4 +1,44 @@
 #pragma once
 /// \file mapexport.h
-/// Map export (PNG, PDF, SVG): declared with the ThematicMap in thematicmap.h.
+/// Map export (PNG, PDF, SVG; declared with the ThematicMap in thematicmap.h) and a
+/// multi-page PDF for atlases and reports.
+#include "layers/page.h"
 #include "layers/thematicmap.h"
+
+#include <QFile>
+#include <QPainter>
+#include <QPdfWriter>
+
+#include <memory>
+#include <string>
+
+namespace layers {
+
+/// \brief A vector PDF written page by page (text stays text). Needs a QGuiApplication.
+/// Call finish() to complete the file; without it the file is left incomplete (the caller is
+/// failing anyway).
+class PdfPages {
+public:
+    /// \throws gis::OutputError naming the file when it cannot be opened.
+    PdfPages(const std::string& path, const PageSetup& page, const std::string& title);
+    ~PdfPages();
+    PdfPages(const PdfPages&) = delete;
+    PdfPages& operator=(const PdfPages&) = delete;
+
+    /// \brief Starts the next page (the first on the first call) and returns its painter.
+    QPainter& nextPage();
+    QRectF pageRect() const; ///< device pixels
+    double dpi() const;
+    int pageCount() const noexcept { return mPages; }
+    /// \throws gis::OutputError naming the file.
+    void finish();
+
+private:
+    std::string mPath;
+    QFile mFile;
+    std::unique_ptr<QPdfWriter> mWriter;
+    QPainter mPainter;
+    int mPages = 0;
+};
+
+} // namespace layers

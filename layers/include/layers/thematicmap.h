@@ -8,6 +8,7 @@
 #include "gis/geometry.h"
 #include "gis/indicators.h"
 #include "layers/classification.h"
+#include "layers/page.h"
 
 #include <QColor>
 #include <QPainter>
@@ -22,6 +23,28 @@
 
 namespace layers {
 
+/// \brief Values to map that are not stored in the dataset (analysis results such as the
+/// priority score, LISA clusters): numbers per area code, or categories per area code.
+struct ValueLayer {
+    std::string key;     ///< "priority_score"
+    std::string label;   ///< "Skor prioritas wilayah terpencil"
+    std::string unit;    ///< "0–100"
+    std::string period;
+    std::string source;  ///< where the values come from, printed with the sources
+    std::map<std::string, double> values;          ///< numeric layer (graduated)
+    std::map<std::string, std::string> categories; ///< categorical layer (when not empty)
+    std::vector<std::string> categoryOrder;        ///< legend order (default: sorted)
+    std::map<std::string, QColor> categoryColors;  ///< default: a qualitative ramp
+};
+
+/// \brief A site proposed by a placement run, drawn distinct from existing facilities.
+struct ProposedSite {
+    int rank = 0;          ///< 1 = chosen first (largest gain)
+    std::string code;      ///< pekon code
+    std::string name;
+    gis::Point location;
+};
+
 /// \brief What a thematic map shows and how it is classified.
 struct ThematicMapSpec {
     std::string indicatorKey = "poverty_rate";
@@ -34,6 +57,46 @@ struct ThematicMapSpec {
     bool showFacilities = true;         ///< point symbols per facility kind
     bool showLabels = true;             ///< kecamatan names on the map
     std::string printedDate;            ///< date in the footer; empty = today ("28 November 2025")
+
+    std::optional<ValueLayer> layer;    ///< map these values instead of the indicator
+    std::vector<double> manualBreaks;   ///< upper bounds, ascending: classes by hand (overrides method)
+    std::string focusArea;              ///< a kecamatan code: the map fits it, other areas are greyed
+    std::optional<gis::Extent> view;    ///< lon/lat box to fit (default: all areas, or the focus)
+    bool showVillageLabels = false;     ///< pekon names (collisions resolved: lower priority dropped)
+    bool showInset = true;              ///< locator inset on the page
+    std::vector<ProposedSite> proposedSites;
+    std::string proposedKind;           ///< facility kind of the proposed sites ("PUSKESSOS")
+    double coverageRadiusKm = 0.0;      ///< > 0: circles of this radius around coverageKind and proposed sites
+    std::string coverageKind;           ///< facility kind whose coverage is drawn
+    PageSetup page;                     ///< paper and raster DPI
+    Lang lang = Lang::Id;
+    std::string maker;                  ///< "Dibuat oleh"; empty = meta "maker", else "Sasaran"
+    /// E-mail size vector output: drop vertices closer than this on the page (mm) and draw label
+    /// halos as soft boxes; 0 keeps full detail (print).
+    double simplifyMm = 0.0;
+};
+
+/// \brief Where things landed on a rendered page, for callers and tests.
+struct PageResult {
+    QRectF framePx;                  ///< the map frame
+    gis::Extent view;                ///< lon/lat covered by the frame
+    double scaleBarKm = 0.0;         ///< ground length the bar claims
+    double scaleBarPx = 0.0;         ///< its length on the page
+    gis::Point scaleBarAt;           ///< the latitude (y) the bar is true at
+    double scaleDenominator = 0.0;   ///< the printed 1 : N
+    std::vector<QRectF> labelBoxes;  ///< every label drawn on the map (device px)
+    std::vector<std::string> labels; ///< their texts
+    std::string utmZone;             ///< "48S"
+};
+
+/// \brief Extra content of a page: a table under the map (or instead of it) and a page number.
+struct PageExtras {
+    std::optional<PageTable> table;
+    bool tableOnly = false;      ///< no map: the table fills the page body (with its own title)
+    std::string title;           ///< replaces the map's title on this page
+    std::string subtitle;        ///< replaces the map's subtitle on this page
+    std::string pageLabel;       ///< "Halaman 3 / 21"
+    bool legendPresentOnly = false; ///< legend lists only classes with villages on this page
 };
 
 /// \brief One class row of the legend.
@@ -72,12 +135,15 @@ public:
     const std::string& sources() const noexcept;
     bool isIllustrative() const noexcept;
 
-    const Classification& classification() const noexcept;
-    /// \brief Fill colour of each class, lightest first (classification().classCount() colours).
+    /// \throws gis::Error for a categorical layer (see isCategorical()).
+    const Classification& classification() const;
+    bool isCategorical() const noexcept;
+    /// \brief Fill colour of each class, lightest first (one per class or category).
     const std::vector<QColor>& classColors() const noexcept;
     /// \brief Class rows then the no-data row (always present, count may be 0).
     std::vector<LegendEntry> legendEntries() const;
-    /// \brief Facility kinds present in the dataset with their counts (symbolised kinds first).
+    /// \brief Facility kinds present in the dataset with their counts (symbolised kinds first);
+    /// with a focus area, only the facilities inside it.
     std::vector<FacilityLegendEntry> facilityLegendEntries() const;
 
     /// \brief Code of the village containing \a lonLat (EPSG:4326), for tooltips and clicks.
@@ -100,12 +166,23 @@ public:
     /// title, subtitle, framed map with coordinate ticks, legend with counts, scale bar (km,
     /// true at the map's latitude), north arrow, footer with sources, period, printing date and,
     /// for an illustrative dataset, "Data ilustrasi". Thread-safe.
-    void renderPage(QPainter& painter, const QRectF& pagePx, double dpi) const;
+    PageResult renderPage(QPainter& painter, const QRectF& pagePx, double dpi, const PageExtras& extras = {}) const;
+
+    /// \brief The view a page shows: spec view, else the focus area, else all areas (padded).
+    gis::Extent pageView() const;
+    /// \brief Code → name of the kecamatan (for atlases and labels).
+    std::vector<std::pair<std::string, std::string>> kecamatanList() const;
+    /// \brief Codes of the villages in the focus area (all villages without a focus).
+    std::vector<std::string> focusVillageCodes() const;
 
     struct Snapshot;
 
 private:
-    void drawMap(QPainter& painter, const QRectF& targetPx, const gis::Extent& view, double dpi) const;
+    struct DrawResult {
+        std::vector<QRectF> labelBoxes;
+        std::vector<std::string> labels;
+    };
+    DrawResult drawMap(QPainter& painter, const QRectF& targetPx, const gis::Extent& view, double dpi) const;
     std::shared_ptr<const Snapshot> d;
 };
 
@@ -114,13 +191,14 @@ QColor mapSeaColor();
 QColor mapBackgroundLandColor();
 
 /// \brief Writes the page of the map to \a outPath: ".png" (\a pngSizePx pixels), ".pdf"
-/// (A4 landscape, vector, text kept as text) or ".svg" (A4 landscape), by extension
+/// (the spec's paper, vector, text kept as text) or ".svg" (the spec's paper), by extension
 /// (case-insensitive). Needs a QGuiApplication (fonts).
 /// \throws gis::Error naming the file when the extension is unknown or the file can't be
 /// written; the ThematicMap constructor's errors otherwise.
+/// An empty \a pngSizePx means the spec's paper at its DPI.
 void exportMap(const gis::Dataset& ds, const ThematicMapSpec& spec, const std::string& outPath,
-               QSize pngSizePx = QSize(2400, 1700));
+               QSize pngSizePx = QSize());
 /// \brief As above, from a snapshot already taken.
-void exportMap(const ThematicMap& map, const std::string& outPath, QSize pngSizePx = QSize(2400, 1700));
+void exportMap(const ThematicMap& map, const std::string& outPath, QSize pngSizePx = QSize());
 
 } // namespace layers

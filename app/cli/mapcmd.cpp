@@ -1,0 +1,387 @@
+#include "cli/mapcmd.h"
+
+#include "cli/analyze.h"
+#include "cli/common.h"
+
+#include "gis/analysis.h"
+#include "gis/error.h"
+#include "gis/hotspots.h"
+#include "gis/project.h"
+#include "layers/maplayers.h"
+#include "layers/maptemplate.h"
+#include "layers/meetingpack.h"
+#include "layers/thematicmap.h"
+
+#include <CLI/CLI.hpp>
+#include <QGuiApplication>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <sstream>
+
+namespace app::cli {
+
+void ensureGuiApplication()
+{
+    if (QGuiApplication::instance())
+        return;
+    if (!std::getenv("QT_QPA_PLATFORM"))
+        setenv("QT_QPA_PLATFORM", "offscreen", 0);
+    static int argc = 1;
+    static char name[] = "sasaran-cli";
+    static char* argv[] = {name, nullptr};
+    static std::unique_ptr<QGuiApplication> application = std::make_unique<QGuiApplication>(argc, argv);
+}
+
+namespace {
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::vector<double> parseNumbers(const std::string& text, const std::string& option)
+{
+    std::vector<double> numbers;
+    std::stringstream in(text);
+    std::string part;
+    while (std::getline(in, part, ',')) {
+        try {
+            std::size_t used = 0;
+            numbers.push_back(std::stod(part, &used));
+            if (used != part.size())
+                throw std::invalid_argument(part);
+        } catch (const std::exception&) {
+            throw gis::Error(option + ": '" + part + "' is not a number (write numbers with a decimal point, "
+                             "separated by commas, e.g. 10,15.5,20)");
+        }
+    }
+    return numbers;
+}
+
+void addPageOptions(CLI::App* c, MapCommandOptions& o)
+{
+    c->add_option("--paper", o.paper, "Paper: A4, A3, A2, A1, A0 or letter")->capture_default_str();
+    c->add_flag("--landscape", o.landscape, "Landscape page");
+    c->add_flag("--portrait", o.portrait, "Portrait page");
+    c->add_option("--lang", o.lang, "Language of the page texts: id (Bahasa Indonesia) or en")->capture_default_str();
+    c->add_option("--preset", o.preset,
+                  "email: smaller files (vector detail below 0.3 mm dropped, PNG at 110 dpi); print: full detail, "
+                  "PNG at 300 dpi")
+        ->check(CLI::IsMember({"email", "print"}));
+    c->add_option("--maker", o.maker, "Who made the map, printed in the margin (default: the project's 'maker')");
+    c->add_option("--printed-date", o.printedDate, "Printing date to show (default: today)");
+    c->add_option("--scheme", o.scheme, "Priority scheme: JSON file or the name of one kept in the project");
+    c->add_option("--period", o.period, "Period, e.g. 2018 (default: the latest)");
+}
+
+void addStyleOptions(CLI::App* c, MapCommandOptions& o)
+{
+    c->add_option("--indicator", o.indicator,
+                  "Indicator key: penduduk, miskin, poverty_rate, poor_density_km2, pop_density_km2, area_km2, any "
+                  "<key>_per_km2 or <key>_per_1000")
+        ->capture_default_str();
+    c->add_option("--layer", o.layer,
+                  "Analysis layer instead of an indicator: priority (score), lisa (clusters of --indicator), base "
+                  "(plain), or an analyze column such as dist_puskessos_km");
+    c->add_option("--classes", o.classes, "Number of classes")->check(CLI::Range(1, 9))->capture_default_str();
+    c->add_option("--method", o.method, "Classification: quantile, equal (interval) or natural (Jenks breaks)")
+        ->check(CLI::IsMember({"quantile", "equal", "natural"}))
+        ->capture_default_str();
+    c->add_option("--breaks", o.breaks, "Manual class upper bounds, ascending: 10,15,20,30 (overrides --method)");
+    c->add_option("--ramp", o.ramp, "ColorBrewer ramp: YlOrRd, OrRd, Reds, Blues, Greens, YlGnBu, Purples")
+        ->capture_default_str();
+    c->add_flag("--no-facilities", o.noFacilities, "Do not draw facility symbols");
+    c->add_flag("--no-inset", o.noInset, "Do not draw the locator inset");
+}
+
+const gis::Area* findKecamatan(const gis::Dataset& ds, const std::string& codeOrName)
+{
+    const std::string wanted = lower(codeOrName);
+    for (const gis::Area& a : ds.areas)
+        if (a.kind == "kecamatan" && (a.code == codeOrName || lower(a.name) == wanted))
+            return &a;
+    std::string known;
+    for (const gis::Area& a : ds.areas)
+        if (a.kind == "kecamatan")
+            known += (known.empty() ? "" : ", ") + a.code + " " + a.name;
+    throw gis::Error("no kecamatan '" + codeOrName + "' in the project; kecamatan: " + known);
+}
+
+/// The template (kept in the project or a file), then the options given on the command line.
+layers::MapTemplate buildTemplate(const gis::Dataset& ds, const MapCommandOptions& o, const CLI::App& c)
+{
+    layers::MapTemplate t;
+    if (!o.templateName.empty()) {
+        const bool isFile = std::filesystem::exists(o.templateName)
+                            || std::filesystem::path(o.templateName).extension() == ".json";
+        t = isFile ? layers::loadMapTemplate(o.templateName) : layers::storedMapTemplate(ds, o.templateName);
+    } else {
+        t.spec.page.landscape = true;
+    }
+    layers::ThematicMapSpec& s = t.spec;
+    auto given = [&c](const char* name) { return c.get_option_no_throw(name) && c.count(name) > 0; };
+    if (given("--indicator") || o.templateName.empty())
+        s.indicatorKey = o.indicator;
+    if (given("--layer"))
+        t.layer = o.layer;
+    if (given("--period"))
+        s.period = o.period;
+    if (given("--classes") || o.templateName.empty())
+        s.classCount = o.classes;
+    if (given("--method") || o.templateName.empty())
+        s.method = layers::classificationFromKey(o.method);
+    if (given("--breaks"))
+        s.manualBreaks = parseNumbers(o.breaks, "--breaks");
+    if (given("--ramp") || o.templateName.empty())
+        s.ramp = o.ramp;
+    if (given("--title"))
+        s.title = o.title;
+    if (given("--subtitle"))
+        s.subtitle = o.subtitle;
+    if (given("--paper")) {
+        const auto paper = layers::paperFromName(o.paper);
+        if (!paper)
+            throw gis::Error("--paper: unknown paper '" + o.paper + "'; use A4, A3, A2, A1, A0 or letter");
+        s.page.paper = *paper;
+    }
+    if (o.landscape && o.portrait)
+        throw gis::Error("--landscape and --portrait exclude each other");
+    if (o.landscape)
+        s.page.landscape = true;
+    if (o.portrait)
+        s.page.landscape = false;
+    if (given("--dpi"))
+        s.page.dpi = o.dpi;
+    if (given("--kecamatan"))
+        s.focusArea = o.kecamatan;
+    if (given("--labels") || o.templateName.empty()) {
+        if (o.labels != "none" && o.labels != "kecamatan" && o.labels != "pekon" && o.labels != "all")
+            throw gis::Error("--labels: use none, kecamatan, pekon or all");
+        s.showLabels = o.labels == "kecamatan" || o.labels == "all";
+        s.showVillageLabels = o.labels == "pekon" || o.labels == "all";
+    }
+    if (o.noFacilities)
+        s.showFacilities = false;
+    if (o.noInset)
+        s.showInset = false;
+    if (given("--lang")) {
+        const auto lang = layers::langFromName(o.lang);
+        if (!lang)
+            throw gis::Error("--lang: use id or en");
+        s.lang = *lang;
+    }
+    if (given("--maker"))
+        s.maker = o.maker;
+    if (given("--printed-date"))
+        s.printedDate = o.printedDate;
+    if (given("--coverage")) {
+        const auto colon = o.coverage.find(':');
+        if (colon == std::string::npos)
+            throw gis::Error("--coverage: write KIND:KM, e.g. PUSKESSOS:5");
+        s.coverageKind = o.coverage.substr(0, colon);
+        s.coverageRadiusKm = parseNumbers(o.coverage.substr(colon + 1), "--coverage").at(0);
+        if (!(s.coverageRadiusKm > 0))
+            throw gis::Error("--coverage: the radius must be positive");
+    }
+    if (given("--bbox")) {
+        const auto v = parseNumbers(o.bbox, "--bbox");
+        if (v.size() != 4 || !(v[0] < v[2]) || !(v[1] < v[3]))
+            throw gis::Error("--bbox: write minlon,minlat,maxlon,maxlat with min < max, e.g. 104.4,-5.7,104.9,-5.3");
+        s.view = gis::Extent{v[0], v[1], v[2], v[3]};
+    }
+    if (o.preset == "email") {
+        s.simplifyMm = 0.3;
+        if (!given("--dpi"))
+            s.page.dpi = 110;
+    } else if (o.preset == "print" && !given("--dpi")) {
+        s.page.dpi = 300;
+    }
+    if (!s.focusArea.empty())
+        s.focusArea = findKecamatan(ds, s.focusArea)->code;
+    return t;
+}
+
+/// Resolves an analysis layer of the template into values on the spec.
+void resolveLayer(const gis::Dataset& ds, layers::MapTemplate& t, const MapCommandOptions& o,
+                  std::optional<gis::AnalysisTable>& table)
+{
+    layers::ThematicMapSpec& s = t.spec;
+    auto analysis = [&]() -> const gis::AnalysisTable& {
+        if (!table)
+            table = gis::analyzeVillages(ds, s.period, resolveScheme(ds, o.scheme));
+        return *table;
+    };
+    if (t.layer.empty())
+        return;
+    if (t.layer == "priority") {
+        s.layer = layers::priorityLayer(analysis(), s.lang);
+    } else if (t.layer == "lisa") {
+        gis::HotspotOptions ho;
+        ho.period = s.period;
+        s.layer = layers::lisaLayer(gis::analyzeHotspots(ds, s.indicatorKey, ho), s.lang);
+    } else if (t.layer == "base") {
+        s.layer = layers::baseLayer(ds, s.lang);
+    } else {
+        s.layer = layers::analysisColumnLayer(analysis(), t.layer, s.lang);
+    }
+}
+
+void addProposals(const gis::Dataset& ds, layers::ThematicMapSpec& s)
+{
+    const auto runs = layers::savedPlacementRuns(ds);
+    if (runs.empty())
+        throw gis::Error("--proposals: the project keeps no placement run; run `sasaran-cli place PROJECT ...` first");
+    const auto& run = runs.back();
+    s.proposedSites = layers::proposedSites(run);
+    s.proposedKind = run.kind;
+    if (s.coverageRadiusKm <= 0 && run.radiusKm > 0) {
+        s.coverageKind = run.kind;
+        s.coverageRadiusKm = run.radiusKm;
+    }
+}
+
+std::string extensionOf(const std::string& path)
+{
+    return lower(std::filesystem::path(path).extension().string());
+}
+
+} // namespace
+
+CLI::App* addMapCommand(CLI::App& cli, MapCommandOptions& o)
+{
+    auto* c = cli.add_subcommand("map", "Draw a printed map (choropleth of an indicator or an analysis layer) to PNG, "
+                                        "PDF or SVG");
+    c->add_option("PROJECT", o.project, "Project file or :default")->required();
+    c->add_option("--out", o.out, "Output file: .png, .pdf or .svg")->required();
+    addStyleOptions(c, o);
+    addPageOptions(c, o);
+    c->add_option("--title", o.title, "Map title (default: from the indicator, place and period)");
+    c->add_option("--subtitle", o.subtitle, "Subtitle (default: the indicator, period and classification)");
+    c->add_option("--dpi", o.dpi, "PNG resolution in dots per inch")->check(CLI::Range(30.0, 1200.0))->capture_default_str();
+    c->add_option("--width", o.widthPx, "PNG width in pixels (with --height; default: the paper at --dpi)")
+        ->check(CLI::Range(200, 20000));
+    c->add_option("--height", o.heightPx, "PNG height in pixels")->check(CLI::Range(200, 20000));
+    c->add_option("--kecamatan", o.kecamatan, "Fit the map to one kecamatan (code or name); the rest is greyed");
+    c->add_option("--bbox", o.bbox, "Fit the map to minlon,minlat,maxlon,maxlat");
+    c->add_option("--labels", o.labels, "Names on the map: none, kecamatan, pekon or all")->capture_default_str();
+    c->add_option("--coverage", o.coverage, "Draw reach circles: KIND:KM, e.g. PUSKESSOS:5");
+    c->add_flag("--proposals", o.proposals, "Draw the sites of the latest placement run saved in the project");
+    c->add_option("--template", o.templateName, "Start from a map template: a name kept in the project or a JSON file");
+    c->add_option("--save-template", o.saveTemplate, "Keep this map's settings in the project under NAME");
+    return c;
+}
+
+CLI::App* addAtlasCommand(CLI::App& cli, MapCommandOptions& o)
+{
+    auto* c = cli.add_subcommand("atlas", "Atlas PDF: a cover and one page per kecamatan with its pekon ranked by "
+                                          "priority");
+    c->add_option("PROJECT", o.project, "Project file or :default")->required();
+    c->add_option("--out", o.out, "Output PDF")->required();
+    c->add_option("--by", o.by, "Pages per: kecamatan")->check(CLI::IsMember({"kecamatan"}))->capture_default_str();
+    addStyleOptions(c, o);
+    addPageOptions(c, o);
+    c->add_option("--template", o.templateName, "Style the pages with a map template (name or JSON file)");
+    return c;
+}
+
+CLI::App* addReportCommand(CLI::App& cli, MapCommandOptions& o)
+{
+    auto* c = cli.add_subcommand("report", "Meeting pack PDF: priority, poverty density and facility maps, the top "
+                                           "priority table and saved placement proposals");
+    c->add_option("PROJECT", o.project, "Project file or :default")->required();
+    c->add_option("--out", o.out, "Output PDF")->required();
+    c->add_option("--top", o.top, "Rows of the priority table")->check(CLI::Range(1, 500))->capture_default_str();
+    addPageOptions(c, o);
+    return c;
+}
+
+int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& out, std::ostream& err)
+{
+    const std::string ext = extensionOf(o.out);
+    if (ext != ".png" && ext != ".pdf" && ext != ".svg")
+        throw gis::OutputError("cannot write map '" + o.out + "': unknown extension '" + ext + "'; use .png, .pdf or .svg");
+    if ((o.widthPx > 0) != (o.heightPx > 0)) {
+        fmt::print(err, "sasaran-cli: error: give --width and --height together\n");
+        return 2;
+    }
+    gis::Dataset ds = openProjectOrDefault(o.project);
+    layers::MapTemplate t = buildTemplate(ds, o, command);
+    const layers::MapTemplate toKeep = t; // before values are resolved: a template keeps settings, not data
+    std::optional<gis::AnalysisTable> table;
+    resolveLayer(ds, t, o, table);
+    if (o.proposals)
+        addProposals(ds, t.spec);
+    ensureGuiApplication();
+    const layers::ThematicMap map(ds, t.spec);
+    layers::exportMap(map, o.out, o.widthPx > 0 ? QSize(o.widthPx, o.heightPx) : QSize());
+    fmt::print(out, "wrote map: {} ({} {}, {})\n", std::filesystem::absolute(o.out).string(),
+               layers::paperName(t.spec.page.paper), t.spec.page.landscape ? "landscape" : "portrait", map.title());
+    if (!o.saveTemplate.empty()) {
+        if (o.project == kDefaultProjectName) {
+            fmt::print(err, "sasaran-cli: error: --save-template needs a project file, not {}\n", kDefaultProjectName);
+            return 2;
+        }
+        layers::MapTemplate kept = toKeep;
+        kept.name = o.saveTemplate;
+        layers::storeMapTemplate(ds, kept);
+        gis::saveProject(ds, o.project);
+        fmt::print(out, "kept map template '{}' in {}\n", kept.name, o.project);
+    }
+    return 0;
+}
+
+int runAtlas(const MapCommandOptions& o, const CLI::App& command, std::ostream& out, std::ostream& /*err*/)
+{
+    if (extensionOf(o.out) != ".pdf")
+        throw gis::OutputError("cannot write atlas '" + o.out + "': an atlas is a .pdf");
+    const gis::Dataset ds = openProjectOrDefault(o.project);
+    MapCommandOptions pageOptions = o;
+    layers::MapTemplate t = buildTemplate(ds, pageOptions, command);
+    if (!o.landscape && o.templateName.empty())
+        t.spec.page.landscape = false; // an atlas page is portrait: map above, table below
+    auto given = [&command](const char* name) { return command.count(name) > 0; };
+    const bool ownValues = given("--indicator") || given("--layer") || !t.layer.empty();
+    std::optional<gis::AnalysisTable> table;
+    resolveLayer(ds, t, o, table);
+    if (!table)
+        table = gis::analyzeVillages(ds, t.spec.period, resolveScheme(ds, o.scheme));
+    layers::AtlasOptions atlas;
+    atlas.style = t.spec;
+    atlas.usePriorityLayer = !ownValues;
+    ensureGuiApplication();
+    const int pages = layers::exportAtlas(ds, *table, atlas, o.out);
+    fmt::print(out, "wrote atlas: {} ({} pages: cover + {} kecamatan)\n", std::filesystem::absolute(o.out).string(),
+               pages, pages - 1);
+    return 0;
+}
+
+int runReport(const MapCommandOptions& o, const CLI::App& command, std::ostream& out, std::ostream& /*err*/)
+{
+    if (extensionOf(o.out) != ".pdf")
+        throw gis::OutputError("cannot write report '" + o.out + "': a report is a .pdf");
+    const gis::Dataset ds = openProjectOrDefault(o.project);
+    const layers::MapTemplate t = buildTemplate(ds, o, command);
+    const gis::AnalysisTable table = gis::analyzeVillages(ds, t.spec.period, resolveScheme(ds, o.scheme));
+    layers::ReportOptions report;
+    report.lang = t.spec.lang;
+    report.page = t.spec.page;
+    report.printedDate = t.spec.printedDate;
+    report.simplifyMm = t.spec.simplifyMm;
+    report.maker = t.spec.maker;
+    report.topN = static_cast<std::size_t>(o.top);
+    ensureGuiApplication();
+    const int pages = layers::exportReport(ds, table, report, o.out);
+    const auto runs = layers::savedPlacementRuns(ds);
+    fmt::print(out, "wrote report: {} ({} pages{})\n", std::filesystem::absolute(o.out).string(), pages,
+               runs.empty() ? ", no placement run saved" : ", with placement run " + runs.back().id);
+    return 0;
+}
+
+} // namespace app::cli

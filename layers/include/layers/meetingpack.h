@@ -1,0 +1,48 @@
+#pragma once
+/// \file meetingpack.h
+/// Multi-page PDFs for coordination meetings: the atlas (a cover and one page per kecamatan)
+/// and the meeting report (priority, poverty density and facility maps, the top-N table and
+/// the saved placement proposals).
+#include "gis/analysis.h"
+#include "gis/dataset.h"
+#include "layers/thematicmap.h"
+
+#include <string>
+
+namespace layers {
+
+struct AtlasOptions {
+    /// Style of every page: ramp, classes, method, labels. Without a layer or another indicator
+    /// than the default, pages show the priority score of \a table.
+    ThematicMapSpec style;
+    bool usePriorityLayer = true; ///< false: style.indicatorKey / style.layer as given
+};
+
+/// \brief Writes the atlas: page 1 a cover with the regency map and a table of the kecamatan
+/// with their page numbers; then one page per kecamatan (in code order): zoomed to it, the
+/// rest greyed, its own inset, its pekon labelled, the legend listing only the classes on the
+/// page, its own scale bar and scale, and a table of its pekon ranked by priority (kode, nama,
+/// poverty rate, poor people, nearest Puskessos km, score, rank). Portrait by default.
+/// \returns the number of pages.
+/// \throws gis::Error when the dataset has no kecamatan; OutputError naming the file.
+int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const AtlasOptions& options,
+                const std::string& outPdf);
+
+struct ReportOptions {
+    Lang lang = Lang::Id;
+    PageSetup page;           ///< A4 landscape by default
+    std::string printedDate;  ///< empty = today
+    double simplifyMm = 0.0;  ///< e-mail preset: > 0
+    std::size_t topN = 30;
+    double coverageRadiusKm = 5.0; ///< Puskessos reach drawn when no run is saved
+    std::string maker;
+};
+
+/// \brief Writes the meeting pack: the priority map, the poverty density map, the facilities and
+/// coverage map, the top-N priority table, and, when placement runs are saved in the project,
+/// the latest run's proposals (map and table) and a comparison of all saved runs.
+/// \returns the number of pages.
+int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const ReportOptions& options,
+                 const std::string& outPdf);
+
+} // namespace layers

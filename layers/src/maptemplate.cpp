@@ -1,0 +1,184 @@
+#include "layers/maptemplate.h"
+
+#include "gis/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace layers {
+
+namespace {
+
+constexpr const char* kMetaPrefix = "template.";
+
+} // namespace
+
+std::string classificationKey(ClassificationMethod method)
+{
+    switch (method) {
+    case ClassificationMethod::Quantile: return "quantile";
+    case ClassificationMethod::EqualInterval: return "equal";
+    case ClassificationMethod::NaturalBreaks: return "natural";
+    }
+    return "quantile";
+}
+
+ClassificationMethod classificationFromKey(const std::string& key)
+{
+    for (ClassificationMethod m :
+         {ClassificationMethod::Quantile, ClassificationMethod::EqualInterval, ClassificationMethod::NaturalBreaks})
+        if (classificationKey(m) == key)
+            return m;
+    throw gis::Error("unknown classification '" + key + "'; use quantile, equal or natural");
+}
+
+std::string mapTemplateToJson(const MapTemplate& t)
+{
+    const ThematicMapSpec& s = t.spec;
+    nlohmann::json j;
+    j["name"] = t.name;
+    j["title"] = s.title;
+    j["subtitle"] = s.subtitle;
+    j["indicator"] = s.indicatorKey;
+    j["layer"] = t.layer;
+    j["period"] = s.period;
+    j["method"] = classificationKey(s.method);
+    j["classes"] = s.classCount;
+    j["ramp"] = s.ramp;
+    j["breaks"] = s.manualBreaks;
+    j["paper"] = paperName(s.page.paper);
+    j["landscape"] = s.page.landscape;
+    j["dpi"] = s.page.dpi;
+    j["labels"] = {{"kecamatan", s.showLabels}, {"pekon", s.showVillageLabels}};
+    j["facilities"] = s.showFacilities;
+    j["inset"] = s.showInset;
+    j["kecamatan"] = s.focusArea;
+    j["lang"] = s.lang == Lang::En ? "en" : "id";
+    j["maker"] = s.maker;
+    j["coverage"] = {{"kind", s.coverageKind}, {"radius_km", s.coverageRadiusKm}};
+    return j.dump(2);
+}
+
+MapTemplate mapTemplateFromJson(const std::string& json, const std::string& source)
+{
+    const auto j = nlohmann::json::parse(json, nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+        throw gis::Error("map template " + source + ": not a JSON object");
+    MapTemplate t;
+    ThematicMapSpec& s = t.spec;
+    std::string key;
+    try {
+        auto text = [&](const char* k, std::string& target) {
+            key = k;
+            if (j.contains(k))
+                target = j.at(k).get<std::string>();
+        };
+        text("name", t.name);
+        text("title", s.title);
+        text("subtitle", s.subtitle);
+        text("indicator", s.indicatorKey);
+        text("layer", t.layer);
+        text("period", s.period);
+        text("ramp", s.ramp);
+        text("kecamatan", s.focusArea);
+        text("maker", s.maker);
+        key = "method";
+        if (j.contains("method"))
+            s.method = classificationFromKey(j.at("method").get<std::string>());
+        key = "classes";
+        if (j.contains("classes"))
+            s.classCount = j.at("classes").get<int>();
+        key = "breaks";
+        if (j.contains("breaks"))
+            s.manualBreaks = j.at("breaks").get<std::vector<double>>();
+        key = "paper";
+        if (j.contains("paper")) {
+            const auto paper = paperFromName(j.at("paper").get<std::string>());
+            if (!paper)
+                throw gis::Error("use A4, A3, A2, A1, A0 or letter");
+            s.page.paper = *paper;
+        }
+        key = "landscape";
+        if (j.contains("landscape"))
+            s.page.landscape = j.at("landscape").get<bool>();
+        key = "dpi";
+        if (j.contains("dpi"))
+            s.page.dpi = j.at("dpi").get<double>();
+        key = "labels";
+        if (j.contains("labels")) {
+            s.showLabels = j.at("labels").value("kecamatan", s.showLabels);
+            s.showVillageLabels = j.at("labels").value("pekon", s.showVillageLabels);
+        }
+        key = "facilities";
+        if (j.contains("facilities"))
+            s.showFacilities = j.at("facilities").get<bool>();
+        key = "inset";
+        if (j.contains("inset"))
+            s.showInset = j.at("inset").get<bool>();
+        key = "lang";
+        if (j.contains("lang")) {
+            const auto lang = langFromName(j.at("lang").get<std::string>());
+            if (!lang)
+                throw gis::Error("use id or en");
+            s.lang = *lang;
+        }
+        key = "coverage";
+        if (j.contains("coverage")) {
+            s.coverageKind = j.at("coverage").value("kind", std::string());
+            s.coverageRadiusKm = j.at("coverage").value("radius_km", 0.0);
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw gis::Error("map template " + source + ": key '" + key + "' has the wrong type (" + e.what() + ")");
+    } catch (const gis::Error& e) {
+        throw gis::Error("map template " + source + ": key '" + key + "': " + e.what());
+    }
+    if (s.classCount < 1 || s.classCount > 9)
+        throw gis::Error("map template " + source + ": classes must be 1..9");
+    if (!(s.page.dpi >= 30.0 && s.page.dpi <= 1200.0))
+        throw gis::Error("map template " + source + ": dpi must be 30..1200");
+    return t;
+}
+
+MapTemplate loadMapTemplate(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw gis::DataSourceError(path, "cannot read the map template: no such file or not readable");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return mapTemplateFromJson(text.str(), "'" + path + "'");
+}
+
+void storeMapTemplate(gis::Dataset& ds, const MapTemplate& t)
+{
+    if (t.name.empty())
+        throw gis::Error("a map template kept in a project needs a name");
+    ds.meta[kMetaPrefix + t.name] = mapTemplateToJson(t);
+}
+
+std::vector<std::string> storedMapTemplateNames(const gis::Dataset& ds)
+{
+    std::vector<std::string> names;
+    for (const auto& [key, value] : ds.meta)
+        if (key.rfind(kMetaPrefix, 0) == 0)
+            names.push_back(key.substr(std::string(kMetaPrefix).size()));
+    return names;
+}
+
+MapTemplate storedMapTemplate(const gis::Dataset& ds, const std::string& name)
+{
+    const auto it = ds.meta.find(kMetaPrefix + name);
+    if (it == ds.meta.end()) {
+        std::string known;
+        for (const auto& n : storedMapTemplateNames(ds))
+            known += (known.empty() ? "" : ", ") + n;
+        throw gis::Error("the project keeps no map template '" + name + "'"
+                         + (known.empty() ? std::string("; it keeps none (save one with map --save-template NAME)")
+                                          : "; kept: " + known));
+    }
+    return mapTemplateFromJson(it->second, "'" + name + "' in the project");
+}
+
+} // namespace layers

@@ -1,0 +1,289 @@
+#include "layers/meetingpack.h"
+
+#include "gis/error.h"
+#include "layers/facilitysymbol.h"
+#include "layers/mapexport.h"
+#include "layers/maplayers.h"
+#include "layers/numberformat.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace layers {
+
+namespace {
+
+std::string tr(Lang lang, const char* id, const char* en) { return lang == Lang::En ? en : id; }
+
+std::string number(double v, int decimals)
+{
+    return std::isfinite(v) ? formatNumber(v, decimals) : std::string("–");
+}
+
+/// Row indices of \a table in priority order (rank 1 first; excluded villages last, by code).
+std::vector<std::size_t> byPriority(const gis::AnalysisTable& table, const std::vector<std::string>& onlyCodes = {})
+{
+    std::vector<std::size_t> rows;
+    std::set<std::string> only(onlyCodes.begin(), onlyCodes.end());
+    for (std::size_t i = 0; i < table.rows.size(); ++i)
+        if (only.empty() || only.contains(table.rows[i].kode))
+            rows.push_back(i);
+    const std::size_t rankCol = table.column("priority_rank");
+    std::sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
+        const double ra = table.rows[a].values[rankCol], rb = table.rows[b].values[rankCol];
+        const bool fa = std::isfinite(ra) && ra > 0, fb = std::isfinite(rb) && rb > 0;
+        if (fa != fb)
+            return fa;
+        if (fa && ra != rb)
+            return ra < rb;
+        return table.rows[a].kode < table.rows[b].kode;
+    });
+    return rows;
+}
+
+/// The ranked village table of the atlas pages and the report.
+PageTable priorityTable(const gis::AnalysisTable& table, const std::vector<std::size_t>& rows, Lang lang,
+                        const std::string& title, bool withKecamatan)
+{
+    PageTable t;
+    t.title = title;
+    t.columns = {{tr(lang, "Peringkat", "Rank"), true, 1.0}, {"Kode", false, 1.6}, {tr(lang, "Nama", "Name"), false, 2.0, true}};
+    if (withKecamatan)
+        t.columns.push_back({"Kecamatan", false, 1.7, true});
+    t.columns.insert(t.columns.end(), {{tr(lang, "Tingkat kemiskinan (%)", "Poverty rate (%)"), true, 1.2},
+                                       {tr(lang, "Penduduk miskin", "Poor people"), true, 1.1},
+                                       {tr(lang, "Puskessos terdekat (km)", "Nearest Puskessos (km)"), true, 1.3},
+                                       {tr(lang, "Skor", "Score"), true, 0.8}});
+    const std::size_t rate = table.column("poverty_rate"), poor = table.column("miskin"),
+                      dist = table.column("dist_puskessos_km"), score = table.column("priority_score"),
+                      rank = table.column("priority_rank");
+    for (std::size_t i : rows) {
+        const auto& r = table.rows[i];
+        std::vector<std::string> cells = {std::isfinite(r.values[rank]) && r.values[rank] > 0
+                                              ? formatNumber(r.values[rank], 0)
+                                              : tr(lang, "tidak dinilai", "not scored"),
+                                          r.kode, r.nama};
+        if (withKecamatan)
+            cells.push_back(r.kecamatan);
+        cells.insert(cells.end(), {number(r.values[rate], 1), number(r.values[poor], 0), number(r.values[dist], 1),
+                                   number(r.values[score], 1)});
+        t.rows.push_back(std::move(cells));
+    }
+    t.note = tr(lang, "Skor 0–100 dari skema \"", "Score 0–100 from the scheme \"") + table.scheme.name
+             + tr(lang, "\"; peringkat 1 = prioritas tertinggi di kabupaten. Periode ",
+                  "\"; rank 1 = highest priority in the regency. Period ")
+             + table.period + ".";
+    return t;
+}
+
+std::string pageLabel(Lang lang, int page, int pages)
+{
+    return tr(lang, "Halaman ", "Page ") + std::to_string(page) + " / " + std::to_string(pages);
+}
+
+} // namespace
+
+int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const AtlasOptions& options,
+                const std::string& outPdf)
+{
+    ThematicMapSpec style = options.style;
+    if (options.usePriorityLayer && !style.layer)
+        style.layer = priorityLayer(table, style.lang);
+    const Lang lang = style.lang;
+
+    ThematicMapSpec coverSpec = style;
+    coverSpec.showLabels = true;
+    coverSpec.showVillageLabels = false;
+    coverSpec.focusArea.clear();
+    const ThematicMap cover(ds, coverSpec);
+    const auto kecamatan = cover.kecamatanList();
+    if (kecamatan.empty())
+        throw gis::Error("atlas: the project has no kecamatan to make pages of; import boundaries with kecamatan "
+                         "codes (sasaran-cli import boundaries)");
+    const int pages = static_cast<int>(kecamatan.size()) + 1;
+
+    PdfPages pdf(outPdf, style.page, tr(lang, "Atlas ", "Atlas ") + cover.title());
+    // cover: the regency and the list of kecamatan with their pages
+    PageTable list;
+    list.title = tr(lang, "Daftar kecamatan", "Kecamatan");
+    list.columns = {{tr(lang, "Halaman", "Page"), true, 0.8}, {"Kode", false, 1.0}, {"Kecamatan", false, 2.2, true},
+                    {tr(lang, "Pekon", "Villages"), true, 0.8}, {tr(lang, "Penduduk miskin", "Poor people"), true, 1.3},
+                    {tr(lang, "Skor rata-rata", "Mean score"), true, 1.2}};
+    const std::size_t poor = table.column("miskin"), score = table.column("priority_score");
+    std::map<std::string, std::vector<std::size_t>> rowsOf; // kecamatan code -> table rows
+    std::map<std::string, std::string> parentOf;
+    for (const gis::Area* a : ds.villages())
+        parentOf[a->code] = a->parentCode;
+    for (std::size_t i = 0; i < table.rows.size(); ++i)
+        rowsOf[parentOf[table.rows[i].kode]].push_back(i);
+    int page = 2;
+    for (const auto& [code, name] : kecamatan) {
+        double poorSum = 0.0, scoreSum = 0.0;
+        int scored = 0;
+        for (std::size_t i : rowsOf[code]) {
+            const double p = table.rows[i].values[poor], s = table.rows[i].values[score];
+            if (std::isfinite(p))
+                poorSum += p;
+            if (std::isfinite(s)) {
+                scoreSum += s;
+                ++scored;
+            }
+        }
+        list.rows.push_back({std::to_string(page++), code, name, std::to_string(rowsOf[code].size()),
+                             formatNumber(poorSum, 0), scored ? formatNumber(scoreSum / scored, 1) : "–"});
+    }
+    PageExtras coverExtras;
+    coverExtras.table = list;
+    coverExtras.pageLabel = pageLabel(lang, 1, pages);
+    coverExtras.title = tr(lang, "Atlas per Kecamatan: ", "Atlas by Kecamatan: ") + cover.title();
+    coverExtras.subtitle = cover.subtitle();
+    cover.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), coverExtras);
+
+    page = 2;
+    for (const auto& [code, name] : kecamatan) {
+        ThematicMapSpec spec = style;
+        spec.focusArea = code;
+        spec.showVillageLabels = true;
+        spec.showLabels = true;
+        spec.title.clear();
+        const ThematicMap map(ds, spec);
+        PageExtras extras;
+        extras.legendPresentOnly = true;
+        extras.pageLabel = pageLabel(lang, page, pages);
+        std::vector<std::string> codes;
+        for (std::size_t i : rowsOf[code])
+            codes.push_back(table.rows[i].kode);
+        extras.table = priorityTable(table, byPriority(table, codes), lang,
+                                     tr(lang, "Pekon di Kecamatan ", "Villages of Kecamatan ") + name
+                                         + tr(lang, ", menurut prioritas", ", by priority"),
+                                     false);
+        map.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extras);
+        ++page;
+    }
+    pdf.finish();
+    return pdf.pageCount();
+}
+
+int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const ReportOptions& options,
+                 const std::string& outPdf)
+{
+    const Lang lang = options.lang;
+    ThematicMapSpec base;
+    base.page = options.page;
+    base.lang = lang;
+    base.printedDate = options.printedDate;
+    base.simplifyMm = options.simplifyMm;
+    base.maker = options.maker;
+    base.showLabels = true;
+
+    const auto runs = savedPlacementRuns(ds);
+    const SavedPlacementRun* latest = runs.empty() ? nullptr : &runs.back();
+    const int pages = 4 + (latest ? 2 : 0) + (runs.size() > 1 ? 1 : 0);
+    int page = 0;
+    auto extrasFor = [&](PageExtras e = {}) {
+        e.pageLabel = pageLabel(lang, ++page, pages);
+        return e;
+    };
+
+    ThematicMapSpec prioritySpec = base;
+    prioritySpec.layer = priorityLayer(table, lang);
+    prioritySpec.ramp = "YlOrRd";
+    const ThematicMap priorityMap(ds, prioritySpec);
+    PdfPages pdf(outPdf, options.page, tr(lang, "Bahan Rakor — ", "Meeting pack — ") + priorityMap.title());
+    priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
+
+    ThematicMapSpec densitySpec = base;
+    densitySpec.indicatorKey = "poor_density_km2";
+    densitySpec.ramp = "Purples";
+    densitySpec.period = table.period;
+    ThematicMap(ds, densitySpec).renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
+
+    ThematicMapSpec facilitySpec = base;
+    facilitySpec.layer = baseLayer(ds, lang);
+    facilitySpec.coverageKind = latest ? latest->kind : "PUSKESSOS";
+    facilitySpec.coverageRadiusKm = latest && latest->radiusKm > 0 ? latest->radiusKm : options.coverageRadiusKm;
+    const std::string regency = ds.metaValue("regency_name");
+    facilitySpec.title = tr(lang, "Fasilitas dan Jangkauan ", "Facilities and Reach of ")
+                         + facilityKindLabel(facilitySpec.coverageKind)
+                         + (regency.empty() ? std::string() : " — " + regency);
+    facilitySpec.subtitle = tr(lang, "Lingkaran: jangkauan ", "Circles: reach of ")
+                            + formatNumber(facilitySpec.coverageRadiusKm, 1)
+                            + tr(lang, " km (jarak geodesik) dari tiap ", " km (geodesic distance) around each ")
+                            + facilityKindLabel(facilitySpec.coverageKind);
+    const ThematicMap facilityMap(ds, facilitySpec);
+    facilityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
+
+    PageExtras top;
+    top.tableOnly = true;
+    top.title = tr(lang, "Pekon Prioritas Teratas", "Top Priority Villages") + std::string(" (")
+                + std::to_string(std::min(options.topN, table.rows.size())) + ")";
+    top.subtitle = priorityMap.subtitle();
+    auto order = byPriority(table);
+    if (order.size() > options.topN)
+        order.resize(options.topN);
+    top.table = priorityTable(table, order, lang, "", true);
+    priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(top));
+
+    auto reach = [lang](const SavedPlacementRun& r) {
+        return r.minutes > 0 ? formatNumber(r.minutes, 0) + tr(lang, " menit", " minutes")
+                             : formatNumber(r.radiusKm, 1) + " km";
+    };
+    if (latest) {
+        ThematicMapSpec placeSpec = facilitySpec;
+        placeSpec.proposedSites = proposedSites(*latest);
+        placeSpec.proposedKind = latest->kind;
+        placeSpec.coverageKind = latest->kind;
+        placeSpec.title = tr(lang, "Usulan Lokasi ", "Proposed Sites for ") + std::to_string(latest->count) + " "
+                          + facilityKindLabel(latest->kind) + tr(lang, " Baru", "");
+        placeSpec.subtitle = (latest->method == "pmedian" ? std::string("p-median") : std::string("MCLP")) + ", "
+                             + tr(lang, "jangkauan ", "reach ") + reach(*latest) + ", "
+                             + tr(lang, "permintaan ", "demand ") + latest->demand + " " + latest->period + "; "
+                             + tr(lang, "terjangkau ", "covered ") + number(latest->before, 0) + " → "
+                             + number(latest->after, 0) + tr(lang, " dari ", " of ") + number(latest->totalDemand, 0)
+                             + " (" + tr(lang, "run ", "run ") + latest->id + ")";
+        const ThematicMap placeMap(ds, placeSpec);
+        placeMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
+
+        PageExtras sites;
+        sites.tableOnly = true;
+        sites.title = placeSpec.title;
+        sites.subtitle = placeSpec.subtitle;
+        PageTable t;
+        t.columns = {{tr(lang, "Urutan", "Order"), true, 0.7}, {"Kode", false, 1.2}, {tr(lang, "Nama", "Name"), false, 2.0, true},
+                     {tr(lang, "Lon", "Lon"), true, 1.0}, {tr(lang, "Lat", "Lat"), true, 1.0},
+                     {tr(lang, "Tambahan terjangkau", "Newly covered"), true, 1.4},
+                     {tr(lang, "Dilayani", "Served"), true, 1.1}};
+        int k = 0;
+        for (const auto& s : latest->sites)
+            t.rows.push_back({std::to_string(++k), s.code, s.name, formatNumber(s.point.x, 4),
+                              formatNumber(s.point.y, 4), formatNumber(s.gain, 0), formatNumber(s.served, 0)});
+        t.note = tr(lang, "Urutan = urutan tambahan manfaat terbesar (greedy lalu tukar). Disimpan di proyek; "
+                          "bandingkan dengan `sasaran-cli programs`.",
+                    "Order = largest marginal gain first (greedy, then swaps). Saved in the project; compare runs "
+                    "with `sasaran-cli programs`.");
+        sites.table = t;
+        placeMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(sites));
+    }
+    if (runs.size() > 1) {
+        PageExtras compare;
+        compare.tableOnly = true;
+        compare.title = tr(lang, "Perbandingan Usulan Tersimpan", "Saved Proposals Compared");
+        PageTable t;
+        t.columns = {{"Run", false, 1.6}, {tr(lang, "Jenis", "Kind"), false, 1.2}, {tr(lang, "Metode", "Method"), false, 1.0},
+                     {"N", true, 0.5}, {tr(lang, "Jangkauan", "Reach"), true, 1.1},
+                     {tr(lang, "Permintaan", "Demand"), false, 1.0}, {tr(lang, "Sebelum", "Before"), true, 1.1},
+                     {tr(lang, "Sesudah", "After"), true, 1.1}};
+        for (const auto& r : runs)
+            t.rows.push_back({r.id, r.kind, r.method, std::to_string(r.count), reach(r), r.demand, number(r.before, 0),
+                              number(r.after, 0)});
+        compare.table = t;
+        priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(compare));
+    }
+    pdf.finish();
+    return pdf.pageCount();
+}
+
+} // namespace layers
