@@ -142,6 +142,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     auto* place = addPlaceCommand(cli, placeOptions);
     PokdarwisCommandOptions pokdarwisOptions;
     auto* pokdarwis = addPokdarwisCommand(cli, pokdarwisOptions);
+    std::string programsProject;
+    auto* programs = addProgramsCommand(cli, programsProject);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -205,6 +207,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return runPlace(placeOptions, out, err);
         if (*pokdarwis)
             return runPokdarwis(pokdarwisOptions, out, err);
+        if (*programs)
+            return runPrograms(programsProject, out, err);
     } catch (const gis::ProjectError& e) {
         return fail(err, ExitCode::InputError, e.what());
     } catch (const gis::DataSourceError& e) {

@@ -41,8 +41,14 @@ CLI::App* addPlaceCommand(CLI::App& cli, PlaceOptions& options)
                       "Candidate pekon: a rule such as priority_rank<=100, or codes separated by commas "
                       "(default: pekon without the kind)");
     place->add_option("--seed", options.seed, "Seed of the swap phase")->capture_default_str();
-    place->add_flag("--save", options.save, "Store the run in the project (meta program.<time>)");
-    place->add_option("--out", options.out, "CSV table to write, one row per pekon")->required();
+    place->add_option("--capacity", options.capacity,
+                      "Demand units one facility (existing or new) serves at most, e.g. households per Puskessos; "
+                      "demand is assigned nearest-first")
+        ->check(CLI::PositiveNumber);
+    place->add_flag("--save", options.save, "Store the run in the project (table program; see `programs`)");
+    place->add_option("--out", options.out,
+                      "FILE.csv (one row per pekon) or FILE.gpkg (layers lokasi_baru: sites, desa: pekon polygons)")
+        ->required();
     place->add_option("--roads", options.roads, "Road (and ferry) lines FILE[:LAYER], needed for --minutes");
     place->add_option("--road-class-field", options.roadClassField, "Field of --roads holding the road class");
     place->add_option("--road-speeds", options.roadSpeeds, "Speeds by class in km/h, e.g. primary=60,ferry=15");
@@ -71,6 +77,18 @@ double percent(double part, double whole) { return whole > 0 ? 100.0 * part / wh
 
 } // namespace
 
+std::string tableOutputExtension(const std::string& command, const std::string& path, std::ostream& err)
+{
+    std::string extension = std::filesystem::path(path).extension().string();
+    for (char& c : extension)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension == ".csv" || extension == ".gpkg")
+        return extension;
+    fmt::print(err, "sasaran-cli: error: {} cannot write '{}': unknown extension '{}'; give --out a .csv or .gpkg file\n",
+               command, path, extension);
+    return {};
+}
+
 int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err)
 {
     const bool useRoads = options.minutes > 0.0;
@@ -87,14 +105,9 @@ int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err)
                         "(make one with `sasaran-cli demo FILE.sasaran.sqlite`)\n");
         return 2;
     }
-    std::string extension = std::filesystem::path(options.out).extension().string();
-    for (char& c : extension)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (extension != ".csv") {
-        fmt::print(err, "sasaran-cli: error: place writes CSV only for now: give --out a .csv file (got '{}')\n",
-                   options.out);
+    const std::string extension = tableOutputExtension("place", options.out, err);
+    if (extension.empty())
         return 2;
-    }
 
     gis::Dataset ds = openProjectOrDefault(options.project);
     std::optional<gis::RoadNetwork> roads;
@@ -112,8 +125,13 @@ int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err)
     po.period = options.period;
     po.candidates = options.candidates;
     po.seed = options.seed;
+    if (options.capacity > 0.0)
+        po.capacity = options.capacity;
     const gis::PlacementResult result = gis::placeFacilities(ds, po);
-    gis::writePlacementCsv(result, options.out);
+    if (extension == ".gpkg")
+        gis::writePlacementGpkg(ds, result, options.out);
+    else
+        gis::writePlacementCsv(result, options.out);
 
     const bool mclp = po.method == gis::PlacementMethod::MaxCover;
     const std::string reach = useRoads ? fmt::format("{:g} minutes", options.minutes)
@@ -124,25 +142,51 @@ int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err)
     fmt::print(out, "place: {} new {} by {} {} {}; demand {} {} (total {:.0f}); {} candidates, {} existing\n",
                result.sites.size(), options.kind, mclp ? "maximal covering" : "p-median", mclp ? "within" : "with reach",
                reach, options.demand, result.period, result.totalDemand, result.candidateCount, result.existingCount);
+    const bool capacitated = po.capacity.has_value();
+    if (capacitated)
+        fmt::print(out, "capacity: {:g} {} per {} (existing and new), demand assigned nearest-first{}\n", options.capacity,
+                   options.demand, options.kind,
+                   mclp ? std::string()
+                        : fmt::format("; unserved demand counts {:.1f} {} per unit in the objective",
+                                      result.unservedPenalty, unit));
     fmt::print(out, "sites in order of marginal gain ({}):\n",
-               mclp ? "demand newly covered" : fmt::format("reduction of demand x {}", unit));
+               mclp ? (capacitated ? "demand newly served" : "demand newly covered")
+                    : (capacitated ? fmt::format("reduction of demand x {} with unserved demand penalised", unit)
+                                   : fmt::format("reduction of demand x {}", unit)));
     for (std::size_t k = 0; k < result.sites.size(); ++k) {
         const gis::PlacedSite& s = result.sites[k];
-        fmt::print(out, "{:>4}. {} {} ({:.5f}, {:.5f}): +{:.0f}, serves {:.0f}\n", k + 1, s.code, s.name, s.point.x,
-                   s.point.y, s.gain, s.served);
+        fmt::print(out, "{:>4}. {} {} ({:.5f}, {:.5f}): +{:.0f}, serves {:.0f} of {:.0f} within reach\n", k + 1, s.code,
+                   s.name, s.point.x, s.point.y, s.gain, s.served, s.withinReach);
+    }
+    if (capacitated) {
+        std::size_t partly = 0, none = 0;
+        for (const gis::VillageAssignment& a : result.villages) {
+            if (!(a.demand > 0))
+                continue;
+            if (a.served <= 0)
+                ++none;
+            else if (a.unserved > 0)
+                ++partly;
+        }
+        fmt::print(out, "served under capacity: before {:.0f}, after {:.0f} of {:.0f} ({:.1f} %); unserved {:.0f}; "
+                        "pekon partly served {}, not served {}\n",
+                   result.servedBefore, result.servedAfter, result.totalDemand,
+                   percent(result.servedAfter, result.totalDemand), result.totalDemand - result.servedAfter, partly,
+                   none);
     }
     if (mclp) {
-        fmt::print(out, "covered before: {:.0f} of {:.0f} ({:.1f} %); after: {:.0f} ({:.1f} %); newly covered {:.0f} "
+        fmt::print(out, "{} before: {:.0f} of {:.0f} ({:.1f} %); after: {:.0f} ({:.1f} %); newly {} {:.0f} "
                         "(greedy start {:.0f}, {} improving swaps)\n",
-                   result.before, result.totalDemand, percent(result.before, result.totalDemand), result.after,
-                   percent(result.after, result.totalDemand), result.after - result.before, result.greedyAfter,
-                   result.swaps);
+                   capacitated ? "served within reach" : "covered", result.before, result.totalDemand,
+                   percent(result.before, result.totalDemand), result.after, percent(result.after, result.totalDemand),
+                   capacitated ? "served" : "covered", result.after - result.before, result.greedyAfter, result.swaps);
         const std::vector<std::string> top = gis::topPriorityCodes(ds, options.count, options.period);
         if (!top.empty()) {
             const gis::PlacementResult priority = gis::evaluateSites(ds, po, top);
-            fmt::print(out, "the {} highest-priority pekon (default scheme) would cover: {:.0f} ({:.1f} %); newly "
-                            "covered {:.0f}, against {:.0f} by this proposal\n",
-                       top.size(), priority.after, percent(priority.after, priority.totalDemand),
+            fmt::print(out, "the {} highest-priority pekon (default scheme) would {}: {:.0f} ({:.1f} %); newly "
+                            "{} {:.0f}, against {:.0f} by this proposal\n",
+                       top.size(), capacitated ? "serve" : "cover", priority.after,
+                       percent(priority.after, priority.totalDemand), capacitated ? "served" : "covered",
                        priority.after - priority.before, result.after - result.before);
         }
         double sumBefore = 0, sumAfter = 0, demandSum = 0;
@@ -160,6 +204,16 @@ int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err)
             fmt::print(out, "2SFCA access ({} per 1,000 {} within reach, demand-weighted mean): before {:.3f}, after "
                             "{:.3f}; pekon with none in reach: before {}, after {}\n",
                        options.kind, options.demand, sumBefore / demandSum, sumAfter / demandSum, noneBefore, noneAfter);
+    } else if (capacitated) {
+        auto mean = [](double cost, double served) { return served > 0 ? cost / served : 0.0; };
+        fmt::print(out, "demand-weighted {} of the served demand to its {}: before {} ({:.0f} served{}), after {:.1f} "
+                        "({:.0f} served, mean {:.2f} {} per unit; greedy+swap made {} swaps){}\n",
+                   unit, options.kind, std::isnan(result.before) ? std::string("- (none exist)") : fmt::format("{:.1f}", result.before),
+                   result.servedBefore,
+                   std::isnan(result.before) ? std::string()
+                                             : fmt::format(", mean {:.2f} {}", mean(result.before, result.servedBefore), unit),
+                   result.after, result.servedAfter, mean(result.after, result.servedAfter), unit, result.swaps,
+                   result.unreachable ? fmt::format("; {} pekon unreachable", result.unreachable) : std::string());
     } else {
         fmt::print(out, "demand-weighted {} to the nearest {}: before {}, after {:.1f} (mean {:.2f} {} per unit of "
                         "demand; greedy+swap made {} swaps){}\n",
@@ -167,12 +221,53 @@ int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err)
                    result.after, result.totalDemand > 0 ? result.after / result.totalDemand : 0.0, unit, result.swaps,
                    result.unreachable ? fmt::format("; {} pekon unreachable", result.unreachable) : std::string());
     }
-    fmt::print(out, "wrote table: {}\n", std::filesystem::absolute(options.out).string());
+    fmt::print(out, "wrote {}: {}\n", extension == ".gpkg" ? "layers lokasi_baru and desa" : "table",
+               std::filesystem::absolute(options.out).string());
     if (options.save) {
-        const std::string key = gis::savePlacementRun(ds, result, utcTimestamp());
+        const long long id = gis::savePlacementRun(ds, result, utcTimestamp());
         gis::saveProject(ds, options.project);
-        fmt::print(out, "saved run in the project as meta {}\n", key);
+        fmt::print(out, "saved as program {} in the project (table program; list with `sasaran-cli programs {}`)\n", id,
+                   options.project);
     }
+    return 0;
+}
+
+CLI::App* addProgramsCommand(CLI::App& cli, std::string& project)
+{
+    auto* cmd = cli.add_subcommand("programs", "List the placement runs saved in a project (place --save) side by side");
+    cmd->add_option("PROJECT", project, "Project file")->required();
+    return cmd;
+}
+
+int runPrograms(const std::string& project, std::ostream& out, std::ostream& err)
+{
+    if (project == kDefaultProjectName) {
+        fmt::print(err, "sasaran-cli: error: programs needs a project file, not :default (the embedded data keeps no runs)\n");
+        return 2;
+    }
+    const std::vector<gis::PlacementRun> runs = gis::loadPlacementRuns(project);
+    if (runs.empty()) {
+        fmt::print(out, "no saved placement runs in {} (save one with `sasaran-cli place ... --save`)\n", project);
+        return 0;
+    }
+    auto number = [](const std::optional<double>& v, const char* format) {
+        return v ? fmt::format(fmt::runtime(format), *v) : std::string("-");
+    };
+    fmt::print(out, "{:>3}  {:<20}  {:<10}  {:<7}  {:>4}  {:<8}  {:<12}  {:>8}  {:<22}  {}\n", "id", "saved (UTC)", "kind",
+               "method", "N", "reach", "demand", "capacity", "covered before -> after", "weighted distance before -> after");
+    for (const gis::PlacementRun& r : runs) {
+        const std::string reach = r.minutes ? fmt::format("{:g} min", *r.minutes)
+                                  : r.radiusKm ? fmt::format("{:g} km", *r.radiusKm)
+                                               : std::string("-");
+        const std::string covered = number(r.coveredBefore, "{:.0f}") + " -> " + number(r.coveredAfter, "{:.0f}");
+        const std::string cost = r.method == "pmedian"
+                                     ? number(r.costBefore, "{:.1f}") + " -> " + number(r.costAfter, "{:.1f}")
+                                     : std::string("-");
+        fmt::print(out, "{:>3}  {:<20}  {:<10}  {:<7}  {:>4}  {:<8}  {:<12}  {:>8}  {:<22}  {}\n", r.id, r.createdUtc,
+                   r.kind, r.method, r.count, reach, r.demandKey + (r.period.empty() ? "" : " " + r.period),
+                   number(r.capacity, "{:g}"), covered, cost);
+    }
+    fmt::print(out, "{} runs; sites: table program_site of the project\n", runs.size());
     return 0;
 }
 

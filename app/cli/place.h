@@ -26,8 +26,9 @@ struct PlaceOptions {
     std::string period;
     std::string candidates;       ///< rule or list of codes (see gis::PlacementOptions)
     std::uint64_t seed = 20190;
-    bool save = false;            ///< store the run in the project's meta ("program.<time>")
-    std::string out;              ///< CSV to write
+    double capacity = 0.0;        ///< demand units one facility serves at most; 0 = unlimited
+    bool save = false;            ///< store the run in the project (table program)
+    std::string out;              ///< CSV or GeoPackage to write
     std::string roads;            ///< road lines FILE[:LAYER]
     std::string roadClassField;
     std::string roadSpeeds;       ///< "primary=60,ferry=15"
@@ -38,10 +39,20 @@ struct PlaceOptions {
 /// \brief Adds the `place` subcommand to \a cli, bound to \a options; returns it.
 CLI::App* addPlaceCommand(CLI::App& cli, PlaceOptions& options);
 
-/// \brief Runs the placement, writes the CSV and prints the sites in order of marginal gain,
+/// \brief Runs the placement, writes the CSV or GeoPackage and prints the sites in order of marginal gain,
 /// coverage before and after, the 2SFCA access ratio, and (MCLP) what the same number of
 /// facilities in the highest-priority pekon would cover. Returns 2 for usage errors;
 /// \throws gis::Error for the caller to turn into an exit code.
 int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err);
+
+/// \brief Adds the `programs` subcommand (saved placement runs side by side) to \a cli.
+CLI::App* addProgramsCommand(CLI::App& cli, std::string& project);
+
+/// \brief Prints the saved runs of \a project, one line each. \throws gis::Error.
+int runPrograms(const std::string& project, std::ostream& out, std::ostream& err);
+
+/// \brief The lower-case extension of \a path when it is .csv or .gpkg; otherwise prints an
+/// error naming \a path and \a command to \a err and returns "".
+std::string tableOutputExtension(const std::string& command, const std::string& path, std::ostream& err);
 
 } // namespace app::cli

@@ -24,7 +24,7 @@ CLI::App* addPokdarwisCommand(CLI::App& cli, PokdarwisCommandOptions& options)
     auto* cmd = cli.add_subcommand(
         "pokdarwis", "Rank pekon as candidates for a new POKDARWIS: attractions, access and poverty, as a CSV table");
     cmd->add_option("PROJECT", options.project, "Project file or :default")->required();
-    cmd->add_option("--out", options.out, "CSV table to write, one row per pekon")->required();
+    cmd->add_option("--out", options.out, "FILE.csv or FILE.gpkg (polygon layer pokdarwis), one row per pekon")->required();
     cmd->add_option("--period", options.period, "Period (default: the latest)");
     cmd->add_option("--radius-km", options.radiusKm, "Attractions (WISATA) within this distance count as near")
         ->check(CLI::PositiveNumber)
@@ -47,14 +47,9 @@ CLI::App* addPokdarwisCommand(CLI::App& cli, PokdarwisCommandOptions& options)
 
 int runPokdarwis(const PokdarwisCommandOptions& options, std::ostream& out, std::ostream& err)
 {
-    std::string extension = std::filesystem::path(options.out).extension().string();
-    for (char& c : extension)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (extension != ".csv") {
-        fmt::print(err, "sasaran-cli: error: pokdarwis writes CSV only for now: give --out a .csv file (got '{}')\n",
-                   options.out);
+    const std::string extension = tableOutputExtension("pokdarwis", options.out, err);
+    if (extension.empty())
         return 2;
-    }
     const gis::Dataset ds = openProjectOrDefault(options.project);
     std::optional<gis::RoadNetwork> roads;
     if (!options.roads.empty())
@@ -67,7 +62,10 @@ int runPokdarwis(const PokdarwisCommandOptions& options, std::ostream& out, std:
     const gis::PriorityScheme scheme = options.schemeFile.empty() ? gis::defaultPokdarwisScheme(roads.has_value())
                                                                   : gis::loadScheme(options.schemeFile);
     const gis::PokdarwisResult result = gis::rankPokdarwisSites(ds, po, scheme);
-    gis::writePokdarwisCsv(result, options.out);
+    if (extension == ".gpkg")
+        gis::writePokdarwisGpkg(ds, result, options.out);
+    else
+        gis::writePokdarwisCsv(result, options.out);
 
     if (ds.isIllustrative())
         fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
@@ -99,8 +97,8 @@ int runPokdarwis(const PokdarwisCommandOptions& options, std::ostream& out, std:
             why += fmt::format("{}{} {:.1f}", k ? ", " : "", scheme.indicators[k].key, row.contribution[k]);
         fmt::print(out, "{:>3}. {:6.2f}  {} {} ({}): {}\n", row.rank, row.score, row.code, row.name, row.kecamatan, why);
     }
-    fmt::print(out, "wrote table: {}\n", std::filesystem::absolute(options.out).string());
-    (void)err;
+    fmt::print(out, "wrote {}: {}\n", extension == ".gpkg" ? "layer pokdarwis" : "table",
+               std::filesystem::absolute(options.out).string());
     return 0;
 }
 

@@ -12,7 +12,7 @@ namespace app::cli {
 
 struct PokdarwisCommandOptions {
     std::string project;          ///< project file or ":default"
-    std::string out;              ///< CSV to write
+    std::string out;              ///< CSV or GeoPackage to write
     std::string period;
     double radiusKm = 10.0;       ///< attractions within this count as near
     std::string schemeFile;       ///< scheme JSON (keys: columns of the ranking); empty = default
@@ -25,7 +25,7 @@ struct PokdarwisCommandOptions {
 
 CLI::App* addPokdarwisCommand(CLI::App& cli, PokdarwisCommandOptions& options);
 
-/// \brief Ranks, writes the CSV and prints the top 10 with their largest contributions.
+/// \brief Ranks, writes the CSV or GeoPackage and prints the top 10 with their largest contributions.
 /// \throws gis::Error for the caller to turn into an exit code.
 int runPokdarwis(const PokdarwisCommandOptions& options, std::ostream& out, std::ostream& err);
 

@@ -1,5 +1,6 @@
 #include "gis/placement.h"
 
+#include "detail/gpkgwriter.h"
 #include "detail/textfile.h"
 
 #include "gis/analysis.h"
@@ -567,6 +568,300 @@ SolverResult solvePMedian(const MedianInstance& instance, std::size_t count, con
 }
 
 // ---------------------------------------------------------------------------------------
+// Capacitated placement: nearest-first assignment
+// ---------------------------------------------------------------------------------------
+
+namespace {
+
+/// Runs the nearest-first assignment many times on one instance: the reach lists are checked
+/// and sorted once, and the buffers are reused between runs.
+class NearestFirstAssigner {
+public:
+    explicit NearestFirstAssigner(const CapacitatedInstance& instance)
+        : mDemand(instance.demand), mExisting(instance.existing.size()), mCapacity(instance.capacity)
+    {
+        if (!(instance.capacity > 0.0))
+            throw Error(fmt::format("placement: the capacity must be a positive number of demand units (got {})",
+                                    instance.capacity));
+        mLists.reserve(instance.existing.size() + instance.candidates.size());
+        for (const auto* group : {&instance.existing, &instance.candidates})
+            for (const auto& list : *group) {
+                for (const FacilityReach& r : list)
+                    if (r.point >= mDemand.size())
+                        throw Error(fmt::format("placement: a reach list names demand point {} of {}", r.point,
+                                                mDemand.size()));
+                std::vector<FacilityReach> sorted = list;
+                std::sort(sorted.begin(), sorted.end(), [](const FacilityReach& a, const FacilityReach& b) {
+                    return a.distance < b.distance || (a.distance == b.distance && a.point < b.point);
+                });
+                mLists.push_back(std::move(sorted));
+            }
+        mRemainingDemand.resize(mDemand.size());
+        mRemainingCapacity.resize(mLists.size());
+    }
+
+    std::size_t candidateCount() const noexcept { return mLists.size() - mExisting; }
+
+    /// Assigns with the existing facilities and \a sites (candidate indices) open; fills \a out
+    /// when given. Returns {served, cost}.
+    std::pair<double, double> run(const std::vector<std::size_t>& sites, CapacitatedAssignment* out)
+    {
+        mRemainingDemand = mDemand;
+        std::size_t needy = 0;
+        for (double& d : mRemainingDemand) {
+            if (!(d > 0.0))
+                d = 0.0;
+            else
+                ++needy;
+        }
+        mHeap.clear();
+        auto later = [this](const Head& a, const Head& b) {
+            const FacilityReach& ra = mLists[a.facility][a.position];
+            const FacilityReach& rb = mLists[b.facility][b.position];
+            if (ra.distance != rb.distance)
+                return ra.distance > rb.distance;
+            if (a.facility != b.facility)
+                return a.facility > b.facility;
+            return ra.point > rb.point;
+        };
+        auto open = [&](std::size_t facility) {
+            mRemainingCapacity[facility] = mCapacity;
+            if (!mLists[facility].empty()) {
+                mHeap.push_back({facility, 0});
+                std::push_heap(mHeap.begin(), mHeap.end(), later);
+            }
+        };
+        for (std::size_t e = 0; e < mExisting; ++e)
+            open(e);
+        for (std::size_t c : sites) {
+            if (c >= candidateCount())
+                throw Error(fmt::format("placement: site {} is not one of the {} candidates", c, candidateCount()));
+            open(mExisting + c);
+        }
+        if (out) {
+            out->flows.clear();
+            out->servedAt.assign(mDemand.size(), 0.0);
+            out->servedBy.assign(mLists.size(), 0.0);
+        }
+        double served = 0.0, cost = 0.0;
+        while (!mHeap.empty() && needy > 0) {
+            std::pop_heap(mHeap.begin(), mHeap.end(), later);
+            const Head head = mHeap.back();
+            mHeap.pop_back();
+            const FacilityReach& r = mLists[head.facility][head.position];
+            double& remaining = mRemainingDemand[r.point];
+            double& capacity = mRemainingCapacity[head.facility];
+            if (remaining > 0.0 && capacity > 0.0) {
+                const double amount = std::min(remaining, capacity);
+                // Exact zero for whichever ran out (x - x == 0), so no crumbs are left behind.
+                remaining = amount == remaining ? 0.0 : remaining - amount;
+                capacity = amount == capacity ? 0.0 : capacity - amount;
+                if (remaining == 0.0)
+                    --needy;
+                served += amount;
+                cost += amount * r.distance;
+                if (out) {
+                    out->flows.push_back({head.facility, r.point, amount, r.distance});
+                    out->servedAt[r.point] += amount;
+                    out->servedBy[head.facility] += amount;
+                }
+            }
+            if (capacity > 0.0 && head.position + 1 < mLists[head.facility].size()) {
+                mHeap.push_back({head.facility, head.position + 1});
+                std::push_heap(mHeap.begin(), mHeap.end(), later);
+            }
+        }
+        if (out) {
+            out->served = served;
+            out->cost = cost;
+        }
+        return {served, cost};
+    }
+
+private:
+    struct Head {
+        std::size_t facility;
+        std::size_t position;
+    };
+    std::vector<double> mDemand;
+    std::size_t mExisting;
+    double mCapacity;
+    std::vector<std::vector<FacilityReach>> mLists; ///< existing facilities, then candidates
+    std::vector<double> mRemainingDemand;
+    std::vector<double> mRemainingCapacity;
+    std::vector<Head> mHeap;
+};
+
+double totalOf(const std::vector<double>& v)
+{
+    double total = 0.0;
+    for (double x : v)
+        if (x > 0.0)
+            total += x;
+    return total;
+}
+
+} // namespace
+
+CapacitatedAssignment assignNearestFirst(const CapacitatedInstance& instance, const std::vector<std::size_t>& sites)
+{
+    NearestFirstAssigner assigner(instance);
+    CapacitatedAssignment out;
+    assigner.run(sites, &out);
+    return out;
+}
+
+double unservedPenalty(const CapacitatedInstance& instance)
+{
+    double maxD = 0.0;
+    for (const auto* group : {&instance.existing, &instance.candidates})
+        for (const auto& list : *group)
+            for (const FacilityReach& r : list)
+                if (std::isfinite(r.distance))
+                    maxD = std::max(maxD, r.distance);
+    return 10.0 * maxD + 1.0;
+}
+
+SolverResult solveCapacitated(const CapacitatedInstance& instance, std::size_t count, CapacitatedGoal goal,
+                              const SolverOptions& options)
+{
+    NearestFirstAssigner assigner(instance);
+    const std::size_t nC = assigner.candidateCount();
+    const double totalDemand = totalOf(instance.demand);
+    const double penalty = unservedPenalty(instance);
+    // Scores are maximised and compared lexicographically. MaxServed: served demand, then minus
+    // the weighted distance (a binding capacity makes many sets serve exactly as much; among
+    // them the one nearer its demand). MinCost: minus the penalised cost only.
+    struct Score {
+        double primary = -kInf;
+        double secondary = -kInf;
+    };
+    auto score = [&](const std::vector<std::size_t>& sites) {
+        const auto [served, cost] = assigner.run(sites, nullptr);
+        if (goal == CapacitatedGoal::MaxServed)
+            return Score{served, -cost};
+        return Score{-(cost + penalty * std::max(0.0, totalDemand - served)), 0.0};
+    };
+    double epsPrimary = improvementEpsilon(totalDemand);
+    double epsSecondary = 0.0;
+    auto better = [&](const Score& a, const Score& b) {
+        if (a.primary > b.primary + epsPrimary)
+            return true;
+        return a.primary >= b.primary - epsPrimary && a.secondary > b.secondary + epsSecondary;
+    };
+    auto toObjective = [&](const Score& v) { return goal == CapacitatedGoal::MaxServed ? v.primary : -v.primary; };
+    count = std::min(count, nC);
+
+    std::vector<char> open(nC, 0);
+    std::vector<std::size_t> openSites;
+    std::vector<std::size_t> trial;
+    // Greedy: each time the candidate whose opening is worth most (ties: the lower index).
+    Score current = score(openSites);
+    while (openSites.size() < count) {
+        std::size_t best = nC;
+        Score bestScore;
+        trial = openSites;
+        trial.push_back(0);
+        for (std::size_t c = 0; c < nC; ++c) {
+            if (open[c])
+                continue;
+            trial.back() = c;
+            const Score v = score(trial);
+            if (best == nC || better(v, bestScore)) {
+                bestScore = v;
+                best = c;
+            }
+        }
+        open[best] = 1;
+        openSites.push_back(best);
+        current = bestScore;
+    }
+    SolverResult result;
+    result.greedyObjective = toObjective(current);
+
+    if (options.swap && !openSites.empty() && openSites.size() < nC) {
+        epsPrimary = improvementEpsilon(current.primary);
+        epsSecondary = improvementEpsilon(current.secondary);
+        const std::vector<std::size_t> order = shuffledOrder(nC, options.seed);
+        auto localSearch = [&] {
+            bool improved = true;
+            for (int pass = 0; improved && pass < 10000; ++pass) {
+                improved = false;
+                for (std::size_t i : order) {
+                    if (open[i])
+                        continue;
+                    std::size_t bestPos = openSites.size();
+                    Score bestScore;
+                    for (std::size_t pos = 0; pos < openSites.size(); ++pos) {
+                        trial = openSites;
+                        trial[pos] = i;
+                        const Score v = score(trial);
+                        if (bestPos == openSites.size() || better(v, bestScore)) {
+                            bestScore = v;
+                            bestPos = pos;
+                        }
+                    }
+                    if (better(bestScore, current)) {
+                        open[openSites[bestPos]] = 0;
+                        open[i] = 1;
+                        openSites[bestPos] = i;
+                        current = bestScore;
+                        ++result.swaps;
+                        improved = true;
+                    }
+                }
+            }
+        };
+        localSearch();
+        std::mt19937_64 rng(options.seed ^ 0x9e3779b97f4a7c15ULL);
+        Score best = current;
+        std::vector<std::size_t> bestSites = openSites;
+        for (int round = 0; round < options.perturbations; ++round) {
+            const std::size_t k = 1 + static_cast<std::size_t>(rng() % std::max<std::size_t>(1, openSites.size() / 4));
+            for (std::size_t r = 0; r < k; ++r) {
+                const std::size_t pos = static_cast<std::size_t>(rng() % openSites.size());
+                std::size_t c = static_cast<std::size_t>(rng() % nC);
+                while (open[c])
+                    c = static_cast<std::size_t>(rng() % nC);
+                open[openSites[pos]] = 0;
+                open[c] = 1;
+                openSites[pos] = c;
+            }
+            current = score(openSites);
+            localSearch();
+            if (better(current, best)) {
+                best = current;
+                bestSites = openSites;
+            } else {
+                for (std::size_t c : openSites)
+                    open[c] = 0;
+                openSites = bestSites;
+                for (std::size_t c : openSites)
+                    open[c] = 1;
+                current = best;
+            }
+        }
+    }
+    result.objective = toObjective(current);
+
+    std::vector<std::size_t> sofar;
+    double sofarValue = score(sofar).primary;
+    result.chosen = openSites;
+    orderByMarginalGain(
+        result.chosen, result.gain,
+        [&](std::size_t c) {
+            trial = sofar;
+            trial.push_back(c);
+            return score(trial).primary - sofarValue;
+        },
+        [&](std::size_t c) {
+            sofar.push_back(c);
+            sofarValue = score(sofar).primary;
+        });
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------
 // 2SFCA
 // ---------------------------------------------------------------------------------------
 
@@ -700,6 +995,9 @@ Prepared prepare(const Dataset& ds, const PlacementOptions& options)
     if (options.roads ? !(options.minutes > 0.0) : !(options.radiusKm > 0.0))
         throw Error(options.roads ? "placement: --minutes must be a positive number"
                                   : "placement: --radius-km must be a positive number");
+    if (options.capacity && !(*options.capacity > 0.0 && std::isfinite(*options.capacity)))
+        throw Error(fmt::format("placement: --capacity must be a positive number of demand units (got {})",
+                                *options.capacity));
     Prepared p;
     p.villages = ds.villages();
     if (p.villages.empty())
@@ -731,6 +1029,27 @@ std::vector<std::vector<double>> minutesFrom(const RoadNetwork& roads, const std
     return out;
 }
 
+/// The label of a facility in VillageAssignment::servedBy.
+std::string existingLabel(const Facility& f) { return fmt::format("existing:{}", f.id); }
+
+/// Fixed sites (evaluateSites): every candidate open, gains marginal in the order given.
+template <typename CostAfter>
+SolverResult fixedSitesResult(std::size_t n, double startValue, CostAfter valueWith)
+{
+    SolverResult solved;
+    std::vector<std::size_t> sofar;
+    double prev = startValue;
+    for (std::size_t c = 0; c < n; ++c) {
+        sofar.push_back(c);
+        const double now = valueWith(sofar);
+        solved.chosen.push_back(c);
+        solved.gain.push_back(now - prev);
+        prev = now;
+    }
+    solved.objective = solved.greedyObjective = prev;
+    return solved;
+}
+
 PlacementResult run(const Dataset& ds, const PlacementOptions& options, const std::vector<std::string>* fixedCodes)
 {
     Prepared p = prepare(ds, options);
@@ -751,15 +1070,23 @@ PlacementResult run(const Dataset& ds, const PlacementOptions& options, const st
         candPoints.push_back(p.points[i]);
 
     const std::size_t nV = p.villages.size();
+    const std::size_t nC = p.candidates.size();
+    const bool mclp = options.method == PlacementMethod::MaxCover;
+    const bool capacitated = options.capacity.has_value();
     PlacementResult result;
     result.options = options;
     result.options.roads = nullptr;
     result.roadsUsed = options.roads != nullptr;
     result.period = p.period;
-    result.candidateCount = p.candidates.size();
+    result.candidateCount = nC;
     result.existingCount = p.existing.size();
     result.totalDemand = std::accumulate(p.demand.begin(), p.demand.end(), 0.0);
     const double reach = options.roads ? options.minutes : options.radiusKm;
+
+    if (!mclp && nC * nV > 60'000'000)
+        throw Error(fmt::format("placement: p-median keeps a full distance matrix and {} candidates x {} pekon "
+                                "is too large; narrow the candidates with --candidates",
+                                nC, nV));
 
     // Distance (km or minutes) from each village to its nearest existing facility.
     std::vector<double> existingDist(nV, kInf);
@@ -784,99 +1111,26 @@ PlacementResult run(const Dataset& ds, const PlacementOptions& options, const st
     SolverOptions solverOptions;
     solverOptions.seed = options.seed;
     SolverResult solved;
-    // Per chosen candidate (index into p.candidates): distance to each village it reaches.
-    std::vector<std::vector<std::pair<std::uint32_t, double>>> reachOf(p.candidates.size());
-    std::vector<std::vector<std::uint32_t>> covers;
     std::vector<std::vector<double>> candMinutes;
     if (options.roads)
         candMinutes = minutesFrom(*options.roads, candPoints, p.points);
-
-    if (options.method == PlacementMethod::MaxCover) {
-        CoverageInstance inst;
-        inst.demand = p.demand;
-        inst.alreadyCovered.resize(nV, 0);
-        for (std::size_t v = 0; v < nV; ++v)
-            inst.alreadyCovered[v] = existingDist[v] <= reach ? 1 : 0;
+    // Distance from candidate c to village v: km, or minutes (+infinity when no road leads there).
+    auto candDistance = [&](std::size_t c, std::size_t v) {
+        return options.roads ? candMinutes[c][v] : geodesicDistanceM(candPoints[c], p.points[v]) / 1000.0;
+    };
+    // MCLP: per candidate, the villages within reach (also for the 2SFCA access ratio).
+    std::vector<std::vector<std::uint32_t>> covers;
+    if (mclp) {
         if (options.roads) {
-            inst.covers.resize(p.candidates.size());
-            for (std::size_t c = 0; c < p.candidates.size(); ++c)
+            covers.resize(nC);
+            for (std::size_t c = 0; c < nC; ++c)
                 for (std::size_t v = 0; v < nV; ++v)
                     if (candMinutes[c][v] <= reach)
-                        inst.covers[c].push_back(static_cast<std::uint32_t>(v));
+                        covers[c].push_back(static_cast<std::uint32_t>(v));
         } else {
-            inst.covers = coverageLists(candPoints, p.points, reach, 0);
+            covers = coverageLists(candPoints, p.points, reach, 0);
         }
-        if (fixedCodes) {
-            std::vector<std::size_t> all(p.candidates.size());
-            std::iota(all.begin(), all.end(), std::size_t{0});
-            solved.chosen = all;
-            std::vector<char> cov(inst.alreadyCovered);
-            for (std::size_t c : all) {
-                double g = 0.0;
-                for (std::uint32_t d : inst.covers[c])
-                    if (!cov[d]) {
-                        g += p.demand[d];
-                        cov[d] = 1;
-                    }
-                solved.gain.push_back(g);
-            }
-            solved.objective = solved.greedyObjective = coveredDemand(inst, all);
-        } else {
-            solved = solveMaxCover(inst, options.count, solverOptions);
-        }
-        result.before = coveredDemand(inst, {});
-        result.after = solved.objective;
-        covers = std::move(inst.covers);
-        for (std::size_t c : solved.chosen)
-            for (std::uint32_t v : covers[c])
-                reachOf[c].emplace_back(v, options.roads ? candMinutes[c][v]
-                                                         : geodesicDistanceM(candPoints[c], p.points[v]) / 1000.0);
-    } else {
-        if (p.candidates.size() * nV > 60'000'000)
-            throw Error(fmt::format("placement: p-median keeps a full distance matrix and {} candidates x {} pekon "
-                                    "is too large; narrow the candidates with --candidates",
-                                    p.candidates.size(), nV));
-        MedianInstance inst;
-        inst.demand = p.demand;
-        inst.candidateCount = p.candidates.size();
-        inst.existingDistance = existingDist;
-        inst.distance.resize(p.candidates.size() * nV);
-        double maxFinite = 0.0;
-        for (std::size_t c = 0; c < p.candidates.size(); ++c)
-            for (std::size_t v = 0; v < nV; ++v) {
-                const double d = options.roads ? candMinutes[c][v] : geodesicDistanceM(candPoints[c], p.points[v]) / 1000.0;
-                inst.distance[c * nV + v] = d;
-                if (std::isfinite(d))
-                    maxFinite = std::max(maxFinite, d);
-            }
-        // Unreachable pairs (roads only) get a penalty above every real distance.
-        for (double& d : inst.distance)
-            if (!std::isfinite(d))
-                d = 10.0 * maxFinite + 1.0;
-        if (fixedCodes) {
-            std::vector<std::size_t> all(p.candidates.size());
-            std::iota(all.begin(), all.end(), std::size_t{0});
-            solved.chosen = all;
-            std::vector<std::size_t> sofar;
-            double prev = medianCost(inst, {});
-            for (std::size_t c : all) {
-                sofar.push_back(c);
-                const double now = medianCost(inst, sofar);
-                solved.gain.push_back(prev - now);
-                prev = now;
-            }
-        } else {
-            solved = solvePMedian(inst, options.count, solverOptions);
-        }
-        for (std::size_t c : solved.chosen)
-            for (std::size_t v = 0; v < nV; ++v)
-                reachOf[c].emplace_back(static_cast<std::uint32_t>(v),
-                                        options.roads ? candMinutes[c][v] : inst.distance[c * nV + v]);
     }
-    result.swaps = solved.swaps;
-
-    // Assign each village to its nearest facility (within reach for MCLP).
-    const bool mclp = options.method == PlacementMethod::MaxCover;
     result.villages.resize(nV);
     for (std::size_t v = 0; v < nV; ++v) {
         VillageAssignment& a = result.villages[v];
@@ -884,52 +1138,212 @@ PlacementResult run(const Dataset& ds, const PlacementOptions& options, const st
         a.name = p.villages[v]->name;
         a.demand = p.demand[v];
         a.coveredBefore = existingDist[v] <= reach;
-        if (existingIdx[v] >= 0 && std::isfinite(existingDist[v]) && (!mclp || a.coveredBefore)) {
-            const Facility* f = p.existing[static_cast<std::size_t>(existingIdx[v])];
-            a.servedBy = fmt::format("existing:{}", f->id);
-            a.servedByName = f->name;
-            a.distance = existingDist[v];
-        }
     }
-    std::vector<double> servedBySite(p.candidates.size(), 0.0);
-    std::vector<long long> siteOf(nV, -1);
-    for (std::size_t c : solved.chosen)
-        for (const auto& [v, d] : reachOf[c]) {
-            VillageAssignment& a = result.villages[v];
-            if (mclp && !(d <= reach))
-                continue;
-            if (!std::isfinite(d))
-                continue;
-            if (std::isnan(a.distance) || d < a.distance) {
-                a.distance = d;
-                a.servedBy = p.villages[p.candidates[c]]->code;
-                a.servedByName = p.villages[p.candidates[c]]->name;
-                siteOf[v] = static_cast<long long>(c);
+    std::vector<double> servedBySite(nC, 0.0);
+
+    if (capacitated) {
+        // Every facility's reach list: MCLP the villages within reach, p-median all it reaches.
+        CapacitatedInstance inst;
+        inst.demand = p.demand;
+        inst.capacity = *options.capacity;
+        inst.candidates.resize(nC);
+        for (std::size_t c = 0; c < nC; ++c) {
+            if (mclp) {
+                for (std::uint32_t v : covers[c])
+                    inst.candidates[c].push_back({v, candDistance(c, v)});
+            } else {
+                for (std::size_t v = 0; v < nV; ++v)
+                    if (const double d = candDistance(c, v); std::isfinite(d))
+                        inst.candidates[c].push_back({static_cast<std::uint32_t>(v), d});
             }
         }
-    for (std::size_t v = 0; v < nV; ++v) {
-        VillageAssignment& a = result.villages[v];
-        a.coveredAfter = mclp ? (a.coveredBefore || siteOf[v] >= 0) : !std::isnan(a.distance);
-        if (siteOf[v] >= 0)
-            servedBySite[static_cast<std::size_t>(siteOf[v])] += a.demand;
-    }
-    if (!mclp) {
-        // Costs over the villages some facility reaches (real distances, no penalty).
-        double before = 0.0, after = 0.0;
+        inst.existing.resize(p.existing.size());
+        const std::vector<std::vector<double>> existingMinutes =
+            options.roads ? minutesFrom(*options.roads, p.existingPoints, p.points) : std::vector<std::vector<double>>{};
+        for (std::size_t f = 0; f < p.existing.size(); ++f)
+            for (std::size_t v = 0; v < nV; ++v) {
+                const double d = options.roads ? existingMinutes[f][v]
+                                               : geodesicDistanceM(p.existingPoints[f], p.points[v]) / 1000.0;
+                if (mclp ? d <= reach : std::isfinite(d))
+                    inst.existing[f].push_back({static_cast<std::uint32_t>(v), d});
+            }
+        const CapacitatedGoal goal = mclp ? CapacitatedGoal::MaxServed : CapacitatedGoal::MinCost;
+        const double penalty = unservedPenalty(inst);
+        if (fixedCodes) {
+            auto valueWith = [&](const std::vector<std::size_t>& sites) {
+                const CapacitatedAssignment a = assignNearestFirst(inst, sites);
+                return mclp ? a.served : -(a.cost + penalty * std::max(0.0, result.totalDemand - a.served));
+            };
+            solved = fixedSitesResult(nC, valueWith({}), valueWith);
+            if (!mclp)
+                solved.objective = solved.greedyObjective = -solved.objective;
+        } else {
+            solved = solveCapacitated(inst, options.count, goal, solverOptions);
+        }
+        const CapacitatedAssignment before = assignNearestFirst(inst, {});
+        const CapacitatedAssignment after = assignNearestFirst(inst, solved.chosen);
+        result.servedBefore = before.served;
+        result.servedAfter = after.served;
+        if (mclp) {
+            result.before = before.served;
+            result.after = after.served;
+            result.greedyAfter = solved.greedyObjective;
+        } else {
+            result.before = p.existing.empty() ? kNaN : before.cost;
+            result.after = after.cost;
+            result.greedyAfter = kNaN;
+            result.unservedPenalty = penalty;
+        }
+        // Flows come nearest first: a village's first flow is from its nearest serving facility.
+        const std::size_t nE = p.existing.size();
+        for (const ServiceFlow& flow : after.flows) {
+            VillageAssignment& a = result.villages[flow.point];
+            if (a.servingFacilities++ > 0)
+                continue;
+            a.distance = flow.distance;
+            if (flow.facility < nE) {
+                a.servedBy = existingLabel(*p.existing[flow.facility]);
+                a.servedByName = p.existing[flow.facility]->name;
+            } else {
+                const Area* site = p.villages[p.candidates[flow.facility - nE]];
+                a.servedBy = site->code;
+                a.servedByName = site->name;
+            }
+        }
+        std::vector<char> reachedAfter(nV, 0);
+        for (std::size_t c : solved.chosen)
+            for (const FacilityReach& r : inst.candidates[c])
+                if (!mclp || r.distance <= reach)
+                    reachedAfter[r.point] = 1;
         for (std::size_t v = 0; v < nV; ++v) {
-            const VillageAssignment& a = result.villages[v];
-            if (std::isnan(a.distance)) {
+            VillageAssignment& a = result.villages[v];
+            a.served = after.servedAt[v];
+            a.unserved = std::max(0.0, a.demand - a.served);
+            // Covered = within reach (MCLP) or reached at all (p-median), whatever the capacity.
+            a.coveredAfter = mclp ? (a.coveredBefore || reachedAfter[v]) : (std::isfinite(existingDist[v]) || reachedAfter[v]);
+            if (!mclp && !a.coveredAfter)
                 ++result.unreachable;
-                continue;
-            }
-            after += a.demand * a.distance;
-            if (std::isfinite(existingDist[v]))
-                before += a.demand * existingDist[v];
         }
-        result.before = p.existing.empty() ? kNaN : before;
-        result.after = after;
+        for (std::size_t c = 0; c < nC; ++c)
+            servedBySite[c] = after.servedBy[nE + c];
+    } else {
+        // Per chosen candidate: distance to each village it reaches.
+        std::vector<std::vector<std::pair<std::uint32_t, double>>> reachOf(nC);
+        if (mclp) {
+            CoverageInstance inst;
+            inst.demand = p.demand;
+            inst.alreadyCovered.resize(nV, 0);
+            for (std::size_t v = 0; v < nV; ++v)
+                inst.alreadyCovered[v] = existingDist[v] <= reach ? 1 : 0;
+            inst.covers = std::move(covers);
+            if (fixedCodes) {
+                std::vector<char> cov(inst.alreadyCovered);
+                for (std::size_t c = 0; c < nC; ++c) {
+                    double g = 0.0;
+                    for (std::uint32_t d : inst.covers[c])
+                        if (!cov[d]) {
+                            g += p.demand[d];
+                            cov[d] = 1;
+                        }
+                    solved.chosen.push_back(c);
+                    solved.gain.push_back(g);
+                }
+                solved.objective = solved.greedyObjective = coveredDemand(inst, solved.chosen);
+            } else {
+                solved = solveMaxCover(inst, options.count, solverOptions);
+            }
+            result.before = coveredDemand(inst, {});
+            result.after = solved.objective;
+            covers = std::move(inst.covers);
+            for (std::size_t c : solved.chosen)
+                for (std::uint32_t v : covers[c])
+                    reachOf[c].emplace_back(v, candDistance(c, v));
+        } else {
+            MedianInstance inst;
+            inst.demand = p.demand;
+            inst.candidateCount = nC;
+            inst.existingDistance = existingDist;
+            inst.distance.resize(nC * nV);
+            double maxFinite = 0.0;
+            for (std::size_t c = 0; c < nC; ++c)
+                for (std::size_t v = 0; v < nV; ++v) {
+                    const double d = candDistance(c, v);
+                    inst.distance[c * nV + v] = d;
+                    if (std::isfinite(d))
+                        maxFinite = std::max(maxFinite, d);
+                }
+            // Unreachable pairs (roads only) get a penalty above every real distance.
+            for (double& d : inst.distance)
+                if (!std::isfinite(d))
+                    d = 10.0 * maxFinite + 1.0;
+            if (fixedCodes) {
+                solved = fixedSitesResult(nC, -medianCost(inst, {}),
+                                          [&](const std::vector<std::size_t>& sites) { return -medianCost(inst, sites); });
+            } else {
+                solved = solvePMedian(inst, options.count, solverOptions);
+            }
+            for (std::size_t c : solved.chosen)
+                for (std::size_t v = 0; v < nV; ++v)
+                    reachOf[c].emplace_back(static_cast<std::uint32_t>(v),
+                                            options.roads ? candMinutes[c][v] : inst.distance[c * nV + v]);
+        }
+
+        // Assign each village to its nearest facility (within reach for MCLP).
+        for (std::size_t v = 0; v < nV; ++v) {
+            VillageAssignment& a = result.villages[v];
+            if (existingIdx[v] >= 0 && std::isfinite(existingDist[v]) && (!mclp || a.coveredBefore)) {
+                const Facility* f = p.existing[static_cast<std::size_t>(existingIdx[v])];
+                a.servedBy = existingLabel(*f);
+                a.servedByName = f->name;
+                a.distance = existingDist[v];
+            }
+        }
+        std::vector<long long> siteOf(nV, -1);
+        for (std::size_t c : solved.chosen)
+            for (const auto& [v, d] : reachOf[c]) {
+                VillageAssignment& a = result.villages[v];
+                if (mclp && !(d <= reach))
+                    continue;
+                if (!std::isfinite(d))
+                    continue;
+                if (std::isnan(a.distance) || d < a.distance) {
+                    a.distance = d;
+                    a.servedBy = p.villages[p.candidates[c]]->code;
+                    a.servedByName = p.villages[p.candidates[c]]->name;
+                    siteOf[v] = static_cast<long long>(c);
+                }
+            }
+        for (std::size_t v = 0; v < nV; ++v) {
+            VillageAssignment& a = result.villages[v];
+            a.coveredAfter = mclp ? (a.coveredBefore || siteOf[v] >= 0) : !std::isnan(a.distance);
+            if (siteOf[v] >= 0)
+                servedBySite[static_cast<std::size_t>(siteOf[v])] += a.demand;
+            a.served = a.coveredAfter ? a.demand : 0.0;
+            a.unserved = a.demand - a.served;
+            a.servingFacilities = a.served > 0.0 ? 1 : 0;
+            result.servedAfter += a.served;
+            if (mclp ? a.coveredBefore : std::isfinite(existingDist[v]))
+                result.servedBefore += a.demand;
+        }
+        if (!mclp) {
+            // Costs over the villages some facility reaches (real distances, no penalty).
+            double before = 0.0, after = 0.0;
+            for (std::size_t v = 0; v < nV; ++v) {
+                const VillageAssignment& a = result.villages[v];
+                if (std::isnan(a.distance)) {
+                    ++result.unreachable;
+                    continue;
+                }
+                after += a.demand * a.distance;
+                if (std::isfinite(existingDist[v]))
+                    before += a.demand * existingDist[v];
+            }
+            result.before = p.existing.empty() ? kNaN : before;
+            result.after = after;
+        }
+        result.greedyAfter = mclp ? solved.greedyObjective : kNaN;
     }
-    result.greedyAfter = mclp ? solved.greedyObjective : kNaN;
+    result.swaps = solved.swaps;
 
     // 2SFCA access (MCLP reach): facilities per 1,000 demand within reach, before and after.
     if (mclp) {
@@ -964,6 +1378,14 @@ PlacementResult run(const Dataset& ds, const PlacementOptions& options, const st
         site.point = candPoints[c];
         site.gain = solved.gain[k];
         site.served = servedBySite[c];
+        if (mclp) {
+            for (std::uint32_t v : covers[c])
+                site.withinReach += p.demand[v];
+        } else {
+            for (std::size_t v = 0; v < nV; ++v)
+                if (candDistance(c, v) <= reach)
+                    site.withinReach += p.demand[v];
+        }
         result.sites.push_back(site);
     }
     return result;
@@ -1010,28 +1432,100 @@ std::string placementToJson(const PlacementResult& result)
     j["period"] = result.period;
     j["candidates"] = o.candidates.empty() ? std::string("without_kind") : o.candidates;
     j["seed"] = o.seed;
+    if (o.capacity)
+        j["capacity"] = *o.capacity;
     j["candidate_count"] = result.candidateCount;
     j["existing_count"] = result.existingCount;
     j["total_demand"] = result.totalDemand;
     auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+    // before/after: covered demand (MCLP) or demand-weighted distance (p-median), as since the first release.
     j["before"] = num(result.before);
     j["after"] = num(result.after);
+    j["served_before"] = num(result.servedBefore);
+    j["served_after"] = num(result.servedAfter);
+    if (std::isfinite(result.unservedPenalty))
+        j["unserved_penalty"] = result.unservedPenalty;
     j["swaps"] = result.swaps;
     nlohmann::json sites = nlohmann::json::array();
     for (const PlacedSite& s : result.sites)
         sites.push_back({{"code", s.code}, {"name", s.name}, {"lon", s.point.x}, {"lat", s.point.y},
-                         {"gain", s.gain}, {"served", s.served}});
+                         {"gain", s.gain}, {"served", s.served}, {"within_reach", s.withinReach}});
     j["sites"] = sites;
     return j.dump();
 }
 
-std::string savePlacementRun(Dataset& ds, const PlacementResult& result, const std::string& timestampUtc)
+PlacementRun placementRunFromJson(const std::string& json, const std::string& createdUtc)
 {
-    std::string key = "program." + timestampUtc;
-    for (int k = 2; ds.meta.count(key); ++k)
-        key = fmt::format("program.{}-{}", timestampUtc, k);
-    ds.meta[key] = placementToJson(result);
-    return key;
+    PlacementRun run;
+    try {
+        const nlohmann::json j = nlohmann::json::parse(json);
+        auto optionalNumber = [&](const char* key) -> std::optional<double> {
+            if (!j.contains(key) || j.at(key).is_null())
+                return std::nullopt;
+            return j.at(key).get<double>();
+        };
+        run.createdUtc = createdUtc;
+        run.kind = j.at("kind").get<std::string>();
+        run.method = j.at("method").get<std::string>();
+        if (run.method != "mclp" && run.method != "pmedian")
+            throw Error("unknown method '" + run.method + "'");
+        run.count = j.at("count").get<std::size_t>();
+        run.radiusKm = optionalNumber("radius_km");
+        run.minutes = optionalNumber("minutes");
+        run.demandKey = j.value("demand", std::string("miskin"));
+        run.period = j.value("period", std::string());
+        run.candidates = j.value("candidates", std::string("without_kind"));
+        run.capacity = optionalNumber("capacity");
+        run.seed = j.value("seed", std::uint64_t{0});
+        run.candidateCount = j.value("candidate_count", std::size_t{0});
+        run.existingCount = j.value("existing_count", std::size_t{0});
+        run.totalDemand = j.value("total_demand", 0.0);
+        const bool mclp = run.method == "mclp";
+        run.coveredBefore = optionalNumber("served_before");
+        run.coveredAfter = optionalNumber("served_after");
+        if (mclp && !run.coveredBefore)
+            run.coveredBefore = optionalNumber("before"); // runs saved before served_* existed
+        if (mclp && !run.coveredAfter)
+            run.coveredAfter = optionalNumber("after");
+        if (!mclp) {
+            run.costBefore = optionalNumber("before");
+            run.costAfter = optionalNumber("after");
+        }
+        int rank = 0;
+        for (const nlohmann::json& site : j.at("sites")) {
+            ProgramSite ps;
+            ps.rank = ++rank;
+            ps.code = site.at("code").get<std::string>();
+            ps.name = site.value("name", std::string());
+            ps.point = {site.at("lon").get<double>(), site.at("lat").get<double>()};
+            ps.gain = site.value("gain", 0.0);
+            ps.served = site.value("served", 0.0);
+            run.sites.push_back(std::move(ps));
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(std::string("not a readable placement run: ") + e.what());
+    } catch (const Error& e) {
+        throw Error(std::string("not a readable placement run: ") + e.what());
+    }
+    run.json = json;
+    return run;
+}
+
+PlacementRun placementRunOf(const PlacementResult& result, const std::string& timestampUtc)
+{
+    // Through the JSON, so a stored run and one read back from JSON can never disagree.
+    return placementRunFromJson(placementToJson(result), timestampUtc);
+}
+
+long long savePlacementRun(Dataset& ds, const PlacementResult& result, const std::string& timestampUtc)
+{
+    PlacementRun run = placementRunOf(result, timestampUtc);
+    long long maxId = 0;
+    for (const PlacementRun& r : ds.programs)
+        maxId = std::max(maxId, r.id);
+    run.id = maxId + 1;
+    ds.programs.push_back(std::move(run));
+    return ds.programs.back().id;
 }
 
 void writePlacementCsv(const PlacementResult& result, const std::string& path)
@@ -1044,19 +1538,83 @@ void writePlacementCsv(const PlacementResult& result, const std::string& path)
     }
     const std::string unit = result.roadsUsed ? "min" : "km";
     std::string text = fmt::format("kode,nama,demand,covered_before,covered_after,served_by,served_by_name,distance_{},"
-                                   "access_before,access_after,new_site_order,gain\n",
+                                   "access_before,access_after,new_site_order,gain,served,unserved\n",
                                    unit);
     const bool mclp = result.options.method == PlacementMethod::MaxCover;
     for (const VillageAssignment& a : result.villages) {
         auto it = orderOf.find(a.code);
-        text += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", detail::csvQuoted(a.code), detail::csvQuoted(a.name),
+        text += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", detail::csvQuoted(a.code), detail::csvQuoted(a.name),
                             csvNumber(a.demand), mclp ? (a.coveredBefore ? "1" : "0") : "",
                             mclp ? (a.coveredAfter ? "1" : "0") : "", detail::csvQuoted(a.servedBy), detail::csvQuoted(a.servedByName),
                             csvNumber(a.distance), csvNumber(a.accessBefore), csvNumber(a.accessAfter),
                             it == orderOf.end() ? std::string() : std::to_string(it->second),
-                            it == orderOf.end() ? std::string() : csvNumber(gainOf[a.code]));
+                            it == orderOf.end() ? std::string() : csvNumber(gainOf[a.code]), csvNumber(a.served),
+                            csvNumber(a.unserved));
     }
     detail::writeFileAtomically(path, text);
+}
+
+void writePlacementGpkg(const Dataset& ds, const PlacementResult& result, const std::string& path)
+{
+    using detail::FieldKind;
+    using detail::FieldValue;
+    const std::string unit = result.roadsUsed ? "min" : "km";
+    const bool mclp = result.options.method == PlacementMethod::MaxCover;
+
+    detail::OutputLayer sites;
+    sites.name = "lokasi_baru";
+    sites.geometry = detail::LayerGeometry::Point;
+    sites.fields = {{"rank", FieldKind::Integer}, {"kode", FieldKind::Text},  {"nama", FieldKind::Text},
+                    {"gain", FieldKind::Real},    {"covered", FieldKind::Real}, {"served", FieldKind::Real}};
+    std::map<std::string, std::size_t> orderOf;
+    for (std::size_t k = 0; k < result.sites.size(); ++k) {
+        const PlacedSite& s = result.sites[k];
+        orderOf[s.code] = k + 1;
+        detail::OutputFeature f;
+        f.values = {static_cast<long long>(k + 1), s.code, s.name, s.gain, s.withinReach, s.served};
+        f.point = s.point;
+        sites.features.push_back(std::move(f));
+    }
+
+    detail::OutputLayer villages;
+    villages.name = "desa";
+    villages.geometry = detail::LayerGeometry::MultiPolygon;
+    villages.fields = {{"kode", FieldKind::Text},           {"nama", FieldKind::Text},
+                       {"demand", FieldKind::Real},         {"covered_before", FieldKind::Integer},
+                       {"covered_after", FieldKind::Integer}, {"served_by", FieldKind::Text},
+                       {"served_by_name", FieldKind::Text}, {"distance_" + unit, FieldKind::Real},
+                       {"access_before", FieldKind::Real},  {"access_after", FieldKind::Real},
+                       {"new_site_order", FieldKind::Integer}, {"gain", FieldKind::Real},
+                       {"served", FieldKind::Real},         {"unserved", FieldKind::Real}};
+    for (const VillageAssignment& a : result.villages) {
+        const Area* area = ds.findArea(a.code);
+        if (!area)
+            throw Error("placement: '" + path + "': the pekon " + a.code + " of the result is not in the project");
+        auto it = orderOf.find(a.code);
+        const bool isSite = it != orderOf.end();
+        detail::OutputFeature f;
+        auto flag = [&](bool v) { return mclp ? FieldValue(static_cast<long long>(v ? 1 : 0)) : FieldValue(); };
+        f.values = {a.code,
+                    a.name,
+                    a.demand,
+                    flag(a.coveredBefore),
+                    flag(a.coveredAfter),
+                    a.servedBy.empty() ? FieldValue() : FieldValue(a.servedBy),
+                    a.servedByName.empty() ? FieldValue() : FieldValue(a.servedByName),
+                    a.distance,
+                    a.accessBefore,
+                    a.accessAfter,
+                    isSite ? FieldValue(static_cast<long long>(it->second)) : FieldValue(),
+                    isSite ? FieldValue(result.sites[it->second - 1].gain) : FieldValue(),
+                    a.served,
+                    a.unserved};
+        f.polygons = area->geometry;
+        villages.features.push_back(std::move(f));
+    }
+    std::vector<detail::OutputLayer> layers;
+    layers.push_back(std::move(sites));
+    layers.push_back(std::move(villages));
+    detail::writeGeoPackage(path, layers);
 }
 
 } // namespace gis

@@ -1,5 +1,6 @@
 #include "gis/pokdarwis.h"
 
+#include "detail/gpkgwriter.h"
 #include "detail/textfile.h"
 
 #include "gis/error.h"
@@ -176,6 +177,42 @@ void writePokdarwisCsv(const PokdarwisResult& result, const std::string& path)
         text += "\n";
     }
     detail::writeFileAtomically(path, text);
+}
+
+void writePokdarwisGpkg(const Dataset& ds, const PokdarwisResult& result, const std::string& path)
+{
+    using detail::FieldKind;
+    detail::OutputLayer layer;
+    layer.name = "pokdarwis";
+    layer.fields = {{"kode", FieldKind::Text}, {"nama", FieldKind::Text}, {"kecamatan", FieldKind::Text},
+                    {"has_pokdarwis", FieldKind::Integer}};
+    for (const std::string& c : result.columns)
+        layer.fields.push_back({c, FieldKind::Real});
+    layer.fields.push_back({"score", FieldKind::Real});
+    layer.fields.push_back({"rank", FieldKind::Integer});
+    for (const SchemeIndicator& ind : result.scheme.indicators)
+        layer.fields.push_back({"contrib_" + ind.key, FieldKind::Real});
+    for (const PokdarwisResult::Row& row : result.rows) {
+        const Area* area = ds.findArea(row.code);
+        if (!area)
+            throw Error("pokdarwis: '" + path + "': the pekon " + row.code + " of the ranking is not in the project");
+        detail::OutputFeature f;
+        f.values = {row.code, row.name, row.kecamatan, static_cast<long long>(row.hasGroup ? 1 : 0)};
+        for (double v : row.values)
+            f.values.emplace_back(v);
+        f.values.emplace_back(row.score);
+        if (row.rank > 0)
+            f.values.emplace_back(static_cast<long long>(row.rank));
+        else
+            f.values.emplace_back(); // NULL: not ranked
+        for (double v : row.contribution)
+            f.values.emplace_back(v);
+        f.polygons = area->geometry;
+        layer.features.push_back(std::move(f));
+    }
+    std::vector<detail::OutputLayer> layers;
+    layers.push_back(std::move(layer));
+    detail::writeGeoPackage(path, layers);
 }
 
 } // namespace gis

@@ -3,11 +3,13 @@
 #include "detail/sqlite.h"
 #include "detail/wkb.h"
 #include "gis/error.h"
+#include "gis/placement.h"
 
 #include <cerrno>
 #include <csignal>
 #include <filesystem>
 #include <iterator>
+#include <map>
 #include <system_error>
 #include <unistd.h>
 
@@ -79,6 +81,142 @@ void migrateTo3(SpatialiteConnection& db)
     db.exec("ALTER TABLE wilayah ADD COLUMN area_coordinate_sum REAL");
 }
 
+/// The tables of saved placement runs (schema version 4).
+void createProgramTables(SpatialiteConnection& db)
+{
+    // covered_*: demand covered within reach (MCLP) or reached (p-median), served under the
+    // capacity when there is one; cost_*: p-median's demand-weighted distance (km or minutes).
+    db.exec("CREATE TABLE program (id INTEGER PRIMARY KEY, created_utc TEXT NOT NULL, kind TEXT NOT NULL, "
+            "method TEXT NOT NULL CHECK (method IN ('mclp', 'pmedian')), count INTEGER NOT NULL, radius_km REAL, "
+            "minutes REAL, demand_key TEXT NOT NULL, period TEXT NOT NULL, candidates TEXT NOT NULL, capacity REAL, "
+            "seed INTEGER NOT NULL, candidate_count INTEGER NOT NULL, existing_count INTEGER NOT NULL, "
+            "total_demand REAL NOT NULL, covered_before REAL, covered_after REAL, cost_before REAL, cost_after REAL, "
+            "result_json TEXT NOT NULL)");
+    db.exec("CREATE TABLE program_site (program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE, "
+            "rank INTEGER NOT NULL, kode TEXT NOT NULL, nama TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, "
+            "gain REAL NOT NULL, served REAL NOT NULL, PRIMARY KEY (program_id, rank))");
+}
+
+void insertProgram(SpatialiteConnection& db, const PlacementRun& run)
+{
+    Statement q(db, "INSERT INTO program (id, created_utc, kind, method, count, radius_km, minutes, demand_key, period, "
+                    "candidates, capacity, seed, candidate_count, existing_count, total_demand, covered_before, "
+                    "covered_after, cost_before, cost_after, result_json) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto optional = [&](int index, const std::optional<double>& v) {
+        if (v)
+            q.bind(index, *v);
+        else
+            q.bindNull(index);
+    };
+    q.bind(1, run.id).bind(2, run.createdUtc).bind(3, run.kind).bind(4, run.method);
+    q.bind(5, static_cast<long long>(run.count));
+    optional(6, run.radiusKm);
+    optional(7, run.minutes);
+    q.bind(8, run.demandKey).bind(9, run.period).bind(10, run.candidates);
+    optional(11, run.capacity);
+    // SQLite integers are signed 64-bit: the seed's bits are kept (a seed above 2^63 reads negative in SQL).
+    q.bind(12, static_cast<long long>(run.seed));
+    q.bind(13, static_cast<long long>(run.candidateCount)).bind(14, static_cast<long long>(run.existingCount));
+    q.bind(15, run.totalDemand);
+    optional(16, run.coveredBefore);
+    optional(17, run.coveredAfter);
+    optional(18, run.costBefore);
+    optional(19, run.costAfter);
+    q.bind(20, run.json).run();
+    Statement site(db, "INSERT INTO program_site (program_id, rank, kode, nama, lon, lat, gain, served) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const ProgramSite& ps : run.sites)
+        site.bind(1, run.id).bind(2, static_cast<long long>(ps.rank)).bind(3, ps.code).bind(4, ps.name)
+            .bind(5, ps.point.x).bind(6, ps.point.y).bind(7, ps.gain).bind(8, ps.served)
+            .run();
+}
+
+std::vector<PlacementRun> readPrograms(const SpatialiteConnection& db)
+{
+    std::vector<PlacementRun> runs;
+    std::map<long long, std::size_t> byId;
+    Statement q(db, "SELECT id, created_utc, kind, method, count, radius_km, minutes, demand_key, period, candidates, "
+                    "capacity, seed, candidate_count, existing_count, total_demand, covered_before, covered_after, "
+                    "cost_before, cost_after, result_json FROM program ORDER BY id");
+    auto optional = [&](int column) { return q.isNull(column) ? std::nullopt : std::optional<double>(q.number(column)); };
+    while (q.step()) {
+        PlacementRun run;
+        run.id = q.integer(0);
+        run.createdUtc = q.text(1);
+        run.kind = q.text(2);
+        run.method = q.text(3);
+        run.count = static_cast<std::size_t>(q.integer(4));
+        run.radiusKm = optional(5);
+        run.minutes = optional(6);
+        run.demandKey = q.text(7);
+        run.period = q.text(8);
+        run.candidates = q.text(9);
+        run.capacity = optional(10);
+        run.seed = static_cast<std::uint64_t>(q.integer(11));
+        run.candidateCount = static_cast<std::size_t>(q.integer(12));
+        run.existingCount = static_cast<std::size_t>(q.integer(13));
+        run.totalDemand = q.number(14);
+        run.coveredBefore = optional(15);
+        run.coveredAfter = optional(16);
+        run.costBefore = optional(17);
+        run.costAfter = optional(18);
+        run.json = q.text(19);
+        byId[run.id] = runs.size();
+        runs.push_back(std::move(run));
+    }
+    Statement sites(db, "SELECT program_id, rank, kode, nama, lon, lat, gain, served FROM program_site "
+                        "ORDER BY program_id, rank");
+    while (sites.step()) {
+        auto it = byId.find(sites.integer(0));
+        if (it == byId.end())
+            continue; // a site of a deleted run (foreign keys are not enforced by default)
+        runs[it->second].sites.push_back({static_cast<int>(sites.integer(1)), sites.text(2), sites.text(3),
+                                          {sites.number(4), sites.number(5)}, sites.number(6), sites.number(7)});
+    }
+    return runs;
+}
+
+/// Placement runs kept in meta "program.<UTC time>[-N]" entries (before schema 4), in key
+/// order (which is the order of saving), numbered from 1. Entries that are not readable runs
+/// are left out (and stay in meta, so nothing is lost).
+std::vector<std::pair<std::string, PlacementRun>> legacyPrograms(const std::map<std::string, std::string>& meta)
+{
+    std::vector<std::pair<std::string, PlacementRun>> out;
+    const std::string prefix = "program.";
+    for (auto it = meta.lower_bound(prefix); it != meta.end() && it->first.rfind(prefix, 0) == 0; ++it) {
+        std::string created = it->first.substr(prefix.size());
+        // A second run in the same second was saved as "<time>-2": the time ends at its Z.
+        if (const auto z = created.rfind('Z'); z != std::string::npos)
+            created.erase(z + 1);
+        try {
+            PlacementRun run = placementRunFromJson(it->second, created);
+            run.id = static_cast<long long>(out.size() + 1);
+            out.emplace_back(it->first, std::move(run));
+        } catch (const Error&) {
+        }
+    }
+    return out;
+}
+
+/// Version 4: placement runs in tables `program` and `program_site` instead of meta
+/// "program.*" JSON entries, which are moved there.
+void migrateTo4(SpatialiteConnection& db)
+{
+    createProgramTables(db);
+    std::map<std::string, std::string> meta;
+    {
+        Statement q(db, "SELECT key, value FROM meta WHERE key LIKE 'program.%'");
+        while (q.step())
+            meta[q.text(0)] = q.text(1);
+    }
+    Statement remove(db, "DELETE FROM meta WHERE key = ?");
+    for (const auto& [key, run] : legacyPrograms(meta)) {
+        insertProgram(db, run);
+        remove.bind(1, key).run();
+    }
+}
+
 bool hasColumn(const SpatialiteConnection& db, const std::string& table, const std::string& column)
 {
     Statement q(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
@@ -95,6 +233,7 @@ struct Migration {
 constexpr Migration kMigrations[] = {
     {2, &migrateTo2},
     {3, &migrateTo3},
+    {4, &migrateTo4},
 };
 static_assert(std::size(kMigrations) == kProjectSchemaVersion - 1, "one migration per version after 1");
 
@@ -214,8 +353,32 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds)
         land.bindBlob(1, detail::multiPolygonToWkb(ds.backgroundLand)).run();
     }
 
+    for (const PlacementRun& run : ds.programs)
+        insertProgram(db, run);
+
     db.exec("SELECT CreateSpatialIndex('wilayah', 'geom')");
     db.exec("SELECT CreateSpatialIndex('fasilitas', 'geom')");
+}
+
+/// The runs of an open project: table program, or (a file before schema 4, read without
+/// upgrading) its meta "program.*" entries, whose keys are then dropped from \a meta when given.
+std::vector<PlacementRun> programsOf(const SpatialiteConnection& db, std::map<std::string, std::string>* meta)
+{
+    if (hasTable(db, "program"))
+        return readPrograms(db);
+    std::map<std::string, std::string> own;
+    if (!meta) {
+        Statement q(db, "SELECT key, value FROM meta WHERE key LIKE 'program.%'");
+        while (q.step())
+            own[q.text(0)] = q.text(1);
+    }
+    std::vector<PlacementRun> runs;
+    for (auto& [key, run] : legacyPrograms(meta ? *meta : own)) {
+        if (meta)
+            meta->erase(key);
+        runs.push_back(std::move(run));
+    }
+    return runs;
 }
 
 } // namespace
@@ -325,7 +488,17 @@ Dataset loadProject(const std::string& path)
         while (q.step())
             ds.aliases.push_back({q.text(0), q.text(1), q.text(2)});
     }
+    ds.programs = programsOf(db, &ds.meta);
     return ds;
+}
+
+std::vector<PlacementRun> loadPlacementRuns(const std::string& path)
+{
+    if (!std::filesystem::exists(path))
+        throw ProjectError("project '" + path + "' does not exist");
+    SpatialiteConnection db(path, SQLITE_OPEN_READONLY);
+    readVersion(db, path);
+    return programsOf(db, nullptr);
 }
 
 int projectSchemaVersion(const std::string& path)

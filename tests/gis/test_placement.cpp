@@ -522,20 +522,35 @@ TEST(Placement, CandidateRulesAndLists)
     EXPECT_THROW(placeFacilities(tanggamus(), o), Error);
 }
 
-TEST(Placement, RunIsSavedAsCompactJsonInMeta)
+TEST(Placement, RunIsSavedAsATypedProgramWithItsJson)
 {
     Dataset ds = tanggamus();
     PlacementOptions o;
     o.count = 2;
     const PlacementResult r = placeFacilities(ds, o);
-    const std::string key = savePlacementRun(ds, r, "2026-11-28T12:00:00Z");
-    EXPECT_EQ(key, "program.2026-11-28T12:00:00Z");
-    EXPECT_EQ(savePlacementRun(ds, r, "2026-11-28T12:00:00Z"), "program.2026-11-28T12:00:00Z-2");
-    const std::string json = ds.meta.at(key);
-    EXPECT_NE(json.find("\"kind\":\"PUSKESSOS\""), std::string::npos);
-    EXPECT_NE(json.find("\"radius_km\":5"), std::string::npos);
-    EXPECT_NE(json.find(r.sites[0].code), std::string::npos);
-    EXPECT_EQ(json.find('\n'), std::string::npos);
+    EXPECT_EQ(savePlacementRun(ds, r, "2026-11-28T12:00:00Z"), 1);
+    EXPECT_EQ(savePlacementRun(ds, r, "2026-11-28T12:00:00Z"), 2);
+    ASSERT_EQ(ds.programs.size(), 2u);
+    const PlacementRun& run = ds.programs[0];
+    EXPECT_EQ(run.createdUtc, "2026-11-28T12:00:00Z");
+    EXPECT_EQ(run.kind, "PUSKESSOS");
+    EXPECT_EQ(run.method, "mclp");
+    EXPECT_EQ(run.count, 2u);
+    EXPECT_EQ(run.radiusKm, 5.0);
+    EXPECT_FALSE(run.minutes);
+    EXPECT_FALSE(run.capacity);
+    EXPECT_EQ(run.candidates, "without_kind");
+    EXPECT_EQ(run.coveredBefore, r.before);
+    EXPECT_EQ(run.coveredAfter, r.after);
+    EXPECT_FALSE(run.costAfter);
+    ASSERT_EQ(run.sites.size(), 2u);
+    EXPECT_EQ(run.sites[0].rank, 1);
+    EXPECT_EQ(run.sites[0].code, r.sites[0].code);
+    EXPECT_EQ(run.sites[1].served, r.sites[1].served);
+    EXPECT_NE(run.json.find("\"kind\":\"PUSKESSOS\""), std::string::npos);
+    EXPECT_NE(run.json.find("\"radius_km\":5"), std::string::npos);
+    EXPECT_EQ(run.json.find('\n'), std::string::npos);
+    EXPECT_EQ(ds.meta.count("program.2026-11-28T12:00:00Z"), 0u) << "runs no longer live in meta";
 }
 
 TEST(Placement, CsvIsWrittenAndBadPathIsAnOutputError)

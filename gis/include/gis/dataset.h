@@ -4,6 +4,8 @@
 /// (the tables of DESIGN.md). Geometries are EPSG:4326.
 #include "gis/geometry.h"
 
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -50,6 +52,47 @@ struct AreaAlias {
 
 inline bool isVillageKind(const std::string& kind) { return kind == "pekon" || kind == "kelurahan" || kind == "desa"; }
 
+/// \brief One chosen site of a saved placement run (table `program_site`).
+struct ProgramSite {
+    int rank = 0;            ///< 1 = largest marginal gain
+    std::string code;        ///< village code of the site
+    std::string name;
+    Point point;             ///< the village's point-on-surface (lon, lat)
+    double gain = 0.0;       ///< marginal gain in the run's order (see gis::PlacedSite)
+    double served = 0.0;     ///< demand assigned to the site
+};
+
+/// \brief A saved placement run (tables `program` and `program_site`), so that runs with
+/// different parameters can be compared ("10 Puskessos within 5 km" against "10 within 30
+/// minutes"). Made from a gis::PlacementResult by gis::savePlacementRun.
+struct PlacementRun {
+    long long id = 0;                   ///< unique in the project, ascending in order of saving
+    std::string createdUtc;             ///< ISO 8601 UTC, e.g. 2026-11-28T22:40:00Z
+    std::string kind;                   ///< facility kind, e.g. PUSKESSOS
+    std::string method;                 ///< "mclp" or "pmedian"
+    std::size_t count = 0;              ///< new sites asked for
+    std::optional<double> radiusKm;     ///< reach in km (runs without roads)
+    std::optional<double> minutes;      ///< reach in travel minutes (runs along roads)
+    std::string demandKey;              ///< indicator used as demand, e.g. miskin
+    std::string period;
+    std::string candidates;             ///< candidate rule or code list; "without_kind" = the default
+    std::optional<double> capacity;     ///< demand units one facility serves; none = unlimited
+    std::uint64_t seed = 0;
+    std::size_t candidateCount = 0;
+    std::size_t existingCount = 0;
+    double totalDemand = 0.0;
+    /// Demand covered (MCLP: within reach; p-median: reached by some facility), served under the
+    /// capacity when there is one, by the existing facilities and with the new sites. Unknown
+    /// for p-median runs saved before the program table (their JSON did not carry it).
+    std::optional<double> coveredBefore;
+    std::optional<double> coveredAfter;
+    /// p-median: demand-weighted distance (km, or minutes with roads) before and after; none for MCLP.
+    std::optional<double> costBefore;
+    std::optional<double> costAfter;
+    std::vector<ProgramSite> sites;     ///< in order of marginal gain (rank 1, 2, ...)
+    std::string json;                   ///< parameters and result as compact JSON (gis::placementToJson)
+};
+
 /// \brief An area's ellipsoidal area as stored in a project, with the fingerprint of the
 /// geometry it was computed from (vertexCount and coordinateSum).
 struct CachedArea {
@@ -74,6 +117,8 @@ struct Dataset {
     std::map<std::string, std::string> bpsCodes;
     /// Other names of areas (table `alias`).
     std::vector<AreaAlias> aliases;
+    /// Saved placement runs, by ascending id (tables `program` and `program_site`).
+    std::vector<PlacementRun> programs;
 
     const Area* findArea(const std::string& code) const;
     /// \brief Ellipsoidal area of \a area in km² (gis::geodesicAreaKm2), from areaCache when

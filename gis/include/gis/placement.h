@@ -13,12 +13,22 @@
 /// helps, then a few seeded rounds of iterated local search (perturb, swap again, keep the
 /// better). Candidates are scanned in an order shuffled by a seed (std::mt19937_64 and an
 /// explicit Fisher-Yates shuffle, so the same seed gives the same answer on every platform).
-/// Capacities are not modelled (every facility serves all the demand within reach).
+///
+/// Capacity (optional, PlacementOptions::capacity): each facility, existing or new, serves at
+/// most that many units of demand. Demand is then assigned nearest-first over all facilities
+/// together (assignNearestFirst): every (facility, village) pair the facility may serve is taken
+/// in increasing distance, and each pair moves as much demand as the village still needs and the
+/// facility can still take; a village's demand may be split between facilities. MCLP then
+/// maximises the demand served within reach; p-median minimises the demand-weighted distance of
+/// the served demand plus a penalty per unit left unserved. The same greedy + swap + perturbation
+/// search runs, each candidate set evaluated by running the assignment.
+/// Without a capacity every facility serves all the demand within reach (the solvers above).
 #include "gis/dataset.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,6 +89,64 @@ SolverResult solvePMedian(const MedianInstance& instance, std::size_t count, con
 /// Demand reachable from none costs nothing (it is reported by placeFacilities instead).
 double medianCost(const MedianInstance& instance, const std::vector<std::size_t>& sites);
 
+// ---------------------------------------------------------------------------------------
+// Capacitated placement
+// ---------------------------------------------------------------------------------------
+
+/// \brief A demand point a facility may serve, at a distance (km or minutes).
+struct FacilityReach {
+    std::uint32_t point = 0;
+    double distance = 0.0;
+};
+
+/// \brief A capacitated instance: existing facilities stay open; candidates may be opened.
+/// Reach lists: MCLP, the points within reach; p-median, every point the facility reaches.
+struct CapacitatedInstance {
+    std::vector<double> demand;                              ///< per demand point (>= 0)
+    std::vector<std::vector<FacilityReach>> existing;        ///< per existing facility
+    std::vector<std::vector<FacilityReach>> candidates;      ///< per candidate
+    double capacity = std::numeric_limits<double>::infinity(); ///< demand units per facility (> 0)
+};
+
+/// \brief What the capacitated solver optimises.
+enum class CapacitatedGoal {
+    MaxServed,  ///< MCLP: most demand served (within the reach lists); among equals, least Σ served × distance
+    MinCost     ///< p-median: least Σ served × distance + unservedPenalty × unserved demand
+};
+
+/// \brief One flow of the nearest-first assignment: \a amount of point's demand served by a facility.
+struct ServiceFlow {
+    std::size_t facility = 0;   ///< existing index, or existing.size() + candidate index
+    std::uint32_t point = 0;
+    double amount = 0.0;
+    double distance = 0.0;
+};
+
+struct CapacitatedAssignment {
+    std::vector<ServiceFlow> flows;          ///< in the order assigned (increasing distance)
+    std::vector<double> servedAt;            ///< per demand point
+    std::vector<double> servedBy;            ///< per facility: existing, then candidates (all, 0 when closed)
+    double served = 0.0;                     ///< total demand served
+    double cost = 0.0;                       ///< Σ amount × distance
+};
+
+/// \brief Nearest-first assignment with the existing facilities and the candidates \a sites
+/// open. Pairs are taken by increasing distance; ties by facility (existing first, then
+/// candidates by index) and then by point index, so a set gives the same answer in any order.
+/// \throws Error when the capacity is not positive or a reach list names a point out of range.
+CapacitatedAssignment assignNearestFirst(const CapacitatedInstance& instance, const std::vector<std::size_t>& sites);
+
+/// \brief The penalty per unserved demand unit of CapacitatedGoal::MinCost: 10 x the largest
+/// distance in the reach lists + 1, so serving one more unit always outweighs any distance.
+double unservedPenalty(const CapacitatedInstance& instance);
+
+/// \brief Greedy + swap + perturbation on a capacitated instance, each set evaluated by
+/// assignNearestFirst. SolverResult::objective is the served demand (MaxServed) or the
+/// penalised cost (MinCost); gains are the marginal increase of served demand or decrease of
+/// the penalised cost. Fewer sites than \a count when there are fewer candidates.
+SolverResult solveCapacitated(const CapacitatedInstance& instance, std::size_t count, CapacitatedGoal goal,
+                              const SolverOptions& options = {});
+
 /// \brief For each candidate, the demand points within \a radiusKm (geodesic), found through a
 /// latitude/longitude grid (not all pairs); optionally on several threads (0 = hardware).
 std::vector<std::vector<std::uint32_t>> coverageLists(const std::vector<Point>& candidates,
@@ -106,14 +174,20 @@ struct PlacementOptions {
     /// ("18.06.20.2005,18.06.19.2001", or "codes:..." ).
     std::string candidates;
     std::uint64_t seed = 20190;
+    /// Demand units one facility (existing or new) serves at most, e.g. households per
+    /// Puskessos; none = unlimited. Demand is then assigned nearest-first (see the file comment).
+    std::optional<double> capacity;
 };
 
 struct PlacedSite {
     std::string code;
     std::string name;
     Point point;
-    double gain = 0.0;            ///< demand newly covered (MCLP) or weighted-distance reduction (p-median)
-    double served = 0.0;          ///< demand assigned to this site (nearest facility)
+    /// Demand newly covered (MCLP; with a capacity, newly served) or the reduction of the
+    /// demand-weighted distance (p-median; with a capacity, of the penalised cost).
+    double gain = 0.0;
+    double served = 0.0;          ///< demand assigned to this site (nearest facility; nearest-first under capacity)
+    double withinReach = 0.0;     ///< demand of the villages within reach of the site (radius or minutes)
 };
 
 /// \brief Which facility serves a village: the nearest one (existing or new) within reach
@@ -127,6 +201,12 @@ struct VillageAssignment {
     std::string servedBy;         ///< village code of a new site, "existing:<facility id>", or empty
     std::string servedByName;
     double distance = std::numeric_limits<double>::quiet_NaN(); ///< km, or minutes with roads; NaN = none
+    /// Demand served by some facility (all of it when covered/reached without a capacity;
+    /// under a capacity, what the nearest-first assignment gave it) and what is left.
+    double served = 0.0;
+    double unserved = 0.0;
+    /// Under a capacity: how many facilities share its demand (servedBy is the nearest of them).
+    std::size_t servingFacilities = 0;
     /// MCLP: 2SFCA access (facilities per 1,000 demand within reach) before and after; NaN for p-median.
     double accessBefore = std::numeric_limits<double>::quiet_NaN();
     double accessAfter = std::numeric_limits<double>::quiet_NaN();
@@ -146,6 +226,12 @@ struct PlacementResult {
     double greedyAfter = 0.0;     ///< after the greedy start, before swaps
     std::size_t swaps = 0;
     std::size_t unreachable = 0;  ///< p-median with roads: villages no existing or new facility reaches
+    /// Demand served by the existing facilities alone and by all (MCLP: within reach; both
+    /// under the capacity when there is one). Without a capacity, MCLP's equal before/after.
+    double servedBefore = 0.0;
+    double servedAfter = 0.0;
+    /// p-median under a capacity: the penalty counted per unserved demand unit; NaN otherwise.
+    double unservedPenalty = std::numeric_limits<double>::quiet_NaN();
     std::vector<PlacedSite> sites; ///< in order of marginal gain
     std::vector<VillageAssignment> villages; ///< in Dataset::villages() order
 };
@@ -164,15 +250,29 @@ std::vector<std::string> topPriorityCodes(const Dataset& ds, std::size_t n, cons
 
 /// \brief Compact JSON of a run: parameters, sites, totals (village assignments left out).
 std::string placementToJson(const PlacementResult& result);
-/// \brief Stores the run in ds.meta under "program.<timestampUtc>" (ISO 8601, e.g.
-/// 2026-11-28T22:40:00Z; a suffix -2, -3 ... when taken) and returns the key. (The proper home
-/// is a `program` table; until it has a migration the meta table carries the runs.)
-std::string savePlacementRun(Dataset& ds, const PlacementResult& result, const std::string& timestampUtc);
+
+/// \brief A run from its JSON (placementToJson, or a meta "program.*" entry of a project saved
+/// before the program table), created at \a createdUtc; id 0. \throws Error when the JSON is
+/// not a placement run (no kind, method, count or sites).
+PlacementRun placementRunFromJson(const std::string& json, const std::string& createdUtc);
+
+/// \brief The run in its stored form (id 0 until saved), created at \a timestampUtc.
+PlacementRun placementRunOf(const PlacementResult& result, const std::string& timestampUtc);
+
+/// \brief Appends the run to ds.programs with the next free id (saved with the project, tables
+/// `program` and `program_site`) and returns that id.
+long long savePlacementRun(Dataset& ds, const PlacementResult& result, const std::string& timestampUtc);
 
 /// \brief CSV, one row per village: kode, nama, demand, covered_before, covered_after,
 /// served_by, served_by_name, distance (km or min), new_site_order (1.. for chosen sites, empty
-/// otherwise), gain. Written atomically. \throws OutputError naming the file.
+/// otherwise), gain, served, unserved. Written atomically. \throws OutputError naming the file.
 void writePlacementCsv(const PlacementResult& result, const std::string& path);
+
+/// \brief GeoPackage with two layers: `lokasi_baru`, a point per chosen site (rank, kode, nama,
+/// gain, covered = demand within reach, served), and `desa`, the village polygons of \a ds
+/// with the CSV's columns (which facility serves each, at what distance, served/unserved).
+/// Written beside \a path and renamed into place. \throws OutputError naming the file.
+void writePlacementGpkg(const Dataset& ds, const PlacementResult& result, const std::string& path);
 
 // ---------------------------------------------------------------------------------------
 // Access ratio (two-step floating catchment)

@@ -62,4 +62,9 @@ PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& op
 /// Written atomically. \throws OutputError naming the file.
 void writePokdarwisCsv(const PokdarwisResult& result, const std::string& path);
 
+/// \brief GeoPackage with one polygon layer `pokdarwis`: the pekon of \a ds with the CSV's
+/// columns (rank and score NULL where not ranked). Written beside \a path and renamed into
+/// place. \throws OutputError naming the file.
+void writePokdarwisGpkg(const Dataset& ds, const PokdarwisResult& result, const std::string& path);
+
 } // namespace gis

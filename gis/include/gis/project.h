@@ -1,13 +1,20 @@
 #pragma once
 /// \file project.h
 /// The project file: one SpatiaLite database (*.sasaran.sqlite) with the tables wilayah,
-/// fasilitas, indikator, latar, kode_bps, alias and meta of DESIGN.md.
+/// fasilitas, indikator, latar, kode_bps, alias, program, program_site and meta of DESIGN.md.
 ///
 /// Schema versions and migrations:
 /// - meta "schema_version" holds the version. Version 1 is the first released schema
 ///   (meta, wilayah, fasilitas, indikator, latar). Version 2 adds `kode_bps` (Kemendagri ->
 ///   BPS code crosswalk), `alias` (other names of areas) and the spatial index on `latar`, and
-///   records meta "boundary_provenance".
+///   records meta "boundary_provenance". Version 3 stores each area's ellipsoidal area with
+///   a fingerprint of its geometry. Version 4 keeps saved placement runs in tables `program`
+///   (one row per run: id, created_utc, kind, method, count, radius_km | minutes, demand_key,
+///   period, candidates, capacity, seed, candidate_count, existing_count, total_demand,
+///   covered_before, covered_after, cost_before, cost_after, result_json) and `program_site`
+///   (program_id, rank, kode, nama, lon, lat, gain, served); the migration moves the meta
+///   "program.<time>" JSON entries of older files there (entries that are not readable runs
+///   stay in meta).
 /// - A new file is created at version 1 and brought up by the same numbered migrations an
 ///   older file goes through, so both paths give the same schema.
 /// - upgradeProject() (and openProjectForWriting()) run the missing migrations on the file in
@@ -23,10 +30,11 @@
 #include "gis/dataset.h"
 
 #include <string>
+#include <vector>
 
 namespace gis {
 
-constexpr int kProjectSchemaVersion = 3;
+constexpr int kProjectSchemaVersion = 4;
 
 /// \brief Writes \a ds as a project file (new, or replacing an existing one). The file is
 /// built beside \a path under a temporary name and renamed over it only when complete, so
@@ -37,6 +45,11 @@ void saveProject(const Dataset& ds, const std::string& path);
 /// file is read as it is, without upgrading it). \throws ProjectError naming the file when it
 /// is missing, not a Sasaran project, or newer than this program.
 Dataset loadProject(const std::string& path);
+
+/// \brief The saved placement runs of a project file, by ascending id, with their parameters,
+/// sites and totals, read without loading the rest of the project (a file before version 4 is
+/// read from its meta entries, without upgrading it). \throws ProjectError naming the file.
+std::vector<PlacementRun> loadPlacementRuns(const std::string& path);
 
 /// \brief The schema version a project file declares. \throws ProjectError.
 int projectSchemaVersion(const std::string& path);
