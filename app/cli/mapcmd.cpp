@@ -235,15 +235,15 @@ void resolveLayer(const gis::Dataset& ds, layers::MapTemplate& t, const MapComma
 
 void addProposals(const gis::Dataset& ds, layers::ThematicMapSpec& s)
 {
-    const auto runs = layers::savedPlacementRuns(ds);
-    if (runs.empty())
-        throw gis::Error("--proposals: the project keeps no placement run; run `sasaran-cli place PROJECT ...` first");
-    const auto& run = runs.back();
+    if (ds.programs.empty())
+        throw gis::Error("--proposals: the project keeps no placement run; run `sasaran-cli place PROJECT ... --save` "
+                         "first");
+    const gis::PlacementRun& run = ds.programs.back();
     s.proposedSites = layers::proposedSites(run);
     s.proposedKind = run.kind;
-    if (s.coverageRadiusKm <= 0 && run.radiusKm > 0) {
+    if (s.coverageRadiusKm <= 0 && run.radiusKm) {
         s.coverageKind = run.kind;
-        s.coverageRadiusKm = run.radiusKm;
+        s.coverageRadiusKm = *run.radiusKm;
     }
 }
 
@@ -378,9 +378,9 @@ int runReport(const MapCommandOptions& o, const CLI::App& command, std::ostream&
     report.topN = static_cast<std::size_t>(o.top);
     ensureGuiApplication();
     const int pages = layers::exportReport(ds, table, report, o.out);
-    const auto runs = layers::savedPlacementRuns(ds);
     fmt::print(out, "wrote report: {} ({} pages{})\n", std::filesystem::absolute(o.out).string(), pages,
-               runs.empty() ? ", no placement run saved" : ", with placement run " + runs.back().id);
+               ds.programs.empty() ? ", no placement run saved"
+                                   : ", with placement program " + std::to_string(ds.programs.back().id));
     return 0;
 }
 

@@ -2,8 +2,6 @@
 
 #include "gis/error.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 
 namespace layers {
@@ -87,44 +85,11 @@ ValueLayer baseLayer(const gis::Dataset& ds, Lang lang)
     return layer;
 }
 
-std::vector<SavedPlacementRun> savedPlacementRuns(const gis::Dataset& ds)
-{
-    std::vector<SavedPlacementRun> runs;
-    for (const auto& [key, text] : ds.meta) {
-        if (key.rfind("program.", 0) != 0)
-            continue;
-        const auto j = nlohmann::json::parse(text, nullptr, false);
-        if (j.is_discarded() || !j.is_object())
-            throw gis::Error("project: the saved placement run '" + key + "' is not valid JSON; run `place` again");
-        SavedPlacementRun r;
-        r.id = key.substr(8);
-        r.kind = j.value("kind", "");
-        r.method = j.value("method", "mclp");
-        r.count = j.value("count", std::size_t{0});
-        r.radiusKm = j.contains("radius_km") ? j.value("radius_km", 0.0) : 0.0;
-        r.minutes = j.contains("minutes") ? j.value("minutes", 0.0) : 0.0;
-        r.demand = j.value("demand", "");
-        r.period = j.value("period", "");
-        r.totalDemand = j.value("total_demand", 0.0);
-        auto number = [&j](const char* k) {
-            return j.contains(k) && j[k].is_number() ? j[k].get<double>() : std::nan("");
-        };
-        r.before = number("before");
-        r.after = number("after");
-        for (const auto& s : j.value("sites", nlohmann::json::array()))
-            r.sites.push_back({s.value("code", ""), s.value("name", ""), {s.value("lon", 0.0), s.value("lat", 0.0)},
-                               s.value("gain", 0.0), s.value("served", 0.0)});
-        runs.push_back(std::move(r));
-    }
-    return runs; // meta is ordered by key, and keys carry the UTC time: oldest first
-}
-
-std::vector<ProposedSite> proposedSites(const SavedPlacementRun& run)
+std::vector<ProposedSite> proposedSites(const gis::PlacementRun& run)
 {
     std::vector<ProposedSite> out;
-    int rank = 0;
-    for (const auto& s : run.sites)
-        out.push_back({++rank, s.code, s.name, s.point});
+    for (const gis::ProgramSite& s : run.sites)
+        out.push_back({s.rank, s.code, s.name, s.point});
     return out;
 }
 

@@ -179,8 +179,8 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     base.maker = options.maker;
     base.showLabels = true;
 
-    const auto runs = savedPlacementRuns(ds);
-    const SavedPlacementRun* latest = runs.empty() ? nullptr : &runs.back();
+    const auto& runs = ds.programs;
+    const gis::PlacementRun* latest = runs.empty() ? nullptr : &runs.back();
     const int pages = 4 + (latest ? 2 : 0) + (runs.size() > 1 ? 1 : 0);
     int page = 0;
     auto extrasFor = [&](PageExtras e = {}) {
@@ -204,7 +204,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     ThematicMapSpec facilitySpec = base;
     facilitySpec.layer = baseLayer(ds, lang);
     facilitySpec.coverageKind = latest ? latest->kind : "PUSKESSOS";
-    facilitySpec.coverageRadiusKm = latest && latest->radiusKm > 0 ? latest->radiusKm : options.coverageRadiusKm;
+    facilitySpec.coverageRadiusKm = latest && latest->radiusKm ? *latest->radiusKm : options.coverageRadiusKm;
     const std::string regency = ds.metaValue("regency_name");
     facilitySpec.title = tr(lang, "Fasilitas dan Jangkauan ", "Facilities and Reach of ")
                          + facilityKindLabel(facilitySpec.coverageKind)
@@ -227,9 +227,12 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     top.table = priorityTable(table, order, lang, "", true);
     priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(top));
 
-    auto reach = [lang](const SavedPlacementRun& r) {
-        return r.minutes > 0 ? formatNumber(r.minutes, 0) + tr(lang, " menit", " minutes")
-                             : formatNumber(r.radiusKm, 1) + " km";
+    auto reach = [lang](const gis::PlacementRun& r) {
+        return r.minutes ? formatNumber(*r.minutes, 0) + tr(lang, " menit", " minutes")
+                         : formatNumber(r.radiusKm.value_or(0.0), 1) + " km";
+    };
+    auto optional = [](const std::optional<double>& v, int decimals) {
+        return v ? number(*v, decimals) : std::string("–");
     };
     if (latest) {
         ThematicMapSpec placeSpec = facilitySpec;
@@ -240,10 +243,13 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
                           + facilityKindLabel(latest->kind) + tr(lang, " Baru", "");
         placeSpec.subtitle = (latest->method == "pmedian" ? std::string("p-median") : std::string("MCLP")) + ", "
                              + tr(lang, "jangkauan ", "reach ") + reach(*latest) + ", "
-                             + tr(lang, "permintaan ", "demand ") + latest->demand + " " + latest->period + "; "
-                             + tr(lang, "terjangkau ", "covered ") + number(latest->before, 0) + " → "
-                             + number(latest->after, 0) + tr(lang, " dari ", " of ") + number(latest->totalDemand, 0)
-                             + " (" + tr(lang, "run ", "run ") + latest->id + ")";
+                             + tr(lang, "permintaan ", "demand ") + latest->demandKey + " " + latest->period
+                             + (latest->capacity ? tr(lang, ", kapasitas ", ", capacity ") + number(*latest->capacity, 0)
+                                                 : std::string())
+                             + "; " + tr(lang, "terjangkau ", "covered ") + optional(latest->coveredBefore, 0) + " → "
+                             + optional(latest->coveredAfter, 0) + tr(lang, " dari ", " of ")
+                             + number(latest->totalDemand, 0) + " (" + tr(lang, "program ", "program ")
+                             + std::to_string(latest->id) + ", " + latest->createdUtc + ")";
         const ThematicMap placeMap(ds, placeSpec);
         placeMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
 
@@ -256,9 +262,8 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
                      {tr(lang, "Lon", "Lon"), true, 1.0}, {tr(lang, "Lat", "Lat"), true, 1.0},
                      {tr(lang, "Tambahan terjangkau", "Newly covered"), true, 1.4},
                      {tr(lang, "Dilayani", "Served"), true, 1.1}};
-        int k = 0;
         for (const auto& s : latest->sites)
-            t.rows.push_back({std::to_string(++k), s.code, s.name, formatNumber(s.point.x, 4),
+            t.rows.push_back({std::to_string(s.rank), s.code, s.name, formatNumber(s.point.x, 4),
                               formatNumber(s.point.y, 4), formatNumber(s.gain, 0), formatNumber(s.served, 0)});
         t.note = tr(lang, "Urutan = urutan tambahan manfaat terbesar (greedy lalu tukar). Disimpan di proyek; "
                           "bandingkan dengan `sasaran-cli programs`.",
@@ -272,13 +277,16 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         compare.tableOnly = true;
         compare.title = tr(lang, "Perbandingan Usulan Tersimpan", "Saved Proposals Compared");
         PageTable t;
-        t.columns = {{"Run", false, 1.6}, {tr(lang, "Jenis", "Kind"), false, 1.2}, {tr(lang, "Metode", "Method"), false, 1.0},
+        t.columns = {{"Program", true, 0.7}, {tr(lang, "Tanggal (UTC)", "Date (UTC)"), false, 1.6},
+                     {tr(lang, "Jenis", "Kind"), false, 1.2}, {tr(lang, "Metode", "Method"), false, 1.0},
                      {"N", true, 0.5}, {tr(lang, "Jangkauan", "Reach"), true, 1.1},
-                     {tr(lang, "Permintaan", "Demand"), false, 1.0}, {tr(lang, "Sebelum", "Before"), true, 1.1},
-                     {tr(lang, "Sesudah", "After"), true, 1.1}};
+                     {tr(lang, "Permintaan", "Demand"), false, 1.0}, {tr(lang, "Kapasitas", "Capacity"), true, 1.0},
+                     {tr(lang, "Terjangkau sebelum", "Covered before"), true, 1.1},
+                     {tr(lang, "Terjangkau sesudah", "Covered after"), true, 1.1}};
         for (const auto& r : runs)
-            t.rows.push_back({r.id, r.kind, r.method, std::to_string(r.count), reach(r), r.demand, number(r.before, 0),
-                              number(r.after, 0)});
+            t.rows.push_back({std::to_string(r.id), r.createdUtc, r.kind, r.method, std::to_string(r.count), reach(r),
+                              r.demandKey, optional(r.capacity, 0), optional(r.coveredBefore, 0),
+                              optional(r.coveredAfter, 0)});
         compare.table = t;
         priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(compare));
     }

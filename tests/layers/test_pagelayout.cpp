@@ -318,8 +318,9 @@ TEST(Report, MeetingPackWithAndWithoutAPlacementRun)
     // the first of the top-30 table is the rank-1 pekon of the analysis
     const auto& table = tanggamusAnalysis();
     for (std::size_t i = 0; i < table.rows.size(); ++i) {
-        if (table.value(i, "priority_rank") == 1.0)
+        if (table.value(i, "priority_rank") == 1.0) {
             EXPECT_THAT(text, HasSubstr(table.rows[i].nama));
+        }
     }
 
     gis::Dataset ds = tanggamus();
@@ -328,7 +329,7 @@ TEST(Report, MeetingPackWithAndWithoutAPlacementRun)
     place.count = 3;
     place.radiusKm = 5.0;
     const gis::PlacementResult run = gis::placeFacilities(ds, place);
-    gis::savePlacementRun(ds, run, "2026-01-01T00:00:00Z");
+    (void)gis::savePlacementRun(ds, run, "2026-01-01T00:00:00Z");
     const auto withRun = dir / "rakor_usulan.pdf";
     options.lang = Lang::En;
     EXPECT_EQ(exportReport(ds, tanggamusAnalysis(), options, withRun.string()), 6);

@@ -27,32 +27,7 @@ ValueLayer baseLayer(const gis::Dataset& ds, Lang lang = Lang::Id);
 /// blue, "high-low" light red, "not significant" light grey, "not tested" grey), GeoDa's convention.
 QColor lisaColor(const std::string& cluster);
 
-/// \brief A placement run saved in the project, as the report needs it.
-struct SavedPlacementRun {
-    std::string id;            ///< when it was run (UTC) or the program table id
-    std::string kind;
-    std::string method;        ///< "mclp" or "pmedian"
-    std::size_t count = 0;
-    double radiusKm = 0.0;     ///< 0 when by travel time
-    double minutes = 0.0;      ///< 0 when by distance
-    std::string demand;
-    std::string period;
-    double totalDemand = 0.0;
-    double before = 0.0;
-    double after = 0.0;
-    struct Site {
-        std::string code;
-        std::string name;
-        gis::Point point;
-        double gain = 0.0;
-        double served = 0.0;
-    };
-    std::vector<Site> sites;   ///< in order of marginal gain
-};
-
-/// \brief Saved placement runs, oldest first.
-std::vector<SavedPlacementRun> savedPlacementRuns(const gis::Dataset& ds);
-/// \brief The sites of a run as map symbols.
-std::vector<ProposedSite> proposedSites(const SavedPlacementRun& run);
+/// \brief The sites of a saved placement run (Dataset::programs) as map symbols.
+std::vector<ProposedSite> proposedSites(const gis::PlacementRun& run);
 
 } // namespace layers
