@@ -193,9 +193,10 @@ std::vector<double> naturalBreaks(std::vector<double> values, int classes)
 {
     requireClasses(classes, "naturalBreaks");
     values = finiteSorted(std::move(values), "naturalBreaks");
-    // Equal values never belong in different classes of an optimal partition (moving one to
-    // the class holding its twin strictly lowers the sum), so the programme runs on the
-    // distinct values weighted by multiplicity: fewer columns, and no break between twins.
+    // An optimal partition never splits equal values between two classes: moving the split
+    // value one way or the other lowers the sum, unless both classes hold only that value, and
+    // then merging them frees a class to split one with a spread. So the programme runs on
+    // the distinct values weighted by multiplicity: fewer columns, and no break between twins.
     std::vector<double> distinct;
     std::vector<double> weights;
     for (double v : values) {
