@@ -3,10 +3,14 @@
 #include "layers/numberformat.h"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <set>
 #include <stdexcept>
+#include <utility>
 
 namespace layers {
 
@@ -44,8 +48,47 @@ std::string methodName(ClassificationMethod method)
         return "interval sama";
     case ClassificationMethod::NaturalBreaks:
         return "natural breaks (Jenks)";
+    case ClassificationMethod::StandardDeviation:
+        return "simpangan baku";
+    case ClassificationMethod::Manual:
+        return "batas manual";
     }
     return "?";
+}
+
+std::string methodKey(ClassificationMethod method)
+{
+    switch (method) {
+    case ClassificationMethod::Quantile:
+        return "quantile";
+    case ClassificationMethod::EqualInterval:
+        return "equal";
+    case ClassificationMethod::NaturalBreaks:
+        return "natural";
+    case ClassificationMethod::StandardDeviation:
+        return "stddev";
+    case ClassificationMethod::Manual:
+        return "manual";
+    }
+    return "?";
+}
+
+std::optional<ClassificationMethod> methodFromName(const std::string& name)
+{
+    const auto lower = [](std::string text) {
+        for (char& c : text)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return text;
+    };
+    const std::string wanted = lower(name);
+    constexpr std::array kAll{ClassificationMethod::Quantile, ClassificationMethod::EqualInterval,
+                              ClassificationMethod::NaturalBreaks, ClassificationMethod::StandardDeviation,
+                              ClassificationMethod::Manual};
+    for (ClassificationMethod m : kAll) {
+        if (wanted == methodKey(m) || wanted == lower(methodName(m)))
+            return m;
+    }
+    return std::nullopt;
 }
 
 std::vector<double> quantileBreaks(std::vector<double> values, int classes)
@@ -79,63 +122,146 @@ std::vector<double> equalIntervalBreaks(double min, double max, int classes)
     return breaks;
 }
 
+namespace {
+
+/// Within-class sums of squares of runs of distinct sorted values, each weighted by how often it
+/// occurs, in O(1) from prefix sums. The values are shifted by their median first so that the
+/// subtraction sum(w·x²) - sum(w·x)²/sum(w) does not cancel away the digits that matter.
+class WeightedPrefixSums {
+public:
+    WeightedPrefixSums(const std::vector<double>& distinct, const std::vector<double>& weights)
+        : mWeight(distinct.size() + 1, 0.0), mSum(distinct.size() + 1, 0.0), mSumSq(distinct.size() + 1, 0.0)
+    {
+        const double shift = distinct[distinct.size() / 2];
+        for (std::size_t i = 0; i < distinct.size(); ++i) {
+            const double x = distinct[i] - shift;
+            mWeight[i + 1] = mWeight[i] + weights[i];
+            mSum[i + 1] = mSum[i] + weights[i] * x;
+            mSumSq[i + 1] = mSumSq[i] + weights[i] * x * x;
+        }
+    }
+
+    /// Sum of squared deviations from their mean of the values first..last (inclusive).
+    double withinSquares(std::size_t first, std::size_t last) const
+    {
+        const double w = mWeight[last + 1] - mWeight[first];
+        const double sum = mSum[last + 1] - mSum[first];
+        const double sumSq = mSumSq[last + 1] - mSumSq[first];
+        return std::max(0.0, sumSq - sum * sum / w);
+    }
+
+private:
+    std::vector<double> mWeight, mSum, mSumSq;
+};
+
+/// One row of the Ckmeans dynamic programme. cost[i] is the least sum of squares of values
+/// 0..i in q+1 classes; start[i] the first value of the last of those classes. The leftmost
+/// optimal start never decreases as i grows (the sum of squares satisfies the quadrangle
+/// inequality), so the middle i is solved first and splits the search range of the others.
+struct CkmeansRow {
+    const WeightedPrefixSums& squares;
+    const std::vector<double>& previousCost; // q classes
+    std::vector<double>& cost;
+    std::vector<std::size_t>& start;
+    std::size_t q;
+
+    void fill(std::size_t iFirst, std::size_t iLast, std::size_t jFirst, std::size_t jLast)
+    {
+        if (iFirst > iLast)
+            return;
+        const std::size_t i = iFirst + (iLast - iFirst) / 2;
+        double best = std::numeric_limits<double>::infinity();
+        std::size_t bestStart = std::max(q, jFirst);
+        for (std::size_t j = std::max(q, jFirst); j <= std::min(i, jLast); ++j) {
+            const double c = previousCost[j - 1] + squares.withinSquares(j, i);
+            if (c < best) {
+                best = c;
+                bestStart = j;
+            }
+        }
+        cost[i] = best;
+        start[i] = bestStart;
+        if (i > iFirst)
+            fill(iFirst, i - 1, jFirst, bestStart);
+        fill(i + 1, iLast, bestStart, jLast);
+    }
+};
+
+} // namespace
+
 std::vector<double> naturalBreaks(std::vector<double> values, int classes)
 {
     requireClasses(classes, "naturalBreaks");
     values = finiteSorted(std::move(values), "naturalBreaks");
-    // Large inputs: an evenly spaced sample of the sorted values keeps O(k·n²) affordable.
-    constexpr std::size_t kMaxSample = 3000;
-    if (values.size() > kMaxSample) {
-        std::vector<double> sample;
-        sample.reserve(kMaxSample);
-        for (std::size_t i = 0; i < kMaxSample; ++i)
-            sample.push_back(values[i * (values.size() - 1) / (kMaxSample - 1)]);
-        values = std::move(sample);
-    }
-    const std::set<double> distinct(values.begin(), values.end());
-    const auto k = static_cast<std::size_t>(std::min<std::size_t>(static_cast<std::size_t>(classes), distinct.size()));
-    if (k == distinct.size()) {
-        std::vector<double> breaks(distinct.begin(), distinct.end());
-        return breaks;
-    }
-    const std::size_t n = values.size();
-    constexpr double kInf = std::numeric_limits<double>::infinity();
-    // lower[l][j]: 1-based index of the first value of class j when values 1..l form j classes
-    std::vector<std::vector<std::size_t>> lower(n + 1, std::vector<std::size_t>(k + 1, 0));
-    std::vector<std::vector<double>> cost(n + 1, std::vector<double>(k + 1, kInf));
-    for (std::size_t j = 1; j <= k; ++j) {
-        lower[1][j] = 1;
-        cost[1][j] = 0.0;
-    }
-    for (std::size_t l = 2; l <= n; ++l) {
-        double sum = 0.0, sumSq = 0.0, variance = 0.0;
-        for (std::size_t m = 1; m <= l; ++m) {
-            const std::size_t first = l - m + 1;
-            const double v = values[first - 1];
-            sum += v;
-            sumSq += v * v;
-            variance = sumSq - sum * sum / static_cast<double>(m);
-            const std::size_t before = first - 1;
-            if (before != 0) {
-                for (std::size_t j = 2; j <= k; ++j) {
-                    if (cost[l][j] >= variance + cost[before][j - 1]) {
-                        lower[l][j] = first;
-                        cost[l][j] = variance + cost[before][j - 1];
-                    }
-                }
-            }
+    // An optimal partition never splits equal values between two classes: moving the split
+    // value one way or the other lowers the sum, unless both classes hold only that value, and
+    // then merging them frees a class to split one with a spread. So the programme runs on
+    // the distinct values weighted by multiplicity: fewer columns, and no break between twins.
+    std::vector<double> distinct;
+    std::vector<double> weights;
+    for (double v : values) {
+        if (!distinct.empty() && distinct.back() == v) {
+            weights.back() += 1.0;
+        } else {
+            distinct.push_back(v);
+            weights.push_back(1.0);
         }
-        lower[l][1] = 1;
-        cost[l][1] = variance;
     }
+    const std::size_t n = distinct.size();
+    const auto k = static_cast<std::size_t>(classes);
+    if (k >= n)
+        return distinct;
+
+    const WeightedPrefixSums squares(distinct, weights);
+    // Row q of the programme only reaches i <= n - k + q: the classes after it need a value each.
+    std::vector<double> previousCost(n), cost(n);
+    std::vector<std::vector<std::size_t>> start(k, std::vector<std::size_t>(n, 0));
+    for (std::size_t i = 0; i + k <= n; ++i)
+        previousCost[i] = squares.withinSquares(0, i);
+    for (std::size_t q = 1; q < k; ++q) {
+        const std::size_t iLast = q + 1 == k ? n - 1 : n - k + q;
+        const std::size_t iFirst = q + 1 == k ? n - 1 : q;
+        CkmeansRow row{squares, previousCost, cost, start[q], q};
+        row.fill(iFirst, iLast, q, iLast);
+        std::swap(previousCost, cost);
+    }
+
     std::vector<double> breaks(k);
-    breaks[k - 1] = values[n - 1];
-    std::size_t end = n;
-    for (std::size_t j = k; j >= 2; --j) {
-        const std::size_t first = lower[end][j];
-        breaks[j - 2] = values[first - 2];
-        end = first - 1;
+    std::size_t last = n - 1;
+    for (std::size_t q = k; q-- > 0;) {
+        breaks[q] = distinct[last];
+        if (q > 0)
+            last = start[q][last] - 1;
     }
+    return breaks;
+}
+
+std::vector<double> standardDeviationBreaks(std::vector<double> values, int classes)
+{
+    requireClasses(classes, "standardDeviationBreaks");
+    values = finiteSorted(std::move(values), "standardDeviationBreaks");
+    const double count = static_cast<double>(values.size());
+    double mean = 0.0;
+    for (double v : values)
+        mean += v;
+    mean /= count;
+    double squares = 0.0;
+    for (double v : values)
+        squares += (v - mean) * (v - mean);
+    const double sd = std::sqrt(squares / count);
+    const double min = values.front();
+    const double max = values.back();
+
+    // classes - 1 inner breaks, symmetric about the mean: at half-integer multiples of σ for
+    // an odd count (the middle class straddles the mean), at integer multiples for an even one.
+    const double firstOffset = -(static_cast<double>(classes) - 2.0) / 2.0;
+    std::vector<double> breaks;
+    for (int j = 0; j + 1 < classes; ++j) {
+        const double b = mean + (firstOffset + j) * sd;
+        if (b >= min && b < max && (breaks.empty() || b > breaks.back()))
+            breaks.push_back(b);
+    }
+    breaks.push_back(max);
     return breaks;
 }
 
@@ -168,6 +294,12 @@ Classification::Classification(ClassificationMethod method, const std::vector<do
     case ClassificationMethod::NaturalBreaks:
         breaks = naturalBreaks(sorted, classes);
         break;
+    case ClassificationMethod::StandardDeviation:
+        breaks = standardDeviationBreaks(sorted, classes);
+        break;
+    case ClassificationMethod::Manual:
+        throw std::invalid_argument(
+            "Classification: manual breaks come with the constructor that takes the upper bounds");
     }
     for (double b : breaks) {
         if (mUpper.empty() || !nearlyEqual(mUpper.back(), b))
@@ -178,7 +310,7 @@ Classification::Classification(ClassificationMethod method, const std::vector<do
 }
 
 Classification::Classification(double minimum, std::vector<double> upperBounds, const std::vector<double>& values)
-    : mMinimum(minimum), mUpper(std::move(upperBounds))
+    : mMethod(ClassificationMethod::Manual), mMinimum(minimum), mUpper(std::move(upperBounds))
 {
     if (mUpper.empty())
         throw std::invalid_argument("Classification: manual breaks are empty");

@@ -4,6 +4,7 @@
 /// Breaks are the *upper bounds* of the classes: class i holds the values v with
 /// upper[i-1] < v <= upper[i] (class 0: minimum <= v <= upper[0]); the last break is the
 /// maximum of the data.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,10 +14,21 @@ enum class ClassificationMethod {
     Quantile,      ///< (about) the same number of areas in each class
     EqualInterval, ///< classes of the same width between minimum and maximum
     NaturalBreaks, ///< Jenks: minimises the variance inside classes
+    StandardDeviation, ///< classes one standard deviation wide around the mean
+    Manual,        ///< breaks given by the user (the upper-bounds constructor of Classification)
 };
 
-/// \brief "kuantil", "interval sama", "natural breaks (Jenks)" — for legends and reports.
+/// \brief "kuantil", "interval sama", "natural breaks (Jenks)", "simpangan baku",
+/// "batas manual" — for legends and reports.
 std::string methodName(ClassificationMethod method);
+
+/// \brief Short key of \a method for the command line and JSON templates: "quantile",
+/// "equal", "natural", "stddev", "manual". methodFromName(methodKey(m)) == m.
+std::string methodKey(ClassificationMethod method);
+
+/// \brief The method named \a name: a methodKey() or a methodName() (ASCII case ignored).
+/// \returns std::nullopt for any other text.
+std::optional<ClassificationMethod> methodFromName(const std::string& name);
 
 /// \brief Upper bounds of \a classes quantile classes of \a values (sorted copy; NaN ignored).
 /// Break i is the smallest value v such that at least (i+1)/classes of the values are <= v
@@ -30,10 +42,25 @@ std::vector<double> quantileBreaks(std::vector<double> values, int classes);
 /// \throws std::invalid_argument when classes < 1, max < min or either is not finite.
 std::vector<double> equalIntervalBreaks(double min, double max, int classes);
 
-/// \brief Upper bounds of Jenks natural breaks (Fisher's exact optimisation, O(k·n²)).
+/// \brief Upper bounds of Jenks natural breaks: the partition of the sorted values into
+/// \a classes groups with the least total within-class sum of squared deviations, found
+/// exactly by Ckmeans.1d.dp (Wang & Song 2011): a dynamic programme over the distinct values
+/// (weighted by their multiplicity) whose rows are filled by divide and conquer, O(k·n log n)
+/// for n distinct values. Equal values always share a class.
 /// With fewer distinct values than classes, returns one class per distinct value.
 /// \throws std::invalid_argument when classes < 1 or there is no finite value.
 std::vector<double> naturalBreaks(std::vector<double> values, int classes);
+
+/// \brief Upper bounds of standard-deviation classes: classes one population standard
+/// deviation σ wide centred on the mean μ. An odd \a classes puts the middle class at
+/// μ ± 0.5σ (breaks at μ + (j + 0.5)σ), an even one puts a break at μ (breaks at μ + jσ); the
+/// outermost classes are open-ended, reaching the minimum and maximum of the data. Breaks
+/// below the minimum or at or above the maximum are dropped (the maximum is always the last
+/// bound), so fewer classes than asked may result: for {2, 4, 4, 4, 5, 5, 7, 9} (μ = 5,
+/// σ = 2) 3 classes give {4, 6, 9}, 4 give {3, 5, 7, 9}, 7 give {2, 4, 6, 8, 9}. Equal values
+/// (σ = 0) give a single class.
+/// \throws std::invalid_argument when classes < 1 or there is no finite value.
+std::vector<double> standardDeviationBreaks(std::vector<double> values, int classes);
 
 /// \brief The class of \a value: the first i with value <= breaks[i] (a relative tolerance
 /// of 1e-9 absorbs rounding); values above the last break fall in the last class.
@@ -47,9 +74,11 @@ public:
     /// \brief Classifies \a values (non-finite values are ignored) with \a method.
     /// Equal breaks (from repeated values) are merged, so classCount() may be lower than
     /// \a classes, never higher.
-    /// \throws std::invalid_argument when classes < 1 or there is no finite value.
+    /// \throws std::invalid_argument when classes < 1, there is no finite value, or \a method
+    /// is Manual (manual breaks come with the upper-bounds constructor).
     Classification(ClassificationMethod method, const std::vector<double>& values, int classes);
-    /// \brief Manual breaks: \a upperBounds ascending, classes from \a minimum.
+    /// \brief Manual breaks (method() is Manual): \a upperBounds ascending, classes from
+    /// \a minimum.
     /// \throws std::invalid_argument when \a upperBounds is empty or not ascending.
     Classification(double minimum, std::vector<double> upperBounds, const std::vector<double>& values);
 
