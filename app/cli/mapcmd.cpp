@@ -91,11 +91,15 @@ void addStyleOptions(CLI::App* c, MapCommandOptions& o)
                   "Analysis layer instead of an indicator: priority (score), lisa (clusters of --indicator), base "
                   "(plain), or an analyze column such as dist_puskessos_km");
     c->add_option("--classes", o.classes, "Number of classes")->check(CLI::Range(1, 9))->capture_default_str();
-    c->add_option("--method", o.method, "Classification: quantile, equal (interval) or natural (Jenks breaks)")
-        ->check(CLI::IsMember({"quantile", "equal", "natural"}))
+    c->add_option("--method", o.method,
+                  "Classification: quantile, equal (interval), natural (Jenks breaks, exact) or stddev (standard "
+                  "deviations from the mean)")
+        ->check(CLI::IsMember({"quantile", "equal", "natural", "stddev"}))
         ->capture_default_str();
     c->add_option("--breaks", o.breaks, "Manual class upper bounds, ascending: 10,15,20,30 (overrides --method)");
-    c->add_option("--ramp", o.ramp, "ColorBrewer ramp: YlOrRd, OrRd, Reds, Blues, Greens, YlGnBu, Purples")
+    c->add_option("--ramp", o.ramp,
+                  "ColorBrewer ramp: sequential YlOrRd, OrRd, Reds, Blues, Greens, YlGnBu, Purples; diverging RdBu, "
+                  "RdYlBu, PuOr, BrBG, PiYG (for stddev)")
         ->capture_default_str();
     c->add_flag("--no-facilities", o.noFacilities, "Do not draw facility symbols");
     c->add_flag("--no-inset", o.noInset, "Do not draw the locator inset");
@@ -137,8 +141,10 @@ layers::MapTemplate buildTemplate(const gis::Dataset& ds, const MapCommandOption
         s.classCount = o.classes;
     if (given("--method") || o.templateName.empty())
         s.method = layers::classificationFromKey(o.method);
-    if (given("--breaks"))
+    if (given("--breaks")) {
         s.manualBreaks = parseNumbers(o.breaks, "--breaks");
+        s.method = layers::ClassificationMethod::Manual;
+    }
     if (given("--ramp") || o.templateName.empty())
         s.ramp = o.ramp;
     if (given("--title"))

@@ -1,6 +1,7 @@
 #include "layers/maplayers.h"
 
 #include "gis/error.h"
+#include "layers/colorramp.h"
 
 #include <cmath>
 
@@ -43,16 +44,6 @@ ValueLayer analysisColumnLayer(const gis::AnalysisTable& table, const std::strin
     return layer;
 }
 
-QColor lisaColor(const std::string& cluster)
-{
-    if (cluster == "high-high") return QColor(0xd7, 0x19, 0x1c);
-    if (cluster == "low-low") return QColor(0x2c, 0x7b, 0xb6);
-    if (cluster == "low-high") return QColor(0xab, 0xd9, 0xe9);
-    if (cluster == "high-low") return QColor(0xfd, 0xae, 0x61);
-    if (cluster == "not significant") return QColor(0xf0, 0xf0, 0xf0);
-    return QColor(0xbd, 0xbd, 0xbd);
-}
-
 ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang)
 {
     ValueLayer layer;
@@ -65,7 +56,7 @@ ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang)
                                  gis::Cluster::LowHigh, gis::Cluster::NotSignificant, gis::Cluster::NotTested}) {
         const std::string name = gis::clusterName(c);
         layer.categoryOrder.push_back(name);
-        layer.categoryColors[name] = lisaColor(name);
+        layer.categoryColors[name] = lisaClusterColor(name);
     }
     for (const gis::HotspotRow& row : result.rows)
         layer.categories[row.kode] = gis::clusterName(row.cluster);

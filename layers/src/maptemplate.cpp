@@ -15,23 +15,12 @@ constexpr const char* kMetaPrefix = "template.";
 
 } // namespace
 
-std::string classificationKey(ClassificationMethod method)
-{
-    switch (method) {
-    case ClassificationMethod::Quantile: return "quantile";
-    case ClassificationMethod::EqualInterval: return "equal";
-    case ClassificationMethod::NaturalBreaks: return "natural";
-    }
-    return "quantile";
-}
-
 ClassificationMethod classificationFromKey(const std::string& key)
 {
-    for (ClassificationMethod m :
-         {ClassificationMethod::Quantile, ClassificationMethod::EqualInterval, ClassificationMethod::NaturalBreaks})
-        if (classificationKey(m) == key)
-            return m;
-    throw gis::Error("unknown classification '" + key + "'; use quantile, equal or natural");
+    const auto method = methodFromName(key);
+    if (!method)
+        throw gis::Error("unknown classification '" + key + "'; use quantile, equal, natural, stddev or manual");
+    return *method;
 }
 
 std::string mapTemplateToJson(const MapTemplate& t)
@@ -44,7 +33,7 @@ std::string mapTemplateToJson(const MapTemplate& t)
     j["indicator"] = s.indicatorKey;
     j["layer"] = t.layer;
     j["period"] = s.period;
-    j["method"] = classificationKey(s.method);
+    j["method"] = methodKey(s.method);
     j["classes"] = s.classCount;
     j["ramp"] = s.ramp;
     j["breaks"] = s.manualBreaks;

@@ -442,12 +442,17 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
     if (spec.classCount < 1 || spec.classCount > 9)
         throw gis::Error("thematic map: the number of classes must be between 1 and 9 (got "
                          + std::to_string(spec.classCount) + ")");
-    if (!hasRamp(spec.ramp)) {
+    const auto ramps = allRampNames();
+    if (std::find(ramps.begin(), ramps.end(), spec.ramp) == ramps.end() || rampKind(spec.ramp) == RampKind::Qualitative) {
         std::string known;
-        for (const auto& n : rampNames())
-            known += (known.empty() ? "" : ", ") + n;
-        throw gis::Error("thematic map: unknown colour ramp '" + spec.ramp + "'; available: " + known);
+        for (const auto& n : ramps)
+            if (rampKind(n) != RampKind::Qualitative)
+                known += (known.empty() ? "" : ", ") + n;
+        throw gis::Error("thematic map: unknown colour ramp '" + spec.ramp + "' for classes; available: " + known
+                         + " (qualitative ramps are for categories)");
     }
+    if (spec.method == ClassificationMethod::Manual && spec.manualBreaks.empty() && !(spec.layer && !spec.layer->categories.empty()))
+        throw gis::Error("thematic map: manual classes need their upper bounds (e.g. --breaks 10,15,20,30)");
     std::map<std::string, double> values;
     if (spec.layer) {
         s->info = {spec.layer->key, spec.layer->label, spec.layer->unit, true};
@@ -633,11 +638,11 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
         else
             s->subtitle += en ? " · " + std::to_string(valued) + " of " + std::to_string(shown)
                                     + " villages with a value · classes: "
-                                    + (spec.manualBreaks.empty() ? methodName(spec.method) : std::string("manual"))
+                                    + (spec.manualBreaks.empty() ? methodKey(spec.method) : std::string("manual"))
                                     + ", " + std::to_string(s->classification->classCount())
                               : " · " + std::to_string(valued) + " dari " + std::to_string(shown) + " "
                                     + s->villageWord + " bernilai · klasifikasi "
-                                    + (spec.manualBreaks.empty() ? methodName(spec.method) : std::string("batas manual"))
+                                    + methodName(s->classification->method())
                                     + ", " + std::to_string(s->classification->classCount()) + " kelas";
     } else {
         s->subtitle = spec.subtitle;
@@ -1468,9 +1473,8 @@ PageResult ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, doub
         }
         ly += u.mm(0.8);
         if (!d->categorical) {
-            const QString method = !d->spec.manualBreaks.empty() ? L("batas manual", "manual breaks")
-                                                                 : en ? qs(methodName(d->spec.method))
-                                                                      : qs(methodName(d->spec.method));
+            const ClassificationMethod m = d->classification->method();
+            const QString method = en ? qs(methodKey(m)) : qs(methodName(m));
             ly += drawWrapped(lpc, QRectF(left, ly, innerW, 0),
                               L("Klasifikasi ", "Classification: ") + method + QStringLiteral(", ")
                                   + QString::number(d->classification->classCount()) + L(" kelas", " classes"),

@@ -1,5 +1,6 @@
 // Printed pages on the embedded Tanggamus data: paper, scale bar, labels, focus pages, the
 // atlas and the meeting report, checked against independent computations and the PDF text.
+#include "layers/colorramp.h"
 #include "layers/maplayers.h"
 #include "layers/maptemplate.h"
 #include "layers/maptransform.h"
@@ -204,7 +205,7 @@ TEST(PageLayout, CategoricalLisaLayerHasOneLegendRowPerCluster)
     const auto entries = map.legendEntries();
     ASSERT_EQ(entries.size(), 7u); // 6 clusters + no data
     EXPECT_EQ(entries[0].label, "high-high");
-    EXPECT_EQ(entries[0].color, lisaColor("high-high"));
+    EXPECT_EQ(entries[0].color, lisaClusterColor("high-high"));
     int total = 0;
     for (const auto& e : entries)
         total += e.count;

@@ -18,14 +18,10 @@ ValueLayer priorityLayer(const gis::AnalysisTable& table, Lang lang = Lang::Id);
 /// \brief Any numeric column of the analysis table (dist_puskessos_km, contrib_…).
 /// \throws gis::Error listing the columns when \a column is unknown.
 ValueLayer analysisColumnLayer(const gis::AnalysisTable& table, const std::string& column, Lang lang = Lang::Id);
-/// \brief LISA clusters as categories (high-high, low-low, …) in GeoDa's colours.
+/// \brief LISA clusters as categories (high-high, low-low, …) in GeoDa's colours (lisaClusterColor).
 ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang = Lang::Id);
 /// \brief One category for every village: a base map for facilities and coverage.
 ValueLayer baseLayer(const gis::Dataset& ds, Lang lang = Lang::Id);
-
-/// \brief The colour of a LISA cluster name ("high-high" red, "low-low" blue, "low-high" light
-/// blue, "high-low" light red, "not significant" light grey, "not tested" grey), GeoDa's convention.
-QColor lisaColor(const std::string& cluster);
 
 /// \brief The sites of a saved placement run (Dataset::programs) as map symbols.
 std::vector<ProposedSite> proposedSites(const gis::PlacementRun& run);

@@ -37,9 +37,7 @@ std::vector<std::string> storedMapTemplateNames(const gis::Dataset& ds);
 /// \throws gis::Error listing the kept names when \a name is not kept.
 MapTemplate storedMapTemplate(const gis::Dataset& ds, const std::string& name);
 
-/// \brief "quantile", "equal", "natural" (the command-line and JSON names) and back.
-std::string classificationKey(ClassificationMethod method);
-/// \throws gis::Error listing the names.
+/// \brief methodFromName() for the command line and JSON. \throws gis::Error listing the names.
 ClassificationMethod classificationFromKey(const std::string& key);
 
 } // namespace layers
