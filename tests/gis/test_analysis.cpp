@@ -118,25 +118,25 @@ TEST(AnalysisMeasures, CountsAndNearestDistancesOnTheEquator)
     EXPECT_NEAR(a.point.y, 0.0, 1e-12);
 
     // Counts: by code (id 2) and by geometry (ids 1, 3); WISATA lies outside every pekon.
-    EXPECT_EQ(a.facilityCount.at("PUSKESSOS"), 1);
-    EXPECT_EQ(a.facilityCount.at("BUMDES"), 0);
-    EXPECT_EQ(b.facilityCount.at("BUMDES"), 2);
-    EXPECT_EQ(b.facilityCount.at("PUSKESSOS"), 0);
-    EXPECT_EQ(c.facilityCount.at("BUMDES"), 0);
-    EXPECT_EQ(a.facilityCount.at("WISATA") + b.facilityCount.at("WISATA") + c.facilityCount.at("WISATA"), 0);
+    EXPECT_EQ(r.facilityCount(a, "PUSKESSOS"), 1);
+    EXPECT_EQ(r.facilityCount(a, "BUMDES"), 0);
+    EXPECT_EQ(r.facilityCount(b, "BUMDES"), 2);
+    EXPECT_EQ(r.facilityCount(b, "PUSKESSOS"), 0);
+    EXPECT_EQ(r.facilityCount(c, "BUMDES"), 0);
+    EXPECT_EQ(r.facilityCount(a, "WISATA") + r.facilityCount(b, "WISATA") + r.facilityCount(c, "WISATA"), 0);
 
     // 0 when one lies inside.
-    EXPECT_EQ(a.nearestKm.at("PUSKESSOS"), 0.0);
-    EXPECT_EQ(b.nearestKm.at("BUMDES"), 0.0);
+    EXPECT_EQ(r.nearestKm(a, "PUSKESSOS"), 0.0);
+    EXPECT_EQ(r.nearestKm(b, "BUMDES"), 0.0);
     // A (0.5, 0) -> BUMDES (1.5, 0): 1 degree along the equator.
-    EXPECT_NEAR(a.nearestKm.at("BUMDES"), kEquatorDegreeKm, 1e-6);
-    EXPECT_DOUBLE_EQ(a.nearestKm.at("BUMDES"), geodesicDistanceM({0.5, 0}, {1.5, 0}) / 1000.0);
-    EXPECT_NEAR(c.nearestKm.at("BUMDES"), kEquatorDegreeKm, 1e-6);
-    EXPECT_NEAR(c.nearestKm.at("WISATA"), kEquatorDegreeKm, 1e-6);
-    EXPECT_NEAR(a.nearestKm.at("WISATA"), 3 * kEquatorDegreeKm, 1e-6);
+    EXPECT_NEAR(r.nearestKm(a, "BUMDES"), kEquatorDegreeKm, 1e-6);
+    EXPECT_DOUBLE_EQ(r.nearestKm(a, "BUMDES"), geodesicDistanceM({0.5, 0}, {1.5, 0}) / 1000.0);
+    EXPECT_NEAR(r.nearestKm(c, "BUMDES"), kEquatorDegreeKm, 1e-6);
+    EXPECT_NEAR(r.nearestKm(c, "WISATA"), kEquatorDegreeKm, 1e-6);
+    EXPECT_NEAR(r.nearestKm(a, "WISATA"), 3 * kEquatorDegreeKm, 1e-6);
     // B (1.5, 0) -> PUSKESSOS (0.5, 0.2), off the equator: against PROJ's geodesic directly.
-    EXPECT_DOUBLE_EQ(b.nearestKm.at("PUSKESSOS"), geodesicDistanceM({1.5, 0}, {0.5, 0.2}) / 1000.0);
-    EXPECT_GT(b.nearestKm.at("PUSKESSOS"), kEquatorDegreeKm);
+    EXPECT_DOUBLE_EQ(r.nearestKm(b, "PUSKESSOS"), geodesicDistanceM({1.5, 0}, {0.5, 0.2}) / 1000.0);
+    EXPECT_GT(r.nearestKm(b, "PUSKESSOS"), kEquatorDegreeKm);
 
     // Remoteness: capital at (0, 0); the kecamatan's point-on-surface is (1.5, 0).
     EXPECT_NEAR(a.distCapitalKm, kEquatorDegreeKm / 2, 1e-6);
@@ -472,8 +472,8 @@ TEST(AnalysisTanggamus, NearestDistancesEqualBruteForce)
             for (const Facility& f : ds.facilities)
                 if (f.kind == kind)
                     best = std::min(best, geodesicDistanceM(v.point, f.location) / 1000.0);
-            const double expected = v.facilityCount.at(kind) > 0 ? 0.0 : best;
-            EXPECT_EQ(v.nearestKm.at(kind), expected) << v.code << " " << kind;
+            const double expected = r.facilityCount(v, kind) > 0 ? 0.0 : best;
+            EXPECT_EQ(r.nearestKm(v, kind), expected) << v.code << " " << kind;
         }
     }
 }
@@ -489,8 +489,9 @@ TEST(AnalysisTanggamus, FacilityCountsAgreeWithPointInPolygon)
     const VillageMeasuresResult g = computeVillageMeasures(noCodes);
     int total = 0;
     for (std::size_t i = 0; i < r.villages.size(); ++i)
-        for (const auto& [kind, n] : r.villages[i].facilityCount) {
-            EXPECT_EQ(g.villages[i].facilityCount.at(kind), n) << r.villages[i].code << " " << kind;
+        for (const std::string& kind : r.kinds) {
+            const int n = r.facilityCount(r.villages[i], kind);
+            EXPECT_EQ(g.facilityCount(g.villages[i], kind), n) << r.villages[i].code << " " << kind;
             total += n;
         }
     EXPECT_EQ(total, static_cast<int>(ds.facilities.size()));

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,8 +35,11 @@ struct VillageMeasures {
     double miskin = 0.0;         ///< poor people; NaN when missing for the period
     double povertyRate = 0.0;    ///< 100 * miskin / penduduk (%); NaN when either is missing or penduduk is 0
     double poorDensityKm2 = 0.0; ///< miskin / area_km2 (people per km²); NaN when miskin is missing
-    std::map<std::string, int> facilityCount;   ///< kind -> facilities inside the village
-    std::map<std::string, double> nearestKm;    ///< kind -> km to the nearest (0 when one is inside)
+    /// By kind, in VillageMeasuresResult::kinds order (flat, not a map per village: national
+    /// projects have 84,000 villages): facilities inside the village.
+    std::vector<int> facilityCount;
+    /// By kind, in VillageMeasuresResult::kinds order: km to the nearest (0 when one is inside).
+    std::vector<double> nearestKm;
     double distCapitalKm = 0.0;  ///< km to the regency capital (meta capital_lon/capital_lat)
     /// km to the kecamatan's point-on-surface (or to the kecamatan capital when meta gives
     /// "kecamatan_capital_lon.<code>" and "kecamatan_capital_lat.<code>"); NaN without a kecamatan.
@@ -47,6 +51,13 @@ struct VillageMeasuresResult {
     std::vector<std::string> kinds;       ///< facility kinds present in the dataset, sorted
     Point capital;                        ///< the regency capital used
     std::vector<VillageMeasures> villages; ///< in Dataset::villages() order
+
+    /// \brief Position of \a kind in kinds; nullopt when the dataset has no facility of that kind.
+    std::optional<std::size_t> kindIndex(const std::string& kind) const;
+    /// \brief Facilities of \a kind inside \a village. \throws Error for a kind not in kinds.
+    int facilityCount(const VillageMeasures& village, const std::string& kind) const;
+    /// \brief km from \a village to the nearest facility of \a kind. \throws Error for a kind not in kinds.
+    double nearestKm(const VillageMeasures& village, const std::string& kind) const;
 };
 
 /// \brief Computes the per-village measures.
