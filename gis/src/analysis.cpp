@@ -284,17 +284,34 @@ std::size_t NearestPointIndex::build(std::size_t begin, std::size_t end)
     return id;
 }
 
-void NearestPointIndex::search(std::size_t nodeId, const double q[3], Point query, Hit& best) const
+namespace {
+
+/// The squared chord between unit vectors beyond which every point is farther than \a bestM:
+/// the bound kMinMeridianRadiusM * angle * (1 - 1e-9) > bestM solved for the chord once per
+/// improvement of the best, so that pruning compares squared chords without asin and sqrt.
+double prunableChord2(double bestM)
+{
+    const double maxAngle = bestM / (kMinMeridianRadiusM * (1.0 - 1e-9));
+    if (!(maxAngle < 3.14159265358979323846))
+        return std::numeric_limits<double>::infinity(); // no chord (at most 2) can rule a point out
+    const double chord = 2.0 * std::sin(maxAngle / 2.0);
+    return chord * chord;
+}
+
+} // namespace
+
+void NearestPointIndex::search(std::size_t nodeId, const double q[3], Point query, Hit& best,
+                               double& prunableChord2Limit) const
 {
     const Node& node = mNodes[nodeId];
-    // Nearest possible chord from q to the box, then the angle, then the geodesic lower bound.
+    // Nearest possible squared chord from q to the box: when even that is beyond the limit,
+    // the geodesic lower bound of every point in the box exceeds the best distance so far.
     double chord2 = 0.0;
     for (int k = 0; k < 3; ++k) {
         const double d = q[k] < node.lo[k] ? node.lo[k] - q[k] : q[k] > node.hi[k] ? q[k] - node.hi[k] : 0.0;
         chord2 += d * d;
     }
-    const double angle = 2.0 * std::asin(std::min(1.0, std::sqrt(chord2) / 2.0));
-    if (kMinMeridianRadiusM * angle * (1.0 - 1e-9) > best.distanceM)
+    if (chord2 > prunableChord2Limit)
         return;
     if (node.left == 0) {
         // Nearest by angle first, so the first geodesic is usually the answer and the bound
@@ -310,12 +327,13 @@ void NearestPointIndex::search(std::size_t nodeId, const double q[3], Point quer
         std::sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count));
         for (std::size_t k = 0; k < count; ++k) {
             const auto [c2, idx] = candidates[k];
-            const double bound = kMinMeridianRadiusM * 2.0 * std::asin(std::min(1.0, std::sqrt(c2) / 2.0)) * (1.0 - 1e-9);
-            if (bound > best.distanceM)
+            if (c2 > prunableChord2Limit)
                 break; // sorted: every later candidate is at least as far
             const double d = geodesicDistanceM(query, mPoints[idx]);
-            if (d < best.distanceM || (d == best.distanceM && idx < best.index))
+            if (d < best.distanceM || (d == best.distanceM && idx < best.index)) {
                 best = {idx, d};
+                prunableChord2Limit = prunableChord2(d);
+            }
         }
         return;
     }
@@ -329,8 +347,8 @@ void NearestPointIndex::search(std::size_t nodeId, const double q[3], Point quer
         return g;
     };
     const bool leftFirst = gap(mNodes[node.left]) <= gap(mNodes[node.right]);
-    search(leftFirst ? node.left : node.right, q, query, best);
-    search(leftFirst ? node.right : node.left, q, query, best);
+    search(leftFirst ? node.left : node.right, q, query, best, prunableChord2Limit);
+    search(leftFirst ? node.right : node.left, q, query, best, prunableChord2Limit);
 }
 
 NearestPointIndex::Hit NearestPointIndex::nearest(Point query) const
@@ -338,9 +356,10 @@ NearestPointIndex::Hit NearestPointIndex::nearest(Point query) const
     if (mPoints.empty())
         throw Error("nearest-point search over an empty set of points");
     Hit best{0, std::numeric_limits<double>::infinity()};
+    double limit = prunableChord2(best.distanceM);
     const auto u = unitVector(query);
     const double q[3] = {u[0], u[1], u[2]};
-    search(0, q, query, best);
+    search(0, q, query, best, limit);
     return best;
 }
 

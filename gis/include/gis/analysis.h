@@ -97,7 +97,8 @@ private:
         std::size_t left, right;   ///< child nodes; 0 for a leaf (the root is never a child)
     };
     std::size_t build(std::size_t begin, std::size_t end);
-    void search(std::size_t node, const double q[3], Point query, Hit& best) const;
+    /// \a prunableChord2Limit: squared chord beyond which a point cannot beat \a best.
+    void search(std::size_t node, const double q[3], Point query, Hit& best, double& prunableChord2Limit) const;
 
     std::vector<Point> mPoints;              ///< as given
     std::vector<std::array<double, 3>> mUnit; ///< unit vectors, by point index
