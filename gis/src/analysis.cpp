@@ -452,7 +452,7 @@ VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::strin
         kecamatanName[k->code] = k->name;
         const auto klon = parseNumber(ds.metaValue("kecamatan_capital_lon." + k->code));
         const auto klat = parseNumber(ds.metaValue("kecamatan_capital_lat." + k->code));
-        kecamatanPoint[k->code] = klon && klat ? Point{*klon, *klat} : pointOnSurface(k->geometry);
+        kecamatanPoint[k->code] = klon && klat ? Point{*klon, *klat} : ds.surfacePoint(*k);
     }
 
     // Each village is independent: split them over the cores. Every worker reads shared,
@@ -468,7 +468,7 @@ VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::strin
         m.kecamatanCode = a.parentCode;
         if (auto it = kecamatanName.find(a.parentCode); it != kecamatanName.end())
             m.kecamatanName = it->second;
-        m.point = pointOnSurface(a.geometry);
+        m.point = ds.surfacePoint(a);
         m.areaKm2 = ds.areaKm2(a);
         m.penduduk = penduduk[i];
         m.miskin = miskin[i];
@@ -959,7 +959,7 @@ std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const Road
     std::map<std::string, Point> pointOf;
     for (const Area* a : ds.villages())
         if (!a->geometry.empty())
-            pointOf[a->code] = pointOnSurface(a->geometry);
+            pointOf[a->code] = ds.surfacePoint(*a);
     std::vector<Point> points;
     std::vector<bool> known;
     for (const AnalysisTable::Row& row : table.rows) {

@@ -7,7 +7,9 @@
 /// - meta "schema_version" holds the version. Version 1 is the first released schema
 ///   (meta, wilayah, fasilitas, indikator, latar). Version 2 adds `kode_bps` (Kemendagri ->
 ///   BPS code crosswalk), `alias` (other names of areas) and the spatial index on `latar`, and
-///   records meta "boundary_provenance".
+///   records meta "boundary_provenance". Version 3 stores each area's ellipsoidal area with a
+///   fingerprint of its geometry; version 4 (surface points) adds its point-on-surface under
+///   the same fingerprint.
 /// - A new file is created at version 1 and brought up by the same numbered migrations an
 ///   older file goes through, so both paths give the same schema.
 /// - upgradeProject() (and openProjectForWriting()) run the missing migrations on the file in
@@ -26,7 +28,7 @@
 
 namespace gis {
 
-constexpr int kProjectSchemaVersion = 3;
+constexpr int kProjectSchemaVersion = 4;
 
 /// \brief Writes \a ds as a project file (new, or replacing an existing one). The file is
 /// built beside \a path under a temporary name and renamed over it only when complete, so
