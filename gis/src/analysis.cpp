@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <iterator>
 #include <limits>
 #include <locale>
 #include <memory>
@@ -110,18 +111,31 @@ std::vector<double> storedColumn(const Dataset& ds, const VillagesByCode& byCode
 }
 
 
-std::string formatNumber(double v)
+/// Appends \a v as CSV writes numbers: nothing for NaN, whole numbers without decimals,
+/// others to 6 decimals without trailing zeros ("-0" from rounding written as "0").
+void appendNumber(std::string& out, double v)
 {
     if (std::isnan(v))
-        return {};
-    if (v == std::floor(v) && std::fabs(v) < 1e15)
-        return fmt::format("{:.0f}", v);
-    std::string s = fmt::format("{:.6f}", v);
-    while (!s.empty() && s.back() == '0')
-        s.pop_back();
-    if (!s.empty() && s.back() == '.')
-        s.pop_back();
-    return s == "-0" ? "0" : s;
+        return;
+    if (v == std::floor(v) && std::fabs(v) < 1e15) {
+        fmt::format_to(std::back_inserter(out), "{:.0f}", v);
+        return;
+    }
+    const std::size_t start = out.size();
+    fmt::format_to(std::back_inserter(out), "{:.6f}", v);
+    while (out.size() > start && out.back() == '0')
+        out.pop_back();
+    if (out.size() > start && out.back() == '.')
+        out.pop_back();
+    if (out.compare(start, std::string::npos, "-0") == 0)
+        out.replace(start, std::string::npos, "0");
+}
+
+std::string formatNumber(double v)
+{
+    std::string s;
+    appendNumber(s, v);
+    return s;
 }
 
 
@@ -1086,11 +1100,20 @@ void writeAnalysisCsv(const AnalysisTable& table, const std::string& path)
     for (const std::string& c : table.columns)
         text += "," + c;
     text += "\n";
+    // Appended in place (no string per cell) into room for about 12 characters a number, so
+    // a national table is not copied as it grows.
+    text.reserve(text.size() + table.rows.size() * (48 + 12 * table.columns.size()));
     for (const AnalysisTable::Row& row : table.rows) {
-        text += detail::csvQuoted(row.kode) + "," + detail::csvQuoted(row.nama) + "," + detail::csvQuoted(row.kecamatan);
-        for (double v : row.values)
-            text += "," + formatNumber(v);
-        text += "\n";
+        text += detail::csvQuoted(row.kode);
+        text += ',';
+        text += detail::csvQuoted(row.nama);
+        text += ',';
+        text += detail::csvQuoted(row.kecamatan);
+        for (double v : row.values) {
+            text += ',';
+            appendNumber(text, v);
+        }
+        text += '\n';
     }
     detail::writeFileAtomically(path, text);
 }

@@ -404,7 +404,9 @@ Dataset loadProject(const std::string& path)
     if (!std::filesystem::exists(path))
         throw ProjectError("project '" + path + "' does not exist; create one with 'sasaran-cli demo " + path + "'");
     const auto identity = fileIdentity(path);
-    SpatialiteConnection db(path, SQLITE_OPEN_READONLY);
+    // Each connection is used by one thread at a time: SQLite need not lock on every call.
+    constexpr int kReadFlags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+    SpatialiteConnection db(path, kReadFlags);
     readVersion(db, path);
 
     Dataset ds;
@@ -419,7 +421,7 @@ Dataset loadProject(const std::string& path)
     // first one opened; otherwise everything is read through the first, one part after another.
     std::optional<SpatialiteConnection> second;
     try {
-        second.emplace(path, SQLITE_OPEN_READONLY);
+        second.emplace(path, kReadFlags);
     } catch (const ProjectError&) {
         second.reset();
     }
