@@ -410,6 +410,23 @@ double VillageMeasuresResult::nearestKm(const VillageMeasures& village, const st
     return village.nearestKm.at(requireKind(*this, kind));
 }
 
+namespace {
+
+/// Where remoteness to the kecamatan is measured to, by kecamatan code: its capital from meta
+/// "kecamatan_capital_lon.<code>" and "kecamatan_capital_lat.<code>", else its point-on-surface.
+std::map<std::string, Point> kecamatanCapitals(const Dataset& ds)
+{
+    std::map<std::string, Point> out;
+    for (const Area* k : ds.areasOfKind("kecamatan")) {
+        const auto klon = parseNumber(ds.metaValue("kecamatan_capital_lon." + k->code));
+        const auto klat = parseNumber(ds.metaValue("kecamatan_capital_lat." + k->code));
+        out[k->code] = klon && klat ? Point{*klon, *klat} : ds.surfacePoint(*k);
+    }
+    return out;
+}
+
+} // namespace
+
 VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::string& period)
 {
     VillageMeasuresResult result;
@@ -460,14 +477,10 @@ VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::strin
     for (std::vector<Point>& points : pointsByKind)
         nearestByKind.emplace_back(std::move(points));
 
-    std::map<std::string, Point> kecamatanPoint;
+    const std::map<std::string, Point> kecamatanPoint = kecamatanCapitals(ds);
     std::map<std::string, std::string> kecamatanName;
-    for (const Area* k : ds.areasOfKind("kecamatan")) {
+    for (const Area* k : ds.areasOfKind("kecamatan"))
         kecamatanName[k->code] = k->name;
-        const auto klon = parseNumber(ds.metaValue("kecamatan_capital_lon." + k->code));
-        const auto klat = parseNumber(ds.metaValue("kecamatan_capital_lat." + k->code));
-        kecamatanPoint[k->code] = klon && klat ? Point{*klon, *klat} : ds.surfacePoint(*k);
-    }
 
     // Each village is independent: split them over the cores. Every worker reads shared,
     // immutable inputs and writes only its own villages; GEOS runs in each thread's own
@@ -971,9 +984,12 @@ std::size_t addIslandColumns(AnalysisTable& table, const Dataset& ds)
 std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const RoadNetwork& roads)
 {
     std::map<std::string, Point> pointOf;
-    for (const Area* a : ds.villages())
+    std::map<std::string, std::string> kecamatanOf;
+    for (const Area* a : ds.villages()) {
         if (!a->geometry.empty())
             pointOf[a->code] = ds.surfacePoint(*a);
+        kecamatanOf[a->code] = a->parentCode;
+    }
     std::vector<Point> points;
     std::vector<bool> known;
     for (const AnalysisTable::Row& row : table.rows) {
@@ -993,6 +1009,31 @@ std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const Road
     };
     const Point capital = capitalOf(ds);
     appendColumn(table, "travel_capital_min", finite(roads.travelMinutesFrom(capital, points)));
+
+    // To the village's kecamatan capital (the point dist_kecamatan_km measures to): one road
+    // search from each kecamatan to its own villages. NaN, and not unreachable, without one.
+    const std::map<std::string, Point> kecamatanPoint = kecamatanCapitals(ds);
+    std::map<std::string, std::vector<std::size_t>> rowsOfKecamatan;
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        const auto parent = kecamatanOf.find(table.rows[i].kode);
+        if (known[i] && parent != kecamatanOf.end() && kecamatanPoint.count(parent->second))
+            rowsOfKecamatan[parent->second].push_back(i);
+    }
+    std::vector<double> toKecamatan(table.rows.size(), kNaN);
+    for (const auto& [kecamatan, rows] : rowsOfKecamatan) {
+        std::vector<Point> targets;
+        targets.reserve(rows.size());
+        for (std::size_t i : rows)
+            targets.push_back(points[i]);
+        const std::vector<double> minutes = roads.travelMinutesFrom(kecamatanPoint.at(kecamatan), targets);
+        for (std::size_t j = 0; j < rows.size(); ++j) {
+            if (std::isfinite(minutes[j]))
+                toKecamatan[rows[j]] = minutes[j];
+            else
+                ++unreachable;
+        }
+    }
+    appendColumn(table, "travel_kecamatan_min", toKecamatan);
     std::map<std::string, std::vector<Point>> byKind;
     for (const Facility& f : ds.facilities)
         byKind[f.kind].push_back(f.location);

@@ -5,6 +5,7 @@
 #include "gis/error.h"
 #include "gis/geometryops.h"
 #include "gis/measure.h"
+#include "gis/network.h"
 #include "gis/project.h"
 #include "gis/smoothing.h"
 #include "gis/vectorio.h"
@@ -646,4 +647,35 @@ TEST(AnalysisTanggamus, RealVillageAreasSumToTheirUnionPlusTheSmallOverlaps)
     // gaps: it seems to have the two the wrong way round). BIG's official area is 2,947.19 km².
     EXPECT_NEAR(sumKm2 - unionKm2, 0.393, 0.01);
     EXPECT_NEAR(sumKm2, 2947.19, 0.001 * 2947.19) << "within 0.1 % of the official area";
+}
+
+TEST(AnalysisTravel, KecamatanCapitalAlongAHandBuiltRoad)
+{
+    // One road along the equator from lon 0 to 3 at 60 km/h (a km a minute); every pekon's
+    // point-on-surface (x.5, 0) lies on it, so there is no off-road gap.
+    Dataset ds = equatorDataset();
+    ds.areas.push_back({"99.02.01.2001", "Pekon tanpa kecamatan", "pekon", "99.02.01", box(0, 1, 1, 2)});
+    const RoadNetwork roads = RoadNetwork::fromLines({LineString{{0, 0}, {1, 0}, {2, 0}, {3, 0}}}, {60.0});
+    AnalysisTable t = analyzeVillages(ds);
+    const std::size_t unreachable = addTravelColumns(t, ds, roads);
+    const std::size_t a = rowOf(t, "99.01.01.2001"), b = rowOf(t, "99.01.01.2002"), c = rowOf(t, "99.01.01.1003");
+    // The kecamatan's point-on-surface is (1.5, 0), in pekon B.
+    EXPECT_NEAR(t.value(a, "travel_kecamatan_min"), kEquatorDegreeKm, 1e-6);
+    EXPECT_NEAR(t.value(b, "travel_kecamatan_min"), 0.0, 1e-9);
+    EXPECT_NEAR(t.value(c, "travel_kecamatan_min"), kEquatorDegreeKm, 1e-6);
+    EXPECT_NEAR(t.value(c, "travel_capital_min"), 2.5 * kEquatorDegreeKm, 1e-6);
+    // A pekon whose kecamatan is not in the dataset gets no time to it (not counted as
+    // unreachable) but keeps its other travel times.
+    const std::size_t lone = rowOf(t, "99.02.01.2001");
+    EXPECT_TRUE(std::isnan(t.value(lone, "travel_kecamatan_min")));
+    EXPECT_FALSE(std::isnan(t.value(lone, "travel_capital_min")));
+    EXPECT_EQ(unreachable, 0u);
+
+    // A capital named in meta is used instead, as for dist_kecamatan_km: from (0.5, 0) in A.
+    ds.meta["kecamatan_capital_lon.99.01.01"] = "0.5";
+    ds.meta["kecamatan_capital_lat.99.01.01"] = "0";
+    AnalysisTable withCapital = analyzeVillages(ds);
+    addTravelColumns(withCapital, ds, roads);
+    EXPECT_NEAR(withCapital.value(a, "travel_kecamatan_min"), 0.0, 1e-9);
+    EXPECT_NEAR(withCapital.value(c, "travel_kecamatan_min"), 2 * kEquatorDegreeKm, 1e-6);
 }

@@ -275,9 +275,11 @@ class RoadNetwork;
 /// \returns the number of villages partly or wholly on islands.
 std::size_t addIslandColumns(AnalysisTable& table, const Dataset& ds);
 
-/// \brief Appends travel_capital_min and travel_<kind>_min (minutes along \a roads to the
-/// capital and to the nearest facility of each kind, with the off-road gaps at the network's
-/// off-road speed) for every village; NaN where unreachable.
+/// \brief Appends travel_capital_min, travel_kecamatan_min and travel_<kind>_min (minutes along
+/// \a roads to the regency capital, to the village's kecamatan capital (the point
+/// dist_kecamatan_km measures to; NaN without a kecamatan) and to the nearest facility of each
+/// kind, with the off-road gaps at the network's off-road speed) for every village; NaN where
+/// unreachable.
 /// \returns the number of village-destination pairs that were unreachable.
 std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const RoadNetwork& roads);
 
