@@ -889,6 +889,12 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
     AnalysisTable t;
     t.period = m.period;
     t.scheme = scheme;
+    // The rows take the names now, so that the per-village measures (every value is in the
+    // columns above) are freed before the scores and the row values are allocated.
+    t.rows.reserve(n);
+    for (VillageMeasures& v : m.villages)
+        t.rows.push_back({std::move(v.code), std::move(v.name), std::move(v.kecamatanName), {}});
+    m.villages = {};
     t.priority = scorePriority(scheme, codes, measures);
 
     t.columns = {"area_km2", "penduduk", "miskin", "poverty_rate", "poor_density_km2", "n_bumdes", "n_puskessos",
@@ -928,10 +934,8 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
         sources.push_back(source);
     }
 
-    t.rows.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
-        VillageMeasures& v = m.villages[i];
-        AnalysisTable::Row row{std::move(codes[i]), std::move(v.name), std::move(v.kecamatanName), {}};
+        AnalysisTable::Row& row = t.rows[i];
         row.values.reserve(sources.size());
         for (const ColumnSource& source : sources) {
             switch (source.what) {
@@ -943,7 +947,6 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
             case ColumnSource::Measure: row.values.push_back((*source.measure)[i]); break;
             }
         }
-        t.rows.push_back(std::move(row));
     }
     t.inputs = std::move(measures);
     return t;
