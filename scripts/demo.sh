@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 1: set up, build, and run the main job on the embedded Tanggamus data:
-# a project file and a poverty-rate map of the regency as PNG and PDF, in ./out.
+# a project file, a poverty-rate map of the regency as PNG and PDF, the atlas per kecamatan and
+# the meeting pack, in ./out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -10,7 +11,11 @@ cli=build/app/sasaran-cli
 "$cli" demo out/tanggamus.sasaran.sqlite
 "$cli" map out/tanggamus.sasaran.sqlite --indicator poverty_rate --out out/peta_kemiskinan_tanggamus.png
 "$cli" map out/tanggamus.sasaran.sqlite --indicator poverty_rate --out out/peta_kemiskinan_tanggamus.pdf
+"$cli" atlas out/tanggamus.sasaran.sqlite --by kecamatan --preset email --out out/atlas_kecamatan_tanggamus.pdf
+"$cli" report out/tanggamus.sasaran.sqlite --out out/bahan_rakor_tanggamus.pdf
 echo
-echo "The poverty map of Kabupaten Tanggamus (illustrative data) is in:"
-echo "  $(pwd)/out/peta_kemiskinan_tanggamus.png"
+echo "Maps of Kabupaten Tanggamus (illustrative data):"
+echo "  $(pwd)/out/peta_kemiskinan_tanggamus.png   poverty rate per pekon"
 echo "  $(pwd)/out/peta_kemiskinan_tanggamus.pdf"
+echo "  $(pwd)/out/atlas_kecamatan_tanggamus.pdf   one page per kecamatan, pekon ranked by priority"
+echo "  $(pwd)/out/bahan_rakor_tanggamus.pdf       meeting pack: priority, density, facilities, top 30"

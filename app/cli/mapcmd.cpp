@@ -2,6 +2,7 @@
 
 #include "cli/analyze.h"
 #include "cli/common.h"
+#include "cli/roads.h"
 
 #include "gis/analysis.h"
 #include "gis/error.h"
@@ -278,6 +279,7 @@ CLI::App* addMapCommand(CLI::App& cli, MapCommandOptions& o)
     c->add_option("--bbox", o.bbox, "Fit the map to minlon,minlat,maxlon,maxlat");
     c->add_option("--labels", o.labels, "Names on the map: none, kecamatan, pekon or all")->capture_default_str();
     c->add_option("--coverage", o.coverage, "Draw reach circles: KIND:KM, e.g. PUSKESSOS:5");
+    c->add_option("--roads", o.roads, "Draw the roads of a line layer FILE[:LAYER] (any OGR format)");
     c->add_flag("--proposals", o.proposals, "Draw the sites of the latest placement run saved in the project");
     c->add_option("--template", o.templateName, "Start from a map template: a name kept in the project or a JSON file");
     c->add_option("--save-template", o.saveTemplate, "Keep this map's settings in the project under NAME");
@@ -324,6 +326,8 @@ int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& ou
     resolveLayer(ds, t, o, table);
     if (o.proposals)
         addProposals(ds, t.spec);
+    if (!o.roads.empty())
+        t.spec.roads = readRoadLines(o.roads);
     ensureGuiApplication();
     const layers::ThematicMap map(ds, t.spec);
     layers::exportMap(map, o.out, o.widthPx > 0 ? QSize(o.widthPx, o.heightPx) : QSize());

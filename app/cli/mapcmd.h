@@ -38,6 +38,7 @@ struct MapCommandOptions {
     bool noFacilities = false;
     bool noInset = false;
     std::string coverage;        ///< KIND:KM, e.g. PUSKESSOS:5
+    std::string roads;           ///< road lines FILE[:LAYER] to draw
     bool proposals = false;      ///< the latest saved placement run
     std::string templateName;    ///< NAME kept in the project, or FILE.json
     std::string saveTemplate;    ///< keep the resulting template under this name

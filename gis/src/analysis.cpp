@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <iterator>
 #include <limits>
 #include <locale>
 #include <memory>
@@ -29,8 +30,10 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 namespace gis {
 
@@ -55,34 +58,84 @@ std::optional<double> parseNumber(const std::string& text)
     return v;
 }
 
-double storedValue(const std::map<std::string, double>& values, const std::string& code)
-{
-    auto it = values.find(code);
-    return it == values.end() ? kNaN : it->second;
-}
+/// Villages by code, so that code-keyed records fill per-village columns in one pass instead of
+/// through a map per key. A project's codes are unique, but an in-memory dataset may repeat one:
+/// every village of a code is kept, so results match lookups by code exactly.
+class VillagesByCode {
+public:
+    explicit VillagesByCode(const std::vector<const Area*>& villages) : mNextOfSameCode(villages.size(), kNone)
+    {
+        mFirst.reserve(villages.size());
+        // Backwards, so that each code's chain runs in village order.
+        for (std::size_t i = villages.size(); i-- > 0;) {
+            auto [it, inserted] = mFirst.try_emplace(villages[i]->code, i);
+            if (!inserted) {
+                mNextOfSameCode[i] = it->second;
+                it->second = i;
+            }
+        }
+    }
+    std::size_t size() const noexcept { return mNextOfSameCode.size(); }
+    /// Calls \a visit with the index of every village of \a code, in village order.
+    template <class Visit>
+    void forEach(std::string_view code, Visit visit) const
+    {
+        const auto it = mFirst.find(code);
+        for (std::size_t i = it == mFirst.end() ? kNone : it->second; i != kNone; i = mNextOfSameCode[i])
+            visit(i);
+    }
+    /// The last village of \a code: the one a code -> index map filled in village order keeps.
+    std::optional<std::size_t> last(std::string_view code) const
+    {
+        std::optional<std::size_t> found;
+        forEach(code, [&](std::size_t i) { found = i; });
+        return found;
+    }
 
-std::map<std::string, double> stored(const Dataset& ds, const std::string& key, const std::string& period)
+private:
+    static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+    std::unordered_map<std::string_view, std::size_t> mFirst; ///< views of the villages' codes
+    std::vector<std::size_t> mNextOfSameCode;
+};
+
+/// Stored values of \a key and \a period, one per village (NaN where none); a later record of
+/// the same code replaces an earlier one.
+std::vector<double> storedColumn(const Dataset& ds, const VillagesByCode& byCode, const std::string& key,
+                                 const std::string& period)
 {
-    std::map<std::string, double> out;
+    std::vector<double> column(byCode.size(), kNaN);
     for (const IndicatorValue& v : ds.indicators)
         if (v.key == key && v.period == period)
-            out[v.areaCode] = v.value;
-    return out;
+            byCode.forEach(v.areaCode, [&](std::size_t i) { column[i] = v.value; });
+    return column;
 }
 
+
+/// Appends \a v as CSV writes numbers: nothing for NaN, whole numbers without decimals,
+/// others to 6 decimals without trailing zeros ("-0" from rounding written as "0").
+void appendNumber(std::string& out, double v)
+{
+    if (std::isnan(v))
+        return;
+    if (v == std::floor(v) && std::fabs(v) < 1e15) {
+        fmt::format_to(std::back_inserter(out), "{:.0f}", v);
+        return;
+    }
+    const std::size_t start = out.size();
+    fmt::format_to(std::back_inserter(out), "{:.6f}", v);
+    while (out.size() > start && out.back() == '0')
+        out.pop_back();
+    if (out.size() > start && out.back() == '.')
+        out.pop_back();
+    if (out.compare(start, std::string::npos, "-0") == 0)
+        out.replace(start, std::string::npos, "0");
+}
 
 std::string formatNumber(double v)
 {
-    if (std::isnan(v))
-        return {};
-    if (v == std::floor(v) && std::fabs(v) < 1e15)
-        return fmt::format("{:.0f}", v);
-    std::string s = fmt::format("{:.6f}", v);
-    while (!s.empty() && s.back() == '0')
-        s.pop_back();
-    if (!s.empty() && s.back() == '.')
-        s.pop_back();
-    return s == "-0" ? "0" : s;
+    std::string s;
+    appendNumber(s, v);
+    return s;
 }
 
 
@@ -245,17 +298,34 @@ std::size_t NearestPointIndex::build(std::size_t begin, std::size_t end)
     return id;
 }
 
-void NearestPointIndex::search(std::size_t nodeId, const double q[3], Point query, Hit& best) const
+namespace {
+
+/// The squared chord between unit vectors beyond which every point is farther than \a bestM:
+/// the bound kMinMeridianRadiusM * angle * (1 - 1e-9) > bestM solved for the chord once per
+/// improvement of the best, so that pruning compares squared chords without asin and sqrt.
+double prunableChord2(double bestM)
+{
+    const double maxAngle = bestM / (kMinMeridianRadiusM * (1.0 - 1e-9));
+    if (!(maxAngle < 3.14159265358979323846))
+        return std::numeric_limits<double>::infinity(); // no chord (at most 2) can rule a point out
+    const double chord = 2.0 * std::sin(maxAngle / 2.0);
+    return chord * chord;
+}
+
+} // namespace
+
+void NearestPointIndex::search(std::size_t nodeId, const double q[3], Point query, Hit& best,
+                               double& prunableChord2Limit) const
 {
     const Node& node = mNodes[nodeId];
-    // Nearest possible chord from q to the box, then the angle, then the geodesic lower bound.
+    // Nearest possible squared chord from q to the box: when even that is beyond the limit,
+    // the geodesic lower bound of every point in the box exceeds the best distance so far.
     double chord2 = 0.0;
     for (int k = 0; k < 3; ++k) {
         const double d = q[k] < node.lo[k] ? node.lo[k] - q[k] : q[k] > node.hi[k] ? q[k] - node.hi[k] : 0.0;
         chord2 += d * d;
     }
-    const double angle = 2.0 * std::asin(std::min(1.0, std::sqrt(chord2) / 2.0));
-    if (kMinMeridianRadiusM * angle * (1.0 - 1e-9) > best.distanceM)
+    if (chord2 > prunableChord2Limit)
         return;
     if (node.left == 0) {
         // Nearest by angle first, so the first geodesic is usually the answer and the bound
@@ -271,12 +341,13 @@ void NearestPointIndex::search(std::size_t nodeId, const double q[3], Point quer
         std::sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count));
         for (std::size_t k = 0; k < count; ++k) {
             const auto [c2, idx] = candidates[k];
-            const double bound = kMinMeridianRadiusM * 2.0 * std::asin(std::min(1.0, std::sqrt(c2) / 2.0)) * (1.0 - 1e-9);
-            if (bound > best.distanceM)
+            if (c2 > prunableChord2Limit)
                 break; // sorted: every later candidate is at least as far
             const double d = geodesicDistanceM(query, mPoints[idx]);
-            if (d < best.distanceM || (d == best.distanceM && idx < best.index))
+            if (d < best.distanceM || (d == best.distanceM && idx < best.index)) {
                 best = {idx, d};
+                prunableChord2Limit = prunableChord2(d);
+            }
         }
         return;
     }
@@ -290,8 +361,8 @@ void NearestPointIndex::search(std::size_t nodeId, const double q[3], Point quer
         return g;
     };
     const bool leftFirst = gap(mNodes[node.left]) <= gap(mNodes[node.right]);
-    search(leftFirst ? node.left : node.right, q, query, best);
-    search(leftFirst ? node.right : node.left, q, query, best);
+    search(leftFirst ? node.left : node.right, q, query, best, prunableChord2Limit);
+    search(leftFirst ? node.right : node.left, q, query, best, prunableChord2Limit);
 }
 
 NearestPointIndex::Hit NearestPointIndex::nearest(Point query) const
@@ -299,11 +370,62 @@ NearestPointIndex::Hit NearestPointIndex::nearest(Point query) const
     if (mPoints.empty())
         throw Error("nearest-point search over an empty set of points");
     Hit best{0, std::numeric_limits<double>::infinity()};
+    double limit = prunableChord2(best.distanceM);
     const auto u = unitVector(query);
     const double q[3] = {u[0], u[1], u[2]};
-    search(0, q, query, best);
+    search(0, q, query, best, limit);
     return best;
 }
+
+std::optional<std::size_t> VillageMeasuresResult::kindIndex(const std::string& kind) const
+{
+    const auto it = std::lower_bound(kinds.begin(), kinds.end(), kind);
+    if (it == kinds.end() || *it != kind)
+        return std::nullopt;
+    return static_cast<std::size_t>(it - kinds.begin());
+}
+
+namespace {
+
+std::size_t requireKind(const VillageMeasuresResult& result, const std::string& kind)
+{
+    if (const auto k = result.kindIndex(kind))
+        return *k;
+    std::string present;
+    for (const std::string& k : result.kinds)
+        present += (present.empty() ? "" : ", ") + k;
+    throw Error("the dataset has no facility of kind '" + kind + "'; kinds present: "
+                + (present.empty() ? std::string("none") : present));
+}
+
+} // namespace
+
+int VillageMeasuresResult::facilityCount(const VillageMeasures& village, const std::string& kind) const
+{
+    return village.facilityCount.at(requireKind(*this, kind));
+}
+
+double VillageMeasuresResult::nearestKm(const VillageMeasures& village, const std::string& kind) const
+{
+    return village.nearestKm.at(requireKind(*this, kind));
+}
+
+namespace {
+
+/// Where remoteness to the kecamatan is measured to, by kecamatan code: its capital from meta
+/// "kecamatan_capital_lon.<code>" and "kecamatan_capital_lat.<code>", else its point-on-surface.
+std::map<std::string, Point> kecamatanCapitals(const Dataset& ds)
+{
+    std::map<std::string, Point> out;
+    for (const Area* k : ds.areasOfKind("kecamatan")) {
+        const auto klon = parseNumber(ds.metaValue("kecamatan_capital_lon." + k->code));
+        const auto klat = parseNumber(ds.metaValue("kecamatan_capital_lat." + k->code));
+        out[k->code] = klon && klat ? Point{*klon, *klat} : ds.surfacePoint(*k);
+    }
+    return out;
+}
+
+} // namespace
 
 VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::string& period)
 {
@@ -315,84 +437,78 @@ VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::strin
     result.capital = capitalOf(ds);
     result.period = period.empty() ? latestPeriod(ds, "miskin") : period;
 
-    const auto penduduk = stored(ds, "penduduk", result.period);
-    const auto miskin = stored(ds, "miskin", result.period);
+    const VillagesByCode byCode(villages);
+    const std::vector<double> penduduk = storedColumn(ds, byCode, "penduduk", result.period);
+    const std::vector<double> miskin = storedColumn(ds, byCode, "miskin", result.period);
 
-    std::set<std::string> kinds;
+    std::set<std::string> kindSet;
     for (const Facility& f : ds.facilities)
-        kinds.insert(f.kind);
-    result.kinds.assign(kinds.begin(), kinds.end());
+        kindSet.insert(f.kind);
+    result.kinds.assign(kindSet.begin(), kindSet.end());
+    const std::size_t kindCount = result.kinds.size();
 
     // Facility -> village: its areaCode when it names a village, else point-in-polygon.
-    std::map<std::string, std::size_t> villageIndex;
-    std::vector<MultiPolygon> polygons;
-    for (std::size_t i = 0; i < villages.size(); ++i) {
-        villageIndex[villages[i]->code] = i;
-        polygons.push_back(villages[i]->geometry);
-    }
-    std::vector<std::map<std::string, int>> counts(villages.size());
+    // Counts are flat, [village * kindCount + kind].
+    std::vector<int> counts(villages.size() * kindCount, 0);
+    std::vector<std::vector<Point>> pointsByKind(kindCount);
     {
         std::unique_ptr<PolygonIndex> pip;
         for (const Facility& f : ds.facilities) {
-            std::optional<std::size_t> where;
-            if (auto it = villageIndex.find(f.areaCode); !f.areaCode.empty() && it != villageIndex.end())
-                where = it->second;
-            else {
-                if (!pip)
+            const std::size_t kind = *result.kindIndex(f.kind);
+            pointsByKind[kind].push_back(f.location);
+            std::optional<std::size_t> where = f.areaCode.empty() ? std::nullopt : byCode.last(f.areaCode);
+            if (!where) {
+                if (!pip) {
+                    std::vector<const MultiPolygon*> polygons;
+                    polygons.reserve(villages.size());
+                    for (const Area* v : villages)
+                        polygons.push_back(&v->geometry);
                     pip = std::make_unique<PolygonIndex>(polygons);
+                }
                 where = pip->locate(f.location);
             }
             if (where)
-                counts[*where][f.kind]++;
+                counts[*where * kindCount + kind]++;
         }
     }
 
-    std::map<std::string, NearestPointIndex> nearestByKind;
-    for (const std::string& kind : result.kinds) {
-        std::vector<Point> pts;
-        for (const Facility& f : ds.facilities)
-            if (f.kind == kind)
-                pts.push_back(f.location);
-        nearestByKind.emplace(kind, NearestPointIndex(std::move(pts)));
-    }
+    std::vector<NearestPointIndex> nearestByKind;
+    nearestByKind.reserve(kindCount);
+    for (std::vector<Point>& points : pointsByKind)
+        nearestByKind.emplace_back(std::move(points));
 
-    std::map<std::string, Point> kecamatanPoint;
+    const std::map<std::string, Point> kecamatanPoint = kecamatanCapitals(ds);
     std::map<std::string, std::string> kecamatanName;
-    for (const Area* k : ds.areasOfKind("kecamatan")) {
+    for (const Area* k : ds.areasOfKind("kecamatan"))
         kecamatanName[k->code] = k->name;
-        const auto klon = parseNumber(ds.metaValue("kecamatan_capital_lon." + k->code));
-        const auto klat = parseNumber(ds.metaValue("kecamatan_capital_lat." + k->code));
-        kecamatanPoint[k->code] = klon && klat ? Point{*klon, *klat} : pointOnSurface(k->geometry);
-    }
 
     // Each village is independent: split them over the cores. Every worker reads shared,
-    // immutable inputs; GEOS runs in each thread's own context (detail::GeosContext).
+    // immutable inputs and writes only its own villages; GEOS runs in each thread's own
+    // context (detail::GeosContext).
     result.villages.resize(villages.size());
     auto measureRange = [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
         const Area& a = *villages[i];
-        VillageMeasures m;
+        VillageMeasures& m = result.villages[i];
         m.code = a.code;
         m.name = a.name;
         m.kecamatanCode = a.parentCode;
         if (auto it = kecamatanName.find(a.parentCode); it != kecamatanName.end())
             m.kecamatanName = it->second;
-        m.point = pointOnSurface(a.geometry);
+        m.point = ds.surfacePoint(a);
         m.areaKm2 = ds.areaKm2(a);
-        m.penduduk = storedValue(penduduk, a.code);
-        m.miskin = storedValue(miskin, a.code);
+        m.penduduk = penduduk[i];
+        m.miskin = miskin[i];
         m.povertyRate = m.penduduk > 0 ? 100.0 * m.miskin / m.penduduk : kNaN;
         m.poorDensityKm2 = m.areaKm2 > 0 ? m.miskin / m.areaKm2 : kNaN;
-        for (const std::string& kind : result.kinds) {
-            const auto it = counts[i].find(kind);
-            const int n = it == counts[i].end() ? 0 : it->second;
-            m.facilityCount[kind] = n;
-            m.nearestKm[kind] = n > 0 ? 0.0 : nearestByKind.at(kind).nearest(m.point).distanceM / 1000.0;
-        }
+        const auto villageCounts = counts.begin() + static_cast<std::ptrdiff_t>(i * kindCount);
+        m.facilityCount.assign(villageCounts, villageCounts + static_cast<std::ptrdiff_t>(kindCount));
+        m.nearestKm.resize(kindCount);
+        for (std::size_t k = 0; k < kindCount; ++k)
+            m.nearestKm[k] = m.facilityCount[k] > 0 ? 0.0 : nearestByKind[k].nearest(m.point).distanceM / 1000.0;
         m.distCapitalKm = geodesicDistanceM(m.point, result.capital) / 1000.0;
         const auto kp = kecamatanPoint.find(a.parentCode);
         m.distKecamatanKm = kp == kecamatanPoint.end() ? kNaN : geodesicDistanceM(m.point, kp->second) / 1000.0;
-        result.villages[i] = std::move(m);
     }
     };
     const std::size_t workers =
@@ -693,7 +809,7 @@ std::size_t AnalysisTable::column(const std::string& name) const
 
 AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, const PriorityScheme& scheme)
 {
-    const VillageMeasuresResult m = computeVillageMeasures(ds, period);
+    VillageMeasuresResult m = computeVillageMeasures(ds, period);
     const std::size_t n = m.villages.size();
 
     std::vector<std::string> kinds = m.kinds;
@@ -707,39 +823,38 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
         if (a.kind == "kelurahan")
             kelurahan.insert(a.code);
 
-    // Every numeric measure by column name (also what scheme keys can name).
+    // Every numeric measure by column name (also what scheme keys can name). A name met twice
+    // (two kinds with one column name) gets its values appended, as scorePriority then reports.
     std::map<std::string, std::vector<double>> measures;
-    auto add = [&](const std::string& name, auto get) {
+    auto add = [&](const std::string& name, auto valueOfVillage) {
         auto& col = measures[name];
-        col.reserve(n);
-        for (const VillageMeasures& v : m.villages)
-            col.push_back(get(v));
+        col.reserve(col.size() + n);
+        for (std::size_t i = 0; i < n; ++i)
+            col.push_back(valueOfVillage(m.villages[i], i));
     };
-    add("area_km2", [](const VillageMeasures& v) { return v.areaKm2; });
-    add("penduduk", [](const VillageMeasures& v) { return v.penduduk; });
-    add("miskin", [](const VillageMeasures& v) { return v.miskin; });
-    add("poverty_rate", [](const VillageMeasures& v) { return v.povertyRate; });
-    add("poor_density_km2", [](const VillageMeasures& v) { return v.poorDensityKm2; });
-    add("dist_capital_km", [](const VillageMeasures& v) { return v.distCapitalKm; });
-    add("dist_kecamatan_km", [](const VillageMeasures& v) { return v.distKecamatanKm; });
+    add("area_km2", [](const VillageMeasures& v, std::size_t) { return v.areaKm2; });
+    add("penduduk", [](const VillageMeasures& v, std::size_t) { return v.penduduk; });
+    add("miskin", [](const VillageMeasures& v, std::size_t) { return v.miskin; });
+    add("poverty_rate", [](const VillageMeasures& v, std::size_t) { return v.povertyRate; });
+    add("poor_density_km2", [](const VillageMeasures& v, std::size_t) { return v.poorDensityKm2; });
+    add("dist_capital_km", [](const VillageMeasures& v, std::size_t) { return v.distCapitalKm; });
+    add("dist_kecamatan_km", [](const VillageMeasures& v, std::size_t) { return v.distKecamatanKm; });
     for (const std::string& kind : kinds) {
         const std::string c = kindColumnName(kind);
-        add("n_" + c, [&](const VillageMeasures& v) {
-            auto it = v.facilityCount.find(kind);
-            return it == v.facilityCount.end() ? 0.0 : static_cast<double>(it->second);
+        const std::optional<std::size_t> k = m.kindIndex(kind); // none: no facility of the kind at all
+        add("n_" + c, [&](const VillageMeasures& v, std::size_t) {
+            return k ? static_cast<double>(v.facilityCount[*k]) : 0.0;
         });
-        add("no_" + c, [&](const VillageMeasures& v) {
+        add("no_" + c, [&](const VillageMeasures& v, std::size_t) {
             // A BUMDes is a desa's enterprise: a kelurahan cannot have one, so lacking one is no gap.
             if (kind == "BUMDES" && kelurahan.count(v.code))
                 return 0.0;
-            auto it = v.facilityCount.find(kind);
-            return it == v.facilityCount.end() || it->second == 0 ? 1.0 : 0.0;
+            return !k || v.facilityCount[*k] == 0 ? 1.0 : 0.0;
         });
-        add("dist_" + c + "_km", [&](const VillageMeasures& v) {
-            auto it = v.nearestKm.find(kind);
-            return it == v.nearestKm.end() ? kNaN : it->second;
-        });
+        add("dist_" + c + "_km", [&](const VillageMeasures& v, std::size_t) { return k ? v.nearestKm[*k] : kNaN; });
     }
+    const std::vector<const Area*> villages = ds.villages(); // the order of m.villages
+    const VillagesByCode byCode(villages);
     // Stored indicators of the period (other than the columns above) are scheme keys too.
     std::set<std::string> storedKeys;
     for (const IndicatorValue& v : ds.indicators)
@@ -748,30 +863,38 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
     for (const std::string& key : storedKeys) {
         if (measures.count(key))
             continue;
-        const auto values = stored(ds, key, m.period);
-        add(key, [&](const VillageMeasures& v) { return storedValue(values, v.code); });
+        const std::vector<double> values = storedColumn(ds, byCode, key, m.period);
+        add(key, [&](const VillageMeasures&, std::size_t i) { return values[i]; });
     }
 
     std::vector<std::string> codes;
+    codes.reserve(n);
     for (const VillageMeasures& v : m.villages)
         codes.push_back(v.code);
     {
         // Raw rates of small pekon are noisy: the Empirical Bayes rate borrows from the regency.
-        std::map<std::string, double> smoothed;
+        // The same figures as empiricalBayesPovertyRate(ds, period), from the columns at hand.
+        std::vector<double> smoothed(n, kNaN);
         try {
-            smoothed = empiricalBayesPovertyRate(ds, m.period);
+            const EmpiricalBayesResult eb = empiricalBayesRates(measures.at("miskin"), measures.at("penduduk"));
+            for (std::size_t i = 0; i < n; ++i)
+                if (!std::isnan(eb.rate[i])) // by code: a later village of a repeated code wins
+                    byCode.forEach(codes[i], [&](std::size_t j) { smoothed[j] = 100.0 * eb.rate[i]; });
         } catch (const Error&) {
             // no miskin/penduduk for the period: the column stays empty
         }
-        add("poverty_rate_eb", [&](const VillageMeasures& v) {
-            auto it = smoothed.find(v.code);
-            return it == smoothed.end() ? kNaN : it->second;
-        });
+        add("poverty_rate_eb", [&](const VillageMeasures&, std::size_t i) { return smoothed[i]; });
     }
 
     AnalysisTable t;
     t.period = m.period;
     t.scheme = scheme;
+    // The rows take the names now, so that the per-village measures (every value is in the
+    // columns above) are freed before the scores and the row values are allocated.
+    t.rows.reserve(n);
+    for (VillageMeasures& v : m.villages)
+        t.rows.push_back({std::move(v.code), std::move(v.name), std::move(v.kecamatanName), {}});
+    m.villages = {};
     t.priority = scorePriority(scheme, codes, measures);
 
     t.columns = {"area_km2", "penduduk", "miskin", "poverty_rate", "poor_density_km2", "n_bumdes", "n_puskessos",
@@ -787,25 +910,43 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
     t.columns.push_back("dist_kecamatan_km");
     t.columns.push_back("poverty_rate_eb");
 
-    t.rows.reserve(n);
+    // Where each column's values come from, resolved once rather than by name in every row.
+    struct ColumnSource {
+        enum { Measure, Score, Rank, Contribution } what = Measure;
+        const std::vector<double>* measure = nullptr;
+        std::size_t indicator = 0;
+    };
+    std::vector<ColumnSource> sources;
+    sources.reserve(t.columns.size());
+    for (const std::string& c : t.columns) {
+        ColumnSource source;
+        if (c == "priority_score")
+            source.what = ColumnSource::Score;
+        else if (c == "priority_rank")
+            source.what = ColumnSource::Rank;
+        else if (c.rfind("contrib_", 0) == 0) {
+            source.what = ColumnSource::Contribution;
+            const std::string key = c.substr(8);
+            while (scheme.indicators[source.indicator].key != key)
+                ++source.indicator;
+        } else
+            source.measure = &measures.at(c);
+        sources.push_back(source);
+    }
+
     for (std::size_t i = 0; i < n; ++i) {
-        AnalysisTable::Row row{m.villages[i].code, m.villages[i].name, m.villages[i].kecamatanName, {}};
-        row.values.reserve(t.columns.size());
-        for (const std::string& c : t.columns) {
-            if (c == "priority_score")
-                row.values.push_back(t.priority.score[i]);
-            else if (c == "priority_rank")
+        AnalysisTable::Row& row = t.rows[i];
+        row.values.reserve(sources.size());
+        for (const ColumnSource& source : sources) {
+            switch (source.what) {
+            case ColumnSource::Score: row.values.push_back(t.priority.score[i]); break;
+            case ColumnSource::Rank:
                 row.values.push_back(t.priority.rank[i] > 0 ? static_cast<double>(t.priority.rank[i]) : kNaN);
-            else if (c.rfind("contrib_", 0) == 0) {
-                const std::string key = c.substr(8);
-                std::size_t k = 0;
-                while (scheme.indicators[k].key != key)
-                    ++k;
-                row.values.push_back(t.priority.contribution[i][k]);
-            } else
-                row.values.push_back(measures.at(c)[i]);
+                break;
+            case ColumnSource::Contribution: row.values.push_back(t.priority.contribution[i][source.indicator]); break;
+            case ColumnSource::Measure: row.values.push_back((*source.measure)[i]); break;
+            }
         }
-        t.rows.push_back(std::move(row));
     }
     t.inputs = std::move(measures);
     return t;
@@ -846,9 +987,12 @@ std::size_t addIslandColumns(AnalysisTable& table, const Dataset& ds)
 std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const RoadNetwork& roads)
 {
     std::map<std::string, Point> pointOf;
-    for (const Area* a : ds.villages())
+    std::map<std::string, std::string> kecamatanOf;
+    for (const Area* a : ds.villages()) {
         if (!a->geometry.empty())
-            pointOf[a->code] = pointOnSurface(a->geometry);
+            pointOf[a->code] = ds.surfacePoint(*a);
+        kecamatanOf[a->code] = a->parentCode;
+    }
     std::vector<Point> points;
     std::vector<bool> known;
     for (const AnalysisTable::Row& row : table.rows) {
@@ -868,6 +1012,31 @@ std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const Road
     };
     const Point capital = capitalOf(ds);
     appendColumn(table, "travel_capital_min", finite(roads.travelMinutesFrom(capital, points)));
+
+    // To the village's kecamatan capital (the point dist_kecamatan_km measures to): one road
+    // search from each kecamatan to its own villages. NaN, and not unreachable, without one.
+    const std::map<std::string, Point> kecamatanPoint = kecamatanCapitals(ds);
+    std::map<std::string, std::vector<std::size_t>> rowsOfKecamatan;
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        const auto parent = kecamatanOf.find(table.rows[i].kode);
+        if (known[i] && parent != kecamatanOf.end() && kecamatanPoint.count(parent->second))
+            rowsOfKecamatan[parent->second].push_back(i);
+    }
+    std::vector<double> toKecamatan(table.rows.size(), kNaN);
+    for (const auto& [kecamatan, rows] : rowsOfKecamatan) {
+        std::vector<Point> targets;
+        targets.reserve(rows.size());
+        for (std::size_t i : rows)
+            targets.push_back(points[i]);
+        const std::vector<double> minutes = roads.travelMinutesFrom(kecamatanPoint.at(kecamatan), targets);
+        for (std::size_t j = 0; j < rows.size(); ++j) {
+            if (std::isfinite(minutes[j]))
+                toKecamatan[rows[j]] = minutes[j];
+            else
+                ++unreachable;
+        }
+    }
+    appendColumn(table, "travel_kecamatan_min", toKecamatan);
     std::map<std::string, std::vector<Point>> byKind;
     for (const Facility& f : ds.facilities)
         byKind[f.kind].push_back(f.location);
@@ -975,11 +1144,20 @@ void writeAnalysisCsv(const AnalysisTable& table, const std::string& path)
     for (const std::string& c : table.columns)
         text += "," + c;
     text += "\n";
+    // Appended in place (no string per cell) into room for about 12 characters a number, so
+    // a national table is not copied as it grows.
+    text.reserve(text.size() + table.rows.size() * (48 + 12 * table.columns.size()));
     for (const AnalysisTable::Row& row : table.rows) {
-        text += detail::csvQuoted(row.kode) + "," + detail::csvQuoted(row.nama) + "," + detail::csvQuoted(row.kecamatan);
-        for (double v : row.values)
-            text += "," + formatNumber(v);
-        text += "\n";
+        text += detail::csvQuoted(row.kode);
+        text += ',';
+        text += detail::csvQuoted(row.nama);
+        text += ',';
+        text += detail::csvQuoted(row.kecamatan);
+        for (double v : row.values) {
+            text += ',';
+            appendNumber(text, v);
+        }
+        text += '\n';
     }
     detail::writeFileAtomically(path, text);
 }

@@ -1,5 +1,6 @@
 #include "gis/dataset.h"
 
+#include "gis/geometryops.h"
 #include "gis/measure.h"
 
 #include <set>
@@ -14,13 +15,32 @@ const Area* Dataset::findArea(const std::string& code) const
     return nullptr;
 }
 
+namespace {
+
+/// The cache entry of \a area when it was computed from this very geometry, else null.
+const CachedArea* cacheOf(const Dataset& ds, const Area& area)
+{
+    auto it = ds.areaCache.find(area.code);
+    if (it != ds.areaCache.end() && it->second.vertices == vertexCount(area.geometry)
+        && it->second.coordinateSum == coordinateSum(area.geometry))
+        return &it->second;
+    return nullptr;
+}
+
+} // namespace
+
 double Dataset::areaKm2(const Area& area) const
 {
-    auto it = areaCache.find(area.code);
-    if (it != areaCache.end() && it->second.vertices == vertexCount(area.geometry)
-        && it->second.coordinateSum == coordinateSum(area.geometry))
-        return it->second.km2;
+    if (const CachedArea* cached = cacheOf(*this, area))
+        return cached->km2;
     return geodesicAreaKm2(area.geometry);
+}
+
+Point Dataset::surfacePoint(const Area& area) const
+{
+    if (const CachedArea* cached = cacheOf(*this, area); cached && cached->surfacePoint)
+        return *cached->surfacePoint;
+    return pointOnSurface(area.geometry);
 }
 
 std::vector<const Area*> Dataset::villages() const

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <optional>
 #include <system_error>
 
 namespace gis {
@@ -120,6 +121,7 @@ PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& op
     std::map<std::string, std::vector<double>> values;
     std::vector<std::string> codes;
     std::vector<std::size_t> ranked;
+    const std::optional<std::size_t> attraction = measures.kindIndex(options.attractionKind);
     for (std::size_t i = 0; i < n; ++i) {
         const VillageMeasures& m = measures.villages[i];
         PokdarwisResult::Row row;
@@ -127,8 +129,7 @@ PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& op
         row.name = m.name;
         row.kecamatan = m.kecamatanName;
         row.hasGroup = hasGroup[i] != 0;
-        auto nearest = m.nearestKm.find(options.attractionKind);
-        row.values = {inside[i], near[i], nearest == m.nearestKm.end() ? kNaN : nearest->second, m.distCapitalKm,
+        row.values = {inside[i], near[i], attraction ? m.nearestKm[*attraction] : kNaN, m.distCapitalKm,
                       m.povertyRate, m.miskin};
         if (options.roads) {
             row.values.push_back(std::isfinite(travel[i]) ? travel[i] : kNaN);

@@ -9,8 +9,13 @@
 #include <csignal>
 #include <filesystem>
 #include <iterator>
+#include <future>
 #include <map>
+#include <optional>
 #include <system_error>
+#include <utility>
+
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace gis {
@@ -217,11 +222,30 @@ void migrateTo4(SpatialiteConnection& db)
     }
 }
 
+/// Rows of \a table, so that large projects fill each vector once instead of growing it by
+/// doubling (which touches about twice the memory).
+std::size_t rowCount(const SpatialiteConnection& db, const std::string& table)
+{
+    Statement q(db, "SELECT count(*) FROM " + table);
+    return q.step() ? static_cast<std::size_t>(q.integer(0)) : 0;
+}
+
 bool hasColumn(const SpatialiteConnection& db, const std::string& table, const std::string& column)
 {
     Statement q(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
     q.bind(1, table).bind(2, column);
     return q.step();
+}
+
+/// Version 5 (surface points): each area's point-on-surface beside its stored area, under the
+/// same geometry fingerprint (Dataset::surfacePoint), so analysing a national project needs no
+/// GEOS pass over every polygon. Self-contained: it only adds two nullable columns to wilayah.
+void migrateTo5SurfacePoints(SpatialiteConnection& db)
+{
+    if (!hasColumn(db, "wilayah", "surface_lon"))
+        db.exec("ALTER TABLE wilayah ADD COLUMN surface_lon REAL");
+    if (!hasColumn(db, "wilayah", "surface_lat"))
+        db.exec("ALTER TABLE wilayah ADD COLUMN surface_lat REAL");
 }
 
 struct Migration {
@@ -234,6 +258,7 @@ constexpr Migration kMigrations[] = {
     {2, &migrateTo2},
     {3, &migrateTo3},
     {4, &migrateTo4},
+    {5, &migrateTo5SurfacePoints},
 };
 static_assert(std::size(kMigrations) == kProjectSchemaVersion - 1, "one migration per version after 1");
 
@@ -297,6 +322,19 @@ void removeStaleTemporaries(const std::filesystem::path& target)
     }
 }
 
+/// The point-on-surface to store for \a area; none for an empty geometry or one GEOS cannot
+/// handle (it is then computed, or its error raised, when it is used).
+std::optional<Point> surfacePointOf(const Dataset& ds, const Area& area)
+{
+    if (area.geometry.empty())
+        return std::nullopt;
+    try {
+        return ds.surfacePoint(area);
+    } catch (const GeometryError&) {
+        return std::nullopt;
+    }
+}
+
 void writeContent(SpatialiteConnection& db, const Dataset& ds)
 {
     // schema_version was written by createSchema().
@@ -306,10 +344,15 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds)
             meta.bind(1, key).bind(2, value).run();
 
     Statement area(db, "INSERT INTO wilayah (code, name, kind, parent_code, geom, area_km2, area_vertices, "
-                       "area_coordinate_sum) VALUES (?, ?, ?, ?, GeomFromWKB(?, 4326), ?, ?, ?)");
+                       "area_coordinate_sum, surface_lon, surface_lat) "
+                       "VALUES (?, ?, ?, ?, GeomFromWKB(?, 4326), ?, ?, ?, ?, ?)");
     for (const Area& a : ds.areas) {
-        const CachedArea cached{ds.areaKm2(a), vertexCount(a.geometry), coordinateSum(a.geometry)};
+        const CachedArea cached{ds.areaKm2(a), vertexCount(a.geometry), coordinateSum(a.geometry), surfacePointOf(ds, a)};
         area.bind(6, cached.km2).bind(7, static_cast<long long>(cached.vertices)).bind(8, cached.coordinateSum);
+        if (cached.surfacePoint)
+            area.bind(9, cached.surfacePoint->x).bind(10, cached.surfacePoint->y);
+        else
+            area.bindNull(9).bindNull(10);
         area.bind(1, a.code).bind(2, a.name).bind(3, a.kind);
         if (a.parentCode.empty())
             area.bindNull(4);
@@ -417,40 +460,57 @@ void saveProject(const Dataset& ds, const std::string& path)
     }
 }
 
-Dataset loadProject(const std::string& path)
-{
-    if (!std::filesystem::exists(path))
-        throw ProjectError("project '" + path + "' does not exist; create one with 'sasaran-cli demo " + path + "'");
-    SpatialiteConnection db(path, SQLITE_OPEN_READONLY);
-    readVersion(db, path);
+namespace {
 
-    Dataset ds;
-    {
-        Statement q(db, "SELECT key, value FROM meta");
-        while (q.step())
-            ds.meta[q.text(0)] = q.text(1);
-    }
-    {
-        const bool storedAreas = hasColumn(db, "wilayah", "area_km2");
-        Statement q(db, std::string("SELECT code, name, kind, parent_code, AsBinary(geom)")
-                            + (storedAreas ? ", area_km2, area_vertices, area_coordinate_sum" : "")
-                            + " FROM wilayah ORDER BY rowid");
-        while (q.step()) {
-            Area a;
-            a.code = q.text(0);
-            a.name = q.text(1);
-            a.kind = q.text(2);
-            a.parentCode = q.text(3);
-            if (!q.isNull(4))
-                a.geometry = detail::geometryFromWkb(q.blob(4)).polygons;
-            if (storedAreas && !q.isNull(5) && !q.isNull(6) && !q.isNull(7))
-                ds.areaCache[a.code] = {q.number(5), static_cast<std::size_t>(q.integer(6)), q.number(7)};
-            ds.areas.push_back(std::move(a));
+/// The areas, with their stored areas and surface points (Dataset::areaCache).
+void readAreas(const SpatialiteConnection& db, Dataset& ds)
+{
+    const bool storedAreas = hasColumn(db, "wilayah", "area_km2");
+    const bool storedPoints = storedAreas && hasColumn(db, "wilayah", "surface_lon");
+    // The stored BLOB is decoded directly (detail::polygonsFromSpatialiteBlob); any other
+    // form goes through SpatiaLite's AsBinary, prepared only when first needed.
+    std::optional<Statement> asWkb;
+    Statement q(db, std::string("SELECT code, name, kind, parent_code, geom")
+                        + (storedAreas ? ", area_km2, area_vertices, area_coordinate_sum" : "")
+                        + (storedPoints ? ", surface_lon, surface_lat" : "") + " FROM wilayah ORDER BY rowid");
+    ds.areas.reserve(rowCount(db, "wilayah"));
+    while (q.step()) {
+        Area a;
+        a.code = q.text(0);
+        a.name = q.text(1);
+        a.kind = q.text(2);
+        a.parentCode = q.text(3);
+        if (!q.isNull(4)) {
+            const std::string_view stored = q.blobView(4);
+            if (auto polygons = detail::polygonsFromSpatialiteBlob(stored)) {
+                a.geometry = std::move(*polygons);
+            } else {
+                if (!asWkb)
+                    asWkb.emplace(db, "SELECT AsBinary(?)");
+                asWkb->reset();
+                asWkb->bindBlob(1, std::string(stored));
+                if (asWkb->step() && !asWkb->isNull(0))
+                    a.geometry = detail::geometryFromWkb(asWkb->blob(0)).polygons;
+            }
         }
+        if (storedAreas && !q.isNull(5) && !q.isNull(6) && !q.isNull(7)) {
+            CachedArea& cached = ds.areaCache[a.code];
+            cached = {q.number(5), static_cast<std::size_t>(q.integer(6)), q.number(7), std::nullopt};
+            if (storedPoints && !q.isNull(8) && !q.isNull(9))
+                cached.surfacePoint = Point{q.number(8), q.number(9)};
+        }
+        ds.areas.push_back(std::move(a));
     }
+}
+
+/// Everything but the meta values and the areas: facilities, background land, indicator
+/// values, the code crosswalk and aliases.
+void readAllButAreas(const SpatialiteConnection& db, Dataset& ds)
+{
     {
         Statement q(db, "SELECT id, kind, name, status, year, located_by, wilayah_code, AsBinary(geom) "
                         "FROM fasilitas ORDER BY id");
+        ds.facilities.reserve(rowCount(db, "fasilitas"));
         while (q.step()) {
             Facility f;
             f.id = q.integer(0);
@@ -475,6 +535,7 @@ Dataset loadProject(const std::string& path)
     }
     {
         Statement q(db, "SELECT wilayah_code, key, period, value, source, imported_at FROM indikator ORDER BY rowid");
+        ds.indicators.reserve(rowCount(db, "indikator"));
         while (q.step())
             ds.indicators.push_back({q.text(0), q.text(1), q.text(2), q.number(3), q.text(4), q.text(5)});
     }
@@ -488,6 +549,61 @@ Dataset loadProject(const std::string& path)
         while (q.step())
             ds.aliases.push_back({q.text(0), q.text(1), q.text(2)});
     }
+}
+
+/// Which file \a path names now (device and inode); nullopt when it cannot be told.
+std::optional<std::pair<dev_t, ino_t>> fileIdentity(const std::string& path)
+{
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0)
+        return std::nullopt;
+    return std::pair{info.st_dev, info.st_ino};
+}
+
+} // namespace
+
+Dataset loadProject(const std::string& path)
+{
+    if (!std::filesystem::exists(path))
+        throw ProjectError("project '" + path + "' does not exist; create one with 'sasaran-cli demo " + path + "'");
+    const auto identity = fileIdentity(path);
+    // Each connection is used by one thread at a time: SQLite need not lock on every call.
+    constexpr int kReadFlags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+    SpatialiteConnection db(path, kReadFlags);
+    readVersion(db, path);
+
+    Dataset ds;
+    {
+        Statement q(db, "SELECT key, value FROM meta");
+        while (q.step())
+            ds.meta[q.text(0)] = q.text(1);
+    }
+    // The areas (most of a large project's bytes) and the rest are read at the same time,
+    // through a second connection. saveProject replaces a file by renaming a new one over
+    // it, so the second connection is used only when the path still names the file the
+    // first one opened; otherwise everything is read through the first, one part after another.
+    std::optional<SpatialiteConnection> second;
+    try {
+        second.emplace(path, kReadFlags);
+    } catch (const ProjectError&) {
+        second.reset();
+    }
+    if (!identity || fileIdentity(path) != identity)
+        second.reset();
+    Dataset rest;
+    std::future<void> restRead; // declared last: its destructor waits for the reader first
+    if (second)
+        restRead = std::async(std::launch::async, [&] { readAllButAreas(*second, rest); });
+    readAreas(db, ds); // an error here comes first, as in a one-part-after-another read
+    if (restRead.valid())
+        restRead.get(); // rethrows the reader's error
+    else
+        readAllButAreas(db, rest);
+    ds.facilities = std::move(rest.facilities);
+    ds.backgroundLand = std::move(rest.backgroundLand);
+    ds.indicators = std::move(rest.indicators);
+    ds.bpsCodes = std::move(rest.bpsCodes);
+    ds.aliases = std::move(rest.aliases);
     ds.programs = programsOf(db, &ds.meta);
     return ds;
 }

@@ -11,20 +11,35 @@ struct PolygonIndex::Impl {
     std::vector<detail::GeosPreparedPtr> prepared;
     std::vector<std::size_t> ids; // tree items point into this, one per polygon
     detail::GeosTreePtr tree;
+
+    /// \a polygonAt(i) gives the i-th polygon, whether held by value or by pointer.
+    template <class PolygonAt>
+    Impl(std::size_t count, PolygonAt polygonAt)
+    {
+        auto h = geosHandle();
+        ids.resize(count);
+        geometries.reserve(count);
+        prepared.reserve(count);
+        tree.reset(GEOSSTRtree_create_r(h, 10));
+        for (std::size_t i = 0; i < count; ++i) {
+            const MultiPolygon& polygon = polygonAt(i);
+            geometries.push_back(detail::toGeos(polygon));
+            prepared.emplace_back(GEOSPrepare_r(h, geometries.back().get()));
+            ids[i] = i;
+            if (!polygon.empty())
+                GEOSSTRtree_insert_r(h, tree.get(), geometries.back().get(), &ids[i]);
+        }
+    }
 };
 
-PolygonIndex::PolygonIndex(const std::vector<MultiPolygon>& polygons) : mImpl(std::make_unique<Impl>())
+PolygonIndex::PolygonIndex(const std::vector<MultiPolygon>& polygons)
+    : mImpl(std::make_unique<Impl>(polygons.size(), [&](std::size_t i) -> const MultiPolygon& { return polygons[i]; }))
 {
-    auto h = geosHandle();
-    mImpl->ids.resize(polygons.size());
-    mImpl->tree.reset(GEOSSTRtree_create_r(h, 10));
-    for (std::size_t i = 0; i < polygons.size(); ++i) {
-        mImpl->geometries.push_back(detail::toGeos(polygons[i]));
-        mImpl->prepared.emplace_back(GEOSPrepare_r(h, mImpl->geometries.back().get()));
-        mImpl->ids[i] = i;
-        if (!polygons[i].empty())
-            GEOSSTRtree_insert_r(h, mImpl->tree.get(), mImpl->geometries.back().get(), &mImpl->ids[i]);
-    }
+}
+
+PolygonIndex::PolygonIndex(const std::vector<const MultiPolygon*>& polygons)
+    : mImpl(std::make_unique<Impl>(polygons.size(), [&](std::size_t i) -> const MultiPolygon& { return *polygons[i]; }))
+{
 }
 
 PolygonIndex::~PolygonIndex() = default;

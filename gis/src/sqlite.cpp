@@ -126,6 +126,13 @@ std::string Statement::blob(int column) const
              : std::string{};
 }
 
+std::string_view Statement::blobView(int column) const
+{
+    const void* p = sqlite3_column_blob(mStmt, column);
+    return p ? std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(mStmt, column)))
+             : std::string_view{};
+}
+
 double Statement::number(int column) const { return sqlite3_column_double(mStmt, column); }
 long long Statement::integer(int column) const { return sqlite3_column_int64(mStmt, column); }
 bool Statement::isNull(int column) const { return sqlite3_column_type(mStmt, column) == SQLITE_NULL; }

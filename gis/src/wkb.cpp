@@ -165,4 +165,128 @@ Geometry geometryFromWkb(const std::string& wkb)
     return g;
 }
 
+namespace {
+
+/// A bounds-checked cursor over a SpatiaLite BLOB; every read fails softly (ok() turns false).
+class BlobCursor {
+public:
+    BlobCursor(std::string_view data, bool little) : mData(data), mLittle(little) {}
+    bool ok() const noexcept { return mOk; }
+    std::size_t remaining() const noexcept { return mData.size() - mPos; }
+    std::uint8_t byte()
+    {
+        if (!need(1))
+            return 0;
+        return static_cast<std::uint8_t>(mData[mPos++]);
+    }
+    std::uint32_t uint()
+    {
+        if (!need(4))
+            return 0;
+        std::uint32_t v = 0;
+        std::memcpy(&v, mData.data() + mPos, 4);
+        mPos += 4;
+        return mLittle ? v : __builtin_bswap32(v);
+    }
+    double number()
+    {
+        if (!need(8))
+            return 0.0;
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, mData.data() + mPos, 8);
+        mPos += 8;
+        return std::bit_cast<double>(mLittle ? bits : __builtin_bswap64(bits));
+    }
+    void skip(std::size_t n)
+    {
+        if (need(n))
+            mPos += n;
+    }
+
+private:
+    bool need(std::size_t n)
+    {
+        if (!mOk || n > remaining())
+            mOk = false;
+        return mOk;
+    }
+    std::string_view mData;
+    bool mLittle;
+    std::size_t mPos = 0;
+    bool mOk = true;
+};
+
+// SpatiaLite BLOB-Geometry layout (https://www.gaia-gis.it/gaia-sins/BLOB-Geometry.html):
+// 0x00, byte order (0x01 little, 0x00 big), SRID int32, MBR as 4 doubles, 0x7C, class int32,
+// the class's data, 0xFE. Collections mark each element with 0x69 and its class.
+constexpr std::uint8_t kBlobStart = 0x00, kBlobMbrEnd = 0x7C, kBlobEntity = 0x69, kBlobEnd = 0xFE;
+constexpr std::uint32_t kBlobPolygon = 3, kBlobMultiPolygon = 6;
+
+bool readBlobPolygon(BlobCursor& in, Polygon& poly)
+{
+    const std::uint32_t rings = in.uint();
+    // Each ring needs at least its 4-byte count: a larger number is a malformed BLOB.
+    if (!in.ok() || rings > in.remaining() / 4)
+        return false;
+    for (std::uint32_t r = 0; r < rings; ++r) {
+        const std::uint32_t points = in.uint();
+        if (!in.ok() || points > in.remaining() / 16)
+            return false;
+        Ring ring;
+        ring.reserve(points);
+        for (std::uint32_t i = 0; i < points; ++i) {
+            const double x = in.number();
+            const double y = in.number();
+            ring.push_back({x, y});
+        }
+        if (r == 0)
+            poly.exterior = std::move(ring);
+        else
+            poly.holes.push_back(std::move(ring));
+    }
+    return in.ok();
+}
+
+} // namespace
+
+std::optional<MultiPolygon> polygonsFromSpatialiteBlob(std::string_view blob)
+{
+    if (blob.size() < 44 || static_cast<std::uint8_t>(blob[0]) != kBlobStart
+        || static_cast<std::uint8_t>(blob.back()) != kBlobEnd)
+        return std::nullopt;
+    const auto order = static_cast<std::uint8_t>(blob[1]);
+    if (order != 0x00 && order != 0x01)
+        return std::nullopt; // e.g. a TinyPoint BLOB (0x80, 0x81)
+    BlobCursor in(blob.substr(0, blob.size() - 1), order == 0x01);
+    in.skip(1 + 1 + 4 + 4 * 8); // start, byte order, SRID, MBR
+    if (in.byte() != kBlobMbrEnd)
+        return std::nullopt;
+    MultiPolygon out;
+    const std::uint32_t type = in.uint();
+    if (type == kBlobPolygon) {
+        Polygon poly;
+        if (!readBlobPolygon(in, poly))
+            return std::nullopt;
+        out.push_back(std::move(poly));
+    } else if (type == kBlobMultiPolygon) {
+        const std::uint32_t count = in.uint();
+        if (!in.ok() || count > in.remaining() / 9)
+            return std::nullopt;
+        out.reserve(count);
+        for (std::uint32_t i = 0; i < count; ++i) {
+            if (in.byte() != kBlobEntity || in.uint() != kBlobPolygon)
+                return std::nullopt;
+            Polygon poly;
+            if (!readBlobPolygon(in, poly))
+                return std::nullopt;
+            out.push_back(std::move(poly));
+        }
+    } else {
+        return std::nullopt;
+    }
+    if (!in.ok() || in.remaining() != 0)
+        return std::nullopt; // trailing bytes: not the layout this reader knows
+    return out;
+}
+
 } // namespace gis::detail

@@ -801,6 +801,23 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
                 painter.drawPath(pixelPath(k.rings, xf, simplifyPx));
             }
 
+    // roads over the borders, under the symbols: a casing and a light core, as on BIG's maps
+    if (!d->spec.roads.empty()) {
+        QPainterPath roadsPx;
+        for (const gis::LineString& line : d->spec.roads) {
+            QPolygonF px;
+            px.reserve(static_cast<qsizetype>(line.size()));
+            for (const gis::Point& p : line)
+                px << t.toPixel(p);
+            roadsPx.addPolygon(px);
+        }
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(QColor(0x80, 0x50, 0x30), u.mm(0.55), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPath(roadsPx);
+        painter.setPen(QPen(QColor(0xff, 0xe0, 0x9a), u.mm(0.3), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPath(roadsPx);
+    }
+
     // coverage circles under the symbols
     if (!d->coverageCircles.empty()) {
         const QColor kindColor = facilityKindColor(d->spec.coverageKind);
@@ -1502,6 +1519,8 @@ PageResult ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, doub
         lineRow(QPen(QColor(0xa0, 0xa0, 0xa0), u.mm(0.15)),
                 en ? QStringLiteral("Village (pekon/desa/kelurahan)")
                    : d->villageWord == "pekon" ? QStringLiteral("Pekon/kelurahan") : QStringLiteral("Desa/kelurahan"));
+        if (!d->spec.roads.empty())
+            lineRow(QPen(QColor(0x80, 0x50, 0x30), u.mm(0.55)), L("Jalan", "Road"));
 
         // facilities
         auto facilities = facilityLegendEntries();

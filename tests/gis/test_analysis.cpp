@@ -5,6 +5,7 @@
 #include "gis/error.h"
 #include "gis/geometryops.h"
 #include "gis/measure.h"
+#include "gis/network.h"
 #include "gis/project.h"
 #include "gis/smoothing.h"
 #include "gis/vectorio.h"
@@ -118,25 +119,25 @@ TEST(AnalysisMeasures, CountsAndNearestDistancesOnTheEquator)
     EXPECT_NEAR(a.point.y, 0.0, 1e-12);
 
     // Counts: by code (id 2) and by geometry (ids 1, 3); WISATA lies outside every pekon.
-    EXPECT_EQ(a.facilityCount.at("PUSKESSOS"), 1);
-    EXPECT_EQ(a.facilityCount.at("BUMDES"), 0);
-    EXPECT_EQ(b.facilityCount.at("BUMDES"), 2);
-    EXPECT_EQ(b.facilityCount.at("PUSKESSOS"), 0);
-    EXPECT_EQ(c.facilityCount.at("BUMDES"), 0);
-    EXPECT_EQ(a.facilityCount.at("WISATA") + b.facilityCount.at("WISATA") + c.facilityCount.at("WISATA"), 0);
+    EXPECT_EQ(r.facilityCount(a, "PUSKESSOS"), 1);
+    EXPECT_EQ(r.facilityCount(a, "BUMDES"), 0);
+    EXPECT_EQ(r.facilityCount(b, "BUMDES"), 2);
+    EXPECT_EQ(r.facilityCount(b, "PUSKESSOS"), 0);
+    EXPECT_EQ(r.facilityCount(c, "BUMDES"), 0);
+    EXPECT_EQ(r.facilityCount(a, "WISATA") + r.facilityCount(b, "WISATA") + r.facilityCount(c, "WISATA"), 0);
 
     // 0 when one lies inside.
-    EXPECT_EQ(a.nearestKm.at("PUSKESSOS"), 0.0);
-    EXPECT_EQ(b.nearestKm.at("BUMDES"), 0.0);
+    EXPECT_EQ(r.nearestKm(a, "PUSKESSOS"), 0.0);
+    EXPECT_EQ(r.nearestKm(b, "BUMDES"), 0.0);
     // A (0.5, 0) -> BUMDES (1.5, 0): 1 degree along the equator.
-    EXPECT_NEAR(a.nearestKm.at("BUMDES"), kEquatorDegreeKm, 1e-6);
-    EXPECT_DOUBLE_EQ(a.nearestKm.at("BUMDES"), geodesicDistanceM({0.5, 0}, {1.5, 0}) / 1000.0);
-    EXPECT_NEAR(c.nearestKm.at("BUMDES"), kEquatorDegreeKm, 1e-6);
-    EXPECT_NEAR(c.nearestKm.at("WISATA"), kEquatorDegreeKm, 1e-6);
-    EXPECT_NEAR(a.nearestKm.at("WISATA"), 3 * kEquatorDegreeKm, 1e-6);
+    EXPECT_NEAR(r.nearestKm(a, "BUMDES"), kEquatorDegreeKm, 1e-6);
+    EXPECT_DOUBLE_EQ(r.nearestKm(a, "BUMDES"), geodesicDistanceM({0.5, 0}, {1.5, 0}) / 1000.0);
+    EXPECT_NEAR(r.nearestKm(c, "BUMDES"), kEquatorDegreeKm, 1e-6);
+    EXPECT_NEAR(r.nearestKm(c, "WISATA"), kEquatorDegreeKm, 1e-6);
+    EXPECT_NEAR(r.nearestKm(a, "WISATA"), 3 * kEquatorDegreeKm, 1e-6);
     // B (1.5, 0) -> PUSKESSOS (0.5, 0.2), off the equator: against PROJ's geodesic directly.
-    EXPECT_DOUBLE_EQ(b.nearestKm.at("PUSKESSOS"), geodesicDistanceM({1.5, 0}, {0.5, 0.2}) / 1000.0);
-    EXPECT_GT(b.nearestKm.at("PUSKESSOS"), kEquatorDegreeKm);
+    EXPECT_DOUBLE_EQ(r.nearestKm(b, "PUSKESSOS"), geodesicDistanceM({1.5, 0}, {0.5, 0.2}) / 1000.0);
+    EXPECT_GT(r.nearestKm(b, "PUSKESSOS"), kEquatorDegreeKm);
 
     // Remoteness: capital at (0, 0); the kecamatan's point-on-surface is (1.5, 0).
     EXPECT_NEAR(a.distCapitalKm, kEquatorDegreeKm / 2, 1e-6);
@@ -472,8 +473,8 @@ TEST(AnalysisTanggamus, NearestDistancesEqualBruteForce)
             for (const Facility& f : ds.facilities)
                 if (f.kind == kind)
                     best = std::min(best, geodesicDistanceM(v.point, f.location) / 1000.0);
-            const double expected = v.facilityCount.at(kind) > 0 ? 0.0 : best;
-            EXPECT_EQ(v.nearestKm.at(kind), expected) << v.code << " " << kind;
+            const double expected = r.facilityCount(v, kind) > 0 ? 0.0 : best;
+            EXPECT_EQ(r.nearestKm(v, kind), expected) << v.code << " " << kind;
         }
     }
 }
@@ -489,8 +490,9 @@ TEST(AnalysisTanggamus, FacilityCountsAgreeWithPointInPolygon)
     const VillageMeasuresResult g = computeVillageMeasures(noCodes);
     int total = 0;
     for (std::size_t i = 0; i < r.villages.size(); ++i)
-        for (const auto& [kind, n] : r.villages[i].facilityCount) {
-            EXPECT_EQ(g.villages[i].facilityCount.at(kind), n) << r.villages[i].code << " " << kind;
+        for (const std::string& kind : r.kinds) {
+            const int n = r.facilityCount(r.villages[i], kind);
+            EXPECT_EQ(g.facilityCount(g.villages[i], kind), n) << r.villages[i].code << " " << kind;
             total += n;
         }
     EXPECT_EQ(total, static_cast<int>(ds.facilities.size()));
@@ -645,4 +647,35 @@ TEST(AnalysisTanggamus, RealVillageAreasSumToTheirUnionPlusTheSmallOverlaps)
     // gaps: it seems to have the two the wrong way round). BIG's official area is 2,947.19 km².
     EXPECT_NEAR(sumKm2 - unionKm2, 0.393, 0.01);
     EXPECT_NEAR(sumKm2, 2947.19, 0.001 * 2947.19) << "within 0.1 % of the official area";
+}
+
+TEST(AnalysisTravel, KecamatanCapitalAlongAHandBuiltRoad)
+{
+    // One road along the equator from lon 0 to 3 at 60 km/h (a km a minute); every pekon's
+    // point-on-surface (x.5, 0) lies on it, so there is no off-road gap.
+    Dataset ds = equatorDataset();
+    ds.areas.push_back({"99.02.01.2001", "Pekon tanpa kecamatan", "pekon", "99.02.01", box(0, 1, 1, 2)});
+    const RoadNetwork roads = RoadNetwork::fromLines({LineString{{0, 0}, {1, 0}, {2, 0}, {3, 0}}}, {60.0});
+    AnalysisTable t = analyzeVillages(ds);
+    const std::size_t unreachable = addTravelColumns(t, ds, roads);
+    const std::size_t a = rowOf(t, "99.01.01.2001"), b = rowOf(t, "99.01.01.2002"), c = rowOf(t, "99.01.01.1003");
+    // The kecamatan's point-on-surface is (1.5, 0), in pekon B.
+    EXPECT_NEAR(t.value(a, "travel_kecamatan_min"), kEquatorDegreeKm, 1e-6);
+    EXPECT_NEAR(t.value(b, "travel_kecamatan_min"), 0.0, 1e-9);
+    EXPECT_NEAR(t.value(c, "travel_kecamatan_min"), kEquatorDegreeKm, 1e-6);
+    EXPECT_NEAR(t.value(c, "travel_capital_min"), 2.5 * kEquatorDegreeKm, 1e-6);
+    // A pekon whose kecamatan is not in the dataset gets no time to it (not counted as
+    // unreachable) but keeps its other travel times.
+    const std::size_t lone = rowOf(t, "99.02.01.2001");
+    EXPECT_TRUE(std::isnan(t.value(lone, "travel_kecamatan_min")));
+    EXPECT_FALSE(std::isnan(t.value(lone, "travel_capital_min")));
+    EXPECT_EQ(unreachable, 0u);
+
+    // A capital named in meta is used instead, as for dist_kecamatan_km: from (0.5, 0) in A.
+    ds.meta["kecamatan_capital_lon.99.01.01"] = "0.5";
+    ds.meta["kecamatan_capital_lat.99.01.01"] = "0";
+    AnalysisTable withCapital = analyzeVillages(ds);
+    addTravelColumns(withCapital, ds, roads);
+    EXPECT_NEAR(withCapital.value(a, "travel_kecamatan_min"), 0.0, 1e-9);
+    EXPECT_NEAR(withCapital.value(c, "travel_kecamatan_min"), 2 * kEquatorDegreeKm, 1e-6);
 }

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,8 +35,11 @@ struct VillageMeasures {
     double miskin = 0.0;         ///< poor people; NaN when missing for the period
     double povertyRate = 0.0;    ///< 100 * miskin / penduduk (%); NaN when either is missing or penduduk is 0
     double poorDensityKm2 = 0.0; ///< miskin / area_km2 (people per km²); NaN when miskin is missing
-    std::map<std::string, int> facilityCount;   ///< kind -> facilities inside the village
-    std::map<std::string, double> nearestKm;    ///< kind -> km to the nearest (0 when one is inside)
+    /// By kind, in VillageMeasuresResult::kinds order (flat, not a map per village: national
+    /// projects have 84,000 villages): facilities inside the village.
+    std::vector<int> facilityCount;
+    /// By kind, in VillageMeasuresResult::kinds order: km to the nearest (0 when one is inside).
+    std::vector<double> nearestKm;
     double distCapitalKm = 0.0;  ///< km to the regency capital (meta capital_lon/capital_lat)
     /// km to the kecamatan's point-on-surface (or to the kecamatan capital when meta gives
     /// "kecamatan_capital_lon.<code>" and "kecamatan_capital_lat.<code>"); NaN without a kecamatan.
@@ -47,6 +51,13 @@ struct VillageMeasuresResult {
     std::vector<std::string> kinds;       ///< facility kinds present in the dataset, sorted
     Point capital;                        ///< the regency capital used
     std::vector<VillageMeasures> villages; ///< in Dataset::villages() order
+
+    /// \brief Position of \a kind in kinds; nullopt when the dataset has no facility of that kind.
+    std::optional<std::size_t> kindIndex(const std::string& kind) const;
+    /// \brief Facilities of \a kind inside \a village. \throws Error for a kind not in kinds.
+    int facilityCount(const VillageMeasures& village, const std::string& kind) const;
+    /// \brief km from \a village to the nearest facility of \a kind. \throws Error for a kind not in kinds.
+    double nearestKm(const VillageMeasures& village, const std::string& kind) const;
 };
 
 /// \brief Computes the per-village measures.
@@ -86,7 +97,8 @@ private:
         std::size_t left, right;   ///< child nodes; 0 for a leaf (the root is never a child)
     };
     std::size_t build(std::size_t begin, std::size_t end);
-    void search(std::size_t node, const double q[3], Point query, Hit& best) const;
+    /// \a prunableChord2Limit: squared chord beyond which a point cannot beat \a best.
+    void search(std::size_t node, const double q[3], Point query, Hit& best, double& prunableChord2Limit) const;
 
     std::vector<Point> mPoints;              ///< as given
     std::vector<std::array<double, 3>> mUnit; ///< unit vectors, by point index
@@ -263,9 +275,11 @@ class RoadNetwork;
 /// \returns the number of villages partly or wholly on islands.
 std::size_t addIslandColumns(AnalysisTable& table, const Dataset& ds);
 
-/// \brief Appends travel_capital_min and travel_<kind>_min (minutes along \a roads to the
-/// capital and to the nearest facility of each kind, with the off-road gaps at the network's
-/// off-road speed) for every village; NaN where unreachable.
+/// \brief Appends travel_capital_min, travel_kecamatan_min and travel_<kind>_min (minutes along
+/// \a roads to the regency capital, to the village's kecamatan capital (the point
+/// dist_kecamatan_km measures to; NaN without a kecamatan) and to the nearest facility of each
+/// kind, with the off-road gaps at the network's off-road speed) for every village; NaN where
+/// unreachable.
 /// \returns the number of village-destination pairs that were unreachable.
 std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const RoadNetwork& roads);
 

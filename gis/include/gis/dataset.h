@@ -93,12 +93,14 @@ struct PlacementRun {
     std::string json;                   ///< parameters and result as compact JSON (gis::placementToJson)
 };
 
-/// \brief An area's ellipsoidal area as stored in a project, with the fingerprint of the
-/// geometry it was computed from (vertexCount and coordinateSum).
+/// \brief An area's ellipsoidal area (and its point-on-surface) as stored in a project, with
+/// the fingerprint of the geometry they were computed from (vertexCount and coordinateSum).
 struct CachedArea {
     double km2 = 0.0;
     std::size_t vertices = 0;
     double coordinateSum = 0.0;
+    /// gis::pointOnSurface of the same geometry; absent in files before it was stored.
+    std::optional<Point> surfacePoint;
 };
 
 struct Dataset {
@@ -124,6 +126,9 @@ struct Dataset {
     /// \brief Ellipsoidal area of \a area in km² (gis::geodesicAreaKm2), from areaCache when
     /// the cached value belongs to this very geometry.
     double areaKm2(const Area& area) const;
+    /// \brief gis::pointOnSurface of \a area's geometry, from areaCache when the cached point
+    /// belongs to this very geometry. \throws GeometryError for an empty geometry.
+    Point surfacePoint(const Area& area) const;
     /// \brief Pekon and kelurahan (the village level), in stored order.
     std::vector<const Area*> villages() const;
     std::vector<const Area*> areasOfKind(const std::string& kind) const;

@@ -14,6 +14,8 @@ namespace gis {
 class PolygonIndex {
 public:
     explicit PolygonIndex(const std::vector<MultiPolygon>& polygons);
+    /// \brief The same over polygons held elsewhere (e.g. a dataset's areas), without copying them.
+    explicit PolygonIndex(const std::vector<const MultiPolygon*>& polygons);
     ~PolygonIndex();
     PolygonIndex(const PolygonIndex&) = delete;
     PolygonIndex& operator=(const PolygonIndex&) = delete;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace gis::detail {
 
@@ -53,6 +54,8 @@ public:
 
     std::string text(int column) const;
     std::string blob(int column) const;
+    /// \brief The blob without a copy; valid until the next step or reset.
+    std::string_view blobView(int column) const;
     double number(int column) const;
     long long integer(int column) const;
     bool isNull(int column) const;

@@ -3,7 +3,9 @@
 // little-endian, XY. Private to gis/.
 #include "gis/geometry.h"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace gis::detail {
 
@@ -11,5 +13,12 @@ std::string pointToWkb(Point p);
 std::string multiPolygonToWkb(const MultiPolygon& mp);
 /// \brief Decodes a Point, Polygon or MultiPolygon (either byte order). \throws GeometryError.
 Geometry geometryFromWkb(const std::string& wkb);
+
+/// \brief Decodes SpatiaLite's own geometry BLOB (a geometry column's stored value) straight
+/// into polygons when it is a plain XY Polygon or MultiPolygon, the form every project writer
+/// stores; this skips SpatiaLite's parse and WKB export (AsBinary) for each area.
+/// \returns nullopt for anything else (compressed, Z/M, another class, or not well formed):
+/// the caller then reads that value through AsBinary, as before.
+std::optional<MultiPolygon> polygonsFromSpatialiteBlob(std::string_view blob);
 
 } // namespace gis::detail
