@@ -10,6 +10,7 @@
 
 #include "gis/crs.h"
 #include "gis/locator.h"
+#include "hugepages.h"
 #include "units.h"
 
 #include <QDate>
@@ -32,11 +33,24 @@ namespace layers {
 // ---------------------------------------------------------------------------------------------
 // Snapshot
 
+/// The rings of many shapes in one buffer (lon/lat), so a national snapshot of 5 million
+/// vertices is one allocation rather than 170,000. Read-only after the snapshot is taken, so
+/// renders on several threads may share it.
+struct RingStore {
+    std::vector<QPointF, detail::HugePageAllocator<QPointF>> points;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> rings; ///< (first point, point count)
+};
+
+/// A shape's rings in a RingStore: exteriors and holes, filled with the odd-even rule.
+struct RingRange {
+    std::uint32_t first = 0;
+    std::uint32_t count = 0;
+};
+
 struct Shape {
     std::string code;
     std::string name;
-    std::vector<QPolygonF> rings; ///< lon/lat; exteriors and holes (odd-even fill). QPolygonF, not
-                                  ///< QPainterPath: its const reads are thread-safe (no lazy caches)
+    RingRange rings; ///< in Snapshot::store
     gis::Extent extent;
     gis::Point labelAt;  ///< an interior point of the largest part
 };
@@ -51,6 +65,7 @@ QColor mapSeaColor() { return QColor(0xdf, 0xec, 0xf5); }
 QColor mapBackgroundLandColor() { return QColor(0xf1, 0xee, 0xe8); }
 
 struct ThematicMap::Snapshot {
+    RingStore store; ///< rings of villages, kecamatan and kabupaten
     ThematicMapSpec spec;
     gis::IndicatorInfo info;
     std::string period;
@@ -164,12 +179,51 @@ QPainterPath pixelPath(const std::vector<QPolygonF>& rings, const QTransform& xf
     return path;
 }
 
-bool ringsContain(const std::vector<QPolygonF>& rings, QPointF p)
+/// Appends \a mp's rings (of at least 3 points) to \a store.
+RingRange appendRings(RingStore& store, const gis::MultiPolygon& mp)
 {
-    bool inside = false; // odd-even over all rings: holes flip it back
-    for (const QPolygonF& ring : rings)
-        if (ring.containsPoint(p, Qt::OddEvenFill))
-            inside = !inside;
+    RingRange range{static_cast<std::uint32_t>(store.rings.size()), 0};
+    auto add = [&store, &range](const gis::Ring& ring) {
+        if (ring.size() < 3)
+            return;
+        store.rings.emplace_back(static_cast<std::uint32_t>(store.points.size()), static_cast<std::uint32_t>(ring.size()));
+        for (const gis::Point& p : ring)
+            store.points.emplace_back(p.x, p.y);
+        ++range.count;
+    };
+    for (const gis::Polygon& polygon : mp) {
+        add(polygon.exterior);
+        for (const gis::Ring& hole : polygon.holes)
+            add(hole);
+    }
+    return range;
+}
+
+QPainterPath pixelPath(const RingStore& store, RingRange range, const QTransform& xf, double minStepPx = 0.0)
+{
+    std::vector<QPolygonF> rings;
+    rings.reserve(range.count);
+    for (std::uint32_t r = range.first; r < range.first + range.count; ++r) {
+        const auto [first, count] = store.rings[r];
+        QPolygonF ring(static_cast<qsizetype>(count));
+        std::copy(store.points.begin() + first, store.points.begin() + first + count, ring.begin());
+        rings.push_back(std::move(ring));
+    }
+    return pixelPath(rings, xf, minStepPx);
+}
+
+/// Odd-even point in polygon over a shape's rings (crossing number).
+bool ringsContain(const RingStore& store, RingRange range, QPointF p)
+{
+    bool inside = false;
+    for (std::uint32_t r = range.first; r < range.first + range.count; ++r) {
+        const auto [first, count] = store.rings[r];
+        const QPointF* v = store.points.data() + first;
+        for (std::uint32_t i = 0, j = count - 1; i < count; j = i++)
+            if ((v[i].y() > p.y()) != (v[j].y() > p.y())
+                && p.x() < (v[j].x() - v[i].x()) * (p.y() - v[i].y()) / (v[j].y() - v[i].y()) + v[i].x())
+                inside = !inside;
+    }
     return inside;
 }
 
@@ -230,14 +284,17 @@ gis::Point labelPointOf(const gis::MultiPolygon& mp)
     return best;
 }
 
-Shape shapeOf(const gis::Area& area)
+/// \a withLabelPoint false skips the label point (a scan of every ring), for shapes that are
+/// never labelled: national maps have 84,000 villages.
+Shape shapeOf(RingStore& store, const gis::Area& area, bool withLabelPoint = true)
 {
     Shape s;
     s.code = area.code;
     s.name = area.name;
-    s.rings = ringsOf(area.geometry);
+    s.rings = appendRings(store, area.geometry);
     s.extent = gis::extentOf(area.geometry);
-    s.labelAt = labelPointOf(area.geometry);
+    if (withLabelPoint)
+        s.labelAt = labelPointOf(area.geometry);
     return s;
 }
 
@@ -467,6 +524,20 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
     s->illustrative = ds.isIllustrative();
 
     const auto villageAreas = ds.villages();
+    {
+        std::size_t points = 0, rings = 0;
+        for (const gis::Area& a : ds.areas)
+            for (const gis::Polygon& p : a.geometry) {
+                rings += 1 + p.holes.size();
+                points += p.exterior.size();
+                for (const gis::Ring& h : p.holes)
+                    points += h.size();
+            }
+        s->store.points.reserve(points);
+        s->store.rings.reserve(rings);
+        s->villages.reserve(villageAreas.size());
+        s->villageValues.reserve(villageAreas.size());
+    }
     const bool anyPekon = std::any_of(villageAreas.begin(), villageAreas.end(),
                                       [](const gis::Area* a) { return a->kind == "pekon"; });
     s->villageWord = anyPekon ? "pekon" : "desa";
@@ -492,7 +563,7 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
     std::vector<std::string> presentCategories;
     for (const gis::Area* area : villageAreas) {
         s->villageIndex[area->code] = s->villages.size();
-        s->villages.push_back(shapeOf(*area));
+        s->villages.push_back(shapeOf(s->store, *area, spec.showVillageLabels));
         s->villageParent.push_back(area->parentCode);
         const bool focused = inFocus(*area);
         s->villageInFocus.push_back(focused ? 1 : 0);
@@ -570,9 +641,9 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
 
     for (const gis::Area& area : ds.areas) {
         if (area.kind == "kecamatan")
-            s->kecamatan.push_back(shapeOf(area));
+            s->kecamatan.push_back(shapeOf(s->store, area));
         else if (area.kind == "kabupaten")
-            s->kabupaten.push_back(shapeOf(area));
+            s->kabupaten.push_back(shapeOf(s->store, area));
         else
             continue;
         s->extent.include(gis::extentOf(area.geometry));
@@ -694,7 +765,7 @@ std::vector<FacilityLegendEntry> ThematicMap::facilityLegendEntries() const
             focus = &k;
     std::map<std::string, int> counts;
     for (const FacilityPoint& f : d->facilities)
-        if (!focus || (focus->extent.contains(f.location) && ringsContain(focus->rings, QPointF(f.location.x, f.location.y))))
+        if (!focus || (focus->extent.contains(f.location) && ringsContain(d->store, focus->rings, QPointF(f.location.x, f.location.y))))
             ++counts[f.kind];
     std::vector<FacilityLegendEntry> out;
     for (const std::string& kind : symbolisedFacilityKinds()) {
@@ -713,7 +784,7 @@ std::optional<std::string> ThematicMap::villageAt(gis::Point lonLat) const
 {
     const QPointF p(lonLat.x, lonLat.y);
     for (const Shape& v : d->villages)
-        if (v.extent.contains(lonLat) && ringsContain(v.rings, p))
+        if (v.extent.contains(lonLat) && ringsContain(d->store, v.rings, p))
             return v.code;
     return std::nullopt;
 }
@@ -769,7 +840,7 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
         const Shape& v = d->villages[i];
         if (!v.extent.intersects(visible))
             continue;
-        villagePx[i] = pixelPath(v.rings, xf, simplifyPx);
+        villagePx[i] = pixelPath(d->store, v.rings, xf, simplifyPx);
         if (!d->villageInFocus[i]) {
             painter.fillPath(villagePx[i], outsideFocusColor());
             continue;
@@ -779,18 +850,28 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
         if (c < 0)
             drawHatching(painter, villagePx[i], u);
     }
-    // village outlines
-    painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(villageOutlineColor(), u.mm(0.12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    // village outlines, unless most villages are only a few pixels across (a national map):
+    // there the outlines would wash the fills out and the kecamatan borders carry the pattern
+    std::size_t drawn = 0, tiny = 0;
     for (const QPainterPath& p : villagePx)
-        if (!p.isEmpty())
-            painter.drawPath(p);
+        if (!p.isEmpty()) {
+            ++drawn;
+            const QRectF box = p.controlPointRect();
+            tiny += std::max(box.width(), box.height()) < u.mm(3.0);
+        }
+    if (tiny * 2 <= drawn) {
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(villageOutlineColor(), u.mm(0.12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        for (const QPainterPath& p : villagePx)
+            if (!p.isEmpty())
+                painter.drawPath(p);
+    }
     // kecamatan and regency borders, heavier
     auto stroke = [&](const std::vector<Shape>& shapes, const QPen& pen) {
         painter.setPen(pen);
         for (const Shape& sh : shapes)
             if (sh.extent.intersects(visible))
-                painter.drawPath(pixelPath(sh.rings, xf, simplifyPx));
+                painter.drawPath(pixelPath(d->store, sh.rings, xf, simplifyPx));
     };
     stroke(d->kecamatan, QPen(kecamatanBorderColor(), u.mm(0.4), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     stroke(d->kabupaten, QPen(regencyBorderColor(), u.mm(0.8), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
@@ -798,7 +879,7 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
         for (const Shape& k : d->kecamatan)
             if (k.code == d->spec.focusArea) {
                 painter.setPen(QPen(focusBorderColor(), u.mm(1.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-                painter.drawPath(pixelPath(k.rings, xf, simplifyPx));
+                painter.drawPath(pixelPath(d->store, k.rings, xf, simplifyPx));
             }
 
     // roads over the borders, under the symbols: a casing and a light core, as on BIG's maps
@@ -1091,6 +1172,9 @@ std::string drawUtmTicks(PageContext& pc, const QRectF& frame, const MapTransfor
     const Units& u = pc.u;
     QPainter& p = pc.painter;
     const gis::Extent v = t.visibleExtent();
+    // a UTM grid is only meaningful inside its zone (6° of longitude); national maps get degrees alone
+    if (v.width() > 7.0)
+        return {};
     const std::string crs = gis::utmCrsFor(v.center());
     const int code = std::stoi(crs.substr(5));
     const std::string zone = std::to_string(code % 100) + (code >= 32700 ? "S" : "N");
@@ -1248,7 +1332,7 @@ void drawInset(PageContext& pc, const QRectF& box, const ThematicMap::Snapshot& 
         p.setPen(QPen(QColor(0x80, 0x80, 0x80), u.mm(0.12)));
         for (const Shape& k : d.kecamatan) {
             p.setBrush(k.code == d.spec.focusArea ? red : QColor(0xe6, 0xe2, 0xda));
-            p.drawPath(pixelPath(k.rings, xf));
+            p.drawPath(pixelPath(d.store, k.rings, xf));
         }
     } else {
         p.setPen(Qt::NoPen);
@@ -1260,10 +1344,10 @@ void drawInset(PageContext& pc, const QRectF& box, const ThematicMap::Snapshot& 
         p.setPen(QPen(red.darker(130), u.mm(0.15)));
         p.setBrush(red);
         for (const Shape& k : d.kabupaten)
-            p.drawPath(pixelPath(k.rings, xf));
+            p.drawPath(pixelPath(d.store, k.rings, xf));
         if (d.kabupaten.empty())
             for (const Shape& k : d.kecamatan)
-                p.drawPath(pixelPath(k.rings, xf));
+                p.drawPath(pixelPath(d.store, k.rings, xf));
         // a box round the regency, since a small regency is only a few pixels here
         const QRectF r = QRectF(t.toPixel({d.extent.minX, d.extent.maxY}), t.toPixel({d.extent.maxX, d.extent.minY}))
                              .normalized()
@@ -1601,7 +1685,8 @@ PageResult ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, doub
     result.scaleBarPx = scale.px;
     result.scaleDenominator = scale.denominator;
     result.scaleBarAt = {t.visibleExtent().center().x, scale.latitude};
-    if (d->spec.showInset) {
+    // an inset locates a regency or province; a map of half the country locates itself
+    if (d->spec.showInset && d->extent.width() < 12.0) {
         const double insetH = legendW * 0.72;
         if (ny + insetH <= bodyBottom) {
             drawInset(pc, QRectF(legendArea.left(), ny, legendW, insetH), *d, d->spec.lang);
@@ -1614,11 +1699,12 @@ PageResult ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, doub
     }
     // notes: projection and datum, then, when illustrative, a warning box
     const QString projection =
-        L("Proyeksi: geografis (lintang/bujur), skala bujur × cos(lintang tengah). Datum: WGS 84 (EPSG:4326). "
-          "Grid: derajat (bawah, kiri) dan meter UTM zona ",
-          "Projection: geographic (lat/lon), longitude scaled by cos(mid-latitude). Datum: WGS 84 (EPSG:4326). "
-          "Grid: degrees (bottom, left) and metres of UTM zone ")
-        + qs(result.utmZone) + L(" (atas, kanan).", " (top, right).");
+        L("Proyeksi: geografis (lintang/bujur), skala bujur × cos(lintang tengah). Datum: WGS 84 (EPSG:4326). ",
+          "Projection: geographic (lat/lon), longitude scaled by cos(mid-latitude). Datum: WGS 84 (EPSG:4326). ")
+        + (result.utmZone.empty()
+               ? L("Grid: derajat.", "Grid: degrees.")
+               : L("Grid: derajat (bawah, kiri) dan meter UTM zona ", "Grid: degrees (bottom, left) and metres of UTM zone ")
+                     + qs(result.utmZone) + L(" (atas, kanan).", " (top, right)."));
     const double projH = pc.metrics(noteFont).boundingRect(QRectF(0, 0, legendW, 1e6), Qt::TextWordWrap, projection).height();
     if (ny + projH <= bodyBottom)
         ny += drawWrapped(pc, QRectF(legendArea.left(), ny, legendW, 0), projection, noteFont, mutedColor);

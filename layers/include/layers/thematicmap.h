@@ -87,7 +87,7 @@ struct PageResult {
     double scaleDenominator = 0.0;   ///< the printed 1 : N
     std::vector<QRectF> labelBoxes;  ///< every label drawn on the map (device px)
     std::vector<std::string> labels; ///< their texts
-    std::string utmZone;             ///< "48S"
+    std::string utmZone;             ///< "48S"; empty when the view is wider than a UTM zone (no metre ticks)
 };
 
 /// \brief Extra content of a page: a table under the map (or instead of it) and a page number.
