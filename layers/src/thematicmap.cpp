@@ -105,11 +105,14 @@ namespace {
 using detail::kMmPerInch;
 using detail::Units;
 
+/// Holes and parts of dissolved kecamatan/regency outlines below this are slivers, not borders.
+constexpr double kSliverKm2 = 0.05;
+
 QColor seaColor() { return mapSeaColor(); }
 QColor landColor() { return mapBackgroundLandColor(); }
 QColor kecamatanBorderColor() { return QColor(0x4d, 0x4d, 0x4d); }
 QColor regencyBorderColor() { return QColor(0x1a, 0x1a, 0x1a); }
-QColor villageOutlineColor() { return QColor(255, 255, 255, 200); }
+QColor villageOutlineColor() { return QColor(0xf4, 0xf4, 0xf4); } // opaque: a translucent stroke reaches PDF as its filled outline
 QColor illustrativeColor() { return QColor(0xb0, 0x1c, 0x1c); }
 QColor outsideFocusColor() { return QColor(0xdc, 0xdc, 0xdc); }
 QColor focusBorderColor() { return QColor(0x08, 0x30, 0x6b); }
@@ -151,14 +154,54 @@ std::vector<QPolygonF> ringsOf(const gis::MultiPolygon& mp)
     return rings;
 }
 
+/// \a ring cut to \a clip (Sutherland–Hodgman, one rectangle side at a time). Parts outside
+/// become runs along the rectangle's sides; with \a clip a little larger than the painter's clip
+/// they are never seen, and a kecamatan page no longer carries the whole regency's vertices.
+QPolygonF clipToRect(const QPolygonF& ring, const QRectF& clip)
+{
+    QPolygonF current = ring;
+    auto pass = [&current](auto inside, auto cross) {
+        if (current.isEmpty())
+            return;
+        QPolygonF out;
+        out.reserve(current.size());
+        QPointF previous = current.back();
+        for (const QPointF& p : current) {
+            if (inside(p)) {
+                if (!inside(previous))
+                    out << cross(previous, p);
+                out << p;
+            } else if (inside(previous)) {
+                out << cross(previous, p);
+            }
+            previous = p;
+        }
+        current = std::move(out);
+    };
+    auto atX = [](QPointF a, QPointF b, double x) { return QPointF(x, a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x())); };
+    auto atY = [](QPointF a, QPointF b, double y) { return QPointF(a.x() + (b.x() - a.x()) * (y - a.y()) / (b.y() - a.y()), y); };
+    pass([&](QPointF p) { return p.x() >= clip.left(); }, [&](QPointF a, QPointF b) { return atX(a, b, clip.left()); });
+    pass([&](QPointF p) { return p.x() <= clip.right(); }, [&](QPointF a, QPointF b) { return atX(a, b, clip.right()); });
+    pass([&](QPointF p) { return p.y() >= clip.top(); }, [&](QPointF a, QPointF b) { return atY(a, b, clip.top()); });
+    pass([&](QPointF p) { return p.y() <= clip.bottom(); }, [&](QPointF a, QPointF b) { return atY(a, b, clip.bottom()); });
+    return current;
+}
+
 /// The shape in device pixels, built per render (odd-even fill keeps holes open). Vertices
-/// closer than \a minStepPx to the last kept one are dropped (smaller vector files).
-QPainterPath pixelPath(const std::vector<QPolygonF>& rings, const QTransform& xf, double minStepPx = 0.0)
+/// closer than \a minStepPx to the last kept one are dropped (smaller vector files); a valid
+/// \a clip cuts rings reaching outside it.
+QPainterPath pixelPath(const std::vector<QPolygonF>& rings, const QTransform& xf, double minStepPx = 0.0,
+                       const QRectF& clip = QRectF())
 {
     QPainterPath path;
     path.setFillRule(Qt::OddEvenFill);
     for (const QPolygonF& ring : rings) {
         QPolygonF px = xf.map(ring);
+        if (clip.isValid() && !clip.contains(px.boundingRect())) {
+            px = clipToRect(px, clip);
+            if (px.size() < 3)
+                continue;
+        }
         if (minStepPx > 0.0 && px.size() > 8) {
             QPolygonF kept;
             kept.reserve(px.size());
@@ -199,7 +242,8 @@ RingRange appendRings(RingStore& store, const gis::MultiPolygon& mp)
     return range;
 }
 
-QPainterPath pixelPath(const RingStore& store, RingRange range, const QTransform& xf, double minStepPx = 0.0)
+QPainterPath pixelPath(const RingStore& store, RingRange range, const QTransform& xf, double minStepPx = 0.0,
+                       const QRectF& clip = QRectF())
 {
     std::vector<QPolygonF> rings;
     rings.reserve(range.count);
@@ -209,7 +253,7 @@ QPainterPath pixelPath(const RingStore& store, RingRange range, const QTransform
         std::copy(store.points.begin() + first, store.points.begin() + first + count, ring.begin());
         rings.push_back(std::move(ring));
     }
-    return pixelPath(rings, xf, minStepPx);
+    return pixelPath(rings, xf, minStepPx, clip);
 }
 
 /// Odd-even point in polygon over a shape's rings (crossing number).
@@ -286,12 +330,35 @@ gis::Point labelPointOf(const gis::MultiPolygon& mp)
 
 /// \a withLabelPoint false skips the label point (a scan of every ring), for shapes that are
 /// never labelled: national maps have 84,000 villages.
-Shape shapeOf(RingStore& store, const gis::Area& area, bool withLabelPoint = true)
+/// \a mp without holes and parts smaller than \a minKm2 (approximately, from degrees): a
+/// kecamatan or regency dissolved from real village boundaries keeps the sliver gaps between
+/// them as holes and crumbs, which its heavy border would draw as stray strokes.
+gis::MultiPolygon withoutSlivers(const gis::MultiPolygon& mp, double minKm2)
+{
+    gis::MultiPolygon out;
+    for (const gis::Polygon& p : mp) {
+        if (p.exterior.empty())
+            continue;
+        const double kmPerDegLat = 110.574, kmPerDegLon = 111.320 * std::cos(p.exterior.front().y * M_PI / 180.0);
+        auto km2 = [&](const gis::Ring& r) { return ringAreaDeg2(r) * kmPerDegLat * kmPerDegLon; };
+        if (km2(p.exterior) < minKm2)
+            continue;
+        gis::Polygon kept;
+        kept.exterior = p.exterior;
+        for (const gis::Ring& hole : p.holes)
+            if (km2(hole) >= minKm2)
+                kept.holes.push_back(hole);
+        out.push_back(std::move(kept));
+    }
+    return out.empty() ? mp : out;
+}
+
+Shape shapeOf(RingStore& store, const gis::Area& area, bool withLabelPoint = true, double minPartKm2 = 0.0)
 {
     Shape s;
     s.code = area.code;
     s.name = area.name;
-    s.rings = appendRings(store, area.geometry);
+    s.rings = appendRings(store, minPartKm2 > 0.0 ? withoutSlivers(area.geometry, minPartKm2) : area.geometry);
     s.extent = gis::extentOf(area.geometry);
     if (withLabelPoint)
         s.labelAt = labelPointOf(area.geometry);
@@ -423,7 +490,7 @@ void drawHaloText(QPainter& painter, QPointF centre, const QString& text, const 
     } else {
         QPainterPath outline;
         outline.addText(origin, font, text);
-        painter.strokePath(outline, QPen(QColor(255, 255, 255, 220), haloPx * 2.0, Qt::SolidLine, Qt::RoundCap,
+        painter.strokePath(outline, QPen(QColor(255, 255, 255), haloPx * 2.0, Qt::SolidLine, Qt::RoundCap,
                                          Qt::RoundJoin));
     }
     painter.setFont(font);
@@ -641,9 +708,9 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
 
     for (const gis::Area& area : ds.areas) {
         if (area.kind == "kecamatan")
-            s->kecamatan.push_back(shapeOf(s->store, area));
+            s->kecamatan.push_back(shapeOf(s->store, area, true, kSliverKm2));
         else if (area.kind == "kabupaten")
-            s->kabupaten.push_back(shapeOf(s->store, area));
+            s->kabupaten.push_back(shapeOf(s->store, area, true, kSliverKm2));
         else
             continue;
         s->extent.include(gis::extentOf(area.geometry));
@@ -823,6 +890,7 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
     const QTransform& xf = t.transform();
     const gis::Extent visible = t.visibleExtent();
     const double simplifyPx = u.mm(d->spec.simplifyMm);
+    const QRectF clipPx = targetPx.adjusted(-u.mm(3), -u.mm(3), u.mm(3), u.mm(3));
     const bool focused = !d->spec.focusArea.empty();
     DrawResult result;
 
@@ -831,7 +899,7 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(targetPx, seaColor());
     if (!d->backgroundLand.empty())
-        painter.fillPath(pixelPath(d->backgroundLand, xf, simplifyPx), landColor());
+        painter.fillPath(pixelPath(d->backgroundLand, xf, simplifyPx, clipPx), landColor());
 
     // village fills; outside the focus area greyed, so the eye stays on the focus
     std::vector<QPainterPath> villagePx(d->villages.size());
@@ -840,7 +908,7 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
         const Shape& v = d->villages[i];
         if (!v.extent.intersects(visible))
             continue;
-        villagePx[i] = pixelPath(d->store, v.rings, xf, simplifyPx);
+        villagePx[i] = pixelPath(d->store, v.rings, xf, simplifyPx, clipPx);
         if (!d->villageInFocus[i]) {
             painter.fillPath(villagePx[i], outsideFocusColor());
             continue;
@@ -871,7 +939,7 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
         painter.setPen(pen);
         for (const Shape& sh : shapes)
             if (sh.extent.intersects(visible))
-                painter.drawPath(pixelPath(d->store, sh.rings, xf, simplifyPx));
+                painter.drawPath(pixelPath(d->store, sh.rings, xf, simplifyPx, clipPx));
     };
     stroke(d->kecamatan, QPen(kecamatanBorderColor(), u.mm(0.4), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     stroke(d->kabupaten, QPen(regencyBorderColor(), u.mm(0.8), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
@@ -879,7 +947,7 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
         for (const Shape& k : d->kecamatan)
             if (k.code == d->spec.focusArea) {
                 painter.setPen(QPen(focusBorderColor(), u.mm(1.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-                painter.drawPath(pixelPath(d->store, k.rings, xf, simplifyPx));
+                painter.drawPath(pixelPath(d->store, k.rings, xf, simplifyPx, clipPx));
             }
 
     // roads over the borders, under the symbols: a casing and a light core, as on BIG's maps
@@ -907,7 +975,7 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
         painter.setPen(QPen(kindColor, u.mm(0.25), Qt::DashLine));
         painter.setBrush(fill);
         for (const auto& circle : d->coverageCircles)
-            painter.drawPath(pixelPath(circle, xf, 0.0));
+            painter.drawPath(pixelPath(circle, xf, 0.0, clipPx));
         painter.setBrush(Qt::NoBrush);
     }
 
@@ -1321,6 +1389,11 @@ void drawInset(PageContext& pc, const QRectF& box, const ThematicMap::Snapshot& 
     }
     const MapTransform t(window, box);
     const QTransform& xf = t.transform();
+    // a few centimetres wide: detail under 0.2 mm is invisible, and cut to the box
+    const double step = u.mm(0.2);
+    const QRectF clip = box.adjusted(-u.mm(1), -u.mm(1), u.mm(1), u.mm(1));
+    auto path = [&](const std::vector<QPolygonF>& rings) { return pixelPath(rings, xf, step, clip); };
+    auto shapePath = [&](const Shape& k) { return pixelPath(d.store, k.rings, xf, step, clip); };
     p.save();
     p.setClipRect(box);
     p.setRenderHint(QPainter::Antialiasing, true);
@@ -1328,26 +1401,26 @@ void drawInset(PageContext& pc, const QRectF& box, const ThematicMap::Snapshot& 
     const QColor red(0xcb, 0x18, 0x1d);
     if (focused) {
         if (!d.backgroundLand.empty())
-            p.fillPath(pixelPath(d.backgroundLand, xf), landColor());
+            p.fillPath(path(d.backgroundLand), landColor());
         p.setPen(QPen(QColor(0x80, 0x80, 0x80), u.mm(0.12)));
         for (const Shape& k : d.kecamatan) {
             p.setBrush(k.code == d.spec.focusArea ? red : QColor(0xe6, 0xe2, 0xda));
-            p.drawPath(pixelPath(d.store, k.rings, xf));
+            p.drawPath(shapePath(k));
         }
     } else {
         p.setPen(Qt::NoPen);
-        p.fillPath(pixelPath(d.locatorNeighbours, xf), QColor(0xe9, 0xe9, 0xe9));
-        p.fillPath(pixelPath(d.locatorIndonesia, xf), landColor().darker(104));
+        p.fillPath(path(d.locatorNeighbours), QColor(0xe9, 0xe9, 0xe9));
+        p.fillPath(path(d.locatorIndonesia), landColor().darker(104));
         p.setPen(QPen(QColor(0x99, 0x99, 0x99), u.mm(0.1)));
         p.setBrush(Qt::NoBrush);
-        p.drawPath(pixelPath(d.locatorIndonesia, xf));
+        p.drawPath(path(d.locatorIndonesia));
         p.setPen(QPen(red.darker(130), u.mm(0.15)));
         p.setBrush(red);
         for (const Shape& k : d.kabupaten)
-            p.drawPath(pixelPath(d.store, k.rings, xf));
+            p.drawPath(shapePath(k));
         if (d.kabupaten.empty())
             for (const Shape& k : d.kecamatan)
-                p.drawPath(pixelPath(d.store, k.rings, xf));
+                p.drawPath(shapePath(k));
         // a box round the regency, since a small regency is only a few pixels here
         const QRectF r = QRectF(t.toPixel({d.extent.minX, d.extent.maxY}), t.toPixel({d.extent.maxX, d.extent.minY}))
                              .normalized()

@@ -165,3 +165,21 @@ TEST(MapCli, SvgIsWellFormedXmlWithTextAndPaths)
     ASSERT_TRUE(width.endsWith(QStringLiteral("mm"))) << width.toStdString();
     EXPECT_NEAR(width.chopped(2).toDouble(), 420.0, 0.5) << "A3 landscape";
 }
+
+TEST(AtlasCli, RealBoundariesAtlasForEmailStaysUnderFiveMegabytes)
+{
+    const std::string desa = testutil::sharedData("tanggamus/desa.gpkg");
+    if (desa.empty())
+        GTEST_SKIP() << "../shared/data/tanggamus/desa.gpkg not present: real-boundary atlas not checked";
+    if (!testutil::havePoppler())
+        GTEST_SKIP() << "poppler-utils not installed: PDF not checked";
+    const auto dir = testutil::tempDir("cli_atlas_real");
+    const std::string project = demoProject(dir);
+    ASSERT_EQ(runCli({"import", "boundaries", project, desa}).code, 0);
+    const auto pdf = dir / "atlas.pdf";
+    const auto r = runCli({"atlas", project, "--preset", "email", "--out", pdf.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(testutil::pdfPageCount(pdf), 21);
+    // the real pekon outlines have ~30,000 vertices; clipped to each page and thinned below 0.3 mm
+    EXPECT_LT(std::filesystem::file_size(pdf), 5u * 1000 * 1000);
+}
