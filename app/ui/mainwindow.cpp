@@ -4,6 +4,8 @@
 #include "gis/error.h"
 #include "gis/indicators.h"
 #include "gis/project.h"
+#include "gis/analysis.h"
+#include "layers/meetingpack.h"
 #include "layers/thematicmap.h"
 #include "ui/mapcanvas.h"
 
@@ -31,6 +33,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     fileMenu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseProject);
     fileMenu->addAction(tr("Open &Tanggamus example"), this, &MainWindow::openDefaultDataset);
     fileMenu->addAction(tr("&Export map…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMap);
+    fileMenu->addAction(tr("Export &atlas per kecamatan…"), this, &MainWindow::exportAtlas);
+    fileMenu->addAction(tr("Export meeting &pack (Rakor)…"), this, &MainWindow::exportReport);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -191,6 +195,57 @@ void MainWindow::exportMap()
         statusBar()->showMessage(tr("Wrote %1").arg(path));
     } catch (const gis::Error& e) {
         QMessageBox::warning(this, tr("Export map"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::exportAtlas()
+{
+    if (!mDataset)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export atlas"), QStringLiteral("atlas_kecamatan.pdf"),
+                                                      tr("PDF (*.pdf)"));
+    if (!path.isEmpty())
+        exportAtlasTo(path);
+}
+
+void MainWindow::exportReport()
+{
+    if (!mDataset)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export meeting pack"),
+                                                      QStringLiteral("bahan_rakor.pdf"), tr("PDF (*.pdf)"));
+    if (!path.isEmpty())
+        exportReportTo(path);
+}
+
+bool MainWindow::exportAtlasTo(const QString& path)
+{
+    if (!mDataset)
+        return false;
+    try {
+        layers::AtlasOptions options;
+        options.style.page.landscape = false;
+        const int pages = layers::exportAtlas(*mDataset, gis::analyzeVillages(*mDataset), options, path.toStdString());
+        statusBar()->showMessage(tr("Wrote %1 (%2 pages)").arg(path).arg(pages));
+        return true;
+    } catch (const gis::Error& e) {
+        QMessageBox::warning(this, tr("Export atlas"), QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+bool MainWindow::exportReportTo(const QString& path)
+{
+    if (!mDataset)
+        return false;
+    try {
+        const int pages =
+            layers::exportReport(*mDataset, gis::analyzeVillages(*mDataset), layers::ReportOptions{}, path.toStdString());
+        statusBar()->showMessage(tr("Wrote %1 (%2 pages)").arg(path).arg(pages));
+        return true;
+    } catch (const gis::Error& e) {
+        QMessageBox::warning(this, tr("Export meeting pack"), QString::fromStdString(e.what()));
+        return false;
     }
 }
 

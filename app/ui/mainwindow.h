@@ -31,12 +31,18 @@ public:
     /// \brief Describes the village at a lon/lat in the status bar; returns the text shown.
     QString identify(gis::Point lonLat);
     const gis::Dataset* dataset() const { return mDataset.get(); }
+    /// \brief Writes the atlas per kecamatan (PDF) of the project; a message box on error.
+    bool exportAtlasTo(const QString& path);
+    /// \brief Writes the meeting pack (PDF) of the project; a message box on error.
+    bool exportReportTo(const QString& path);
 
 private:
     void setDataset(std::unique_ptr<gis::Dataset> ds, const QString& title);
     void showIndicator();
     void chooseProject();
     void exportMap();
+    void exportAtlas();
+    void exportReport();
 
     std::unique_ptr<gis::Dataset> mDataset;
     MapCanvas* mCanvas = nullptr;

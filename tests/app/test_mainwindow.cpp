@@ -84,3 +84,18 @@ TEST(MainWindow, LegendListsTheClassesAndAClickNamesThePekon)
     EXPECT_TRUE(text.contains("Gisting")) << text.toStdString();
     EXPECT_TRUE(text.contains("%")) << text.toStdString();
 }
+
+TEST(MainWindow, ExportsTheAtlasAndTheMeetingPack)
+{
+    if (!testutil::havePoppler())
+        GTEST_SKIP() << "poppler-utils not installed: PDF pages not counted";
+    app::ui::MainWindow window;
+    window.openDefaultDataset();
+    const auto dir = testutil::tempDir("ui_export_pack");
+    const auto atlas = dir / "atlas.pdf";
+    const auto pack = dir / "rakor.pdf";
+    ASSERT_TRUE(window.exportAtlasTo(QString::fromStdString(atlas.string())));
+    ASSERT_TRUE(window.exportReportTo(QString::fromStdString(pack.string())));
+    EXPECT_EQ(testutil::pdfPageCount(atlas), 21);
+    EXPECT_EQ(testutil::pdfPageCount(pack), 4);
+}
