@@ -358,6 +358,22 @@ std::vector<std::vector<std::uint32_t>> coverageLists(const std::vector<Point>& 
 
 namespace {
 
+/// The perturbation of the iterated local search: up to a quarter of the open sites (at least
+/// one) move to random closed candidates.
+void kickSites(std::mt19937_64& rng, std::vector<std::size_t>& openSites, std::vector<char>& open)
+{
+    const std::size_t k = 1 + static_cast<std::size_t>(rng() % std::max<std::size_t>(1, openSites.size() / 4));
+    for (std::size_t r = 0; r < k; ++r) {
+        const std::size_t pos = static_cast<std::size_t>(rng() % openSites.size());
+        std::size_t c = static_cast<std::size_t>(rng() % open.size());
+        while (open[c])
+            c = static_cast<std::size_t>(rng() % open.size());
+        open[openSites[pos]] = 0;
+        open[c] = 1;
+        openSites[pos] = c;
+    }
+}
+
 /// The penalty distance used inside the solver for "no facility": above every real distance.
 double medianPenalty(const MedianInstance& instance)
 {
@@ -520,16 +536,7 @@ SolverResult solvePMedian(const MedianInstance& instance, std::size_t count, con
         double best = costOf();
         std::vector<std::size_t> bestSites = openSites;
         for (int round = 0; round < options.perturbations; ++round) {
-            const std::size_t k = 1 + static_cast<std::size_t>(rng() % std::max<std::size_t>(1, openSites.size() / 4));
-            for (std::size_t r = 0; r < k; ++r) {
-                const std::size_t pos = static_cast<std::size_t>(rng() % openSites.size());
-                std::size_t c = static_cast<std::size_t>(rng() % nC);
-                while (open[c])
-                    c = static_cast<std::size_t>(rng() % nC);
-                open[openSites[pos]] = 0;
-                open[c] = 1;
-                openSites[pos] = c;
-            }
+            kickSites(rng, openSites, open);
             refresh();
             localSearch();
             const double now = costOf();
@@ -817,16 +824,7 @@ SolverResult solveCapacitated(const CapacitatedInstance& instance, std::size_t c
         Score best = current;
         std::vector<std::size_t> bestSites = openSites;
         for (int round = 0; round < options.perturbations; ++round) {
-            const std::size_t k = 1 + static_cast<std::size_t>(rng() % std::max<std::size_t>(1, openSites.size() / 4));
-            for (std::size_t r = 0; r < k; ++r) {
-                const std::size_t pos = static_cast<std::size_t>(rng() % openSites.size());
-                std::size_t c = static_cast<std::size_t>(rng() % nC);
-                while (open[c])
-                    c = static_cast<std::size_t>(rng() % nC);
-                open[openSites[pos]] = 0;
-                open[c] = 1;
-                openSites[pos] = c;
-            }
+            kickSites(rng, openSites, open);
             current = score(openSites);
             localSearch();
             if (better(current, best)) {
