@@ -7,6 +7,7 @@
 #include "gis/analysis.h"
 #include "gis/error.h"
 #include "gis/hotspots.h"
+#include "gis/indicators.h"
 #include "gis/project.h"
 #include "layers/maplayers.h"
 #include "layers/maptemplate.h"
@@ -232,7 +233,13 @@ void resolveLayer(const gis::Dataset& ds, layers::MapTemplate& t, const MapComma
     } else if (t.layer == "lisa") {
         gis::HotspotOptions ho;
         ho.period = s.period;
-        s.layer = layers::lisaLayer(gis::analyzeHotspots(ds, s.indicatorKey, ho), s.lang);
+        std::string label;
+        try {
+            label = gis::indicatorInfo(ds, s.indicatorKey).label;
+        } catch (const gis::Error&) {
+            label = s.indicatorKey; // poverty_rate_eb and other hotspot-only keys
+        }
+        s.layer = layers::lisaLayer(gis::analyzeHotspots(ds, s.indicatorKey, ho), s.lang, label);
     } else if (t.layer == "base") {
         s.layer = layers::baseLayer(ds, s.lang);
     } else {

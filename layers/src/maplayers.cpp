@@ -3,6 +3,7 @@
 #include "gis/error.h"
 #include "layers/colorramp.h"
 
+#include <cctype>
 #include <cmath>
 
 namespace layers {
@@ -44,11 +45,14 @@ ValueLayer analysisColumnLayer(const gis::AnalysisTable& table, const std::strin
     return layer;
 }
 
-ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang)
+ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang, const std::string& valueLabel)
 {
     ValueLayer layer;
     layer.key = "lisa_" + result.key;
-    layer.label = tr(lang, "Klaster LISA ", "LISA clusters of ") + result.key;
+    std::string what = valueLabel.empty() ? result.key : valueLabel;
+    if (!what.empty() && lang == Lang::Id)
+        what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+    layer.label = tr(lang, "Klaster LISA ", "LISA clusters of ") + what;
     layer.period = result.period;
     layer.source = tr(lang, "Moran lokal (LISA), ", "local Moran (LISA), ") + std::to_string(result.options.permutations)
                    + tr(lang, " permutasi", " permutations");

@@ -19,7 +19,8 @@ ValueLayer priorityLayer(const gis::AnalysisTable& table, Lang lang = Lang::Id);
 /// \throws gis::Error listing the columns when \a column is unknown.
 ValueLayer analysisColumnLayer(const gis::AnalysisTable& table, const std::string& column, Lang lang = Lang::Id);
 /// \brief LISA clusters as categories (high-high, low-low, …) in GeoDa's colours (lisaClusterColor).
-ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang = Lang::Id);
+/// \a valueLabel names what was tested ("Tingkat kemiskinan (%)"); empty = the key.
+ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang = Lang::Id, const std::string& valueLabel = {});
 /// \brief One category for every village: a base map for facilities and coverage.
 ValueLayer baseLayer(const gis::Dataset& ds, Lang lang = Lang::Id);
 
