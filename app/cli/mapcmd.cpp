@@ -359,8 +359,7 @@ int runAtlas(const MapCommandOptions& o, const CLI::App& command, std::ostream& 
     if (extensionOf(o.out) != ".pdf")
         throw gis::OutputError("cannot write atlas '" + o.out + "': an atlas is a .pdf");
     const gis::Dataset ds = openProjectOrDefault(o.project);
-    MapCommandOptions pageOptions = o;
-    layers::MapTemplate t = buildTemplate(ds, pageOptions, command);
+    layers::MapTemplate t = buildTemplate(ds, o, command);
     if (!o.landscape && o.templateName.empty())
         t.spec.page.landscape = false; // an atlas page is portrait: map above, table below
     auto given = [&command](const char* name) { return command.count(name) > 0; };
