@@ -105,7 +105,7 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
                          "codes (sasaran-cli import boundaries)");
     const int pages = static_cast<int>(kecamatan.size()) + 1;
 
-    PdfPages pdf(outPdf, style.page, tr(lang, "Atlas ", "Atlas ") + cover.title());
+    PdfPages pdf(outPdf, style.page, "Atlas " + cover.title());
     // cover: the regency and the list of kecamatan with their pages
     PageTable list;
     list.title = tr(lang, "Daftar kecamatan", "Kecamatan");
@@ -248,7 +248,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
                                                  : std::string())
                              + "; " + tr(lang, "terjangkau ", "covered ") + optional(latest->coveredBefore, 0) + " → "
                              + optional(latest->coveredAfter, 0) + tr(lang, " dari ", " of ")
-                             + number(latest->totalDemand, 0) + " (" + tr(lang, "program ", "program ")
+                             + number(latest->totalDemand, 0) + " (program "
                              + std::to_string(latest->id) + ", " + latest->createdUtc + ")";
         const ThematicMap placeMap(ds, placeSpec);
         placeMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
@@ -259,7 +259,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         sites.subtitle = placeSpec.subtitle;
         PageTable t;
         t.columns = {{tr(lang, "Urutan", "Order"), true, 0.7}, {"Kode", false, 1.2}, {tr(lang, "Nama", "Name"), false, 2.0, true},
-                     {tr(lang, "Lon", "Lon"), true, 1.0}, {tr(lang, "Lat", "Lat"), true, 1.0},
+                     {"Lon", true, 1.0}, {"Lat", true, 1.0},
                      {tr(lang, "Tambahan terjangkau", "Newly covered"), true, 1.4},
                      {tr(lang, "Dilayani", "Served"), true, 1.1}};
         for (const auto& s : latest->sites)
