@@ -190,35 +190,40 @@ QPolygonF clipToRect(const QPolygonF& ring, const QRectF& clip)
 /// The shape in device pixels, built per render (odd-even fill keeps holes open). Vertices
 /// closer than \a minStepPx to the last kept one are dropped (smaller vector files); a valid
 /// \a clip cuts rings reaching outside it.
+/// Adds one ring, already in device pixels, to \a path: cut to \a clip when valid, thinned to
+/// \a minStepPx when positive.
+void addPixelRing(QPainterPath& path, QPolygonF px, double minStepPx, const QRectF& clip)
+{
+    if (clip.isValid() && !clip.contains(px.boundingRect())) {
+        px = clipToRect(px, clip);
+        if (px.size() < 3)
+            return;
+    }
+    if (minStepPx > 0.0 && px.size() > 8) {
+        QPolygonF kept;
+        kept.reserve(px.size());
+        kept << px.front();
+        const double min2 = minStepPx * minStepPx;
+        for (qsizetype i = 1; i + 1 < px.size(); ++i) {
+            const QPointF delta = px[i] - kept.back();
+            if (delta.x() * delta.x() + delta.y() * delta.y() >= min2)
+                kept << px[i];
+        }
+        kept << px.back();
+        if (kept.size() >= 4)
+            px = std::move(kept);
+    }
+    path.addPolygon(px);
+    path.closeSubpath();
+}
+
 QPainterPath pixelPath(const std::vector<QPolygonF>& rings, const QTransform& xf, double minStepPx = 0.0,
                        const QRectF& clip = QRectF())
 {
     QPainterPath path;
     path.setFillRule(Qt::OddEvenFill);
-    for (const QPolygonF& ring : rings) {
-        QPolygonF px = xf.map(ring);
-        if (clip.isValid() && !clip.contains(px.boundingRect())) {
-            px = clipToRect(px, clip);
-            if (px.size() < 3)
-                continue;
-        }
-        if (minStepPx > 0.0 && px.size() > 8) {
-            QPolygonF kept;
-            kept.reserve(px.size());
-            kept << px.front();
-            const double min2 = minStepPx * minStepPx;
-            for (qsizetype i = 1; i + 1 < px.size(); ++i) {
-                const QPointF delta = px[i] - kept.back();
-                if (delta.x() * delta.x() + delta.y() * delta.y() >= min2)
-                    kept << px[i];
-            }
-            kept << px.back();
-            if (kept.size() >= 4)
-                px = std::move(kept);
-        }
-        path.addPolygon(px);
-        path.closeSubpath();
-    }
+    for (const QPolygonF& ring : rings)
+        addPixelRing(path, xf.map(ring), minStepPx, clip);
     return path;
 }
 
@@ -245,15 +250,17 @@ RingRange appendRings(RingStore& store, const gis::MultiPolygon& mp)
 QPainterPath pixelPath(const RingStore& store, RingRange range, const QTransform& xf, double minStepPx = 0.0,
                        const QRectF& clip = QRectF())
 {
-    std::vector<QPolygonF> rings;
-    rings.reserve(range.count);
+    // copied, then mapped as a whole: QTransform's polygon map is faster than point by point
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    QPolygonF lonLat;
     for (std::uint32_t r = range.first; r < range.first + range.count; ++r) {
         const auto [first, count] = store.rings[r];
-        QPolygonF ring(static_cast<qsizetype>(count));
-        std::copy(store.points.begin() + first, store.points.begin() + first + count, ring.begin());
-        rings.push_back(std::move(ring));
+        lonLat.resize(static_cast<qsizetype>(count));
+        std::copy(store.points.begin() + first, store.points.begin() + first + count, lonLat.begin());
+        addPixelRing(path, xf.map(lonLat), minStepPx, clip);
     }
-    return pixelPath(rings, xf, minStepPx, clip);
+    return path;
 }
 
 /// Odd-even point in polygon over a shape's rings (crossing number).

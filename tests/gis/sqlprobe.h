@@ -9,6 +9,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace testutil {
 
@@ -57,5 +58,23 @@ private:
     sqlite3* mDb = nullptr;
     void* mCache = nullptr;
 };
+
+/// Runs \a statements on the file at \a path, writable and with SpatiaLite loaded (to build
+/// or damage a project the way an older version or another tool would).
+inline void execAll(const std::string& path, const std::vector<std::string>& statements)
+{
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    void* cache = spatialite_alloc_connection();
+    spatialite_init_ex(db, cache, 0);
+    for (const std::string& sql : statements) {
+        char* message = nullptr;
+        EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+            << sql << ": " << (message ? message : "");
+        sqlite3_free(message);
+    }
+    sqlite3_close(db);
+    spatialite_cleanup_ex(cache);
+}
 
 } // namespace testutil

@@ -10,24 +10,9 @@
 #include <spatialite.h>
 
 using namespace gis;
+using testutil::execAll;
 
 namespace {
-
-void execAll(const std::string& path, const std::vector<std::string>& statements)
-{
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    void* cache = spatialite_alloc_connection();
-    spatialite_init_ex(db, cache, 0);
-    for (const std::string& sql : statements) {
-        char* message = nullptr;
-        EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-            << sql << ": " << (message ? message : "");
-        sqlite3_free(message);
-    }
-    sqlite3_close(db);
-    spatialite_cleanup_ex(cache);
-}
 
 /// A version-1 project written with raw SQL, the way saveProject wrote it at version 1.
 void writeVersion1(const std::string& path)

@@ -12,6 +12,7 @@
 #include <spatialite.h>
 
 using namespace gis;
+using testutil::execAll;
 
 namespace {
 
@@ -19,22 +20,6 @@ const Dataset& tanggamus()
 {
     static const Dataset ds = buildDefaultDataset();
     return ds;
-}
-
-void execAll(const std::string& path, const std::vector<std::string>& statements)
-{
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    void* cache = spatialite_alloc_connection();
-    spatialite_init_ex(db, cache, 0);
-    for (const std::string& sql : statements) {
-        char* message = nullptr;
-        EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-            << sql << ": " << (message ? message : "");
-        sqlite3_free(message);
-    }
-    sqlite3_close(db);
-    spatialite_cleanup_ex(cache);
 }
 
 // Runs as the first release's savePlacementRun wrote them into meta.
