@@ -111,32 +111,6 @@ std::vector<double> storedColumn(const Dataset& ds, const VillagesByCode& byCode
 }
 
 
-/// Appends \a v as CSV writes numbers: nothing for NaN, whole numbers without decimals,
-/// others to 6 decimals without trailing zeros ("-0" from rounding written as "0").
-void appendNumber(std::string& out, double v)
-{
-    if (std::isnan(v))
-        return;
-    if (v == std::floor(v) && std::fabs(v) < 1e15) {
-        fmt::format_to(std::back_inserter(out), "{:.0f}", v);
-        return;
-    }
-    const std::size_t start = out.size();
-    fmt::format_to(std::back_inserter(out), "{:.6f}", v);
-    while (out.size() > start && out.back() == '0')
-        out.pop_back();
-    if (out.size() > start && out.back() == '.')
-        out.pop_back();
-    if (out.compare(start, std::string::npos, "-0") == 0)
-        out.replace(start, std::string::npos, "0");
-}
-
-std::string formatNumber(double v)
-{
-    std::string s;
-    appendNumber(s, v);
-    return s;
-}
 
 
 const char* toString(Direction d) { return d == Direction::HigherIsWorse ? "higher_is_worse" : "higher_is_better"; }
@@ -556,7 +530,7 @@ std::string PriorityResult::missingReport(MissingRule rule) const
         }
         text += fmt::format("; {} {}", m.code, m.key);
         if (!std::isnan(m.filledWith))
-            text += fmt::format(" filled with {}", formatNumber(m.filledWith));
+            text += fmt::format(" filled with {}", csvNumber(m.filledWith));
     }
     return text;
 }
@@ -1155,7 +1129,7 @@ void writeAnalysisCsv(const AnalysisTable& table, const std::string& path)
         text += detail::csvQuoted(row.kecamatan);
         for (double v : row.values) {
             text += ',';
-            appendNumber(text, v);
+            appendCsvNumber(text, v);
         }
         text += '\n';
     }

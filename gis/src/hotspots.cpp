@@ -119,19 +119,6 @@ double sumOfSquares(const std::vector<double>& z)
     return ss;
 }
 
-std::string formatNumber(double v)
-{
-    if (std::isnan(v))
-        return {};
-    if (v == std::floor(v) && std::fabs(v) < 1e15)
-        return fmt::format("{:.0f}", v);
-    std::string s = fmt::format("{:.8f}", v);
-    while (!s.empty() && s.back() == '0')
-        s.pop_back();
-    if (!s.empty() && s.back() == '.')
-        s.pop_back();
-    return s == "-0" ? "0" : s;
-}
 
 
 
@@ -592,8 +579,8 @@ void writeHotspotsCsv(const HotspotResult& result, const std::string& path)
     std::string text = "kode,nama,kecamatan,value,lag,local_i,p_value,cluster,n_neighbours\n";
     for (const HotspotRow& row : result.rows) {
         text += detail::csvQuoted(row.kode) + "," + detail::csvQuoted(row.nama) + "," + detail::csvQuoted(row.kecamatan) + ",";
-        text += formatNumber(row.value) + "," + formatNumber(row.lag) + "," + formatNumber(row.localI) + ",";
-        text += formatNumber(row.pValue) + "," + detail::csvQuoted(clusterName(row.cluster)) + ",";
+        text += csvNumber(row.value) + "," + csvNumber(row.lag) + "," + csvNumber(row.localI) + ",";
+        text += csvNumber(row.pValue) + "," + detail::csvQuoted(clusterName(row.cluster)) + ",";
         text += fmt::format("{}\n", row.nNeighbours);
     }
     detail::writeFileAtomically(path, text);

@@ -25,14 +25,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 
 
-std::string csvNumber(double v)
-{
-    if (std::isnan(v))
-        return {};
-    if (v == std::floor(v) && std::fabs(v) < 1e15)
-        return fmt::format("{:.0f}", v);
-    return fmt::format("{:.6f}", v);
-}
 
 } // namespace
 

@@ -3,7 +3,7 @@
 #include "detail/sqlite.h"
 #include "detail/wkb.h"
 #include "gis/error.h"
-#include "gis/placement.h"
+#include "gis/placementrun.h"
 
 #include <cerrno>
 #include <csignal>

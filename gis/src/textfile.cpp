@@ -36,15 +36,4 @@ void writeFileAtomically(const std::string& path, const std::string& content)
     }
 }
 
-std::string csvQuoted(const std::string& text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 } // namespace gis::detail

@@ -24,6 +24,7 @@
 /// search runs, each candidate set evaluated by running the assignment.
 /// Without a capacity every facility serves all the demand within reach (the solvers above).
 #include "gis/dataset.h"
+#include "gis/placementrun.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -250,11 +251,6 @@ std::vector<std::string> topPriorityCodes(const Dataset& ds, std::size_t n, cons
 
 /// \brief Compact JSON of a run: parameters, sites, totals (village assignments left out).
 std::string placementToJson(const PlacementResult& result);
-
-/// \brief A run from its JSON (placementToJson, or a meta "program.*" entry of a project saved
-/// before the program table), created at \a createdUtc; id 0. \throws Error when the JSON is
-/// not a placement run (no kind, method, count or sites).
-PlacementRun placementRunFromJson(const std::string& json, const std::string& createdUtc);
 
 /// \brief The run in its stored form (id 0 until saved), created at \a timestampUtc.
 PlacementRun placementRunOf(const PlacementResult& result, const std::string& timestampUtc);

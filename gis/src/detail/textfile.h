@@ -1,5 +1,7 @@
 #pragma once
 // Writing small text outputs (CSV tables) safely. Private to gis/.
+#include "gis/text.h"
+
 #include <string>
 
 namespace gis::detail {
@@ -9,7 +11,6 @@ namespace gis::detail {
 /// \throws OutputError naming \a path.
 void writeFileAtomically(const std::string& path, const std::string& content);
 
-/// \brief A CSV text field: always quoted, inner quotes doubled.
-std::string csvQuoted(const std::string& text);
+using gis::csvQuoted; // moved to gis/text.h
 
 } // namespace gis::detail

@@ -1,0 +1,31 @@
+#pragma once
+/// \file text.h
+/// Small text helpers every part of gis/ and layers/ shares: ASCII case and spacing, the ISO
+/// time stamp, and the one number and quoting format of every CSV file Sasaran writes.
+/// \note All functions are pure and may be called from any thread.
+#include <string>
+#include <string_view>
+
+namespace gis {
+
+/// \brief \a s with ASCII letters in lower case (other bytes, UTF-8 included, unchanged).
+std::string asciiLower(std::string s);
+
+/// \brief \a s without leading and trailing ASCII white space.
+std::string trimmed(std::string_view s);
+
+/// \brief The current time as ISO 8601 UTC to the second, e.g. "2026-12-01T21:40:00Z".
+std::string isoUtcNow();
+
+/// \brief Appends \a v the way every CSV of Sasaran writes a number: nothing for NaN, whole
+/// numbers (below 1e15) without decimals, others rounded to 6 decimals with trailing zeros
+/// dropped; "-0" from rounding is written "0". The decimal separator is always '.'.
+void appendCsvNumber(std::string& out, double v);
+
+/// \brief appendCsvNumber() into a new string.
+std::string csvNumber(double v);
+
+/// \brief A CSV text field: always quoted, inner quotes doubled.
+std::string csvQuoted(std::string_view text);
+
+} // namespace gis
