@@ -78,26 +78,21 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& e
             return 0;
     }
     if (options.project.empty() || options.out.empty()) {
-        fmt::print(err, "sasaran-cli: error: analyze needs PROJECT and --out FILE.csv "
-                        "(or only --write-scheme FILE.json)\n");
-        return 2;
+        throw UsageError("analyze needs PROJECT and --out FILE.csv (or only --write-scheme FILE.json)");
     }
     std::string extension = std::filesystem::path(options.out).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (extension != ".csv" && extension != ".gpkg" && extension != ".xlsx" && extension != ".geojson"
         && extension != ".shp") {
-        fmt::print(err, "sasaran-cli: error: analyze writes .csv, .gpkg, .xlsx, .geojson or .shp (got '{}')\n",
-                   options.out);
-        return 2;
+        throw UsageError(fmt::format("analyze writes .csv, .gpkg, .xlsx, .geojson or .shp (got '{}')", options.out));
     }
 
     gis::Dataset ds = openProjectOrDefault(options.project);
     const gis::PriorityScheme scheme = resolveScheme(ds, options.schemeFile);
     if (options.keepScheme) {
         if (options.project == kDefaultProjectName) {
-            fmt::print(err, "sasaran-cli: error: --keep-scheme needs a project file, not {}\n", kDefaultProjectName);
-            return 2;
+            throw UsageError(fmt::format("--keep-scheme needs a project file, not {}", kDefaultProjectName));
         }
         gis::storeScheme(ds, scheme);
         gis::saveProject(ds, options.project);

@@ -209,6 +209,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return runPokdarwis(pokdarwisOptions, out, err);
         if (*programs)
             return runPrograms(programsProject, out, err);
+    } catch (const UsageError& e) {
+        return fail(err, ExitCode::Usage, e.what());
     } catch (const gis::ProjectError& e) {
         return fail(err, ExitCode::InputError, e.what());
     } catch (const gis::DataSourceError& e) {

@@ -5,9 +5,18 @@
 #include "gis/demo.h"
 #include "gis/project.h"
 
+#include <stdexcept>
 #include <string>
 
 namespace app::cli {
+
+/// \brief The command line itself is wrong (a missing or conflicting option, a value of the wrong
+/// form): run() prints "sasaran-cli: error: <what>" and exits with ExitCode::Usage (2). Commands
+/// throw it instead of printing and returning 2 by hand.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 /// The PROJECT argument that names the embedded Tanggamus dataset.
 inline constexpr const char* kDefaultProjectName = ":default";
