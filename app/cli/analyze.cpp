@@ -69,7 +69,7 @@ CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
     return analyze;
 }
 
-int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& err)
+int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /*err*/)
 {
     if (!options.writeScheme.empty()) {
         gis::saveScheme(gis::defaultPriorityScheme(), options.writeScheme);
