@@ -1,0 +1,130 @@
+#pragma once
+/// \file store.h
+/// The project store: where a project lives (a SpatiaLite file, or one schema of a shared
+/// PostgreSQL/PostGIS database) and the only way commands and the desktop read and write it.
+///
+/// A command opens the store, reads what it needs (all of the project, or only the areas under
+/// a code prefix and only the layers asked for), and writes exactly what it changed as one
+/// ProjectChanges, in one transaction. Nothing rewrites the whole project.
+///
+/// Locations:
+/// - a file path (`*.sasaran.sqlite`): the SpatiaLite store (WAL journal, BEGIN IMMEDIATE,
+///   busy timeout; a second writer waits its turn);
+/// - a libpq URI with a `project` query parameter,
+///   `postgresql://user@host:port/db?project=NAME`: the PostGIS store, one PostgreSQL schema per
+///   project. `project` is removed from the URI before connecting; passwords come from
+///   ~/.pgpass, PGPASSFILE or PGPASSWORD and never appear in location(), a log or an error.
+///
+/// \note A ProjectStore owns one connection and is used by one thread at a time; open one
+/// store per thread. Reads see one consistent state; readers never block writers.
+#include "gis/dataset.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gis {
+
+/// \brief The parts of a project a read asks for (bit flags).
+enum class ProjectPart : unsigned {
+    Meta = 1u << 0,        ///< always read, whatever else is asked
+    Areas = 1u << 1,       ///< wilayah, with stored areas and surface points (Dataset::areaCache)
+    Facilities = 1u << 2,
+    Indicators = 1u << 3,
+    Aliases = 1u << 4,
+    BpsCodes = 1u << 5,
+    Background = 1u << 6,  ///< latar: land around the areas
+    Programs = 1u << 7,    ///< saved placement runs
+    All = 0xffu,
+};
+constexpr ProjectPart operator|(ProjectPart a, ProjectPart b)
+{
+    return static_cast<ProjectPart>(static_cast<unsigned>(a) | static_cast<unsigned>(b));
+}
+constexpr bool has(ProjectPart set, ProjectPart part)
+{
+    return (static_cast<unsigned>(set) & static_cast<unsigned>(part)) != 0;
+}
+
+struct ReadOptions {
+    ProjectPart parts = ProjectPart::All;
+    /// Only areas whose code is this prefix or starts with it followed by '.' (e.g. "18.06"),
+    /// with the facilities, values and aliases of those areas. Empty: the whole project.
+    std::string codePrefix;
+};
+
+/// \brief What one command changed, written by ProjectStore::write in one transaction.
+/// Everything not named here stays as it is.
+struct ProjectChanges {
+    /// Areas inserted or replaced, keyed by code (geometry, name, kind, parent; the stored area
+    /// and surface point are recomputed for the new geometry).
+    std::vector<Area> upsertAreas;
+    /// Areas removed by code, with their values and aliases.
+    std::vector<std::string> removeAreaCodes;
+
+    /// Indicator values inserted or replaced, keyed by (area code, key, period, source).
+    std::vector<IndicatorValue> upsertValues;
+    /// Before upsertValues: remove every value of these (key, period) pairs (an import with
+    /// replace of a whole period).
+    std::vector<std::pair<std::string, std::string>> removeValuesOfKeyPeriod;
+
+    /// Facilities added; an id of 0 gets the next free id.
+    std::vector<Facility> addFacilities;
+    /// Facilities replaced by id (e.g. their pekon re-derived after new boundaries).
+    std::vector<Facility> updateFacilities;
+    std::vector<long long> removeFacilityIds;
+
+    std::vector<AreaAlias> addAliases;         ///< kept unless the same (code, name) exists
+    std::map<std::string, std::string> bpsCodes; ///< Kemendagri -> BPS, inserted or replaced
+
+    /// Meta entries set (value) or removed (nullopt): provenance, capital, schemes
+    /// ("skema.NAME"), map templates ("template.NAME"), ...
+    std::map<std::string, std::optional<std::string>> meta;
+
+    std::optional<MultiPolygon> backgroundLand; ///< replaces latar when set
+
+    /// Placement runs appended; ids are assigned in order (the highest id + 1 ...).
+    std::vector<PlacementRun> addPrograms;
+
+    bool empty() const;
+};
+
+/// \brief A project in a store. Create with openProject() or createProject().
+class ProjectStore {
+public:
+    virtual ~ProjectStore() = default;
+
+    /// \brief The path, or the URI without its password: for messages.
+    virtual std::string location() const = 0;
+    /// \brief True when this user may only read (a reader's server project).
+    virtual bool readOnly() const = 0;
+    virtual int schemaVersion() const = 0;
+
+    /// \brief Reads the parts asked for, in one consistent snapshot.
+    /// \throws ProjectError naming location().
+    virtual Dataset read(const ReadOptions& options = {}) const = 0;
+
+    /// \brief Writes \a changes in one transaction: all of them or none. Returns the ids given
+    /// to changes.addPrograms, in order. \throws ProjectError (read-only, busy past the
+    /// timeout, a constraint) naming location(); the project is then unchanged.
+    virtual std::vector<long long> write(const ProjectChanges& changes) = 0;
+};
+
+enum class OpenMode { ReadOnly, ReadWrite };
+
+/// \brief Opens an existing project at a file path or `postgresql://...?project=NAME` URI.
+/// ReadWrite upgrades an older schema in place first (one transaction).
+/// \throws ProjectError naming the location when it is missing, not a project, newer than this
+/// program, unreachable, or (ReadWrite) not writable by this user.
+std::unique_ptr<ProjectStore> openProject(const std::string& location, OpenMode mode = OpenMode::ReadWrite);
+
+/// \brief Creates a project at \a location holding \a ds (all or nothing). An existing project
+/// there is refused unless \a replace. \throws ProjectError.
+std::unique_ptr<ProjectStore> createProject(const std::string& location, const Dataset& ds, bool replace = false);
+
+/// \brief True when \a location is a PostgreSQL URI rather than a file path.
+bool isServerLocation(const std::string& location);
+
+} // namespace gis
