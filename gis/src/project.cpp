@@ -1,5 +1,6 @@
 #include "gis/project.h"
 
+#include "detail/rasterstore.h"
 #include "detail/sqlite.h"
 #include "detail/wkb.h"
 #include "gis/error.h"
@@ -447,6 +448,7 @@ void saveProject(const Dataset& ds, const std::string& path)
         db.exec("BEGIN");
         createSchema(db);
         writeContent(db, ds);
+        detail::copyRasterTable(db, target.string()); // rasters are not in the Dataset (rasterstore.h)
         db.exec("COMMIT");
         db.close();
     } catch (...) {

@@ -1,0 +1,41 @@
+#pragma once
+/// \file rasterstore.h
+/// Rasters kept in the project file: table `raster`, one row per kind (dem, landcover,
+/// population), created on the first import:
+///
+///     raster(kind TEXT PRIMARY KEY, source TEXT, period TEXT, resolution_m REAL, crs TEXT,
+///            imported_at TEXT, attributes TEXT, tiff BLOB)
+///
+/// `tiff` is a DEFLATE-compressed Float32 GeoTIFF of the grid already clipped to the regency and
+/// warped to its UTM zone (gis::encodeGeoTiff), so the project stays one self-contained file;
+/// `attributes` is JSON (the land-cover speed table under "speeds"). Importing a kind again
+/// replaces its row. This module opens the SpatiaLite file itself, in one BEGIN IMMEDIATE
+/// transaction per write, so that it can move behind the project store later (PostGIS: bytea).
+/// saveProject() copies the table over when it rewrites a file.
+#include "gis/raster.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gis {
+
+struct StoredRaster {
+    RasterKind kind = RasterKind::Dem;
+    std::string source;        ///< the file(s) imported, as given
+    std::string period;        ///< edition or year of the data, free text; may be empty
+    std::string importedAt;    ///< ISO 8601 UTC
+    std::string attributes;    ///< JSON object; {"speeds": {...}} for land cover
+    RasterGrid grid;
+};
+
+/// \brief Writes (or replaces) the row of \a raster.kind in the project file \a projectPath.
+/// \throws ProjectError naming the file (it is then unchanged).
+void storeRaster(const std::string& projectPath, const StoredRaster& raster);
+/// \brief The stored raster of \a kind, or nullopt when none was imported (or the file has no
+/// raster table). \throws ProjectError naming the file when it cannot be read.
+std::optional<StoredRaster> loadRaster(const std::string& projectPath, RasterKind kind);
+/// \brief Kinds stored in the project, for summaries. \throws ProjectError.
+std::vector<RasterKind> storedRasterKinds(const std::string& projectPath);
+
+} // namespace gis

@@ -1,0 +1,135 @@
+// Table `raster` of the project file (see rasterstore.h): the one place that reads and writes it.
+#include "gis/rasterstore.h"
+
+#include "gis/error.h"
+#include "gis/text.h"
+
+#include "detail/rasterstore.h"
+#include "detail/sqlite.h"
+
+#include <filesystem>
+
+namespace gis {
+
+namespace {
+
+using detail::SpatialiteConnection;
+using detail::Statement;
+
+constexpr const char* kCreateRasterTable =
+    "CREATE TABLE IF NOT EXISTS raster (kind TEXT PRIMARY KEY, source TEXT NOT NULL, period TEXT, "
+    "resolution_m REAL NOT NULL, crs TEXT NOT NULL, imported_at TEXT NOT NULL, attributes TEXT, "
+    "tiff BLOB NOT NULL)";
+
+bool hasRasterTable(const SpatialiteConnection& db)
+{
+    Statement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'raster'");
+    return q.step();
+}
+
+void requireProject(const std::string& path)
+{
+    if (!std::filesystem::exists(path))
+        throw ProjectError("project '" + path + "' does not exist: create it first (demo, new or import boundaries)");
+}
+
+} // namespace
+
+void storeRaster(const std::string& projectPath, const StoredRaster& raster)
+{
+    requireProject(projectPath);
+    const std::string tiff = encodeGeoTiff(raster.grid);
+    SpatialiteConnection db(projectPath, SQLITE_OPEN_READWRITE);
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        db.exec(kCreateRasterTable);
+        Statement put(db, "INSERT OR REPLACE INTO raster (kind, source, period, resolution_m, crs, imported_at, "
+                          "attributes, tiff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        put.bind(1, rasterKindName(raster.kind)).bind(2, raster.source);
+        if (raster.period.empty())
+            put.bindNull(3);
+        else
+            put.bind(3, raster.period);
+        put.bind(4, raster.grid.cellSize).bind(5, raster.grid.crs);
+        put.bind(6, raster.importedAt.empty() ? isoUtcNow() : raster.importedAt);
+        put.bind(7, raster.attributes.empty() ? std::string("{}") : raster.attributes);
+        put.bindBlob(8, tiff);
+        put.run();
+        db.exec("COMMIT");
+    } catch (...) {
+        try {
+            db.exec("ROLLBACK");
+        } catch (...) {
+        }
+        throw;
+    }
+    db.close();
+}
+
+std::optional<StoredRaster> loadRaster(const std::string& projectPath, RasterKind kind)
+{
+    requireProject(projectPath);
+    SpatialiteConnection db(projectPath, SQLITE_OPEN_READONLY);
+    if (!hasRasterTable(db))
+        return std::nullopt;
+    Statement q(db, "SELECT source, period, imported_at, attributes, tiff FROM raster WHERE kind = ?");
+    q.bind(1, rasterKindName(kind));
+    if (!q.step())
+        return std::nullopt;
+    StoredRaster r;
+    r.kind = kind;
+    r.source = q.text(0);
+    r.period = q.isNull(1) ? std::string() : q.text(1);
+    r.importedAt = q.text(2);
+    r.attributes = q.isNull(3) ? std::string("{}") : q.text(3);
+    r.grid = decodeGeoTiff(q.blob(4), projectPath + " (raster " + rasterKindName(kind) + ")");
+    return r;
+}
+
+std::vector<RasterKind> storedRasterKinds(const std::string& projectPath)
+{
+    requireProject(projectPath);
+    SpatialiteConnection db(projectPath, SQLITE_OPEN_READONLY);
+    std::vector<RasterKind> kinds;
+    if (!hasRasterTable(db))
+        return kinds;
+    Statement q(db, "SELECT kind FROM raster ORDER BY kind");
+    while (q.step()) {
+        try {
+            kinds.push_back(rasterKindFromName(q.text(0)));
+        } catch (const Error&) {
+            // A kind written by a newer program: not ours to list.
+        }
+    }
+    return kinds;
+}
+
+void detail::copyRasterTable(SpatialiteConnection& db, const std::string& fromPath)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(fromPath, ec))
+        return;
+    SpatialiteConnection old(fromPath, SQLITE_OPEN_READONLY);
+    if (!hasRasterTable(old))
+        return;
+    db.exec(kCreateRasterTable);
+    Statement read(old, "SELECT kind, source, period, resolution_m, crs, imported_at, attributes, tiff FROM raster");
+    Statement put(db, "INSERT OR REPLACE INTO raster (kind, source, period, resolution_m, crs, imported_at, "
+                      "attributes, tiff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    while (read.step()) {
+        put.bind(1, read.text(0)).bind(2, read.text(1));
+        if (read.isNull(2))
+            put.bindNull(3);
+        else
+            put.bind(3, read.text(2));
+        put.bind(4, read.number(3)).bind(5, read.text(4)).bind(6, read.text(5));
+        if (read.isNull(6))
+            put.bindNull(7);
+        else
+            put.bind(7, read.text(6));
+        put.bindBlob(8, read.blob(7));
+        put.run();
+    }
+}
+
+} // namespace gis

@@ -1,0 +1,413 @@
+// The friction grid and cost distance of travel.h. The Dijkstra loop works on flat float
+// arrays with one binary heap of (minutes, cell) reserved up front; the 16 moves are a table.
+#include "gis/travel.h"
+
+#include "gis/crs.h"
+#include "gis/error.h"
+#include "gis/network.h"
+
+#include "detail/ogrhandles.h"
+#include "detail/rasterise.h"
+
+#include <gdal_alg.h>
+#include <ogr_geometry.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <memory>
+#include <thread>
+#include <utility>
+
+namespace gis {
+
+namespace {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
+/// minutes per metre at 1 km/h
+constexpr double kMinutesPerMetreAt1Kmh = 0.06;
+
+struct Move {
+    int dc, dr;
+    float lengthCells;
+    /// Intermediate cells the move passes (relative to the move's start), for diagonal and
+    /// knight's moves; orthogonal moves have none (count 0).
+    int count;
+    int c1, r1, c2, r2;
+};
+
+/// The 16 moves: 4 orthogonal, 4 diagonal, 8 knight's.
+std::vector<Move> makeMoves()
+{
+    std::vector<Move> moves;
+    const int sign[2] = {-1, 1};
+    for (int s : sign) {
+        moves.push_back({s, 0, 1.0f, 0, 0, 0, 0, 0});
+        moves.push_back({0, s, 1.0f, 0, 0, 0, 0, 0});
+    }
+    for (int sx : sign)
+        for (int sy : sign) {
+            moves.push_back({sx, sy, static_cast<float>(std::sqrt(2.0)), 2, sx, 0, 0, sy});
+            // (2, 1): passes (1, 0) and (1, 1); (1, 2): passes (0, 1) and (1, 1).
+            moves.push_back({2 * sx, sy, static_cast<float>(std::sqrt(5.0)), 2, sx, 0, sx, sy});
+            moves.push_back({sx, 2 * sy, static_cast<float>(std::sqrt(5.0)), 2, 0, sy, sx, sy});
+        }
+    return moves;
+}
+
+const std::vector<Move>& moves()
+{
+    static const std::vector<Move> table = makeMoves();
+    return table;
+}
+
+float paceOf(double kmh)
+{
+    return kmh > 0 && std::isfinite(kmh) ? static_cast<float>(kMinutesPerMetreAt1Kmh / kmh) : kInf;
+}
+
+/// Burns the cells of one segment (grid coordinates in cells, x right, y down) 4-connected.
+template <typename Visit>
+void walkSegment(double x0, double y0, double x1, double y1, int width, int height, Visit&& visit)
+{
+    int c = static_cast<int>(std::floor(x0)), r = static_cast<int>(std::floor(y0));
+    const int cEnd = static_cast<int>(std::floor(x1)), rEnd = static_cast<int>(std::floor(y1));
+    const double dx = x1 - x0, dy = y1 - y0;
+    const int stepC = dx > 0 ? 1 : -1, stepR = dy > 0 ? 1 : -1;
+    // Amanatides-Woo traversal: every cell the segment passes, side neighbours only.
+    double tMaxX = dx != 0 ? ((stepC > 0 ? c + 1 - x0 : x0 - c) / std::fabs(dx)) : kInf;
+    double tMaxY = dy != 0 ? ((stepR > 0 ? r + 1 - y0 : y0 - r) / std::fabs(dy)) : kInf;
+    const double tDeltaX = dx != 0 ? 1.0 / std::fabs(dx) : kInf;
+    const double tDeltaY = dy != 0 ? 1.0 / std::fabs(dy) : kInf;
+    const int maxSteps = std::abs(cEnd - c) + std::abs(rEnd - r) + 2;
+    for (int i = 0; i <= maxSteps; ++i) {
+        if (c >= 0 && r >= 0 && c < width && r < height)
+            visit(static_cast<std::size_t>(r) * static_cast<std::size_t>(width) + static_cast<std::size_t>(c));
+        if (c == cEnd && r == rEnd)
+            break;
+        if (tMaxX < tMaxY) {
+            tMaxX += tDeltaX;
+            c += stepC;
+        } else {
+            tMaxY += tDeltaY;
+            r += stepR;
+        }
+    }
+}
+
+} // namespace
+
+std::vector<std::int32_t> detail::rasteriseIds(const RasterGrid& shape, const std::vector<const MultiPolygon*>& polygons)
+{
+    detail::ensureGdalRegistered();
+    detail::GdalErrorCollector errors;
+    GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+    GDALDatasetUniquePtr ds(mem->Create("", shape.width, shape.height, 1, GDT_Int32, nullptr));
+    if (!ds)
+        throw Error("cannot create a raster in memory to burn polygons into");
+    double gt[6] = {shape.originX, shape.cellSize, 0.0, shape.originY, 0.0, -shape.cellSize};
+    ds->SetGeoTransform(gt);
+    const CoordinateTransform toGrid("EPSG:4326", shape.crs);
+    std::vector<std::unique_ptr<OGRGeometry>> owned;
+    std::vector<OGRGeometryH> handles;
+    std::vector<double> burn;
+    auto ringOf = [](const Ring& ring) {
+        auto r = std::make_unique<OGRLinearRing>();
+        for (Point q : ring)
+            r->addPoint(q.x, q.y);
+        return r;
+    };
+    for (std::size_t k = 0; k < polygons.size(); ++k) {
+        auto geometry = std::make_unique<OGRMultiPolygon>();
+        for (const Polygon& p : toGrid.forward(*polygons[k])) {
+            OGRPolygon polygon;
+            polygon.addRingDirectly(ringOf(p.exterior).release());
+            for (const Ring& hole : p.holes)
+                polygon.addRingDirectly(ringOf(hole).release());
+            geometry->addGeometry(&polygon);
+        }
+        handles.push_back(OGRGeometry::ToHandle(geometry.get()));
+        owned.push_back(std::move(geometry));
+        burn.push_back(static_cast<double>(k + 1));
+    }
+    int band = 1;
+    if (!handles.empty()
+        && GDALRasterizeGeometries(GDALDataset::ToHandle(ds.get()), 1, &band, static_cast<int>(handles.size()),
+                                   handles.data(), nullptr, nullptr, burn.data(), nullptr, nullptr, nullptr)
+               != CE_None)
+        throw Error("cannot burn polygons onto the grid: " + errors.takeFailures());
+    std::vector<std::int32_t> ids(shape.cellCount(), 0);
+    if (ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, shape.width, shape.height, ids.data(), shape.width,
+                                       shape.height, GDT_Int32, 0, 0)
+        != CE_None)
+        throw Error("cannot read the polygons burnt onto the grid");
+    return ids;
+}
+
+double toblerKmh(double slope)
+{
+    return 6.0 * std::exp(-3.5 * std::fabs(slope + 0.05));
+}
+
+double toblerFlatKmh()
+{
+    return toblerKmh(0.0);
+}
+
+FrictionGrid FrictionGrid::flat(int width, int height, double cellSize, const std::string& crs, double originX,
+                                double originY)
+{
+    FrictionGrid g;
+    g.shape = RasterGrid{width, height, originX, originY, cellSize, crs, {}};
+    g.walkPace.assign(g.cellCount(), paceOf(toblerFlatKmh()));
+    g.roadPace.assign(g.cellCount(), kInf);
+    g.barrier.assign(g.cellCount(), 0);
+    return g;
+}
+
+void FrictionGrid::setWalkKmh(std::size_t cell, double kmh)
+{
+    walkPace.at(cell) = paceOf(kmh);
+}
+
+void FrictionGrid::setRoadKmh(std::size_t cell, double kmh)
+{
+    roadPace.at(cell) = paceOf(kmh);
+}
+
+void FrictionGrid::burnLine(const LineString& line, double kmh, bool asBarrier)
+{
+    const float pace = paceOf(kmh);
+    const double cs = shape.cellSize;
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        const double x0 = (line[i - 1].x - shape.originX) / cs, y0 = (shape.originY - line[i - 1].y) / cs;
+        const double x1 = (line[i].x - shape.originX) / cs, y1 = (shape.originY - line[i].y) / cs;
+        walkSegment(x0, y0, x1, y1, shape.width, shape.height, [&](std::size_t cell) {
+            if (asBarrier)
+                barrier[cell] = 1;
+            else
+                roadPace[cell] = std::min(roadPace[cell], pace);
+        });
+    }
+}
+
+FrictionGrid buildFrictionGrid(const RasterTarget& target, const TravelInputs& inputs)
+{
+    RasterGrid shape;
+    shape.crs = target.crs;
+    shape.cellSize = target.resolutionM;
+    shape.originX = target.extent.minX;
+    shape.originY = target.extent.maxY;
+    shape.width = static_cast<int>(std::lround(target.extent.width() / target.resolutionM));
+    shape.height = static_cast<int>(std::lround(target.extent.height() / target.resolutionM));
+    FrictionGrid g = FrictionGrid::flat(shape.width, shape.height, shape.cellSize, shape.crs, shape.originX,
+                                        shape.originY);
+    const std::size_t n = g.cellCount();
+    if (inputs.dem) {
+        g.elevation = resampleGrid(*inputs.dem, target, RasterKind::Dem).values;
+        for (std::size_t i = 0; i < n; ++i)
+            if (std::isnan(g.elevation[i]))
+                g.walkPace[i] = kInf;
+    }
+    if (inputs.landCover) {
+        const RasterGrid classes = resampleGrid(*inputs.landCover, target, RasterKind::LandCover);
+        checkLandCoverClasses(classes, inputs.landCoverSpeeds, "the land-cover raster");
+        for (std::size_t i = 0; i < n; ++i) {
+            if (std::isnan(classes.values[i])) {
+                g.walkPace[i] = kInf;
+                continue;
+            }
+            const auto& speed = inputs.landCoverSpeeds.at(static_cast<int>(std::lround(classes.values[i])));
+            if (!speed)
+                g.walkPace[i] = kInf;
+            else if (std::isfinite(g.walkPace[i]))
+                g.walkPace[i] = paceOf(*speed);
+        }
+    }
+    if (!inputs.land.empty()) {
+        std::vector<const MultiPolygon*> polygons;
+        for (const MultiPolygon& mp : inputs.land)
+            polygons.push_back(&mp);
+        const std::vector<std::int32_t> land = detail::rasteriseIds(g.shape, polygons);
+        for (std::size_t i = 0; i < n; ++i)
+            if (!land[i])
+                g.walkPace[i] = kInf;
+    }
+    if (!inputs.roads.empty() || !inputs.barriers.empty()) {
+        const CoordinateTransform toGrid("EPSG:4326", g.shape.crs);
+        auto project = [&](const LineString& line) {
+            LineString out;
+            out.reserve(line.size());
+            for (Point p : line)
+                out.push_back(toGrid.forward(p));
+            return out;
+        };
+        for (const TravelInputs::Road& road : inputs.roads)
+            g.burnLine(project(road.line), road.kmh);
+        for (const LineString& barrier : inputs.barriers)
+            g.burnLine(project(barrier), 0.0, true);
+    }
+    return g;
+}
+
+std::vector<TravelInputs::Road> roadsOf(const RoadNetwork& network)
+{
+    std::vector<TravelInputs::Road> roads;
+    roads.reserve(network.edgeCount());
+    for (const RoadNetwork::Edge& e : network.edges())
+        roads.push_back({{network.nodes()[e.from], network.nodes()[e.to]}, e.speedKmh});
+    return roads;
+}
+
+TravelResult travelTimes(const FrictionGrid& grid, const std::vector<Point>& targets, bool withNearest,
+                         double maxMinutes)
+{
+    const int w = grid.shape.width, h = grid.shape.height;
+    const std::size_t n = grid.cellCount();
+    if (grid.walkPace.size() != n || grid.roadPace.size() != n || grid.barrier.size() != n
+        || (!grid.elevation.empty() && grid.elevation.size() != n))
+        throw Error("the friction grid's layers do not match its size");
+    TravelResult result;
+    result.minutes = grid.shape.sameShape(kInf);
+    std::vector<float>& dist = result.minutes.values;
+    if (withNearest)
+        result.nearest.assign(n, -1);
+    const float* walk = grid.walkPace.data();
+    const float* road = grid.roadPace.data();
+    const std::uint8_t* barrier = grid.barrier.data();
+    const float* elev = grid.elevation.empty() ? nullptr : grid.elevation.data();
+    const bool anyBarrier = std::any_of(grid.barrier.begin(), grid.barrier.end(), [](std::uint8_t b) { return b; });
+    auto passable = [&](std::size_t i) { return std::isfinite(walk[i]) || std::isfinite(road[i]); };
+
+    using Entry = std::pair<float, std::uint32_t>;
+    std::vector<Entry> heap;
+    heap.reserve(std::min<std::size_t>(n, 1u << 20));
+    const std::greater<Entry> later;
+
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+        int col = 0, row = 0;
+        if (!grid.shape.cellOf(targets[t], col, row)) {
+            result.unplaced.push_back(t);
+            continue;
+        }
+        // A target on an impassable cell (a coarse coastline): the nearest passable cell within 5.
+        std::size_t best = n;
+        double bestD = kInf;
+        for (int radius = 0; radius <= 5 && best == n; ++radius)
+            for (int dr = -radius; dr <= radius; ++dr)
+                for (int dc = -radius; dc <= radius; ++dc) {
+                    const int c = col + dc, r = row + dr;
+                    if (c < 0 || r < 0 || c >= w || r >= h || std::max(std::abs(dc), std::abs(dr)) != radius)
+                        continue;
+                    const std::size_t i = grid.shape.index(c, r);
+                    const double d = dc * dc + dr * dr;
+                    if (passable(i) && d < bestD) {
+                        best = i;
+                        bestD = d;
+                    }
+                }
+        if (best == n) {
+            result.unplaced.push_back(t);
+            continue;
+        }
+        if (dist[best] > 0.0f) {
+            dist[best] = 0.0f;
+            if (withNearest)
+                result.nearest[best] = static_cast<std::int32_t>(t);
+            heap.emplace_back(0.0f, static_cast<std::uint32_t>(best));
+        }
+    }
+    std::make_heap(heap.begin(), heap.end(), later);
+
+    const float cs = static_cast<float>(grid.shape.cellSize);
+    const float limit = static_cast<float>(maxMinutes);
+    const float flatTobler = static_cast<float>(toblerFlatKmh());
+    const std::vector<Move>& table = moves();
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), later);
+        const auto [db, bu] = heap.back();
+        heap.pop_back();
+        const std::size_t b = bu;
+        if (db > dist[b])
+            continue;
+        const int bc = static_cast<int>(b % static_cast<std::size_t>(w));
+        const int br = static_cast<int>(b / static_cast<std::size_t>(w));
+        const bool bWalk = std::isfinite(walk[b]) && !barrier[b];
+        const bool bRoad = std::isfinite(road[b]);
+        for (const Move& m : table) {
+            // The move goes from a to b: a = b - (dc, dr).
+            const int ac = bc - m.dc, ar = br - m.dr;
+            if (ac < 0 || ar < 0 || ac >= w || ar >= h)
+                continue;
+            const std::size_t a = static_cast<std::size_t>(ar) * static_cast<std::size_t>(w) + static_cast<std::size_t>(ac);
+            const float d = m.lengthCells * cs;
+            float cost = kInf;
+            bool walkOk = bWalk && std::isfinite(walk[a]) && !barrier[a];
+            bool roadOk = bRoad && std::isfinite(road[a]);
+            if (m.count && (walkOk || roadOk)) {
+                const std::size_t i1 = static_cast<std::size_t>(ar + m.r1) * static_cast<std::size_t>(w)
+                                       + static_cast<std::size_t>(ac + m.c1);
+                const std::size_t i2 = static_cast<std::size_t>(ar + m.r2) * static_cast<std::size_t>(w)
+                                       + static_cast<std::size_t>(ac + m.c2);
+                if (walkOk)
+                    walkOk = std::isfinite(walk[i1]) && std::isfinite(walk[i2]) && !(anyBarrier && (barrier[i1] || barrier[i2]));
+                if (roadOk && anyBarrier)
+                    roadOk = !(barrier[i1] && !std::isfinite(road[i1])) && !(barrier[i2] && !std::isfinite(road[i2]));
+            }
+            if (walkOk) {
+                float factor = 1.0f;
+                if (elev) {
+                    const float slope = (elev[b] - elev[a]) / d;
+                    factor = 6.0f * std::exp(-3.5f * std::fabs(slope + 0.05f)) / flatTobler;
+                }
+                cost = 0.5f * d * (walk[a] + walk[b]) / factor;
+            }
+            if (roadOk)
+                cost = std::min(cost, 0.5f * d * (road[a] + road[b]));
+            const float candidate = db + cost;
+            if (candidate < dist[a] && candidate <= limit) {
+                dist[a] = candidate;
+                if (withNearest)
+                    result.nearest[a] = result.nearest[b];
+                heap.emplace_back(candidate, static_cast<std::uint32_t>(a));
+                std::push_heap(heap.begin(), heap.end(), later);
+            }
+        }
+    }
+    for (float& v : dist)
+        if (std::isinf(v))
+            v = kNaNf;
+    return result;
+}
+
+std::vector<TravelResult> travelTimesMany(const FrictionGrid& grid, const std::vector<std::vector<Point>>& targetSets)
+{
+    std::vector<TravelResult> results(targetSets.size());
+    // One run per set; two threads (the machine's cores) split the sets cleanly.
+    const std::size_t threads = std::min<std::size_t>(2, std::max<std::size_t>(1, targetSets.size()));
+    std::vector<std::exception_ptr> failures(threads);
+    auto work = [&](std::size_t worker) {
+        try {
+            for (std::size_t s = worker; s < targetSets.size(); s += threads)
+                results[s] = travelTimes(grid, targetSets[s]);
+        } catch (...) {
+            failures[worker] = std::current_exception();
+        }
+    };
+    if (threads > 1) {
+        std::thread second(work, 1);
+        work(0);
+        second.join();
+    } else {
+        work(0);
+    }
+    for (const auto& f : failures)
+        if (f)
+            std::rethrow_exception(f);
+    return results;
+}
+
+} // namespace gis
