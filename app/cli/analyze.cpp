@@ -2,6 +2,7 @@
 
 #include "cli/common.h"
 #include "cli/roads.h"
+#include "cli/travel.h"
 #include "gis/analysis.h"
 #include "gis/error.h"
 #include "gis/network.h"
@@ -66,6 +67,10 @@ CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
     analyze->add_option("--offroad-speed", options.offroadSpeedKmh, "km/h from a pekon or facility to the road")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    analyze->add_flag("--travel", options.travel, "Add terrain travel minutes per pekon (DEM, land cover, --roads)");
+    analyze->add_option("--travel-resolution-m", options.travelResolutionM, "Cell size for --travel, metres")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     return analyze;
 }
 
@@ -127,6 +132,9 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
         roadSummary = fmt::format("{} nodes, {} edges, {} connected parts", roads.nodeCount(), roads.edgeCount(),
                                   roads.componentCount());
     }
+    const std::string terrainSummary = options.travel ? addTerrainColumns(table, ds, {options.project,
+        options.travelResolutionM, options.roads, options.roadClassField, options.roadSpeeds,
+        options.defaultSpeedKmh, {}}) : std::string();
     gis::writeAnalysisTable(table, ds, options.out);
 
     if (ds.isIllustrative())
@@ -175,6 +183,8 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
     if (unreachable)
         fmt::print(out, "roads: {}; {} pekon-destination pairs unreachable by road (empty travel cells)\n",
                    roadSummary, *unreachable);
+    if (options.travel)
+        fmt::print(out, "{}\n", terrainSummary);
     if (sensitivity) {
         int stable = 0;
         for (double share : sensitivity->topShare)

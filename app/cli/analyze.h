@@ -30,6 +30,8 @@ struct AnalyzeOptions {
     std::string roadSpeeds;       ///< "primary=60,secondary=40,ferry=15" (km/h by class)
     double defaultSpeedKmh = 30.0;
     double offroadSpeedKmh = 5.0;
+    bool travel = false;          ///< add terrain travel columns (cli/travel.h) on the project's DEM and the roads
+    double travelResolutionM = 100.0;
 };
 
 /// \brief The priority scheme named by --scheme: empty = the default remote-area scheme; a

@@ -7,6 +7,7 @@
 #include "cli/place.h"
 #include "cli/pokdarwis.h"
 #include "cli/hotspots.h"
+#include "cli/travel.h"
 
 #include "gis/codes.h"
 #include "gis/demo.h"
@@ -134,6 +135,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     importAlias->add_option("PROJECT", aliasProject, "Project file")->required();
     importAlias->add_option("CODE", aliasCode, "Kemendagri code of the pekon, e.g. 18.06.20.2005")->required();
     importAlias->add_option("NAME", aliasName, "The other name, as tables write it")->required();
+    RasterImportOptions rasterImportOptions;
+    auto* importRaster = addImportRasterCommand(importCmd, rasterImportOptions);
+    TravelOptions travelOptions;
+    auto* travel = addTravelCommand(cli, travelOptions);
     ExportCommandOptions exportOptions;
     auto* exportCmd = addExportCommand(cli, exportOptions);
     HotspotsOptions hotspotsOptions;
@@ -157,6 +162,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (*demo) {
             const gis::Dataset ds = gis::buildDefaultDataset();
             gis::saveProject(ds, demoOut);
+            keepDemoDem(ds, demoOut);
             printSummary(ds, out);
             fmt::print(out, "wrote project: {}\n", std::filesystem::absolute(demoOut).string());
             return 0;
@@ -199,6 +205,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return runImportRecords(dataImportOptions, out, err);
         if (*importFacilities)
             return runImportFacilities(dataImportOptions, out, err);
+        if (*importRaster)
+            return runImportRaster(rasterImportOptions, out, err);
+        if (*travel)
+            return runTravel(travelOptions, out, err);
         if (*exportCmd)
             return runExport(exportOptions, out, err);
         if (*hotspots)
