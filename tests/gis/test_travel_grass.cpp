@@ -1,6 +1,6 @@
 // Cross-check of the cost-distance engine against GRASS GIS r.cost (knight's moves) on the same
 // synthetic terrain: speed falls with height on a DEM of two hills (5 km/h at sea level, 1.8 km/h
-// at 1,000 m), friction = minutes per metre. Both accumulate (friction_a + friction_b) / 2 x step
+// at 1,000 m), friction = minutes per cell. Both accumulate (friction_a + friction_b) / 2 x step
 // length along 16 directions (r.cost averages four cells on a knight's move), so they must agree
 // within 5 % away from the start. Skips with a message when GRASS (grass-core) is absent.
 // Tobler's direction-dependent slope term is checked by hand-worked grids in test_travel.cpp:
@@ -41,7 +41,8 @@ TEST(TravelGrass, CostDistanceMatchesGrassRCostWithin5Percent)
                              + 800.0 * std::exp(-(std::pow(c - 60, 2) + std::pow(r - 55, 2)) / 300.0);
             const double kmh = 5.0 * std::exp(-h / 1000.0);
             grid.setWalkKmh(grid.shape.index(c, r), kmh);
-            friction.values[friction.index(c, r)] = static_cast<float>(0.06 / kmh);
+            // r.cost takes the cost of crossing one cell (its distances are in cells): minutes per cell.
+            friction.values[friction.index(c, r)] = static_cast<float>(0.06 / kmh * cell);
         }
     const Point start = grid.shape.cellCenter(40, 40);
     const TravelResult ours = travelTimes(grid, {start});
@@ -56,7 +57,7 @@ TEST(TravelGrass, CostDistanceMatchesGrassRCostWithin5Percent)
                                 "g.region raster=friction --quiet\n"
                                 "r.cost -k input=friction output=cost start_coordinates="
                                     + std::to_string(start.x) + "," + std::to_string(start.y) + " --quiet\n"
-                                "r.out.gdal input=cost output=" + costTif + " type=Float32 --quiet\n");
+                                "r.out.gdal -f input=cost output=" + costTif + " type=Float32 --quiet\n");
     const std::string command = "grass --tmp-location EPSG:32748 --exec bash " + script + " > "
                                 + (dir / "grass.log").string() + " 2>&1";
     ASSERT_EQ(std::system(command.c_str()), 0) << "GRASS failed; see " << (dir / "grass.log").string();
