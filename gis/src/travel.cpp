@@ -15,6 +15,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <cmath>
 #include <functional>
 #include <memory>
@@ -63,6 +65,59 @@ const std::vector<Move>& moves()
     static const std::vector<Move> table = makeMoves();
     return table;
 }
+
+/// A monotone priority queue of (minutes, cell) for Dijkstra (a radix heap): keys are the bit
+/// patterns of non-negative floats, which order like the floats; every key pushed is at least the
+/// last key popped, so an item lands in the bucket of the highest bit where it differs from that
+/// key. Push is O(1), pop amortised O(32); buckets keep their capacity between runs.
+class RadixHeap {
+public:
+    bool empty() const noexcept { return mSize == 0; }
+    void push(float minutes, std::uint32_t cell)
+    {
+        const std::uint32_t key = bitsOf(minutes);
+        mBuckets[bucketOf(key)].push_back({key, cell});
+        ++mSize;
+    }
+    /// Removes and returns an item of the smallest key.
+    std::pair<float, std::uint32_t> pop()
+    {
+        if (mBuckets[0].empty()) {
+            std::size_t i = 1;
+            while (mBuckets[i].empty())
+                ++i;
+            std::uint32_t smallest = mBuckets[i].front().first;
+            for (const auto& item : mBuckets[i])
+                smallest = std::min(smallest, item.first);
+            mLast = smallest;
+            for (const auto& item : mBuckets[i])
+                mBuckets[bucketOf(item.first)].push_back(item);
+            mBuckets[i].clear();
+        }
+        const auto item = mBuckets[0].back();
+        mBuckets[0].pop_back();
+        --mSize;
+        float minutes;
+        std::memcpy(&minutes, &item.first, sizeof minutes);
+        return {minutes, item.second};
+    }
+
+private:
+    static std::uint32_t bitsOf(float v)
+    {
+        std::uint32_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        return bits;
+    }
+    std::size_t bucketOf(std::uint32_t key) const noexcept
+    {
+        return key == mLast ? 0 : static_cast<std::size_t>(32 - __builtin_clz(key ^ mLast));
+    }
+
+    std::array<std::vector<std::pair<std::uint32_t, std::uint32_t>>, 33> mBuckets;
+    std::uint32_t mLast = 0;
+    std::size_t mSize = 0;
+};
 
 float paceOf(double kmh)
 {
@@ -270,23 +325,35 @@ TravelResult travelTimes(const FrictionGrid& grid, const std::vector<Point>& tar
     if (grid.walkPace.size() != n || grid.roadPace.size() != n || grid.barrier.size() != n
         || (!grid.elevation.empty() && grid.elevation.size() != n))
         throw Error("the friction grid's layers do not match its size");
+    if (n >= std::numeric_limits<std::uint32_t>::max())
+        throw Error(fmt::format("a travel grid of {} cells is too large: use coarser cells", n));
+
+    // Everything a move reads about a cell in one 16-byte record (one cache line holds four), so
+    // that the scattered accesses along the Dijkstra front cost one miss per neighbour.
+    // walk: pace for walking, +inf also on barrier cells; road: pace, +inf without road, -inf on
+    // a barrier cell without road (intermediate cells of road moves must not be that).
+    struct Cell {
+        float minutes;
+        float walk;
+        float road;
+        float elevation;
+    };
+    std::vector<Cell> cells(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool barrier = grid.barrier[i] != 0;
+        const bool hasRoad = std::isfinite(grid.roadPace[i]);
+        cells[i] = {kInf, barrier ? kInf : grid.walkPace[i],
+                    hasRoad ? grid.roadPace[i] : (barrier ? -kInf : kInf),
+                    grid.elevation.empty() ? 0.0f : grid.elevation[i]};
+    }
+    auto passable = [&](std::size_t i) {
+        return std::isfinite(grid.walkPace[i]) || std::isfinite(grid.roadPace[i]);
+    };
+
     TravelResult result;
-    result.minutes = grid.shape.sameShape(kInf);
-    std::vector<float>& dist = result.minutes.values;
     if (withNearest)
         result.nearest.assign(n, -1);
-    const float* walk = grid.walkPace.data();
-    const float* road = grid.roadPace.data();
-    const std::uint8_t* barrier = grid.barrier.data();
-    const float* elev = grid.elevation.empty() ? nullptr : grid.elevation.data();
-    const bool anyBarrier = std::any_of(grid.barrier.begin(), grid.barrier.end(), [](std::uint8_t b) { return b; });
-    auto passable = [&](std::size_t i) { return std::isfinite(walk[i]) || std::isfinite(road[i]); };
-
-    using Entry = std::pair<float, std::uint32_t>;
-    std::vector<Entry> heap;
-    heap.reserve(std::min<std::size_t>(n, 1u << 20));
-    const std::greater<Entry> later;
-
+    RadixHeap heap;
     for (std::size_t t = 0; t < targets.size(); ++t) {
         int col = 0, row = 0;
         if (!grid.shape.cellOf(targets[t], col, row)) {
@@ -313,73 +380,83 @@ TravelResult travelTimes(const FrictionGrid& grid, const std::vector<Point>& tar
             result.unplaced.push_back(t);
             continue;
         }
-        if (dist[best] > 0.0f) {
-            dist[best] = 0.0f;
+        if (cells[best].minutes > 0.0f) {
+            cells[best].minutes = 0.0f;
             if (withNearest)
                 result.nearest[best] = static_cast<std::int32_t>(t);
-            heap.emplace_back(0.0f, static_cast<std::uint32_t>(best));
+            heap.push(0.0f, static_cast<std::uint32_t>(best));
         }
     }
-    std::make_heap(heap.begin(), heap.end(), later);
 
     const float cs = static_cast<float>(grid.shape.cellSize);
     const float limit = static_cast<float>(maxMinutes);
-    const float flatTobler = static_cast<float>(toblerFlatKmh());
-    const std::vector<Move>& table = moves();
+    const float inverseFlatTobler = static_cast<float>(1.0 / toblerFlatKmh());
+    const bool flatGround = grid.elevation.empty();
+    struct Step {
+        std::ptrdiff_t offset, i1, i2; // a = b - offset; intermediates relative to a
+        int dc, dr;
+        float length;
+        bool straight;
+    };
+    std::vector<Step> steps;
+    for (const Move& m : moves())
+        steps.push_back({static_cast<std::ptrdiff_t>(m.dr) * w + m.dc, static_cast<std::ptrdiff_t>(m.r1) * w + m.c1,
+                         static_cast<std::ptrdiff_t>(m.r2) * w + m.c2, m.dc, m.dr, m.lengthCells * cs, m.count == 0});
+    Cell* cell = cells.data();
     while (!heap.empty()) {
-        std::pop_heap(heap.begin(), heap.end(), later);
-        const auto [db, bu] = heap.back();
-        heap.pop_back();
+        const auto [db, bu] = heap.pop();
         const std::size_t b = bu;
-        if (db > dist[b])
+        const Cell cb = cell[b];
+        if (db > cb.minutes)
             continue;
         const int bc = static_cast<int>(b % static_cast<std::size_t>(w));
         const int br = static_cast<int>(b / static_cast<std::size_t>(w));
-        const bool bWalk = std::isfinite(walk[b]) && !barrier[b];
-        const bool bRoad = std::isfinite(road[b]);
-        for (const Move& m : table) {
+        const bool bWalk = std::isfinite(cb.walk);
+        const bool bRoad = cb.road > 0.0f && std::isfinite(cb.road);
+        const bool interior = bc >= 2 && br >= 2 && bc < w - 2 && br < h - 2;
+        for (const Step& m : steps) {
             // The move goes from a to b: a = b - (dc, dr).
-            const int ac = bc - m.dc, ar = br - m.dr;
-            if (ac < 0 || ar < 0 || ac >= w || ar >= h)
-                continue;
-            const std::size_t a = static_cast<std::size_t>(ar) * static_cast<std::size_t>(w) + static_cast<std::size_t>(ac);
-            const float d = m.lengthCells * cs;
-            float cost = kInf;
-            bool walkOk = bWalk && std::isfinite(walk[a]) && !barrier[a];
-            bool roadOk = bRoad && std::isfinite(road[a]);
-            if (m.count && (walkOk || roadOk)) {
-                const std::size_t i1 = static_cast<std::size_t>(ar + m.r1) * static_cast<std::size_t>(w)
-                                       + static_cast<std::size_t>(ac + m.c1);
-                const std::size_t i2 = static_cast<std::size_t>(ar + m.r2) * static_cast<std::size_t>(w)
-                                       + static_cast<std::size_t>(ac + m.c2);
-                if (walkOk)
-                    walkOk = std::isfinite(walk[i1]) && std::isfinite(walk[i2]) && !(anyBarrier && (barrier[i1] || barrier[i2]));
-                if (roadOk && anyBarrier)
-                    roadOk = !(barrier[i1] && !std::isfinite(road[i1])) && !(barrier[i2] && !std::isfinite(road[i2]));
+            if (!interior) {
+                const int ac = bc - m.dc, ar = br - m.dr;
+                if (ac < 0 || ar < 0 || ac >= w || ar >= h)
+                    continue;
             }
+            const std::size_t a = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(b) - m.offset);
+            Cell& ca = cell[a];
+            if (ca.minutes <= db)
+                continue; // settled (or as near): no move can improve it
+            bool walkOk = bWalk && std::isfinite(ca.walk);
+            bool roadOk = bRoad && ca.road > 0.0f && std::isfinite(ca.road);
+            if (!m.straight && (walkOk || roadOk)) {
+                const Cell& c1 = cell[static_cast<std::ptrdiff_t>(a) + m.i1];
+                const Cell& c2 = cell[static_cast<std::ptrdiff_t>(a) + m.i2];
+                walkOk = walkOk && std::isfinite(c1.walk) && std::isfinite(c2.walk);
+                roadOk = roadOk && c1.road != -kInf && c2.road != -kInf;
+            }
+            float cost = kInf;
             if (walkOk) {
-                float factor = 1.0f;
-                if (elev) {
-                    const float slope = (elev[b] - elev[a]) / d;
-                    factor = 6.0f * std::exp(-3.5f * std::fabs(slope + 0.05f)) / flatTobler;
+                float inverseFactor = 1.0f;
+                if (!flatGround) {
+                    const float slope = (cb.elevation - ca.elevation) / m.length;
+                    inverseFactor = 1.0f / (6.0f * std::exp(-3.5f * std::fabs(slope + 0.05f)) * inverseFlatTobler);
                 }
-                cost = 0.5f * d * (walk[a] + walk[b]) / factor;
+                cost = 0.5f * m.length * (ca.walk + cb.walk) * inverseFactor;
             }
             if (roadOk)
-                cost = std::min(cost, 0.5f * d * (road[a] + road[b]));
+                cost = std::min(cost, 0.5f * m.length * (ca.road + cb.road));
             const float candidate = db + cost;
-            if (candidate < dist[a] && candidate <= limit) {
-                dist[a] = candidate;
+            if (candidate < ca.minutes && candidate <= limit) {
+                ca.minutes = candidate;
                 if (withNearest)
                     result.nearest[a] = result.nearest[b];
-                heap.emplace_back(candidate, static_cast<std::uint32_t>(a));
-                std::push_heap(heap.begin(), heap.end(), later);
+                heap.push(candidate, static_cast<std::uint32_t>(a));
             }
         }
     }
-    for (float& v : dist)
-        if (std::isinf(v))
-            v = kNaNf;
+    result.minutes = grid.shape.sameShape(kNaNf);
+    for (std::size_t i = 0; i < n; ++i)
+        if (std::isfinite(cells[i].minutes))
+            result.minutes.values[i] = cells[i].minutes;
     return result;
 }
 
