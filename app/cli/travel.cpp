@@ -313,7 +313,12 @@ int runTravel(const TravelOptions& options, std::ostream& out, std::ostream&)
             if (!file)
                 throw gis::OutputError("cannot write '" + options.out + "'");
         }
-        std::filesystem::rename(temp, options.out);
+        std::error_code ec;
+        std::filesystem::rename(temp, options.out, ec);
+        if (ec) {
+            std::filesystem::remove(temp, ec);
+            throw gis::OutputError("cannot write '" + options.out + "': " + ec.message());
+        }
         fmt::print(out, "coverage: {} facilities of {:.0f} people each within {:.0f} minutes ({}), in the order "
                         "they are stored: {:.0f} of {:.0f} people covered ({:.1f} %)\n",
                    targets.size(), options.coverageCapacity, options.coverageMinutes,
