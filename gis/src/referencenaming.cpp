@@ -235,8 +235,8 @@ std::string ReferenceNamingReport::text() const
 {
     if (edition.empty())
         return {};
-    std::string out = fmt::format("reference:   {}: named {} province, {} kabupaten/kota, {} kecamatan, {} villages "
-                                  "the file gave no name{}; {} codes it does not know, {} names that differ\n",
+    std::string out = fmt::format("reference:   {}: named {} province, {} kabupaten/kota, {} kecamatan and {} villages "
+                                  "that the file does not name{}; {} codes it does not know, {} names that differ\n",
                                   edition, named[1], named[2], named[3], named[4],
                                   recased ? fmt::format(" ({} more written as it writes them)", recased) : "",
                                   unknown.size(), differences.size());

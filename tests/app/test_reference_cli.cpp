@@ -2,6 +2,7 @@
 // (18.71) from the shared Lampung desa layer alone, which has codes and village names only.
 #include "cliutil.h"
 #include "gis/project.h"
+#include "gis/text.h"
 #include "testutil.h"
 
 #include <gtest/gtest.h>
@@ -82,4 +83,15 @@ TEST(ReferenceCli, KotaBandarLampungIsAKota)
     EXPECT_EQ(ds.findArea("18.71")->name, "Kota Bandar Lampung");
     EXPECT_EQ(ds.findArea("18.71.17")->name, "Enggal");
     EXPECT_EQ(ds.metaValue("capital_name"), "Enggal");
+
+    // The map title says Kota, and no kecamatan label is a code.
+    const auto map = runCli({"map", project, "--indicator", "area_km2", "--out", (dir / "b.pdf").string()});
+    ASSERT_EQ(map.code, 0) << map.err;
+    EXPECT_NE(map.out.find("Luas Wilayah per Desa — Kota Bandar Lampung"), std::string::npos) << map.out;
+    if (testutil::havePoppler()) {
+        const std::string text = testutil::pdfText(dir / "b.pdf");
+        EXPECT_NE(text.find("TANJUNGKARANG PUSAT"), std::string::npos) << text;
+        EXPECT_EQ(gis::asciiLower(text).find("kecamatan 18.71"), std::string::npos) << text;
+        EXPECT_NE(text.find("Nama dan kode wilayah: idn-area-data 4.0.1"), std::string::npos) << text;
+    }
 }
