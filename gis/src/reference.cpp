@@ -167,7 +167,11 @@ AreaReference::AreaReference(std::string text) : mText(std::move(text))
                 throw bad("a village without a number follows no numbered village");
             e.level = 4;
             e.name = line.substr(1);
-            e.code = fmt::format("{}.{:04d}", kecamatan, ++previousVillage);
+            ++previousVillage;
+            e.code = kecamatan;
+            e.code += '.';
+            for (int divisor = 1000; divisor > 0; divisor /= 10)
+                e.code += static_cast<char>('0' + previousVillage / divisor % 10);
         } else {
             const std::size_t space = line.find(' ');
             if (space == std::string_view::npos || space + 1 >= line.size())
