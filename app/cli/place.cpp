@@ -5,20 +5,16 @@
 #include "gis/network.h"
 #include "gis/placement.h"
 #include "gis/project.h"
+#include "gis/text.h"
 #include "gis/vectorio.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <cctype>
-#include <chrono>
 #include <cmath>
-#include <ctime>
 #include <filesystem>
-#include <map>
 #include <optional>
-#include <sstream>
 
 namespace app::cli {
 
@@ -63,86 +59,66 @@ CLI::App* addPlaceCommand(CLI::App& cli, PlaceOptions& options)
 
 namespace {
 
-std::string utcTimestamp()
+/// The command-line option that sets \a parameter.
+const char* optionOf(gis::PlacementParameter parameter)
 {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buffer;
+    switch (parameter) {
+    case gis::PlacementParameter::Count:
+        return "--count";
+    case gis::PlacementParameter::RadiusKm:
+        return "--radius-km";
+    case gis::PlacementParameter::Minutes:
+        return "--minutes";
+    case gis::PlacementParameter::Capacity:
+        return "--capacity";
+    case gis::PlacementParameter::Candidates:
+        return "--candidates";
+    }
+    return "";
 }
 
-double percent(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
-
-} // namespace
-
-std::string tableOutputExtension(const std::string& command, const std::string& path, std::ostream& err)
-{
-    std::string extension = std::filesystem::path(path).extension().string();
-    for (char& c : extension)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (extension == ".csv" || extension == ".gpkg")
-        return extension;
-    fmt::print(err, "sasaran-cli: error: {} cannot write '{}': unknown extension '{}'; give --out a .csv or .gpkg file\n",
-               command, path, extension);
-    return {};
-}
-
-int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err)
+void checkPlaceUsage(const PlaceOptions& options)
 {
     const bool useRoads = options.minutes > 0.0;
-    if ((options.radiusKm > 0.0) == useRoads) {
-        fmt::print(err, "sasaran-cli: error: place needs exactly one of --radius-km R or --minutes T (with --roads)\n");
-        return 2;
-    }
-    if (useRoads && options.roads.empty()) {
-        fmt::print(err, "sasaran-cli: error: --minutes needs --roads FILE (road lines for travel time)\n");
-        return 2;
-    }
-    if (options.save && options.project == kDefaultProjectName) {
-        fmt::print(err, "sasaran-cli: error: --save needs a project file, not :default "
-                        "(make one with `sasaran-cli demo FILE.sasaran.sqlite`)\n");
-        return 2;
-    }
-    const std::string extension = tableOutputExtension("place", options.out, err);
-    if (extension.empty())
-        return 2;
+    if ((options.radiusKm > 0.0) == useRoads)
+        throw UsageError("place needs exactly one of --radius-km R or --minutes T (with --roads)");
+    if (useRoads && options.roads.empty())
+        throw UsageError("--minutes needs --roads FILE (road lines for travel time)");
+    if (options.save && options.project == kDefaultProjectName)
+        throw UsageError("--save needs a project file, not :default "
+                         "(make one with `sasaran-cli demo FILE.sasaran.sqlite`)");
+}
 
-    gis::Dataset ds = openProjectOrDefault(options.project);
-    std::optional<gis::RoadNetwork> roads;
-    if (useRoads)
-        roads = readRoadLayer(options.roads, options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh,
-                              options.offroadSpeedKmh);
+gis::PlacementOptions placementOptionsOf(const PlaceOptions& options, const gis::RoadNetwork* roads)
+{
     gis::PlacementOptions po;
     po.kind = options.kind;
     po.count = options.count;
     po.method = options.method == "pmedian" ? gis::PlacementMethod::PMedian : gis::PlacementMethod::MaxCover;
     po.radiusKm = options.radiusKm;
     po.minutes = options.minutes;
-    po.roads = roads ? &*roads : nullptr;
+    po.roads = roads;
     po.demandKey = options.demand;
     po.period = options.period;
     po.candidates = options.candidates;
     po.seed = options.seed;
     if (options.capacity > 0.0)
         po.capacity = options.capacity;
-    const gis::PlacementResult result = gis::placeFacilities(ds, po);
-    if (extension == ".gpkg")
-        gis::writePlacementGpkg(ds, result, options.out);
-    else
-        gis::writePlacementCsv(result, options.out);
+    return po;
+}
 
-    const bool mclp = po.method == gis::PlacementMethod::MaxCover;
+/// The run's parameters and the sites in order of marginal gain.
+void printSites(std::ostream& out, const PlaceOptions& options, const gis::PlacementResult& result)
+{
+    const bool mclp = result.options.method == gis::PlacementMethod::MaxCover;
+    const bool useRoads = result.roadsUsed;
     const std::string reach = useRoads ? fmt::format("{:g} minutes", options.minutes)
                                        : fmt::format("{:g} km", options.radiusKm);
     const std::string unit = useRoads ? "min" : "km";
-    if (ds.isIllustrative())
-        fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
     fmt::print(out, "place: {} new {} by {} {} {}; demand {} {} (total {:.0f}); {} candidates, {} existing\n",
                result.sites.size(), options.kind, mclp ? "maximal covering" : "p-median", mclp ? "within" : "with reach",
                reach, options.demand, result.period, result.totalDemand, result.candidateCount, result.existingCount);
-    const bool capacitated = po.capacity.has_value();
+    const bool capacitated = result.options.capacity.has_value();
     if (capacitated)
         fmt::print(out, "capacity: {:g} {} per {} (existing and new), demand assigned nearest-first{}\n", options.capacity,
                    options.demand, options.kind,
@@ -158,73 +134,97 @@ int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err)
         fmt::print(out, "{:>4}. {} {} ({:.5f}, {:.5f}): +{:.0f}, serves {:.0f} of {:.0f} within reach\n", k + 1, s.code,
                    s.name, s.point.x, s.point.y, s.gain, s.served, s.withinReach);
     }
-    if (capacitated) {
-        std::size_t partly = 0, none = 0;
-        for (const gis::VillageAssignment& a : result.villages) {
-            if (!(a.demand > 0))
-                continue;
-            if (a.served <= 0)
-                ++none;
-            else if (a.unserved > 0)
-                ++partly;
-        }
+}
+
+/// The figures of gis::summarisePlacement.
+void printSummary(std::ostream& out, const PlaceOptions& options, const gis::PlacementResult& result,
+                  const gis::PlacementSummary& summary)
+{
+    const std::string unit = result.roadsUsed ? "min" : "km";
+    const bool capacitated = summary.capacitated;
+    if (capacitated)
         fmt::print(out, "served under capacity: before {:.0f}, after {:.0f} of {:.0f} ({:.1f} %); unserved {:.0f}; "
                         "pekon partly served {}, not served {}\n",
-                   result.servedBefore, result.servedAfter, result.totalDemand,
-                   percent(result.servedAfter, result.totalDemand), result.totalDemand - result.servedAfter, partly,
-                   none);
-    }
-    if (mclp) {
+                   result.servedBefore, result.servedAfter, result.totalDemand, summary.servedPercent, summary.unserved,
+                   summary.partlyServed, summary.notServed);
+    const std::string unreachable =
+        result.unreachable ? fmt::format("; {} pekon unreachable", result.unreachable) : std::string();
+    if (summary.maxCover) {
         fmt::print(out, "{} before: {:.0f} of {:.0f} ({:.1f} %); after: {:.0f} ({:.1f} %); newly {} {:.0f} "
                         "(greedy start {:.0f}, {} improving swaps)\n",
                    capacitated ? "served within reach" : "covered", result.before, result.totalDemand,
-                   percent(result.before, result.totalDemand), result.after, percent(result.after, result.totalDemand),
-                   capacitated ? "served" : "covered", result.after - result.before, result.greedyAfter, result.swaps);
-        const std::vector<std::string> top = gis::topPriorityCodes(ds, options.count, options.period);
-        if (!top.empty()) {
-            const gis::PlacementResult priority = gis::evaluateSites(ds, po, top);
+                   summary.beforePercent, result.after, summary.afterPercent, capacitated ? "served" : "covered",
+                   summary.newly, result.greedyAfter, result.swaps);
+        if (const auto& p = summary.priority)
             fmt::print(out, "the {} highest-priority pekon (default scheme) would {}: {:.0f} ({:.1f} %); newly "
                             "{} {:.0f}, against {:.0f} by this proposal\n",
-                       top.size(), capacitated ? "serve" : "cover", priority.after,
-                       percent(priority.after, priority.totalDemand), capacitated ? "served" : "covered",
-                       priority.after - priority.before, result.after - result.before);
-        }
-        double sumBefore = 0, sumAfter = 0, demandSum = 0;
-        std::size_t noneBefore = 0, noneAfter = 0;
-        for (const gis::VillageAssignment& a : result.villages) {
-            if (!(a.demand > 0))
-                continue;
-            sumBefore += a.demand * a.accessBefore;
-            sumAfter += a.demand * a.accessAfter;
-            demandSum += a.demand;
-            noneBefore += a.accessBefore > 0 ? 0 : 1;
-            noneAfter += a.accessAfter > 0 ? 0 : 1;
-        }
-        if (demandSum > 0)
+                       p->count, capacitated ? "serve" : "cover", p->after, p->afterPercent,
+                       capacitated ? "served" : "covered", p->newly, summary.newly);
+        if (const auto& a = summary.access)
             fmt::print(out, "2SFCA access ({} per 1,000 {} within reach, demand-weighted mean): before {:.3f}, after "
                             "{:.3f}; pekon with none in reach: before {}, after {}\n",
-                       options.kind, options.demand, sumBefore / demandSum, sumAfter / demandSum, noneBefore, noneAfter);
+                       options.kind, options.demand, a->meanBefore, a->meanAfter, a->noneBefore, a->noneAfter);
     } else if (capacitated) {
-        auto mean = [](double cost, double served) { return served > 0 ? cost / served : 0.0; };
+        const bool none = std::isnan(result.before);
         fmt::print(out, "demand-weighted {} of the served demand to its {}: before {} ({:.0f} served{}), after {:.1f} "
                         "({:.0f} served, mean {:.2f} {} per unit; greedy+swap made {} swaps){}\n",
-                   unit, options.kind, std::isnan(result.before) ? std::string("- (none exist)") : fmt::format("{:.1f}", result.before),
+                   unit, options.kind, none ? std::string("- (none exist)") : fmt::format("{:.1f}", result.before),
                    result.servedBefore,
-                   std::isnan(result.before) ? std::string()
-                                             : fmt::format(", mean {:.2f} {}", mean(result.before, result.servedBefore), unit),
-                   result.after, result.servedAfter, mean(result.after, result.servedAfter), unit, result.swaps,
-                   result.unreachable ? fmt::format("; {} pekon unreachable", result.unreachable) : std::string());
+                   none ? std::string() : fmt::format(", mean {:.2f} {}", summary.meanDistanceBefore, unit),
+                   result.after, result.servedAfter, summary.meanDistanceAfter, unit, result.swaps, unreachable);
     } else {
         fmt::print(out, "demand-weighted {} to the nearest {}: before {}, after {:.1f} (mean {:.2f} {} per unit of "
                         "demand; greedy+swap made {} swaps){}\n",
-                   unit, options.kind, std::isnan(result.before) ? std::string("- (none exist)") : fmt::format("{:.1f}", result.before),
-                   result.after, result.totalDemand > 0 ? result.after / result.totalDemand : 0.0, unit, result.swaps,
-                   result.unreachable ? fmt::format("; {} pekon unreachable", result.unreachable) : std::string());
+                   unit, options.kind,
+                   std::isnan(result.before) ? std::string("- (none exist)") : fmt::format("{:.1f}", result.before),
+                   result.after, summary.meanDistanceAfter, unit, result.swaps, unreachable);
     }
+}
+
+} // namespace
+
+std::string tableOutputExtension(const std::string& command, const std::string& path)
+{
+    const std::string extension = gis::asciiLower(std::filesystem::path(path).extension().string());
+    if (extension == ".csv" || extension == ".gpkg")
+        return extension;
+    throw UsageError(fmt::format("{} cannot write '{}': unknown extension '{}'; give --out a .csv or .gpkg file",
+                                 command, path, extension));
+}
+
+int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& /*err*/)
+{
+    checkPlaceUsage(options);
+    const std::string extension = tableOutputExtension("place", options.out);
+
+    gis::Dataset ds = openProjectOrDefault(options.project);
+    std::optional<gis::RoadNetwork> roads;
+    if (options.minutes > 0.0)
+        roads = readRoadLayer(options.roads, options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh,
+                              options.offroadSpeedKmh);
+    const gis::PlacementOptions po = placementOptionsOf(options, roads ? &*roads : nullptr);
+    gis::PlacementResult result;
+    gis::PlacementSummary summary;
+    try {
+        result = gis::placeFacilities(ds, po);
+        if (extension == ".gpkg")
+            gis::writePlacementGpkg(ds, result, options.out);
+        else
+            gis::writePlacementCsv(result, options.out);
+        summary = gis::summarisePlacement(ds, po, result);
+    } catch (const gis::PlacementError& e) {
+        // The library names the setting; the command line knows the option that sets it.
+        throw gis::Error(fmt::format("{} (option {})", e.what(), optionOf(e.parameter())));
+    }
+
+    if (ds.isIllustrative())
+        fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
+    printSites(out, options, result);
+    printSummary(out, options, result, summary);
     fmt::print(out, "wrote {}: {}\n", extension == ".gpkg" ? "layers lokasi_baru and desa" : "table",
                std::filesystem::absolute(options.out).string());
     if (options.save) {
-        const long long id = gis::savePlacementRun(ds, result, utcTimestamp());
+        const long long id = gis::savePlacementRun(ds, result, gis::isoUtcNow());
         gis::saveProject(ds, options.project);
         fmt::print(out, "saved as program {} in the project (table program; list with `sasaran-cli programs {}`)\n", id,
                    options.project);
@@ -239,12 +239,10 @@ CLI::App* addProgramsCommand(CLI::App& cli, std::string& project)
     return cmd;
 }
 
-int runPrograms(const std::string& project, std::ostream& out, std::ostream& err)
+int runPrograms(const std::string& project, std::ostream& out, std::ostream& /*err*/)
 {
-    if (project == kDefaultProjectName) {
-        fmt::print(err, "sasaran-cli: error: programs needs a project file, not :default (the embedded data keeps no runs)\n");
-        return 2;
-    }
+    if (project == kDefaultProjectName)
+        throw UsageError("programs needs a project file, not :default (the embedded data keeps no runs)");
     const std::vector<gis::PlacementRun> runs = gis::loadPlacementRuns(project);
     if (runs.empty()) {
         fmt::print(out, "no saved placement runs in {} (save one with `sasaran-cli place ... --save`)\n", project);

@@ -41,18 +41,19 @@ CLI::App* addPlaceCommand(CLI::App& cli, PlaceOptions& options);
 
 /// \brief Runs the placement, writes the CSV or GeoPackage and prints the sites in order of marginal gain,
 /// coverage before and after, the 2SFCA access ratio, and (MCLP) what the same number of
-/// facilities in the highest-priority pekon would cover. Returns 2 for usage errors;
-/// \throws gis::Error for the caller to turn into an exit code.
+/// facilities in the highest-priority pekon would cover (the figures of gis::summarisePlacement).
+/// \throws UsageError for a wrong combination of options, gis::Error for the caller to turn into
+/// an exit code (a gis::PlacementError comes back as a gis::Error naming the option).
 int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& err);
 
 /// \brief Adds the `programs` subcommand (saved placement runs side by side) to \a cli.
 CLI::App* addProgramsCommand(CLI::App& cli, std::string& project);
 
-/// \brief Prints the saved runs of \a project, one line each. \throws gis::Error.
+/// \brief Prints the saved runs of \a project, one line each. \throws UsageError for :default, gis::Error.
 int runPrograms(const std::string& project, std::ostream& out, std::ostream& err);
 
-/// \brief The lower-case extension of \a path when it is .csv or .gpkg; otherwise prints an
-/// error naming \a path and \a command to \a err and returns "".
-std::string tableOutputExtension(const std::string& command, const std::string& path, std::ostream& err);
+/// \brief The lower-case extension of \a path when it is .csv or .gpkg.
+/// \throws UsageError naming \a command and \a path otherwise.
+std::string tableOutputExtension(const std::string& command, const std::string& path);
 
 } // namespace app::cli

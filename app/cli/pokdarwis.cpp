@@ -45,11 +45,9 @@ CLI::App* addPokdarwisCommand(CLI::App& cli, PokdarwisCommandOptions& options)
     return cmd;
 }
 
-int runPokdarwis(const PokdarwisCommandOptions& options, std::ostream& out, std::ostream& err)
+int runPokdarwis(const PokdarwisCommandOptions& options, std::ostream& out, std::ostream& /*err*/)
 {
-    const std::string extension = tableOutputExtension("pokdarwis", options.out, err);
-    if (extension.empty())
-        return 2;
+    const std::string extension = tableOutputExtension("pokdarwis", options.out);
     const gis::Dataset ds = openProjectOrDefault(options.project);
     std::optional<gis::RoadNetwork> roads;
     if (!options.roads.empty())

@@ -174,3 +174,22 @@ TEST(PokdarwisCli, RanksAndWritesCsv)
     EXPECT_EQ(gb.code, 4);
     EXPECT_NE(gb.err.find("p.gpkg"), std::string::npos) << gb.err;
 }
+
+TEST(PlaceCli, ASettingTheLibraryRefusesIsNamedByItsOption)
+{
+    const auto dir = testutil::tempDir("place_cli_option");
+    auto r = testutil::runCli({"place", ":default", "--kind", "PUSKESSOS", "--count", "2", "--radius-km", "5",
+                               "--candidates", "priority_rank<=many", "--out", (dir / "p.csv").string()});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("priority_rank<=many"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("(option --candidates)"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "p.csv"));
+    // Usage errors are exit code 2 with one "sasaran-cli: error:" line naming the options.
+    r = testutil::runCli({"place", ":default", "--kind", "PUSKESSOS", "--count", "2", "--radius-km", "5", "--minutes",
+                          "10", "--out", (dir / "p.csv").string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, "sasaran-cli: error: place needs exactly one of --radius-km R or --minutes T (with --roads)\n");
+    r = testutil::runCli({"programs", ":default"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("programs needs a project file"), std::string::npos) << r.err;
+}

@@ -23,7 +23,16 @@
 /// the served demand plus a penalty per unit left unserved. The same greedy + swap + perturbation
 /// search runs, each candidate set evaluated by running the assignment.
 /// Without a capacity every facility serves all the demand within reach (the solvers above).
+///
+/// Threads: every function here is pure (reads its arguments, returns a new value, keeps no
+/// state) except savePlacementRun, which appends to the Dataset it is given, and the writers,
+/// which write their file. So placeFacilities, evaluateSites, summarisePlacement and the solvers
+/// may run on a worker thread while the caller keeps the Dataset (and the RoadNetwork of the
+/// options) alive and unmodified; several may run at once on the same Dataset. coverageLists
+/// may start worker threads of its own and joins them before it returns. There is no
+/// cancellation: a run goes to its end (seconds on a regency; the solvers' passes are bounded).
 #include "gis/dataset.h"
+#include "gis/error.h"
 #include "gis/placementrun.h"
 
 #include <cstddef>
@@ -160,6 +169,27 @@ std::vector<std::vector<std::uint32_t>> coverageLists(const std::vector<Point>& 
 
 enum class PlacementMethod { MaxCover, PMedian };
 
+/// \brief The setting of PlacementOptions an error is about, so that a caller can point at its
+/// own control for it (a command-line option, a field of a form).
+enum class PlacementParameter {
+    Count,      ///< PlacementOptions::count
+    RadiusKm,   ///< PlacementOptions::radiusKm (the reach without roads)
+    Minutes,    ///< PlacementOptions::minutes (the reach with roads)
+    Capacity,   ///< PlacementOptions::capacity
+    Candidates  ///< PlacementOptions::candidates (the rule, or none selected, or too many for p-median)
+};
+
+/// \brief A placement setting is missing, out of range or selects nothing; what() says so in
+/// the data's words and parameter() says which setting to change.
+class PlacementError : public Error {
+public:
+    PlacementError(PlacementParameter parameter, const std::string& what);
+    PlacementParameter parameter() const noexcept { return mParameter; }
+
+private:
+    PlacementParameter mParameter;
+};
+
 struct PlacementOptions {
     std::string kind = "PUSKESSOS";     ///< facility kind (Facility::kind, compared exactly)
     std::size_t count = 10;             ///< new sites
@@ -237,8 +267,9 @@ struct PlacementResult {
     std::vector<VillageAssignment> villages; ///< in Dataset::villages() order
 };
 
-/// \brief Runs the placement. \throws Error for an unknown demand key, a bad candidate rule
-/// or unknown code, no candidates, count 0, or a radius/minutes that is not positive.
+/// \brief Runs the placement. \throws PlacementError for count 0, a radius, minutes or capacity
+/// that is not positive, a bad candidate rule, no candidates, or (p-median) more candidates x
+/// villages than the distance matrix may hold; Error for an unknown demand key or code.
 PlacementResult placeFacilities(const Dataset& ds, const PlacementOptions& options);
 
 /// \brief Evaluates fixed new sites (village codes) the same way: what putting the facilities
@@ -248,6 +279,60 @@ PlacementResult evaluateSites(const Dataset& ds, const PlacementOptions& options
 
 /// \brief Codes of the \a n highest-priority villages (analyzeVillages, default scheme).
 std::vector<std::string> topPriorityCodes(const Dataset& ds, std::size_t n, const std::string& period = {});
+
+// ---------------------------------------------------------------------------------------
+// The figures shown after a run
+// ---------------------------------------------------------------------------------------
+
+/// \brief What the same number of sites in the highest-priority villages would do (MCLP).
+struct PriorityComparison {
+    std::size_t count = 0;        ///< sites compared (the n highest-priority villages; fewer if fewer are ranked)
+    double after = 0.0;           ///< demand they would cover (under a capacity: serve) with the existing ones
+    double afterPercent = 0.0;    ///< of the total demand
+    double newly = 0.0;           ///< demand they would newly cover (serve)
+};
+
+/// \brief The 2SFCA access ratio over the villages with demand (MCLP), demand-weighted.
+struct AccessSummary {
+    double meanBefore = 0.0;      ///< facilities per 1,000 demand within reach, existing facilities only
+    double meanAfter = 0.0;       ///< the same with the new sites
+    std::size_t noneBefore = 0;   ///< villages with demand and no facility within reach, before
+    std::size_t noneAfter = 0;    ///< and after
+};
+
+/// \brief The summary figures of a run (printed by the CLI after a run, shown by the desktop).
+/// Percentages are of PlacementResult::totalDemand (0 when there is no demand).
+struct PlacementSummary {
+    bool maxCover = true;         ///< MCLP (else p-median)
+    bool capacitated = false;
+    /// MCLP: result.before and result.after (covered, or served within reach under a capacity)
+    /// as percentages, and the demand newly covered (served), after - before.
+    double beforePercent = 0.0;
+    double afterPercent = 0.0;
+    double newly = 0.0;
+    /// Under a capacity: served after as a percentage, the demand left unserved, and the
+    /// villages with demand that are served only in part or not at all.
+    double servedPercent = 0.0;
+    double unserved = 0.0;
+    std::size_t partlyServed = 0;
+    std::size_t notServed = 0;
+    /// p-median: mean distance (km or minutes) per unit of demand. Under a capacity, over the
+    /// served demand (before: NaN when no facility exists); without one, after over the total
+    /// demand and before over the demand some existing facility reaches (NaN when none exist).
+    double meanDistanceBefore = std::numeric_limits<double>::quiet_NaN();
+    double meanDistanceAfter = std::numeric_limits<double>::quiet_NaN();
+    std::optional<AccessSummary> access;          ///< MCLP with demand
+    std::optional<PriorityComparison> priority;   ///< MCLP, from the dataset overload only
+};
+
+/// \brief The summary of \a result alone (no priority comparison). Pure.
+PlacementSummary summarisePlacement(const PlacementResult& result);
+
+/// \brief The same plus, for MCLP, the comparison with options.count sites in the
+/// highest-priority villages (topPriorityCodes for options.period, evaluated by evaluateSites
+/// with \a options, the options the run was made with, roads included).
+/// \throws Error as evaluateSites does.
+PlacementSummary summarisePlacement(const Dataset& ds, const PlacementOptions& options, const PlacementResult& result);
 
 /// \brief Compact JSON of a run: parameters, sites, totals (village assignments left out).
 std::string placementToJson(const PlacementResult& result);

@@ -6,6 +6,11 @@
 /// with roads, the gap to the nearest road), and poverty (tourism jobs where they are needed).
 /// Pekon that already have a POKDARWIS are listed but not ranked. The weights are a
 /// gis::PriorityScheme scored with gis::scorePriority, so each indicator's contribution is shown.
+///
+/// Threads: defaultPokdarwisScheme and rankPokdarwisSites are pure (they read the Dataset and
+/// the RoadNetwork of the options and return a new value), so they may run on a worker thread
+/// while the caller keeps both alive and unmodified; the writers only write their file. There is
+/// no cancellation (a ranking takes well under a second on a regency).
 #include "gis/analysis.h"
 #include "gis/dataset.h"
 
