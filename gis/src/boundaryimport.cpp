@@ -515,8 +515,8 @@ Dataset newProjectFromBoundaries(BoundarySet set, const std::string& capitalSpec
         ds.meta["dataset_name"] = set.regencyName;
     }
     ds.meta["created_at"] = nowIso();
-    nameProjectFromReference(ds, set.report.reference);
     setCapital(ds, capitalSpec);
+    nameProjectFromReference(ds, set.report.reference);
     return ds;
 }
 
