@@ -4,6 +4,7 @@
 #include "gis/codes.h"
 #include "gis/error.h"
 #include "gis/geometryops.h"
+#include "gis/referencenaming.h"
 #include "gis/spatialindex.h"
 
 #include <fmt/format.h>
@@ -356,6 +357,7 @@ BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions&
                                                 "usable code, {} outside the filter '{}')",
                                                 data.layerName, data.features.size(), report.rejected.size(),
                                                 report.filteredOut, options.filter));
+    nameBoundariesFromReference(set);
     return set;
 }
 
@@ -402,6 +404,7 @@ std::string BoundaryImportReport::text() const
         out += fmt::format("  not imported: fid {}: {}\n", n.fid, n.message);
     for (const FeatureNote& n : warnings)
         out += fmt::format("  warning: fid {}: {}\n", n.fid, n.message);
+    out += reference.text();
     if (bpsPairs > 0)
         out += fmt::format("crosswalk:   {} Kemendagri -> BPS code pairs kept (field {})\n", bpsPairs, bpsField);
     if (!comparedWithList) {
@@ -477,7 +480,7 @@ void setCapital(Dataset& ds, const std::string& capitalSpec)
 {
     if (capitalSpec.empty())
         return;
-    const Capital c = findCapital(ds.areas, capitalSpec);
+    const Capital c = resolveCapital(ds.areas, capitalSpec);
     ds.meta["capital_name"] = c.name.empty() ? capitalSpec : c.name;
     ds.meta["capital_lon"] = fmt::format("{}", c.location.x);
     ds.meta["capital_lat"] = fmt::format("{}", c.location.y);
@@ -513,6 +516,7 @@ Dataset newProjectFromBoundaries(BoundarySet set, const std::string& capitalSpec
     }
     ds.meta["created_at"] = nowIso();
     setCapital(ds, capitalSpec);
+    nameProjectFromReference(ds, set.report.reference);
     return ds;
 }
 
@@ -604,6 +608,7 @@ ReplaceReport replaceBoundaries(Dataset& ds, BoundarySet& set, const std::string
         ds.meta["regency_code"] = set.regencyCode;
         ds.meta["regency_name"] = set.regencyName;
     }
+    nameProjectFromReference(ds, set.report.reference);
     setCapital(ds, capitalSpec);
     return r;
 }

@@ -5,6 +5,7 @@
 /// kecamatan and kabupaten dissolved from the villages when the file does not give them, and a
 /// report that lists every feature that needed attention (nothing is dropped silently).
 #include "gis/dataset.h"
+#include "gis/reference.h"
 #include "gis/vectorio.h"
 
 #include <cstddef>
@@ -52,6 +53,7 @@ struct BoundaryImportReport {
     std::vector<FeatureNote> rejected;      ///< features without a usable code (not imported), by fid
     std::vector<std::string> multipart;     ///< codes of areas with more than one polygon
     std::vector<DuplicateCode> duplicates;  ///< codes given by more than one feature (merged)
+    ReferenceNamingReport reference;        ///< names from the national reference (gis/referencenaming.h)
     /// Filled when compared with a project's area list (replaceBoundaries / compareWithList):
     bool comparedWithList = false;
     std::vector<std::string> notInList;     ///< village codes of the file not in the list
@@ -82,7 +84,9 @@ struct BoundarySet {
 /// Codes are text, normalised with parseAreaCode (1806202005 -> 18.06.20.2005). A feature's
 /// level comes from its code (village, kecamatan or kabupaten); kecamatan and kabupaten missing
 /// from the file are dissolved from their villages (gis::unionAll) and named from the kecamatan
-/// name field (the most common value among its villages), else "Kecamatan <code>".
+/// name field (the most common value among its villages), else "Kecamatan <code>"; then every area
+/// the file does not name gets its name from the national reference (gis::nameBoundariesFromReference,
+/// which also reports codes the reference lacks and names that differ from it in report.reference).
 /// \throws DataSourceError naming the file when it cannot be read, has no code field, or its
 /// codes are BPS codes (which need a crosswalk to become Kemendagri codes).
 BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions& options = {});

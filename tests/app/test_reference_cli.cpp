@@ -1,0 +1,97 @@
+// sasaran-cli new with names from the national reference: Pringsewu (18.10) and Kota Bandar Lampung
+// (18.71) from the shared Lampung desa layer alone, which has codes and village names only.
+#include "cliutil.h"
+#include "gis/project.h"
+#include "gis/text.h"
+#include "testutil.h"
+
+#include <gtest/gtest.h>
+
+using testutil::runCli;
+
+namespace {
+
+std::string lampungDesa()
+{
+    const std::string path = testutil::sharedData("lampung/boundaries.gpkg");
+    return path.empty() ? path : path + ":desa";
+}
+
+} // namespace
+
+TEST(ReferenceCli, PringsewuNamedFromTheReferenceWithItsCapitalByName)
+{
+    const std::string desa = lampungDesa();
+    if (desa.empty())
+        GTEST_SKIP() << "../shared/data/lampung/boundaries.gpkg is not present";
+    const auto dir = testutil::tempDir("cli_reference_pringsewu");
+    const std::string project = (dir / "p.sasaran.sqlite").string();
+
+    // Two villages share the name: refused with both listed, and nothing written.
+    auto r = runCli({"new", project, "--boundaries", desa, "--filter", "18.10", "--capital", "Sidodadi"});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("18.10.04.2010 Sidodadi (desa, Kecamatan Pardasuka); 18.10.05.2029 Sidodadi (desa, "
+                         "Kecamatan Pagelaran)"),
+              std::string::npos)
+        << r.err;
+    EXPECT_FALSE(std::filesystem::exists(project));
+
+    r = runCli({"new", project, "--boundaries", desa, "--filter", "18.10", "--capital", "Pringsewu"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("9 kecamatan (9 dissolved from villages, 0 named by code)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("reference:   idn-area-data 4.0.1: named 0 province, 1 kabupaten/kota, 9 kecamatan"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("capital:     Pringsewu"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Kecamatan 18.10"), std::string::npos) << r.out;
+
+    const gis::Dataset ds = gis::loadProject(project);
+    EXPECT_EQ(ds.metaValue("regency_name"), "Kabupaten Pringsewu");
+    EXPECT_EQ(ds.metaValue("dataset_name"), "Kabupaten Pringsewu");
+    EXPECT_EQ(ds.metaValue("province"), "Lampung");
+    EXPECT_EQ(ds.findArea("18.10.01")->name, "Pringsewu");
+    EXPECT_EQ(ds.findArea("18.10.09")->name, "Pagelaran Utara");
+    EXPECT_EQ(ds.areasOfKind("kecamatan").size(), 9u);
+
+    r = runCli({"info", project});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("dataset:     Kabupaten Pringsewu"), std::string::npos) << r.out;
+
+    // Re-importing the same boundaries keeps the names, and a village name is a capital too.
+    r = runCli({"import", "boundaries", project, desa, "--filter", "18.10", "--capital", "Pringsewu Barat"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const gis::Dataset again = gis::loadProject(project);
+    EXPECT_EQ(again.findArea("18.10.01")->name, "Pringsewu");
+    EXPECT_EQ(again.metaValue("capital_name"), "Pringsewu Barat");
+    EXPECT_NE(again.metaValue("capital_source").find("18.10.01.1004 Pringsewu Barat (kelurahan, Kecamatan Pringsewu)"),
+              std::string::npos)
+        << again.metaValue("capital_source");
+}
+
+TEST(ReferenceCli, KotaBandarLampungIsAKota)
+{
+    const std::string desa = lampungDesa();
+    if (desa.empty())
+        GTEST_SKIP() << "../shared/data/lampung/boundaries.gpkg is not present";
+    const auto dir = testutil::tempDir("cli_reference_bandar_lampung");
+    const std::string project = (dir / "b.sasaran.sqlite").string();
+    const auto r = runCli({"new", project, "--boundaries", desa, "--filter", "18.71", "--capital", "Enggal"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("1 kabupaten/kota, 20 kecamatan"), std::string::npos) << r.out;
+    const gis::Dataset ds = gis::loadProject(project);
+    EXPECT_EQ(ds.metaValue("regency_name"), "Kota Bandar Lampung");
+    EXPECT_EQ(ds.findArea("18.71")->name, "Kota Bandar Lampung");
+    EXPECT_EQ(ds.findArea("18.71.17")->name, "Enggal");
+    EXPECT_EQ(ds.metaValue("capital_name"), "Enggal");
+
+    // The map title says Kota, and no kecamatan label is a code.
+    const auto map = runCli({"map", project, "--indicator", "area_km2", "--out", (dir / "b.pdf").string()});
+    ASSERT_EQ(map.code, 0) << map.err;
+    EXPECT_NE(map.out.find("Luas Wilayah per Desa — Kota Bandar Lampung"), std::string::npos) << map.out;
+    if (testutil::havePoppler()) {
+        const std::string text = testutil::pdfText(dir / "b.pdf");
+        EXPECT_NE(text.find("TANJUNGKARANG PUSAT"), std::string::npos) << text;
+        EXPECT_EQ(gis::asciiLower(text).find("kecamatan 18.71"), std::string::npos) << text;
+        EXPECT_NE(text.find("Nama dan kode wilayah: idn-area-data 4.0.1"), std::string::npos) << text;
+    }
+}
