@@ -1,15 +1,13 @@
 #include "cli/mapcmd.h"
 
-#include "cli/analyze.h"
 #include "cli/common.h"
 #include "cli/roads.h"
 
 #include "gis/analysis.h"
 #include "gis/error.h"
-#include "gis/hotspots.h"
-#include "gis/indicators.h"
 #include "gis/project.h"
-#include "layers/maplayers.h"
+#include "gis/text.h"
+#include "layers/maprecipe.h"
 #include "layers/maptemplate.h"
 #include "layers/meetingpack.h"
 #include "layers/thematicmap.h"
@@ -19,8 +17,6 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -41,12 +37,6 @@ void ensureGuiApplication()
 }
 
 namespace {
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 std::vector<double> parseNumbers(const std::string& text, const std::string& option)
 {
@@ -105,19 +95,6 @@ void addStyleOptions(CLI::App* c, MapCommandOptions& o)
         ->capture_default_str();
     c->add_flag("--no-facilities", o.noFacilities, "Do not draw facility symbols");
     c->add_flag("--no-inset", o.noInset, "Do not draw the locator inset");
-}
-
-const gis::Area* findKecamatan(const gis::Dataset& ds, const std::string& codeOrName)
-{
-    const std::string wanted = lower(codeOrName);
-    for (const gis::Area& a : ds.areas)
-        if (a.kind == "kecamatan" && (a.code == codeOrName || lower(a.name) == wanted))
-            return &a;
-    std::string known;
-    for (const gis::Area& a : ds.areas)
-        if (a.kind == "kecamatan")
-            known += (known.empty() ? "" : ", ") + a.code + " " + a.name;
-    throw gis::Error("no kecamatan '" + codeOrName + "' in the project; kecamatan: " + known);
 }
 
 /// The template (kept in the project or a file), then the options given on the command line.
@@ -211,59 +188,28 @@ layers::MapTemplate buildTemplate(const gis::Dataset& ds, const MapCommandOption
     } else if (o.preset == "print" && !given("--dpi")) {
         s.page.dpi = 300;
     }
-    if (!s.focusArea.empty())
-        s.focusArea = findKecamatan(ds, s.focusArea)->code;
+    t.scheme = o.scheme;
+    t.proposals = o.proposals;
     return t;
 }
 
-/// Resolves an analysis layer of the template into values on the spec.
-void resolveLayer(const gis::Dataset& ds, layers::MapTemplate& t, const MapCommandOptions& o,
-                  std::optional<gis::AnalysisTable>& table)
+/// resolveMap(), with the option of \a command that gave a wrong template value named.
+layers::ResolvedMap resolveWithOptionNames(const gis::Dataset& ds, const layers::MapTemplate& t, const CLI::App& command)
 {
-    layers::ThematicMapSpec& s = t.spec;
-    auto analysis = [&]() -> const gis::AnalysisTable& {
-        if (!table)
-            table = gis::analyzeVillages(ds, s.period, resolveScheme(ds, o.scheme));
-        return *table;
-    };
-    if (t.layer.empty())
-        return;
-    if (t.layer == "priority") {
-        s.layer = layers::priorityLayer(analysis(), s.lang);
-    } else if (t.layer == "lisa") {
-        gis::HotspotOptions ho;
-        ho.period = s.period;
-        std::string label;
-        try {
-            label = gis::indicatorInfo(ds, s.indicatorKey).label;
-        } catch (const gis::Error&) {
-            label = s.indicatorKey; // poverty_rate_eb and other hotspot-only keys
-        }
-        s.layer = layers::lisaLayer(gis::analyzeHotspots(ds, s.indicatorKey, ho), s.lang, label);
-    } else if (t.layer == "base") {
-        s.layer = layers::baseLayer(ds, s.lang);
-    } else {
-        s.layer = layers::analysisColumnLayer(analysis(), t.layer, s.lang);
-    }
-}
-
-void addProposals(const gis::Dataset& ds, layers::ThematicMapSpec& s)
-{
-    if (ds.programs.empty())
-        throw gis::Error("--proposals: the project keeps no placement run; run `sasaran-cli place PROJECT ... --save` "
-                         "first");
-    const gis::PlacementRun& run = ds.programs.back();
-    s.proposedSites = layers::proposedSites(run);
-    s.proposedKind = run.kind;
-    if (s.coverageRadiusKm <= 0 && run.radiusKm) {
-        s.coverageKind = run.kind;
-        s.coverageRadiusKm = *run.radiusKm;
+    try {
+        return layers::resolveMap(ds, t);
+    } catch (const layers::TemplateError& e) {
+        const std::string option = "--" + e.parameter();
+        if (!command.get_option_no_throw(option))
+            throw; // from a template file or name: its message names the value
+        const std::string hint = e.parameter() == "proposals" ? " (sasaran-cli place PROJECT ... --save)" : "";
+        throw gis::Error(option + ": " + e.what() + hint);
     }
 }
 
 std::string extensionOf(const std::string& path)
 {
-    return lower(std::filesystem::path(path).extension().string());
+    return gis::asciiLower(std::filesystem::path(path).extension().string());
 }
 
 } // namespace
@@ -317,35 +263,29 @@ CLI::App* addReportCommand(CLI::App& cli, MapCommandOptions& o)
     return c;
 }
 
-int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& out, std::ostream& err)
+int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& out, std::ostream& /*err*/)
 {
     const std::string ext = extensionOf(o.out);
     if (ext != ".png" && ext != ".pdf" && ext != ".svg")
         throw gis::OutputError("cannot write map '" + o.out + "': unknown extension '" + ext + "'; use .png, .pdf or .svg");
-    if ((o.widthPx > 0) != (o.heightPx > 0)) {
-        fmt::print(err, "sasaran-cli: error: give --width and --height together\n");
-        return 2;
-    }
+    if ((o.widthPx > 0) != (o.heightPx > 0))
+        throw UsageError("give --width and --height together");
     gis::Dataset ds = openProjectOrDefault(o.project);
     layers::MapTemplate t = buildTemplate(ds, o, command);
-    const layers::MapTemplate toKeep = t; // before values are resolved: a template keeps settings, not data
-    std::optional<gis::AnalysisTable> table;
-    resolveLayer(ds, t, o, table);
-    if (o.proposals)
-        addProposals(ds, t.spec);
+    layers::ResolvedMap resolved = resolveWithOptionNames(ds, t, command);
     if (!o.roads.empty())
-        t.spec.roads = readRoadLines(o.roads);
+        resolved.spec.roads = readRoadLines(o.roads);
     ensureGuiApplication();
-    const layers::ThematicMap map(ds, t.spec);
+    const layers::ThematicMap map(ds, resolved.spec);
     layers::exportMap(map, o.out, o.widthPx > 0 ? QSize(o.widthPx, o.heightPx) : QSize());
     fmt::print(out, "wrote map: {} ({} {}, {})\n", std::filesystem::absolute(o.out).string(),
                layers::paperName(t.spec.page.paper), t.spec.page.landscape ? "landscape" : "portrait", map.title());
     if (!o.saveTemplate.empty()) {
-        if (o.project == kDefaultProjectName) {
-            fmt::print(err, "sasaran-cli: error: --save-template needs a project file, not {}\n", kDefaultProjectName);
-            return 2;
-        }
-        layers::MapTemplate kept = toKeep;
+        if (o.project == kDefaultProjectName)
+            throw UsageError(fmt::format("--save-template needs a project file, not {}", kDefaultProjectName));
+        // the settings, not the values resolved from data; the focus as its kecamatan code
+        layers::MapTemplate kept = t;
+        kept.spec.focusArea = resolved.spec.focusArea;
         kept.name = o.saveTemplate;
         layers::storeMapTemplate(ds, kept);
         gis::saveProject(ds, o.project);
@@ -364,15 +304,14 @@ int runAtlas(const MapCommandOptions& o, const CLI::App& command, std::ostream& 
         t.spec.page.landscape = false; // an atlas page is portrait: map above, table below
     auto given = [&command](const char* name) { return command.count(name) > 0; };
     const bool ownValues = given("--indicator") || given("--layer") || !t.layer.empty();
-    std::optional<gis::AnalysisTable> table;
-    resolveLayer(ds, t, o, table);
-    if (!table)
-        table = gis::analyzeVillages(ds, t.spec.period, resolveScheme(ds, o.scheme));
+    layers::ResolvedMap resolved = resolveWithOptionNames(ds, t, command);
+    if (!resolved.analysis)
+        resolved.analysis = layers::templateAnalysis(ds, t);
     layers::AtlasOptions atlas;
-    atlas.style = t.spec;
+    atlas.style = resolved.spec;
     atlas.usePriorityLayer = !ownValues;
     ensureGuiApplication();
-    const int pages = layers::exportAtlas(ds, *table, atlas, o.out);
+    const int pages = layers::exportAtlas(ds, *resolved.analysis, atlas, o.out);
     fmt::print(out, "wrote atlas: {} ({} pages: cover + {} kecamatan)\n", std::filesystem::absolute(o.out).string(),
                pages, pages - 1);
     return 0;
@@ -384,7 +323,7 @@ int runReport(const MapCommandOptions& o, const CLI::App& command, std::ostream&
         throw gis::OutputError("cannot write report '" + o.out + "': a report is a .pdf");
     const gis::Dataset ds = openProjectOrDefault(o.project);
     const layers::MapTemplate t = buildTemplate(ds, o, command);
-    const gis::AnalysisTable table = gis::analyzeVillages(ds, t.spec.period, resolveScheme(ds, o.scheme));
+    const gis::AnalysisTable table = layers::templateAnalysis(ds, t);
     layers::ReportOptions report;
     report.lang = t.spec.lang;
     report.page = t.spec.page;

@@ -55,7 +55,9 @@ CLI::App* addMapCommand(CLI::App& cli, MapCommandOptions& options);
 CLI::App* addAtlasCommand(CLI::App& cli, MapCommandOptions& options);
 CLI::App* addReportCommand(CLI::App& cli, MapCommandOptions& options);
 
-/// \brief Run the commands; \throws gis::Error for the caller to turn into an exit code.
+/// \brief Run the commands: options into a map template, layers::resolveMap() for the rest.
+/// \throws UsageError for conflicting options; gis::Error (option names added to the library's
+/// template errors) for the caller to turn into an exit code.
 int runMap(const MapCommandOptions& options, const CLI::App& command, std::ostream& out, std::ostream& err);
 int runAtlas(const MapCommandOptions& options, const CLI::App& command, std::ostream& out, std::ostream& err);
 int runReport(const MapCommandOptions& options, const CLI::App& command, std::ostream& out, std::ostream& err);

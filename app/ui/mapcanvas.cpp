@@ -1,11 +1,11 @@
 #include "ui/mapcanvas.h"
 
+#include "layers/maptransform.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
 
-#include <cmath>
-#include <numbers>
 
 namespace app::ui {
 
@@ -61,12 +61,8 @@ void MapCanvas::resizeEvent(QResizeEvent*) { rerender(); }
 
 gis::Point MapCanvas::pixelToLonLat(QPointF px) const
 {
-    // Inverse of the renderer's fit: the view's centre is at the widget's centre, one scale for
-    // both axes with longitude shrunk by cos(latitude).
-    const double cosLat = std::cos(mView.center().y * std::numbers::pi / 180.0);
-    const double scale = std::min(width() / (mView.width() * cosLat), height() / mView.height());
-    const gis::Point c = mView.center();
-    return {c.x + (px.x() - width() / 2.0) / (scale * cosLat), c.y - (px.y() - height() / 2.0) / scale};
+    // the renderer's own transform (rerender() draws into the same rectangle), guards included
+    return layers::MapTransform(mView, QRectF(QPointF(0, 0), QSizeF(size()))).toLonLat(px);
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event)

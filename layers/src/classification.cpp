@@ -1,5 +1,6 @@
 #include "layers/classification.h"
 
+#include "gis/text.h"
 #include "layers/numberformat.h"
 
 #include <algorithm>
@@ -75,17 +76,12 @@ std::string methodKey(ClassificationMethod method)
 
 std::optional<ClassificationMethod> methodFromName(const std::string& name)
 {
-    const auto lower = [](std::string text) {
-        for (char& c : text)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return text;
-    };
-    const std::string wanted = lower(name);
+    const std::string wanted = gis::asciiLower(name);
     constexpr std::array kAll{ClassificationMethod::Quantile, ClassificationMethod::EqualInterval,
                               ClassificationMethod::NaturalBreaks, ClassificationMethod::StandardDeviation,
                               ClassificationMethod::Manual};
     for (ClassificationMethod m : kAll) {
-        if (wanted == methodKey(m) || wanted == lower(methodName(m)))
+        if (wanted == methodKey(m) || wanted == gis::asciiLower(methodName(m)))
             return m;
     }
     return std::nullopt;

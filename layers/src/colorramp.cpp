@@ -1,5 +1,7 @@
 #include "layers/colorramp.h"
 
+#include "gis/text.h"
+
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -141,13 +143,6 @@ QColor towardsWhite(const QColor& color, double t)
     return QColor(mix(color.red()), mix(color.green()), mix(color.blue()));
 }
 
-std::string asciiLower(std::string text)
-{
-    for (char& c : text)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
-
 } // namespace
 
 std::vector<std::string> rampNames()
@@ -240,7 +235,7 @@ std::vector<QColor> qualitativeColors(const std::string& name, int count)
 
 QColor lisaClusterColor(const std::string& cluster)
 {
-    const std::string name = asciiLower(cluster);
+    const std::string name = gis::asciiLower(cluster);
     if (name == "high-high")
         return QColor(0xd7, 0x19, 0x1c);
     if (name == "low-low")

@@ -4,6 +4,8 @@
 #include "outputfile.h"
 #include "units.h"
 
+#include "gis/text.h"
+
 #include <QImage>
 #include <QPageLayout>
 #include <QPageSize>
@@ -12,7 +14,6 @@
 #include <QSvgGenerator>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <vector>
@@ -29,10 +30,7 @@ constexpr int kPngQuality = 80;
 
 std::string lowerExtension(const std::string& path)
 {
-    std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
+    return gis::asciiLower(std::filesystem::path(path).extension().string());
 }
 
 void writePng(const ThematicMap& map, const std::string& path, QSize sizePx)
@@ -44,7 +42,7 @@ void writePng(const ThematicMap& map, const std::string& path, QSize sizePx)
     }
     if (sizePx.width() < 16 || sizePx.height() < 16 || sizePx.width() > 20000 || sizePx.height() > 20000)
         cannotWrite(path, "image size " + std::to_string(sizePx.width()) + "×" + std::to_string(sizePx.height())
-                              + " px is outside 16..20000 (lower --dpi or choose a smaller paper)");
+                              + " px is outside 16..20000 (lower the resolution or choose a smaller paper)");
     // The resolution that makes the image the spec's paper, so text and lines keep the
     // proportions of the printed page.
     const QSizeF mm = paperSizeMm(page.paper, page.landscape);

@@ -164,7 +164,7 @@ MapTemplate storedMapTemplate(const gis::Dataset& ds, const std::string& name)
         for (const auto& n : storedMapTemplateNames(ds))
             known += (known.empty() ? "" : ", ") + n;
         throw gis::Error("the project keeps no map template '" + name + "'"
-                         + (known.empty() ? std::string("; it keeps none (save one with map --save-template NAME)")
+                         + (known.empty() ? std::string("; it keeps none (keep a map's settings under a name first)")
                                           : "; kept: " + known));
     }
     return mapTemplateFromJson(it->second, "'" + name + "' in the project");

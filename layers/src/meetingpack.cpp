@@ -4,6 +4,7 @@
 #include "layers/facilitysymbol.h"
 #include "layers/mapexport.h"
 #include "layers/maplayers.h"
+#include "layers/maprecipe.h"
 #include "layers/numberformat.h"
 
 #include <algorithm>
@@ -79,6 +80,17 @@ PageTable priorityTable(const gis::AnalysisTable& table, const std::vector<std::
     return t;
 }
 
+/// \a spec with the map recipe's \a layer (and the latest run's proposed sites) resolved.
+ThematicMapSpec withLayer(const gis::Dataset& ds, const ThematicMapSpec& spec, const std::string& layer,
+                          const gis::AnalysisTable& table, bool proposals = false)
+{
+    MapTemplate t;
+    t.spec = spec;
+    t.layer = layer;
+    t.proposals = proposals;
+    return resolveMap(ds, t, &table).spec;
+}
+
 std::string pageLabel(Lang lang, int page, int pages)
 {
     return tr(lang, "Halaman ", "Page ") + std::to_string(page) + " / " + std::to_string(pages);
@@ -90,8 +102,11 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
                 const std::string& outPdf)
 {
     ThematicMapSpec style = options.style;
-    if (options.usePriorityLayer && !style.layer)
-        style.layer = priorityLayer(table, style.lang);
+    if (options.usePriorityLayer && !style.layer) {
+        ThematicMapSpec whole = style; // the focus is set page by page below
+        whole.focusArea.clear();
+        style.layer = withLayer(ds, whole, "priority", table).layer;
+    }
     const Lang lang = style.lang;
 
     ThematicMapSpec coverSpec = style;
@@ -102,7 +117,7 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
     const auto kecamatan = cover.kecamatanList();
     if (kecamatan.empty())
         throw gis::Error("atlas: the project has no kecamatan to make pages of; import boundaries with kecamatan "
-                         "codes (sasaran-cli import boundaries)");
+                         "codes first");
     const int pages = static_cast<int>(kecamatan.size()) + 1;
 
     PdfPages pdf(outPdf, style.page, "Atlas " + cover.title());
@@ -189,7 +204,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     };
 
     ThematicMapSpec prioritySpec = base;
-    prioritySpec.layer = priorityLayer(table, lang);
+    prioritySpec = withLayer(ds, prioritySpec, "priority", table);
     prioritySpec.ramp = "YlOrRd";
     const ThematicMap priorityMap(ds, prioritySpec);
     PdfPages pdf(outPdf, options.page, tr(lang, "Bahan Rakor — ", "Meeting pack — ") + priorityMap.title());
@@ -202,7 +217,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     ThematicMap(ds, densitySpec).renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
 
     ThematicMapSpec facilitySpec = base;
-    facilitySpec.layer = baseLayer(ds, lang);
+    facilitySpec = withLayer(ds, facilitySpec, "base", table);
     facilitySpec.coverageKind = latest ? latest->kind : "PUSKESSOS";
     facilitySpec.coverageRadiusKm = latest && latest->radiusKm ? *latest->radiusKm : options.coverageRadiusKm;
     const std::string regency = ds.metaValue("regency_name");
@@ -235,9 +250,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         return v ? number(*v, decimals) : std::string("–");
     };
     if (latest) {
-        ThematicMapSpec placeSpec = facilitySpec;
-        placeSpec.proposedSites = proposedSites(*latest);
-        placeSpec.proposedKind = latest->kind;
+        ThematicMapSpec placeSpec = withLayer(ds, facilitySpec, "", table, true); // its reach circles stay
         placeSpec.coverageKind = latest->kind;
         placeSpec.title = tr(lang, "Usulan Lokasi ", "Proposed Sites for ") + std::to_string(latest->count) + " "
                           + facilityKindLabel(latest->kind) + tr(lang, " Baru", "");
@@ -265,10 +278,10 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         for (const auto& s : latest->sites)
             t.rows.push_back({std::to_string(s.rank), s.code, s.name, formatNumber(s.point.x, 4),
                               formatNumber(s.point.y, 4), formatNumber(s.gain, 0), formatNumber(s.served, 0)});
-        t.note = tr(lang, "Urutan = urutan tambahan manfaat terbesar (greedy lalu tukar). Disimpan di proyek; "
-                          "bandingkan dengan `sasaran-cli programs`.",
-                    "Order = largest marginal gain first (greedy, then swaps). Saved in the project; compare runs "
-                    "with `sasaran-cli programs`.");
+        t.note = tr(lang, "Urutan = urutan tambahan manfaat terbesar (greedy lalu tukar). Disimpan di proyek "
+                          "bersama usulan sebelumnya.",
+                    "Order = largest marginal gain first (greedy, then swaps). Saved in the project with the earlier "
+                    "runs.");
         sites.table = t;
         placeMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(sites));
     }

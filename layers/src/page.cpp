@@ -2,11 +2,12 @@
 
 #include "units.h"
 
+#include "gis/text.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 
 #include <algorithm>
-#include <cctype>
 #include <numeric>
 
 namespace layers {
@@ -15,17 +16,12 @@ using detail::Units;
 
 namespace {
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 } // namespace
 
 std::optional<Paper> paperFromName(const std::string& name)
 {
-    const std::string n = lower(name);
+    const std::string n = gis::asciiLower(name);
     if (n == "a4") return Paper::A4;
     if (n == "a3") return Paper::A3;
     if (n == "a2") return Paper::A2;
@@ -70,7 +66,7 @@ QSizeF PageSetup::sizePx(double atDpi) const
 
 std::optional<Lang> langFromName(const std::string& name)
 {
-    const std::string n = lower(name);
+    const std::string n = gis::asciiLower(name);
     if (n == "id" || n == "indonesia" || n == "bahasa") return Lang::Id;
     if (n == "en" || n == "english") return Lang::En;
     return std::nullopt;

@@ -183,3 +183,41 @@ TEST(AtlasCli, RealBoundariesAtlasForEmailStaysUnderFiveMegabytes)
     // the real pekon outlines have ~30,000 vertices; clipped to each page and thinned below 0.3 mm
     EXPECT_LT(std::filesystem::file_size(pdf), 5u * 1000 * 1000);
 }
+
+TEST(MapCli, OptionNamesAreAddedAtTheCommandLineEdge)
+{
+    const auto dir = testutil::tempDir("cli_map_option_names");
+    // a template error from the library gets the option that gave the value
+    auto r = runCli({"map", ":default", "--kecamatan", "Atlantis", "--out", (dir / "x.png").string()});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_THAT(r.err, HasSubstr("--kecamatan: no kecamatan 'Atlantis'"));
+    r = runCli({"map", ":default", "--proposals", "--out", (dir / "x.png").string()});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_THAT(r.err, HasSubstr("--proposals: the project keeps no placement run"));
+    EXPECT_THAT(r.err, HasSubstr("sasaran-cli place"));
+    r = runCli({"map", ":default", "--layer", "no_such_column", "--out", (dir / "x.png").string()});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_THAT(r.err, HasSubstr("--layer: "));
+    // usage errors exit with 2
+    r = runCli({"map", ":default", "--width", "800", "--out", (dir / "x.png").string()});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_THAT(r.err, HasSubstr("give --width and --height together"));
+    r = runCli({"map", ":default", "--save-template", "rakor", "--out", (dir / "x.png").string(), "--dpi", "40"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_THAT(r.err, HasSubstr("--save-template needs a project file"));
+}
+
+TEST(MapCli, KeptTemplateStoresTheFocusAsAKecamatanCode)
+{
+    const auto dir = testutil::tempDir("cli_map_template_focus");
+    const std::string project = demoProject(dir);
+    const auto r = runCli({"map", project, "--kecamatan", "kota agung", "--save-template", "kota", "--dpi", "40",
+                           "--out", (dir / "kota.png").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const gis::Dataset ds = gis::loadProject(project);
+    const layers::MapTemplate kept = layers::storedMapTemplate(ds, "kota");
+    const gis::Area* area = ds.findArea(kept.spec.focusArea);
+    ASSERT_NE(area, nullptr) << kept.spec.focusArea;
+    EXPECT_EQ(area->kind, "kecamatan");
+    EXPECT_EQ(area->name, "Kota Agung");
+}

@@ -4,6 +4,7 @@
 /// colorbrewer2.org; Apache-2.0 style licence) with their exact published values: sequential
 /// for choropleths, diverging for values around a midpoint, qualitative for categories; and
 /// the fixed colours of LISA cluster maps.
+/// \note Pure functions over constant tables (built once, thread-safe); any thread.
 #include <QColor>
 
 #include <string>

@@ -1,6 +1,8 @@
 #pragma once
 /// \file facilitysymbol.h
 /// Point symbols of the facility kinds, shared by the map, the legend and the GUI.
+/// \note drawFacilitySymbol() paints on the caller's QPainter (one QPainter per thread); the rest is
+/// pure; any thread.
 #include <QColor>
 #include <QPainter>
 #include <QPointF>

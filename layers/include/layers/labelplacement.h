@@ -3,6 +3,7 @@
 /// Pure placement of map labels without overlaps (no painting): each label offers candidate
 /// boxes in device pixels, and a greedy pass by priority keeps the first free one. Used for
 /// pekon and kecamatan names. Deterministic: the same requests give the same result.
+/// \note Pure functions; any thread.
 #include <QPointF>
 #include <QRectF>
 #include <QSizeF>

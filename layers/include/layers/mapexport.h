@@ -2,6 +2,8 @@
 /// \file mapexport.h
 /// Map export (PNG, PDF, SVG; declared with the ThematicMap in thematicmap.h) and a
 /// multi-page PDF for atlases and reports.
+/// \note A PdfPages owns its file, writer and painter: one thread at a time. exportMap() may run on
+/// a worker thread (a QGuiApplication must exist for the fonts).
 #include "layers/page.h"
 #include "layers/thematicmap.h"
 

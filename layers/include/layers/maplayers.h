@@ -2,6 +2,7 @@
 /// \file maplayers.h
 /// Map layers made from analysis results (priority score, any analysis column, LISA clusters,
 /// a plain base map) and from saved placement runs, for maps, atlases and meeting reports.
+/// \note Pure functions of their arguments; any thread while no thread writes them.
 #include "gis/analysis.h"
 #include "gis/dataset.h"
 #include "gis/hotspots.h"

@@ -2,7 +2,9 @@
 /// \file maptemplate.h
 /// Map templates: what a planner changes between maps (title, period, layer, classes, paper,
 /// labels …) as JSON, in files or kept in the project (meta "template.<name>"), so a new map
-/// needs no code.
+/// needs no code. resolveMap() (maprecipe.h) turns one into what a ThematicMap draws.
+/// \note Functions of their arguments; storeMapTemplate() writes \a ds, so no other thread may
+/// read it meanwhile.
 #include "gis/dataset.h"
 #include "layers/thematicmap.h"
 
@@ -17,6 +19,11 @@ struct MapTemplate {
     /// "base" or an analysis column.
     std::string layer;
     ThematicMapSpec spec;
+    /// The priority scheme of analysis layers: empty = the default remote-area scheme; a JSON
+    /// file; or the name of a scheme kept in the project. Not written to the JSON.
+    std::string scheme;
+    /// Draw the sites of the latest placement run saved in the project. Not written to the JSON.
+    bool proposals = false;
 };
 
 /// \brief The template as JSON, e.g.

@@ -3,6 +3,8 @@
 /// Multi-page PDFs for coordination meetings: the atlas (a cover and one page per kecamatan)
 /// and the meeting report (priority, poverty density and facility maps, the top-N table and
 /// the saved placement proposals).
+/// \note Each call owns its PDF writer and painter: it may run on a worker thread (a
+/// QGuiApplication must exist) while no thread writes \a ds.
 #include "gis/analysis.h"
 #include "gis/dataset.h"
 #include "layers/thematicmap.h"

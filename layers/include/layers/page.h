@@ -1,6 +1,8 @@
 #pragma once
 /// \file page.h
 /// Paper, page language and tables for printed maps, atlases and meeting reports.
+/// \note Value types and pure functions; drawPageTable() paints on the caller's QPainter (one
+/// QPainter per thread).
 #include <QRectF>
 #include <QSizeF>
 

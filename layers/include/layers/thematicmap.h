@@ -4,6 +4,8 @@
 /// printed page (title, legend, scale bar, north arrow, sources). A ThematicMap is an
 /// immutable snapshot taken once from a gis::Dataset: it can be copied cheaply and rendered
 /// from any thread (P12, P13).
+/// \note ThematicMap is immutable after construction; renderMap() and renderPage() may be called
+/// from any thread, one QPainter per thread. Take it where the Dataset may be read.
 #include "gis/dataset.h"
 #include "gis/geometry.h"
 #include "gis/indicators.h"
