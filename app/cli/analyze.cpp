@@ -99,8 +99,9 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
         if (options.project == kDefaultProjectName) {
             throw UsageError(fmt::format("--keep-scheme needs a project file, not {}", kDefaultProjectName));
         }
+        const gis::Dataset before = copyOfParts(ds, gis::ProjectPart::Meta);
         gis::storeScheme(ds, scheme);
-        gis::saveProject(ds, options.project);
+        writeChanges(options.project, before, ds, gis::ProjectPart::Meta);
         fmt::print(out, "kept scheme '{}' in {}\n", scheme.name, options.project);
     }
     gis::AnalysisTable table = gis::analyzeVillages(ds, options.period, scheme);

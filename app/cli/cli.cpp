@@ -161,7 +161,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     try {
         if (*demo) {
             const gis::Dataset ds = gis::buildDefaultDataset();
-            gis::saveProject(ds, demoOut);
+            gis::createProject(demoOut, ds, true);
             keepDemoDem(ds, demoOut);
             printSummary(ds, out);
             fmt::print(out, "wrote project: {}\n", std::filesystem::absolute(demoOut).string());
@@ -180,7 +180,11 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (*analyze)
             return runAnalyze(analyzeOptions, out, err);
         if (*importAlias) {
-            gis::Dataset ds = gis::loadProject(aliasProject);
+            const auto store = gis::openProject(aliasProject, gis::OpenMode::ReadWrite);
+            gis::ProjectReadOptions read;
+            read.parts = gis::ProjectPart::Meta | gis::ProjectPart::Areas | gis::ProjectPart::Aliases;
+            read.areaGeometry = false;
+            const gis::Dataset ds = store->read(read);
             const gis::Area* area = ds.findArea(gis::normaliseKemendagriCode(aliasCode));
             if (!area)
                 return fail(err, ExitCode::InputError,
@@ -190,8 +194,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                     fmt::print(out, "{} {} already has the alias '{}'\n", area->code, area->name, aliasName);
                     return 0;
                 }
-            ds.aliases.push_back({area->code, aliasName, "user"});
-            gis::saveProject(ds, aliasProject);
+            gis::ProjectChanges changes;
+            changes.addAliases.push_back({area->code, aliasName, "user"});
+            store->write(changes);
             fmt::print(out, "alias '{}' -> {} {} kept in {}\n", aliasName, area->code, area->name, aliasProject);
             return 0;
         }

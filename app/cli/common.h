@@ -4,9 +4,12 @@
 #include "gis/dataset.h"
 #include "gis/demo.h"
 #include "gis/project.h"
+#include "gis/store.h"
 
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace app::cli {
 
@@ -28,6 +31,42 @@ inline gis::Dataset openProjectOrDefault(const std::string& project)
     if (project == kDefaultProjectName)
         return gis::buildDefaultDataset();
     return gis::loadProject(project);
+}
+
+/// \brief A copy of only \a parts of \a ds (what a command may change), to compare with after
+/// the command: gis::changesBetween(before, after, parts).
+inline gis::Dataset copyOfParts(const gis::Dataset& ds, gis::ProjectPart parts)
+{
+    using gis::ProjectPart;
+    gis::Dataset copy;
+    copy.meta = ds.meta;
+    if (gis::has(parts, ProjectPart::Areas)) {
+        copy.areas = ds.areas;
+        copy.areaCache = ds.areaCache;
+    }
+    if (gis::has(parts, ProjectPart::Facilities))
+        copy.facilities = ds.facilities;
+    if (gis::has(parts, ProjectPart::Indicators))
+        copy.indicators = ds.indicators;
+    if (gis::has(parts, ProjectPart::Aliases))
+        copy.aliases = ds.aliases;
+    if (gis::has(parts, ProjectPart::BpsCodes))
+        copy.bpsCodes = ds.bpsCodes;
+    if (gis::has(parts, ProjectPart::Background))
+        copy.backgroundLand = ds.backgroundLand;
+    if (gis::has(parts, ProjectPart::Programs))
+        copy.programs = ds.programs;
+    return copy;
+}
+
+/// \brief Writes to PROJECT only what changed in \a parts between \a before and \a after, in
+/// one transaction (a second writer at the same time keeps its own changes). Returns the ids the
+/// store gave to new placement runs. \throws gis::ProjectError (busy, read-only, ...).
+inline std::vector<long long> writeChanges(const std::string& project, const gis::Dataset& before,
+                                           const gis::Dataset& after, gis::ProjectPart parts)
+{
+    const auto store = gis::openProject(project, gis::OpenMode::ReadWrite);
+    return store->write(gis::changesBetween(before, after, parts));
 }
 
 } // namespace app::cli

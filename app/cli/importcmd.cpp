@@ -1,7 +1,9 @@
 #include "cli/importcmd.h"
 
+#include "cli/common.h"
 #include "gis/error.h"
 #include "gis/project.h"
+#include "gis/store.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -79,7 +81,7 @@ int runNew(const BoundaryCommandOptions& given, std::ostream& out, std::ostream&
     gis::BoundarySet set = gis::readBoundaries(file, options.read);
     fmt::print(out, "{}", set.report.text());
     const gis::Dataset ds = gis::newProjectFromBoundaries(std::move(set), options.capital);
-    gis::saveProject(ds, options.project);
+    gis::createProject(options.project, ds, options.force);
     if (ds.meta.count("capital_lon"))
         fmt::print(out, "capital:     {} ({}, {}; {})\n", ds.metaValue("capital_name"), ds.metaValue("capital_lon"),
                    ds.metaValue("capital_lat"), ds.metaValue("capital_source"));
@@ -92,15 +94,19 @@ int runNew(const BoundaryCommandOptions& given, std::ostream& out, std::ostream&
 int runImportBoundaries(const BoundaryCommandOptions& given, std::ostream& out, std::ostream&)
 {
     BoundaryCommandOptions options = given;
-    const int before = gis::projectSchemaVersion(options.project);
-    gis::Dataset ds = gis::openProjectForWriting(options.project);
-    if (before < gis::kProjectSchemaVersion)
-        fmt::print(out, "upgraded:    project schema {} -> {}\n", before, gis::kProjectSchemaVersion);
+    const auto store = gis::openProject(options.project, gis::OpenMode::ReadWrite);
+    if (store->versionBeforeOpen() < store->schemaVersion())
+        fmt::print(out, "upgraded:    project schema {} -> {}\n", store->versionBeforeOpen(), store->schemaVersion());
+    gis::Dataset ds = store->read();
     const std::string file = layerAndFile(options);
     gis::BoundarySet set = gis::readBoundaries(file, options.read);
+    // What a boundary import may change: areas, the facilities' pekon, the crosswalk, meta.
+    constexpr gis::ProjectPart kChanged = gis::ProjectPart::Meta | gis::ProjectPart::Areas
+        | gis::ProjectPart::Facilities | gis::ProjectPart::BpsCodes | gis::ProjectPart::Aliases;
+    const gis::Dataset before = copyOfParts(ds, kChanged);
     const gis::ReplaceReport replaced = gis::replaceBoundaries(ds, set, options.capital);
     fmt::print(out, "{}{}", set.report.text(), replaced.text());
-    gis::saveProject(ds, options.project);
+    store->write(gis::changesBetween(before, ds, kChanged));
     fmt::print(out, "provenance:  boundaries real ({}{}){}\n", ds.metaValue("boundary_source"),
                ds.metaValue("boundary_edition").empty() ? "" : ", edition " + ds.metaValue("boundary_edition"),
                ds.metaValue("values_provenance") == "illustrative" ? "; indicator values and facilities still illustrative"
@@ -128,14 +134,37 @@ std::string absolutePath(const std::string& p)
     return std::filesystem::absolute(p).string();
 }
 
-gis::Dataset openForImport(const std::string& project, std::ostream& out)
+/// A project opened for an import: its store, the parts the import reads, and a copy of the
+/// parts it may change (to write only what changed).
+struct ImportProject {
+    std::unique_ptr<gis::ProjectStore> store;
+    gis::Dataset ds;
+    gis::Dataset before;
+    gis::ProjectPart changed;
+};
+
+/// \a read: the parts the import needs; \a changed: those it may change; \a geometry: whether
+/// it needs the areas' geometry (a table import matches codes and names only).
+ImportProject openForImport(const std::string& project, std::ostream& out, gis::ProjectPart read,
+                            gis::ProjectPart changed, bool geometry)
 {
-    const int before = gis::projectSchemaVersion(project);
-    gis::Dataset ds = gis::openProjectForWriting(project);
-    if (before < gis::kProjectSchemaVersion)
-        fmt::print(out, "upgraded:    project schema {} -> {}\n", before, gis::kProjectSchemaVersion);
-    return ds;
+    ImportProject p;
+    p.store = gis::openProject(project, gis::OpenMode::ReadWrite);
+    if (p.store->versionBeforeOpen() < p.store->schemaVersion())
+        fmt::print(out, "upgraded:    project schema {} -> {}\n", p.store->versionBeforeOpen(), p.store->schemaVersion());
+    gis::ProjectReadOptions options;
+    options.parts = read;
+    options.areaGeometry = geometry;
+    p.ds = p.store->read(options);
+    p.before = copyOfParts(p.ds, changed);
+    p.changed = changed;
+    return p;
 }
+
+constexpr gis::ProjectPart kValueImportReads = gis::ProjectPart::Meta | gis::ProjectPart::Areas
+    | gis::ProjectPart::Indicators | gis::ProjectPart::Aliases | gis::ProjectPart::BpsCodes;
+constexpr gis::ProjectPart kValueImportChanges = gis::ProjectPart::Meta | gis::ProjectPart::Indicators
+    | gis::ProjectPart::Aliases;
 
 } // namespace
 
@@ -199,7 +228,7 @@ namespace {
 /// Prints an import's report, then saves the project only when the import was written
 /// (exit 0), or says why nothing was imported (exit 3, project unchanged).
 template <typename Report>
-int finishImport(const gis::Dataset& ds, const std::string& project, const Report& report, std::ostream& out,
+int finishImport(ImportProject& p, const std::string& project, const Report& report, std::ostream& out,
                  std::ostream& err)
 {
     fmt::print(out, "{}", report.text());
@@ -207,7 +236,7 @@ int finishImport(const gis::Dataset& ds, const std::string& project, const Repor
         fmt::print(err, "sasaran-cli: error: nothing imported: {}\n", report.stopReason);
         return 3;
     }
-    gis::saveProject(ds, project);
+    p.store->write(gis::changesBetween(p.before, p.ds, p.changed));
     fmt::print(out, "wrote project: {}\n", absolutePath(project));
     return 0;
 }
@@ -226,28 +255,30 @@ int runImportTable(const DataImportOptions& given, std::ostream& out, std::ostre
         }
         options.table.indicators.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
     }
-    gis::Dataset ds = openForImport(options.project, out);
-    const gis::TableImportReport report = gis::importTable(ds, options.file, options.table);
-    return finishImport(ds, options.project, report, out, err);
+    ImportProject p = openForImport(options.project, out, kValueImportReads, kValueImportChanges, false);
+    const gis::TableImportReport report = gis::importTable(p.ds, options.file, options.table);
+    return finishImport(p, options.project, report, out, err);
 }
 
 int runImportRecords(const DataImportOptions& given, std::ostream& out, std::ostream& err)
 {
     DataImportOptions options = given;
     options.records.fuzzy = !options.noFuzzy;
-    gis::Dataset ds = openForImport(options.project, out);
-    const gis::RecordImportReport report = gis::importRecords(ds, options.file, options.records);
-    return finishImport(ds, options.project, report, out, err);
+    ImportProject p = openForImport(options.project, out, kValueImportReads, kValueImportChanges, false);
+    const gis::RecordImportReport report = gis::importRecords(p.ds, options.file, options.records);
+    return finishImport(p, options.project, report, out, err);
 }
 
 int runImportFacilities(const DataImportOptions& given, std::ostream& out, std::ostream&)
 {
     DataImportOptions options = given;
     options.facilities.fuzzy = !options.noFuzzy;
-    gis::Dataset ds = openForImport(options.project, out);
-    const gis::FacilityImportReport report = gis::importFacilities(ds, options.file, options.facilities);
+    ImportProject p = openForImport(options.project, out, gis::ProjectPart::All,
+                                    gis::ProjectPart::Meta | gis::ProjectPart::Facilities | gis::ProjectPart::Aliases,
+                                    true);
+    const gis::FacilityImportReport report = gis::importFacilities(p.ds, options.file, options.facilities);
     fmt::print(out, "{}", report.text());
-    gis::saveProject(ds, options.project);
+    p.store->write(gis::changesBetween(p.before, p.ds, p.changed));
     fmt::print(out, "wrote project: {}\n", absolutePath(options.project));
     return 0;
 }

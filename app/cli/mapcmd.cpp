@@ -287,8 +287,9 @@ int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& ou
         layers::MapTemplate kept = t;
         kept.spec.focusArea = resolved.spec.focusArea;
         kept.name = o.saveTemplate;
+        const gis::Dataset before = copyOfParts(ds, gis::ProjectPart::Meta);
         layers::storeMapTemplate(ds, kept);
-        gis::saveProject(ds, o.project);
+        writeChanges(o.project, before, ds, gis::ProjectPart::Meta);
         fmt::print(out, "kept map template '{}' in {}\n", kept.name, o.project);
     }
     return 0;

@@ -224,8 +224,12 @@ int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& /*err
     fmt::print(out, "wrote {}: {}\n", extension == ".gpkg" ? "layers lokasi_baru and desa" : "table",
                std::filesystem::absolute(options.out).string());
     if (options.save) {
-        const long long id = gis::savePlacementRun(ds, result, gis::isoUtcNow());
-        gis::saveProject(ds, options.project);
+        const gis::Dataset before = copyOfParts(ds, gis::ProjectPart::Meta | gis::ProjectPart::Programs);
+        gis::savePlacementRun(ds, result, gis::isoUtcNow());
+        // The store numbers the run when it writes it: another run saved meanwhile keeps its id.
+        const std::vector<long long> ids =
+            writeChanges(options.project, before, ds, gis::ProjectPart::Meta | gis::ProjectPart::Programs);
+        const long long id = ids.empty() ? 0 : ids.front();
         fmt::print(out, "saved as program {} in the project (table program; list with `sasaran-cli programs {}`)\n", id,
                    options.project);
     }
