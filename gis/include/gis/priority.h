@@ -4,10 +4,12 @@
 /// happens to missing values, the scheme as JSON (a file, or kept in the project's metadata),
 /// the rank sensitivity to the weights, and the "why" of a village's score.
 ///
-/// \note Thread safety: every function here is pure (its result depends only on its arguments)
-/// and may be called from any thread at once; storeScheme() writes into the Dataset it is given
-/// (so not at the same time as another use of that Dataset); loadScheme/saveScheme read and
-/// write files.
+/// \note Thread safety: no function here keeps state. scorePriority, prioritySensitivity,
+/// topContributions, villagesByRank and the JSON functions are pure (the result depends only on
+/// the arguments) and may be called from any thread at once; storedScheme(Names) and
+/// resolvePriorityScheme only read the Dataset; storeScheme() writes into the Dataset it is
+/// given (so not at the same time as another use of it); loadScheme, saveScheme and
+/// resolvePriorityScheme read or write files.
 #include "gis/dataset.h"
 
 #include <cstddef>
