@@ -7,6 +7,7 @@
 #include "gis/error.h"
 #include "gis/network.h"
 #include "gis/project.h"
+#include "gis/text.h"
 #include "gis/vectorio.h"
 
 #include <CLI/CLI.hpp>
@@ -14,12 +15,8 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <filesystem>
-#include <map>
-#include <numeric>
-#include <sstream>
 #include <optional>
 #include <vector>
 
@@ -27,10 +24,7 @@ namespace app::cli {
 
 gis::PriorityScheme resolveScheme(const gis::Dataset& ds, const std::string& fileOrName)
 {
-    if (fileOrName.empty())
-        return gis::defaultPriorityScheme();
-    const bool isFile = std::filesystem::exists(fileOrName) || !std::filesystem::path(fileOrName).extension().empty();
-    return isFile ? gis::loadScheme(fileOrName) : gis::storedScheme(ds, fileOrName);
+    return gis::resolvePriorityScheme(ds, fileOrName);
 }
 
 CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
@@ -85,9 +79,7 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
     if (options.project.empty() || options.out.empty()) {
         throw UsageError("analyze needs PROJECT and --out FILE.csv (or only --write-scheme FILE.json)");
     }
-    std::string extension = std::filesystem::path(options.out).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string extension = gis::asciiLower(std::filesystem::path(options.out).extension().string());
     if (extension != ".csv" && extension != ".gpkg" && extension != ".xlsx" && extension != ".geojson"
         && extension != ".shp") {
         throw UsageError(fmt::format("analyze writes .csv, .gpkg, .xlsx, .geojson or .shp (got '{}')", options.out));
@@ -158,24 +150,16 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
             fmt::print(out, "mean {}: {:.2f}\n", column, sum / static_cast<double>(n));
     }
 
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < table.rows.size(); ++i)
-        if (table.priority.rank[i] > 0)
-            order.push_back(i);
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return table.priority.rank[a] < table.priority.rank[b]; });
+    const std::vector<std::size_t> order = gis::villagesByRank(table.priority);
     fmt::print(out, "top {} by priority (rank, score, pekon, kecamatan: largest contributions in points)\n",
                std::min<std::size_t>(10, order.size()));
     for (std::size_t pos = 0; pos < order.size() && pos < 10; ++pos) {
         const std::size_t i = order[pos];
         const auto& row = table.rows[i];
-        std::vector<std::size_t> k(scheme.indicators.size());
-        std::iota(k.begin(), k.end(), std::size_t{0});
-        const auto& contribution = table.priority.contribution[i];
-        std::sort(k.begin(), k.end(), [&](std::size_t a, std::size_t b) { return contribution[a] > contribution[b]; });
+        const std::vector<gis::ScoreContribution> top = gis::topContributions(scheme, table.priority, i, 3);
         std::string why;
-        for (std::size_t j = 0; j < k.size() && j < 3; ++j)
-            why += fmt::format("{}{} {:.1f}", j ? ", " : "", scheme.indicators[k[j]].key, contribution[k[j]]);
+        for (std::size_t j = 0; j < top.size(); ++j)
+            why += fmt::format("{}{} {:.1f}", j ? ", " : "", top[j].key, top[j].points);
         fmt::print(out, "{:>3}. {:6.2f}  {} {} ({}): {}\n", table.priority.rank[i], table.priority.score[i], row.kode,
                    row.nama, row.kecamatan, why);
     }

@@ -34,8 +34,8 @@ struct AnalyzeOptions {
     double travelResolutionM = 100.0;
 };
 
-/// \brief The priority scheme named by --scheme: empty = the default remote-area scheme; a
-/// JSON file; or the name of a scheme kept in the project.
+/// \brief The priority scheme named by --scheme: gis::resolvePriorityScheme (kept here for the
+/// commands that call it by this name).
 /// \throws gis::Error (DataSourceError for an unreadable file) naming it.
 gis::PriorityScheme resolveScheme(const gis::Dataset& ds, const std::string& fileOrName);
 

@@ -11,27 +11,20 @@
 #include "gis/smoothing.h"
 #include "gis/measure.h"
 #include "gis/spatialindex.h"
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include "gis/text.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <future>
-#include <iterator>
 #include <limits>
 #include <locale>
 #include <memory>
-#include <numeric>
 #include <optional>
-#include <random>
 #include <set>
 #include <sstream>
 #include <string_view>
-#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -40,10 +33,6 @@ namespace gis {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-/// a(1 - e²) on WGS 84: the smallest meridian radius of curvature (at the equator), metres.
-constexpr double kMinMeridianRadiusM = 6378137.0 * (1.0 - 0.0066943799901413165);
-constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
 
 std::optional<double> parseNumber(const std::string& text)
 {
@@ -110,119 +99,17 @@ std::vector<double> storedColumn(const Dataset& ds, const VillagesByCode& byCode
     return column;
 }
 
-
-
-
-const char* toString(Direction d) { return d == Direction::HigherIsWorse ? "higher_is_worse" : "higher_is_better"; }
-
-const char* toString(Normalisation n)
-{
-    switch (n) {
-    case Normalisation::MinMax: return "minmax";
-    case Normalisation::ZScore: return "zscore";
-    case Normalisation::PercentileRank: return "percentile_rank";
-    }
-    return "minmax";
-}
-
-const char* toString(MissingRule r)
-{
-    switch (r) {
-    case MissingRule::ExcludeVillage: return "exclude_village";
-    case MissingRule::FillWorst: return "fill_worst";
-    case MissingRule::FillMedian: return "fill_median";
-    }
-    return "exclude_village";
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    const std::size_t n = v.size();
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-}
-
-/// Oriented normalised values (higher = more priority) of the villages in \a use.
-std::vector<double> normalise(const std::vector<double>& x, const std::vector<std::size_t>& use,
-                              const SchemeIndicator& ind)
-{
-    std::vector<double> out(x.size(), kNaN);
-    const bool reverse = ind.direction == Direction::HigherIsBetter;
-    const double n = static_cast<double>(use.size());
-    switch (ind.normalisation) {
-    case Normalisation::MinMax: {
-        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (std::size_t i : use) {
-            lo = std::min(lo, x[i]);
-            hi = std::max(hi, x[i]);
-        }
-        for (std::size_t i : use)
-            out[i] = hi > lo ? (reverse ? hi - x[i] : x[i] - lo) / (hi - lo) : 0.0;
-        break;
-    }
-    case Normalisation::ZScore: {
-        double mean = 0.0;
-        for (std::size_t i : use)
-            mean += x[i];
-        mean /= n;
-        double ss = 0.0;
-        for (std::size_t i : use)
-            ss += (x[i] - mean) * (x[i] - mean);
-        const double sd = std::sqrt(ss / n);
-        for (std::size_t i : use)
-            out[i] = sd > 0 ? (reverse ? -1.0 : 1.0) * (x[i] - mean) / sd : 0.0;
-        break;
-    }
-    case Normalisation::PercentileRank: {
-        std::vector<double> sorted;
-        for (std::size_t i : use)
-            sorted.push_back(x[i]);
-        std::sort(sorted.begin(), sorted.end());
-        for (std::size_t i : use) {
-            if (use.size() < 2) {
-                out[i] = 0.0;
-                continue;
-            }
-            const auto below = static_cast<double>(std::lower_bound(sorted.begin(), sorted.end(), x[i]) - sorted.begin());
-            const auto equal = static_cast<double>(std::upper_bound(sorted.begin(), sorted.end(), x[i])
-                                                   - std::lower_bound(sorted.begin(), sorted.end(), x[i]));
-            const double pr = (below + (equal - 1.0) / 2.0) / (n - 1.0);
-            out[i] = reverse ? 1.0 - pr : pr;
-        }
-        break;
-    }
-    }
-    return out;
-}
-
-[[noreturn]] void badField(const std::string& source, const std::string& field, const std::string& why)
-{
-    throw DataSourceError(source, "priority scheme field '" + field + "' " + why);
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------
 
 std::string kindColumnName(const std::string& kind)
 {
-    std::string out;
-    for (unsigned char c : kind)
-        out += std::isalnum(c) ? static_cast<char>(std::tolower(c)) : '_';
+    std::string out = asciiLower(kind);
+    for (char& c : out)
+        c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
     return out;
 }
-
-namespace {
-
-std::array<double, 3> unitVector(Point p)
-{
-    const double lat = p.y * kDegToRad, lon = p.x * kDegToRad;
-    return {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat)};
-}
-
-constexpr std::size_t kLeafSize = 8;
-
-} // namespace
 
 Point capitalOf(const Dataset& ds)
 {
@@ -232,123 +119,6 @@ Point capitalOf(const Dataset& ds)
         throw Error("the project has no regency capital: set the meta values 'capital_lon' and 'capital_lat' "
                     "(WGS 84 degrees, e.g. 104.62 and -5.50 for Kota Agung) before analysing remoteness");
     return {*lon, *lat};
-}
-
-NearestPointIndex::NearestPointIndex(std::vector<Point> points) : mPoints(std::move(points))
-{
-    mUnit.reserve(mPoints.size());
-    for (Point p : mPoints)
-        mUnit.push_back(unitVector(p));
-    mOrder.resize(mPoints.size());
-    std::iota(mOrder.begin(), mOrder.end(), std::size_t{0});
-    if (!mPoints.empty())
-        build(0, mPoints.size());
-}
-
-std::size_t NearestPointIndex::build(std::size_t begin, std::size_t end)
-{
-    const std::size_t id = mNodes.size();
-    mNodes.push_back({{1e9, 1e9, 1e9}, {-1e9, -1e9, -1e9}, begin, end, 0, 0});
-    Node box = mNodes[id];
-    for (std::size_t i = begin; i < end; ++i)
-        for (int k = 0; k < 3; ++k) {
-            box.lo[k] = std::min(box.lo[k], mUnit[mOrder[i]][static_cast<std::size_t>(k)]);
-            box.hi[k] = std::max(box.hi[k], mUnit[mOrder[i]][static_cast<std::size_t>(k)]);
-        }
-    if (end - begin > kLeafSize) {
-        int axis = 0;
-        for (int k = 1; k < 3; ++k)
-            if (box.hi[k] - box.lo[k] > box.hi[axis] - box.lo[axis])
-                axis = k;
-        const std::size_t mid = begin + (end - begin) / 2;
-        const auto a = static_cast<std::size_t>(axis);
-        std::nth_element(mOrder.begin() + static_cast<std::ptrdiff_t>(begin), mOrder.begin() + static_cast<std::ptrdiff_t>(mid),
-                         mOrder.begin() + static_cast<std::ptrdiff_t>(end),
-                         [&](std::size_t x, std::size_t y) { return mUnit[x][a] < mUnit[y][a]; });
-        box.left = build(begin, mid);
-        box.right = build(mid, end);
-    }
-    mNodes[id] = box;
-    return id;
-}
-
-namespace {
-
-/// The squared chord between unit vectors beyond which every point is farther than \a bestM:
-/// the bound kMinMeridianRadiusM * angle * (1 - 1e-9) > bestM solved for the chord once per
-/// improvement of the best, so that pruning compares squared chords without asin and sqrt.
-double prunableChord2(double bestM)
-{
-    const double maxAngle = bestM / (kMinMeridianRadiusM * (1.0 - 1e-9));
-    if (!(maxAngle < 3.14159265358979323846))
-        return std::numeric_limits<double>::infinity(); // no chord (at most 2) can rule a point out
-    const double chord = 2.0 * std::sin(maxAngle / 2.0);
-    return chord * chord;
-}
-
-} // namespace
-
-void NearestPointIndex::search(std::size_t nodeId, const double q[3], Point query, Hit& best,
-                               double& prunableChord2Limit) const
-{
-    const Node& node = mNodes[nodeId];
-    // Nearest possible squared chord from q to the box: when even that is beyond the limit,
-    // the geodesic lower bound of every point in the box exceeds the best distance so far.
-    double chord2 = 0.0;
-    for (int k = 0; k < 3; ++k) {
-        const double d = q[k] < node.lo[k] ? node.lo[k] - q[k] : q[k] > node.hi[k] ? q[k] - node.hi[k] : 0.0;
-        chord2 += d * d;
-    }
-    if (chord2 > prunableChord2Limit)
-        return;
-    if (node.left == 0) {
-        // Nearest by angle first, so the first geodesic is usually the answer and the bound
-        // rules out the rest without computing theirs.
-        std::array<std::pair<double, std::size_t>, kLeafSize> candidates{};
-        std::size_t count = 0;
-        for (std::size_t i = node.begin; i < node.end; ++i) {
-            const std::size_t idx = mOrder[i];
-            const auto& u = mUnit[idx];
-            const double c2 = (u[0] - q[0]) * (u[0] - q[0]) + (u[1] - q[1]) * (u[1] - q[1]) + (u[2] - q[2]) * (u[2] - q[2]);
-            candidates[count++] = {c2, idx};
-        }
-        std::sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count));
-        for (std::size_t k = 0; k < count; ++k) {
-            const auto [c2, idx] = candidates[k];
-            if (c2 > prunableChord2Limit)
-                break; // sorted: every later candidate is at least as far
-            const double d = geodesicDistanceM(query, mPoints[idx]);
-            if (d < best.distanceM || (d == best.distanceM && idx < best.index)) {
-                best = {idx, d};
-                prunableChord2Limit = prunableChord2(d);
-            }
-        }
-        return;
-    }
-    // Visit the child whose box is nearer first, so the bound tightens early.
-    auto gap = [&](const Node& n) {
-        double g = 0.0;
-        for (int k = 0; k < 3; ++k) {
-            const double d = q[k] < n.lo[k] ? n.lo[k] - q[k] : q[k] > n.hi[k] ? q[k] - n.hi[k] : 0.0;
-            g += d * d;
-        }
-        return g;
-    };
-    const bool leftFirst = gap(mNodes[node.left]) <= gap(mNodes[node.right]);
-    search(leftFirst ? node.left : node.right, q, query, best, prunableChord2Limit);
-    search(leftFirst ? node.right : node.left, q, query, best, prunableChord2Limit);
-}
-
-NearestPointIndex::Hit NearestPointIndex::nearest(Point query) const
-{
-    if (mPoints.empty())
-        throw Error("nearest-point search over an empty set of points");
-    Hit best{0, std::numeric_limits<double>::infinity()};
-    double limit = prunableChord2(best.distanceM);
-    const auto u = unitVector(query);
-    const double q[3] = {u[0], u[1], u[2]};
-    search(0, q, query, best, limit);
-    return best;
 }
 
 std::optional<std::size_t> VillageMeasuresResult::kindIndex(const std::string& kind) const
@@ -496,275 +266,6 @@ VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::strin
     for (auto& r : running)
         r.get(); // rethrows a worker's error here, in the caller's thread
     return result;
-}
-
-// ---------------------------------------------------------------------------------------
-
-PriorityScheme defaultPriorityScheme()
-{
-    PriorityScheme s;
-    s.name = "remote-area priority";
-    for (const char* key : {"poverty_rate", "poor_density_km2", "dist_puskessos_km", "no_bumdes", "dist_capital_km"})
-        s.indicators.push_back({key, Direction::HigherIsWorse, Normalisation::MinMax, 1.0});
-    s.missing = MissingRule::ExcludeVillage;
-    return s;
-}
-
-std::size_t PriorityResult::excludedCount() const
-{
-    return static_cast<std::size_t>(std::count(rank.begin(), rank.end(), 0));
-}
-
-std::string PriorityResult::missingReport(MissingRule rule) const
-{
-    if (missing.empty())
-        return "missing values: none";
-    std::string text = fmt::format("missing values: {} (rule {}", missing.size(), toString(rule));
-    text += rule == MissingRule::ExcludeVillage ? fmt::format(": {} village(s) without a score)", excludedCount())
-                                                : std::string(")");
-    std::size_t shown = 0;
-    for (const MissingValue& m : missing) {
-        if (shown++ == 20) {
-            text += fmt::format("; and {} more", missing.size() - 20);
-            break;
-        }
-        text += fmt::format("; {} {}", m.code, m.key);
-        if (!std::isnan(m.filledWith))
-            text += fmt::format(" filled with {}", csvNumber(m.filledWith));
-    }
-    return text;
-}
-
-PriorityResult scorePriority(const PriorityScheme& scheme, const std::vector<std::string>& codes,
-                             const std::map<std::string, std::vector<double>>& values)
-{
-    const std::string who = "priority scheme '" + scheme.name + "'";
-    if (scheme.indicators.empty())
-        throw Error(who + " has no indicators");
-    double weightSum = 0.0;
-    std::set<std::string> seen;
-    for (const SchemeIndicator& ind : scheme.indicators) {
-        if (!std::isfinite(ind.weight) || ind.weight < 0)
-            throw Error(who + ": indicator '" + ind.key + "' has weight " + fmt::format("{}", ind.weight)
-                        + "; weights must be finite and >= 0");
-        if (!seen.insert(ind.key).second)
-            throw Error(who + ": indicator '" + ind.key + "' appears twice");
-        if (!values.count(ind.key)) {
-            std::string keys;
-            for (const auto& [k, v] : values)
-                keys += (keys.empty() ? "" : ", ") + k;
-            throw Error(who + ": unknown indicator '" + ind.key + "'; available: " + keys);
-        }
-        if (values.at(ind.key).size() != codes.size())
-            throw Error(who + ": indicator '" + ind.key + "' has a value count different from the village count");
-        weightSum += ind.weight;
-    }
-    if (!(weightSum > 0))
-        throw Error(who + ": the weights sum to 0");
-
-    const std::size_t nVillages = codes.size();
-    const std::size_t nInd = scheme.indicators.size();
-    PriorityResult r;
-    r.score.assign(nVillages, kNaN);
-    r.rank.assign(nVillages, 0);
-    r.contribution.assign(nVillages, std::vector<double>(nInd, kNaN));
-
-    // Missing values: fill or exclude, reported either way.
-    std::vector<std::vector<double>> x(nInd);
-    std::vector<bool> excluded(nVillages, false);
-    for (std::size_t k = 0; k < nInd; ++k) {
-        const SchemeIndicator& ind = scheme.indicators[k];
-        x[k] = values.at(ind.key);
-        std::vector<double> present;
-        for (double v : x[k])
-            if (std::isfinite(v))
-                present.push_back(v);
-        double fill = kNaN;
-        if (!present.empty() && scheme.missing == MissingRule::FillWorst)
-            fill = ind.direction == Direction::HigherIsWorse ? *std::max_element(present.begin(), present.end())
-                                                             : *std::min_element(present.begin(), present.end());
-        else if (!present.empty() && scheme.missing == MissingRule::FillMedian)
-            fill = median(present);
-        for (std::size_t i = 0; i < nVillages; ++i) {
-            if (std::isfinite(x[k][i]))
-                continue;
-            r.missing.push_back({codes[i], ind.key, fill});
-            if (std::isnan(fill))
-                excluded[i] = true;
-            x[k][i] = fill;
-        }
-    }
-    // With ExcludeVillage, statistics use the villages that have every value.
-    std::vector<std::size_t> use;
-    for (std::size_t i = 0; i < nVillages; ++i)
-        if (!excluded[i])
-            use.push_back(i);
-    if (use.empty())
-        return r;
-
-    bool anyZ = false;
-    std::vector<std::vector<double>> norm(nInd);
-    for (std::size_t k = 0; k < nInd; ++k) {
-        norm[k] = normalise(x[k], use, scheme.indicators[k]);
-        anyZ = anyZ || scheme.indicators[k].normalisation == Normalisation::ZScore;
-    }
-    std::vector<double> composite(nVillages, kNaN);
-    for (std::size_t i : use) {
-        double c = 0.0;
-        for (std::size_t k = 0; k < nInd; ++k)
-            c += scheme.indicators[k].weight / weightSum * norm[k][i];
-        composite[i] = c;
-    }
-    r.rescaled = anyZ;
-    if (!anyZ) {
-        for (std::size_t i : use) {
-            double total = 0.0;
-            for (std::size_t k = 0; k < nInd; ++k) {
-                r.contribution[i][k] = 100.0 * scheme.indicators[k].weight / weightSum * norm[k][i];
-                total += r.contribution[i][k];
-            }
-            r.score[i] = total;
-        }
-    } else {
-        std::size_t lowest = use.front(), highest = use.front();
-        for (std::size_t i : use) {
-            if (composite[i] < composite[lowest])
-                lowest = i;
-            if (composite[i] > composite[highest])
-                highest = i;
-        }
-        const double span = composite[highest] - composite[lowest];
-        for (std::size_t i : use) {
-            double total = 0.0;
-            for (std::size_t k = 0; k < nInd; ++k) {
-                r.contribution[i][k] = span > 0 ? 100.0 * scheme.indicators[k].weight / weightSum
-                                                      * (norm[k][i] - norm[k][lowest]) / span
-                                                : 0.0;
-                total += r.contribution[i][k];
-            }
-            r.score[i] = total;
-        }
-    }
-
-    std::vector<std::size_t> order = use;
-    auto key = [&](std::size_t i) { return std::llround(r.score[i] * 1e9); };
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const auto ka = key(a), kb = key(b);
-        return ka != kb ? ka > kb : codes[a] < codes[b];
-    });
-    for (std::size_t pos = 0; pos < order.size(); ++pos)
-        r.rank[order[pos]] = static_cast<int>(pos + 1);
-    return r;
-}
-
-// ---------------------------------------------------------------------------------------
-
-std::string schemeToJson(const PriorityScheme& scheme)
-{
-    nlohmann::ordered_json j;
-    j["name"] = scheme.name;
-    j["missing"] = toString(scheme.missing);
-    j["indicators"] = nlohmann::ordered_json::array();
-    for (const SchemeIndicator& ind : scheme.indicators) {
-        nlohmann::ordered_json e;
-        e["key"] = ind.key;
-        e["direction"] = toString(ind.direction);
-        e["normalisation"] = toString(ind.normalisation);
-        e["weight"] = ind.weight;
-        j["indicators"].push_back(e);
-    }
-    return j.dump(2) + "\n";
-}
-
-PriorityScheme schemeFromJson(const std::string& text, const std::string& source)
-{
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw DataSourceError(source, std::string("not valid JSON: ") + e.what());
-    }
-    if (!j.is_object())
-        throw DataSourceError(source, "a priority scheme must be a JSON object with \"name\" and \"indicators\"");
-    PriorityScheme s;
-    if (!j.contains("name") || !j["name"].is_string())
-        badField(source, "name", "is missing or not a string");
-    s.name = j["name"].get<std::string>();
-    if (j.contains("missing")) {
-        const auto& m = j["missing"];
-        const std::string v = m.is_string() ? m.get<std::string>() : std::string{};
-        if (v == "exclude_village")
-            s.missing = MissingRule::ExcludeVillage;
-        else if (v == "fill_worst")
-            s.missing = MissingRule::FillWorst;
-        else if (v == "fill_median")
-            s.missing = MissingRule::FillMedian;
-        else
-            badField(source, "missing", "must be \"exclude_village\", \"fill_worst\" or \"fill_median\"");
-    }
-    if (!j.contains("indicators") || !j["indicators"].is_array() || j["indicators"].empty())
-        badField(source, "indicators", "must be a non-empty array");
-    const auto& list = j["indicators"];
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const std::string at = fmt::format("indicators[{}]", i);
-        const auto& e = list[i];
-        if (!e.is_object())
-            badField(source, at, "must be an object with key, direction, normalisation and weight");
-        SchemeIndicator ind;
-        if (!e.contains("key") || !e["key"].is_string() || e["key"].get<std::string>().empty())
-            badField(source, at + ".key", "is missing or not a non-empty string");
-        ind.key = e["key"].get<std::string>();
-        if (e.contains("direction")) {
-            const std::string d = e["direction"].is_string() ? e["direction"].get<std::string>() : std::string{};
-            if (d == "higher_is_worse")
-                ind.direction = Direction::HigherIsWorse;
-            else if (d == "higher_is_better")
-                ind.direction = Direction::HigherIsBetter;
-            else
-                badField(source, at + ".direction", "must be \"higher_is_worse\" or \"higher_is_better\"");
-        }
-        if (e.contains("normalisation")) {
-            const std::string n = e["normalisation"].is_string() ? e["normalisation"].get<std::string>() : std::string{};
-            if (n == "minmax")
-                ind.normalisation = Normalisation::MinMax;
-            else if (n == "zscore")
-                ind.normalisation = Normalisation::ZScore;
-            else if (n == "percentile_rank")
-                ind.normalisation = Normalisation::PercentileRank;
-            else
-                badField(source, at + ".normalisation", "must be \"minmax\", \"zscore\" or \"percentile_rank\"");
-        }
-        if (e.contains("weight")) {
-            if (!e["weight"].is_number() || !std::isfinite(e["weight"].get<double>()) || e["weight"].get<double>() < 0)
-                badField(source, at + ".weight", "must be a number >= 0");
-            ind.weight = e["weight"].get<double>();
-        }
-        for (const SchemeIndicator& earlier : s.indicators)
-            if (earlier.key == ind.key)
-                badField(source, at + ".key", "repeats indicator '" + ind.key + "'");
-        s.indicators.push_back(ind);
-    }
-    double sum = 0.0;
-    for (const SchemeIndicator& ind : s.indicators)
-        sum += ind.weight;
-    if (!(sum > 0))
-        badField(source, "indicators", "has weights that sum to 0; give at least one a positive weight");
-    return s;
-}
-
-PriorityScheme loadScheme(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw DataSourceError(path, "the priority scheme file does not exist or cannot be opened");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return schemeFromJson(text.str(), path);
-}
-
-void saveScheme(const PriorityScheme& scheme, const std::string& path)
-{
-    detail::writeFileAtomically(path, schemeToJson(scheme));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1019,40 +520,9 @@ std::size_t addTravelColumns(AnalysisTable& table, const Dataset& ds, const Road
     return unreachable;
 }
 
-void storeScheme(Dataset& ds, const PriorityScheme& scheme)
-{
-    if (scheme.name.empty())
-        throw Error("a priority scheme needs a name to be kept in the project");
-    ds.meta["skema." + scheme.name] = schemeToJson(scheme);
-}
-
-std::vector<std::string> storedSchemeNames(const Dataset& ds)
-{
-    std::vector<std::string> names;
-    for (const auto& [key, value] : ds.meta)
-        if (key.rfind("skema.", 0) == 0)
-            names.push_back(key.substr(6));
-    return names;
-}
-
-PriorityScheme storedScheme(const Dataset& ds, const std::string& name)
-{
-    auto it = ds.meta.find("skema." + name);
-    if (it == ds.meta.end()) {
-        std::string kept;
-        for (const std::string& n : storedSchemeNames(ds))
-            kept += (kept.empty() ? "" : ", ") + n;
-        throw Error("the project keeps no priority scheme named '" + name + "'; it keeps: "
-                    + (kept.empty() ? std::string("none") : kept));
-    }
-    return schemeFromJson(it->second, "scheme '" + name + "' of the project");
-}
-
 void writeAnalysisTable(const AnalysisTable& table, const Dataset& ds, const std::string& path)
 {
-    std::string extension = std::filesystem::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string extension = asciiLower(std::filesystem::path(path).extension().string());
     if (extension == ".csv") {
         writeAnalysisCsv(table, path);
         return;
@@ -1074,42 +544,11 @@ void writeAnalysisTable(const AnalysisTable& table, const Dataset& ds, const std
 
 SensitivityResult prioritySensitivity(const AnalysisTable& table, const SensitivityOptions& options)
 {
-    if (options.draws < 1 || options.perturbation < 0.0 || options.perturbation >= 1.0 || options.topN < 1)
-        throw Error("sensitivity needs draws >= 1, a perturbation in [0, 1) and top N >= 1");
-    const std::size_t n = table.rows.size();
     std::vector<std::string> codes;
+    codes.reserve(table.rows.size());
     for (const AnalysisTable::Row& row : table.rows)
         codes.push_back(row.kode);
-
-    SensitivityResult result;
-    result.options = options;
-    result.rankMin.assign(n, 0);
-    result.rankMax.assign(n, 0);
-    result.topShare.assign(n, 0.0);
-    std::vector<int> inTop(n, 0);
-    auto record = [&](const PriorityResult& p) {
-        for (std::size_t i = 0; i < n; ++i) {
-            const int r = p.rank[i];
-            if (r <= 0)
-                continue;
-            result.rankMin[i] = result.rankMin[i] == 0 ? r : std::min(result.rankMin[i], r);
-            result.rankMax[i] = std::max(result.rankMax[i], r);
-            if (r <= options.topN)
-                ++inTop[i];
-        }
-    };
-    record(table.priority);
-    std::mt19937_64 rng(options.seed);
-    std::uniform_real_distribution<double> factor(1.0 - options.perturbation, 1.0 + options.perturbation);
-    for (int draw = 1; draw < options.draws; ++draw) {
-        PriorityScheme perturbed = table.scheme;
-        for (SchemeIndicator& ind : perturbed.indicators)
-            ind.weight *= factor(rng);
-        record(scorePriority(perturbed, codes, table.inputs));
-    }
-    for (std::size_t i = 0; i < n; ++i)
-        result.topShare[i] = static_cast<double>(inTop[i]) / static_cast<double>(options.draws);
-    return result;
+    return prioritySensitivity(table.scheme, codes, table.inputs, options);
 }
 
 void writeAnalysisCsv(const AnalysisTable& table, const std::string& path)

@@ -179,6 +179,59 @@ ExportReport exportProject(const Dataset& ds, const std::string& path, const Exp
     return report;
 }
 
+namespace {
+
+/// Writes \a facilities as the layer "fasilitas" of \a out: points in \a srs, or (no \a srs) a
+/// table with lon and lat columns. Returns how many were written.
+std::size_t writeFacilityLayer(GDALDataset& out, const std::vector<Facility>& facilities,
+                               OGRSpatialReference* srs, const std::string& path,
+                               detail::GdalErrorCollector& errors)
+{
+    const bool points = srs != nullptr;
+    OGRLayer* fl = out.CreateLayer("fasilitas", srs, points ? wkbPoint : wkbNone, nullptr);
+    check(fl != nullptr, path, errors, "GDAL could not create the layer fasilitas");
+    const char* names[] = {"id", "jenis", "nama", "status", "tahun", "lokasi", "kode"};
+    const OGRFieldType types[] = {OFTInteger64, OFTString, OFTString, OFTString, OFTInteger, OFTString, OFTString};
+    for (std::size_t i = 0; i < std::size(names); ++i) {
+        OGRFieldDefn field(names[i], types[i]);
+        check(fl->CreateField(&field) == OGRERR_NONE, path, errors, std::string("cannot create field ") + names[i]);
+    }
+    if (!points)
+        for (const char* n : {"lon", "lat"}) {
+            OGRFieldDefn field(n, OFTReal);
+            check(fl->CreateField(&field) == OGRERR_NONE, path, errors, std::string("cannot create field ") + n);
+        }
+    std::size_t written = 0;
+    const bool facilitiesInTransaction = fl->StartTransaction() == OGRERR_NONE;
+    for (const Facility& fac : facilities) {
+        OGRFeatureUniquePtr f(OGRFeature::CreateFeature(fl->GetLayerDefn()));
+        f->SetField(0, static_cast<GIntBig>(fac.id));
+        f->SetField(1, fac.kind.c_str());
+        f->SetField(2, fac.name.c_str());
+        f->SetField(3, fac.status.c_str());
+        if (fac.year > 0)
+            f->SetField(4, fac.year);
+        else
+            f->SetFieldNull(4);
+        f->SetField(5, fac.locatedBy.c_str());
+        f->SetField(6, fac.areaCode.c_str());
+        if (points)
+            f->SetGeometryDirectly(new OGRPoint(fac.location.x, fac.location.y));
+        else {
+            f->SetField(7, fac.location.x);
+            f->SetField(8, fac.location.y);
+        }
+        check(fl->CreateFeature(f.get()) == OGRERR_NONE, path, errors,
+              "cannot write facility " + std::to_string(fac.id));
+        ++written;
+    }
+    check(!facilitiesInTransaction || fl->CommitTransaction() == OGRERR_NONE, path, errors,
+          "cannot commit the facilities");
+    return written;
+}
+
+} // namespace
+
 ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const VillageTable& table)
 {
     ExportReport report;
@@ -277,47 +330,9 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
         }
         check(!inTransaction || layer->CommitTransaction() == OGRERR_NONE, path, errors, "cannot commit the villages");
 
-        if (table.withFacilities && (report.format == "GPKG" || report.format == "XLSX") && !ds.facilities.empty()) {
-            const bool points = report.format == "GPKG";
-            OGRLayer* fl = out->CreateLayer("fasilitas", points ? &srs : nullptr, points ? wkbPoint : wkbNone, nullptr);
-            check(fl != nullptr, path, errors, "GDAL could not create the layer fasilitas");
-            const char* names[] = {"id", "jenis", "nama", "status", "tahun", "lokasi", "kode"};
-            const OGRFieldType types[] = {OFTInteger64, OFTString, OFTString, OFTString, OFTInteger, OFTString, OFTString};
-            for (std::size_t i = 0; i < std::size(names); ++i) {
-                OGRFieldDefn field(names[i], types[i]);
-                check(fl->CreateField(&field) == OGRERR_NONE, path, errors, std::string("cannot create field ") + names[i]);
-            }
-            if (!points)
-                for (const char* n : {"lon", "lat"}) {
-                    OGRFieldDefn field(n, OFTReal);
-                    check(fl->CreateField(&field) == OGRERR_NONE, path, errors, std::string("cannot create field ") + n);
-                }
-            const bool facilitiesInTransaction = fl->StartTransaction() == OGRERR_NONE;
-            for (const Facility& fac : ds.facilities) {
-                OGRFeatureUniquePtr f(OGRFeature::CreateFeature(fl->GetLayerDefn()));
-                f->SetField(0, static_cast<GIntBig>(fac.id));
-                f->SetField(1, fac.kind.c_str());
-                f->SetField(2, fac.name.c_str());
-                f->SetField(3, fac.status.c_str());
-                if (fac.year > 0)
-                    f->SetField(4, fac.year);
-                else
-                    f->SetFieldNull(4);
-                f->SetField(5, fac.locatedBy.c_str());
-                f->SetField(6, fac.areaCode.c_str());
-                if (points)
-                    f->SetGeometryDirectly(new OGRPoint(fac.location.x, fac.location.y));
-                else {
-                    f->SetField(7, fac.location.x);
-                    f->SetField(8, fac.location.y);
-                }
-                check(fl->CreateFeature(f.get()) == OGRERR_NONE, path, errors,
-                      "cannot write facility " + std::to_string(fac.id));
-                ++report.facilities;
-            }
-            check(!facilitiesInTransaction || fl->CommitTransaction() == OGRERR_NONE, path, errors,
-                  "cannot commit the facilities");
-        }
+        if (table.withFacilities && (report.format == "GPKG" || report.format == "XLSX") && !ds.facilities.empty())
+            report.facilities += writeFacilityLayer(*out, ds.facilities, report.format == "GPKG" ? &srs : nullptr,
+                                                    path, errors);
         // Closing writes everything (an explicit FlushCache would make the XLSX driver save twice and fail).
         check(errors.failureCount() == 0, path, errors, "GDAL reported an error");
         out.reset(); // closes and completes the file

@@ -4,6 +4,8 @@
 
 #include "detail/geos.h"
 #include "gis/error.h"
+#include "gis/geodesicsearch.h"
+#include "gis/geodesy.h"
 #include "gis/geometryops.h"
 #include "gis/indicators.h"
 #include "gis/measure.h"
@@ -28,16 +30,16 @@ namespace {
 using detail::geosHandle;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
-/// a(1 - e²) on WGS 84: the smallest meridian radius of curvature (at the equator), metres.
-constexpr double kMinMeridianRadiusM = 6378137.0 * (1.0 - 0.0066943799901413165);
 /// No direction has more metres per degree than this on WGS 84 (the meridian degree at the
 /// poles is 111,694 m; the parallel degree at most 111,320 m).
 constexpr double kMaxMetresPerDegree = 111700.0;
-/// The meridian degree is at least this long (at the equator).
+/// The meridian degree is at least this long (at the equator): a(1 - e²)·π/180 = 110,574.3 m,
+/// rounded down.
 constexpr double kMinMeridianDegreeM = 110574.0;
-/// The parallel degree is at least this times cos(latitude).
+static_assert(kMinMeridianDegreeM <= geodesy::kMinMeridianRadiusM * geodesy::kDegToRad);
+/// The parallel degree is at least this times cos(latitude): a·π/180 = 111,319.5 m, rounded down.
 constexpr double kEquatorDegreeM = 111319.0;
+static_assert(kEquatorDegreeM <= geodesy::kSemiMajorAxisM * geodesy::kDegToRad);
 
 std::string geosFailure(const char* operation)
 {
@@ -197,7 +199,7 @@ SpatialWeights queenContiguity(const std::vector<MultiPolygon>& polygons, double
             continue;
         const double latMargin = toleranceM / kMinMeridianDegreeM;
         const double maxAbsLat = std::min(89.0, std::max(std::fabs(e.minY), std::fabs(e.maxY)) + latMargin);
-        const double metresPerDegree = std::min(kMinMeridianDegreeM, kEquatorDegreeM * std::cos(maxAbsLat * kDegToRad));
+        const double metresPerDegree = std::min(kMinMeridianDegreeM, kEquatorDegreeM * std::cos(geodesy::radians(maxAbsLat)));
         const double maybeDeg = toleranceM / metresPerDegree * 1.001;
         detail::GeosGeomPtr box = detail::checked(
             GEOSGeom_createRectangle_r(h, e.minX - maybeDeg, e.minY - maybeDeg, e.maxX + maybeDeg, e.maxY + maybeDeg),
@@ -248,49 +250,13 @@ SpatialWeights knnWeights(const std::vector<Point>& points, std::size_t k)
         throw Error(fmt::format("k-nearest-neighbour weights: k must be between 1 and the number of areas less one "
                                 "({}); got {}",
                                 n == 0 ? 0 : n - 1, k));
-    std::vector<std::size_t> byLat(n);
-    std::iota(byLat.begin(), byLat.end(), std::size_t{0});
-    std::sort(byLat.begin(), byLat.end(), [&](std::size_t a, std::size_t b) {
-        return points[a].y < points[b].y || (points[a].y == points[b].y && a < b);
-    });
-    std::vector<std::size_t> position(n);
-    for (std::size_t q = 0; q < n; ++q)
-        position[byLat[q]] = q;
-
+    // Each area's k nearest others, by index: a second area at the same point is still a
+    // neighbour (at distance 0). Ties go to the lower index (GeodesicPointIndex).
+    const GeodesicPointIndex index(points);
     std::vector<std::vector<std::size_t>> lists(n);
-    using Candidate = std::pair<double, std::size_t>; // (distance, index): ties go to the lower index
-    std::vector<Candidate> heap;
-    for (std::size_t i = 0; i < n; ++i) {
-        heap.clear();
-        const Point p = points[i];
-        auto consider = [&](std::size_t j) {
-            const Candidate c{geodesicDistanceM(p, points[j]), j};
-            if (heap.size() < k) {
-                heap.push_back(c);
-                std::push_heap(heap.begin(), heap.end());
-            } else if (c < heap.front()) {
-                std::pop_heap(heap.begin(), heap.end());
-                heap.back() = c;
-                std::push_heap(heap.begin(), heap.end());
-            }
-        };
-        auto prune = [&](std::size_t j) {
-            const double bound = kMinMeridianRadiusM * std::fabs(points[j].y - p.y) * kDegToRad * (1.0 - 1e-9);
-            return heap.size() == k && bound > heap.front().first;
-        };
-        for (std::size_t q = position[i] + 1; q < n; ++q) {
-            if (prune(byLat[q]))
-                break;
-            consider(byLat[q]);
-        }
-        for (std::size_t q = position[i]; q-- > 0;) {
-            if (prune(byLat[q]))
-                break;
-            consider(byLat[q]);
-        }
-        for (const Candidate& c : heap)
-            lists[i].push_back(c.second);
-    }
+    for (std::size_t i = 0; i < n; ++i)
+        for (const GeodesicPointIndex::Hit& hit : index.nearestK(points[i], k, i))
+            lists[i].push_back(hit.index);
     return SpatialWeights::fromNeighbours(std::move(lists));
 }
 

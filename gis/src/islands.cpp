@@ -2,6 +2,7 @@
 
 #include "detail/geos.h"
 #include "gis/error.h"
+#include "gis/geodesy.h"
 #include "gis/geometryops.h"
 #include "gis/measure.h"
 
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 #include <optional>
 
 namespace gis {
@@ -105,7 +105,7 @@ IslandResult islandFlags(const Dataset& ds, Point mainlandPoint, const IslandOpt
     }
     const MultiPolygon land = unionAll(geoms);
     const double latitude = extentOf(land).center().y;
-    const double metresPerDegreeLon = 111320.0 * std::max(std::cos(latitude * std::numbers::pi / 180.0), 0.01);
+    const double metresPerDegreeLon = 111320.0 * std::max(std::cos(geodesy::radians(latitude)), 0.01);
     // Half the gap from each side; the smaller metres-per-degree (longitude) so the buffer is at
     // least that wide in every direction.
     const double bufferDeg = std::max(options.gapToleranceM, 0.0) / 2.0 / std::min(metresPerDegreeLon, 110574.0);

@@ -1,5 +1,7 @@
 #include "gis/measure.h"
 
+#include "gis/geodesy.h"
+
 #include <geodesic.h>
 
 #include <cmath>
@@ -12,7 +14,7 @@ const geod_geodesic& wgs84()
 {
     static const geod_geodesic geod = [] {
         geod_geodesic g{};
-        geod_init(&g, 6378137.0, 1.0 / 298.257223563);
+        geod_init(&g, geodesy::kSemiMajorAxisM, geodesy::kFlattening);
         return g;
     }();
     return geod;

@@ -145,6 +145,21 @@ TEST(KnnWeights, MatchesBruteForceOnTheEmbeddedVillages)
     EXPECT_THROW(knnWeights(std::vector<Point>{{0, 0}, {1, 1}}, 0), Error);
 }
 
+TEST(KnnWeights, TiesAndTwinPointsAreDeterministic)
+{
+    // Areas 0, 2 and 4 share one point; 1 and 3 share another 1.1 km away; 5 is far.
+    const Point a{104.62, -5.50}, b{104.63, -5.50}, far{105.5, -5.0};
+    const SpatialWeights w = knnWeights(std::vector<Point>{a, b, a, b, a, far}, 2);
+    // Area 0: its twins 2 and 4 at distance 0 (never itself).
+    EXPECT_EQ(w.neighbours[0], ids({2, 4}));
+    EXPECT_EQ(w.neighbours[2], ids({0, 4}));
+    // Area 1: its twin 3 at 0, then the three copies of a tie at one distance: the lowest, 0.
+    EXPECT_EQ(w.neighbours[1], ids({0, 3}));
+    // Area 5: b is nearer than a (to the east); of the b copies 1 and 3 both come.
+    ASSERT_LT(geodesicDistanceM(far, b), geodesicDistanceM(far, a));
+    EXPECT_EQ(w.neighbours[5], ids({1, 3}));
+}
+
 // ---------------------------------------------------------------------------------------
 // Global Moran's I
 // ---------------------------------------------------------------------------------------

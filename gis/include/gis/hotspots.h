@@ -3,6 +3,11 @@
 /// Spatial weights (queen contiguity with a tolerance, k nearest neighbours), global Moran's I
 /// with a permutation test, and local Moran (LISA) clusters with an optional False Discovery
 /// Rate correction. Everything is seeded: the same inputs and seed give the same results.
+///
+/// \note Thread safety: no function here keeps state between calls (each permutation test owns
+/// its random generator, seeded from the options), so all may run at the same time on different
+/// or the same const inputs; analyzeHotspots only reads the Dataset. GEOS work (queenContiguity)
+/// runs in the calling thread's own GEOS context.
 #include "gis/dataset.h"
 
 #include <cstddef>
@@ -48,8 +53,9 @@ struct SpatialWeights {
 SpatialWeights queenContiguity(const std::vector<MultiPolygon>& polygons, double toleranceM = 50.0);
 
 /// \brief k nearest neighbours by geodesic distance (WGS 84) between points (EPSG:4326);
-/// ties broken by the lower index. Not symmetric in general. Exact: a latitude-sorted scan
-/// pruned with the bound of NearestPointIndex (analysis.h).
+/// ties broken by the lower index; an area is never its own neighbour, but another area at the
+/// same point is one. Not symmetric in general. Exact: GeodesicPointIndex::nearestK
+/// (geodesicsearch.h, where the pruning bound is proved).
 /// \throws Error when k is 0 or not less than the number of points.
 SpatialWeights knnWeights(const std::vector<Point>& points, std::size_t k);
 

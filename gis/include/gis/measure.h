@@ -2,6 +2,8 @@
 /// \file measure.h
 /// Ellipsoidal measures on WGS 84 with PROJ's geodesic routines (GeographicLib's algorithms).
 /// Input coordinates are EPSG:4326 degrees, x = longitude, y = latitude.
+/// \note All functions are pure and may be called from any thread (the WGS 84 geodesic is built
+/// once, thread-safely, and then only read).
 #include "gis/geometry.h"
 
 namespace gis {
