@@ -1,5 +1,8 @@
 #include "cli/importcmd.h"
 
+#include "cli/common.h"
+#include "cli/flaghints.h"
+
 #include "gis/error.h"
 #include "gis/project.h"
 
@@ -66,17 +69,15 @@ CLI::App* addImportCommand(CLI::App& cli, BoundaryCommandOptions& options, CLI::
     return importCmd;
 }
 
-int runNew(const BoundaryCommandOptions& given, std::ostream& out, std::ostream& err)
+int runNew(const BoundaryCommandOptions& given, std::ostream& out, std::ostream&)
 {
     BoundaryCommandOptions options = given;
-    if (std::filesystem::exists(options.project) && !options.force) {
-        fmt::print(err, "sasaran-cli: error: '{}' exists; use 'sasaran-cli import boundaries' to replace its "
-                        "boundaries, or --force to create it anew\n",
-                   options.project);
-        return 2;
-    }
+    if (std::filesystem::exists(options.project) && !options.force)
+        throw UsageError(fmt::format("'{}' exists; use 'sasaran-cli import boundaries' to replace its boundaries, or "
+                                     "--force to create it anew",
+                                     options.project));
     const std::string file = layerAndFile(options);
-    gis::BoundarySet set = gis::readBoundaries(file, options.read);
+    gis::BoundarySet set = withFlagHints([&] { return gis::readBoundaries(file, options.read); });
     fmt::print(out, "{}", set.report.text());
     const gis::Dataset ds = gis::newProjectFromBoundaries(std::move(set), options.capital);
     gis::saveProject(ds, options.project);
@@ -97,7 +98,7 @@ int runImportBoundaries(const BoundaryCommandOptions& given, std::ostream& out, 
     if (before < gis::kProjectSchemaVersion)
         fmt::print(out, "upgraded:    project schema {} -> {}\n", before, gis::kProjectSchemaVersion);
     const std::string file = layerAndFile(options);
-    gis::BoundarySet set = gis::readBoundaries(file, options.read);
+    gis::BoundarySet set = withFlagHints([&] { return gis::readBoundaries(file, options.read); });
     const gis::ReplaceReport replaced = gis::replaceBoundaries(ds, set, options.capital);
     fmt::print(out, "{}{}", set.report.text(), replaced.text());
     gis::saveProject(ds, options.project);
@@ -204,7 +205,8 @@ int finishImport(const gis::Dataset& ds, const std::string& project, const Repor
 {
     fmt::print(out, "{}", report.text());
     if (!report.written) {
-        fmt::print(err, "sasaran-cli: error: nothing imported: {}\n", report.stopReason);
+        fmt::print(err, "sasaran-cli: error: nothing imported: {}{}\n", report.stopReason,
+                   flagHint(report.stopParameters));
         return 3;
     }
     gis::saveProject(ds, project);
@@ -220,14 +222,13 @@ int runImportTable(const DataImportOptions& given, std::ostream& out, std::ostre
     options.table.fuzzy = !options.noFuzzy;
     for (const std::string& spec : options.indicators) {
         const auto eq = spec.find('=');
-        if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
-            fmt::print(err, "sasaran-cli: error: --indicator '{}' must be KEY=COLUMN\n", spec);
-            return 2;
-        }
+        if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
+            throw UsageError(fmt::format("--indicator '{}' must be KEY=COLUMN", spec));
         options.table.indicators.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
     }
     gis::Dataset ds = openForImport(options.project, out);
-    const gis::TableImportReport report = gis::importTable(ds, options.file, options.table);
+    const gis::TableImportReport report =
+        withFlagHints([&] { return gis::importTable(ds, options.file, options.table); });
     return finishImport(ds, options.project, report, out, err);
 }
 
@@ -236,7 +237,8 @@ int runImportRecords(const DataImportOptions& given, std::ostream& out, std::ost
     DataImportOptions options = given;
     options.records.fuzzy = !options.noFuzzy;
     gis::Dataset ds = openForImport(options.project, out);
-    const gis::RecordImportReport report = gis::importRecords(ds, options.file, options.records);
+    const gis::RecordImportReport report =
+        withFlagHints([&] { return gis::importRecords(ds, options.file, options.records); });
     return finishImport(ds, options.project, report, out, err);
 }
 
@@ -245,7 +247,8 @@ int runImportFacilities(const DataImportOptions& given, std::ostream& out, std::
     DataImportOptions options = given;
     options.facilities.fuzzy = !options.noFuzzy;
     gis::Dataset ds = openForImport(options.project, out);
-    const gis::FacilityImportReport report = gis::importFacilities(ds, options.file, options.facilities);
+    const gis::FacilityImportReport report =
+        withFlagHints([&] { return gis::importFacilities(ds, options.file, options.facilities); });
     fmt::print(out, "{}", report.text());
     gis::saveProject(ds, options.project);
     fmt::print(out, "wrote project: {}\n", absolutePath(options.project));
