@@ -1,3 +1,5 @@
+// The raw-table module: CSV/XLSX cells as text, encodings, header rows, Indonesian numbers
+// (declared in gis/tableimport.h and detail/rawtable.h), shared by the table, record and facility imports.
 #include "detail/rawtable.h"
 
 #include "detail/ogrhandles.h"
@@ -39,7 +41,6 @@ std::vector<std::string> splitCsv(const std::string& line, char sep)
         cell = trimmed(cell);
     return out;
 }
-
 
 RawTable readCsv(const std::string& path)
 {

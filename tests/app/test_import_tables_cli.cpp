@@ -161,13 +161,21 @@ TEST(ImportTablesCli, LibraryParametersGetTheirOptionNamesAtTheCliEdge)
 
     // UTM metres in a CSV that declares no CRS: the library names the parameter "crs", the CLI "--crs".
     const auto points = dir / "titik_utm.csv";
-    testutil::writeFile(points, "nama,x,y\nPosyandu A,500000,9400000\n");
-    auto r = runCli({"import", "facilities", project, points.string(), "--kind", "POSYANDU", "--lon-field", "x",
-                     "--lat-field", "y"});
+    testutil::writeFile(points, "kode,lon,lat\n18.06.20.2005,500000,9400000\n");
+    auto r = runCli({"new", (dir / "q.sasaran.sqlite").string(), "--boundaries", points.string()});
     EXPECT_EQ(r.code, 3) << r.err << r.out;
     EXPECT_NE(r.err.find("titik_utm.csv"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("give the CRS of the columns"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("(option --crs)"), std::string::npos) << r.err;
+
+    // A boundary layer without a code field: "code field" becomes "--code-field".
+    const auto nocode = dir / "tanpa_kode.geojson";
+    testutil::writeFile(nocode, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                                "\"properties\":{\"nama\":\"Sukamaju\"},\"geometry\":{\"type\":\"Polygon\","
+                                "\"coordinates\":[[[104,-5],[104.01,-5],[104.01,-4.99],[104,-5]]]}}]}");
+    r = runCli({"new", (dir / "r.sasaran.sqlite").string(), "--boundaries", nocode.string()});
+    EXPECT_EQ(r.code, 3) << r.err << r.out;
+    EXPECT_NE(r.err.find("name the code field. Fields: nama (option --code-field)"), std::string::npos) << r.err;
 
     // A named header row that lacks a column: "header row" becomes "--header-row".
     const auto table = dir / "t.csv";
