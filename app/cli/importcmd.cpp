@@ -1,6 +1,8 @@
 #include "cli/importcmd.h"
 
 #include "cli/common.h"
+#include "cli/flaghints.h"
+
 #include "gis/error.h"
 #include "gis/project.h"
 #include "gis/store.h"
@@ -68,17 +70,15 @@ CLI::App* addImportCommand(CLI::App& cli, BoundaryCommandOptions& options, CLI::
     return importCmd;
 }
 
-int runNew(const BoundaryCommandOptions& given, std::ostream& out, std::ostream& err)
+int runNew(const BoundaryCommandOptions& given, std::ostream& out, std::ostream&)
 {
     BoundaryCommandOptions options = given;
-    if (std::filesystem::exists(options.project) && !options.force) {
-        fmt::print(err, "sasaran-cli: error: '{}' exists; use 'sasaran-cli import boundaries' to replace its "
-                        "boundaries, or --force to create it anew\n",
-                   options.project);
-        return 2;
-    }
+    if (std::filesystem::exists(options.project) && !options.force)
+        throw UsageError(fmt::format("'{}' exists; use 'sasaran-cli import boundaries' to replace its boundaries, or "
+                                     "--force to create it anew",
+                                     options.project));
     const std::string file = layerAndFile(options);
-    gis::BoundarySet set = gis::readBoundaries(file, options.read);
+    gis::BoundarySet set = withFlagHints([&] { return gis::readBoundaries(file, options.read); });
     fmt::print(out, "{}", set.report.text());
     const gis::Dataset ds = gis::newProjectFromBoundaries(std::move(set), options.capital);
     gis::createProject(options.project, ds, options.force);
@@ -99,7 +99,7 @@ int runImportBoundaries(const BoundaryCommandOptions& given, std::ostream& out, 
         fmt::print(out, "upgraded:    project schema {} -> {}\n", store->versionBeforeOpen(), store->schemaVersion());
     gis::Dataset ds = store->read();
     const std::string file = layerAndFile(options);
-    gis::BoundarySet set = gis::readBoundaries(file, options.read);
+    gis::BoundarySet set = withFlagHints([&] { return gis::readBoundaries(file, options.read); });
     // What a boundary import may change: areas, the facilities' pekon, the crosswalk, meta.
     constexpr gis::ProjectPart kChanged = gis::ProjectPart::Meta | gis::ProjectPart::Areas
         | gis::ProjectPart::Facilities | gis::ProjectPart::BpsCodes | gis::ProjectPart::Aliases;
@@ -233,7 +233,8 @@ int finishImport(ImportProject& p, const std::string& project, const Report& rep
 {
     fmt::print(out, "{}", report.text());
     if (!report.written) {
-        fmt::print(err, "sasaran-cli: error: nothing imported: {}\n", report.stopReason);
+        fmt::print(err, "sasaran-cli: error: nothing imported: {}{}\n", report.stopReason,
+                   flagHint(report.stopParameters));
         return 3;
     }
     p.store->write(gis::changesBetween(p.before, p.ds, p.changed));
@@ -249,14 +250,13 @@ int runImportTable(const DataImportOptions& given, std::ostream& out, std::ostre
     options.table.fuzzy = !options.noFuzzy;
     for (const std::string& spec : options.indicators) {
         const auto eq = spec.find('=');
-        if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
-            fmt::print(err, "sasaran-cli: error: --indicator '{}' must be KEY=COLUMN\n", spec);
-            return 2;
-        }
+        if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
+            throw UsageError(fmt::format("--indicator '{}' must be KEY=COLUMN", spec));
         options.table.indicators.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
     }
     ImportProject p = openForImport(options.project, out, kValueImportReads, kValueImportChanges, false);
-    const gis::TableImportReport report = gis::importTable(p.ds, options.file, options.table);
+    const gis::TableImportReport report =
+        withFlagHints([&] { return gis::importTable(p.ds, options.file, options.table); });
     return finishImport(p, options.project, report, out, err);
 }
 
@@ -265,7 +265,8 @@ int runImportRecords(const DataImportOptions& given, std::ostream& out, std::ost
     DataImportOptions options = given;
     options.records.fuzzy = !options.noFuzzy;
     ImportProject p = openForImport(options.project, out, kValueImportReads, kValueImportChanges, false);
-    const gis::RecordImportReport report = gis::importRecords(p.ds, options.file, options.records);
+    const gis::RecordImportReport report =
+        withFlagHints([&] { return gis::importRecords(p.ds, options.file, options.records); });
     return finishImport(p, options.project, report, out, err);
 }
 
@@ -276,7 +277,8 @@ int runImportFacilities(const DataImportOptions& given, std::ostream& out, std::
     ImportProject p = openForImport(options.project, out, gis::ProjectPart::All,
                                     gis::ProjectPart::Meta | gis::ProjectPart::Facilities | gis::ProjectPart::Aliases,
                                     true);
-    const gis::FacilityImportReport report = gis::importFacilities(p.ds, options.file, options.facilities);
+    const gis::FacilityImportReport report =
+        withFlagHints([&] { return gis::importFacilities(p.ds, options.file, options.facilities); });
     fmt::print(out, "{}", report.text());
     p.store->write(gis::changesBetween(p.before, p.ds, p.changed));
     fmt::print(out, "wrote project: {}\n", absolutePath(options.project));

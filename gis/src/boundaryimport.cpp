@@ -6,14 +6,13 @@
 #include "gis/geometryops.h"
 #include "gis/referencenaming.h"
 #include "gis/spatialindex.h"
+#include "gis/text.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
-#include <chrono>
 #include <cmath>
-#include <ctime>
 #include <filesystem>
 #include <set>
 #include <type_traits>
@@ -23,12 +22,6 @@ namespace gis {
 
 namespace {
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 /// Text of a code field: a code stored as a number keeps all its digits ("1806202005").
 std::string codeText(const FieldValue& v)
 {
@@ -36,16 +29,6 @@ std::string codeText(const FieldValue& v)
         if (std::isfinite(*d) && *d == std::floor(*d) && std::fabs(*d) < 1e15)
             return fmt::format("{:.0f}", *d);
     return fieldText(v);
-}
-
-std::string trimmed(const std::string& s)
-{
-    std::size_t a = 0, b = s.size();
-    while (a < b && std::isspace(static_cast<unsigned char>(s[a])))
-        ++a;
-    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1])))
-        --b;
-    return s.substr(a, b - a);
 }
 
 /// The field named by the user (must exist), else the first candidate present, else -1.
@@ -97,7 +80,7 @@ std::string nameKey(const std::string& name)
 {
     std::string s;
     bool space = false;
-    for (unsigned char c : lower(trimmed(name))) {
+    for (unsigned char c : asciiLower(trimmed(name))) {
         if (std::isspace(c) || c == '_') {
             space = !s.empty();
             continue;
@@ -111,16 +94,6 @@ std::string nameKey(const std::string& name)
         if (s.rfind(prefix, 0) == 0)
             return s.substr(std::string(prefix).size());
     return s;
-}
-
-std::string nowIso()
-{
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buffer;
 }
 
 template <typename T>
@@ -153,73 +126,63 @@ std::pair<std::string, std::string> splitSourceAndLayer(const std::string& text)
     return {text, {}};
 }
 
-BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions& options)
+namespace {
+
+/// The fields of a village layer that the import reads (-1: absent).
+struct BoundaryFields {
+    int code = -1, name = -1, parent = -1, bps = -1, regency = -1;
+};
+
+BoundaryFields chooseBoundaryFields(const VectorData& data, const std::string& path,
+                                    const BoundaryImportOptions& options, BoundaryImportReport& report)
 {
-    ReadOptions ro;
-    ro.layer = options.layer;
-    ro.assumedCrs = options.assumedCrs;
-    const VectorData data = readVector(path, ro);
-
-    BoundarySet set;
-    set.edition = options.edition;
-    BoundaryImportReport& report = set.report;
-    report.path = path;
-    report.layer = data.layerName;
-    report.sourceCrs = data.sourceCrs;
-    report.featuresRead = data.features.size();
-    report.repaired = data.repaired;
-    report.warnings = data.warnings;
-
-    const int codeIdx = chooseField(data, options.codeField,
-                                    {"KDEPUM", "kode", "kode_desa", "kd_desa", "kode_wilayah", "kode_kemendagri",
-                                     "kode_kemdagri", "code", "KDCPUM", "KDPKAB"},
-                                    "code");
-    if (codeIdx < 0) {
+    BoundaryFields f;
+    f.code = chooseField(data, options.codeField,
+                         {"KDEPUM", "kode", "kode_desa", "kd_desa", "kode_wilayah", "kode_kemendagri",
+                          "kode_kemdagri", "code", "KDCPUM", "KDPKAB"},
+                         "code");
+    if (f.code < 0) {
         if (data.fieldIndex("IDDESA") >= 0 || data.fieldIndex("KDEBPS") >= 0)
             throw DataSourceError(path, "the layer '" + data.layerName
                                             + "' has only BPS codes (IDDESA/KDEBPS), which differ from the Kemendagri "
                                               "codes a project is keyed by (Tanggamus is 1802 for BPS, 18.06 for "
-                                              "Kemendagri); give a Kemendagri code field with --code-field, or use a "
-                                              "file that has one (e.g. BIG's KDEPUM)");
+                                              "Kemendagri); name a Kemendagri code field, or use a "
+                                              "file that has one (e.g. BIG's KDEPUM)",
+                                  {"code field"});
         throw DataSourceError(path, "no code field found in layer '" + data.layerName + "' (looked for KDEPUM, kode, "
-                                        "kode_desa, code, ...); name it with --code-field. Fields: "
-                                        + joinList(data.fieldNames));
+                                        "kode_desa, code, ...); name the code field. Fields: "
+                                        + joinList(data.fieldNames),
+                              {"code field"});
     }
-    const int nameIdx = chooseField(data, options.nameField,
-                                    {"NAMOBJ", "WADMKD", "NMDESA", "nama", "nama_desa", "name", "desa", "NAMA_DESA"},
-                                    "name");
-    const int parentIdx =
-        chooseField(data, options.parentField, {"WADMKC", "NMKEC", "kecamatan", "nama_kec", "nama_kecamatan"},
-                    "kecamatan name");
-    int bpsIdx = chooseField(data, options.bpsField, {"KDEBPS", "IDDESA", "kode_bps"}, "BPS code");
-    if (bpsIdx == codeIdx)
-        bpsIdx = -1;
-    const int regencyIdx = chooseField(data, options.regencyField, {"WADMKK", "NMKAB", "kabupaten"}, "kabupaten name");
-    report.codeField = fieldName(data, codeIdx);
-    report.nameField = fieldName(data, nameIdx);
-    report.parentField = fieldName(data, parentIdx);
-    report.bpsField = fieldName(data, bpsIdx);
-    report.regencyField = fieldName(data, regencyIdx);
+    f.name = chooseField(data, options.nameField,
+                         {"NAMOBJ", "WADMKD", "NMDESA", "nama", "nama_desa", "name", "desa", "NAMA_DESA"}, "name");
+    f.parent = chooseField(data, options.parentField, {"WADMKC", "NMKEC", "kecamatan", "nama_kec", "nama_kecamatan"},
+                           "kecamatan name");
+    f.bps = chooseField(data, options.bpsField, {"KDEBPS", "IDDESA", "kode_bps"}, "BPS code");
+    if (f.bps == f.code)
+        f.bps = -1;
+    f.regency = chooseField(data, options.regencyField, {"WADMKK", "NMKAB", "kabupaten"}, "kabupaten name");
+    report.codeField = fieldName(data, f.code);
+    report.nameField = fieldName(data, f.name);
+    report.parentField = fieldName(data, f.parent);
+    report.bpsField = fieldName(data, f.bps);
+    report.regencyField = fieldName(data, f.regency);
+    return f;
+}
 
-    // The scheme of the code column decides before anything is built.
-    std::vector<std::string> rawCodes;
-    for (const VectorFeature& f : data.features)
-        rawCodes.push_back(codeText(f.values[static_cast<std::size_t>(codeIdx)]));
-    const CodeSchemeGuess guess = detectCodeScheme(rawCodes);
-    if (guess.scheme == CodeScheme::Bps)
-        throw DataSourceError(path, "the codes of field '" + report.codeField + "' are BPS codes (" + guess.explanation
-                                        + "); a project is keyed by Kemendagri codes: give the Kemendagri code "
-                                          "field with --code-field");
-    report.codeScheme = "Kemendagri";
+using NameCounts = std::map<std::string, std::map<std::string, int>>; // area code -> name -> villages naming it
 
-    const std::string filter = options.filter.empty() ? std::string{}
-                               : normaliseKemendagriCode(options.filter).empty()
-                                   ? options.filter
-                                   : normaliseKemendagriCode(options.filter);
+/// The features grouped by code, and the kecamatan and kabupaten names their villages give.
+struct FeatureGroups {
+    std::map<std::string, Group> byCode;
+    NameCounts kecNames, kabNames;
+};
 
-    std::map<std::string, Group> groups;               // code -> features
-    std::map<std::string, std::map<std::string, int>> kecNames;  // kecamatan code -> name counts
-    std::map<std::string, std::map<std::string, int>> kabNames;  // kabupaten code -> name counts
+FeatureGroups groupFeatures(const VectorData& data, const std::vector<std::string>& rawCodes,
+                            const BoundaryFields& fields, const std::string& filter, BoundaryImportReport& report)
+{
+    FeatureGroups out;
+    auto text = [](const VectorFeature& f, int i) { return trimmed(fieldText(f.values[static_cast<std::size_t>(i)])); };
     for (std::size_t i = 0; i < data.features.size(); ++i) {
         const VectorFeature& f = data.features[i];
         const AreaCode code = parseAreaCode(rawCodes[i]);
@@ -235,30 +198,33 @@ BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions&
             ++report.filteredOut;
             continue;
         }
-        Group& g = groups[code.text];
+        Group& g = out.byCode[code.text];
         g.fids.push_back(f.fid);
         if (!f.geometry.polygons.empty())
             g.parts.push_back(f.geometry.polygons);
         else if (f.geometry.type != GeometryType::None)
             report.warnings.push_back({f.fid, "geometry is not a polygon: the area " + code.text + " has no boundary"});
-        if (nameIdx >= 0 && g.name.empty())
-            g.name = trimmed(fieldText(f.values[static_cast<std::size_t>(nameIdx)]));
-        if (bpsIdx >= 0 && g.bps.empty())
-            g.bps = trimmed(codeText(f.values[static_cast<std::size_t>(bpsIdx)]));
+        if (fields.name >= 0 && g.name.empty())
+            g.name = text(f, fields.name);
+        if (fields.bps >= 0 && g.bps.empty())
+            g.bps = trimmed(codeText(f.values[static_cast<std::size_t>(fields.bps)]));
         if (code.level == 4) {
-            if (parentIdx >= 0) {
-                const std::string kec = trimmed(fieldText(f.values[static_cast<std::size_t>(parentIdx)]));
-                if (!kec.empty())
-                    kecNames[parentKemendagriCode(code.text)][kec]++;
-            }
-            if (regencyIdx >= 0) {
-                const std::string kab = trimmed(fieldText(f.values[static_cast<std::size_t>(regencyIdx)]));
-                if (!kab.empty())
-                    kabNames[code.text.substr(0, 5)][kab]++;
-            }
+            if (fields.parent >= 0)
+                if (const std::string kec = text(f, fields.parent); !kec.empty())
+                    out.kecNames[parentKemendagriCode(code.text)][kec]++;
+            if (fields.regency >= 0)
+                if (const std::string kab = text(f, fields.regency); !kab.empty())
+                    out.kabNames[code.text.substr(0, 5)][kab]++;
         }
     }
+    return out;
+}
 
+/// One area per code (the polygons of its features merged), by Kemendagri level.
+std::map<int, std::vector<Area>> areasByLevel(std::map<std::string, Group>& groups,
+                                              const BoundaryImportOptions& options, BoundarySet& set)
+{
+    BoundaryImportReport& report = set.report;
     std::map<int, std::vector<Area>> byLevel;
     for (auto& [code, g] : groups) {
         if (g.fids.size() > 1)
@@ -281,63 +247,105 @@ BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions&
         }
         byLevel[level].push_back(std::move(a));
     }
+    return byLevel;
+}
 
-    // Kecamatan missing from the file: dissolve their villages.
-    std::map<std::string, std::vector<MultiPolygon>> kecParts;
-    for (const Area& v : byLevel[4])
-        if (!v.geometry.empty())
-            kecParts[v.parentCode].push_back(v.geometry);
-        else
-            kecParts[v.parentCode];
-    std::set<std::string> kecPresent;
-    for (const Area& k : byLevel[3])
-        kecPresent.insert(k.code);
-    for (auto& [code, parts] : kecParts) {
-        if (kecPresent.count(code))
+/// How one level is dissolved from the level below.
+struct DissolveLevel {
+    const char* kind;                     ///< "kecamatan", "kabupaten"
+    std::string namePrefix;               ///< name when no village names it: prefix + code
+    bool skipEmptyParts = false;          ///< leave parts without geometry out of the union
+    std::size_t* namedByCode = nullptr;   ///< counts the areas named prefix + code, when given
+};
+
+/// The areas of \a level that the file lacks, dissolved from the areas \a below with the same
+/// parent code and named as most of their villages name them. Returns how many were added;
+/// \a level ends sorted by code.
+std::size_t dissolveMissing(std::vector<Area>& level, const std::vector<Area>& below, const NameCounts& names,
+                            const DissolveLevel& how)
+{
+    std::map<std::string, std::vector<MultiPolygon>> parts;
+    for (const Area& a : below) {
+        auto& list = parts[a.parentCode];
+        if (!how.skipEmptyParts || !a.geometry.empty())
+            list.push_back(a.geometry);
+    }
+    std::set<std::string> present;
+    for (const Area& a : level)
+        present.insert(a.code);
+    std::size_t added = 0;
+    for (auto& [code, list] : parts) {
+        if (present.count(code))
             continue;
-        Area k;
-        k.code = code;
-        k.kind = "kecamatan";
-        k.parentCode = parentKemendagriCode(code);
-        auto names = kecNames.find(code);
-        k.name = names == kecNames.end() ? std::string{} : mostCommon(names->second);
-        if (k.name.empty()) {
-            k.name = "Kecamatan " + code;
-            ++report.kecamatanNamedByCode;
+        Area a;
+        a.code = code;
+        a.kind = how.kind;
+        a.parentCode = parentKemendagriCode(code);
+        auto named = names.find(code);
+        a.name = named == names.end() ? std::string{} : mostCommon(named->second);
+        if (a.name.empty()) {
+            a.name = how.namePrefix + code;
+            if (how.namedByCode)
+                ++*how.namedByCode;
         }
-        k.geometry = unionAll(parts);
-        ++report.kecamatanDissolved;
-        byLevel[3].push_back(std::move(k));
+        a.geometry = unionAll(list);
+        ++added;
+        level.push_back(std::move(a));
     }
-    for (auto& [code, g] : groups)
-        if (kemendagriLevel(code) == 3)
-            for (Area& k : byLevel[3])
-                if (k.code == code && k.name.empty()) {
-                    auto names = kecNames.find(code);
-                    k.name = names == kecNames.end() ? "Kecamatan " + code : mostCommon(names->second);
-                }
-    std::sort(byLevel[3].begin(), byLevel[3].end(), [](const Area& a, const Area& b) { return a.code < b.code; });
+    std::sort(level.begin(), level.end(), [](const Area& a, const Area& b) { return a.code < b.code; });
+    return added;
+}
 
-    std::map<std::string, std::vector<MultiPolygon>> kabParts;
-    for (const Area& k : byLevel[3])
-        kabParts[k.parentCode].push_back(k.geometry);
-    std::set<std::string> kabPresent;
-    for (const Area& k : byLevel[2])
-        kabPresent.insert(k.code);
-    for (auto& [code, parts] : kabParts) {
-        if (kabPresent.count(code))
-            continue;
-        Area k;
-        k.code = code;
-        k.kind = "kabupaten";
-        k.parentCode = parentKemendagriCode(code);
-        auto names = kabNames.find(code);
-        k.name = names == kabNames.end() ? "Kabupaten " + code : mostCommon(names->second);
-        k.geometry = unionAll(parts);
-        ++report.kabupatenDissolved;
-        byLevel[2].push_back(std::move(k));
-    }
-    std::sort(byLevel[2].begin(), byLevel[2].end(), [](const Area& a, const Area& b) { return a.code < b.code; });
+} // namespace
+
+BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions& options)
+{
+    ReadOptions ro;
+    ro.layer = options.layer;
+    ro.assumedCrs = options.assumedCrs;
+    const VectorData data = readVector(path, ro);
+
+    BoundarySet set;
+    set.edition = options.edition;
+    BoundaryImportReport& report = set.report;
+    report.path = path;
+    report.layer = data.layerName;
+    report.sourceCrs = data.sourceCrs;
+    report.featuresRead = data.features.size();
+    report.repaired = data.repaired;
+    report.warnings = data.warnings;
+    const BoundaryFields fields = chooseBoundaryFields(data, path, options, report);
+
+    // The scheme of the code column decides before anything is built.
+    std::vector<std::string> rawCodes;
+    for (const VectorFeature& f : data.features)
+        rawCodes.push_back(codeText(f.values[static_cast<std::size_t>(fields.code)]));
+    const CodeSchemeGuess guess = detectCodeScheme(rawCodes);
+    if (guess.scheme == CodeScheme::Bps)
+        throw DataSourceError(path, "the codes of field '" + report.codeField + "' are BPS codes (" + guess.explanation
+                                        + "); a project is keyed by Kemendagri codes: name the Kemendagri code "
+                                          "field",
+                              {"code field"});
+    report.codeScheme = "Kemendagri";
+
+    const std::string filter = options.filter.empty() ? std::string{}
+                               : normaliseKemendagriCode(options.filter).empty()
+                                   ? options.filter
+                                   : normaliseKemendagriCode(options.filter);
+    FeatureGroups groups = groupFeatures(data, rawCodes, fields, filter, report);
+    std::map<int, std::vector<Area>> byLevel = areasByLevel(groups.byCode, options, set);
+
+    // Kecamatan and kabupaten missing from the file: dissolved from their villages (kecamatan).
+    // A kecamatan in the file without a name takes the one its villages give.
+    for (Area& k : byLevel[3])
+        if (k.name.empty()) {
+            auto names = groups.kecNames.find(k.code);
+            k.name = names == groups.kecNames.end() ? "Kecamatan " + k.code : mostCommon(names->second);
+        }
+    report.kecamatanDissolved = dissolveMissing(byLevel[3], byLevel[4], groups.kecNames,
+                                                {"kecamatan", "Kecamatan ", true, &report.kecamatanNamedByCode});
+    report.kabupatenDissolved =
+        dissolveMissing(byLevel[2], byLevel[3], groups.kabNames, {"kabupaten", "Kabupaten ", false, nullptr});
 
     for (int level : {4, 3, 2, 1})
         for (Area& a : byLevel[level]) {
@@ -497,7 +505,7 @@ void setBoundaryMeta(Dataset& ds, const BoundarySet& set)
         ds.meta["boundary_edition"] = set.edition;
     else
         ds.meta.erase("boundary_edition");
-    ds.meta["boundary_imported_at"] = nowIso();
+    ds.meta["boundary_imported_at"] = isoUtcNow();
     ds.meta["boundary_source_crs"] = set.report.sourceCrs;
 }
 
@@ -514,7 +522,7 @@ Dataset newProjectFromBoundaries(BoundarySet set, const std::string& capitalSpec
         ds.meta["regency_name"] = set.regencyName;
         ds.meta["dataset_name"] = set.regencyName;
     }
-    ds.meta["created_at"] = nowIso();
+    ds.meta["created_at"] = isoUtcNow();
     setCapital(ds, capitalSpec);
     nameProjectFromReference(ds, set.report.reference);
     return ds;

@@ -1,6 +1,8 @@
 // Area codes: Kemendagri and BPS schemes, kept as text (see codes.h).
 #include "gis/codes.h"
 
+#include "gis/text.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -11,15 +13,6 @@ namespace {
 bool allDigits(std::string_view s)
 {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-}
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
-    return s;
 }
 
 std::vector<std::string_view> splitDots(std::string_view s)
@@ -66,7 +59,8 @@ std::string codeSchemeName(CodeScheme scheme)
 
 AreaCode parseAreaCode(std::string_view raw)
 {
-    std::string_view s = trim(raw);
+    const std::string trimmedRaw = trimmed(raw);
+    std::string_view s = trimmedRaw;
     AreaCode code;
     code.text = std::string(s);
     // A code stored as a number by a spreadsheet or a DBF real field: "1806202005.0".
@@ -157,7 +151,7 @@ CodeSchemeGuess detectCodeScheme(const std::vector<std::string>& codes, const st
     CodeSchemeGuess g;
     std::size_t knownRegency = 0, unknownRegency = 0;
     for (const std::string& raw : codes) {
-        if (trim(raw).empty())
+        if (trimmed(raw).empty())
             continue;
         const AreaCode c = parseAreaCode(raw);
         if (!c.valid()) {

@@ -5,6 +5,7 @@
 #include "gis/geometryops.h"
 #include "gis/measure.h"
 #include "gis/spatialindex.h"
+#include "gis/text.h"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -134,29 +135,21 @@ std::vector<long long> apportion(const std::vector<double>& weights, long long t
     return out;
 }
 
-std::string nowUtc()
-{
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now())));
-}
-
-} // namespace
-
-Dataset buildDefaultDataset()
-{
-    const auto config = nlohmann::json::parse(embedded("tanggamus/dataset.json"));
-    const std::uint64_t seed = config.at("seed").get<std::uint64_t>();
-    const std::string period = config.at("period").get<std::string>();
-    const Point capital{config.at("capital").at("lon").get<double>(), config.at("capital").at("lat").get<double>()};
-
-    // Land of the regency: the rough outline cut by the real coastline.
-    const MultiPolygon land = multiPolygonFromWkt(std::string(embedded("tanggamus/land.wkt")));
-    const MultiPolygon outline = multiPolygonFromWkt(std::string(embedded("tanggamus/outline.wkt")));
-    const MultiPolygon region = makeValid(intersection(makeValid(outline).geometry, makeValid(land).geometry)).geometry;
-
-    Dataset ds;
-    ds.backgroundLand = land;
-    std::vector<Area> kecamatan, villages;
+/// The illustrative areas: kecamatan as Voronoi cells of their centres clipped to \a region,
+/// pekon as relaxed cells inside them, kecamatan and regency dissolved from their pekon.
+struct DemoAreas {
     Area regency;
+    std::vector<Area> kecamatan, villages;
+    std::vector<Point> seeds; ///< per kecamatan: its approximate centre
+};
+
+DemoAreas illustrativeAreas(std::uint64_t seed, const MultiPolygon& region)
+{
+    DemoAreas out;
+    std::vector<Area>& kecamatan = out.kecamatan;
+    std::vector<Area>& villages = out.villages;
+    Area& regency = out.regency;
+    std::vector<Point>& seeds = out.seeds;
     for (const auto& row : readSimpleCsv("tanggamus/wilayah.csv")) {
         Area a{row.at("code"), row.at("name"), row.at("kind"), row.at("parent_code"), {}};
         if (a.kind == "kecamatan")
@@ -171,7 +164,6 @@ Dataset buildDefaultDataset()
     std::map<std::string, Point> kecamatanSeed;
     for (const auto& row : readSimpleCsv("tanggamus/kecamatan_seeds.csv"))
         kecamatanSeed[row.at("code")] = {std::stod(row.at("lon")), std::stod(row.at("lat"))};
-    std::vector<Point> seeds;
     for (const Area& k : kecamatan) {
         auto it = kecamatanSeed.find(k.code);
         if (it == kecamatanSeed.end())
@@ -223,27 +215,20 @@ Dataset buildDefaultDataset()
     }
     regency.geometry = unionAll(kecamatanGeometries);
 
-    ds.areas.push_back(regency);
-    ds.areas.insert(ds.areas.end(), kecamatan.begin(), kecamatan.end());
-    ds.areas.insert(ds.areas.end(), villages.begin(), villages.end());
+    return out;
+}
 
-    // ---- indicators: population and poor people, 2018 -------------------------------------
+/// Population and poor people per pekon: sizes drawn log-normally, poverty rising with the
+/// distance from the capital (\a remoteness, 0..1), both apportioned to the regency's totals.
+void addIllustrativeIndicators(Dataset& ds, const nlohmann::json& config, const std::vector<Area>& villages,
+                               const std::vector<double>& remoteness, std::mt19937_64& rng, const std::string& stamp)
+{
+    const std::string period = config.at("period").get<std::string>();
     const auto& totals = config.at("totals");
     const long long totalPoor = totals.at("miskin").get<long long>();
     const double regencyRate = totals.at("poverty_rate_percent").get<double>() / 100.0;
     const long long totalPopulation = std::llround(static_cast<double>(totalPoor) / regencyRate);
 
-    std::vector<Point> villagePoints;
-    std::vector<double> remoteness; // 0 at the capital, 1 at the farthest pekon
-    for (const Area& v : villages) {
-        villagePoints.push_back(pointOnSurface(v.geometry));
-        remoteness.push_back(geodesicDistanceM(villagePoints.back(), capital));
-    }
-    const double farthest = *std::max_element(remoteness.begin(), remoteness.end());
-    for (double& r : remoteness)
-        r /= farthest;
-
-    std::mt19937_64 rng(mixSeed(seed, "indicators"));
     std::lognormal_distribution<double> size(std::log(1700.0), 0.45);
     std::normal_distribution<double> noise(0.0, 0.025);
     std::vector<double> populationWeights, poorWeights;
@@ -260,7 +245,6 @@ Dataset buildDefaultDataset()
     const std::vector<long long> poor = apportion(poorWeights, totalPoor);
 
     const std::string indicatorSource = config.at("indicator_source").get<std::string>();
-    const std::string stamp = nowUtc();
     for (std::size_t i = 0; i < villages.size(); ++i) {
         if (poor[i] > population[i])
             throw Error("illustrative indicators: pekon " + villages[i].code + " has more poor than people");
@@ -270,12 +254,21 @@ Dataset buildDefaultDataset()
                                  indicatorSource, stamp});
     }
 
-    // ---- facilities ---------------------------------------------------------------------------
+}
+
+/// The facilities of facilities.csv, then BUMDES and PUSKESMAS placed by rule.
+void addIllustrativeFacilities(Dataset& ds, const nlohmann::json& config, const DemoAreas& areas,
+                               const std::vector<Point>& villagePoints, const std::vector<double>& remoteness,
+                               std::mt19937_64& rng)
+{
+    const std::vector<Area>& villages = areas.villages;
+    const std::vector<Area>& kecamatan = areas.kecamatan;
+    const std::vector<Point>& seeds = areas.seeds;
+    const auto& totals = config.at("totals");
     std::map<std::string, Point> villagePoint;
     for (std::size_t i = 0; i < villages.size(); ++i)
         villagePoint[villages[i].code] = villagePoints[i];
     long long nextId = 1;
-    const std::string facilitySource = config.at("facility_source").get<std::string>();
 
     std::vector<MultiPolygon> villagePolygons;
     for (const Area& v : villages)
@@ -346,7 +339,48 @@ Dataset buildDefaultDataset()
                                  villages[best].code, villagePoints[best]});
     }
 
-    // ---- metadata -----------------------------------------------------------------------------
+}
+
+} // namespace
+
+Dataset buildDefaultDataset()
+{
+    const auto config = nlohmann::json::parse(embedded("tanggamus/dataset.json"));
+    const std::uint64_t seed = config.at("seed").get<std::uint64_t>();
+    const std::string period = config.at("period").get<std::string>();
+    const Point capital{config.at("capital").at("lon").get<double>(), config.at("capital").at("lat").get<double>()};
+
+    // Land of the regency: the rough outline cut by the real coastline.
+    const MultiPolygon land = multiPolygonFromWkt(std::string(embedded("tanggamus/land.wkt")));
+    const MultiPolygon outline = multiPolygonFromWkt(std::string(embedded("tanggamus/outline.wkt")));
+    const MultiPolygon region = makeValid(intersection(makeValid(outline).geometry, makeValid(land).geometry)).geometry;
+
+    Dataset ds;
+    ds.backgroundLand = land;
+    const DemoAreas areas = illustrativeAreas(seed, region);
+    const Area& regency = areas.regency;
+    ds.areas.push_back(regency);
+    ds.areas.insert(ds.areas.end(), areas.kecamatan.begin(), areas.kecamatan.end());
+    ds.areas.insert(ds.areas.end(), areas.villages.begin(), areas.villages.end());
+
+    std::vector<Point> villagePoints;
+    std::vector<double> remoteness; // 0 at the capital, 1 at the farthest pekon
+    for (const Area& v : areas.villages) {
+        villagePoints.push_back(pointOnSurface(v.geometry));
+        remoteness.push_back(geodesicDistanceM(villagePoints.back(), capital));
+    }
+    const double farthest = *std::max_element(remoteness.begin(), remoteness.end());
+    for (double& r : remoteness)
+        r /= farthest;
+
+    // One random stream for the indicators and then the BUMDES sites.
+    std::mt19937_64 rng(mixSeed(seed, "indicators"));
+    const std::string stamp = isoUtcNow();
+    addIllustrativeIndicators(ds, config, areas.villages, remoteness, rng, stamp);
+    addIllustrativeFacilities(ds, config, areas, villagePoints, remoteness, rng);
+
+    const std::string indicatorSource = config.at("indicator_source").get<std::string>();
+    const std::string facilitySource = config.at("facility_source").get<std::string>();
     ds.meta = {
         {"provenance", config.at("provenance").get<std::string>()},
         {"dataset_name", config.at("name").get<std::string>()},

@@ -1,10 +1,12 @@
 // Export of villages with indicator columns through GDAL/OGR (see export.h).
 #include "gis/export.h"
 
+#include "detail/atomicoutput.h"
 #include "detail/ogrhandles.h"
 #include "detail/wkb.h"
 #include "gis/error.h"
 #include "gis/geometryops.h"
+#include "gis/text.h"
 
 #include <ogrsf_frmts.h>
 
@@ -17,7 +19,6 @@
 #include <limits>
 #include <map>
 #include <set>
-#include <unistd.h>
 
 namespace gis {
 
@@ -25,15 +26,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 std::string driverFor(const std::string& path)
 {
-    const std::string ext = lower(fs::path(path).extension().string());
+    const std::string ext = asciiLower(fs::path(path).extension().string());
     if (ext == ".gpkg")
         return "GPKG";
     if (ext == ".shp")
@@ -45,7 +40,7 @@ std::string driverFor(const std::string& path)
     if (ext == ".xlsx")
         return "XLSX";
     throw OutputError("cannot write '" + path + "': unknown export format '" + ext
-                      + "'; use .gpkg, .shp, .geojson, .csv or .xlsx");
+                      + "'; use .gpkg, .shp, .geojson, .csv or .xlsx", {"out"});
 }
 
 std::string choosePeriod(const Dataset& ds, const std::string& wanted)
@@ -58,7 +53,8 @@ std::string choosePeriod(const Dataset& ds, const std::string& wanted)
             std::string list;
             for (const auto& p : periods)
                 list += (list.empty() ? "" : ", ") + p;
-            throw Error("the project has no indicator values for period '" + wanted + "'; periods present: " + list);
+            throw Error("the project has no indicator values for period '" + wanted + "'; periods present: " + list,
+                        {"period"});
         }
         return wanted;
     }
@@ -77,33 +73,6 @@ OGRGeometry* toOgr(const MultiPolygon& mp)
     return g;
 }
 
-class TempFolder {
-public:
-    explicit TempFolder(const fs::path& target)
-        // No extension in the folder's name: GDAL's /vsizip/ (used by the XLSX writer) would take a
-        // folder named "x.xlsx..." for the archive itself.
-        : mPath(target.parent_path() / (".sasaran-export-tmp-" + std::to_string(::getpid())))
-    {
-        std::error_code ec;
-        fs::remove_all(mPath, ec);
-        fs::create_directory(mPath, ec);
-        if (ec)
-            throw OutputError("cannot write '" + target.string() + "': cannot create a temporary folder beside it ("
-                              + ec.message() + ")");
-    }
-    ~TempFolder()
-    {
-        std::error_code ec;
-        fs::remove_all(mPath, ec);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const fs::path& path() const noexcept { return mPath; }
-
-private:
-    fs::path mPath;
-};
-
 void check(bool ok, const std::string& path, detail::GdalErrorCollector& errors, const std::string& what)
 {
     if (ok)
@@ -121,17 +90,17 @@ std::vector<std::string> shortFieldNames(const std::vector<std::string>& names, 
     for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i].size() <= maxLength) {
             out[i] = names[i];
-            used.insert(lower(names[i]));
+            used.insert(asciiLower(names[i]));
         }
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (names[i].size() <= maxLength)
             continue;
         std::string candidate = names[i].substr(0, maxLength);
-        for (int n = 1; used.count(lower(candidate)); ++n) {
+        for (int n = 1; used.count(asciiLower(candidate)); ++n) {
             const std::string suffix = std::to_string(n);
             candidate = names[i].substr(0, maxLength - suffix.size()) + suffix;
         }
-        used.insert(lower(candidate));
+        used.insert(asciiLower(candidate));
         out[i] = candidate;
     }
     return out;
@@ -259,15 +228,12 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
     }
     report.columns = written;
 
-    const fs::path target = fs::absolute(path);
-    std::error_code ec;
-    if (!fs::is_directory(target.parent_path(), ec))
-        throw OutputError("cannot write '" + path + "': folder '" + target.parent_path().string() + "' does not exist");
-
+    // A folder: a Shapefile is several files, each moved into place by commit().
+    detail::AtomicOutput temp(path, detail::AtomicOutput::Kind::Folder);
+    const fs::path& target = temp.target();
     detail::ensureGdalRegistered();
     detail::GdalErrorCollector errors;
-    TempFolder temp(target);
-    const fs::path tempFile = temp.path() / target.filename();
+    const fs::path tempFile = temp.tempPath() / target.filename();
     {
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(report.format.c_str());
         check(driver != nullptr, path, errors, "GDAL has no " + report.format + " driver");
@@ -339,18 +305,7 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
         check(errors.failureCount() == 0, path, errors, "GDAL reported an error while closing");
     }
 
-    // Move every file written (a Shapefile has several) into place; each rename is atomic.
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(temp.path(), ec))
-        files.push_back(entry.path());
-    if (ec || files.empty())
-        throw OutputError("cannot write '" + path + "': GDAL wrote no file");
-    for (const fs::path& f : files) {
-        fs::rename(f, target.parent_path() / f.filename(), ec);
-        if (ec)
-            throw OutputError("cannot write '" + path + "': cannot move '" + f.filename().string() + "' into place ("
-                              + ec.message() + ")");
-    }
+    temp.commit();
     return report;
 }
 

@@ -1,6 +1,9 @@
 #include "gis/facilityimport.h"
 
+#include "detail/importcommit.h"
+#include "detail/rawtable.h"
 #include "gis/error.h"
+#include "gis/text.h"
 #include "gis/geometryops.h"
 #include "gis/spatialindex.h"
 #include "gis/vectorio.h"
@@ -20,9 +23,8 @@ namespace {
 const std::vector<std::string> kLonNames{"lon", "lng", "long", "longitude", "bujur", "x", "koordinat_x"};
 const std::vector<std::string> kLatNames{"lat", "latitude", "lintang", "y", "koordinat_y"};
 const std::vector<std::string> kCodeNames{"kode", "kode_desa", "kode_pekon", "kd_desa", "kode_wilayah", "kode_kemendagri", "kdepum"};
-const std::vector<std::string> kPekonNames{"nama_pekon", "nama_desa", "nama_kelurahan", "pekon", "desa", "kelurahan",
-                                           "desa_kelurahan", "pekon_kelurahan"};
-const std::vector<std::string> kKecNames{"kecamatan", "nama_kecamatan", "kec", "nama_kec"};
+const std::vector<std::string>& kPekonNames = detail::kPekonNameColumns;
+const std::vector<std::string>& kKecNames = detail::kKecamatanColumns;
 const std::vector<std::string> kLabelNames{"nama_fasilitas", "nama_unit", "nama_sarana", "nama_lokasi", "nama", "name", "label"};
 
 struct Row {
@@ -45,15 +47,13 @@ int pick(const std::vector<std::string>& header, const std::string& given, const
         return findColumn(header, names);
     const int i = columnIndex(header, given);
     if (i < 0)
-        throw DataSourceError(path, fmt::format("it has no column '{}' ({})", given, option));
+        throw DataSourceError(path, fmt::format("it has no column '{}' (the {} given)", given, option), {option});
     return i;
 }
 
 bool isTableFile(const std::string& path)
 {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string ext = asciiLower(std::filesystem::path(path).extension().string());
     return ext == ".csv" || ext == ".txt" || ext == ".tsv" || ext == ".xlsx" || ext == ".xlsm";
 }
 
@@ -88,135 +88,175 @@ std::string FacilityImportReport::text() const
     return t;
 }
 
-FacilityImportReport importFacilities(Dataset& ds, const std::string& path, const FacilityImportOptions& options)
-{
-    if (options.kind.empty() && options.kindField.empty())
-        throw Error("give the kind of the facilities with --kind KIND or the column holding it with --kind-field F");
-    FacilityImportReport report;
-    report.path = path;
+namespace {
+
+/// The rows of a facility file as text cells, with a point where the file gives one.
+struct FacilityRows {
     std::vector<std::string> header;
     std::vector<Row> rows;
-    int lonCol = -1, latCol = -1;
-    if (isTableFile(path)) {
-        const RawTable table = readRawTable(path, options.layer);
-        int h = -1;
-        if (options.headerRow > 0) {
-            for (std::size_t i = 0; i < table.rowNumbers.size(); ++i)
-                if (table.rowNumbers[i] == options.headerRow)
-                    h = static_cast<int>(i);
-        } else {
-            for (std::size_t i = 0; i < table.rows.size() && h < 0; ++i) {
-                const auto& r = table.rows[i];
-                const bool coords = (options.lonField.empty() ? findColumn(r, kLonNames) : columnIndex(r, options.lonField)) >= 0
-                                    && (options.latField.empty() ? findColumn(r, kLatNames) : columnIndex(r, options.latField)) >= 0;
-                const bool pekon = (!options.codeField.empty() && columnIndex(r, options.codeField) >= 0)
-                                   || (!options.nameField.empty() && columnIndex(r, options.nameField) >= 0)
-                                   || (options.codeField.empty() && options.nameField.empty()
-                                       && (findColumn(r, kCodeNames) >= 0 || findColumn(r, kPekonNames) >= 0));
-                if (coords || pekon)
-                    h = static_cast<int>(i);
-            }
-        }
-        if (h < 0)
-            throw DataSourceError(path, "no header row with longitude/latitude columns or a pekon code or name column "
-                                        "was found; name them (--lon-field/--lat-field, --code-field, --name-field) "
-                                        "or give --header-row");
-        header = table.rows[static_cast<std::size_t>(h)];
-        lonCol = pick(header, options.lonField, kLonNames, path, "--lon-field");
-        latCol = pick(header, options.latField, kLatNames, path, "--lat-field");
-        std::vector<std::string> lonCells, latCells;
-        for (std::size_t i = static_cast<std::size_t>(h) + 1; i < table.rows.size(); ++i) {
-            if (isBlankRow(table.rows[i]) || isTotalRow(table.rows[i]))
-                continue;
-            Row row{table.rowNumbers[i], std::nullopt, table.rows[i]};
-            row.cells.resize(std::max(row.cells.size(), header.size()));
-            rows.push_back(std::move(row));
-        }
-        if (lonCol >= 0 && latCol >= 0) {
-            for (const Row& r : rows) {
-                lonCells.push_back(r.cells[static_cast<std::size_t>(lonCol)]);
-                latCells.push_back(r.cells[static_cast<std::size_t>(latCol)]);
-            }
-            const NumberStyle lonStyle = decideNumberStyle(lonCells).style;
-            const NumberStyle latStyle = decideNumberStyle(latCells).style;
-            for (Row& r : rows) {
-                const auto x = parseNumber(r.cells[static_cast<std::size_t>(lonCol)], lonStyle);
-                const auto y = parseNumber(r.cells[static_cast<std::size_t>(latCol)], latStyle);
-                if (x && y)
-                    r.point = Point{*x, *y};
-            }
-            // Either order: take the one that puts more points inside the project's extent.
-            Extent extent = ds.extent();
-            extent.minX -= 0.5;
-            extent.minY -= 0.5;
-            extent.maxX += 0.5;
-            extent.maxY += 0.5;
-            std::size_t asIs = 0, swapped = 0;
-            for (const Row& r : rows) {
-                if (!r.point)
-                    continue;
-                asIs += extent.contains(*r.point) ? 1 : 0;
-                swapped += extent.contains(Point{r.point->y, r.point->x}) ? 1 : 0;
-            }
-            if (swapped > asIs) {
-                report.swappedColumns = true;
-                for (Row& r : rows)
-                    if (r.point)
-                        r.point = Point{r.point->y, r.point->x};
-            }
-        }
-    } else {
-        ReadOptions read;
-        read.layer = options.layer;
-        read.assumedCrs = options.assumedCrs;
-        const VectorData data = readVector(path, read);
-        header = data.fieldNames;
-        for (const VectorFeature& f : data.features) {
-            Row row;
-            row.number = f.fid;
-            for (const FieldValue& v : f.values)
-                row.cells.push_back(fieldText(v));
-            if (!f.geometry.points.empty())
-                row.point = f.geometry.points.front();
-            else if (!f.geometry.polygons.empty())
-                row.point = pointOnSurface(f.geometry.polygons);
-            rows.push_back(std::move(row));
-        }
-        if (data.type == GeometryType::Point || data.type == GeometryType::Polygon)
-            lonCol = latCol = 0; // located by geometry
-    }
-    const bool byPoint = lonCol >= 0 && latCol >= 0;
-    report.mode = byPoint ? "points" : "pekon";
-    report.rowsRead = rows.size();
+    int lonCol = -1, latCol = -1; ///< both >= 0: located by point
+};
 
-    const int kindCol = options.kindField.empty() ? -1 : pick(header, options.kindField, {}, path, "--kind-field");
+/// Index of the header row of a CSV/XLSX: the one given, or the first with coordinates or a pekon column.
+int facilityHeaderRow(const RawTable& table, const FacilityImportOptions& options)
+{
+    if (options.headerRow > 0)
+        return detail::rowOfNumber(table, options.headerRow);
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        const auto& r = table.rows[i];
+        const bool coords = (options.lonField.empty() ? findColumn(r, kLonNames) : columnIndex(r, options.lonField)) >= 0
+                            && (options.latField.empty() ? findColumn(r, kLatNames) : columnIndex(r, options.latField)) >= 0;
+        const bool pekon = (!options.codeField.empty() && columnIndex(r, options.codeField) >= 0)
+                           || (!options.nameField.empty() && columnIndex(r, options.nameField) >= 0)
+                           || (options.codeField.empty() && options.nameField.empty()
+                               && (findColumn(r, kCodeNames) >= 0 || findColumn(r, kPekonNames) >= 0));
+        if (coords || pekon)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+/// Reads the coordinates of table rows (number style per column); takes lon and lat the other
+/// way round when that puts more points inside the project's extent.
+void readTablePoints(const Dataset& ds, FacilityRows& in, FacilityImportReport& report)
+{
+    std::vector<std::string> lonCells, latCells;
+    for (const Row& r : in.rows) {
+        lonCells.push_back(r.cells[static_cast<std::size_t>(in.lonCol)]);
+        latCells.push_back(r.cells[static_cast<std::size_t>(in.latCol)]);
+    }
+    const NumberStyle lonStyle = decideNumberStyle(lonCells).style;
+    const NumberStyle latStyle = decideNumberStyle(latCells).style;
+    for (Row& r : in.rows) {
+        const auto x = parseNumber(r.cells[static_cast<std::size_t>(in.lonCol)], lonStyle);
+        const auto y = parseNumber(r.cells[static_cast<std::size_t>(in.latCol)], latStyle);
+        if (x && y)
+            r.point = Point{*x, *y};
+    }
+    Extent extent = ds.extent();
+    extent.minX -= 0.5;
+    extent.minY -= 0.5;
+    extent.maxX += 0.5;
+    extent.maxY += 0.5;
+    std::size_t asIs = 0, swapped = 0;
+    for (const Row& r : in.rows) {
+        if (!r.point)
+            continue;
+        asIs += extent.contains(*r.point) ? 1 : 0;
+        swapped += extent.contains(Point{r.point->y, r.point->x}) ? 1 : 0;
+    }
+    if (swapped > asIs) {
+        report.swappedColumns = true;
+        for (Row& r : in.rows)
+            if (r.point)
+                r.point = Point{r.point->y, r.point->x};
+    }
+}
+
+FacilityRows readFacilityTable(const Dataset& ds, const std::string& path, const FacilityImportOptions& options,
+                               FacilityImportReport& report)
+{
+    const RawTable table = readRawTable(path, options.layer);
+    const int h = facilityHeaderRow(table, options);
+    if (h < 0)
+        throw DataSourceError(path, "no header row with longitude/latitude columns or a pekon code or name column "
+                                    "was found; name them (the lon and lat fields, the code field, the name "
+                                    "field) or give the header row",
+                              {"lon field", "lat field", "code field", "name field", "header row"});
+    FacilityRows in;
+    in.header = table.rows[static_cast<std::size_t>(h)];
+    in.lonCol = pick(in.header, options.lonField, kLonNames, path, "lon field");
+    in.latCol = pick(in.header, options.latField, kLatNames, path, "lat field");
+    for (std::size_t i = static_cast<std::size_t>(h) + 1; i < table.rows.size(); ++i) {
+        if (isBlankRow(table.rows[i]) || isTotalRow(table.rows[i]))
+            continue;
+        Row row{table.rowNumbers[i], std::nullopt, table.rows[i]};
+        row.cells.resize(std::max(row.cells.size(), in.header.size()));
+        in.rows.push_back(std::move(row));
+    }
+    if (in.lonCol >= 0 && in.latCol >= 0)
+        readTablePoints(ds, in, report);
+    return in;
+}
+
+FacilityRows readFacilityVector(const std::string& path, const FacilityImportOptions& options)
+{
+    ReadOptions read;
+    read.layer = options.layer;
+    read.assumedCrs = options.assumedCrs;
+    const VectorData data = readVector(path, read);
+    FacilityRows in;
+    in.header = data.fieldNames;
+    for (const VectorFeature& f : data.features) {
+        Row row;
+        row.number = f.fid;
+        for (const FieldValue& v : f.values)
+            row.cells.push_back(fieldText(v));
+        if (!f.geometry.points.empty())
+            row.point = f.geometry.points.front();
+        else if (!f.geometry.polygons.empty())
+            row.point = pointOnSurface(f.geometry.polygons);
+        in.rows.push_back(std::move(row));
+    }
+    if (data.type == GeometryType::Point || data.type == GeometryType::Polygon)
+        in.lonCol = in.latCol = 0; // located by geometry
+    return in;
+}
+
+struct FacilityColumns {
+    int kind = -1, label = -1, status = -1, year = -1;
     JoinColumns join;
-    join.code = options.codeField.empty() ? (options.nameField.empty() ? findColumn(header, kCodeNames) : -1)
-                                          : pick(header, options.codeField, {}, path, "--code-field");
-    join.name = pick(header, options.nameField, kPekonNames, path, "--name-field");
-    join.kecamatan = pick(header, options.kecamatanField, kKecNames, path, "--kecamatan-field");
-    int labelCol = options.labelField.empty() ? -1 : pick(header, options.labelField, {}, path, "--label-field");
-    if (labelCol < 0 && options.labelField.empty()) {
+};
+
+FacilityColumns facilityColumns(const std::vector<std::string>& header, const std::string& path,
+                                const FacilityImportOptions& options, bool byPoint)
+{
+    FacilityColumns c;
+    c.kind = options.kindField.empty() ? -1 : pick(header, options.kindField, {}, path, "kind field");
+    c.join.code = options.codeField.empty() ? (options.nameField.empty() ? findColumn(header, kCodeNames) : -1)
+                                            : pick(header, options.codeField, {}, path, "code field");
+    c.join.name = pick(header, options.nameField, kPekonNames, path, "name field");
+    c.join.kecamatan = pick(header, options.kecamatanField, kKecNames, path, "kecamatan field");
+    c.label = options.labelField.empty() ? -1 : pick(header, options.labelField, {}, path, "label field");
+    if (c.label < 0 && options.labelField.empty()) {
         for (const std::string& n : kLabelNames) {
             const int i = columnIndex(header, n);
-            if (i >= 0 && i != join.name && i != join.kecamatan) {
-                labelCol = i;
+            if (i >= 0 && i != c.join.name && i != c.join.kecamatan) {
+                c.label = i;
                 break;
             }
         }
     }
-    const int statusCol = pick(header, options.statusField, {"status", "kondisi"}, path, "--status-field");
-    const int yearCol = pick(header, options.yearField, {"tahun", "year", "tahun_berdiri"}, path, "--year-field");
-    if (!byPoint && join.code < 0 && join.name < 0)
-        throw DataSourceError(path, "it has neither coordinates nor a pekon code or name column; name them with "
-                                    "--lon-field/--lat-field, --code-field, or --name-field and --kecamatan-field");
+    c.status = pick(header, options.statusField, {"status", "kondisi"}, path, "status field");
+    c.year = pick(header, options.yearField, {"tahun", "year", "tahun_berdiri"}, path, "year field");
+    if (!byPoint && c.join.code < 0 && c.join.name < 0)
+        throw DataSourceError(path, "it has neither coordinates nor a pekon code or name column; name the lon and "
+                                    "lat fields, the code field, or the name field and the kecamatan field",
+                              {"lon field", "lat field", "code field", "name field", "kecamatan field"});
+    return c;
+}
+
+} // namespace
+
+FacilityImportReport importFacilities(Dataset& ds, const std::string& path, const FacilityImportOptions& options)
+{
+    if (options.kind.empty() && options.kindField.empty())
+        throw Error("give the kind of the facilities, or the column holding it (the kind field)", {"kind", "kind field"});
+    FacilityImportReport report;
+    report.path = path;
+    const FacilityRows in = isTableFile(path) ? readFacilityTable(ds, path, options, report)
+                                              : readFacilityVector(path, options);
+    const bool byPoint = in.lonCol >= 0 && in.latCol >= 0;
+    report.mode = byPoint ? "points" : "pekon";
+    report.rowsRead = in.rows.size();
+    const FacilityColumns cols = facilityColumns(in.header, path, options, byPoint);
 
     std::optional<RowJoiner> joiner;
     if (!byPoint) {
         std::vector<std::string> codes;
-        for (const Row& r : rows)
-            codes.push_back(join.code >= 0 && static_cast<std::size_t>(join.code) < r.cells.size() ? r.cells[static_cast<std::size_t>(join.code)] : std::string{});
-        joiner.emplace(ds, join, codes, std::filesystem::path(path).filename().string(), options.fuzzy);
+        for (const Row& r : in.rows)
+            codes.push_back(detail::cellAt(r.cells, cols.join.code));
+        joiner.emplace(ds, cols.join, codes, std::filesystem::path(path).filename().string(), options.fuzzy);
     }
     std::vector<MultiPolygon> polygons;
     std::vector<const Area*> villages = ds.villages();
@@ -227,20 +267,17 @@ FacilityImportReport importFacilities(Dataset& ds, const std::string& path, cons
     long long nextId = 1;
     for (const Facility& f : ds.facilities)
         nextId = std::max(nextId, f.id + 1);
-    std::vector<Facility> added;
-    auto cellOf = [](const Row& r, int c) {
-        return c >= 0 && static_cast<std::size_t>(c) < r.cells.size() ? r.cells[static_cast<std::size_t>(c)] : std::string{};
-    };
-    for (const Row& r : rows) {
+    ImportChanges changes;
+    for (const Row& r : in.rows) {
         Facility f;
-        f.kind = upper(options.kind.empty() ? cellOf(r, kindCol) : options.kind);
+        f.kind = upper(options.kind.empty() ? detail::cellAt(r.cells, cols.kind) : options.kind);
         if (f.kind.empty()) {
             report.problems.push_back({r.number, "no kind in column '" + options.kindField + "'"});
             continue;
         }
-        f.name = cellOf(r, labelCol);
-        f.status = cellOf(r, statusCol);
-        const std::string year = cellOf(r, yearCol);
+        f.name = detail::cellAt(r.cells, cols.label);
+        f.status = detail::cellAt(r.cells, cols.status);
+        const std::string year = detail::cellAt(r.cells, cols.year);
         if (!year.empty() && std::all_of(year.begin(), year.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) && year.size() == 4)
             f.year = std::stoi(year);
         if (byPoint) {
@@ -279,16 +316,17 @@ FacilityImportReport importFacilities(Dataset& ds, const std::string& path, cons
             continue;
         }
         f.id = nextId++;
-        added.push_back(std::move(f));
+        changes.facilities.push_back(std::move(f));
     }
     if (!byPoint) {
         report.reportPath = options.reportPath.empty() ? defaultReportPath(path) : options.reportPath;
         writeMatchReport(report.matches, report.reportPath);
-        report.aliasesAdded = addFuzzyAliases(ds, report.matches, std::filesystem::path(path).filename().string());
+        changes.aliases = detail::planFuzzyAliases(ds, report.matches, std::filesystem::path(path).filename().string());
+        report.aliasesAdded = changes.aliases.size();
     }
-    report.imported = added.size();
-    for (Facility& f : added)
-        ds.facilities.push_back(std::move(f));
+    report.imported = changes.facilities.size();
+    applyImportChanges(ds, changes);
+    report.changes = std::move(changes);
     return report;
 }
 

@@ -1,5 +1,6 @@
 #include "detail/gpkgwriter.h"
 
+#include "detail/atomicoutput.h"
 #include "detail/ogrhandles.h"
 #include "detail/wkb.h"
 #include "gis/error.h"
@@ -8,39 +9,10 @@
 
 #include <cmath>
 #include <filesystem>
-#include <system_error>
-#include <unistd.h>
 
 namespace gis::detail {
 
 namespace {
-
-namespace fs = std::filesystem;
-
-/// Removes the temporary file (and SQLite's side files) unless released after the rename.
-class TemporaryFile {
-public:
-    explicit TemporaryFile(fs::path path) : mPath(std::move(path)) { removeAll(); }
-    ~TemporaryFile()
-    {
-        if (!mReleased)
-            removeAll();
-    }
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-    const fs::path& path() const noexcept { return mPath; }
-    void release() noexcept { mReleased = true; }
-
-private:
-    void removeAll() noexcept
-    {
-        std::error_code ignored;
-        for (const char* suffix : {"", "-journal", "-wal", "-shm"})
-            fs::remove(fs::path(mPath.string() + suffix), ignored);
-    }
-    fs::path mPath;
-    bool mReleased = false;
-};
 
 OGRFieldType ogrType(FieldKind kind)
 {
@@ -59,12 +31,8 @@ OGRFieldType ogrType(FieldKind kind)
 
 void writeGeoPackage(const std::string& path, const std::vector<OutputLayer>& layers)
 {
-    const fs::path target = fs::absolute(path);
-    std::error_code ec;
-    if (!fs::is_directory(target.parent_path(), ec))
-        throw OutputError("cannot write '" + path + "': folder '" + target.parent_path().string() + "' does not exist");
-    // The temporary name keeps the .gpkg extension, which the GPKG driver expects.
-    TemporaryFile temp(target.parent_path() / ("." + target.stem().string() + ".tmp-" + std::to_string(::getpid()) + ".gpkg"));
+    // The temporary keeps the .gpkg extension, which the GPKG driver expects.
+    AtomicOutput temp(path, AtomicOutput::Kind::File);
 
     ensureGdalRegistered();
     GdalErrorCollector errors;
@@ -77,7 +45,7 @@ void writeGeoPackage(const std::string& path, const std::vector<OutputLayer>& la
     {
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
         check(driver != nullptr, "GDAL has no GPKG driver");
-        GDALDatasetUniquePtr out(driver->Create(temp.path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        GDALDatasetUniquePtr out(driver->Create(temp.tempPath().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         check(out != nullptr, "GDAL could not create the file");
         OGRSpatialReference srs;
         srs.importFromEPSG(4326);
@@ -128,10 +96,7 @@ void writeGeoPackage(const std::string& path, const std::vector<OutputLayer>& la
         out.reset(); // closes and completes the file
         check(errors.failureCount() == 0, "GDAL reported an error while closing");
     }
-    fs::rename(temp.path(), target, ec);
-    if (ec)
-        throw OutputError("cannot write '" + path + "': cannot move the finished file into place (" + ec.message() + ")");
-    temp.release();
+    temp.commit();
 }
 
 } // namespace gis::detail

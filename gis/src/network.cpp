@@ -2,6 +2,7 @@
 
 #include "gis/error.h"
 #include "gis/measure.h"
+#include "gis/text.h"
 #include "gis/vectorio.h"
 
 #include <fmt/format.h>
@@ -37,15 +38,7 @@ bool validSpeed(double kmh)
 
 std::string normaliseClass(const std::string& s)
 {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b])))
-        ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1])))
-        --e;
-    std::string out = s.substr(b, e - b);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+    return asciiLower(trimmed(s));
 }
 
 /// Nearest point of segment ab to q in the local metric (x scaled by cosLat), as the
@@ -288,6 +281,71 @@ RoadNetwork RoadNetwork::fromVector(const VectorData& data, const std::string& c
     return net;
 }
 
+namespace {
+
+/// Step 1 of RoadNetwork::build, T-junctions: a line end within \a tolM of another segment's
+/// interior gets a vertex inserted into that segment, so the vertex snapping joins them.
+/// Returns how many ends were joined so.
+std::size_t insertTJunctions(std::vector<LineString>& lines, double tolM, double cosLat)
+{
+    std::size_t joins = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> segs; // (line, first vertex)
+    for (std::size_t l = 0; l < lines.size(); ++l)
+        for (std::size_t v = 0; v + 1 < lines[l].size(); ++v)
+            segs.emplace_back(l, v);
+    auto seg = [&](std::size_t i) {
+        const auto& [l, v] = segs[i];
+        return std::pair<Point, Point>{lines[l][v], lines[l][v + 1]};
+    };
+    Grid grid;
+    grid.build(segs.size(), seg);
+    struct Insert {
+        std::size_t vertex;
+        double t;
+        Point p;
+    };
+    std::vector<std::vector<Insert>> inserts(lines.size());
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        const auto& line = lines[l];
+        if (line.empty())
+            continue;
+        for (const bool atStart : {true, false}) {
+            const Point end = atStart ? line.front() : line.back();
+            const std::size_t ownSeg = atStart ? 0 : line.size() - 2;
+            const auto hit = grid.nearest(end, seg, [&](std::size_t i) { return !(segs[i].first == l && segs[i].second == ownSeg); });
+            if (!hit.found)
+                continue;
+            const auto [a, b] = seg(hit.segment);
+            const Point p = lerp(a, b, hit.t);
+            if (approxMetres(p, end, cosLat) > tolM)
+                continue;
+            if (approxMetres(p, a, cosLat) <= tolM || approxMetres(p, b, cosLat) <= tolM)
+                continue; // the vertex snapping joins it
+            inserts[segs[hit.segment].first].push_back({segs[hit.segment].second, hit.t, p});
+            ++joins;
+        }
+    }
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        auto& ins = inserts[l];
+        if (ins.empty())
+            continue;
+        std::sort(ins.begin(), ins.end(), [](const Insert& x, const Insert& y) {
+            return x.vertex != y.vertex ? x.vertex < y.vertex : x.t < y.t;
+        });
+        LineString out;
+        std::size_t k = 0;
+        for (std::size_t v = 0; v < lines[l].size(); ++v) {
+            out.push_back(lines[l][v]);
+            while (k < ins.size() && ins[k].vertex == v)
+                out.push_back(ins[k++].p);
+        }
+        lines[l] = std::move(out);
+    }
+    return joins;
+}
+
+} // namespace
+
 void RoadNetwork::build(std::vector<LineString> lines, const std::vector<double>& speeds,
                         const std::vector<std::size_t>& lineIds)
 {
@@ -314,62 +372,9 @@ void RoadNetwork::build(std::vector<LineString> lines, const std::vector<double>
     }
     const double cosLat = std::max(std::cos(ext.center().y * std::numbers::pi / 180.0), 0.01);
 
-    // 1. T-junctions: a line end within the tolerance of another segment's interior gets a vertex
-    //    inserted into that segment, so the vertex snapping below joins them.
-    if (tolM > 0.0) {
-        std::vector<std::pair<std::size_t, std::size_t>> segs; // (line, first vertex)
-        for (std::size_t l = 0; l < lines.size(); ++l)
-            for (std::size_t v = 0; v + 1 < lines[l].size(); ++v)
-                segs.emplace_back(l, v);
-        auto seg = [&](std::size_t i) {
-            const auto& [l, v] = segs[i];
-            return std::pair<Point, Point>{lines[l][v], lines[l][v + 1]};
-        };
-        Grid grid;
-        grid.build(segs.size(), seg);
-        struct Insert {
-            std::size_t vertex;
-            double t;
-            Point p;
-        };
-        std::vector<std::vector<Insert>> inserts(lines.size());
-        for (std::size_t l = 0; l < lines.size(); ++l) {
-            const auto& line = lines[l];
-            if (line.empty())
-                continue;
-            for (const bool atStart : {true, false}) {
-                const Point end = atStart ? line.front() : line.back();
-                const std::size_t ownSeg = atStart ? 0 : line.size() - 2;
-                const auto hit = grid.nearest(end, seg, [&](std::size_t i) { return !(segs[i].first == l && segs[i].second == ownSeg); });
-                if (!hit.found)
-                    continue;
-                const auto [a, b] = seg(hit.segment);
-                const Point p = lerp(a, b, hit.t);
-                if (approxMetres(p, end, cosLat) > tolM)
-                    continue;
-                if (approxMetres(p, a, cosLat) <= tolM || approxMetres(p, b, cosLat) <= tolM)
-                    continue; // the vertex snapping joins it
-                inserts[segs[hit.segment].first].push_back({segs[hit.segment].second, hit.t, p});
-                ++mSnappedJoins;
-            }
-        }
-        for (std::size_t l = 0; l < lines.size(); ++l) {
-            auto& ins = inserts[l];
-            if (ins.empty())
-                continue;
-            std::sort(ins.begin(), ins.end(), [](const Insert& x, const Insert& y) {
-                return x.vertex != y.vertex ? x.vertex < y.vertex : x.t < y.t;
-            });
-            LineString out;
-            std::size_t k = 0;
-            for (std::size_t v = 0; v < lines[l].size(); ++v) {
-                out.push_back(lines[l][v]);
-                while (k < ins.size() && ins[k].vertex == v)
-                    out.push_back(ins[k++].p);
-            }
-            lines[l] = std::move(out);
-        }
-    }
+    // 1. T-junctions joined by a vertex inserted into the segment.
+    if (tolM > 0.0)
+        mSnappedJoins += insertTJunctions(lines, tolM, cosLat);
 
     // 2. Nodes: vertices within the tolerance of an existing node join it (hash grid of cells
     //    one tolerance wide, so a match lies in the 3x3 cells around).
@@ -428,7 +433,13 @@ void RoadNetwork::build(std::vector<LineString> lines, const std::vector<double>
         }
     }
 
-    // 4. Adjacency (CSR) and connected components.
+    linkAdjacency();
+    buildGrid();
+}
+
+/// Step 4 of build: the CSR adjacency of the edges and the connected components of the nodes.
+void RoadNetwork::linkAdjacency()
+{
     mAdjStart.assign(mNodes.size() + 1, 0);
     for (const auto& e : mEdges) {
         ++mAdjStart[e.from + 1];
@@ -465,7 +476,6 @@ void RoadNetwork::build(std::vector<LineString> lines, const std::vector<double>
             }
         }
     }
-    buildGrid();
 }
 
 struct RoadNetwork::SegmentGrid : Grid {};

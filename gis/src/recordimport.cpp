@@ -1,6 +1,9 @@
 #include "gis/recordimport.h"
 
+#include "detail/importcommit.h"
+#include "detail/rawtable.h"
 #include "gis/error.h"
+#include "gis/text.h"
 
 #include <fmt/format.h>
 
@@ -9,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace gis {
 
@@ -16,9 +20,8 @@ namespace {
 
 const std::vector<std::string> kCodeNames{"kode_desa", "kode_pekon", "kd_desa", "kode_wilayah", "kode_kemendagri",
                                           "kode_kelurahan", "kode_desa_kelurahan", "kdepum"};
-const std::vector<std::string> kPekonNames{"nama_pekon", "nama_desa", "nama_kelurahan", "pekon", "desa", "kelurahan",
-                                           "desa_kelurahan", "pekon_kelurahan"};
-const std::vector<std::string> kKecNames{"kecamatan", "nama_kecamatan", "kec", "nama_kec"};
+const std::vector<std::string>& kPekonNames = detail::kPekonNameColumns;
+const std::vector<std::string>& kKecNames = detail::kKecamatanColumns;
 const std::vector<std::string> kHouseholdNames{"no_kk", "nomor_kk", "nokk", "id_keluarga", "id_kk", "id_rumah_tangga",
                                                "idbdt", "id_art_kk", "kk"};
 const std::vector<std::string> kStatusNames{"status", "status_dtsen", "status_dtks", "status_kesejahteraan"};
@@ -60,170 +63,183 @@ std::string RecordImportReport::text() const
     return t;
 }
 
-RecordImportReport importRecords(Dataset& ds, const std::string& path, const RecordImportOptions& options)
-{
-    if (options.period.empty())
-        throw Error("give the period of the extract with --period (e.g. 2025-S1)");
-    RecordImportReport report;
-    report.path = path;
-    report.source = options.source.empty() ? std::filesystem::path(path).filename().string() : options.source;
-    const RawTable table = readRawTable(path, options.sheet);
-    report.encoding = table.encoding;
+namespace {
 
-    auto pekonColumns = [&](const std::vector<std::string>& r) {
-        JoinColumns c;
-        c.code = options.codeField.empty() ? findColumn(r, kCodeNames) : columnIndex(r, options.codeField);
-        c.name = options.nameField.empty() ? findColumn(r, kPekonNames) : columnIndex(r, options.nameField);
-        c.kecamatan = options.kecamatanField.empty() ? findColumn(r, kKecNames) : columnIndex(r, options.kecamatanField);
-        return c;
-    };
+struct RecordColumns {
+    std::size_t header = 0; ///< index in table.rows
+    JoinColumns join;
+    int household = -1, status = -1, desil = -1, members = -1;
+};
+
+JoinColumns pekonColumns(const std::vector<std::string>& r, const RecordImportOptions& options)
+{
+    JoinColumns c;
+    c.code = options.codeField.empty() ? findColumn(r, kCodeNames) : columnIndex(r, options.codeField);
+    c.name = options.nameField.empty() ? findColumn(r, kPekonNames) : columnIndex(r, options.nameField);
+    c.kecamatan = options.kecamatanField.empty() ? findColumn(r, kKecNames) : columnIndex(r, options.kecamatanField);
+    return c;
+}
+
+/// The header row (given, or the first with a pekon column) and the columns it names.
+RecordColumns recordColumns(const RawTable& table, const std::string& path, const RecordImportOptions& options)
+{
     int header = -1;
     for (std::size_t i = 0; i < table.rows.size() && header < 0; ++i) {
         if (options.headerRow > 0 ? table.rowNumbers[i] == options.headerRow : true) {
-            const JoinColumns c = pekonColumns(table.rows[i]);
+            const JoinColumns c = pekonColumns(table.rows[i], options);
             if (c.code >= 0 || c.name >= 0 || options.headerRow > 0)
                 header = static_cast<int>(i);
         }
     }
     if (header < 0)
-        throw DataSourceError(path, "no header row with a pekon code or name column was found; name it with "
-                                    "--code-field or --name-field (and --kecamatan-field), or give --header-row");
-    const auto& head = table.rows[static_cast<std::size_t>(header)];
-    report.headerRow = table.rowNumbers[static_cast<std::size_t>(header)];
-    JoinColumns join = pekonColumns(head);
-    if (!options.codeField.empty() && join.code < 0)
-        throw DataSourceError(path, "it has no column '" + options.codeField + "' (--code-field)");
-    if (!options.nameField.empty() && join.name < 0)
-        throw DataSourceError(path, "it has no column '" + options.nameField + "' (--name-field)");
-    if (join.code < 0 && join.name < 0)
+        throw DataSourceError(path, "no header row with a pekon code or name column was found; name the code "
+                                    "field or the name field (and the kecamatan field), or give the header row",
+                              {"code field", "name field", "kecamatan field", "header row"});
+    RecordColumns cols;
+    cols.header = static_cast<std::size_t>(header);
+    const auto& head = table.rows[cols.header];
+    cols.join = pekonColumns(head, options);
+    if (!options.codeField.empty() && cols.join.code < 0)
+        throw DataSourceError(path, "it has no column '" + options.codeField + "' (the code field given)",
+                              {"code field"});
+    if (!options.nameField.empty() && cols.join.name < 0)
+        throw DataSourceError(path, "it has no column '" + options.nameField + "' (the name field given)",
+                              {"name field"});
+    if (cols.join.code < 0 && cols.join.name < 0)
         throw DataSourceError(path, "the header has no pekon code or name column");
     auto named = [&](const std::string& given, const std::vector<std::string>& names, const char* option) {
         if (given.empty())
             return findColumn(head, names);
         const int i = columnIndex(head, given);
         if (i < 0)
-            throw DataSourceError(path, fmt::format("it has no column '{}' ({})", given, option));
+            throw DataSourceError(path, fmt::format("it has no column '{}' (the {} given)", given, option),
+                                  {option});
         return i;
     };
-    const int hhCol = named(options.householdField, kHouseholdNames, "--household-field");
-    const int statusCol = named(options.statusField, kStatusNames, "--status-field");
-    const int desilCol = named(options.desilField, kDesilNames, "--desil-field");
-    const int membersCol = findColumn(head, kMemberNames);
+    cols.household = named(options.householdField, kHouseholdNames, "household field");
+    cols.status = named(options.statusField, kStatusNames, "status field");
+    cols.desil = named(options.desilField, kDesilNames, "desil field");
+    cols.members = findColumn(head, kMemberNames);
+    return cols;
+}
 
-    std::vector<std::size_t> dataRows;
-    for (std::size_t r = static_cast<std::size_t>(header) + 1; r < table.rows.size(); ++r)
-        if (!isBlankRow(table.rows[r]) && !isTotalRow(table.rows[r]))
-            dataRows.push_back(r);
-    report.rows = dataRows.size();
-    auto cell = [&](std::size_t r, int c) {
-        const auto& row = table.rows[r];
-        return c >= 0 && static_cast<std::size_t>(c) < row.size() ? row[static_cast<std::size_t>(c)] : std::string{};
-    };
-
-    // Unit: household rows when asked, or (auto) when every row has its own household id.
-    std::string unit = options.unit;
-    if (unit == "auto") {
-        unit = "person";
-        if (hhCol >= 0 && !dataRows.empty()) {
-            std::set<std::string> ids;
-            for (std::size_t r : dataRows)
-                ids.insert(cell(r, hhCol));
-            if (ids.size() == dataRows.size() && !ids.count(""))
-                unit = "household";
-        }
-    } else if (unit != "person" && unit != "household") {
-        throw Error("--unit must be person, household or auto");
+/// Household rows when asked, or (auto) when every row has its own household id.
+std::string decideUnit(const RawTable& table, const std::vector<std::size_t>& dataRows, int householdColumn,
+                       const std::string& asked)
+{
+    if (asked != "auto") {
+        if (asked != "person" && asked != "household")
+            throw Error("the unit of a row must be person, household or auto, not '" + asked + "'", {"unit"});
+        return asked;
     }
-    report.unit = unit;
-
-    std::vector<std::string> codes;
+    if (householdColumn < 0 || dataRows.empty())
+        return "person";
+    std::set<std::string> ids;
     for (std::size_t r : dataRows)
-        codes.push_back(cell(r, join.code));
-    const std::string label = std::filesystem::path(path).filename().string();
-    const RowJoiner joiner(ds, join, codes, label, options.fuzzy);
-    report.joinedBy = joiner.schemeNote();
+        ids.insert(detail::cellAt(table.rows[r], householdColumn));
+    return ids.size() == dataRows.size() && !ids.count("") ? "household" : "person";
+}
 
-    struct Counts {
-        double persons = 0;
-        double householdRows = 0;
-        std::set<std::string> households;
-        std::map<int, std::set<std::string>> desilHouseholds;
-        std::map<int, double> desilRows;
-        std::map<std::string, double> status;
-    };
+struct Counts {
+    double persons = 0;
+    double householdRows = 0;
+    std::set<std::string> households;
+    std::map<int, std::set<std::string>> desilHouseholds;
+    std::map<int, double> desilRows;
+    std::map<std::string, double> status;
+};
+
+/// Adds one joined row to its pekon's counts; problems (no personal data) go to the report.
+void countRow(const std::vector<std::string>& row, long number, const RecordColumns& cols, const std::string& unit,
+              Counts& c, RecordImportReport& report)
+{
+    const std::string hh = detail::cellAt(row, cols.household);
+    if (unit == "person") {
+        c.persons += 1;
+        if (!hh.empty())
+            c.households.insert(hh);
+    } else {
+        c.householdRows += 1;
+        if (cols.members >= 0) {
+            const auto n = parseNumber(detail::cellAt(row, cols.members), NumberStyle::Indonesian);
+            if (n && *n >= 0)
+                c.persons += *n;
+            else
+                report.problems.push_back({number, "member count is not a number"});
+        }
+    }
+    if (cols.desil >= 0) {
+        const std::string d = detail::cellAt(row, cols.desil);
+        const auto n = parseNumber(d, NumberStyle::Indonesian);
+        if (d.empty()) {
+            // no desil given: not counted in any desil
+        } else if (!n || *n < 1 || *n > 10 || std::floor(*n) != *n) {
+            report.problems.push_back({number, "desil '" + d + "' is not 1-10: not counted in any desil"});
+        } else {
+            const int desil = static_cast<int>(*n);
+            if (unit == "person" && cols.household >= 0 && !hh.empty())
+                c.desilHouseholds[desil].insert(hh);
+            else
+                c.desilRows[desil] += 1;
+        }
+    }
+    if (cols.status >= 0) {
+        const std::string s = headerKey(detail::cellAt(row, cols.status));
+        c.status[s.empty() ? "kosong" : s] += 1;
+    }
+}
+
+/// Joins each distinct pekon as written once and counts its rows.
+std::map<std::string, Counts> countPerPekon(const RawTable& table, const std::vector<std::size_t>& dataRows,
+                                            const RecordColumns& cols, const RowJoiner& joiner,
+                                            RecordImportReport& report)
+{
     std::map<std::string, Counts> perPekon;
     std::map<std::tuple<std::string, std::string, std::string>, std::size_t> matchIndex; // as written -> matches
     std::vector<std::size_t> rowsPerMatch;
     for (std::size_t r : dataRows) {
-        const long number = table.rowNumbers[r];
-        const auto key = std::make_tuple(cell(r, join.code), normaliseAreaName(cell(r, join.name)),
-                                         normaliseAreaName(cell(r, join.kecamatan)));
+        const auto& row = table.rows[r];
+        const auto key = std::make_tuple(detail::cellAt(row, cols.join.code),
+                                         normaliseAreaName(detail::cellAt(row, cols.join.name)),
+                                         normaliseAreaName(detail::cellAt(row, cols.join.kecamatan)));
         auto it = matchIndex.find(key);
         if (it == matchIndex.end()) {
             it = matchIndex.emplace(key, report.matches.size()).first;
-            report.matches.push_back(joiner.join(table.rows[r], number));
+            report.matches.push_back(joiner.join(row, table.rowNumbers[r]));
             rowsPerMatch.push_back(0);
         }
         rowsPerMatch[it->second]++;
         const RowMatch& m = report.matches[it->second];
         if (m.kind != MatchKind::Exact && m.kind != MatchKind::Fuzzy)
             continue;
-        Counts& c = perPekon[m.code];
         ++report.rowsCounted;
-        const std::string hh = cell(r, hhCol);
-        if (unit == "person") {
-            c.persons += 1;
-            if (!hh.empty())
-                c.households.insert(hh);
-        } else {
-            c.householdRows += 1;
-            if (membersCol >= 0) {
-                const auto n = parseNumber(cell(r, membersCol), NumberStyle::Indonesian);
-                if (n && *n >= 0)
-                    c.persons += *n;
-                else
-                    report.problems.push_back({number, "member count is not a number"});
-            }
-        }
-        if (desilCol >= 0) {
-            const std::string d = cell(r, desilCol);
-            const auto n = parseNumber(d, NumberStyle::Indonesian);
-            if (d.empty()) {
-                // no desil given: not counted in any desil
-            } else if (!n || *n < 1 || *n > 10 || std::floor(*n) != *n) {
-                report.problems.push_back({number, "desil '" + d + "' is not 1-10: not counted in any desil"});
-            } else {
-                const int desil = static_cast<int>(*n);
-                if (unit == "person" && hhCol >= 0 && !hh.empty())
-                    c.desilHouseholds[desil].insert(hh);
-                else
-                    c.desilRows[desil] += 1;
-            }
-        }
-        if (statusCol >= 0) {
-            const std::string s = headerKey(cell(r, statusCol));
-            c.status[s.empty() ? "kosong" : s] += 1;
-        }
+        countRow(row, table.rowNumbers[r], cols, report.unit, perPekon[m.code], report);
     }
     for (std::size_t i = 0; i < report.matches.size(); ++i)
         report.matches[i].note += (report.matches[i].note.empty() ? "" : "; ") + std::to_string(rowsPerMatch[i]) + " rows";
-    report.pekon = perPekon.size();
+    return perPekon;
+}
 
+/// The indicator values of the counts (keys as in recordimport.h).
+std::vector<IndicatorValue> recordValues(const std::map<std::string, Counts>& perPekon, const RecordColumns& cols,
+                                         const RecordImportOptions& options, RecordImportReport& report)
+{
     std::vector<IndicatorValue> values;
     std::set<std::string> keys;
-    const std::string importedAt = isoNowUtc();
+    const std::string importedAt = isoUtcNow();
     auto add = [&](const std::string& code, const std::string& key, double v) {
         values.push_back({code, key, options.period, v, report.source, importedAt});
         keys.insert(key);
     };
+    const std::string& unit = report.unit;
     for (const auto& [code, c] : perPekon) {
-        if (unit == "person" || membersCol >= 0)
+        if (unit == "person" || cols.members >= 0)
             add(code, "dtsen_jiwa", c.persons);
         if (unit == "household")
             add(code, "dtsen_kk", c.householdRows);
-        else if (hhCol >= 0)
+        else if (cols.household >= 0)
             add(code, "dtsen_kk", static_cast<double>(c.households.size()));
-        if (desilCol >= 0) {
+        if (cols.desil >= 0) {
             for (int d = 1; d <= 10; ++d) {
                 double n = 0;
                 if (auto h = c.desilHouseholds.find(d); h != c.desilHouseholds.end())
@@ -237,24 +253,46 @@ RecordImportReport importRecords(Dataset& ds, const std::string& path, const Rec
             add(code, "dtsen_status_" + status, n);
     }
     report.keys.assign(keys.begin(), keys.end());
+    return values;
+}
 
-    report.reportPath = options.reportPath.empty() ? defaultReportPath(path) : options.reportPath;
-    writeMatchReport(report.matches, report.reportPath);
-    const std::size_t count = values.size();
-    Dataset updated = ds;
-    const StoreResult stored = storeValues(updated, std::move(values), options.replace);
-    if (!stored.stored) {
-        report.stopReason = stored.message;
-        return report;
-    }
-    if (!stored.message.empty())
-        report.notes.push_back(stored.message);
-    const std::size_t aliases = addFuzzyAliases(updated, report.matches, label);
-    if (aliases > 0)
-        report.notes.push_back(fmt::format("{} fuzzy match(es) added to the alias table", aliases));
-    ds = std::move(updated);
-    report.valuesWritten = count;
-    report.written = true;
+} // namespace
+
+RecordImportReport importRecords(Dataset& ds, const std::string& path, const RecordImportOptions& options)
+{
+    if (options.period.empty())
+        throw Error("give the period of the extract (e.g. 2025-S1)", {"period"});
+    RecordImportReport report;
+    report.path = path;
+    report.source = options.source.empty() ? std::filesystem::path(path).filename().string() : options.source;
+    const RawTable table = readRawTable(path, options.sheet);
+    report.encoding = table.encoding;
+    const RecordColumns cols = recordColumns(table, path, options);
+    report.headerRow = table.rowNumbers[cols.header];
+
+    std::vector<std::size_t> dataRows;
+    for (std::size_t r = cols.header + 1; r < table.rows.size(); ++r)
+        if (!isBlankRow(table.rows[r]) && !isTotalRow(table.rows[r]))
+            dataRows.push_back(r);
+    report.rows = dataRows.size();
+    report.unit = decideUnit(table, dataRows, cols.household, options.unit);
+
+    std::vector<std::string> codes;
+    for (std::size_t r : dataRows)
+        codes.push_back(detail::cellAt(table.rows[r], cols.join.code));
+    const std::string label = std::filesystem::path(path).filename().string();
+    const RowJoiner joiner(ds, cols.join, codes, label, options.fuzzy);
+    report.joinedBy = joiner.schemeNote();
+
+    const std::map<std::string, Counts> perPekon = countPerPekon(table, dataRows, cols, joiner, report);
+    report.pekon = perPekon.size();
+    detail::CommitRequest request;
+    request.inputPath = path;
+    request.reportPath = options.reportPath;
+    request.fileLabel = label;
+    request.replace = options.replace;
+    request.values = recordValues(perPekon, cols, options, report);
+    detail::commitImport(ds, report, std::move(request));
     return report;
 }
 

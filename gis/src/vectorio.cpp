@@ -9,6 +9,7 @@
 #include "detail/ogrhandles.h"
 #include "gis/error.h"
 #include "gis/geometryops.h"
+#include "gis/text.h"
 
 #include <ogr_geometry.h>
 #include <ogrsf_frmts.h>
@@ -37,15 +38,8 @@ using detail::OgrTransformPtr;
 // ---------------------------------------------------------------------------------------------
 // Small text helpers
 
-std::string toLower(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-std::string_view trimmed(std::string_view s)
+/// \a s without a UTF-8 byte-order mark, surrounding spaces and the quotes a CSV writer left.
+std::string_view cleanCellText(std::string_view s)
 {
     constexpr std::string_view bom = "\xEF\xBB\xBF";
     if (s.substr(0, bom.size()) == bom)
@@ -62,7 +56,7 @@ std::string_view trimmed(std::string_view s)
 
 bool sameName(std::string_view a, std::string_view b)
 {
-    return toLower(trimmed(a)) == toLower(trimmed(b));
+    return asciiLower(std::string(cleanCellText(a))) == asciiLower(std::string(cleanCellText(b)));
 }
 
 std::string joinNames(const std::vector<std::string>& names)
@@ -80,7 +74,7 @@ std::string joinNames(const std::vector<std::string>& names)
 /// ("104,62", common in Indonesian spreadsheets saved with ';' separators).
 std::optional<double> parseCoordinate(std::string_view text)
 {
-    text = trimmed(text);
+    text = cleanCellText(text);
     if (!text.empty() && text.front() == '+')
         text.remove_prefix(1);
     if (text.empty())
@@ -176,7 +170,7 @@ bool isDriver(GDALDataset& ds, std::string_view name)
 void checkShapefileComplete(const std::string& path, const std::string& layerName)
 {
     std::string shp = path;
-    if (shp.size() < 4 || toLower(shp.substr(shp.size() - 4)) != ".shp")
+    if (shp.size() < 4 || asciiLower(shp.substr(shp.size() - 4)) != ".shp")
         shp = (std::filesystem::path(path) / (layerName + ".shp")).string();
     VSIStatBufL stat{};
     if (VSIStatL(shp.c_str(), &stat) != 0)
@@ -250,8 +244,8 @@ OgrSrsPtr srsFromUser(const std::string& path, const std::string& definition)
 std::string noCrsMessage(const std::string& layerName)
 {
     return fmt::format("layer '{}' has no coordinate reference system (for a shapefile: its .prj "
-                       "file is missing); pass the CRS of its coordinates, e.g. --crs EPSG:4326 "
-                       "for longitude/latitude or --crs EPSG:32748 for UTM 48S metres",
+                       "file is missing); give the CRS of its coordinates, e.g. EPSG:4326 "
+                       "for longitude/latitude or EPSG:32748 for UTM 48S metres",
                        layerName);
 }
 
@@ -633,10 +627,11 @@ void checkCsvLonLat(OGRLayer& layer, const std::string& path, const CsvColumns& 
             throw DataSourceError(
                 path,
                 fmt::format("its coordinates are not longitude/latitude degrees (row {} has {}={}, "
-                            "{}={}) and a CSV declares no CRS; pass the CRS of the columns, e.g. "
-                            "--crs EPSG:32748 for UTM 48S metres",
+                            "{}={}) and a CSV declares no CRS; give the CRS of the columns, e.g. "
+                            "EPSG:32748 for UTM 48S metres",
                             f->GetFID(), defn.GetFieldDefn(cols.x)->GetNameRef(), *x,
-                            defn.GetFieldDefn(cols.y)->GetNameRef(), *y));
+                            defn.GetFieldDefn(cols.y)->GetNameRef(), *y),
+                {"crs"});
     }
     layer.ResetReading();
 }
@@ -657,7 +652,7 @@ Plan makePlan(GDALDataset& ds, OGRLayer& layer, const std::string& path,
             continue; // the coordinates become the point geometry
         plan.fields.push_back(i);
         plan.types.push_back(defn.GetFieldDefn(i)->GetType());
-        data.fieldNames.emplace_back(trimmed(defn.GetFieldDefn(i)->GetNameRef()));
+        data.fieldNames.emplace_back(cleanCellText(defn.GetFieldDefn(i)->GetNameRef()));
     }
     if (!plan.hasGeometry)
         return plan; // an attribute table: no CRS needed
@@ -678,7 +673,7 @@ Plan makePlan(GDALDataset& ds, OGRLayer& layer, const std::string& path,
         source = srsFromUser(path, "EPSG:4326");
         data.sourceCrs = "EPSG:4326";
     } else {
-        throw DataSourceError(path, noCrsMessage(layer.GetName()));
+        throw DataSourceError(path, noCrsMessage(layer.GetName()), {"crs"});
     }
     // Vector formats store x = easting/longitude whatever the CRS's official axis order.
     source->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -807,9 +802,9 @@ std::string fieldText(const FieldValue& v)
 
 int VectorData::fieldIndex(const std::string& name) const
 {
-    const std::string wanted = toLower(name);
+    const std::string wanted = asciiLower(std::string(name));
     for (std::size_t i = 0; i < fieldNames.size(); ++i)
-        if (toLower(fieldNames[i]) == wanted)
+        if (asciiLower(std::string(fieldNames[i])) == wanted)
             return static_cast<int>(i);
     return -1;
 }

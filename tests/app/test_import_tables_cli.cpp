@@ -152,3 +152,45 @@ TEST(ImportTablesCli, AUserAliasMakesAnOldSpellingMatchExactly)
     EXPECT_EQ(r.code, 3);
     EXPECT_NE(r.err.find("18.06.99.9999"), std::string::npos) << r.err;
 }
+
+TEST(ImportTablesCli, LibraryParametersGetTheirOptionNamesAtTheCliEdge)
+{
+    const auto dir = testutil::tempDir("cli_import_flags");
+    const std::string project = (dir / "p.sasaran.sqlite").string();
+    gis::saveProject(gis::buildDefaultDataset(), project);
+
+    // UTM metres in a CSV that declares no CRS: the library names the parameter "crs", the CLI "--crs".
+    const auto points = dir / "titik_utm.csv";
+    testutil::writeFile(points, "kode,lon,lat\n18.06.20.2005,500000,9400000\n");
+    auto r = runCli({"new", (dir / "q.sasaran.sqlite").string(), "--boundaries", points.string()});
+    EXPECT_EQ(r.code, 3) << r.err << r.out;
+    EXPECT_NE(r.err.find("titik_utm.csv"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("give the CRS of the columns"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("(option --crs)"), std::string::npos) << r.err;
+
+    // A boundary layer without a code field: "code field" becomes "--code-field".
+    const auto nocode = dir / "tanpa_kode.geojson";
+    testutil::writeFile(nocode, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                                "\"properties\":{\"nama\":\"Sukamaju\"},\"geometry\":{\"type\":\"Polygon\","
+                                "\"coordinates\":[[[104,-5],[104.01,-5],[104.01,-4.99],[104,-5]]]}}]}");
+    r = runCli({"new", (dir / "r.sasaran.sqlite").string(), "--boundaries", nocode.string()});
+    EXPECT_EQ(r.code, 3) << r.err << r.out;
+    EXPECT_NE(r.err.find("name the code field. Fields: nama (option --code-field)"), std::string::npos) << r.err;
+
+    // A named header row that lacks a column: "header row" becomes "--header-row".
+    const auto table = dir / "t.csv";
+    testutil::writeFile(table, "kode_desa,miskin\n18.06.20.2005,5\n");
+    r = runCli({"import", "table", project, table.string(), "--period", "2019", "--indicator", "miskin=Miskin",
+                "--header-row", "2"});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_NE(r.err.find("row 2 (the header row given) has no column 'Miskin' (option --header-row)"),
+              std::string::npos)
+        << r.err;
+
+    // Records with an unknown household column: the CLI names --household-field.
+    r = runCli({"import", "records", project, table.string(), "--period", "2024", "--household-field", "no_kk"});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_NE(r.err.find("it has no column 'no_kk' (the household field given) (option --household-field)"),
+              std::string::npos)
+        << r.err;
+}

@@ -10,6 +10,10 @@
 
 #include <cmath>
 #include <map>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
 
 using namespace gis;
 namespace fs = std::filesystem;
@@ -135,4 +139,34 @@ TEST(Export, ErrorsNameTheFile)
     }
     EXPECT_THROW(exportProject(tanggamus(), (dir / "missing" / "t.gpkg").string()), OutputError);
     EXPECT_THROW(exportProject(tanggamus(), (dir / "t.gpkg").string(), {"1999"}), Error);
+}
+
+TEST(Export, TemporariesOfDeadProcessesAreCleanedAndNoneIsLeft)
+{
+    const auto dir = testutil::tempDir("export_temporaries");
+    // A process that has ended (its pid is free) and one that runs (our parent).
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0)
+        ::_exit(0);
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    const fs::path stale = dir / (".t.tmp-" + std::to_string(child));
+    const fs::path alive = dir / (".t.tmp-" + std::to_string(::getppid()));
+    fs::create_directory(stale);
+    testutil::writeFile(stale / "t.csv", "left by a crash\n");
+    fs::create_directory(alive);
+
+    const std::string path = (dir / "t.csv").string();
+    const ExportReport report = exportProject(tanggamus(), path);
+    EXPECT_EQ(report.villages, tanggamus().villages().size());
+    EXPECT_TRUE(fs::exists(path));
+    EXPECT_FALSE(fs::exists(stale)) << "the temporary of an ended process is removed";
+    EXPECT_TRUE(fs::exists(alive)) << "the temporary of a running process is left alone";
+    fs::remove_all(alive);
+    std::vector<std::string> temporaries;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.path().filename().string().find(".tmp-") != std::string::npos)
+            temporaries.push_back(entry.path().filename().string());
+    EXPECT_EQ(temporaries, std::vector<std::string>{}) << "the export's own temporary is gone";
 }

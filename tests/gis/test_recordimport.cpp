@@ -87,7 +87,9 @@ TEST(RecordImport, CountsPersonsHouseholdsDesilAndStatusPerPekon)
     // Same period and source again: refused without replace.
     const auto again = gis::importRecords(ds, file.string(), o);
     EXPECT_FALSE(again.written);
-    EXPECT_NE(again.stopReason.find("--replace"), std::string::npos);
+    // The library names the parameter to change as data; the CLI adds "--replace".
+    EXPECT_NE(again.stopReason.find("Replace them"), std::string::npos) << again.stopReason;
+    EXPECT_EQ(again.stopParameters, (std::vector<std::string>{"replace", "period"}));
 }
 
 TEST(RecordImport, NoNikNameOrAddressInTheProjectExportsOrReport)

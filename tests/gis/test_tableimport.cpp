@@ -176,7 +176,9 @@ TEST(TableImport, ByCodePeriodsReplaceAndBpsCodes)
     ASSERT_TRUE(gis::importTable(ds, file.string(), o).written);
     EXPECT_EQ(gis::importTable(ds, file.string(), o).written, false);
     const auto refused = gis::importTable(ds, file.string(), o);
-    EXPECT_NE(refused.stopReason.find("--replace"), std::string::npos) << refused.stopReason;
+    // The library names the parameter to change as data; the CLI adds "--replace" (test_import_tables_cli).
+    EXPECT_NE(refused.stopReason.find("Replace them"), std::string::npos) << refused.stopReason;
+    EXPECT_EQ(refused.stopParameters, (std::vector<std::string>{"replace", "period"}));
     EXPECT_NE(refused.stopReason.find("internet.csv"), std::string::npos) << refused.stopReason;
     o.period = "2020";
     testutil::writeFile(file, "kode_desa,akses_internet\n1806202005,0\n18.06.19.2001,1\n");
@@ -295,4 +297,54 @@ TEST(TableImport, XlsxWithTitleRowsWrittenByGdal)
     EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "miskin", "2019"), 1204.0);
     EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.19.2001", "miskin", "2019"), 310.0);
     EXPECT_EQ(report.matches[1].kind, gis::MatchKind::Fuzzy);
+}
+
+TEST(TableImport, TheReportListsExactlyTheChangesApplied)
+{
+    const auto dir = testutil::tempDir("table_changes");
+    const auto file = dir / "rekap kemiskinan.csv";
+    testutil::writeFile(file, officeTableCp1252());
+    gis::Dataset ds = gis::buildDefaultDataset();
+    const std::size_t valuesBefore = ds.indicators.size();
+    const auto first = gis::importTable(ds, file.string(), officeOptions("2019"));
+    ASSERT_TRUE(first.written) << first.text();
+    // 4 pekon x 3 indicators, none held before; the two fuzzy names become aliases.
+    EXPECT_EQ(first.changes.values.size(), 12u);
+    EXPECT_EQ(first.changes.replaced, 0u);
+    ASSERT_EQ(first.changes.aliases.size(), 2u);
+    EXPECT_EQ(first.changes.aliases[0].areaCode, "18.06.03.2019");
+    EXPECT_EQ(first.changes.aliases[0].name, "Banjar Negara");
+    EXPECT_EQ(first.changes.aliases[0].source, "fuzzy match rekap kemiskinan.csv");
+    EXPECT_EQ(first.changes.aliases[1].name, "Way Piring");
+    EXPECT_TRUE(first.changes.facilities.empty());
+    EXPECT_EQ(ds.indicators.size(), valuesBefore + 12);
+
+    // The same period again, replacing: 12 values replace 12, no alias is new, the count stays.
+    auto options = officeOptions("2019");
+    options.replace = true;
+    const auto again = gis::importTable(ds, file.string(), options);
+    ASSERT_TRUE(again.written) << again.text();
+    EXPECT_EQ(again.changes.values.size(), 12u);
+    EXPECT_EQ(again.changes.replaced, 12u);
+    EXPECT_TRUE(again.changes.aliases.empty());
+    EXPECT_EQ(ds.indicators.size(), valuesBefore + 12);
+
+    // Applying a report's changes to the dataset as it was gives the dataset the import made.
+    gis::Dataset replay = gis::buildDefaultDataset();
+    gis::applyImportChanges(replay, first.changes);
+    gis::Dataset imported = gis::buildDefaultDataset();
+    ASSERT_TRUE(gis::importTable(imported, file.string(), officeOptions("2019")).written);
+    ASSERT_EQ(replay.indicators.size(), imported.indicators.size());
+    ASSERT_EQ(replay.aliases.size(), imported.aliases.size());
+    for (std::size_t i = valuesBefore; i < replay.indicators.size(); ++i) {
+        EXPECT_EQ(replay.indicators[i].areaCode, imported.indicators[i].areaCode);
+        EXPECT_EQ(replay.indicators[i].key, imported.indicators[i].key);
+        EXPECT_DOUBLE_EQ(replay.indicators[i].value, imported.indicators[i].value);
+    }
+
+    // Refused (held values, no replace): nothing listed, nothing changed.
+    const auto refused = gis::importTable(ds, file.string(), officeOptions("2019"));
+    EXPECT_FALSE(refused.written);
+    EXPECT_TRUE(refused.changes.empty());
+    EXPECT_EQ(ds.indicators.size(), valuesBefore + 12);
 }

@@ -4,6 +4,9 @@
 /// layer (BIG/RBI, BPS or cahyadsn files), with codes normalised to the dotted Kemendagri form,
 /// kecamatan and kabupaten dissolved from the villages when the file does not give them, and a
 /// report that lists every feature that needed attention (nothing is dropped silently).
+/// \note Thread safety: readBoundaries() reads a file into a new BoundarySet and may run on a
+/// worker thread (the slow part: reading and dissolving). Functions taking a Dataset& change it:
+/// call them with exclusive access to that Dataset.
 #include "gis/dataset.h"
 #include "gis/reference.h"
 #include "gis/vectorio.h"

@@ -4,6 +4,7 @@
 /// written without dots "1806202005") and the BPS scheme (PPKKCCCDDD, e.g. "1802050001";
 /// Tanggamus is 18.06 for Kemendagri but 1802 for BPS). Codes are never numbers: leading
 /// zeros are kept and nothing is parsed as an integer.
+/// \note Thread safety: all functions are pure and may be called from any thread.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -2,6 +2,8 @@
 /// \file demo.h
 /// The embedded default dataset (Tanggamus) and the generic generator of illustrative
 /// boundaries and indicator values it is built with.
+/// \note Thread safety: buildDefaultDataset() builds a new Dataset from embedded data and may be
+/// called from any thread.
 #include "gis/dataset.h"
 
 #include <cstdint>

@@ -3,21 +3,39 @@
 /// Typed errors thrown inside gis/; the CLI and GUI turn them into messages at their edge.
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace gis {
 
 /// \brief Base of every error a user's input can cause. what() is a complete sentence that
-/// names the file, row or feature and says what to do.
+/// names the file, row or feature and says what to do, in the data's words (never a command-line
+/// option). When the fix is to give or change a parameter of the call, parameters() names it as
+/// data ("period", "crs", "code field", ...), so that an edge (the CLI, the desktop) can add how
+/// that parameter is given there with addHint() and rethrow the same object.
+/// \note An Error is not shared between threads; copy it to hand it over.
 class Error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit Error(const std::string& message, std::vector<std::string> parameters = {})
+        : std::runtime_error(message), mMessage(message), mParameters(std::move(parameters)) {}
+    explicit Error(const char* message) : Error(std::string(message)) {}
+
+    const char* what() const noexcept override { return mMessage.c_str(); }
+    /// \brief The parameters to give or change, in the data's words; empty when none would help.
+    const std::vector<std::string>& parameters() const noexcept { return mParameters; }
+    /// \brief Appends \a hint to what() (e.g. the CLI's " (option --period)").
+    void addHint(const std::string& hint) { mMessage += hint; }
+
+private:
+    std::string mMessage;
+    std::vector<std::string> mParameters;
 };
 
 /// \brief A file or data source could not be opened or read.
 class DataSourceError : public Error {
 public:
-    DataSourceError(std::string path, const std::string& why)
-        : Error("cannot read '" + path + "': " + why), mPath(std::move(path)) {}
+    DataSourceError(std::string path, const std::string& why, std::vector<std::string> parameters = {})
+        : Error("cannot read '" + path + "': " + why, std::move(parameters)), mPath(std::move(path)) {}
     const std::string& path() const noexcept { return mPath; }
 
 private:

@@ -2,6 +2,8 @@
 /// \file export.h
 /// Exporting a project's villages with the indicator values of one period, through GDAL/OGR:
 /// GeoPackage (villages + facilities as a second layer), Shapefile, GeoJSON, CSV and XLSX.
+/// \note Thread safety: exportProject() reads the Dataset (it must not change meanwhile) and
+/// writes its own file through a temporary beside it; it may run on a worker thread.
 #include "gis/dataset.h"
 
 #include <cstddef>

@@ -11,6 +11,8 @@
 /// must be seen to be fixed, not silently dropped. Rows whose pekon is ambiguous or unmatched
 /// cannot be placed: they are not imported and are listed in the report and the match report.
 /// A row identical to a facility already in the project (kind, name, point) is not added again.
+/// \note Thread safety: importFacilities() changes the Dataset; call it with exclusive access to
+/// it (the file may be read on any thread).
 #include "gis/dataset.h"
 #include "gis/tableimport.h"
 
@@ -44,6 +46,7 @@ struct FacilityImportReport {
     std::vector<RowMatch> matches;     ///< pekon mode
     std::string reportPath;            ///< pekon mode: match report written
     std::size_t aliasesAdded = 0;
+    ImportChanges changes;             ///< the facilities and aliases applied to the dataset
     std::string text() const;
 };
 

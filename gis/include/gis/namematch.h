@@ -4,6 +4,8 @@
 /// case, spacing, punctuation and the prefixes Pekon/Desa/Kelurahan/Kel./Kampung/Tiyuh ignored,
 /// then the project's alias table, then an edit-distance (Damerau) match accepted only when it
 /// is unambiguous.
+/// \note Thread safety: a NameMatcher copies the names it needs from its Dataset; once built, its
+/// const match() may be called from several threads at once.
 #include "gis/dataset.h"
 
 #include <cstddef>

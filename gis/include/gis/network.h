@@ -20,6 +20,9 @@
 ///   reached by walking across the sea).
 /// - Unreachable (points snapped to different connected components, an empty network, or a
 ///   gap longer than Options::maxSnapDistanceM) = +infinity. Nothing throws for that.
+/// \note Thread safety: building a RoadNetwork reads only its input; a built network is
+/// immutable, so its const queries (travel times, nearest facility) may run from several
+/// threads at once.
 #include "gis/geometry.h"
 
 #include <cstddef>
@@ -123,6 +126,7 @@ private:
     struct SegmentGrid;   ///< grid index of the edges (immutable once built, shared by copies)
 
     void build(std::vector<LineString> lines, const std::vector<double>& speeds, const std::vector<std::size_t>& lineIds);
+    void linkAdjacency();
     void buildGrid();
     /// Runs Dijkstra from seeds (node, minutes, label); fills dist and label per node.
     void dijkstra(const std::vector<std::pair<std::size_t, double>>& seeds, const std::vector<long long>& seedLabels,

@@ -14,6 +14,8 @@
 /// PRIVACY: NIK, names and addresses are read only to be counted. They are never stored in the
 /// project, printed, logged or written to the match report, which holds only pekon names and
 /// codes as written in the file, per distinct pekon (not per person).
+/// \note Thread safety: importRecords() changes the Dataset; call it with exclusive access to it
+/// (the file may be read on any thread).
 #include "gis/dataset.h"
 #include "gis/tableimport.h"
 
@@ -36,18 +38,14 @@ struct RecordImportOptions {
     bool fuzzy = true;
 };
 
-struct RecordImportReport {
-    std::string path, encoding, source, reportPath, unit;
+struct RecordImportReport : ImportOutcome {
+    std::string path, encoding, source, unit;
     long headerRow = 0;
     std::string joinedBy;
     std::size_t rows = 0, rowsCounted = 0, pekon = 0;
-    std::vector<RowMatch> matches;      ///< one per distinct pekon as written (first row, note "N rows")
+    // matches: one per distinct pekon as written (first row, note "N rows")
     std::vector<RowProblem> problems;   ///< invalid desil etc. (no personal data)
     std::vector<std::string> keys;      ///< indicator keys written
-    std::vector<std::string> notes;
-    std::size_t valuesWritten = 0;
-    bool written = false;
-    std::string stopReason;
     std::string text() const;
 };
 

@@ -5,7 +5,12 @@
 /// Indonesian numbers (1.735 thousands, 12,48 decimals) decided per column, rows joined to
 /// pekon by code or by name within kecamatan (gis::NameMatcher), values validated, and every
 /// row's outcome written to a match report. Also the pieces the record and facility imports share.
+/// \note Thread safety: readRawTable(), the header, column and number functions are pure or open
+/// their own file, and may run on worker threads. RowJoiner::join() is const and may be called
+/// from several threads on one joiner while its Dataset is not changed. importTable(),
+/// storeValues() and addFuzzyAliases() change the Dataset: call them with exclusive access to it.
 #include "gis/dataset.h"
+#include "gis/importchanges.h"
 #include "gis/namematch.h"
 
 #include <cstddef>
@@ -128,6 +133,7 @@ struct StoreResult {
     bool stored = false;
     std::size_t replaced = 0;
     std::string message;
+    std::vector<std::string> parameters; ///< not stored: what to change ("replace", "period"), as Error::parameters()
 };
 StoreResult storeValues(Dataset& ds, std::vector<IndicatorValue> values, bool replace);
 
@@ -154,19 +160,26 @@ struct RowProblem {
     std::string message;
 };
 
-struct TableImportReport {
-    std::string path, encoding, reportPath, source;
+/// \brief What a table or record import did (the common part of their reports).
+struct ImportOutcome {
+    std::string reportPath;                  ///< match report written
+    std::vector<RowMatch> matches;
+    std::vector<std::string> notes;          ///< duplicates kept, invalid skipped, replaced, aliases added
+    std::size_t valuesWritten = 0;
+    bool written = false;                    ///< false: the dataset was left unchanged
+    std::string stopReason;                  ///< why nothing was written
+    std::vector<std::string> stopParameters; ///< what to change so it is written, as Error::parameters()
+    ImportChanges changes;                   ///< what was applied to the dataset (empty when not written)
+};
+
+struct TableImportReport : ImportOutcome {
+    std::string path, encoding, source;
     char separator = 0;
     long headerRow = 0;
     std::string joinedBy;                 ///< "code (Kemendagri)", "name within kecamatan", ...
     std::vector<long> totalRows, blankRows;
     std::vector<std::string> numberNotes; ///< per column: style and ambiguity
-    std::vector<RowMatch> matches;
     std::vector<RowProblem> problems;     ///< validation
-    std::vector<std::string> notes;       ///< duplicates kept, invalid skipped, replaced, aliases added
-    std::size_t valuesWritten = 0;
-    bool written = false;                 ///< false: the dataset was left unchanged
-    std::string stopReason;               ///< why nothing was written
     std::string text() const;
 };
 

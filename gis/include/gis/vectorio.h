@@ -2,6 +2,9 @@
 /// \file vectorio.h
 /// Reading vector layers from any OGR source (GeoPackage, Shapefile, GeoJSON, KML, CSV with
 /// coordinate columns, ...), reprojected to EPSG:4326, invalid polygons repaired and reported.
+/// \note Thread safety: readVector() and the other free functions may be called from worker
+/// threads at once (each call opens its own GDAL dataset and collects GDAL's errors on its own
+/// thread; GDAL's drivers are registered once). A VectorData is a plain value.
 #include "gis/geometry.h"
 
 #include <string>

@@ -1,0 +1,192 @@
+#include "detail/importcommit.h"
+
+#include "gis/error.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace gis {
+
+namespace {
+
+/// The match report's quoting: only fields that need it (the report's format since it exists).
+std::string csvQuote(const std::string& s)
+{
+    if (s.find_first_of(",\"\n") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+using ValueKey = std::tuple<std::string, std::string, std::string>; // area, key, period
+
+std::set<ValueKey> keysOf(const std::vector<IndicatorValue>& values)
+{
+    std::set<ValueKey> keys;
+    for (const IndicatorValue& v : values)
+        keys.insert({v.areaCode, v.key, v.period});
+    return keys;
+}
+
+bool hasAlias(const std::vector<AreaAlias>& aliases, const std::string& code, const std::string& name)
+{
+    return std::any_of(aliases.begin(), aliases.end(), [&](const AreaAlias& a) {
+        return a.areaCode == code && normaliseAreaName(a.name) == normaliseAreaName(name);
+    });
+}
+
+} // namespace
+
+void writeMatchReport(const std::vector<RowMatch>& matches, const std::string& path)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out)
+        throw OutputError("cannot write the match report '" + path + "'; check that the folder exists and is writable");
+    out << "row,status,how,code_in_file,name_in_file,kecamatan_in_file,matched_code,matched_name,candidates,note\n";
+    for (const RowMatch& m : matches)
+        out << m.row << ',' << matchKindName(m.kind) << ',' << csvQuote(m.how) << ',' << csvQuote(m.codeInFile) << ','
+            << csvQuote(m.nameInFile) << ',' << csvQuote(m.kecamatanInFile) << ',' << csvQuote(m.code) << ','
+            << csvQuote(m.matchedName) << ',' << csvQuote(m.candidates) << ',' << csvQuote(m.note) << '\n';
+    if (!out)
+        throw OutputError("writing the match report '" + path + "' failed");
+}
+
+std::string defaultReportPath(const std::string& input)
+{
+    std::filesystem::path p(input);
+    p.replace_extension();
+    return p.string() + ".match.csv";
+}
+
+void applyImportChanges(Dataset& ds, const ImportChanges& changes)
+{
+    if (!changes.values.empty()) {
+        const std::set<ValueKey> incoming = keysOf(changes.values);
+        ds.indicators.erase(std::remove_if(ds.indicators.begin(), ds.indicators.end(),
+                                           [&](const IndicatorValue& v) {
+                                               return incoming.count({v.areaCode, v.key, v.period}) > 0;
+                                           }),
+                            ds.indicators.end());
+        ds.indicators.insert(ds.indicators.end(), changes.values.begin(), changes.values.end());
+    }
+    ds.aliases.insert(ds.aliases.end(), changes.aliases.begin(), changes.aliases.end());
+    ds.facilities.insert(ds.facilities.end(), changes.facilities.begin(), changes.facilities.end());
+}
+
+std::size_t addFuzzyAliases(Dataset& ds, const std::vector<RowMatch>& matches, const std::string& fileLabel)
+{
+    ImportChanges changes;
+    changes.aliases = detail::planFuzzyAliases(ds, matches, fileLabel);
+    applyImportChanges(ds, changes);
+    return changes.aliases.size();
+}
+
+StoreResult storeValues(Dataset& ds, std::vector<IndicatorValue> values, bool replace)
+{
+    ImportChanges changes;
+    StoreResult r = detail::planValues(ds, std::move(values), replace, changes);
+    if (r.stored)
+        applyImportChanges(ds, changes);
+    return r;
+}
+
+namespace detail {
+
+std::vector<AreaAlias> planFuzzyAliases(const Dataset& ds, const std::vector<RowMatch>& matches,
+                                        const std::string& fileLabel)
+{
+    std::vector<AreaAlias> added;
+    for (const RowMatch& m : matches) {
+        if (m.kind != MatchKind::Fuzzy)
+            continue;
+        if (hasAlias(ds.aliases, m.code, m.nameInFile) || hasAlias(added, m.code, m.nameInFile))
+            continue;
+        added.push_back({m.code, m.nameInFile, "fuzzy match " + fileLabel});
+    }
+    return added;
+}
+
+StoreResult planValues(const Dataset& ds, std::vector<IndicatorValue> values, bool replace, ImportChanges& changes)
+{
+    StoreResult r;
+    const std::set<ValueKey> incoming = keysOf(values);
+    std::map<std::string, std::size_t> conflictsBySource;
+    std::set<std::string> periods;
+    for (const IndicatorValue& v : ds.indicators) {
+        if (incoming.count({v.areaCode, v.key, v.period})) {
+            conflictsBySource[v.source.empty() ? "(no source)" : v.source]++;
+            periods.insert(v.period);
+        }
+    }
+    if (!conflictsBySource.empty()) {
+        std::string sources;
+        std::size_t total = 0;
+        for (const auto& [source, n] : conflictsBySource) {
+            sources += fmt::format("{}{} from '{}'", sources.empty() ? "" : ", ", n, source);
+            total += n;
+        }
+        std::string periodList;
+        for (const std::string& p : periods)
+            periodList += (periodList.empty() ? "" : ", ") + p;
+        if (!replace) {
+            r.message = fmt::format("the project already holds {} of these values for period {} ({}); nothing was "
+                                    "written. Replace them, or give another period",
+                                    total, periodList, sources);
+            r.parameters = {"replace", "period"};
+            return r;
+        }
+        r.replaced = total;
+        r.message = fmt::format("replacing {} existing values of period {} ({})", total, periodList, sources);
+    }
+    changes.values = std::move(values);
+    changes.replaced = r.replaced;
+    r.stored = true;
+    return r;
+}
+
+void commitImport(Dataset& ds, ImportOutcome& outcome, CommitRequest request)
+{
+    outcome.reportPath = request.reportPath.empty() ? defaultReportPath(request.inputPath) : request.reportPath;
+    writeMatchReport(outcome.matches, outcome.reportPath);
+    if (!request.blockedReason.empty()) {
+        outcome.stopReason = std::move(request.blockedReason);
+        outcome.stopParameters = std::move(request.blockedParameters);
+        return;
+    }
+    for (std::string& note : request.notes)
+        outcome.notes.push_back(std::move(note));
+
+    ImportChanges changes;
+    const std::size_t count = request.values.size();
+    const StoreResult stored = planValues(ds, std::move(request.values), request.replace, changes);
+    if (!stored.stored) {
+        outcome.stopReason = stored.message;
+        outcome.stopParameters = stored.parameters;
+        return;
+    }
+    if (!stored.message.empty())
+        outcome.notes.push_back(stored.message);
+    changes.aliases = planFuzzyAliases(ds, outcome.matches, request.fileLabel);
+    if (!changes.aliases.empty())
+        outcome.notes.push_back(
+            fmt::format("{} fuzzy match(es) added to the alias table{}", changes.aliases.size(), request.aliasNote));
+    applyImportChanges(ds, changes);
+    outcome.changes = std::move(changes);
+    outcome.valuesWritten = count;
+    outcome.written = true;
+}
+
+} // namespace detail
+
+} // namespace gis
