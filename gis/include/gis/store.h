@@ -53,6 +53,9 @@ struct ReadOptions {
     /// Only areas whose code is this prefix or starts with it followed by '.' (e.g. "18.06"),
     /// with the facilities, values and aliases of those areas. Empty: the whole project.
     std::string codePrefix;
+    /// False: areas come without their geometry (code, name, kind, parent and the stored
+    /// area/surface point only), for commands that only match codes and names (table imports).
+    bool areaGeometry = true;
 };
 
 /// \brief What one command changed, written by ProjectStore::write in one transaction.
@@ -61,7 +64,9 @@ struct ProjectChanges {
     /// Areas inserted or replaced, keyed by code (geometry, name, kind, parent; the stored area
     /// and surface point are recomputed for the new geometry).
     std::vector<Area> upsertAreas;
-    /// Areas removed by code, with their values and aliases.
+    /// Areas removed by code (before upsertAreas). Their values and aliases stay unless named in
+    /// removeValues (a boundary import keeps the values of codes that are no longer areas).
+    /// Removing every area and upserting them in a new order stores the new order.
     std::vector<std::string> removeAreaCodes;
 
     /// Indicator values inserted or replaced, keyed by (area code, key, period, source).
@@ -69,6 +74,9 @@ struct ProjectChanges {
     /// Before upsertValues: remove every value of these (key, period) pairs (an import with
     /// replace of a whole period).
     std::vector<std::pair<std::string, std::string>> removeValuesOfKeyPeriod;
+    /// Before upsertValues: remove these values, keyed by (areaCode, key, period, source); the
+    /// other fields are ignored.
+    std::vector<IndicatorValue> removeValues;
 
     /// Facilities added; an id of 0 gets the next free id.
     std::vector<Facility> addFacilities;
@@ -78,6 +86,7 @@ struct ProjectChanges {
 
     std::vector<AreaAlias> addAliases;         ///< kept unless the same (code, name) exists
     std::map<std::string, std::string> bpsCodes; ///< Kemendagri -> BPS, inserted or replaced
+    std::vector<std::string> removeBpsCodes;   ///< Kemendagri codes whose crosswalk entry goes
 
     /// Meta entries set (value) or removed (nullopt): provenance, capital, schemes
     /// ("skema.NAME"), map templates ("template.NAME"), ...
@@ -126,5 +135,22 @@ std::unique_ptr<ProjectStore> createProject(const std::string& location, const D
 
 /// \brief True when \a location is a PostgreSQL URI rather than a file path.
 bool isServerLocation(const std::string& location);
+
+/// \brief What a command changed between the project it read (\a before) and the dataset it
+/// made of it (\a after), for ProjectStore::write. Only the parts in \a parts are compared
+/// (a command that only imported values passes Indicators | Aliases | Meta, so \a before need
+/// hold only those). Areas are compared by code (name, kind, parent, geometry); values by (area
+/// code, key, period, source); facilities by id (a facility with an id \a before lacks is added
+/// with id 0, so the store gives it the next free id and two writers never collide); aliases by
+/// (code, name); programs by id (new ones are appended). When the areas kept changed their
+/// order, every area is removed and upserted again so the new order is stored.
+ProjectChanges changesBetween(const Dataset& before, const Dataset& after, ProjectPart parts = ProjectPart::All);
+
+/// \brief How long a file project's writer waits for another process's write to finish before
+/// giving up with "proyek sedang dipakai oleh proses lain" (default 10 s; the environment
+/// variable SASARAN_BUSY_TIMEOUT_MS overrides the default). Affects stores opened afterwards;
+/// set it before opening stores in other threads.
+void setProjectBusyTimeout(int milliseconds);
+int projectBusyTimeout();
 
 } // namespace gis
