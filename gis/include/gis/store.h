@@ -48,7 +48,7 @@ constexpr bool has(ProjectPart set, ProjectPart part)
     return (static_cast<unsigned>(set) & static_cast<unsigned>(part)) != 0;
 }
 
-struct ReadOptions {
+struct ProjectReadOptions {
     ProjectPart parts = ProjectPart::All;
     /// Only areas whose code is this prefix or starts with it followed by '.' (e.g. "18.06"),
     /// with the facilities, values and aliases of those areas. Empty: the whole project.
@@ -64,6 +64,9 @@ struct ProjectChanges {
     /// Areas inserted or replaced, keyed by code (geometry, name, kind, parent; the stored area
     /// and surface point are recomputed for the new geometry).
     std::vector<Area> upsertAreas;
+    /// Stored areas/surface points known for upserted areas (e.g. Dataset::areaCache): used only
+    /// while an entry's fingerprint matches the area's geometry, else recomputed.
+    std::map<std::string, CachedArea> areaCache;
     /// Areas removed by code (before upsertAreas). Their values and aliases stay unless named in
     /// removeValues (a boundary import keeps the values of codes that are no longer areas).
     /// Removing every area and upserting them in a new order stores the new order.
@@ -110,10 +113,13 @@ public:
     /// \brief True when this user may only read (a reader's server project).
     virtual bool readOnly() const = 0;
     virtual int schemaVersion() const = 0;
+    /// \brief The schema version the project had before this (ReadWrite) open upgraded it;
+    /// schemaVersion() when nothing was upgraded.
+    virtual int versionBeforeOpen() const { return schemaVersion(); }
 
     /// \brief Reads the parts asked for, in one consistent snapshot.
     /// \throws ProjectError naming location().
-    virtual Dataset read(const ReadOptions& options = {}) const = 0;
+    virtual Dataset read(const ProjectReadOptions& options = {}) const = 0;
 
     /// \brief Writes \a changes in one transaction: all of them or none. Returns the ids given
     /// to changes.addPrograms, in order. \throws ProjectError (read-only, busy past the
