@@ -464,7 +464,7 @@ public:
     bool readOnly() const override { return mReadOnly; }
     int schemaVersion() const override { return mVersion; }
 
-    Dataset read(const ReadOptions& options) const override
+    Dataset read(const ProjectReadOptions& options) const override
     {
         try {
             PgTransaction tx(*mDb, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -507,7 +507,7 @@ private:
         mReadOnly = r.rows() ? r.text(0, 2) != "true" : true;
     }
 
-    Dataset readIn(const ReadOptions& options) const
+    Dataset readIn(const ProjectReadOptions& options) const
     {
         Dataset ds;
         const bool prefix = !options.codePrefix.empty();
@@ -675,9 +675,11 @@ private:
             mDb->exec("DELETE FROM " + s + ".wilayah w USING gone_area g WHERE w.code = g.code");
         }
         if (!c.upsertAreas.empty()) {
-            // A new geometry gets its stored area and surface point measured anew (no cache).
-            const Dataset none;
-            stage("new_area", "wilayah", kAreaColumns, areaRows(none, c.upsertAreas));
+            // The stored area and surface point come from the cache the changes carry while its
+            // fingerprint matches the geometry; a new geometry is measured anew.
+            Dataset known;
+            known.areaCache = c.areaCache;
+            stage("new_area", "wilayah", kAreaColumns, areaRows(known, c.upsertAreas));
             // The last change of a code wins; new codes take their places in the order given, an
             // existing code keeps its place.
             mDb->exec("INSERT INTO " + s + ".wilayah (" + kAreaColumns + ") SELECT " + kAreaColumns

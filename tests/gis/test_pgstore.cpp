@@ -205,7 +205,7 @@ TEST(PgStore, ReadsOnlyTheAreasUnderACodePrefixAndTheirValues)
         expectedValues += expected.count(v.areaCode);
 
     auto store = detail::openServerProject(projectUri(name), OpenMode::ReadOnly);
-    ReadOptions options;
+    ProjectReadOptions options;
     options.codePrefix = prefix;
     options.parts = ProjectPart::Areas | ProjectPart::Indicators;
     const Dataset part = store->read(options);
