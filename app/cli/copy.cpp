@@ -3,8 +3,14 @@
 #include "cli/cli.h"
 #include "cli/common.h"
 #include "gis/error.h"
+#include "gis/project.h"
 #include "gis/serveraccess.h"
 #include "gis/store.h"
+
+// Until the store dispatcher (gis::openProject/createProject of the store branch) is merged,
+// copy reaches the PostGIS store through its entry points directly and files through
+// loadProject/saveProject.
+#include "../../gis/src/detail/serverstore.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -16,19 +22,46 @@ namespace app::cli {
 
 namespace {
 
+bool serverLocation(const std::string& location)
+{
+    return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+gis::Dataset readProject(const std::string& location)
+{
+    if (location == kDefaultProjectName)
+        return gis::buildDefaultDataset();
+    if (serverLocation(location))
+        return gis::detail::openServerProject(location, gis::OpenMode::ReadOnly)->read();
+    return gis::loadProject(location);
+}
+
 /// True when a project is already at \a location (a file there, or a server project this role
 /// can open).
 bool projectExists(const std::string& location)
 {
-    if (!gis::isServerLocation(location))
+    if (!serverLocation(location))
         return std::filesystem::exists(location);
     try {
-        gis::openProject(location, gis::OpenMode::ReadOnly);
+        gis::detail::openServerProject(location, gis::OpenMode::ReadOnly);
         return true;
     } catch (const gis::ProjectError& e) {
-        // Only "does not exist" means free; an unreachable server is reported by the copy itself.
-        return std::string(e.what()).find("does not exist") == std::string::npos;
+        // "does not exist" means free; anything else (unreachable, no PostGIS, a malformed URI)
+        // is the error to report.
+        if (std::string(e.what()).find("does not exist") != std::string::npos)
+            return false;
+        throw;
     }
+}
+
+/// Creates the project in one transaction (server) or by an atomic rename (file); returns
+/// its location for messages.
+std::string createProjectAt(const std::string& location, const gis::Dataset& ds, bool replace)
+{
+    if (serverLocation(location))
+        return gis::detail::createServerProject(location, ds, replace)->location();
+    gis::saveProject(ds, location);
+    return std::filesystem::absolute(location).string();
 }
 
 } // namespace
@@ -50,18 +83,14 @@ int runCopy(const CopyCommandOptions& options, std::ostream& out, std::ostream&)
         throw UsageError("SRC and DST are the same project ('" + options.source + "')");
     if (options.destination == kDefaultProjectName)
         throw UsageError("DST cannot be :default (the embedded data is read-only)");
-    gis::Dataset ds;
-    if (options.source == kDefaultProjectName)
-        ds = gis::buildDefaultDataset();
-    else
-        ds = gis::openProject(options.source, gis::OpenMode::ReadOnly)->read();
+    const gis::Dataset ds = readProject(options.source);
     if (!options.replace && projectExists(options.destination))
         throw UsageError("a project already exists at '" + options.destination
                          + "'; add --replace to overwrite it (nothing was changed)");
-    const auto created = gis::createProject(options.destination, ds, options.replace);
+    const std::string created = createProjectAt(options.destination, ds, options.replace);
     fmt::print(out, "copied {} areas, {} facilities, {} indicator values, {} saved runs\n  from {}\n  to   {}\n",
                ds.areas.size(), ds.facilities.size(), ds.indicators.size(), ds.programs.size(),
-               options.source, created->location());
+               options.source, created);
     return 0;
 }
 
@@ -83,7 +112,7 @@ int runGrant(const GrantCommandOptions& options, std::ostream& out, std::ostream
 {
     if (options.reader.empty() && options.editor.empty())
         throw UsageError("grant needs --reader ROLE or --editor ROLE");
-    if (!gis::isServerLocation(options.project))
+    if (!serverLocation(options.project))
         throw UsageError("'" + options.project + "' is not a server project (postgresql://...?project=NAME); access "
                          "to a project file is its file permissions");
     const bool editor = !options.editor.empty();
