@@ -7,12 +7,36 @@
 
 namespace gis {
 
+const Area* AreaCodeIndex::find(const std::vector<Area>& areas, const std::string& code) const
+{
+    std::lock_guard lock(mMutex);
+    auto rebuild = [&] {
+        // The first of equal codes wins, as the linear search did.
+        mPosition.clear();
+        mPosition.reserve(areas.size());
+        for (std::size_t i = 0; i < areas.size(); ++i)
+            mPosition.emplace(areas[i].code, i);
+        mBuiltFor = areas.data();
+        mBuiltSize = areas.size();
+    };
+    if (mBuiltFor != areas.data() || mBuiltSize != areas.size())
+        rebuild();
+    auto it = mPosition.find(code);
+    if (it != mPosition.end() && areas[it->second].code == code)
+        return &areas[it->second];
+    // Not indexed, or the entry moved: the areas were edited in place since the index was built.
+    // One pass tells a truly absent code (imports look up mostly codes that exist) from a stale index.
+    for (const Area& a : areas)
+        if (a.code == code) {
+            rebuild();
+            return &areas[mPosition.at(code)];
+        }
+    return nullptr;
+}
+
 const Area* Dataset::findArea(const std::string& code) const
 {
-    for (const Area& a : areas)
-        if (a.code == code)
-            return &a;
-    return nullptr;
+    return areaIndex.find(areas, code);
 }
 
 namespace {

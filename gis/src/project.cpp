@@ -4,6 +4,8 @@
 #include "detail/wkb.h"
 #include "gis/error.h"
 #include "gis/placementrun.h"
+#include "gis/store.h"
+#include "detail/filestore.h"
 
 #include <cerrno>
 #include <csignal>
@@ -248,6 +250,16 @@ void migrateTo5SurfacePoints(SpatialiteConnection& db)
         db.exec("ALTER TABLE wilayah ADD COLUMN surface_lat REAL");
 }
 
+/// Version 6 (the in-place store): indexes for the store's keyed writes and partial reads, and
+/// meta "store_revision", which every write of the store raises (two connections reading one
+/// project in parallel check it to know they see the same state).
+void migrateTo6StoreIndexes(SpatialiteConnection& db)
+{
+    db.exec("CREATE INDEX IF NOT EXISTS indikator_key_period ON indikator(key, period)");
+    db.exec("CREATE INDEX IF NOT EXISTS fasilitas_wilayah ON fasilitas(wilayah_code)");
+    db.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_revision', '1')");
+}
+
 struct Migration {
     int version;                          ///< the version the file has after it
     void (*apply)(SpatialiteConnection&);
@@ -259,6 +271,7 @@ constexpr Migration kMigrations[] = {
     {3, &migrateTo3},
     {4, &migrateTo4},
     {5, &migrateTo5SurfacePoints},
+    {6, &migrateTo6StoreIndexes},
 };
 static_assert(std::size(kMigrations) == kProjectSchemaVersion - 1, "one migration per version after 1");
 
@@ -317,7 +330,8 @@ void removeStaleTemporaries(const std::filesystem::path& target)
         if (pid == ::getpid() || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
             std::error_code ignored;
             fs::remove(it->path(), ignored);
-            fs::remove(it->path().string() + "-journal", ignored);
+            for (const char* suffix : {"-journal", "-wal", "-shm"})
+                fs::remove(it->path().string() + suffix, ignored);
         }
     }
 }
@@ -335,12 +349,12 @@ std::optional<Point> surfacePointOf(const Dataset& ds, const Area& area)
     }
 }
 
-void writeContent(SpatialiteConnection& db, const Dataset& ds)
+void writeContent(SpatialiteConnection& db, const Dataset& ds, bool createSpatialIndexes = true)
 {
-    // schema_version was written by createSchema().
-    Statement meta(db, "INSERT INTO meta (key, value) VALUES (?, ?)");
+    // schema_version was written by createSchema(); store_revision belongs to the store.
+    Statement meta(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
     for (const auto& [key, value] : ds.meta)
-        if (key != "schema_version")
+        if (key != "schema_version" && key != "store_revision")
             meta.bind(1, key).bind(2, value).run();
 
     Statement area(db, "INSERT INTO wilayah (code, name, kind, parent_code, geom, area_km2, area_vertices, "
@@ -399,8 +413,10 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds)
     for (const PlacementRun& run : ds.programs)
         insertProgram(db, run);
 
-    db.exec("SELECT CreateSpatialIndex('wilayah', 'geom')");
-    db.exec("SELECT CreateSpatialIndex('fasilitas', 'geom')");
+    if (createSpatialIndexes) {
+        db.exec("SELECT CreateSpatialIndex('wilayah', 'geom')");
+        db.exec("SELECT CreateSpatialIndex('fasilitas', 'geom')");
+    }
 }
 
 /// The runs of an open project: table program, or (a file before schema 4, read without
@@ -426,54 +442,39 @@ std::vector<PlacementRun> programsOf(const SpatialiteConnection& db, std::map<st
 
 } // namespace
 
-void saveProject(const Dataset& ds, const std::string& path)
-{
-    namespace fs = std::filesystem;
-    const fs::path target = fs::absolute(path);
-    if (!target.has_filename())
-        throw ProjectError("cannot save project: '" + path + "' is not a file name");
-    std::error_code ec;
-    if (!target.parent_path().empty() && !fs::exists(target.parent_path(), ec))
-        throw ProjectError("cannot save project '" + path + "': folder '" + target.parent_path().string()
-                           + "' does not exist");
-    // Build under a temporary name in the same folder, then rename: the rename is atomic,
-    // so readers see either the old file or the complete new one.
-    removeStaleTemporaries(target);
-    const fs::path temp = target.parent_path() / (target.filename().string() + ".tmp-" + std::to_string(::getpid()));
-    fs::remove(temp, ec);
-    try {
-        SpatialiteConnection db(temp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        db.exec("PRAGMA journal_mode = DELETE");
-        db.exec("BEGIN");
-        createSchema(db);
-        writeContent(db, ds);
-        db.exec("COMMIT");
-        db.close();
-    } catch (...) {
-        fs::remove(temp, ec);
-        throw;
-    }
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw ProjectError("cannot save project '" + path + "': " + ec.message());
-    }
-}
-
 namespace {
 
+/// SQL condition on \a column for ProjectReadOptions::codePrefix (bound as parameter \a index and
+/// \a index + 1 and + 2): the prefix itself or a code under it. Uses the column's index.
+std::string prefixCondition(const std::string& column)
+{
+    return "(" + column + " = ? OR (" + column + " > ? AND " + column + " < ?))";
+}
+
+/// Binds prefixCondition's three parameters from \a first.
+void bindPrefix(Statement& q, int first, const std::string& prefix)
+{
+    // Codes under "18.06" lie in ("18.06.", "18.06/"): '/' is the character after '.'.
+    q.bind(first, prefix).bind(first + 1, prefix + ".").bind(first + 2, prefix + "/");
+}
+
 /// The areas, with their stored areas and surface points (Dataset::areaCache).
-void readAreas(const SpatialiteConnection& db, Dataset& ds)
+void readAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectReadOptions& options)
 {
     const bool storedAreas = hasColumn(db, "wilayah", "area_km2");
     const bool storedPoints = storedAreas && hasColumn(db, "wilayah", "surface_lon");
+    const bool withGeometry = options.areaGeometry;
     // The stored BLOB is decoded directly (detail::polygonsFromSpatialiteBlob); any other
     // form goes through SpatiaLite's AsBinary, prepared only when first needed.
     std::optional<Statement> asWkb;
-    Statement q(db, std::string("SELECT code, name, kind, parent_code, geom")
+    Statement q(db, std::string("SELECT code, name, kind, parent_code, ") + (withGeometry ? "geom" : "NULL")
                         + (storedAreas ? ", area_km2, area_vertices, area_coordinate_sum" : "")
-                        + (storedPoints ? ", surface_lon, surface_lat" : "") + " FROM wilayah ORDER BY rowid");
-    ds.areas.reserve(rowCount(db, "wilayah"));
+                        + (storedPoints ? ", surface_lon, surface_lat" : "") + " FROM wilayah"
+                        + (options.codePrefix.empty() ? "" : " WHERE " + prefixCondition("code")) + " ORDER BY rowid");
+    if (!options.codePrefix.empty())
+        bindPrefix(q, 1, options.codePrefix);
+    else
+        ds.areas.reserve(rowCount(db, "wilayah"));
     while (q.step()) {
         Area a;
         a.code = q.text(0);
@@ -503,14 +504,19 @@ void readAreas(const SpatialiteConnection& db, Dataset& ds)
     }
 }
 
-/// Everything but the meta values and the areas: facilities, background land, indicator
-/// values, the code crosswalk and aliases.
-void readAllButAreas(const SpatialiteConnection& db, Dataset& ds)
+/// Everything but the meta values, the areas and the programs: facilities, background land,
+/// indicator values, the code crosswalk and aliases (the parts \a options asks for).
+void readAllButAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectReadOptions& options)
 {
-    {
+    const std::string& prefix = options.codePrefix;
+    auto where = [&](const std::string& column) { return prefix.empty() ? std::string() : " WHERE " + prefixCondition(column); };
+    if (has(options.parts, ProjectPart::Facilities)) {
         Statement q(db, "SELECT id, kind, name, status, year, located_by, wilayah_code, AsBinary(geom) "
-                        "FROM fasilitas ORDER BY id");
-        ds.facilities.reserve(rowCount(db, "fasilitas"));
+                        "FROM fasilitas" + where("wilayah_code") + " ORDER BY id");
+        if (!prefix.empty())
+            bindPrefix(q, 1, prefix);
+        else
+            ds.facilities.reserve(rowCount(db, "fasilitas"));
         while (q.step()) {
             Facility f;
             f.id = q.integer(0);
@@ -528,128 +534,539 @@ void readAllButAreas(const SpatialiteConnection& db, Dataset& ds)
             ds.facilities.push_back(std::move(f));
         }
     }
-    if (hasTable(db, "latar")) {
+    if (has(options.parts, ProjectPart::Background) && hasTable(db, "latar")) {
         Statement q(db, "SELECT AsBinary(geom) FROM latar WHERE name = 'daratan'");
         if (q.step() && !q.isNull(0))
             ds.backgroundLand = detail::geometryFromWkb(q.blob(0)).polygons;
     }
-    {
-        Statement q(db, "SELECT wilayah_code, key, period, value, source, imported_at FROM indikator ORDER BY rowid");
-        ds.indicators.reserve(rowCount(db, "indikator"));
+    if (has(options.parts, ProjectPart::Indicators)) {
+        Statement q(db, "SELECT wilayah_code, key, period, value, source, imported_at FROM indikator"
+                            + where("wilayah_code") + " ORDER BY rowid");
+        if (!prefix.empty())
+            bindPrefix(q, 1, prefix);
+        else
+            ds.indicators.reserve(rowCount(db, "indikator"));
         while (q.step())
             ds.indicators.push_back({q.text(0), q.text(1), q.text(2), q.number(3), q.text(4), q.text(5)});
     }
-    if (hasTable(db, "kode_bps")) {
-        Statement q(db, "SELECT code, bps_code FROM kode_bps ORDER BY code");
+    if (has(options.parts, ProjectPart::BpsCodes) && hasTable(db, "kode_bps")) {
+        Statement q(db, "SELECT code, bps_code FROM kode_bps" + where("code") + " ORDER BY code");
+        if (!prefix.empty())
+            bindPrefix(q, 1, prefix);
         while (q.step())
             ds.bpsCodes[q.text(0)] = q.text(1);
     }
-    if (hasTable(db, "alias")) {
-        Statement q(db, "SELECT wilayah_code, name, source FROM alias ORDER BY rowid");
+    if (has(options.parts, ProjectPart::Aliases) && hasTable(db, "alias")) {
+        Statement q(db, "SELECT wilayah_code, name, source FROM alias" + where("wilayah_code") + " ORDER BY rowid");
+        if (!prefix.empty())
+            bindPrefix(q, 1, prefix);
         while (q.step())
             ds.aliases.push_back({q.text(0), q.text(1), q.text(2)});
     }
 }
 
-/// Which file \a path names now (device and inode); nullopt when it cannot be told.
-std::optional<std::pair<dev_t, ino_t>> fileIdentity(const std::string& path)
+bool fileWritable(const std::string& path)
 {
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0)
-        return std::nullopt;
-    return std::pair{info.st_dev, info.st_ino};
+    const std::filesystem::path p = std::filesystem::absolute(path);
+    return ::access(p.c_str(), W_OK) == 0 && ::access(p.parent_path().c_str(), W_OK) == 0;
 }
 
-} // namespace
-
-Dataset loadProject(const std::string& path)
+/// A connection for reading. Opened read-write (with query_only) when the file and its folder
+/// are writable, so that whichever connection closes last, reader or writer, checkpoints the
+/// WAL and removes the -wal and -shm files: the project is then complete in its one file.
+std::unique_ptr<SpatialiteConnection> openReader(const std::string& path)
 {
-    if (!std::filesystem::exists(path))
-        throw ProjectError("project '" + path + "' does not exist; create one with 'sasaran-cli demo " + path + "'");
-    const auto identity = fileIdentity(path);
     // Each connection is used by one thread at a time: SQLite need not lock on every call.
-    constexpr int kReadFlags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
-    SpatialiteConnection db(path, kReadFlags);
-    readVersion(db, path);
+    if (fileWritable(path)) {
+        auto db = std::make_unique<SpatialiteConnection>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
+        db->exec("PRAGMA query_only = 1");
+        return db;
+    }
+    return std::make_unique<SpatialiteConnection>(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+}
 
+std::string busyMessage(const std::string& path)
+{
+    return "project '" + path + "': proyek sedang dipakai oleh proses lain (another process has been writing it for "
+           "more than " + std::to_string(projectBusyTimeout() / 1000.0).substr(0, 4)
+           + " s, and it was left unchanged); coba lagi (try again when that process has finished)";
+}
+
+/// Runs \a sql, turning SQLite's "busy" after the timeout into busyMessage.
+void execOrBusy(SpatialiteConnection& db, const std::string& sql)
+{
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db.handle(), sql.c_str(), nullptr, nullptr, &message);
+    if (rc == SQLITE_OK)
+        return;
+    std::string why = message ? message : sqlite3_errmsg(db.handle());
+    sqlite3_free(message);
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        throw ProjectError(busyMessage(db.path()));
+    throw ProjectError("project '" + db.path() + "': " + why + " (in: " + sql.substr(0, 80) + ")");
+}
+
+/// Takes the write lock (waiting up to the busy timeout), runs \a body and commits; on any
+/// error rolls back and rethrows, leaving the project as it was.
+template <typename Body>
+void writeTransaction(SpatialiteConnection& db, Body&& body)
+{
+    execOrBusy(db, "BEGIN IMMEDIATE");
+    try {
+        body();
+        execOrBusy(db, "COMMIT");
+    } catch (...) {
+        sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+/// Raises meta "store_revision" (inside the caller's write transaction).
+void bumpRevision(SpatialiteConnection& db)
+{
+    db.exec("INSERT INTO meta (key, value) VALUES ('store_revision', '1') ON CONFLICT(key) DO UPDATE SET "
+            "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)");
+}
+
+std::string revisionOf(const SpatialiteConnection& db)
+{
+    Statement q(db, "SELECT value FROM meta WHERE key = 'store_revision'");
+    return q.step() ? q.text(0) : std::string();
+}
+
+/// Puts the file in WAL mode (persistent in the file): readers then never block a writer.
+void useWal(SpatialiteConnection& db)
+{
+    {
+        Statement q(db, "PRAGMA journal_mode");
+        if (q.step() && q.text(0) == "wal")
+            return;
+    }
+    execOrBusy(db, "PRAGMA journal_mode = WAL");
+}
+
+/// Reads \a options' parts of an open project (inside the caller's read transaction on \a db;
+/// \a second, when given, is a connection that sees the same state, used in parallel).
+Dataset readProject(SpatialiteConnection& db, SpatialiteConnection* second, const ProjectReadOptions& options)
+{
     Dataset ds;
     {
         Statement q(db, "SELECT key, value FROM meta");
         while (q.step())
-            ds.meta[q.text(0)] = q.text(1);
+            if (q.text(0) != "store_revision")
+                ds.meta[q.text(0)] = q.text(1);
     }
-    // The areas (most of a large project's bytes) and the rest are read at the same time,
-    // through a second connection. saveProject replaces a file by renaming a new one over
-    // it, so the second connection is used only when the path still names the file the
-    // first one opened; otherwise everything is read through the first, one part after another.
-    std::optional<SpatialiteConnection> second;
-    try {
-        second.emplace(path, kReadFlags);
-    } catch (const ProjectError&) {
-        second.reset();
-    }
-    if (!identity || fileIdentity(path) != identity)
-        second.reset();
     Dataset rest;
+    const bool wantsAreas = has(options.parts, ProjectPart::Areas);
     std::future<void> restRead; // declared last: its destructor waits for the reader first
-    if (second)
-        restRead = std::async(std::launch::async, [&] { readAllButAreas(*second, rest); });
-    readAreas(db, ds); // an error here comes first, as in a one-part-after-another read
+    if (second && wantsAreas)
+        restRead = std::async(std::launch::async, [&] { readAllButAreas(*second, rest, options); });
+    if (wantsAreas)
+        readAreas(db, ds, options); // an error here comes first, as in a one-part-after-another read
     if (restRead.valid())
         restRead.get(); // rethrows the reader's error
     else
-        readAllButAreas(db, rest);
+        readAllButAreas(db, rest, options);
     ds.facilities = std::move(rest.facilities);
     ds.backgroundLand = std::move(rest.backgroundLand);
     ds.indicators = std::move(rest.indicators);
     ds.bpsCodes = std::move(rest.bpsCodes);
     ds.aliases = std::move(rest.aliases);
-    ds.programs = programsOf(db, &ds.meta);
+    if (has(options.parts, ProjectPart::Programs))
+        ds.programs = programsOf(db, &ds.meta);
+    else
+        for (auto it = ds.meta.lower_bound("program."); it != ds.meta.end() && it->first.rfind("program.", 0) == 0;)
+            it = ds.meta.erase(it); // runs of an old file are not meta, asked for or not
     return ds;
+}
+
+CachedArea cachedAreaFor(const Area& area, const std::map<std::string, CachedArea>& given)
+{
+    Dataset probe; // Dataset::areaKm2/surfacePoint use the given cache only for this very geometry
+    if (auto it = given.find(area.code); it != given.end())
+        probe.areaCache[area.code] = it->second;
+    return {probe.areaKm2(area), vertexCount(area.geometry), coordinateSum(area.geometry), surfacePointOf(probe, area)};
+}
+
+void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector<long long>& programIds)
+{
+    {
+        Statement set(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+        Statement remove(db, "DELETE FROM meta WHERE key = ?");
+        for (const auto& [key, value] : c.meta) {
+            if (key == "schema_version" || key == "store_revision")
+                continue;
+            if (value)
+                set.bind(1, key).bind(2, *value).run();
+            else
+                remove.bind(1, key).run();
+        }
+    }
+    if (!c.removeAreaCodes.empty()) {
+        Statement remove(db, "DELETE FROM wilayah WHERE code = ?");
+        for (const std::string& code : c.removeAreaCodes)
+            remove.bind(1, code).run();
+    }
+    if (!c.upsertAreas.empty()) {
+        Statement area(db, "INSERT INTO wilayah (code, name, kind, parent_code, geom, area_km2, area_vertices, "
+                           "area_coordinate_sum, surface_lon, surface_lat) "
+                           "VALUES (?, ?, ?, ?, GeomFromWKB(?, 4326), ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
+                           "name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code, "
+                           "geom = excluded.geom, area_km2 = excluded.area_km2, area_vertices = excluded.area_vertices, "
+                           "area_coordinate_sum = excluded.area_coordinate_sum, surface_lon = excluded.surface_lon, "
+                           "surface_lat = excluded.surface_lat");
+        for (const Area& a : c.upsertAreas) {
+            const CachedArea cached = cachedAreaFor(a, c.areaCache);
+            area.bind(1, a.code).bind(2, a.name).bind(3, a.kind);
+            if (a.parentCode.empty())
+                area.bindNull(4);
+            else
+                area.bind(4, a.parentCode);
+            if (a.geometry.empty())
+                area.bindNull(5);
+            else
+                area.bindBlob(5, detail::multiPolygonToWkb(a.geometry));
+            area.bind(6, cached.km2).bind(7, static_cast<long long>(cached.vertices)).bind(8, cached.coordinateSum);
+            if (cached.surfacePoint)
+                area.bind(9, cached.surfacePoint->x).bind(10, cached.surfacePoint->y);
+            else
+                area.bindNull(9).bindNull(10);
+            area.run();
+        }
+    }
+    if (!c.removeValuesOfKeyPeriod.empty()) {
+        Statement remove(db, "DELETE FROM indikator WHERE key = ? AND period = ?");
+        for (const auto& [key, period] : c.removeValuesOfKeyPeriod)
+            remove.bind(1, key).bind(2, period).run();
+    }
+    if (!c.removeValues.empty()) {
+        Statement remove(db, "DELETE FROM indikator WHERE wilayah_code = ? AND key = ? AND period = ? AND source = ?");
+        for (const IndicatorValue& v : c.removeValues)
+            remove.bind(1, v.areaCode).bind(2, v.key).bind(3, v.period).bind(4, v.source).run();
+    }
+    if (!c.upsertValues.empty()) {
+        Statement value(db, "INSERT INTO indikator (wilayah_code, key, period, value, source, imported_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(wilayah_code, key, period, source) DO UPDATE SET "
+                            "value = excluded.value, imported_at = excluded.imported_at");
+        for (const IndicatorValue& v : c.upsertValues)
+            value.bind(1, v.areaCode).bind(2, v.key).bind(3, v.period).bind(4, v.value).bind(5, v.source)
+                .bind(6, v.importedAt)
+                .run();
+    }
+    if (!c.removeFacilityIds.empty()) {
+        Statement remove(db, "DELETE FROM fasilitas WHERE id = ?");
+        for (long long id : c.removeFacilityIds)
+            remove.bind(1, id).run();
+    }
+    auto bindFacility = [](Statement& q, const Facility& f) {
+        q.bind(1, f.kind).bind(2, f.name).bind(3, f.status);
+        if (f.year > 0)
+            q.bind(4, static_cast<long long>(f.year));
+        else
+            q.bindNull(4);
+        q.bind(5, f.locatedBy).bind(6, f.areaCode).bindBlob(7, detail::pointToWkb(f.location));
+    };
+    if (!c.updateFacilities.empty()) {
+        Statement update(db, "UPDATE fasilitas SET kind = ?, name = ?, status = ?, year = ?, located_by = ?, "
+                             "wilayah_code = ?, geom = GeomFromWKB(?, 4326) WHERE id = ?");
+        for (const Facility& f : c.updateFacilities) {
+            bindFacility(update, f);
+            update.bind(8, f.id).run();
+        }
+    }
+    if (!c.addFacilities.empty()) {
+        long long nextId = 1;
+        {
+            Statement q(db, "SELECT coalesce(max(id), 0) + 1 FROM fasilitas");
+            if (q.step())
+                nextId = q.integer(0);
+        }
+        Statement add(db, "INSERT INTO fasilitas (kind, name, status, year, located_by, wilayah_code, geom, id) "
+                          "VALUES (?, ?, ?, ?, ?, ?, GeomFromWKB(?, 4326), ?)");
+        for (const Facility& f : c.addFacilities) {
+            bindFacility(add, f);
+            const long long id = f.id > 0 ? f.id : nextId;
+            nextId = std::max(nextId, id + 1);
+            add.bind(8, id).run();
+        }
+    }
+    if (!c.addAliases.empty()) {
+        Statement alias(db, "INSERT OR IGNORE INTO alias (wilayah_code, name, source) VALUES (?, ?, ?)");
+        for (const AreaAlias& a : c.addAliases)
+            alias.bind(1, a.areaCode).bind(2, a.name).bind(3, a.source).run();
+    }
+    if (!c.removeBpsCodes.empty()) {
+        Statement remove(db, "DELETE FROM kode_bps WHERE code = ?");
+        for (const std::string& code : c.removeBpsCodes)
+            remove.bind(1, code).run();
+    }
+    if (!c.bpsCodes.empty()) {
+        Statement crosswalk(db, "INSERT OR REPLACE INTO kode_bps (code, bps_code) VALUES (?, ?)");
+        for (const auto& [code, bps] : c.bpsCodes)
+            crosswalk.bind(1, code).bind(2, bps).run();
+    }
+    if (c.backgroundLand) {
+        db.exec("DELETE FROM latar WHERE name = 'daratan'");
+        if (!c.backgroundLand->empty()) {
+            Statement land(db, "INSERT INTO latar (name, geom) VALUES ('daratan', GeomFromWKB(?, 4326))");
+            land.bindBlob(1, detail::multiPolygonToWkb(*c.backgroundLand)).run();
+        }
+    }
+    if (!c.addPrograms.empty()) {
+        long long nextId = 1;
+        {
+            Statement q(db, "SELECT coalesce(max(id), 0) + 1 FROM program");
+            if (q.step())
+                nextId = q.integer(0);
+        }
+        for (PlacementRun run : c.addPrograms) {
+            run.id = nextId++;
+            insertProgram(db, run);
+            programIds.push_back(run.id);
+        }
+    }
+}
+
+/// Removes every row of a project (its schema stays), inside the caller's transaction.
+void clearContent(SpatialiteConnection& db)
+{
+    for (const char* sql : {"DELETE FROM meta WHERE key NOT IN ('schema_version', 'store_revision')",
+                            "DELETE FROM program_site", "DELETE FROM program", "DELETE FROM alias",
+                            "DELETE FROM kode_bps", "DELETE FROM indikator", "DELETE FROM fasilitas",
+                            "DELETE FROM latar", "DELETE FROM wilayah"})
+        db.exec(sql);
+}
+
+class FileStore final : public ProjectStore {
+public:
+    FileStore(const std::string& path, OpenMode mode) : mPath(path), mMode(mode)
+    {
+        if (!std::filesystem::exists(path))
+            throw ProjectError("project '" + path + "' does not exist");
+        if (mode == OpenMode::ReadOnly) {
+            mDb = openReader(path);
+            mVersion = readVersion(*mDb, path);
+            return;
+        }
+        if (!fileWritable(path))
+            throw ProjectError("project '" + path + "' is read-only for this user (tidak punya hak tulis); ask its "
+                               "owner for write access, or copy it");
+        mDb = std::make_unique<SpatialiteConnection>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
+        mVersion = readVersion(*mDb, path);
+        useWal(*mDb);
+        if (mVersion < kProjectSchemaVersion)
+            upgrade();
+    }
+
+    std::string location() const override { return mPath; }
+    bool readOnly() const override { return mMode == OpenMode::ReadOnly; }
+    int schemaVersion() const override { return mVersion; }
+    int versionBeforeOpen() const override { return mVersionBefore ? *mVersionBefore : mVersion; }
+
+    Dataset read(const ProjectReadOptions& options) const override
+    {
+        // One read transaction: one consistent state even while others write (WAL).
+        mDb->exec("BEGIN");
+        try {
+            const std::string revision = revisionOf(*mDb);
+            // A second connection reads the parts other than the areas in parallel, when it is
+            // sure to see the same state: every write raises store_revision.
+            std::unique_ptr<SpatialiteConnection> second;
+            if (!revision.empty() && has(options.parts, ProjectPart::Areas) && options.codePrefix.empty()) {
+                try {
+                    second = openReader(mPath);
+                    second->exec("BEGIN");
+                    if (revisionOf(*second) != revision)
+                        second.reset();
+                } catch (const ProjectError&) {
+                    second.reset();
+                }
+            }
+            Dataset ds = readProject(*mDb, second.get(), options);
+            if (second)
+                second->exec("COMMIT");
+            mDb->exec("COMMIT");
+            return ds;
+        } catch (...) {
+            sqlite3_exec(mDb->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+
+    std::vector<long long> write(const ProjectChanges& changes) override
+    {
+        if (readOnly())
+            throw ProjectError("project '" + mPath + "' was opened read-only; nothing was written");
+        std::vector<long long> ids;
+        if (changes.empty())
+            return ids;
+        writeTransaction(*mDb, [&] {
+            applyChanges(*mDb, changes, ids);
+            bumpRevision(*mDb);
+        });
+        return ids;
+    }
+
+    /// Replaces the whole content by \a ds in one transaction (createProject with replace).
+    void replaceContent(const Dataset& ds)
+    {
+        writeTransaction(*mDb, [&] {
+            clearContent(*mDb);
+            writeContent(*mDb, ds, false);
+            bumpRevision(*mDb);
+        });
+    }
+
+private:
+    void upgrade()
+    {
+        const int from = mVersion;
+        try {
+            writeTransaction(*mDb, [&] {
+                // Another process may have upgraded it while this one waited for the lock.
+                const int now = readVersion(*mDb, mPath);
+                if (now < kProjectSchemaVersion) {
+                    migrate(*mDb, now);
+                    bumpRevision(*mDb);
+                }
+            });
+        } catch (const ProjectError& e) {
+            if (std::string(e.what()).find("proyek sedang dipakai") != std::string::npos)
+                throw;
+            throw ProjectError("cannot upgrade project '" + mPath + "' from schema version " + std::to_string(from)
+                               + ": " + e.what() + "; the file is unchanged");
+        }
+        mVersionBefore = from;
+        mVersion = kProjectSchemaVersion;
+    }
+
+    std::string mPath;
+    OpenMode mMode;
+    std::unique_ptr<SpatialiteConnection> mDb;
+    int mVersion = 0;
+    std::optional<int> mVersionBefore;
+};
+
+/// Writes \a ds as a new file at \a target: built under a temporary name beside it in one
+/// transaction and renamed over it (atomic), so \a target is never half-written.
+void writeNewFile(const Dataset& ds, const std::string& path)
+{
+    namespace fs = std::filesystem;
+    const fs::path target = fs::absolute(path);
+    if (!target.has_filename())
+        throw ProjectError("cannot save project: '" + path + "' is not a file name");
+    std::error_code ec;
+    if (!target.parent_path().empty() && !fs::exists(target.parent_path(), ec))
+        throw ProjectError("cannot save project '" + path + "': folder '" + target.parent_path().string()
+                           + "' does not exist");
+    removeStaleTemporaries(target);
+    const fs::path temp = target.parent_path() / (target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    auto removeTemp = [&] {
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+            fs::remove(temp.string() + suffix, ec);
+    };
+    removeTemp();
+    try {
+        SpatialiteConnection db(temp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        db.exec("PRAGMA journal_mode = WAL"); // kept in the file: readers never block its writers
+        db.exec("BEGIN");
+        createSchema(db);
+        writeContent(db, ds);
+        db.exec("COMMIT");
+        db.close(); // the last connection: the WAL is checkpointed into the file and removed
+    } catch (...) {
+        removeTemp();
+        throw;
+    }
+    fs::rename(temp, target, ec);
+    if (ec) {
+        removeTemp();
+        throw ProjectError("cannot save project '" + path + "': " + ec.message());
+    }
+}
+
+/// True when \a path is a Sasaran project this program can write in place.
+bool isWritableProject(const std::string& path)
+{
+    try {
+        SpatialiteConnection db(path, SQLITE_OPEN_READONLY);
+        readVersion(db, path);
+        return true;
+    } catch (const ProjectError&) {
+        return false;
+    }
+}
+
+} // namespace
+
+namespace detail {
+
+std::unique_ptr<ProjectStore> openFileProject(const std::string& path, OpenMode mode)
+{
+    return std::make_unique<FileStore>(path, mode);
+}
+
+std::unique_ptr<ProjectStore> createFileProject(const std::string& path, const Dataset& ds, bool replace)
+{
+    const bool exists = std::filesystem::exists(path);
+    if (exists && !replace)
+        throw ProjectError("project '" + path + "' already exists; it was left unchanged");
+    if (exists && fileWritable(path) && isWritableProject(path)) {
+        // In place, in one transaction: a process that has the project open keeps writing into
+        // this very file (a rename would leave its writes in a file nobody reads any more).
+        auto store = std::make_unique<FileStore>(path, OpenMode::ReadWrite);
+        store->replaceContent(ds);
+        return store;
+    }
+    writeNewFile(ds, path);
+    return std::make_unique<FileStore>(path, OpenMode::ReadWrite);
+}
+
+} // namespace detail
+
+void saveProject(const Dataset& ds, const std::string& path)
+{
+    createProject(path, ds, true);
+}
+
+Dataset loadProject(const std::string& path)
+{
+    if (!isServerLocation(path) && !std::filesystem::exists(path))
+        throw ProjectError("project '" + path + "' does not exist; create one with 'sasaran-cli demo " + path + "'");
+    return openProject(path, OpenMode::ReadOnly)->read();
 }
 
 std::vector<PlacementRun> loadPlacementRuns(const std::string& path)
 {
+    if (isServerLocation(path)) {
+        ProjectReadOptions options;
+        options.parts = ProjectPart::Meta | ProjectPart::Programs;
+        return openProject(path, OpenMode::ReadOnly)->read(options).programs;
+    }
     if (!std::filesystem::exists(path))
         throw ProjectError("project '" + path + "' does not exist");
-    SpatialiteConnection db(path, SQLITE_OPEN_READONLY);
-    readVersion(db, path);
-    return programsOf(db, nullptr);
+    auto db = openReader(path);
+    readVersion(*db, path);
+    return programsOf(*db, nullptr);
 }
 
 int projectSchemaVersion(const std::string& path)
 {
+    if (isServerLocation(path))
+        return openProject(path, OpenMode::ReadOnly)->schemaVersion();
     if (!std::filesystem::exists(path))
         throw ProjectError("project '" + path + "' does not exist");
-    SpatialiteConnection db(path, SQLITE_OPEN_READONLY);
-    return readVersion(db, path);
+    auto db = openReader(path);
+    return readVersion(*db, path);
 }
 
 int upgradeProject(const std::string& path)
 {
-    if (!std::filesystem::exists(path))
+    if (!isServerLocation(path) && !std::filesystem::exists(path))
         throw ProjectError("project '" + path + "' does not exist; create one with 'sasaran-cli new' or "
                            "'sasaran-cli demo'");
-    SpatialiteConnection db(path, SQLITE_OPEN_READWRITE);
-    const int version = readVersion(db, path);
-    if (version == kProjectSchemaVersion)
-        return version;
-    // The rollback journal makes the whole upgrade atomic: a crash or an error leaves the old file.
-    db.exec("PRAGMA journal_mode = DELETE");
-    db.exec("BEGIN IMMEDIATE");
-    try {
-        migrate(db, version);
-        db.exec("COMMIT");
-    } catch (const std::exception& e) {
-        try {
-            db.exec("ROLLBACK");
-        } catch (...) {
-        }
-        throw ProjectError("cannot upgrade project '" + path + "' from schema version " + std::to_string(version)
-                           + ": " + e.what() + "; the file is unchanged");
-    }
-    db.close();
-    return version;
+    const auto store = openProject(path, OpenMode::ReadWrite);
+    return store->versionBeforeOpen();
 }
 
 Dataset openProjectForWriting(const std::string& path)

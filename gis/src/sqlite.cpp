@@ -1,6 +1,7 @@
 #include "detail/sqlite.h"
 
 #include "gis/error.h"
+#include "gis/store.h"
 
 #include <spatialite.h>
 
@@ -15,7 +16,7 @@ SpatialiteConnection::SpatialiteConnection(const std::string& path, int flags) :
         mDb = nullptr;
         throw ProjectError("cannot open project '" + path + "': " + why);
     }
-    sqlite3_busy_timeout(mDb, 5000);
+    sqlite3_busy_timeout(mDb, projectBusyTimeout());
     mSpatialiteCache = spatialite_alloc_connection();
     spatialite_init_ex(mDb, mSpatialiteCache, 0);
 }

@@ -7,7 +7,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -103,6 +105,26 @@ struct CachedArea {
     std::optional<Point> surfacePoint;
 };
 
+/// \brief Dataset::findArea's index of areas by code: built on first use and rebuilt when a
+/// looked-up entry no longer matches (Dataset::areas was reordered, grown or edited). A copy
+/// starts empty (it is rebuilt for the copy's own vector). Safe to use from several threads at
+/// once (one mutex).
+class AreaCodeIndex {
+public:
+    AreaCodeIndex() = default;
+    AreaCodeIndex(const AreaCodeIndex&) {}
+    AreaCodeIndex& operator=(const AreaCodeIndex&) { return *this; }
+    /// \brief The area of \a areas with \a code, or null: O(1) for a hit; a code that is not
+    /// there costs one pass over \a areas (to be sure the index is not stale).
+    const Area* find(const std::vector<Area>& areas, const std::string& code) const;
+
+private:
+    mutable std::mutex mMutex;
+    mutable std::unordered_map<std::string, std::size_t> mPosition;
+    mutable const Area* mBuiltFor = nullptr;
+    mutable std::size_t mBuiltSize = 0;
+};
+
 struct Dataset {
     std::vector<Area> areas;
     std::vector<Facility> facilities;
@@ -122,6 +144,10 @@ struct Dataset {
     /// Saved placement runs, by ascending id (tables `program` and `program_site`).
     std::vector<PlacementRun> programs;
 
+    /// Index for findArea (see AreaCodeIndex); nothing to maintain by hand.
+    AreaCodeIndex areaIndex;
+
+    /// \brief The area with \a code, or null; through areaIndex, never a linear search for a hit.
     const Area* findArea(const std::string& code) const;
     /// \brief Ellipsoidal area of \a area in km² (gis::geodesicAreaKm2), from areaCache when
     /// the cached value belongs to this very geometry.
