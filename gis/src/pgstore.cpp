@@ -461,7 +461,9 @@ public:
     }
 
     std::string location() const override { return mLoc.display; }
-    bool readOnly() const override { return mReadOnly; }
+    bool readOnly() const override { return mReadOnly || mOpenedReadOnly; }
+    /// Opened with OpenMode::ReadOnly: refuses writes whatever the role may do.
+    void openReadOnly() { mOpenedReadOnly = true; }
     int schemaVersion() const override { return mVersion; }
 
     Dataset read(const ProjectReadOptions& options) const override
@@ -482,6 +484,8 @@ public:
             throw ProjectError(std::string(kReadOnlyMessage) + " pada '" + mLoc.display + "' (role "
                                + mRole + " may only read it); ask the project's owner to grant editor access; "
                                          "nothing was changed");
+        if (mOpenedReadOnly)
+            throw ProjectError("project '" + mLoc.display + "' was opened read-only; nothing was changed");
         try {
             PgTransaction tx(*mDb);
             mDb->query("SELECT pg_advisory_xact_lock(hashtext($1))", {PgParam::text("sasaran." + mLoc.project)});
@@ -794,6 +798,7 @@ private:
     std::string mSchema;
     std::string mRole;
     bool mReadOnly = true;
+    bool mOpenedReadOnly = false;
     int mVersion = 0;
 };
 
@@ -847,7 +852,9 @@ std::unique_ptr<ProjectStore> openServerProject(const std::string& location, Ope
         throw serverError(loc, "open the project", e);
     }
     auto store = std::make_unique<PgProjectStore>(loc, std::move(db));
-    if (mode == OpenMode::ReadWrite && store->readOnly())
+    if (mode == OpenMode::ReadOnly)
+        store->openReadOnly();
+    else if (store->readOnly())
         throw ProjectError(std::string(kReadOnlyMessage) + " pada '" + loc.display
                            + "'; this role may only read the project: ask its owner to grant editor access");
     return store;
