@@ -12,6 +12,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libglpk-dev
   fonts-dejavu-core xvfb xauth poppler-utils
+  postgresql-15 postgresql-15-postgis-3 libpq-dev
 )
 
 missing=()

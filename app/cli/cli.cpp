@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 #include "cli/analyze.h"
 #include "cli/common.h"
+#include "cli/copy.h"
 #include "cli/export.h"
 #include "cli/importcmd.h"
 #include "cli/mapcmd.h"
@@ -149,6 +150,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     auto* pokdarwis = addPokdarwisCommand(cli, pokdarwisOptions);
     std::string programsProject;
     auto* programs = addProgramsCommand(cli, programsProject);
+    CopyCommandOptions copyOptions;
+    auto* copy = addCopyCommand(cli, copyOptions);
+    GrantCommandOptions grantOptions;
+    auto* grant = addGrantCommand(cli, grantOptions);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -224,6 +229,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return runPokdarwis(pokdarwisOptions, out, err);
         if (*programs)
             return runPrograms(programsProject, out, err);
+        if (*copy)
+            return runCopy(copyOptions, out, err);
+        if (*grant)
+            return runGrant(grantOptions, out, err);
     } catch (const UsageError& e) {
         return fail(err, ExitCode::Usage, e.what());
     } catch (const gis::ProjectError& e) {

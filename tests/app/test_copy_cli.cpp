@@ -1,0 +1,107 @@
+// sasaran-cli copy and grant, in-process, against the server of SASARAN_TEST_PG_URI
+// (scripts/test.sh starts one); skipped with a message without it.
+#include "cliutil.h"
+#include "testutil.h"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+namespace fs = std::filesystem;
+using testutil::runCli;
+
+namespace {
+
+std::string serverUri()
+{
+    const char* uri = std::getenv("SASARAN_TEST_PG_URI");
+    return uri ? uri : "";
+}
+
+std::string projectUri(const std::string& test)
+{
+    return serverUri() + "?project=c" + std::to_string(::getpid()) + "_" + test;
+}
+
+} // namespace
+
+TEST(CliCopy, DemoToServerToFileGivesTheSameAnalysisPlacementAndExport)
+{
+    if (serverUri().empty())
+        GTEST_SKIP() << "SASARAN_TEST_PG_URI is not set: no PostgreSQL server (scripts/test.sh starts one)";
+    const fs::path dir = testutil::tempDir("cli_copy");
+    const std::string demo = (dir / "demo.sasaran.sqlite").string();
+    const std::string back = (dir / "back.sasaran.sqlite").string();
+    const std::string server = projectUri("demo");
+    ASSERT_EQ(runCli({"demo", demo}).code, 0);
+    auto r = runCli({"copy", demo, server, "--replace"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("copied 323 areas"), std::string::npos) << r.out;
+
+    // An existing destination is refused unless --replace, and left as it was.
+    r = runCli({"copy", demo, server});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("--replace"), std::string::npos) << r.err;
+
+    ASSERT_EQ(runCli({"copy", server, back}).code, 0);
+    // The commands on the file that went file -> server -> file give the same tables as on the
+    // demo file (analysis, export, placement: every value, in the one CSV number format).
+    for (const std::string& project : {demo, back}) {
+        const std::string tag = project == demo ? "file" : "back";
+        r = runCli({"analyze", project, "--out", (dir / ("analyze_" + tag + ".csv")).string()});
+        ASSERT_EQ(r.code, 0) << tag << ": " << r.err;
+        r = runCli({"export", project, "--out", (dir / ("export_" + tag + ".csv")).string()});
+        ASSERT_EQ(r.code, 0) << tag << ": " << r.err;
+        r = runCli({"place", project, "--kind", "PUSKESSOS", "--count", "3", "--radius-km", "5", "--out",
+                    (dir / ("place_" + tag + ".csv")).string()});
+        ASSERT_EQ(r.code, 0) << tag << ": " << r.err;
+    }
+    for (const std::string what : {"analyze", "export", "place"}) {
+        const std::string file = testutil::readFile(dir / (what + "_file.csv"));
+        ASSERT_GT(file.size(), 1000u) << what;
+        EXPECT_EQ(testutil::readFile(dir / (what + "_back.csv")), file) << what << " differs after file -> server -> file";
+    }
+}
+
+TEST(CliCopy, BadLocationsFailWithOneLineAndAnInputErrorCode)
+{
+    const fs::path dir = testutil::tempDir("cli_copy_bad");
+    auto r = runCli({"copy", ":default", "postgresql://127.0.0.1:5432/sasaran"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.err.find("?project=NAME"), std::string::npos) << r.err;
+    r = runCli({"copy", ":default", "postgresql://u:rahasia@127.0.0.1/sasaran?project=x"});
+    EXPECT_NE(r.code, 0);
+    EXPECT_EQ(r.err.find("rahasia"), std::string::npos) << r.err;
+    r = runCli({"copy", ":default", "postgresql://u@127.0.0.1:1/sasaran?project=x&connect_timeout=3"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.err.find("cannot reach the PostgreSQL server"), std::string::npos) << r.err;
+    r = runCli({"grant", (dir / "x.sasaran.sqlite").string(), "--reader", "someone"});
+    EXPECT_EQ(r.code, 2);
+}
+
+TEST(CliGrant, AReaderMayCopyTheProjectOutButNotReplaceIt)
+{
+    if (serverUri().empty())
+        GTEST_SKIP() << "SASARAN_TEST_PG_URI is not set: no PostgreSQL server (scripts/test.sh starts one)";
+    const fs::path dir = testutil::tempDir("cli_grant");
+    const std::string server = projectUri("grant");
+    ASSERT_EQ(runCli({"copy", ":default", server, "--replace"}).code, 0);
+    const std::string role = "c" + std::to_string(::getpid()) + "_pembaca";
+    ASSERT_EQ(std::system(("psql -X -q '" + serverUri() + "' -c 'DROP ROLE IF EXISTS " + role + "' -c 'CREATE ROLE "
+                           + role + " LOGIN' >/dev/null").c_str()), 0);
+    auto r = runCli({"grant", server, "--reader", role});
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::string asReader = server;
+    asReader.replace(asReader.find("://") + 3, asReader.find('@') - asReader.find("://") - 3, role);
+    // A reader may read (copy the project out) but not replace it.
+    r = runCli({"copy", asReader, (dir / "lokal.sasaran.sqlite").string()});
+    EXPECT_EQ(r.code, 0) << r.err;
+    r = runCli({"copy", ":default", asReader, "--replace"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.err.find("hanya-baca"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
+}
