@@ -3,6 +3,7 @@
 #include "detail/placementreach.h"
 
 #include "gis/analysis.h"
+#include "gis/geodesicsearch.h"
 #include "gis/error.h"
 #include "gis/measure.h"
 #include "gis/network.h"
@@ -12,8 +13,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <thread>
-#include <unordered_map>
 
 namespace gis {
 
@@ -26,61 +25,14 @@ std::vector<std::vector<std::uint32_t>> coverageLists(const std::vector<Point>& 
     std::vector<std::vector<std::uint32_t>> out(candidates.size());
     if (demandPoints.empty())
         return out;
-    // A degree of latitude is at least 110.57 km on WGS 84; 110 leaves a margin.
-    const double dLat = radiusKm / 110.0;
-    const double cell = std::max(dLat, 1e-4);
-    auto cellOf = [&](double v) { return static_cast<long long>(std::floor(v / cell)); };
-    auto key = [](long long ix, long long iy) { return (ix << 32) ^ (iy & 0xffffffffLL); };
-    std::unordered_map<long long, std::vector<std::uint32_t>> grid;
-    for (std::size_t d = 0; d < demandPoints.size(); ++d)
-        grid[key(cellOf(demandPoints[d].x), cellOf(demandPoints[d].y))].push_back(static_cast<std::uint32_t>(d));
-    const double radiusM = radiusKm * 1000.0;
-
-    auto work = [&](std::size_t begin, std::size_t end) {
-        for (std::size_t c = begin; c < end; ++c) {
-            const Point p = candidates[c];
-            const double maxLat = std::min(89.999, std::fabs(p.y) + dLat);
-            const double cosLat = std::cos(maxLat * 3.14159265358979323846 / 180.0);
-            // A degree of longitude is at least 111.32 cos(lat) km (the parallel's length).
-            const double dLon = cosLat > 1e-6 ? radiusKm / (111.0 * cosLat) : 360.0;
-            std::vector<std::uint32_t>& list = out[c];
-            if (dLon >= 180.0) {
-                for (std::size_t d = 0; d < demandPoints.size(); ++d)
-                    if (geodesicDistanceM(p, demandPoints[d]) <= radiusM)
-                        list.push_back(static_cast<std::uint32_t>(d));
-                continue;
-            }
-            for (long long ix = cellOf(p.x - dLon); ix <= cellOf(p.x + dLon); ++ix)
-                for (long long iy = cellOf(p.y - dLat); iy <= cellOf(p.y + dLat); ++iy) {
-                    auto it = grid.find(key(ix, iy));
-                    if (it == grid.end())
-                        continue;
-                    for (std::uint32_t d : it->second) {
-                        const Point q = demandPoints[d];
-                        if (std::fabs(q.y - p.y) > dLat || std::fabs(q.x - p.x) > dLon)
-                            continue;
-                        if (geodesicDistanceM(p, q) <= radiusM)
-                            list.push_back(d);
-                    }
-                }
-            std::sort(list.begin(), list.end());
-        }
-    };
-    if (threads == 0)
-        threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, candidates.size() / 64)));
-    if (threads <= 1) {
-        work(0, candidates.size());
-    } else {
-        std::vector<std::thread> pool;
-        const std::size_t chunk = (candidates.size() + threads - 1) / threads;
-        for (unsigned t = 0; t < threads; ++t) {
-            const std::size_t b = std::min(candidates.size(), t * chunk);
-            const std::size_t e = std::min(candidates.size(), b + chunk);
-            pool.emplace_back(work, b, e);
-        }
-        for (auto& th : pool)
-            th.join();
+    // The demand points are indexed and each candidate queries them: distances are measured
+    // candidate -> demand, hits come in ascending index order, the radius is inclusive.
+    const GeodesicPointIndex index(demandPoints);
+    const auto hits = index.withinRadiusOfEach(candidates, radiusKm * 1000.0, threads);
+    for (std::size_t c = 0; c < hits.size(); ++c) {
+        out[c].reserve(hits[c].size());
+        for (const GeodesicPointIndex::Hit& h : hits[c])
+            out[c].push_back(static_cast<std::uint32_t>(h.index));
     }
     return out;
 }

@@ -3,8 +3,7 @@
 /// The reach step of a placement run (private to sasaran_gis): which demand points a facility
 /// reaches and at what distance, as geodesic km or as travel minutes along a RoadNetwork.
 /// The radius search itself is gis::coverageLists (placement.h, defined in placementreach.cpp;
-/// pokdarwis uses it too); it is due to move onto the shared geodesic search module, and the
-/// callers here do not depend on how it prunes.
+/// pokdarwis uses it too), a query of the shared geodesic search module (gis/geodesicsearch.h).
 /// Pure functions of their arguments; they run on the caller's thread (coverageLists may use
 /// worker threads of its own and joins them before returning).
 #include "gis/placement.h"
