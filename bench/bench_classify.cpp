@@ -39,8 +39,7 @@ void naturalBreaksOf(benchmark::State& state, bool rounded)
         benchmark::DoNotOptimize(breaks);
     }
     state.counters["values"] = static_cast<double>(values.size());
-    state.counters["distinct"] =
-        static_cast<double>(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
+    state.counters["distinct"] = static_cast<double>(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
     state.counters["classes"] = static_cast<double>(breaks.size());
 }
 

@@ -49,12 +49,13 @@ int main(int argc, char** argv)
 {
     const char* base = std::getenv("SASARAN_TEST_PG_URI");
     if (!base) {
-        std::fprintf(stderr, "bench_pgstore: set SASARAN_TEST_PG_URI (bash scripts/pgtest.sh build/bench/bench_pgstore)\n");
+        std::fprintf(stderr,
+                     "bench_pgstore: set SASARAN_TEST_PG_URI (bash scripts/pgtest.sh build/bench/bench_pgstore)\n");
         return 2;
     }
     try {
-        std::string file = argc > 1 ? argv[1]
-                                    : (std::filesystem::temp_directory_path() / "sasaran_bench_84k.sasaran.sqlite").string();
+        std::string file =
+            argc > 1 ? argv[1] : (std::filesystem::temp_directory_path() / "sasaran_bench_84k.sasaran.sqlite").string();
         if (!std::filesystem::exists(file) || gis::projectSchemaVersion(file) < gis::kProjectSchemaVersion)
             gis::saveProject(bench::makeSyntheticDataset(), file);
         const std::string server = std::string(base) + "?project=bench_84k";
@@ -67,9 +68,8 @@ int main(int argc, char** argv)
         const double toServer = seconds([&] { gis::detail::createServerProject(server, ds, true); });
         std::printf("copy file -> server (read file + create schema, COPY, indexes): %.2f s\n", load + toServer);
         gis::Dataset fromServer;
-        const double serverRead = seconds([&] {
-            fromServer = gis::detail::openServerProject(server, gis::OpenMode::ReadOnly)->read();
-        });
+        const double serverRead =
+            seconds([&] { fromServer = gis::detail::openServerProject(server, gis::OpenMode::ReadOnly)->read(); });
         const double toFile = seconds([&] { gis::saveProject(fromServer, back); });
         std::printf("copy server -> file (read server + write file): %.2f s\n", serverRead + toFile);
         fromServer = {};
@@ -84,9 +84,8 @@ int main(int argc, char** argv)
             (void)gis::analyzeVillages(d);
         });
         const double readFile = bestOf3([&] { (void)gis::loadProject(file); });
-        const double readServer = bestOf3([&] {
-            (void)gis::detail::openServerProject(server, gis::OpenMode::ReadOnly)->read();
-        });
+        const double readServer =
+            bestOf3([&] { (void)gis::detail::openServerProject(server, gis::OpenMode::ReadOnly)->read(); });
         std::printf("read: file %.2f s, server %.2f s\n", readFile, readServer);
         std::printf("analyze (read + analyzeVillages): file %.2f s, server %.2f s, ratio %.2f\n", analyzeFile,
                     analyzeServer, analyzeServer / analyzeFile);

@@ -31,7 +31,9 @@ gis::FrictionGrid syntheticTerrain(int size, double cellM)
         const gis::Point top = g.shape.cellCenter(static_cast<int>(x / cellM), 0);
         const gis::Point bottom = g.shape.cellCenter(static_cast<int>(x / cellM), size - 1);
         g.burnLine({top, bottom}, 40.0);
-        g.burnLine({g.shape.cellCenter(0, static_cast<int>(x / cellM)), g.shape.cellCenter(size - 1, static_cast<int>(x / cellM))}, 40.0);
+        g.burnLine({g.shape.cellCenter(0, static_cast<int>(x / cellM)),
+                    g.shape.cellCenter(size - 1, static_cast<int>(x / cellM))},
+                   40.0);
     }
     return g;
 }

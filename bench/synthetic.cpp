@@ -30,8 +30,12 @@ gis::Dataset makeSyntheticDataset(const SyntheticSpec& spec)
     // Grid nodes, jittered (but not on the outer frame) so cells are irregular quadrilaterals.
     auto node = [&](int i, int j) {
         const bool frame = i == 0 || j == 0 || i == spec.columns || j == spec.rows;
-        const double jx = frame ? 0.0 : (unitHash(spec.seed, 1, static_cast<std::uint64_t>(i), static_cast<std::uint64_t>(j)) - 0.5) * 0.3 * dx;
-        const double jy = frame ? 0.0 : (unitHash(spec.seed, 2, static_cast<std::uint64_t>(i), static_cast<std::uint64_t>(j)) - 0.5) * 0.3 * dy;
+        const double jx = frame
+            ? 0.0
+            : (unitHash(spec.seed, 1, static_cast<std::uint64_t>(i), static_cast<std::uint64_t>(j)) - 0.5) * 0.3 * dx;
+        const double jy = frame
+            ? 0.0
+            : (unitHash(spec.seed, 2, static_cast<std::uint64_t>(i), static_cast<std::uint64_t>(j)) - 0.5) * 0.3 * dy;
         return gis::Point{spec.west + i * dx + jx, spec.south + j * dy + jy};
     };
     // Interior points of the edge from node a to node b, wiggled sideways by a hash of the
@@ -41,7 +45,7 @@ gis::Dataset makeSyntheticDataset(const SyntheticSpec& spec)
         const int pi = reversed ? bi : ai, pj = reversed ? bj : aj, qi = reversed ? ai : bi, qj = reversed ? aj : bj;
         const gis::Point p = node(pi, pj), q = node(qi, qj);
         const std::uint64_t edgeId = (static_cast<std::uint64_t>(pi) << 40) ^ (static_cast<std::uint64_t>(pj) << 20)
-                                     ^ static_cast<std::uint64_t>(qi * 3 + qj);
+            ^ static_cast<std::uint64_t>(qi * 3 + qj);
         std::vector<gis::Point> pts;
         const double nx = -(q.y - p.y), ny = q.x - p.x; // normal, same length as the edge
         for (int k = 1; k < spec.verticesPerEdge; ++k) {
@@ -68,7 +72,8 @@ gis::Dataset makeSyntheticDataset(const SyntheticSpec& spec)
     for (int j = 0; j < spec.rows; ++j) {
         for (int i = 0; i < spec.columns; ++i) {
             const int index = j * spec.columns + i;
-            const std::string kecamatanCode = fmt::format("99.{:02}.{:03}", j % 100, (j / 100) * 100 + i / perKecamatan);
+            const std::string kecamatanCode =
+                fmt::format("99.{:02}.{:03}", j % 100, (j / 100) * 100 + i / perKecamatan);
             gis::Ring ring;
             auto side = [&](int ai, int aj, int bi, int bj) {
                 ring.push_back(node(ai, aj));
@@ -88,8 +93,8 @@ gis::Dataset makeSyntheticDataset(const SyntheticSpec& spec)
             area.geometry = {gis::Polygon{std::move(ring), {}}};
             const double population = std::round(size(rng));
             ds.indicators.push_back({area.code, "penduduk", "2024", population, "synthetic", "2024-01-01T00:00:00Z"});
-            ds.indicators.push_back({area.code, "miskin", "2024", std::round(population * rate(rng)), "synthetic",
-                                     "2024-01-01T00:00:00Z"});
+            ds.indicators.push_back(
+                {area.code, "miskin", "2024", std::round(population * rate(rng)), "synthetic", "2024-01-01T00:00:00Z"});
             ds.areas.push_back(std::move(area));
         }
     }

@@ -8,9 +8,9 @@
 namespace bench {
 
 struct SyntheticSpec {
-    int columns = 300;               ///< villages per row
-    int rows = 280;                  ///< rows of villages (300 x 280 = 84,000)
-    int verticesPerEdge = 15;        ///< segments per cell side: 4 x 15 = 60 vertices a village
+    int columns = 300;        ///< villages per row
+    int rows = 280;           ///< rows of villages (300 x 280 = 84,000)
+    int verticesPerEdge = 15; ///< segments per cell side: 4 x 15 = 60 vertices a village
     int facilities = 60000;
     double west = 95.0, south = -11.0, east = 141.0, north = 6.0; ///< Indonesia's extent, degrees
     std::uint64_t seed = 84000;

@@ -40,8 +40,9 @@ CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
     analyze->add_option("--out", options.out, "CSV table to write, one row per pekon");
     analyze->add_option("--write-scheme", options.writeScheme,
                         "Write the default priority scheme to this JSON file, to edit and pass to --scheme");
-    analyze->add_option("--sensitivity", options.sensitivityDraws,
-                        "Monte Carlo draws of perturbed weights; adds rank_min, rank_max and top_share columns")
+    analyze
+        ->add_option("--sensitivity", options.sensitivityDraws,
+                     "Monte Carlo draws of perturbed weights; adds rank_min, rank_max and top_share columns")
         ->check(CLI::Range(0, 100000));
     analyze->add_option("--perturb", options.perturbation, "Relative weight perturbation for --sensitivity")
         ->check(CLI::Range(0.0, 0.99))
@@ -125,9 +126,15 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
         roadSummary = fmt::format("{} nodes, {} edges, {} connected parts", roads.nodeCount(), roads.edgeCount(),
                                   roads.componentCount());
     }
-    const std::string terrainSummary = options.travel ? addTerrainColumns(table, ds, {options.project,
-        options.travelResolutionM, options.roads, options.roadClassField, options.roadSpeeds,
-        options.defaultSpeedKmh, {}}) : std::string();
+    const std::string terrainSummary = options.travel ? addTerrainColumns(table, ds,
+                                                                          {options.project,
+                                                                           options.travelResolutionM,
+                                                                           options.roads,
+                                                                           options.roadClassField,
+                                                                           options.roadSpeeds,
+                                                                           options.defaultSpeedKmh,
+                                                                           {}})
+                                                      : std::string();
     gis::writeAnalysisTable(table, ds, options.out);
 
     if (ds.isIllustrative())
@@ -166,15 +173,16 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
     if (options.islands)
         fmt::print(out, "islands: {} pekon lie partly or wholly on islands (island_status 1 or 2)\n", onIslands);
     if (unreachable)
-        fmt::print(out, "roads: {}; {} pekon-destination pairs unreachable by road (empty travel cells)\n",
-                   roadSummary, *unreachable);
+        fmt::print(out, "roads: {}; {} pekon-destination pairs unreachable by road (empty travel cells)\n", roadSummary,
+                   *unreachable);
     if (options.travel)
         fmt::print(out, "{}\n", terrainSummary);
     if (sensitivity) {
         int stable = 0;
         for (double share : sensitivity->topShare)
             stable += share >= 1.0 ? 1 : 0;
-        fmt::print(out, "sensitivity: weights +-{:.0f} %, {} draws (seed {}): {} pekon stay in the top {} in every draw\n",
+        fmt::print(out,
+                   "sensitivity: weights +-{:.0f} %, {} draws (seed {}): {} pekon stay in the top {} in every draw\n",
                    100.0 * options.perturbation, options.sensitivityDraws, options.seed, stable, options.topN);
     }
     fmt::print(out, "wrote table: {} ({} rows)\n", std::filesystem::absolute(options.out).string(), table.rows.size());

@@ -24,13 +24,13 @@ struct AnalyzeOptions {
     double perturbation = 0.2;
     int topN = 30;
     unsigned long long seed = 20190;
-    bool islands = true;          ///< add island_status and island_km2
-    std::string roads;            ///< road line layer FILE[:LAYER]; adds travel_*_min columns
-    std::string roadClassField;   ///< field naming the road class (empty: every road at the default speed)
-    std::string roadSpeeds;       ///< "primary=60,secondary=40,ferry=15" (km/h by class)
+    bool islands = true;        ///< add island_status and island_km2
+    std::string roads;          ///< road line layer FILE[:LAYER]; adds travel_*_min columns
+    std::string roadClassField; ///< field naming the road class (empty: every road at the default speed)
+    std::string roadSpeeds;     ///< "primary=60,secondary=40,ferry=15" (km/h by class)
     double defaultSpeedKmh = 30.0;
     double offroadSpeedKmh = 5.0;
-    bool travel = false;          ///< add terrain travel columns (cli/travel.h) on the project's DEM and the roads
+    bool travel = false; ///< add terrain travel columns (cli/travel.h) on the project's DEM and the roads
     double travelResolutionM = 100.0;
 };
 

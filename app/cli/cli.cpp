@@ -3,11 +3,11 @@
 #include "cli/common.h"
 #include "cli/copy.h"
 #include "cli/export.h"
+#include "cli/hotspots.h"
 #include "cli/importcmd.h"
 #include "cli/mapcmd.h"
 #include "cli/place.h"
 #include "cli/pokdarwis.h"
-#include "cli/hotspots.h"
 #include "cli/travel.h"
 
 #include "gis/codes.h"
@@ -53,8 +53,9 @@ void printSummary(const gis::Dataset& ds, std::ostream& out)
     for (const gis::Area* a : ds.villages())
         (a->kind == "kelurahan" ? kelurahan : pekon)++;
     fmt::print(out, "dataset:     {}\n", ds.metaValue("dataset_name", ds.metaValue("regency_name", "(unnamed)")));
-    fmt::print(out, "provenance:  {}\n", ds.isIllustrative() ? "ILLUSTRATIVE (Data ilustrasi: not official figures)"
-                                                              : ds.metaValue("provenance", "unknown"));
+    fmt::print(out, "provenance:  {}\n",
+               ds.isIllustrative() ? "ILLUSTRATIVE (Data ilustrasi: not official figures)"
+                                   : ds.metaValue("provenance", "unknown"));
     fmt::print(out, "crs:         EPSG:4326 (WGS 84)\n");
     fmt::print(out, "areas:       {} kecamatan, {} pekon, {} kelurahan\n", ds.areasOfKind("kecamatan").size(), pekon,
                kelurahan);

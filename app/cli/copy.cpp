@@ -69,8 +69,9 @@ std::string createProjectAt(const std::string& location, const gis::Dataset& ds,
 CLI::App* addCopyCommand(CLI::App& cli, CopyCommandOptions& options)
 {
     auto* cmd = cli.add_subcommand(
-        "copy", "Copy a whole project between stores: file to server (postgresql://...?project=NAME), server to "
-                "file, file to file; all or nothing");
+        "copy",
+        "Copy a whole project between stores: file to server (postgresql://...?project=NAME), server to "
+        "file, file to file; all or nothing");
     cmd->add_option("SRC", options.source, "Project file, server URI or :default")->required();
     cmd->add_option("DST", options.destination, "Project file or server URI to create")->required();
     cmd->add_flag("--replace", options.replace, "Replace a project already at DST");
@@ -89,16 +90,17 @@ int runCopy(const CopyCommandOptions& options, std::ostream& out, std::ostream&)
                          + "'; add --replace to overwrite it (nothing was changed)");
     const std::string created = createProjectAt(options.destination, ds, options.replace);
     fmt::print(out, "copied {} areas, {} facilities, {} indicator values, {} saved runs\n  from {}\n  to   {}\n",
-               ds.areas.size(), ds.facilities.size(), ds.indicators.size(), ds.programs.size(),
-               options.source, created);
+               ds.areas.size(), ds.facilities.size(), ds.indicators.size(), ds.programs.size(), options.source,
+               created);
     return 0;
 }
 
 CLI::App* addGrantCommand(CLI::App& cli, GrantCommandOptions& options)
 {
     auto* cmd = cli.add_subcommand(
-        "grant", "Let a PostgreSQL role read (--reader) or edit (--editor: values, facilities, aliases, saved runs) "
-                 "a server project; only the owner replaces boundaries and grants");
+        "grant",
+        "Let a PostgreSQL role read (--reader) or edit (--editor: values, facilities, aliases, saved runs) "
+        "a server project; only the owner replaces boundaries and grants");
     cmd->add_option("PROJECT", options.project, "Server project: postgresql://USER@HOST/DB?project=NAME")->required();
     auto* reader = cmd->add_option("--reader", options.reader, "Role that may read the project");
     auto* editor = cmd->add_option("--editor", options.editor, "Role that may also write values and facilities");
@@ -113,8 +115,9 @@ int runGrant(const GrantCommandOptions& options, std::ostream& out, std::ostream
     if (options.reader.empty() && options.editor.empty())
         throw UsageError("grant needs --reader ROLE or --editor ROLE");
     if (!serverLocation(options.project))
-        throw UsageError("'" + options.project + "' is not a server project (postgresql://...?project=NAME); access "
-                         "to a project file is its file permissions");
+        throw UsageError("'" + options.project
+                         + "' is not a server project (postgresql://...?project=NAME); access "
+                           "to a project file is its file permissions");
     const bool editor = !options.editor.empty();
     const std::string& role = editor ? options.editor : options.reader;
     gis::grantProjectAccess(options.project, role, editor ? gis::ProjectAccess::Editor : gis::ProjectAccess::Reader,

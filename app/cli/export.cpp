@@ -28,7 +28,8 @@ CLI::App* addExportCommand(CLI::App& cli, ExportCommandOptions& options)
 int runExport(const ExportCommandOptions& options, std::ostream& out, std::ostream&)
 {
     const gis::Dataset ds = openProjectOrDefault(options.project);
-    const gis::ExportReport report = withFlagHints([&] { return gis::exportProject(ds, options.out, {options.period}); });
+    const gis::ExportReport report =
+        withFlagHints([&] { return gis::exportProject(ds, options.out, {options.period}); });
     if (ds.isIllustrative())
         fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
     fmt::print(out, "{}", report.text());

@@ -11,9 +11,9 @@ class App;
 namespace app::cli {
 
 struct ExportCommandOptions {
-    std::string project;  ///< project file or ":default"
+    std::string project; ///< project file or ":default"
     std::string out;
-    std::string period;   ///< empty = the default period
+    std::string period; ///< empty = the default period
 };
 
 /// \brief Adds `export` to \a cli, bound to \a options; returns it.

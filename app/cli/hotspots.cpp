@@ -64,21 +64,23 @@ int runHotspots(const HotspotsOptions& options, std::ostream& out, std::ostream&
     if (ds.isIllustrative())
         fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
     const std::string weights = o.weights == gis::WeightsKind::Queen
-                                    ? fmt::format("queen contiguity, tolerance {} m", o.toleranceM)
-                                    : fmt::format("{} nearest neighbours", o.k);
+        ? fmt::format("queen contiguity, tolerance {} m", o.toleranceM)
+        : fmt::format("{} nearest neighbours", o.k);
     fmt::print(out, "indicator: {}; period: {}; weights: {} (row-standardised)\n", r.key,
                r.period.empty() ? "-" : r.period, weights);
-    fmt::print(out, "Moran's I: {:.4f}  E[I]: {:.4f}  z (permutation): {:.2f}  p (pseudo, {} permutations, seed {}): "
-                    "{:.4f}\n",
+    fmt::print(out,
+               "Moran's I: {:.4f}  E[I]: {:.4f}  z (permutation): {:.2f}  p (pseudo, {} permutations, seed {}): "
+               "{:.4f}\n",
                r.global.i, r.global.expected, r.global.zPermutation, r.global.permutations, o.seed, r.global.pValue);
-    fmt::print(out, "pekon in the statistics: {}; islands left out (no neighbour with a value): {}{}; "
-                    "without a value: {}\n",
+    fmt::print(out,
+               "pekon in the statistics: {}; islands left out (no neighbour with a value): {}{}; "
+               "without a value: {}\n",
                r.global.n, r.islandCodes.size(),
                r.islandCodes.empty() ? std::string{} : " (" + fmt::format("{}", fmt::join(r.islandCodes, ", ")) + ")",
                r.missingCodes.size());
     fmt::print(out, "clusters (alpha {}{}):", o.alpha, o.fdr ? ", FDR Benjamini-Hochberg" : "");
-    for (gis::Cluster c : {gis::Cluster::HighHigh, gis::Cluster::LowLow, gis::Cluster::HighLow,
-                           gis::Cluster::LowHigh, gis::Cluster::NotSignificant, gis::Cluster::NotTested}) {
+    for (gis::Cluster c : {gis::Cluster::HighHigh, gis::Cluster::LowLow, gis::Cluster::HighLow, gis::Cluster::LowHigh,
+                           gis::Cluster::NotSignificant, gis::Cluster::NotTested}) {
         const auto it = r.clusterCounts.find(c);
         fmt::print(out, " {} {}{}", gis::clusterName(c), it == r.clusterCounts.end() ? 0 : it->second,
                    c == gis::Cluster::NotTested ? "" : ",");

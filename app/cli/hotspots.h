@@ -13,9 +13,9 @@ class App;
 namespace app::cli {
 
 struct HotspotsOptions {
-    std::string project;          ///< project file or ":default"
-    std::string indicator;        ///< any indicatorValues key, or poverty_rate_eb
-    std::string period;           ///< empty = the latest
+    std::string project;           ///< project file or ":default"
+    std::string indicator;         ///< any indicatorValues key, or poverty_rate_eb
+    std::string period;            ///< empty = the latest
     std::string weights = "queen"; ///< queen | knn
     std::size_t k = 6;
     double toleranceM = 50.0;
@@ -23,7 +23,7 @@ struct HotspotsOptions {
     std::uint64_t seed = 12345;
     double alpha = 0.05;
     bool fdr = false;
-    std::string out;              ///< CSV to write
+    std::string out; ///< CSV to write
 };
 
 /// \brief Adds the `hotspots` subcommand to \a cli, bound to \a options; returns it.

@@ -21,7 +21,8 @@ void addFieldOptions(CLI::App* cmd, BoundaryCommandOptions& options)
 {
     cmd->add_option("--code-field", options.read.codeField,
                     "Kemendagri code field (default: detect KDEPUM, kode, kode_desa, code, ...)");
-    cmd->add_option("--name-field", options.read.nameField, "Name field (default: detect NAMOBJ, WADMKD, NMDESA, nama)");
+    cmd->add_option("--name-field", options.read.nameField,
+                    "Name field (default: detect NAMOBJ, WADMKD, NMDESA, nama)");
     cmd->add_option("--parent-field", options.read.parentField,
                     "Kecamatan name field (default: detect WADMKC, NMKEC); without one, dissolved kecamatan are "
                     "named by code");
@@ -109,8 +110,9 @@ int runImportBoundaries(const BoundaryCommandOptions& given, std::ostream& out, 
     store->write(gis::changesBetween(before, ds, kChanged));
     fmt::print(out, "provenance:  boundaries real ({}{}){}\n", ds.metaValue("boundary_source"),
                ds.metaValue("boundary_edition").empty() ? "" : ", edition " + ds.metaValue("boundary_edition"),
-               ds.metaValue("values_provenance") == "illustrative" ? "; indicator values and facilities still illustrative"
-                                                                   : "");
+               ds.metaValue("values_provenance") == "illustrative"
+                   ? "; indicator values and facilities still illustrative"
+                   : "");
     fmt::print(out, "wrote project: {}\n", std::filesystem::absolute(options.project).string());
     return 0;
 }
@@ -120,8 +122,9 @@ namespace {
 void addJoinOptions(CLI::App* cmd, std::string& code, std::string& name, std::string& kecamatan, int& headerRow,
                     std::string& report, bool& noFuzzy)
 {
-    cmd->add_option("--code-field", code, "Column with the pekon's Kemendagri code (BPS codes need the project's "
-                                          "crosswalk); default: detect kode, kode_desa, ...");
+    cmd->add_option("--code-field", code,
+                    "Column with the pekon's Kemendagri code (BPS codes need the project's "
+                    "crosswalk); default: detect kode, kode_desa, ...");
     cmd->add_option("--name-field", name, "Column with the pekon's name (matched within its kecamatan)");
     cmd->add_option("--kecamatan-field", kecamatan, "Column with the kecamatan name (default: detect kecamatan)");
     cmd->add_option("--header-row", headerRow, "Row number of the header (default: found)");
@@ -151,7 +154,8 @@ ImportProject openForImport(const std::string& project, std::ostream& out, gis::
     ImportProject p;
     p.store = gis::openProject(project, gis::OpenMode::ReadWrite);
     if (p.store->versionBeforeOpen() < p.store->schemaVersion())
-        fmt::print(out, "upgraded:    project schema {} -> {}\n", p.store->versionBeforeOpen(), p.store->schemaVersion());
+        fmt::print(out, "upgraded:    project schema {} -> {}\n", p.store->versionBeforeOpen(),
+                   p.store->schemaVersion());
     gis::ProjectReadOptions options;
     options.parts = read;
     options.areaGeometry = geometry;
@@ -163,8 +167,8 @@ ImportProject openForImport(const std::string& project, std::ostream& out, gis::
 
 constexpr gis::ProjectPart kValueImportReads = gis::ProjectPart::Meta | gis::ProjectPart::Areas
     | gis::ProjectPart::Indicators | gis::ProjectPart::Aliases | gis::ProjectPart::BpsCodes;
-constexpr gis::ProjectPart kValueImportChanges = gis::ProjectPart::Meta | gis::ProjectPart::Indicators
-    | gis::ProjectPart::Aliases;
+constexpr gis::ProjectPart kValueImportChanges =
+    gis::ProjectPart::Meta | gis::ProjectPart::Indicators | gis::ProjectPart::Aliases;
 
 } // namespace
 
@@ -184,18 +188,21 @@ void addDataImportCommands(CLI::App* importCmd, DataImportOptions& options, CLI:
     table->add_flag("--replace", options.table.replace, "Replace values already held for the same period and pekon");
     table->add_flag("--keep-first-duplicate", options.table.keepFirstDuplicate,
                     "Import the first of several rows for one pekon instead of stopping");
-    table->add_flag("--skip-invalid", options.table.skipInvalid,
-                    "Leave out rows with invalid values (negative, not a number, miskin above penduduk) instead of stopping");
+    table->add_flag(
+        "--skip-invalid", options.table.skipInvalid,
+        "Leave out rows with invalid values (negative, not a number, miskin above penduduk) instead of stopping");
 
     records = importCmd->add_subcommand(
-        "records", "Import a DTSEN/DTKS extract (one row per person or household) as counts per pekon; NIK, names and "
-                   "addresses are never stored");
+        "records",
+        "Import a DTSEN/DTKS extract (one row per person or household) as counts per pekon; NIK, names and "
+        "addresses are never stored");
     records->add_option("PROJECT", options.project, "Project file (*.sasaran.sqlite)")->required();
     records->add_option("FILE", options.file, "CSV or XLSX extract")->required();
     records->add_option("--period", options.records.period, "Period of the extract, e.g. 2025-S1")->required();
     addJoinOptions(records, options.records.codeField, options.records.nameField, options.records.kecamatanField,
                    options.records.headerRow, options.records.reportPath, options.noFuzzy);
-    records->add_option("--household-field", options.records.householdField, "Household id column (default: detect no_kk, id_keluarga)");
+    records->add_option("--household-field", options.records.householdField,
+                        "Household id column (default: detect no_kk, id_keluarga)");
     records->add_option("--status-field", options.records.statusField, "Status column (default: detect status)");
     records->add_option("--desil-field", options.records.desilField, "Desil column (default: detect desil)");
     records->add_option("--unit", options.records.unit, "What a row is: person, household or auto")
@@ -203,13 +210,15 @@ void addDataImportCommands(CLI::App* importCmd, DataImportOptions& options, CLI:
         ->capture_default_str();
     records->add_option("--sheet", options.records.sheet, "XLSX sheet (default: the first)");
     records->add_option("--source", options.records.source, "Source recorded with each value (default: the file name)");
-    records->add_flag("--replace", options.records.replace, "Replace values already held for the same period and pekon");
+    records->add_flag("--replace", options.records.replace,
+                      "Replace values already held for the same period and pekon");
 
     facilities = importCmd->add_subcommand(
         "facilities", "Import facilities from points (any OGR format, CSV/XLSX with lon/lat) or placed at their pekon");
     facilities->add_option("PROJECT", options.project, "Project file (*.sasaran.sqlite)")->required();
     facilities->add_option("FILE", options.file, "Points file, or a table naming each facility's pekon")->required();
-    auto* kind = facilities->add_option("--kind", options.facilities.kind, "Kind of every facility: BUMDES, PUSKESSOS, ...");
+    auto* kind =
+        facilities->add_option("--kind", options.facilities.kind, "Kind of every facility: BUMDES, PUSKESSOS, ...");
     auto* kindField = facilities->add_option("--kind-field", options.facilities.kindField, "Column holding the kind");
     kind->excludes(kindField);
     addJoinOptions(facilities, options.facilities.codeField, options.facilities.nameField,
@@ -274,9 +283,9 @@ int runImportFacilities(const DataImportOptions& given, std::ostream& out, std::
 {
     DataImportOptions options = given;
     options.facilities.fuzzy = !options.noFuzzy;
-    ImportProject p = openForImport(options.project, out, gis::ProjectPart::All,
-                                    gis::ProjectPart::Meta | gis::ProjectPart::Facilities | gis::ProjectPart::Aliases,
-                                    true);
+    ImportProject p =
+        openForImport(options.project, out, gis::ProjectPart::All,
+                      gis::ProjectPart::Meta | gis::ProjectPart::Facilities | gis::ProjectPart::Aliases, true);
     const gis::FacilityImportReport report =
         withFlagHints([&] { return gis::importFacilities(p.ds, options.file, options.facilities); });
     fmt::print(out, "{}", report.text());

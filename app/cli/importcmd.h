@@ -19,11 +19,11 @@ class App;
 namespace app::cli {
 
 struct BoundaryCommandOptions {
-    std::string project;                 ///< project file to create or update
-    std::string source;                  ///< FILE or FILE:LAYER
-    gis::BoundaryImportOptions read;     ///< field names, CRS, edition, filter
-    std::string capital;                 ///< "NAME", area code, or "LON,LAT"; empty = none/keep
-    bool force = false;                  ///< new: replace an existing file
+    std::string project;             ///< project file to create or update
+    std::string source;              ///< FILE or FILE:LAYER
+    gis::BoundaryImportOptions read; ///< field names, CRS, edition, filter
+    std::string capital;             ///< "NAME", area code, or "LON,LAT"; empty = none/keep
+    bool force = false;              ///< new: replace an existing file
 };
 
 /// \brief Adds `new` to \a cli, bound to \a options; returns it.
@@ -43,11 +43,11 @@ int runImportBoundaries(const BoundaryCommandOptions& options, std::ostream& out
 struct DataImportOptions {
     std::string project;
     std::string file;
-    std::vector<std::string> indicators;  ///< table: KEY=COLUMN
+    std::vector<std::string> indicators; ///< table: KEY=COLUMN
     gis::TableImportOptions table;
     gis::RecordImportOptions records;
     gis::FacilityImportOptions facilities;
-    bool noFuzzy = false;                 ///< --no-fuzzy
+    bool noFuzzy = false; ///< --no-fuzzy
 };
 
 /// \brief Adds `table`, `records` and `facilities` under \a importCmd (from addImportCommand).

@@ -50,8 +50,9 @@ std::vector<double> parseNumbers(const std::string& text, const std::string& opt
             if (used != part.size())
                 throw std::invalid_argument(part);
         } catch (const std::exception&) {
-            throw gis::Error(option + ": '" + part + "' is not a number (write numbers with a decimal point, "
-                             "separated by commas, e.g. 10,15.5,20)");
+            throw gis::Error(option + ": '" + part
+                             + "' is not a number (write numbers with a decimal point, "
+                               "separated by commas, e.g. 10,15.5,20)");
         }
     }
     return numbers;
@@ -102,8 +103,8 @@ layers::MapTemplate buildTemplate(const gis::Dataset& ds, const MapCommandOption
 {
     layers::MapTemplate t;
     if (!o.templateName.empty()) {
-        const bool isFile = std::filesystem::exists(o.templateName)
-                            || std::filesystem::path(o.templateName).extension() == ".json";
+        const bool isFile =
+            std::filesystem::exists(o.templateName) || std::filesystem::path(o.templateName).extension() == ".json";
         t = isFile ? layers::loadMapTemplate(o.templateName) : layers::storedMapTemplate(ds, o.templateName);
     } else {
         t.spec.page.landscape = true;
@@ -194,7 +195,8 @@ layers::MapTemplate buildTemplate(const gis::Dataset& ds, const MapCommandOption
 }
 
 /// resolveMap(), with the option of \a command that gave a wrong template value named.
-layers::ResolvedMap resolveWithOptionNames(const gis::Dataset& ds, const layers::MapTemplate& t, const CLI::App& command)
+layers::ResolvedMap resolveWithOptionNames(const gis::Dataset& ds, const layers::MapTemplate& t,
+                                           const CLI::App& command)
 {
     try {
         return layers::resolveMap(ds, t);
@@ -216,15 +218,18 @@ std::string extensionOf(const std::string& path)
 
 CLI::App* addMapCommand(CLI::App& cli, MapCommandOptions& o)
 {
-    auto* c = cli.add_subcommand("map", "Draw a printed map (choropleth of an indicator or an analysis layer) to PNG, "
-                                        "PDF or SVG");
+    auto* c = cli.add_subcommand("map",
+                                 "Draw a printed map (choropleth of an indicator or an analysis layer) to PNG, "
+                                 "PDF or SVG");
     c->add_option("PROJECT", o.project, "Project file or :default")->required();
     c->add_option("--out", o.out, "Output file: .png, .pdf or .svg")->required();
     addStyleOptions(c, o);
     addPageOptions(c, o);
     c->add_option("--title", o.title, "Map title (default: from the indicator, place and period)");
     c->add_option("--subtitle", o.subtitle, "Subtitle (default: the indicator, period and classification)");
-    c->add_option("--dpi", o.dpi, "PNG resolution in dots per inch")->check(CLI::Range(30.0, 1200.0))->capture_default_str();
+    c->add_option("--dpi", o.dpi, "PNG resolution in dots per inch")
+        ->check(CLI::Range(30.0, 1200.0))
+        ->capture_default_str();
     c->add_option("--width", o.widthPx, "PNG width in pixels (with --height; default: the paper at --dpi)")
         ->check(CLI::Range(200, 20000));
     c->add_option("--height", o.heightPx, "PNG height in pixels")->check(CLI::Range(200, 20000));
@@ -241,8 +246,9 @@ CLI::App* addMapCommand(CLI::App& cli, MapCommandOptions& o)
 
 CLI::App* addAtlasCommand(CLI::App& cli, MapCommandOptions& o)
 {
-    auto* c = cli.add_subcommand("atlas", "Atlas PDF: a cover and one page per kecamatan with its pekon ranked by "
-                                          "priority");
+    auto* c = cli.add_subcommand("atlas",
+                                 "Atlas PDF: a cover and one page per kecamatan with its pekon ranked by "
+                                 "priority");
     c->add_option("PROJECT", o.project, "Project file or :default")->required();
     c->add_option("--out", o.out, "Output PDF")->required();
     c->add_option("--by", o.by, "Pages per: kecamatan")->check(CLI::IsMember({"kecamatan"}))->capture_default_str();
@@ -254,8 +260,9 @@ CLI::App* addAtlasCommand(CLI::App& cli, MapCommandOptions& o)
 
 CLI::App* addReportCommand(CLI::App& cli, MapCommandOptions& o)
 {
-    auto* c = cli.add_subcommand("report", "Meeting pack PDF: priority, poverty density and facility maps, the top "
-                                           "priority table and saved placement proposals");
+    auto* c = cli.add_subcommand("report",
+                                 "Meeting pack PDF: priority, poverty density and facility maps, the top "
+                                 "priority table and saved placement proposals");
     c->add_option("PROJECT", o.project, "Project file or :default")->required();
     c->add_option("--out", o.out, "Output PDF")->required();
     c->add_option("--top", o.top, "Rows of the priority table")->check(CLI::Range(1, 500))->capture_default_str();
@@ -267,7 +274,8 @@ int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& ou
 {
     const std::string ext = extensionOf(o.out);
     if (ext != ".png" && ext != ".pdf" && ext != ".svg")
-        throw gis::OutputError("cannot write map '" + o.out + "': unknown extension '" + ext + "'; use .png, .pdf or .svg");
+        throw gis::OutputError("cannot write map '" + o.out + "': unknown extension '" + ext
+                               + "'; use .png, .pdf or .svg");
     if ((o.widthPx > 0) != (o.heightPx > 0))
         throw UsageError("give --width and --height together");
     gis::Dataset ds = openProjectOrDefault(o.project);

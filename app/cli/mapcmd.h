@@ -18,11 +18,11 @@ struct MapCommandOptions {
     std::string project;
     std::string out;
     std::string indicator = "poverty_rate";
-    std::string layer;           ///< priority, lisa, base, or an analysis column
+    std::string layer; ///< priority, lisa, base, or an analysis column
     std::string period;
     int classes = 5;
     std::string method = "quantile";
-    std::string breaks;          ///< "10,15,20,30": manual upper bounds
+    std::string breaks; ///< "10,15,20,30": manual upper bounds
     std::string ramp = "YlOrRd";
     std::string title;
     std::string subtitle;
@@ -30,25 +30,25 @@ struct MapCommandOptions {
     bool landscape = false;
     bool portrait = false;
     double dpi = 200.0;
-    int widthPx = 0;             ///< PNG size override
+    int widthPx = 0; ///< PNG size override
     int heightPx = 0;
-    std::string kecamatan;       ///< focus: code or name
-    std::string bbox;            ///< "minlon,minlat,maxlon,maxlat"
+    std::string kecamatan;            ///< focus: code or name
+    std::string bbox;                 ///< "minlon,minlat,maxlon,maxlat"
     std::string labels = "kecamatan"; ///< none, kecamatan, pekon, all
     bool noFacilities = false;
     bool noInset = false;
-    std::string coverage;        ///< KIND:KM, e.g. PUSKESSOS:5
-    std::string roads;           ///< road lines FILE[:LAYER] to draw
-    bool proposals = false;      ///< the latest saved placement run
-    std::string templateName;    ///< NAME kept in the project, or FILE.json
-    std::string saveTemplate;    ///< keep the resulting template under this name
+    std::string coverage;     ///< KIND:KM, e.g. PUSKESSOS:5
+    std::string roads;        ///< road lines FILE[:LAYER] to draw
+    bool proposals = false;   ///< the latest saved placement run
+    std::string templateName; ///< NAME kept in the project, or FILE.json
+    std::string saveTemplate; ///< keep the resulting template under this name
     std::string lang = "id";
-    std::string preset;          ///< email or print
-    std::string scheme;          ///< priority scheme (file or kept name)
+    std::string preset; ///< email or print
+    std::string scheme; ///< priority scheme (file or kept name)
     std::string maker;
     std::string by = "kecamatan"; ///< atlas
-    int top = 30;                ///< report
-    std::string printedDate;     ///< fixed printing date (tests, reproducible packs)
+    int top = 30;                 ///< report
+    std::string printedDate;      ///< fixed printing date (tests, reproducible packs)
 };
 
 CLI::App* addMapCommand(CLI::App& cli, MapCommandOptions& options);

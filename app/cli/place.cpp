@@ -27,7 +27,8 @@ CLI::App* addPlaceCommand(CLI::App& cli, PlaceOptions& options)
     place->add_option("--count", options.count, "Number of new sites")->required()->check(CLI::Range(1, 1000000));
     place->add_option("--radius-km", options.radiusKm, "Reach in km (geodesic between pekon points)")
         ->check(CLI::PositiveNumber);
-    place->add_option("--minutes", options.minutes, "Reach in travel minutes along --roads")->check(CLI::PositiveNumber);
+    place->add_option("--minutes", options.minutes, "Reach in travel minutes along --roads")
+        ->check(CLI::PositiveNumber);
     place->add_option("--method", options.method, "mclp (maximal covering) or pmedian")
         ->check(CLI::IsMember({"mclp", "pmedian"}))
         ->capture_default_str();
@@ -37,13 +38,15 @@ CLI::App* addPlaceCommand(CLI::App& cli, PlaceOptions& options)
                       "Candidate pekon: a rule such as priority_rank<=100, or codes separated by commas "
                       "(default: pekon without the kind)");
     place->add_option("--seed", options.seed, "Seed of the swap phase")->capture_default_str();
-    place->add_option("--capacity", options.capacity,
-                      "Demand units one facility (existing or new) serves at most, e.g. households per Puskessos; "
-                      "demand is assigned nearest-first")
+    place
+        ->add_option("--capacity", options.capacity,
+                     "Demand units one facility (existing or new) serves at most, e.g. households per Puskessos; "
+                     "demand is assigned nearest-first")
         ->check(CLI::PositiveNumber);
     place->add_flag("--save", options.save, "Store the run in the project (table program; see `programs`)");
-    place->add_option("--out", options.out,
-                      "FILE.csv (one row per pekon) or FILE.gpkg (layers lokasi_baru: sites, desa: pekon polygons)")
+    place
+        ->add_option("--out", options.out,
+                     "FILE.csv (one row per pekon) or FILE.gpkg (layers lokasi_baru: sites, desa: pekon polygons)")
         ->required();
     place->add_option("--roads", options.roads, "Road (and ferry) lines FILE[:LAYER], needed for --minutes");
     place->add_option("--road-class-field", options.roadClassField, "Field of --roads holding the road class");
@@ -112,16 +115,17 @@ void printSites(std::ostream& out, const PlaceOptions& options, const gis::Place
 {
     const bool mclp = result.options.method == gis::PlacementMethod::MaxCover;
     const bool useRoads = result.roadsUsed;
-    const std::string reach = useRoads ? fmt::format("{:g} minutes", options.minutes)
-                                       : fmt::format("{:g} km", options.radiusKm);
+    const std::string reach =
+        useRoads ? fmt::format("{:g} minutes", options.minutes) : fmt::format("{:g} km", options.radiusKm);
     const std::string unit = useRoads ? "min" : "km";
     fmt::print(out, "place: {} new {} by {} {} {}; demand {} {} (total {:.0f}); {} candidates, {} existing\n",
-               result.sites.size(), options.kind, mclp ? "maximal covering" : "p-median", mclp ? "within" : "with reach",
-               reach, options.demand, result.period, result.totalDemand, result.candidateCount, result.existingCount);
+               result.sites.size(), options.kind, mclp ? "maximal covering" : "p-median",
+               mclp ? "within" : "with reach", reach, options.demand, result.period, result.totalDemand,
+               result.candidateCount, result.existingCount);
     const bool capacitated = result.options.capacity.has_value();
     if (capacitated)
-        fmt::print(out, "capacity: {:g} {} per {} (existing and new), demand assigned nearest-first{}\n", options.capacity,
-                   options.demand, options.kind,
+        fmt::print(out, "capacity: {:g} {} per {} (existing and new), demand assigned nearest-first{}\n",
+                   options.capacity, options.demand, options.kind,
                    mclp ? std::string()
                         : fmt::format("; unserved demand counts {:.1f} {} per unit in the objective",
                                       result.unservedPenalty, unit));
@@ -143,38 +147,44 @@ void printSummary(std::ostream& out, const PlaceOptions& options, const gis::Pla
     const std::string unit = result.roadsUsed ? "min" : "km";
     const bool capacitated = summary.capacitated;
     if (capacitated)
-        fmt::print(out, "served under capacity: before {:.0f}, after {:.0f} of {:.0f} ({:.1f} %); unserved {:.0f}; "
-                        "pekon partly served {}, not served {}\n",
+        fmt::print(out,
+                   "served under capacity: before {:.0f}, after {:.0f} of {:.0f} ({:.1f} %); unserved {:.0f}; "
+                   "pekon partly served {}, not served {}\n",
                    result.servedBefore, result.servedAfter, result.totalDemand, summary.servedPercent, summary.unserved,
                    summary.partlyServed, summary.notServed);
     const std::string unreachable =
         result.unreachable ? fmt::format("; {} pekon unreachable", result.unreachable) : std::string();
     if (summary.maxCover) {
-        fmt::print(out, "{} before: {:.0f} of {:.0f} ({:.1f} %); after: {:.0f} ({:.1f} %); newly {} {:.0f} "
-                        "(greedy start {:.0f}, {} improving swaps)\n",
+        fmt::print(out,
+                   "{} before: {:.0f} of {:.0f} ({:.1f} %); after: {:.0f} ({:.1f} %); newly {} {:.0f} "
+                   "(greedy start {:.0f}, {} improving swaps)\n",
                    capacitated ? "served within reach" : "covered", result.before, result.totalDemand,
                    summary.beforePercent, result.after, summary.afterPercent, capacitated ? "served" : "covered",
                    summary.newly, result.greedyAfter, result.swaps);
         if (const auto& p = summary.priority)
-            fmt::print(out, "the {} highest-priority pekon (default scheme) would {}: {:.0f} ({:.1f} %); newly "
-                            "{} {:.0f}, against {:.0f} by this proposal\n",
+            fmt::print(out,
+                       "the {} highest-priority pekon (default scheme) would {}: {:.0f} ({:.1f} %); newly "
+                       "{} {:.0f}, against {:.0f} by this proposal\n",
                        p->count, capacitated ? "serve" : "cover", p->after, p->afterPercent,
                        capacitated ? "served" : "covered", p->newly, summary.newly);
         if (const auto& a = summary.access)
-            fmt::print(out, "2SFCA access ({} per 1,000 {} within reach, demand-weighted mean): before {:.3f}, after "
-                            "{:.3f}; pekon with none in reach: before {}, after {}\n",
+            fmt::print(out,
+                       "2SFCA access ({} per 1,000 {} within reach, demand-weighted mean): before {:.3f}, after "
+                       "{:.3f}; pekon with none in reach: before {}, after {}\n",
                        options.kind, options.demand, a->meanBefore, a->meanAfter, a->noneBefore, a->noneAfter);
     } else if (capacitated) {
         const bool none = std::isnan(result.before);
-        fmt::print(out, "demand-weighted {} of the served demand to its {}: before {} ({:.0f} served{}), after {:.1f} "
-                        "({:.0f} served, mean {:.2f} {} per unit; greedy+swap made {} swaps){}\n",
+        fmt::print(out,
+                   "demand-weighted {} of the served demand to its {}: before {} ({:.0f} served{}), after {:.1f} "
+                   "({:.0f} served, mean {:.2f} {} per unit; greedy+swap made {} swaps){}\n",
                    unit, options.kind, none ? std::string("- (none exist)") : fmt::format("{:.1f}", result.before),
                    result.servedBefore,
                    none ? std::string() : fmt::format(", mean {:.2f} {}", summary.meanDistanceBefore, unit),
                    result.after, result.servedAfter, summary.meanDistanceAfter, unit, result.swaps, unreachable);
     } else {
-        fmt::print(out, "demand-weighted {} to the nearest {}: before {}, after {:.1f} (mean {:.2f} {} per unit of "
-                        "demand; greedy+swap made {} swaps){}\n",
+        fmt::print(out,
+                   "demand-weighted {} to the nearest {}: before {}, after {:.1f} (mean {:.2f} {} per unit of "
+                   "demand; greedy+swap made {} swaps){}\n",
                    unit, options.kind,
                    std::isnan(result.before) ? std::string("- (none exist)") : fmt::format("{:.1f}", result.before),
                    result.after, summary.meanDistanceAfter, unit, result.swaps, unreachable);
@@ -238,7 +248,8 @@ int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& /*err
 
 CLI::App* addProgramsCommand(CLI::App& cli, std::string& project)
 {
-    auto* cmd = cli.add_subcommand("programs", "List the placement runs saved in a project (place --save) side by side");
+    auto* cmd =
+        cli.add_subcommand("programs", "List the placement runs saved in a project (place --save) side by side");
     cmd->add_option("PROJECT", project, "Project file")->required();
     return cmd;
 }
@@ -255,16 +266,17 @@ int runPrograms(const std::string& project, std::ostream& out, std::ostream& /*e
     auto number = [](const std::optional<double>& v, const char* format) {
         return v ? fmt::format(fmt::runtime(format), *v) : std::string("-");
     };
-    fmt::print(out, "{:>3}  {:<20}  {:<10}  {:<7}  {:>4}  {:<8}  {:<12}  {:>8}  {:<22}  {}\n", "id", "saved (UTC)", "kind",
-               "method", "N", "reach", "demand", "capacity", "covered before -> after", "weighted distance before -> after");
+    fmt::print(out, "{:>3}  {:<20}  {:<10}  {:<7}  {:>4}  {:<8}  {:<12}  {:>8}  {:<22}  {}\n", "id", "saved (UTC)",
+               "kind", "method", "N", "reach", "demand", "capacity", "covered before -> after",
+               "weighted distance before -> after");
     for (const gis::PlacementRun& r : runs) {
         const std::string reach = r.minutes ? fmt::format("{:g} min", *r.minutes)
-                                  : r.radiusKm ? fmt::format("{:g} km", *r.radiusKm)
-                                               : std::string("-");
+            : r.radiusKm                    ? fmt::format("{:g} km", *r.radiusKm)
+                                            : std::string("-");
         const std::string covered = number(r.coveredBefore, "{:.0f}") + " -> " + number(r.coveredAfter, "{:.0f}");
         const std::string cost = r.method == "pmedian"
-                                     ? number(r.costBefore, "{:.1f}") + " -> " + number(r.costAfter, "{:.1f}")
-                                     : std::string("-");
+            ? number(r.costBefore, "{:.1f}") + " -> " + number(r.costAfter, "{:.1f}")
+            : std::string("-");
         fmt::print(out, "{:>3}  {:<20}  {:<10}  {:<7}  {:>4}  {:<8}  {:<12}  {:>8}  {:<22}  {}\n", r.id, r.createdUtc,
                    r.kind, r.method, r.count, reach, r.demandKey + (r.period.empty() ? "" : " " + r.period),
                    number(r.capacity, "{:g}"), covered, cost);

@@ -16,22 +16,22 @@ class App;
 namespace app::cli {
 
 struct PlaceOptions {
-    std::string project;          ///< project file or ":default"
-    std::string kind;             ///< facility kind, e.g. PUSKESSOS
+    std::string project; ///< project file or ":default"
+    std::string kind;    ///< facility kind, e.g. PUSKESSOS
     std::size_t count = 0;
-    double radiusKm = 0.0;        ///< 0 = not given
-    double minutes = 0.0;         ///< 0 = not given (needs roads)
-    std::string method = "mclp";  ///< mclp | pmedian
+    double radiusKm = 0.0;       ///< 0 = not given
+    double minutes = 0.0;        ///< 0 = not given (needs roads)
+    std::string method = "mclp"; ///< mclp | pmedian
     std::string demand = "miskin";
     std::string period;
-    std::string candidates;       ///< rule or list of codes (see gis::PlacementOptions)
+    std::string candidates; ///< rule or list of codes (see gis::PlacementOptions)
     std::uint64_t seed = 20190;
-    double capacity = 0.0;        ///< demand units one facility serves at most; 0 = unlimited
-    bool save = false;            ///< store the run in the project (table program)
-    std::string out;              ///< CSV or GeoPackage to write
-    std::string roads;            ///< road lines FILE[:LAYER]
+    double capacity = 0.0; ///< demand units one facility serves at most; 0 = unlimited
+    bool save = false;     ///< store the run in the project (table program)
+    std::string out;       ///< CSV or GeoPackage to write
+    std::string roads;     ///< road lines FILE[:LAYER]
     std::string roadClassField;
-    std::string roadSpeeds;       ///< "primary=60,ferry=15"
+    std::string roadSpeeds; ///< "primary=60,ferry=15"
     double defaultSpeedKmh = 30.0;
     double offroadSpeedKmh = 5.0;
 };

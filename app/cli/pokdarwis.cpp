@@ -24,7 +24,8 @@ CLI::App* addPokdarwisCommand(CLI::App& cli, PokdarwisCommandOptions& options)
     auto* cmd = cli.add_subcommand(
         "pokdarwis", "Rank pekon as candidates for a new POKDARWIS: attractions, access and poverty, as a CSV table");
     cmd->add_option("PROJECT", options.project, "Project file or :default")->required();
-    cmd->add_option("--out", options.out, "FILE.csv or FILE.gpkg (polygon layer pokdarwis), one row per pekon")->required();
+    cmd->add_option("--out", options.out, "FILE.csv or FILE.gpkg (polygon layer pokdarwis), one row per pekon")
+        ->required();
     cmd->add_option("--period", options.period, "Period (default: the latest)");
     cmd->add_option("--radius-km", options.radiusKm, "Attractions (WISATA) within this distance count as near")
         ->check(CLI::PositiveNumber)
@@ -70,8 +71,9 @@ int runPokdarwis(const PokdarwisCommandOptions& options, std::ostream& out, std:
     std::size_t withGroup = 0;
     for (const auto& row : result.rows)
         withGroup += row.hasGroup ? 1 : 0;
-    fmt::print(out, "pokdarwis: {} pekon, {} attractions (WISATA), {} pekon already with a POKDARWIS (not ranked); "
-                    "scheme: {}\n",
+    fmt::print(out,
+               "pokdarwis: {} pekon, {} attractions (WISATA), {} pekon already with a POKDARWIS (not ranked); "
+               "scheme: {}\n",
                result.rows.size(), result.attractionCount, withGroup, scheme.name);
     std::string weights;
     double total = 0;
@@ -93,7 +95,8 @@ int runPokdarwis(const PokdarwisCommandOptions& options, std::ostream& out, std:
         std::string why;
         for (std::size_t k = 0; k < scheme.indicators.size(); ++k)
             why += fmt::format("{}{} {:.1f}", k ? ", " : "", scheme.indicators[k].key, row.contribution[k]);
-        fmt::print(out, "{:>3}. {:6.2f}  {} {} ({}): {}\n", row.rank, row.score, row.code, row.name, row.kecamatan, why);
+        fmt::print(out, "{:>3}. {:6.2f}  {} {} ({}): {}\n", row.rank, row.score, row.code, row.name, row.kecamatan,
+                   why);
     }
     fmt::print(out, "wrote {}: {}\n", extension == ".gpkg" ? "layer pokdarwis" : "table",
                std::filesystem::absolute(options.out).string());

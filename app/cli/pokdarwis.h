@@ -11,12 +11,12 @@ class App;
 namespace app::cli {
 
 struct PokdarwisCommandOptions {
-    std::string project;          ///< project file or ":default"
-    std::string out;              ///< CSV or GeoPackage to write
+    std::string project; ///< project file or ":default"
+    std::string out;     ///< CSV or GeoPackage to write
     std::string period;
-    double radiusKm = 10.0;       ///< attractions within this count as near
-    std::string schemeFile;       ///< scheme JSON (keys: columns of the ranking); empty = default
-    std::string roads;            ///< road lines FILE[:LAYER]: travel time instead of distance
+    double radiusKm = 10.0; ///< attractions within this count as near
+    std::string schemeFile; ///< scheme JSON (keys: columns of the ranking); empty = default
+    std::string roads;      ///< road lines FILE[:LAYER]: travel time instead of distance
     std::string roadClassField;
     std::string roadSpeeds;
     double defaultSpeedKmh = 30.0;

@@ -31,7 +31,8 @@ std::vector<gis::LineString> readRoadLines(const std::string& fileAndLayer)
             if (line.size() >= 2)
                 lines.push_back(line);
     if (lines.empty())
-        throw gis::DataSourceError(fileAndLayer, "no lines to draw as roads (is it a line layer? pick one as FILE:LAYER)");
+        throw gis::DataSourceError(fileAndLayer,
+                                   "no lines to draw as roads (is it a line layer? pick one as FILE:LAYER)");
     return lines;
 }
 

@@ -115,8 +115,8 @@ TerrainModel buildTerrainModel(const gis::Dataset& ds, const TerrainOptions& opt
         inputs.land.push_back(ds.backgroundLand);
     std::string roadText = "no roads";
     if (!options.roads.empty()) {
-        const gis::RoadNetwork roads = readRoadLayer(options.roads, options.roadClassField, options.roadSpeeds,
-                                                     options.defaultSpeedKmh, 5.0);
+        const gis::RoadNetwork roads =
+            readRoadLayer(options.roads, options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh, 5.0);
         inputs.roads = gis::roadsOf(roads);
         roadText = fmt::format("{} road segments", inputs.roads.size());
     }
@@ -125,17 +125,18 @@ TerrainModel buildTerrainModel(const gis::Dataset& ds, const TerrainOptions& opt
     model.grid = gis::buildFrictionGrid(target, inputs);
     if (std::optional<gis::StoredRaster> population = storedOrNone(options.project, gis::RasterKind::Population))
         model.population = gis::resampleGrid(population->grid, target, gis::RasterKind::Population);
-    model.summary = fmt::format("grid {} x {} cells of {} m in {}; {}; {}{}{}", model.grid.shape.width,
-                                model.grid.shape.height, options.resolutionM, target.crs, demText,
-                                landCover ? "land cover " + landCover->source + "; " : "", roadText,
-                                inputs.barriers.empty() ? "" : fmt::format("; {} barrier lines", inputs.barriers.size()));
+    model.summary =
+        fmt::format("grid {} x {} cells of {} m in {}; {}; {}{}{}", model.grid.shape.width, model.grid.shape.height,
+                    options.resolutionM, target.crs, demText, landCover ? "land cover " + landCover->source + "; " : "",
+                    roadText, inputs.barriers.empty() ? "" : fmt::format("; {} barrier lines", inputs.barriers.size()));
     return model;
 }
 
 CLI::App* addImportRasterCommand(CLI::App* importCmd, RasterImportOptions& options)
 {
     auto* cmd = importCmd->add_subcommand(
-        "raster", "Keep a raster in the project (DEM, land cover or population), clipped to the regency in its UTM zone");
+        "raster",
+        "Keep a raster in the project (DEM, land cover or population), clipped to the regency in its UTM zone");
     cmd->add_option("PROJECT", options.project, "Project file")->required();
     cmd->add_option("FILE", options.files, "Raster file(s): GeoTIFF, VRT, several tiles are mosaicked")->required();
     cmd->add_option("--kind", options.kind, "dem, landcover or population")->required();
@@ -244,7 +245,8 @@ int runTravel(const TravelOptions& options, std::ostream& out, std::ostream&)
     if (!coverage && options.isochrones.empty() && ext != ".tif" && ext != ".tiff")
         throw UsageError("--out must be FILE.tif (minutes per cell), or FILE.gpkg with --isochrones, or FILE.csv "
                          "with --coverage-capacity");
-    const std::vector<double> breaks = options.isochrones.empty() ? std::vector<double>{} : parseBreaks(options.isochrones);
+    const std::vector<double> breaks =
+        options.isochrones.empty() ? std::vector<double>{} : parseBreaks(options.isochrones);
 
     const gis::Dataset ds = openProjectOrDefault(options.terrain.project);
     const auto started = std::chrono::steady_clock::now();
@@ -270,8 +272,8 @@ int runTravel(const TravelOptions& options, std::ostream& out, std::ostream&)
             std::string list;
             for (const auto& [k, n] : kinds)
                 list += (list.empty() ? "" : ", ") + k;
-            throw UsageError("--to: the project has no facility of kind '" + options.to + "' (kinds: "
-                             + (list.empty() ? "none" : list) + ", or capital)");
+            throw UsageError("--to: the project has no facility of kind '" + options.to
+                             + "' (kinds: " + (list.empty() ? "none" : list) + ", or capital)");
         }
         what = fmt::format("the nearest of {} {}", targets.size(), options.to);
     }
@@ -282,26 +284,27 @@ int runTravel(const TravelOptions& options, std::ostream& out, std::ostream&)
     if (coverage) {
         const std::vector<const gis::Area*> villages = ds.villages();
         const std::vector<std::int32_t> areaOfCell = gis::areaIndexGrid(model.grid.shape, villages);
-        const gis::RasterGrid people = gis::populationOnGrid(model.grid.shape, ds,
-                                                             model.population ? &*model.population : nullptr,
-                                                             latestPopulation(ds));
-        const gis::CoverageResult c = gis::coverageWithCapacity(model.grid, people, areaOfCell, villages.size(),
-                                                                targets, options.coverageCapacity,
-                                                                options.coverageMinutes);
+        const gis::RasterGrid people = gis::populationOnGrid(
+            model.grid.shape, ds, model.population ? &*model.population : nullptr, latestPopulation(ds));
+        const gis::CoverageResult c =
+            gis::coverageWithCapacity(model.grid, people, areaOfCell, villages.size(), targets,
+                                      options.coverageCapacity, options.coverageMinutes);
         std::string csv = "kode,nama,kecamatan,people,covered,not_covered,covered_pct\n";
         double total = 0, covered = 0;
         for (std::size_t k = 0; k < villages.size(); ++k) {
             const gis::Area* parent = ds.findArea(villages[k]->parentCode);
             csv += gis::csvQuoted(villages[k]->code) + "," + gis::csvQuoted(villages[k]->name) + ","
-                   + gis::csvQuoted(parent ? parent->name : "") + ",";
+                + gis::csvQuoted(parent ? parent->name : "") + ",";
             gis::appendCsvNumber(csv, std::round(c.totalByArea[k]));
             csv += ",";
             gis::appendCsvNumber(csv, std::round(c.coveredByArea[k]));
             csv += ",";
             gis::appendCsvNumber(csv, std::round(c.totalByArea[k] - c.coveredByArea[k]));
             csv += ",";
-            gis::appendCsvNumber(csv, c.totalByArea[k] > 0 ? std::round(1000.0 * c.coveredByArea[k] / c.totalByArea[k]) / 10.0
-                                                            : std::nan(""));
+            gis::appendCsvNumber(csv,
+                                 c.totalByArea[k] > 0
+                                     ? std::round(1000.0 * c.coveredByArea[k] / c.totalByArea[k]) / 10.0
+                                     : std::nan(""));
             csv += "\n";
             total += c.totalByArea[k];
             covered += c.coveredByArea[k];
@@ -319,12 +322,14 @@ int runTravel(const TravelOptions& options, std::ostream& out, std::ostream&)
             std::filesystem::remove(temp, ec);
             throw gis::OutputError("cannot write '" + options.out + "': " + ec.message());
         }
-        fmt::print(out, "coverage: {} facilities of {:.0f} people each within {:.0f} minutes ({}), in the order "
-                        "they are stored: {:.0f} of {:.0f} people covered ({:.1f} %)\n",
+        fmt::print(out,
+                   "coverage: {} facilities of {:.0f} people each within {:.0f} minutes ({}), in the order "
+                   "they are stored: {:.0f} of {:.0f} people covered ({:.1f} %)\n",
                    targets.size(), options.coverageCapacity, options.coverageMinutes,
                    model.population ? "population raster" : "penduduk spread over each pekon's cells", covered, total,
                    total > 0 ? 100.0 * covered / total : 0.0);
-        fmt::print(out, "wrote table: {} ({} rows)\n", std::filesystem::absolute(options.out).string(), villages.size());
+        fmt::print(out, "wrote table: {} ({} rows)\n", std::filesystem::absolute(options.out).string(),
+                   villages.size());
         return 0;
     }
 
@@ -346,8 +351,9 @@ int runTravel(const TravelOptions& options, std::ostream& out, std::ostream&)
     }
     if (!result.unplaced.empty())
         fmt::print(out, "{} target(s) lie off the grid or in the sea, not used\n", result.unplaced.size());
-    fmt::print(out, "minutes to {}: {} of {} land cells reached, mean {:.1f}, max {:.0f}, {:.1f} % beyond 60 "
-                    "minutes ({:.2f} s)\n",
+    fmt::print(out,
+               "minutes to {}: {} of {} land cells reached, mean {:.1f}, max {:.0f}, {:.1f} % beyond 60 "
+               "minutes ({:.2f} s)\n",
                what, reached, land, reached ? sum / static_cast<double>(reached) : 0.0, maxMinutes,
                reached ? 100.0 * static_cast<double>(beyond60) / static_cast<double>(reached) : 0.0, seconds);
     if (!breaks.empty()) {

@@ -20,38 +20,38 @@ namespace app::cli {
 
 struct RasterImportOptions {
     std::string project;
-    std::vector<std::string> files;  ///< one raster, a VRT, or several tiles
-    std::string kind;                ///< dem | landcover | population
-    std::string speeds;              ///< land cover: JSON file class -> km/h or null
-    std::string period;              ///< edition or year, free text
+    std::vector<std::string> files; ///< one raster, a VRT, or several tiles
+    std::string kind;               ///< dem | landcover | population
+    std::string speeds;             ///< land cover: JSON file class -> km/h or null
+    std::string period;             ///< edition or year, free text
     double resolutionM = 100.0;
     double marginM = 2000.0;
 };
 
 /// \brief The terrain model's inputs shared by travel and analyze --travel.
 struct TerrainOptions {
-    std::string project;             ///< project file or ":default" (its illustrative DEM)
+    std::string project; ///< project file or ":default" (its illustrative DEM)
     double resolutionM = 100.0;
-    std::string roads;               ///< FILE[:LAYER]
+    std::string roads; ///< FILE[:LAYER]
     std::string roadClassField;
-    std::string roadSpeeds;          ///< "primary=60,ferry=15"
+    std::string roadSpeeds; ///< "primary=60,ferry=15"
     double defaultSpeedKmh = 30.0;
-    std::string barriers;            ///< FILE[:LAYER] of lines (rivers without bridges)
+    std::string barriers; ///< FILE[:LAYER] of lines (rivers without bridges)
 };
 
 struct TravelOptions {
     TerrainOptions terrain;
-    std::string to;                  ///< facility kind or "capital"
-    std::string out;                 ///< .tif minutes, .gpkg isochrones, .csv coverage
-    std::string isochrones;          ///< "30,60,120"
-    double coverageCapacity = 0.0;   ///< > 0: coverage with capacity (people per facility)
-    double coverageMinutes = 120.0;  ///< how far a facility's reach goes for coverage
+    std::string to;                 ///< facility kind or "capital"
+    std::string out;                ///< .tif minutes, .gpkg isochrones, .csv coverage
+    std::string isochrones;         ///< "30,60,120"
+    double coverageCapacity = 0.0;  ///< > 0: coverage with capacity (people per facility)
+    double coverageMinutes = 120.0; ///< how far a facility's reach goes for coverage
 };
 
 /// \brief The friction grid and the population on it, with a one-line summary of the inputs.
 struct TerrainModel {
     gis::FrictionGrid grid;
-    std::optional<gis::RasterGrid> population;  ///< from an imported population raster, on the grid
+    std::optional<gis::RasterGrid> population; ///< from an imported population raster, on the grid
     std::string summary;
 };
 /// \throws gis::Error as the inputs' readers do.

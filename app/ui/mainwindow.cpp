@@ -1,22 +1,22 @@
 #include "ui/mainwindow.h"
 
+#include "gis/analysis.h"
 #include "gis/demo.h"
 #include "gis/error.h"
 #include "gis/indicators.h"
 #include "gis/project.h"
-#include "gis/analysis.h"
 #include "layers/meetingpack.h"
 #include "layers/thematicmap.h"
 #include "ui/mapcanvas.h"
 
 #include <QComboBox>
 #include <QDockWidget>
-#include <QListWidget>
-#include <QPainter>
 #include <QFileDialog>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -133,9 +133,8 @@ void MainWindow::updateLegend()
         painter.drawRect(0, 0, 21, 13);
         return QIcon(pixmap);
     };
-    auto* heading = new QListWidgetItem(QString::fromStdString(map->indicator().label + " ("
-                                                               + map->indicator().unit + "), " + map->period()),
-                                        mLegend);
+    auto* heading = new QListWidgetItem(
+        QString::fromStdString(map->indicator().label + " (" + map->indicator().unit + "), " + map->period()), mLegend);
     QFont bold = heading->font();
     bold.setBold(true);
     heading->setFont(bold);
@@ -239,8 +238,8 @@ bool MainWindow::exportReportTo(const QString& path)
     if (!mDataset)
         return false;
     try {
-        const int pages =
-            layers::exportReport(*mDataset, gis::analyzeVillages(*mDataset), layers::ReportOptions{}, path.toStdString());
+        const int pages = layers::exportReport(*mDataset, gis::analyzeVillages(*mDataset), layers::ReportOptions{},
+                                               path.toStdString());
         statusBar()->showMessage(tr("Wrote %1 (%2 pages)").arg(path).arg(pages));
         return true;
     } catch (const gis::Error& e) {

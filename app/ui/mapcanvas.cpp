@@ -6,7 +6,6 @@
 #include <QPainter>
 #include <QWheelEvent>
 
-
 namespace app::ui {
 
 MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent)
@@ -57,7 +56,10 @@ void MapCanvas::paintEvent(QPaintEvent*)
     }
 }
 
-void MapCanvas::resizeEvent(QResizeEvent*) { rerender(); }
+void MapCanvas::resizeEvent(QResizeEvent*)
+{
+    rerender();
+}
 
 gis::Point MapCanvas::pixelToLonLat(QPointF px) const
 {

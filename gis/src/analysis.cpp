@@ -3,13 +3,13 @@
 #include "detail/textfile.h"
 
 #include "gis/error.h"
-#include "gis/geometryops.h"
 #include "gis/export.h"
+#include "gis/geometryops.h"
 #include "gis/indicators.h"
 #include "gis/islands.h"
+#include "gis/measure.h"
 #include "gis/network.h"
 #include "gis/smoothing.h"
-#include "gis/measure.h"
 #include "gis/spatialindex.h"
 #include "gis/text.h"
 
@@ -138,8 +138,8 @@ std::size_t requireKind(const VillageMeasuresResult& result, const std::string& 
     std::string present;
     for (const std::string& k : result.kinds)
         present += (present.empty() ? "" : ", ") + k;
-    throw Error("the dataset has no facility of kind '" + kind + "'; kinds present: "
-                + (present.empty() ? std::string("none") : present));
+    throw Error("the dataset has no facility of kind '" + kind
+                + "'; kinds present: " + (present.empty() ? std::string("none") : present));
 }
 
 } // namespace
@@ -231,32 +231,33 @@ VillageMeasuresResult computeVillageMeasures(const Dataset& ds, const std::strin
     // context (detail::GeosContext).
     result.villages.resize(villages.size());
     auto measureRange = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) {
-        const Area& a = *villages[i];
-        VillageMeasures& m = result.villages[i];
-        m.code = a.code;
-        m.name = a.name;
-        m.kecamatanCode = a.parentCode;
-        if (auto it = kecamatanName.find(a.parentCode); it != kecamatanName.end())
-            m.kecamatanName = it->second;
-        m.point = ds.surfacePoint(a);
-        m.areaKm2 = ds.areaKm2(a);
-        m.penduduk = penduduk[i];
-        m.miskin = miskin[i];
-        m.povertyRate = m.penduduk > 0 ? 100.0 * m.miskin / m.penduduk : kNaN;
-        m.poorDensityKm2 = m.areaKm2 > 0 ? m.miskin / m.areaKm2 : kNaN;
-        const auto villageCounts = counts.begin() + static_cast<std::ptrdiff_t>(i * kindCount);
-        m.facilityCount.assign(villageCounts, villageCounts + static_cast<std::ptrdiff_t>(kindCount));
-        m.nearestKm.resize(kindCount);
-        for (std::size_t k = 0; k < kindCount; ++k)
-            m.nearestKm[k] = m.facilityCount[k] > 0 ? 0.0 : nearestByKind[k].nearest(m.point).distanceM / 1000.0;
-        m.distCapitalKm = geodesicDistanceM(m.point, result.capital) / 1000.0;
-        const auto kp = kecamatanPoint.find(a.parentCode);
-        m.distKecamatanKm = kp == kecamatanPoint.end() ? kNaN : geodesicDistanceM(m.point, kp->second) / 1000.0;
-    }
+        for (std::size_t i = begin; i < end; ++i) {
+            const Area& a = *villages[i];
+            VillageMeasures& m = result.villages[i];
+            m.code = a.code;
+            m.name = a.name;
+            m.kecamatanCode = a.parentCode;
+            if (auto it = kecamatanName.find(a.parentCode); it != kecamatanName.end())
+                m.kecamatanName = it->second;
+            m.point = ds.surfacePoint(a);
+            m.areaKm2 = ds.areaKm2(a);
+            m.penduduk = penduduk[i];
+            m.miskin = miskin[i];
+            m.povertyRate = m.penduduk > 0 ? 100.0 * m.miskin / m.penduduk : kNaN;
+            m.poorDensityKm2 = m.areaKm2 > 0 ? m.miskin / m.areaKm2 : kNaN;
+            const auto villageCounts = counts.begin() + static_cast<std::ptrdiff_t>(i * kindCount);
+            m.facilityCount.assign(villageCounts, villageCounts + static_cast<std::ptrdiff_t>(kindCount));
+            m.nearestKm.resize(kindCount);
+            for (std::size_t k = 0; k < kindCount; ++k)
+                m.nearestKm[k] = m.facilityCount[k] > 0 ? 0.0 : nearestByKind[k].nearest(m.point).distanceM / 1000.0;
+            m.distCapitalKm = geodesicDistanceM(m.point, result.capital) / 1000.0;
+            const auto kp = kecamatanPoint.find(a.parentCode);
+            m.distKecamatanKm = kp == kecamatanPoint.end() ? kNaN : geodesicDistanceM(m.point, kp->second) / 1000.0;
+        }
     };
-    const std::size_t workers =
-        villages.size() < 2000 ? 1 : std::max<std::size_t>(1, std::min<std::size_t>(8, std::thread::hardware_concurrency()));
+    const std::size_t workers = villages.size() < 2000
+        ? 1
+        : std::max<std::size_t>(1, std::min<std::size_t>(8, std::thread::hardware_concurrency()));
     std::vector<std::future<void>> running;
     const std::size_t chunk = (villages.size() + workers - 1) / workers;
     for (std::size_t w = 1; w < workers; ++w)
@@ -317,9 +318,8 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
     for (const std::string& kind : kinds) {
         const std::string c = kindColumnName(kind);
         const std::optional<std::size_t> k = m.kindIndex(kind); // none: no facility of the kind at all
-        add("n_" + c, [&](const VillageMeasures& v, std::size_t) {
-            return k ? static_cast<double>(v.facilityCount[*k]) : 0.0;
-        });
+        add("n_" + c,
+            [&](const VillageMeasures& v, std::size_t) { return k ? static_cast<double>(v.facilityCount[*k]) : 0.0; });
         add("no_" + c, [&](const VillageMeasures& v, std::size_t) {
             // A BUMDes is a desa's enterprise: a kelurahan cannot have one, so lacking one is no gap.
             if (kind == "BUMDES" && kelurahan.count(v.code))
@@ -372,8 +372,9 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
     m.villages = {};
     t.priority = scorePriority(scheme, codes, measures);
 
-    t.columns = {"area_km2", "penduduk", "miskin", "poverty_rate", "poor_density_km2", "n_bumdes", "n_puskessos",
-                 "dist_bumdes_km", "dist_puskessos_km", "dist_capital_km", "priority_score", "priority_rank"};
+    t.columns = {"area_km2",          "penduduk",        "miskin",         "poverty_rate",
+                 "poor_density_km2",  "n_bumdes",        "n_puskessos",    "dist_bumdes_km",
+                 "dist_puskessos_km", "dist_capital_km", "priority_score", "priority_rank"};
     for (const SchemeIndicator& ind : scheme.indicators)
         t.columns.push_back("contrib_" + ind.key);
     for (const std::string& kind : kinds) {
@@ -414,12 +415,18 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
         row.values.reserve(sources.size());
         for (const ColumnSource& source : sources) {
             switch (source.what) {
-            case ColumnSource::Score: row.values.push_back(t.priority.score[i]); break;
+            case ColumnSource::Score:
+                row.values.push_back(t.priority.score[i]);
+                break;
             case ColumnSource::Rank:
                 row.values.push_back(t.priority.rank[i] > 0 ? static_cast<double>(t.priority.rank[i]) : kNaN);
                 break;
-            case ColumnSource::Contribution: row.values.push_back(t.priority.contribution[i][source.indicator]); break;
-            case ColumnSource::Measure: row.values.push_back((*source.measure)[i]); break;
+            case ColumnSource::Contribution:
+                row.values.push_back(t.priority.contribution[i][source.indicator]);
+                break;
+            case ColumnSource::Measure:
+                row.values.push_back((*source.measure)[i]);
+                break;
             }
         }
     }

@@ -31,7 +31,10 @@ pid_t temporaryOwner(std::string_view name, std::string_view prefix, std::string
     return pid;
 }
 
-bool isRunning(pid_t pid) { return ::kill(pid, 0) == 0 || errno != ESRCH; }
+bool isRunning(pid_t pid)
+{
+    return ::kill(pid, 0) == 0 || errno != ESRCH;
+}
 
 void removeTemporary(const fs::path& path) noexcept
 {
@@ -44,7 +47,7 @@ void removeTemporary(const fs::path& path) noexcept
 } // namespace
 
 AtomicOutput::AtomicOutput(const std::string& target, Kind kind)
-    : mGiven(target), mTarget(fs::absolute(target)), mKind(kind)
+        : mGiven(target), mTarget(fs::absolute(target)), mKind(kind)
 {
     const fs::path folder = mTarget.parent_path();
     std::error_code ec;
@@ -84,8 +87,8 @@ void AtomicOutput::commit()
     if (mKind == Kind::File) {
         fs::rename(mTemp, mTarget, ec);
         if (ec)
-            throw OutputError("cannot write '" + mGiven + "': cannot move the finished file into place ("
-                              + ec.message() + ")");
+            throw OutputError("cannot write '" + mGiven + "': cannot move the finished file into place (" + ec.message()
+                              + ")");
         mCommitted = true;
         return;
     }
@@ -97,8 +100,8 @@ void AtomicOutput::commit()
     for (const fs::path& f : files) {
         fs::rename(f, mTarget.parent_path() / f.filename(), ec);
         if (ec)
-            throw OutputError("cannot write '" + mGiven + "': cannot move '" + f.filename().string()
-                              + "' into place (" + ec.message() + ")");
+            throw OutputError("cannot write '" + mGiven + "': cannot move '" + f.filename().string() + "' into place ("
+                              + ec.message() + ")");
     }
     mCommitted = true;
 }

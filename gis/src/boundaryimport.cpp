@@ -41,8 +41,9 @@ int chooseField(const VectorData& data, const std::string& given, std::initializ
             std::string list;
             for (const auto& n : data.fieldNames)
                 list += (list.empty() ? "" : ", ") + n;
-            throw DataSourceError(data.path, fmt::format("there is no {} field '{}'; the layer '{}' has: {}", what,
-                                                         given, data.layerName, list));
+            throw DataSourceError(
+                data.path,
+                fmt::format("there is no {} field '{}'; the layer '{}' has: {}", what, given, data.layerName, list));
         }
         return i;
     }
@@ -54,7 +55,10 @@ int chooseField(const VectorData& data, const std::string& given, std::initializ
     return -1;
 }
 
-std::string fieldName(const VectorData& data, int i) { return i < 0 ? std::string{} : data.fieldNames[static_cast<std::size_t>(i)]; }
+std::string fieldName(const VectorData& data, int i)
+{
+    return i < 0 ? std::string{} : data.fieldNames[static_cast<std::size_t>(i)];
+}
 
 std::string mostCommon(const std::map<std::string, int>& counts)
 {
@@ -120,8 +124,8 @@ std::pair<std::string, std::string> splitSourceAndLayer(const std::string& text)
     if (std::filesystem::exists(text, ec))
         return {text, {}};
     const std::size_t colon = text.rfind(':');
-    if (colon != std::string::npos && colon > 0 && colon + 1 < text.size()
-        && text.find('/', colon) == std::string::npos && std::filesystem::exists(text.substr(0, colon), ec))
+    if (colon != std::string::npos && colon > 0 && colon + 1 < text.size() && text.find('/', colon) == std::string::npos
+        && std::filesystem::exists(text.substr(0, colon), ec))
         return {text.substr(0, colon), text.substr(colon + 1)};
     return {text, {}};
 }
@@ -138,20 +142,23 @@ BoundaryFields chooseBoundaryFields(const VectorData& data, const std::string& p
 {
     BoundaryFields f;
     f.code = chooseField(data, options.codeField,
-                         {"KDEPUM", "kode", "kode_desa", "kd_desa", "kode_wilayah", "kode_kemendagri",
-                          "kode_kemdagri", "code", "KDCPUM", "KDPKAB"},
+                         {"KDEPUM", "kode", "kode_desa", "kd_desa", "kode_wilayah", "kode_kemendagri", "kode_kemdagri",
+                          "code", "KDCPUM", "KDPKAB"},
                          "code");
     if (f.code < 0) {
         if (data.fieldIndex("IDDESA") >= 0 || data.fieldIndex("KDEBPS") >= 0)
-            throw DataSourceError(path, "the layer '" + data.layerName
-                                            + "' has only BPS codes (IDDESA/KDEBPS), which differ from the Kemendagri "
-                                              "codes a project is keyed by (Tanggamus is 1802 for BPS, 18.06 for "
-                                              "Kemendagri); name a Kemendagri code field, or use a "
-                                              "file that has one (e.g. BIG's KDEPUM)",
+            throw DataSourceError(path,
+                                  "the layer '" + data.layerName
+                                      + "' has only BPS codes (IDDESA/KDEBPS), which differ from the Kemendagri "
+                                        "codes a project is keyed by (Tanggamus is 1802 for BPS, 18.06 for "
+                                        "Kemendagri); name a Kemendagri code field, or use a "
+                                        "file that has one (e.g. BIG's KDEPUM)",
                                   {"code field"});
-        throw DataSourceError(path, "no code field found in layer '" + data.layerName + "' (looked for KDEPUM, kode, "
-                                        "kode_desa, code, ...); name the code field. Fields: "
-                                        + joinList(data.fieldNames),
+        throw DataSourceError(path,
+                              "no code field found in layer '" + data.layerName
+                                  + "' (looked for KDEPUM, kode, "
+                                    "kode_desa, code, ...); name the code field. Fields: "
+                                  + joinList(data.fieldNames),
                               {"code field"});
     }
     f.name = chooseField(data, options.nameField,
@@ -187,11 +194,11 @@ FeatureGroups groupFeatures(const VectorData& data, const std::vector<std::strin
         const VectorFeature& f = data.features[i];
         const AreaCode code = parseAreaCode(rawCodes[i]);
         if (!code.valid() || code.scheme == CodeScheme::Bps) {
-            report.rejected.push_back(
-                {f.fid, rawCodes[i].empty()
-                            ? "no code in field '" + report.codeField + "': not imported"
-                            : fmt::format("code '{}' is not a Kemendagri code ({}): not imported", rawCodes[i],
-                                          code.valid() ? "a BPS code" : "wrong shape")});
+            report.rejected.push_back({f.fid,
+                                       rawCodes[i].empty()
+                                           ? "no code in field '" + report.codeField + "': not imported"
+                                           : fmt::format("code '{}' is not a Kemendagri code ({}): not imported",
+                                                         rawCodes[i], code.valid() ? "a BPS code" : "wrong shape")});
             continue;
         }
         if (!filter.empty() && code.text.rfind(filter, 0) != 0) {
@@ -236,9 +243,9 @@ std::map<int, std::vector<Area>> areasByLevel(std::map<std::string, Group>& grou
         a.geometry = g.parts.size() == 1 ? g.parts.front() : g.parts.empty() ? MultiPolygon{} : unionAll(g.parts);
         const int level = kemendagriLevel(code);
         a.kind = level == 4 ? (isKelurahanCode(code) ? "kelurahan" : options.villageKind)
-                 : level == 3 ? "kecamatan"
-                 : level == 2 ? "kabupaten"
-                              : "provinsi";
+            : level == 3    ? "kecamatan"
+            : level == 2    ? "kabupaten"
+                            : "provinsi";
         if (level == 4 && a.geometry.size() > 1)
             report.multipart.push_back(code);
         if (!g.bps.empty()) {
@@ -252,10 +259,10 @@ std::map<int, std::vector<Area>> areasByLevel(std::map<std::string, Group>& grou
 
 /// How one level is dissolved from the level below.
 struct DissolveLevel {
-    const char* kind;                     ///< "kecamatan", "kabupaten"
-    std::string namePrefix;               ///< name when no village names it: prefix + code
-    bool skipEmptyParts = false;          ///< leave parts without geometry out of the union
-    std::size_t* namedByCode = nullptr;   ///< counts the areas named prefix + code, when given
+    const char* kind;                   ///< "kecamatan", "kabupaten"
+    std::string namePrefix;             ///< name when no village names it: prefix + code
+    bool skipEmptyParts = false;        ///< leave parts without geometry out of the union
+    std::size_t* namedByCode = nullptr; ///< counts the areas named prefix + code, when given
 };
 
 /// The areas of \a level that the file lacks, dissolved from the areas \a below with the same
@@ -322,16 +329,16 @@ BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions&
         rawCodes.push_back(codeText(f.values[static_cast<std::size_t>(fields.code)]));
     const CodeSchemeGuess guess = detectCodeScheme(rawCodes);
     if (guess.scheme == CodeScheme::Bps)
-        throw DataSourceError(path, "the codes of field '" + report.codeField + "' are BPS codes (" + guess.explanation
-                                        + "); a project is keyed by Kemendagri codes: name the Kemendagri code "
-                                          "field",
+        throw DataSourceError(path,
+                              "the codes of field '" + report.codeField + "' are BPS codes (" + guess.explanation
+                                  + "); a project is keyed by Kemendagri codes: name the Kemendagri code "
+                                    "field",
                               {"code field"});
     report.codeScheme = "Kemendagri";
 
-    const std::string filter = options.filter.empty() ? std::string{}
-                               : normaliseKemendagriCode(options.filter).empty()
-                                   ? options.filter
-                                   : normaliseKemendagriCode(options.filter);
+    const std::string filter = options.filter.empty()     ? std::string{}
+        : normaliseKemendagriCode(options.filter).empty() ? options.filter
+                                                          : normaliseKemendagriCode(options.filter);
     FeatureGroups groups = groupFeatures(data, rawCodes, fields, filter, report);
     std::map<int, std::vector<Area>> byLevel = areasByLevel(groups.byCode, options, set);
 
@@ -361,10 +368,11 @@ BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions&
         set.regencyName = set.areas[report.villages + report.kecamatan].name;
     }
     if (set.areas.empty())
-        throw DataSourceError(path, fmt::format("no area could be imported from layer '{}' ({} features, {} without a "
-                                                "usable code, {} outside the filter '{}')",
-                                                data.layerName, data.features.size(), report.rejected.size(),
-                                                report.filteredOut, options.filter));
+        throw DataSourceError(path,
+                              fmt::format("no area could be imported from layer '{}' ({} features, {} without a "
+                                          "usable code, {} outside the filter '{}')",
+                                          data.layerName, data.features.size(), report.rejected.size(),
+                                          report.filteredOut, options.filter));
     nameBoundariesFromReference(set);
     return set;
 }
@@ -400,7 +408,8 @@ std::string BoundaryImportReport::text() const
     out += fmt::format("areas:       {} villages, {} kecamatan ({} dissolved from villages, {} named by code), "
                        "{} kabupaten ({} dissolved)\n",
                        villages, kecamatan, kecamatanDissolved, kecamatanNamedByCode, kabupaten, kabupatenDissolved);
-    out += fmt::format("repaired:    {}{}\n", repaired.size(), repaired.empty() ? "" : " (invalid polygons made valid)");
+    out +=
+        fmt::format("repaired:    {}{}\n", repaired.size(), repaired.empty() ? "" : " (invalid polygons made valid)");
     for (const FeatureNote& n : repaired)
         out += fmt::format("  fid {}: {}\n", n.fid, n.message);
     out += fmt::format("multipart:   {}{}{}\n", multipart.size(), multipart.empty() ? "" : ": ", joinList(multipart));
@@ -452,16 +461,16 @@ Capital findCapital(const std::vector<Area>& areas, const std::string& spec)
         std::vector<const Area*> hits;
         for (const Area& a : areas) {
             const bool match = std::string(pass) == "code" ? (!asCode.empty() && a.code == asCode)
-                               : std::string(pass) == "kecamatan"
-                                   ? (a.kind == "kecamatan" && nameKey(a.name) == key)
-                                   : (isVillageKind(a.kind) && nameKey(a.name) == key);
+                : std::string(pass) == "kecamatan"         ? (a.kind == "kecamatan" && nameKey(a.name) == key)
+                                                           : (isVillageKind(a.kind) && nameKey(a.name) == key);
             if (match && !a.geometry.empty())
                 hits.push_back(&a);
         }
         if (hits.size() == 1) {
             c.name = hits.front()->name;
             c.location = pointOnSurface(hits.front()->geometry);
-            c.how = fmt::format("point-on-surface of {} {} {}", hits.front()->kind, hits.front()->code, hits.front()->name);
+            c.how =
+                fmt::format("point-on-surface of {} {} {}", hits.front()->kind, hits.front()->code, hits.front()->name);
             return c;
         }
         if (hits.size() > 1) {
@@ -500,7 +509,7 @@ void setBoundaryMeta(Dataset& ds, const BoundarySet& set)
     ds.meta["provenance"] = "real";
     ds.meta["boundary_provenance"] = "real";
     ds.meta["boundary_source"] = std::filesystem::path(set.report.path).filename().string()
-                                 + (set.report.layer.empty() ? "" : " (layer " + set.report.layer + ")");
+        + (set.report.layer.empty() ? "" : " (layer " + set.report.layer + ")");
     if (!set.edition.empty())
         ds.meta["boundary_edition"] = set.edition;
     else
@@ -610,7 +619,8 @@ ReplaceReport replaceBoundaries(Dataset& ds, BoundarySet& set, const std::string
     setBoundaryMeta(ds, set);
     if (wasIllustrative && (!ds.indicators.empty() || !ds.facilities.empty())) {
         ds.meta["values_provenance"] = "illustrative";
-        ds.meta["notice"] = "Data ilustrasi: batas wilayah resmi, tetapi angka indikator dan fasilitas bukan data resmi";
+        ds.meta["notice"] =
+            "Data ilustrasi: batas wilayah resmi, tetapi angka indikator dan fasilitas bukan data resmi";
     }
     if (ds.metaValue("regency_code").empty() && !set.regencyCode.empty()) {
         ds.meta["regency_code"] = set.regencyCode;

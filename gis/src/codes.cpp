@@ -64,8 +64,7 @@ AreaCode parseAreaCode(std::string_view raw)
     AreaCode code;
     code.text = std::string(s);
     // A code stored as a number by a spreadsheet or a DBF real field: "1806202005.0".
-    if (s.size() > 2 && s.substr(s.size() - 2) == ".0" && allDigits(s.substr(0, s.size() - 2))
-        && s.size() - 2 != 2)
+    if (s.size() > 2 && s.substr(s.size() - 2) == ".0" && allDigits(s.substr(0, s.size() - 2)) && s.size() - 2 != 2)
         s.remove_suffix(2);
 
     if (s.find('.') != std::string_view::npos) {
@@ -187,8 +186,8 @@ CodeSchemeGuess detectCodeScheme(const std::vector<std::string>& codes, const st
     } else if (g.bps > g.kemendagri) {
         g.scheme = CodeScheme::Bps;
         g.explanation = std::to_string(g.bps)
-                        + " codes have the BPS form (PPKKCCCDDD, kecamatan of 3 digits) and need a code crosswalk "
-                          "to join Kemendagri-coded areas";
+            + " codes have the BPS form (PPKKCCCDDD, kecamatan of 3 digits) and need a code crosswalk "
+              "to join Kemendagri-coded areas";
     } else {
         g.explanation = g.kemendagri + g.bps == 0 ? "no code decides between the Kemendagri and BPS schemes"
                                                   : "as many codes look Kemendagri as BPS";

@@ -64,8 +64,7 @@ ProjPtr createCrs(PJ_CONTEXT* ctx, ProjLog& log, const std::string& definition, 
 {
     log.lastError.clear();
     if (definition.empty())
-        throw CrsError(fmt::format("the {} CRS is empty: give it as \"EPSG:N\", WKT or a PROJ string",
-                                   role));
+        throw CrsError(fmt::format("the {} CRS is empty: give it as \"EPSG:N\", WKT or a PROJ string", role));
     // A bare PROJ string ("+proj=utm +zone=48 +south") describes an operation unless it says
     // +type=crs; given where a CRS is expected, a CRS is what the user means.
     std::string text = definition;
@@ -107,8 +106,8 @@ struct CoordinateTransform::Impl {
             const int err = proj_errno(transform.get());
             const char* text = err ? proj_context_errno_string(context.get(), err) : nullptr;
             const bool fwd = direction == PJ_FWD;
-            throw CrsError(fmt::format("cannot transform the point ({}, {}) from {} to {}: {}",
-                                       p.x, p.y, fwd ? source : target, fwd ? target : source,
+            throw CrsError(fmt::format("cannot transform the point ({}, {}) from {} to {}: {}", p.x, p.y,
+                                       fwd ? source : target, fwd ? target : source,
                                        text && *text ? text : "outside the area of use"));
         }
         return {out.xy.x, out.xy.y};
@@ -116,7 +115,7 @@ struct CoordinateTransform::Impl {
 };
 
 CoordinateTransform::CoordinateTransform(const std::string& sourceCrs, const std::string& targetCrs)
-    : mImpl(std::make_unique<Impl>())
+        : mImpl(std::make_unique<Impl>())
 {
     mImpl->source = sourceCrs;
     mImpl->target = targetCrs;
@@ -134,8 +133,8 @@ CoordinateTransform::CoordinateTransform(const std::string& sourceCrs, const std
 
     ProjPtr op(proj_create_crs_to_crs_from_pj(ctx, src.get(), dst.get(), nullptr, nullptr));
     if (!op)
-        throw CrsError(fmt::format("PROJ finds no transformation from {} to {}: {}", sourceCrs,
-                                   targetCrs, projErrorText(ctx, mImpl->log, "no operation")));
+        throw CrsError(fmt::format("PROJ finds no transformation from {} to {}: {}", sourceCrs, targetCrs,
+                                   projErrorText(ctx, mImpl->log, "no operation")));
     mImpl->transform.reset(proj_normalize_for_visualization(ctx, op.get()));
     if (!mImpl->transform)
         throw CrsError(fmt::format("cannot normalise the axis order of the transformation from "
@@ -175,8 +174,7 @@ MultiPolygon CoordinateTransform::forward(const MultiPolygon& mp) const
 std::string utmCrsFor(Point lonLat)
 {
     if (!std::isfinite(lonLat.x) || !std::isfinite(lonLat.y) || lonLat.y < -90.0 || lonLat.y > 90.0)
-        throw CrsError(fmt::format("({}, {}) is not a longitude/latitude point: no UTM zone",
-                                   lonLat.x, lonLat.y));
+        throw CrsError(fmt::format("({}, {}) is not a longitude/latitude point: no UTM zone", lonLat.x, lonLat.y));
     // Normalise longitude to [-180, 180) so that e.g. 190 deg falls in zone 2.
     double lon = std::fmod(lonLat.x + 180.0, 360.0);
     if (lon < 0.0)

@@ -62,8 +62,8 @@ std::vector<std::map<std::string, std::string>> readSimpleCsv(std::string_view p
             continue;
         }
         if (cells.size() != header.size())
-            throw Error(fmt::format("data/{} line {}: {} fields, expected {}", path, lineNo, cells.size(),
-                                    header.size()));
+            throw Error(
+                fmt::format("data/{} line {}: {} fields, expected {}", path, lineNo, cells.size(), header.size()));
         std::map<std::string, std::string> row;
         for (std::size_t i = 0; i < header.size(); ++i)
             row[header[i]] = cells[i];
@@ -187,8 +187,8 @@ DemoAreas illustrativeAreas(std::uint64_t seed, const MultiPolygon& region)
         std::vector<Point> pekonSeeds;
         for (std::size_t i = 0; i < members.size(); ++i) {
             if (i < pinned) {
-                const Point p = geodesicDestination(seeds[k], 360.0 * static_cast<double>(i) / static_cast<double>(pinned),
-                                                    1200.0);
+                const Point p =
+                    geodesicDestination(seeds[k], 360.0 * static_cast<double>(i) / static_cast<double>(pinned), 1200.0);
                 pekonSeeds.push_back(inside.locate(p) ? p : randomPointInside(kecamatanCells[k], inside, rng));
             } else {
                 pekonSeeds.push_back(randomPointInside(kecamatanCells[k], inside, rng));
@@ -248,12 +248,11 @@ void addIllustrativeIndicators(Dataset& ds, const nlohmann::json& config, const 
     for (std::size_t i = 0; i < villages.size(); ++i) {
         if (poor[i] > population[i])
             throw Error("illustrative indicators: pekon " + villages[i].code + " has more poor than people");
-        ds.indicators.push_back({villages[i].code, "penduduk", period, static_cast<double>(population[i]),
-                                 indicatorSource, stamp});
-        ds.indicators.push_back({villages[i].code, "miskin", period, static_cast<double>(poor[i]),
-                                 indicatorSource, stamp});
+        ds.indicators.push_back(
+            {villages[i].code, "penduduk", period, static_cast<double>(population[i]), indicatorSource, stamp});
+        ds.indicators.push_back(
+            {villages[i].code, "miskin", period, static_cast<double>(poor[i]), indicatorSource, stamp});
     }
-
 }
 
 /// The facilities of facilities.csv, then BUMDES and PUSKESMAS placed by rule.
@@ -338,7 +337,6 @@ void addIllustrativeFacilities(Dataset& ds, const nlohmann::json& config, const 
         ds.facilities.push_back({nextId++, "PUSKESMAS", "Puskesmas " + kecamatan[k].name, "aktif", 0, "pekon",
                                  villages[best].code, villagePoints[best]});
     }
-
 }
 
 } // namespace

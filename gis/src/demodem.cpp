@@ -14,17 +14,17 @@ namespace gis {
 namespace {
 
 struct Landform {
-    Point from;      ///< lon/lat; a ridge runs from `from` to `to`, a peak has from == to
+    Point from; ///< lon/lat; a ridge runs from `from` to `to`, a peak has from == to
     Point to;
     double heightM;
-    double widthM;   ///< Gaussian half-width across the ridge or around the peak
+    double widthM; ///< Gaussian half-width across the ridge or around the peak
 };
 
 // Positions from topographic maps of Lampung (approximate, for illustration).
 const Landform kLandforms[] = {
-    {{104.20, -5.08}, {104.56, -5.44}, 1450.0, 6000.0},  // Bukit Barisan, NW shore of Semangka Bay
-    {{104.58, -5.30}, {104.58, -5.30}, 900.0, 9000.0},   // Ulubelu upland
-    {{104.68, -5.42}, {104.68, -5.42}, 2100.0, 5000.0},  // Gunung Tanggamus (2,102 m)
+    {{104.20, -5.08}, {104.56, -5.44}, 1450.0, 6000.0}, // Bukit Barisan, NW shore of Semangka Bay
+    {{104.58, -5.30}, {104.58, -5.30}, 900.0, 9000.0},  // Ulubelu upland
+    {{104.68, -5.42}, {104.68, -5.42}, 2100.0, 5000.0}, // Gunung Tanggamus (2,102 m)
 };
 
 double distanceToSegment(Point p, Point a, Point b)
@@ -68,18 +68,26 @@ RasterGrid buildDemoDem(const Dataset& ds, double resolutionM)
     for (int r = 0; r < h; ++r)
         for (int c = 0; c < w; ++c) {
             float& v = at(c, r);
-            if (c > 0) v = std::min(v, at(c - 1, r) + a);
-            if (r > 0) v = std::min(v, at(c, r - 1) + a);
-            if (c > 0 && r > 0) v = std::min(v, at(c - 1, r - 1) + b);
-            if (c + 1 < w && r > 0) v = std::min(v, at(c + 1, r - 1) + b);
+            if (c > 0)
+                v = std::min(v, at(c - 1, r) + a);
+            if (r > 0)
+                v = std::min(v, at(c, r - 1) + a);
+            if (c > 0 && r > 0)
+                v = std::min(v, at(c - 1, r - 1) + b);
+            if (c + 1 < w && r > 0)
+                v = std::min(v, at(c + 1, r - 1) + b);
         }
     for (int r = h - 1; r >= 0; --r)
         for (int c = w - 1; c >= 0; --c) {
             float& v = at(c, r);
-            if (c + 1 < w) v = std::min(v, at(c + 1, r) + a);
-            if (r + 1 < h) v = std::min(v, at(c, r + 1) + a);
-            if (c + 1 < w && r + 1 < h) v = std::min(v, at(c + 1, r + 1) + b);
-            if (c > 0 && r + 1 < h) v = std::min(v, at(c - 1, r + 1) + b);
+            if (c + 1 < w)
+                v = std::min(v, at(c + 1, r) + a);
+            if (r + 1 < h)
+                v = std::min(v, at(c, r + 1) + a);
+            if (c + 1 < w && r + 1 < h)
+                v = std::min(v, at(c + 1, r + 1) + b);
+            if (c > 0 && r + 1 < h)
+                v = std::min(v, at(c - 1, r + 1) + b);
         }
 
     const CoordinateTransform toGrid("EPSG:4326", dem.crs);

@@ -40,7 +40,8 @@ std::string driverFor(const std::string& path)
     if (ext == ".xlsx")
         return "XLSX";
     throw OutputError("cannot write '" + path + "': unknown export format '" + ext
-                      + "'; use .gpkg, .shp, .geojson, .csv or .xlsx", {"out"});
+                          + "'; use .gpkg, .shp, .geojson, .csv or .xlsx",
+                      {"out"});
 }
 
 std::string choosePeriod(const Dataset& ds, const std::string& wanted)
@@ -152,9 +153,8 @@ namespace {
 
 /// Writes \a facilities as the layer "fasilitas" of \a out: points in \a srs, or (no \a srs) a
 /// table with lon and lat columns. Returns how many were written.
-std::size_t writeFacilityLayer(GDALDataset& out, const std::vector<Facility>& facilities,
-                               OGRSpatialReference* srs, const std::string& path,
-                               detail::GdalErrorCollector& errors)
+std::size_t writeFacilityLayer(GDALDataset& out, const std::vector<Facility>& facilities, OGRSpatialReference* srs,
+                               const std::string& path, detail::GdalErrorCollector& errors)
 {
     const bool points = srs != nullptr;
     OGRLayer* fl = out.CreateLayer("fasilitas", srs, points ? wkbPoint : wkbNone, nullptr);
@@ -297,8 +297,8 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
         check(!inTransaction || layer->CommitTransaction() == OGRERR_NONE, path, errors, "cannot commit the villages");
 
         if (table.withFacilities && (report.format == "GPKG" || report.format == "XLSX") && !ds.facilities.empty())
-            report.facilities += writeFacilityLayer(*out, ds.facilities, report.format == "GPKG" ? &srs : nullptr,
-                                                    path, errors);
+            report.facilities +=
+                writeFacilityLayer(*out, ds.facilities, report.format == "GPKG" ? &srs : nullptr, path, errors);
         // Closing writes everything (an explicit FlushCache would make the XLSX driver save twice and fail).
         check(errors.failureCount() == 0, path, errors, "GDAL reported an error");
         out.reset(); // closes and completes the file

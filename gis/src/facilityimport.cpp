@@ -3,9 +3,9 @@
 #include "detail/importcommit.h"
 #include "detail/rawtable.h"
 #include "gis/error.h"
-#include "gis/text.h"
 #include "gis/geometryops.h"
 #include "gis/spatialindex.h"
+#include "gis/text.h"
 #include "gis/vectorio.h"
 
 #include <fmt/format.h>
@@ -22,10 +22,12 @@ namespace {
 
 const std::vector<std::string> kLonNames{"lon", "lng", "long", "longitude", "bujur", "x", "koordinat_x"};
 const std::vector<std::string> kLatNames{"lat", "latitude", "lintang", "y", "koordinat_y"};
-const std::vector<std::string> kCodeNames{"kode", "kode_desa", "kode_pekon", "kd_desa", "kode_wilayah", "kode_kemendagri", "kdepum"};
+const std::vector<std::string> kCodeNames{"kode",         "kode_desa",       "kode_pekon", "kd_desa",
+                                          "kode_wilayah", "kode_kemendagri", "kdepum"};
 const std::vector<std::string>& kPekonNames = detail::kPekonNameColumns;
 const std::vector<std::string>& kKecNames = detail::kKecamatanColumns;
-const std::vector<std::string> kLabelNames{"nama_fasilitas", "nama_unit", "nama_sarana", "nama_lokasi", "nama", "name", "label"};
+const std::vector<std::string> kLabelNames{"nama_fasilitas", "nama_unit", "nama_sarana", "nama_lokasi",
+                                           "nama",           "name",      "label"};
 
 struct Row {
     long number = 0;
@@ -61,9 +63,10 @@ bool isTableFile(const std::string& path)
 
 std::string FacilityImportReport::text() const
 {
-    std::string t = fmt::format("file:        {}\nlocated by:  {}\nrows:        {} read, {} imported{}\n", path,
-                                mode == "points" ? "coordinates (surveyed points)" : "pekon (point-on-surface)", rowsRead,
-                                imported, alreadyPresent ? fmt::format(", {} already in the project (not added again)", alreadyPresent) : "");
+    std::string t =
+        fmt::format("file:        {}\nlocated by:  {}\nrows:        {} read, {} imported{}\n", path,
+                    mode == "points" ? "coordinates (surveyed points)" : "pekon (point-on-surface)", rowsRead, imported,
+                    alreadyPresent ? fmt::format(", {} already in the project (not added again)", alreadyPresent) : "");
     if (swappedColumns)
         t += "coordinates: the longitude and latitude columns were the other way round; read swapped so the points "
              "fall in the project's extent\n";
@@ -71,13 +74,15 @@ std::string FacilityImportReport::text() const
         t += "matched:     " + summarise(matches).text() + "\n";
     for (const RowMatch& m : matches)
         if (m.kind == MatchKind::Fuzzy)
-            t += fmt::format("  fuzzy      row {}: '{}' -> {} {} ({})\n", m.row, m.nameInFile, m.code, m.matchedName, m.how);
+            t += fmt::format("  fuzzy      row {}: '{}' -> {} {} ({})\n", m.row, m.nameInFile, m.code, m.matchedName,
+                             m.how);
     if (!outside.empty()) {
         std::string rows;
         for (long r : outside)
             rows += (rows.empty() ? "" : ", ") + std::to_string(r);
-        t += fmt::format("outside:     {} point(s) inside no pekon, KEPT without a pekon (check them): row/feature {}\n",
-                         outside.size(), rows);
+        t +=
+            fmt::format("outside:     {} point(s) inside no pekon, KEPT without a pekon (check them): row/feature {}\n",
+                        outside.size(), rows);
     }
     for (const RowProblem& p : problems)
         t += fmt::format("  not imported row {}: {}\n", p.row, p.message);
@@ -104,12 +109,13 @@ int facilityHeaderRow(const RawTable& table, const FacilityImportOptions& option
         return detail::rowOfNumber(table, options.headerRow);
     for (std::size_t i = 0; i < table.rows.size(); ++i) {
         const auto& r = table.rows[i];
-        const bool coords = (options.lonField.empty() ? findColumn(r, kLonNames) : columnIndex(r, options.lonField)) >= 0
-                            && (options.latField.empty() ? findColumn(r, kLatNames) : columnIndex(r, options.latField)) >= 0;
+        const bool coords =
+            (options.lonField.empty() ? findColumn(r, kLonNames) : columnIndex(r, options.lonField)) >= 0
+            && (options.latField.empty() ? findColumn(r, kLatNames) : columnIndex(r, options.latField)) >= 0;
         const bool pekon = (!options.codeField.empty() && columnIndex(r, options.codeField) >= 0)
-                           || (!options.nameField.empty() && columnIndex(r, options.nameField) >= 0)
-                           || (options.codeField.empty() && options.nameField.empty()
-                               && (findColumn(r, kCodeNames) >= 0 || findColumn(r, kPekonNames) >= 0));
+            || (!options.nameField.empty() && columnIndex(r, options.nameField) >= 0)
+            || (options.codeField.empty() && options.nameField.empty()
+                && (findColumn(r, kCodeNames) >= 0 || findColumn(r, kPekonNames) >= 0));
         if (coords || pekon)
             return static_cast<int>(i);
     }
@@ -159,9 +165,10 @@ FacilityRows readFacilityTable(const Dataset& ds, const std::string& path, const
     const RawTable table = readRawTable(path, options.layer);
     const int h = facilityHeaderRow(table, options);
     if (h < 0)
-        throw DataSourceError(path, "no header row with longitude/latitude columns or a pekon code or name column "
-                                    "was found; name them (the lon and lat fields, the code field, the name "
-                                    "field) or give the header row",
+        throw DataSourceError(path,
+                              "no header row with longitude/latitude columns or a pekon code or name column "
+                              "was found; name them (the lon and lat fields, the code field, the name "
+                              "field) or give the header row",
                               {"lon field", "lat field", "code field", "name field", "header row"});
     FacilityRows in;
     in.header = table.rows[static_cast<std::size_t>(h)];
@@ -230,8 +237,9 @@ FacilityColumns facilityColumns(const std::vector<std::string>& header, const st
     c.status = pick(header, options.statusField, {"status", "kondisi"}, path, "status field");
     c.year = pick(header, options.yearField, {"tahun", "year", "tahun_berdiri"}, path, "year field");
     if (!byPoint && c.join.code < 0 && c.join.name < 0)
-        throw DataSourceError(path, "it has neither coordinates nor a pekon code or name column; name the lon and "
-                                    "lat fields, the code field, or the name field and the kecamatan field",
+        throw DataSourceError(path,
+                              "it has neither coordinates nor a pekon code or name column; name the lon and "
+                              "lat fields, the code field, or the name field and the kecamatan field",
                               {"lon field", "lat field", "code field", "name field", "kecamatan field"});
     return c;
 }
@@ -241,11 +249,12 @@ FacilityColumns facilityColumns(const std::vector<std::string>& header, const st
 FacilityImportReport importFacilities(Dataset& ds, const std::string& path, const FacilityImportOptions& options)
 {
     if (options.kind.empty() && options.kindField.empty())
-        throw Error("give the kind of the facilities, or the column holding it (the kind field)", {"kind", "kind field"});
+        throw Error("give the kind of the facilities, or the column holding it (the kind field)",
+                    {"kind", "kind field"});
     FacilityImportReport report;
     report.path = path;
-    const FacilityRows in = isTableFile(path) ? readFacilityTable(ds, path, options, report)
-                                              : readFacilityVector(path, options);
+    const FacilityRows in =
+        isTableFile(path) ? readFacilityTable(ds, path, options, report) : readFacilityVector(path, options);
     const bool byPoint = in.lonCol >= 0 && in.latCol >= 0;
     report.mode = byPoint ? "points" : "pekon";
     report.rowsRead = in.rows.size();
@@ -278,7 +287,9 @@ FacilityImportReport importFacilities(Dataset& ds, const std::string& path, cons
         f.name = detail::cellAt(r.cells, cols.label);
         f.status = detail::cellAt(r.cells, cols.status);
         const std::string year = detail::cellAt(r.cells, cols.year);
-        if (!year.empty() && std::all_of(year.begin(), year.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) && year.size() == 4)
+        if (!year.empty()
+            && std::all_of(year.begin(), year.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })
+            && year.size() == 4)
             f.year = std::stoi(year);
         if (byPoint) {
             if (!r.point) {
@@ -297,9 +308,10 @@ FacilityImportReport importFacilities(Dataset& ds, const std::string& path, cons
             const RowMatch m = joiner->join(r.cells, r.number);
             report.matches.push_back(m);
             if (m.kind != MatchKind::Exact && m.kind != MatchKind::Fuzzy) {
-                report.problems.push_back({r.number, fmt::format("pekon '{}{}' {}{}", m.codeInFile, m.nameInFile,
-                                                                 matchKindName(m.kind),
-                                                                 m.candidates.empty() ? "" : " (could be: " + m.candidates + ")")});
+                report.problems.push_back(
+                    {r.number,
+                     fmt::format("pekon '{}{}' {}{}", m.codeInFile, m.nameInFile, matchKindName(m.kind),
+                                 m.candidates.empty() ? "" : " (could be: " + m.candidates + ")")});
                 continue;
             }
             const Area* area = ds.findArea(m.code);
@@ -309,7 +321,7 @@ FacilityImportReport importFacilities(Dataset& ds, const std::string& path, cons
         }
         const bool present = std::any_of(ds.facilities.begin(), ds.facilities.end(), [&](const Facility& e) {
             return e.kind == f.kind && e.name == f.name && std::abs(e.location.x - f.location.x) < 1e-7
-                   && std::abs(e.location.y - f.location.y) < 1e-7;
+                && std::abs(e.location.y - f.location.y) < 1e-7;
         });
         if (present) {
             ++report.alreadyPresent;

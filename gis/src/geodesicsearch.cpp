@@ -70,10 +70,10 @@ struct GeodesicPointIndex::Query {
     double q[3] = {0, 0, 0};
     double limitChord2 = kInf;
     std::size_t skip = kNoPoint;
-    std::size_t k = 0;          ///< KNearest
-    double radiusM = 0.0;       ///< Radius
-    Hit best{0, kInf};          ///< Nearest
-    std::vector<Hit> hits;      ///< KNearest: a max-heap by before(); Radius: in visiting order
+    std::size_t k = 0;     ///< KNearest
+    double radiusM = 0.0;  ///< Radius
+    Hit best{0, kInf};     ///< Nearest
+    std::vector<Hit> hits; ///< KNearest: a max-heap by before(); Radius: in visiting order
 
     /// Takes a measured point into the result and tightens the limit.
     void offer(Hit hit)
@@ -133,7 +133,8 @@ std::size_t GeodesicPointIndex::build(std::size_t begin, std::size_t end)
                 axis = k;
         const std::size_t mid = begin + (end - begin) / 2;
         const auto a = static_cast<std::size_t>(axis);
-        std::nth_element(mOrder.begin() + static_cast<std::ptrdiff_t>(begin), mOrder.begin() + static_cast<std::ptrdiff_t>(mid),
+        std::nth_element(mOrder.begin() + static_cast<std::ptrdiff_t>(begin),
+                         mOrder.begin() + static_cast<std::ptrdiff_t>(mid),
                          mOrder.begin() + static_cast<std::ptrdiff_t>(end),
                          [&](std::size_t x, std::size_t y) { return mUnit[x][a] < mUnit[y][a]; });
         box.left = build(begin, mid);
@@ -161,7 +162,8 @@ void GeodesicPointIndex::search(std::size_t nodeId, Query& query) const
                 continue;
             const auto& u = mUnit[idx];
             const double* q = query.q;
-            const double c2 = (u[0] - q[0]) * (u[0] - q[0]) + (u[1] - q[1]) * (u[1] - q[1]) + (u[2] - q[2]) * (u[2] - q[2]);
+            const double c2 =
+                (u[0] - q[0]) * (u[0] - q[0]) + (u[1] - q[1]) * (u[1] - q[1]) + (u[2] - q[2]) * (u[2] - q[2]);
             // Insertion sort by (chord², index): a leaf holds at most kLeafSize points.
             std::size_t at = count++;
             for (; at > 0 && std::pair(c2, idx) < candidates[at - 1]; --at)
@@ -215,8 +217,8 @@ std::vector<GeodesicPointIndex::Hit> GeodesicPointIndex::withinRadius(Point quer
     return std::move(q.hits);
 }
 
-std::vector<std::vector<GeodesicPointIndex::Hit>>
-GeodesicPointIndex::withinRadiusOfEach(const std::vector<Point>& queries, double radiusM, unsigned threads) const
+std::vector<std::vector<GeodesicPointIndex::Hit>> GeodesicPointIndex::withinRadiusOfEach(
+    const std::vector<Point>& queries, double radiusM, unsigned threads) const
 {
     std::vector<std::vector<Hit>> out(queries.size());
     auto work = [&](std::size_t begin, std::size_t end) {

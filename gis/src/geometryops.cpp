@@ -10,8 +10,8 @@
 namespace gis {
 
 using detail::checked;
-using detail::geosHandle;
 using detail::GeosGeomPtr;
+using detail::geosHandle;
 using detail::polygonsFromGeos;
 using detail::toGeos;
 
@@ -78,9 +78,8 @@ RepairResult makeValid(const MultiPolygon& mp)
     GeosGeomPtr g = toGeos(mp);
     // The "structure" method keeps the area a planner sees (a bow-tie keeps both lobes).
     std::unique_ptr<GEOSMakeValidParams, void (*)(GEOSMakeValidParams*)> params(
-        GEOSMakeValidParams_create_r(geosHandle()), [](GEOSMakeValidParams* p) {
-            GEOSMakeValidParams_destroy_r(geosHandle(), p);
-        });
+        GEOSMakeValidParams_create_r(geosHandle()),
+        [](GEOSMakeValidParams* p) { GEOSMakeValidParams_destroy_r(geosHandle(), p); });
     GEOSMakeValidParams_setMethod_r(geosHandle(), params.get(), GEOS_MAKE_VALID_STRUCTURE);
     GEOSMakeValidParams_setKeepCollapsed_r(geosHandle(), params.get(), 0);
     GeosGeomPtr fixed = checked(GEOSMakeValidWithParams_r(geosHandle(), g.get(), params.get()), "make valid");
@@ -175,7 +174,8 @@ std::vector<MultiPolygon> voronoiCells(const std::vector<Point>& seeds, const Mu
 MultiPolygon simplify(const MultiPolygon& mp, double tolerance)
 {
     GeosGeomPtr g = toGeos(mp);
-    return polygonsFromGeos(checked(GEOSTopologyPreserveSimplify_r(geosHandle(), g.get(), tolerance), "simplify").get());
+    return polygonsFromGeos(
+        checked(GEOSTopologyPreserveSimplify_r(geosHandle(), g.get(), tolerance), "simplify").get());
 }
 
 } // namespace gis

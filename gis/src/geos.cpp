@@ -18,14 +18,20 @@ GeosContext::GeosContext() : mHandle(GEOS_init_r())
     GEOSContext_setErrorMessageHandler_r(mHandle, &GeosContext::onMessage, this);
 }
 
-GeosContext::~GeosContext() { GEOS_finish_r(mHandle); }
+GeosContext::~GeosContext()
+{
+    GEOS_finish_r(mHandle);
+}
 
 void GeosContext::onMessage(const char* message, void* self)
 {
     static_cast<GeosContext*>(self)->mLastError = message ? message : "";
 }
 
-std::string GeosContext::takeLastError() { return std::exchange(mLastError, {}); }
+std::string GeosContext::takeLastError()
+{
+    return std::exchange(mLastError, {});
+}
 
 GeosGeomPtr checked(GEOSGeometry* raw, const char* operation)
 {
@@ -101,12 +107,14 @@ GeosGeomPtr toGeos(const MultiPolygon& mp)
             holes.push_back(ringOf(r));
         polys.push_back(GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size())));
     }
-    return checked(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polys.data(),
-                                               static_cast<unsigned>(polys.size())),
+    return checked(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polys.data(), static_cast<unsigned>(polys.size())),
                    "build multipolygon");
 }
 
-GeosGeomPtr toGeos(Point p) { return checked(GEOSGeom_createPointFromXY_r(geosHandle(), p.x, p.y), "build point"); }
+GeosGeomPtr toGeos(Point p)
+{
+    return checked(GEOSGeom_createPointFromXY_r(geosHandle(), p.x, p.y), "build point");
+}
 
 GeosGeomPtr toGeos(const LineString& line)
 {

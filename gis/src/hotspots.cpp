@@ -121,9 +121,6 @@ double sumOfSquares(const std::vector<double>& z)
     return ss;
 }
 
-
-
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -156,7 +153,8 @@ SpatialWeights SpatialWeights::fromNeighbours(std::vector<std::vector<std::size_
         auto& list = lists[i];
         for (std::size_t j : list)
             if (j >= n)
-                throw Error(fmt::format("spatial weights: area {} has neighbour {}, but there are only {} areas", i, j, n));
+                throw Error(
+                    fmt::format("spatial weights: area {} has neighbour {}, but there are only {} areas", i, j, n));
         std::sort(list.begin(), list.end());
         list.erase(std::unique(list.begin(), list.end()), list.end());
         list.erase(std::remove(list.begin(), list.end(), i), list.end());
@@ -199,7 +197,8 @@ SpatialWeights queenContiguity(const std::vector<MultiPolygon>& polygons, double
             continue;
         const double latMargin = toleranceM / kMinMeridianDegreeM;
         const double maxAbsLat = std::min(89.0, std::max(std::fabs(e.minY), std::fabs(e.maxY)) + latMargin);
-        const double metresPerDegree = std::min(kMinMeridianDegreeM, kEquatorDegreeM * std::cos(geodesy::radians(maxAbsLat)));
+        const double metresPerDegree =
+            std::min(kMinMeridianDegreeM, kEquatorDegreeM * std::cos(geodesy::radians(maxAbsLat)));
         const double maybeDeg = toleranceM / metresPerDegree * 1.001;
         detail::GeosGeomPtr box = detail::checked(
             GEOSGeom_createRectangle_r(h, e.minX - maybeDeg, e.minY - maybeDeg, e.maxX + maybeDeg, e.maxY + maybeDeg),
@@ -363,12 +362,18 @@ MoranResult globalMoran(const std::vector<double>& values, const SpatialWeights&
 std::string clusterName(Cluster c)
 {
     switch (c) {
-    case Cluster::HighHigh: return "high-high";
-    case Cluster::LowLow: return "low-low";
-    case Cluster::HighLow: return "high-low";
-    case Cluster::LowHigh: return "low-high";
-    case Cluster::NotSignificant: return "not significant";
-    case Cluster::NotTested: return "not tested";
+    case Cluster::HighHigh:
+        return "high-high";
+    case Cluster::LowLow:
+        return "low-low";
+    case Cluster::HighLow:
+        return "high-low";
+    case Cluster::LowHigh:
+        return "low-high";
+    case Cluster::NotSignificant:
+        return "not significant";
+    case Cluster::NotTested:
+        return "not tested";
     }
     return "not tested";
 }
@@ -467,8 +472,8 @@ LisaResult localMoran(const std::vector<double>& values, const SpatialWeights& w
         }
         const bool high = z[i] > 0.0;
         const bool highLag = localZLag[i] > 0.0;
-        r.cluster[at] = high ? (highLag ? Cluster::HighHigh : Cluster::HighLow)
-                             : (highLag ? Cluster::LowHigh : Cluster::LowLow);
+        r.cluster[at] =
+            high ? (highLag ? Cluster::HighHigh : Cluster::HighLow) : (highLag ? Cluster::LowHigh : Cluster::LowLow);
     }
     return r;
 }
@@ -498,9 +503,9 @@ HotspotResult analyzeHotspots(const Dataset& ds, const std::string& key, const H
     HotspotResult result;
     result.key = key;
     result.options = options;
-    result.period = !options.period.empty()      ? options.period
-                    : key == "poverty_rate_eb" ? latestPeriod(ds, "miskin")
-                                               : latestPeriod(ds, key);
+    result.period = !options.period.empty() ? options.period
+        : key == "poverty_rate_eb"          ? latestPeriod(ds, "miskin")
+                                            : latestPeriod(ds, key);
     const std::map<std::string, double> byCode = hotspotValues(ds, key, options.period);
     const std::vector<const Area*> villages = ds.villages();
     if (villages.empty())
@@ -544,7 +549,8 @@ void writeHotspotsCsv(const HotspotResult& result, const std::string& path)
 {
     std::string text = "kode,nama,kecamatan,value,lag,local_i,p_value,cluster,n_neighbours\n";
     for (const HotspotRow& row : result.rows) {
-        text += detail::csvQuoted(row.kode) + "," + detail::csvQuoted(row.nama) + "," + detail::csvQuoted(row.kecamatan) + ",";
+        text += detail::csvQuoted(row.kode) + "," + detail::csvQuoted(row.nama) + "," + detail::csvQuoted(row.kecamatan)
+            + ",";
         text += csvNumber(row.value) + "," + csvNumber(row.lag) + "," + csvNumber(row.localI) + ",";
         text += csvNumber(row.pValue) + "," + detail::csvQuoted(clusterName(row.cluster)) + ",";
         text += fmt::format("{}\n", row.nNeighbours);

@@ -101,7 +101,8 @@ std::vector<IndicatorInfo> availableIndicators(const Dataset& ds)
     // Any stored count per km² and per 1,000 people.
     for (const std::string& key : stored) {
         const IndicatorInfo base = storedInfo(key);
-        out.push_back({key + "_per_km2", base.label + " per km²", base.unit.empty() ? "per km²" : base.unit + "/km²", true});
+        out.push_back(
+            {key + "_per_km2", base.label + " per km²", base.unit.empty() ? "per km²" : base.unit + "/km²", true});
         if (key != "penduduk")
             out.push_back({key + "_per_1000", base.label + " per 1.000 penduduk", "per 1.000 jiwa", true});
     }
@@ -164,8 +165,7 @@ std::map<std::string, double> indicatorValues(const Dataset& ds, const std::stri
     }
     if (out.empty())
         throw Error("indicator '" + key + "' has no values" + (p.empty() ? std::string{} : " for period " + p)
-                    + "; periods with values: "
-                    + [&] {
+                    + "; periods with values: " + [&] {
                           std::string list;
                           for (const auto& q : ds.periods(key == "poverty_rate" ? "miskin" : key))
                               list += (list.empty() ? "" : ", ") + q;

@@ -15,14 +15,13 @@
 namespace gis {
 
 using detail::checked;
-using detail::geosHandle;
 using detail::GeosGeomPtr;
+using detail::geosHandle;
 using detail::GeosPreparedPtr;
 using detail::polygonsFromGeos;
 using detail::toGeos;
 
 namespace {
-
 
 std::optional<double> parseNumber(const std::string& s)
 {
@@ -124,7 +123,8 @@ IslandResult islandFlags(const Dataset& ds, Point mainlandPoint, const IslandOpt
         partGeoms.push_back(toGeos(MultiPolygon{parts[i]}));
         double d = 0.0;
         if (GEOSDistance_r(h, partGeoms.back().get(), point.get(), &d) != 1)
-            throw GeometryError("distance to a land part failed: " + detail::GeosContext::forThisThread().takeLastError());
+            throw GeometryError("distance to a land part failed: "
+                                + detail::GeosContext::forThisThread().takeLastError());
         if (d < nearest) {
             nearest = d;
             mainland = i;
@@ -174,8 +174,9 @@ IslandResult islandFlags(const Dataset& ds, Point mainlandPoint, const IslandOpt
         result.villages.push_back(flag);
     }
     if (ignored > 0)
-        result.notes.push_back(fmt::format("{} village(s) with less than {} km² off the mainland (a sliver or rock) counted as mainland",
-                                           ignored, options.minOffMainlandKm2));
+        result.notes.push_back(
+            fmt::format("{} village(s) with less than {} km² off the mainland (a sliver or rock) counted as mainland",
+                        ignored, options.minOffMainlandKm2));
     return result;
 }
 

@@ -21,8 +21,8 @@ std::string normaliseAreaName(std::string_view name)
     }
     while (!flat.empty() && flat.back() == ' ')
         flat.pop_back();
-    static const std::array<std::string_view, 8> prefixes{"pekon ", "desa ", "kelurahan ", "kel ", "kampung ",
-                                                          "tiyuh ", "kecamatan ", "kec "};
+    static const std::array<std::string_view, 8> prefixes{"pekon ",   "desa ",  "kelurahan ", "kel ",
+                                                          "kampung ", "tiyuh ", "kecamatan ", "kec "};
     bool stripped = true;
     while (stripped) {
         stripped = false;
@@ -102,10 +102,10 @@ NameMatch NameMatcher::matchIn(const std::vector<const Entry*>& villages, const 
         for (const Entry& alias : mAliases) {
             if (alias.key != key)
                 continue;
-            const bool inScope = std::any_of(villages.begin(), villages.end(),
-                                             [&](const Entry* v) { return v->code == alias.code; });
-            const bool known = std::any_of(exact.begin(), exact.end(),
-                                           [&](const Entry* v) { return v->code == alias.code; });
+            const bool inScope =
+                std::any_of(villages.begin(), villages.end(), [&](const Entry* v) { return v->code == alias.code; });
+            const bool known =
+                std::any_of(exact.begin(), exact.end(), [&](const Entry* v) { return v->code == alias.code; });
             if (inScope && !known) {
                 for (const Entry* v : villages)
                     if (v->code == alias.code)

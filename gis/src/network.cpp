@@ -116,8 +116,14 @@ struct Grid {
             forCells(i, [&](std::size_t c) { items[fill[c]++] = i; });
     }
 
-    long long cellX(double x) const { return std::clamp(static_cast<long long>(std::floor((x - minX) / cell)), 0LL, nx - 1); }
-    long long cellY(double y) const { return std::clamp(static_cast<long long>(std::floor((y - minY) / cell)), 0LL, ny - 1); }
+    long long cellX(double x) const
+    {
+        return std::clamp(static_cast<long long>(std::floor((x - minX) / cell)), 0LL, nx - 1);
+    }
+    long long cellY(double y) const
+    {
+        return std::clamp(static_cast<long long>(std::floor((y - minY) / cell)), 0LL, ny - 1);
+    }
 
     struct Hit {
         bool found = false;
@@ -136,7 +142,8 @@ struct Grid {
         // Query cell, unclamped (the point may lie outside the grid).
         const auto cx = static_cast<long long>(std::floor((q.x - minX) / cell));
         const auto cy = static_cast<long long>(std::floor((q.y - minY) / cell));
-        const long long maxRing = std::max({std::llabs(cx), std::llabs(cx - (nx - 1)), std::llabs(cy), std::llabs(cy - (ny - 1))});
+        const long long maxRing =
+            std::max({std::llabs(cx), std::llabs(cx - (nx - 1)), std::llabs(cy), std::llabs(cy - (ny - 1))});
         auto visit = [&](long long x, long long y) {
             if (x < 0 || y < 0 || x >= nx || y >= ny)
                 return;
@@ -229,8 +236,9 @@ RoadNetwork RoadNetwork::fromVector(const VectorData& data, const std::string& c
     std::map<std::string, double> speeds;
     for (const auto& [cls, kmh] : speedByClass) {
         if (!validSpeed(kmh))
-            throw Error(fmt::format("road network from '{}': the speed of class '{}' ({} km/h) is not a positive number",
-                                    data.path, cls, kmh));
+            throw Error(
+                fmt::format("road network from '{}': the speed of class '{}' ({} km/h) is not a positive number",
+                            data.path, cls, kmh));
         speeds[normaliseClass(cls)] = kmh;
     }
     int field = -1;
@@ -240,8 +248,9 @@ RoadNetwork RoadNetwork::fromVector(const VectorData& data, const std::string& c
             std::string names;
             for (const auto& n : data.fieldNames)
                 names += (names.empty() ? "" : ", ") + n;
-            throw Error(fmt::format("road network from '{}': no field '{}' for the road class; the layer's fields are: {}",
-                                    data.path, classField, names.empty() ? "(none)" : names));
+            throw Error(
+                fmt::format("road network from '{}': no field '{}' for the road class; the layer's fields are: {}",
+                            data.path, classField, names.empty() ? "(none)" : names));
         }
     }
     RoadNetwork net;
@@ -275,8 +284,8 @@ RoadNetwork RoadNetwork::fromVector(const VectorData& data, const std::string& c
     if (notLines > 0)
         net.mNotes.push_back(fmt::format("{} feature(s) of '{}' left out: not lines (or empty)", notLines, data.path));
     for (const auto& [cls, n] : defaulted)
-        net.mNotes.push_back(fmt::format("{} feature(s) of class '{}' (not in the speed table) at the default {} km/h", n,
-                                         cls.empty() ? "(empty)" : cls, defaultSpeedKmh));
+        net.mNotes.push_back(fmt::format("{} feature(s) of class '{}' (not in the speed table) at the default {} km/h",
+                                         n, cls.empty() ? "(empty)" : cls, defaultSpeedKmh));
     net.build(std::move(lines), lineSpeeds, ids);
     return net;
 }
@@ -312,7 +321,8 @@ std::size_t insertTJunctions(std::vector<LineString>& lines, double tolM, double
         for (const bool atStart : {true, false}) {
             const Point end = atStart ? line.front() : line.back();
             const std::size_t ownSeg = atStart ? 0 : line.size() - 2;
-            const auto hit = grid.nearest(end, seg, [&](std::size_t i) { return !(segs[i].first == l && segs[i].second == ownSeg); });
+            const auto hit = grid.nearest(
+                end, seg, [&](std::size_t i) { return !(segs[i].first == l && segs[i].second == ownSeg); });
             if (!hit.found)
                 continue;
             const auto [a, b] = seg(hit.segment);
@@ -483,7 +493,9 @@ struct RoadNetwork::SegmentGrid : Grid {};
 void RoadNetwork::buildGrid()
 {
     auto grid = std::make_shared<SegmentGrid>();
-    grid->build(mEdges.size(), [&](std::size_t i) { return std::pair<Point, Point>{mNodes[mEdges[i].from], mNodes[mEdges[i].to]}; });
+    grid->build(mEdges.size(), [&](std::size_t i) {
+        return std::pair<Point, Point>{mNodes[mEdges[i].from], mNodes[mEdges[i].to]};
+    });
     mGrid = std::move(grid);
 }
 
@@ -556,7 +568,8 @@ std::vector<double> RoadNetwork::travelMinutesFrom(Point source, const std::vect
     return out;
 }
 
-std::vector<double> RoadNetwork::nearestMinutes(const std::vector<Point>& sources, const std::vector<Point>& queries) const
+std::vector<double> RoadNetwork::nearestMinutes(const std::vector<Point>& sources,
+                                                const std::vector<Point>& queries) const
 {
     const auto all = nearestTravel(sources, queries);
     std::vector<double> out;
@@ -573,7 +586,9 @@ std::vector<NearestTravel> RoadNetwork::nearestTravel(const std::vector<Point>& 
     if (mEdges.empty() || sources.empty())
         return out;
     const double offSpeed = mOptions.offRoadSpeedKmh;
-    auto offMinutes = [&](const RoadSnap& s) { return validSpeed(offSpeed) ? minutesFor(s.offRoadM, offSpeed) : (s.offRoadM > 0 ? kInf : 0.0); };
+    auto offMinutes = [&](const RoadSnap& s) {
+        return validSpeed(offSpeed) ? minutesFor(s.offRoadM, offSpeed) : (s.offRoadM > 0 ? kInf : 0.0);
+    };
 
     std::vector<std::pair<std::size_t, double>> seeds;
     std::vector<long long> seedLabels;

@@ -36,26 +36,32 @@ void createTables(PgConnection& db, const std::string& s)
 {
     db.exec("CREATE SCHEMA " + s);
     db.exec("CREATE TABLE " + s + ".meta (key text PRIMARY KEY, value text NOT NULL)");
-    db.exec("CREATE TABLE " + s + ".wilayah (code text COLLATE \"C\" PRIMARY KEY, name text NOT NULL, "
-            "kind text NOT NULL, parent_code text COLLATE \"C\", geom geometry(MultiPolygon, 4326), "
-            "area_km2 double precision, area_vertices bigint, area_coordinate_sum double precision, "
-            "surface_lon double precision, surface_lat double precision, ord bigserial NOT NULL)");
-    db.exec("CREATE TABLE " + s + ".fasilitas (id bigint PRIMARY KEY, kind text NOT NULL, name text, status text, "
-            "year integer, located_by text NOT NULL, wilayah_code text COLLATE \"C\", geom geometry(Point, 4326))");
-    db.exec("CREATE TABLE " + s + ".indikator (wilayah_code text COLLATE \"C\" NOT NULL, key text NOT NULL, "
-            "period text NOT NULL, value double precision NOT NULL, source text NOT NULL, imported_at text NOT NULL, "
-            "ord bigserial NOT NULL, PRIMARY KEY (wilayah_code, key, period, source))");
+    db.exec("CREATE TABLE " + s
+            + ".wilayah (code text COLLATE \"C\" PRIMARY KEY, name text NOT NULL, "
+              "kind text NOT NULL, parent_code text COLLATE \"C\", geom geometry(MultiPolygon, 4326), "
+              "area_km2 double precision, area_vertices bigint, area_coordinate_sum double precision, "
+              "surface_lon double precision, surface_lat double precision, ord bigserial NOT NULL)");
+    db.exec("CREATE TABLE " + s
+            + ".fasilitas (id bigint PRIMARY KEY, kind text NOT NULL, name text, status text, "
+              "year integer, located_by text NOT NULL, wilayah_code text COLLATE \"C\", geom geometry(Point, 4326))");
+    db.exec("CREATE TABLE " + s
+            + ".indikator (wilayah_code text COLLATE \"C\" NOT NULL, key text NOT NULL, "
+              "period text NOT NULL, value double precision NOT NULL, source text NOT NULL, imported_at text NOT NULL, "
+              "ord bigserial NOT NULL, PRIMARY KEY (wilayah_code, key, period, source))");
     db.exec("CREATE TABLE " + s + ".latar (name text PRIMARY KEY, geom geometry(MultiPolygon, 4326))");
     db.exec("CREATE TABLE " + s + ".kode_bps (code text COLLATE \"C\" PRIMARY KEY, bps_code text NOT NULL)");
-    db.exec("CREATE TABLE " + s + ".alias (wilayah_code text COLLATE \"C\" NOT NULL, name text NOT NULL, "
-            "source text NOT NULL DEFAULT '', ord bigserial NOT NULL, PRIMARY KEY (wilayah_code, name))");
-    db.exec("CREATE TABLE " + s + ".program (id bigint PRIMARY KEY, created_utc text NOT NULL, kind text NOT NULL, "
-            "method text NOT NULL CHECK (method IN ('mclp', 'pmedian')), count bigint NOT NULL, "
-            "radius_km double precision, minutes double precision, demand_key text NOT NULL, period text NOT NULL, "
-            "candidates text NOT NULL, capacity double precision, seed bigint NOT NULL, "
-            "candidate_count bigint NOT NULL, existing_count bigint NOT NULL, total_demand double precision NOT NULL, "
-            "covered_before double precision, covered_after double precision, cost_before double precision, "
-            "cost_after double precision, result_json text NOT NULL)");
+    db.exec("CREATE TABLE " + s
+            + ".alias (wilayah_code text COLLATE \"C\" NOT NULL, name text NOT NULL, "
+              "source text NOT NULL DEFAULT '', ord bigserial NOT NULL, PRIMARY KEY (wilayah_code, name))");
+    db.exec(
+        "CREATE TABLE " + s
+        + ".program (id bigint PRIMARY KEY, created_utc text NOT NULL, kind text NOT NULL, "
+          "method text NOT NULL CHECK (method IN ('mclp', 'pmedian')), count bigint NOT NULL, "
+          "radius_km double precision, minutes double precision, demand_key text NOT NULL, period text NOT NULL, "
+          "candidates text NOT NULL, capacity double precision, seed bigint NOT NULL, "
+          "candidate_count bigint NOT NULL, existing_count bigint NOT NULL, total_demand double precision NOT NULL, "
+          "covered_before double precision, covered_after double precision, cost_before double precision, "
+          "cost_after double precision, result_json text NOT NULL)");
     db.exec("CREATE TABLE " + s + ".program_site (program_id bigint NOT NULL REFERENCES " + s
             + ".program(id) ON DELETE CASCADE, rank integer NOT NULL, kode text NOT NULL, nama text NOT NULL, "
               "lon double precision NOT NULL, lat double precision NOT NULL, gain double precision NOT NULL, "
@@ -63,15 +69,18 @@ void createTables(PgConnection& db, const std::string& s)
     // Row-level security by area code prefix: a role listed here sees and writes only the rows
     // of areas under one of its prefixes; roles not listed are not restricted by it. The owner
     // is never restricted (row security does not apply to a table's owner).
-    db.exec("CREATE TABLE " + s + ".akses (role name NOT NULL, code_prefix text COLLATE \"C\" NOT NULL, "
-            "PRIMARY KEY (role, code_prefix))");
-    db.exec("CREATE FUNCTION " + s + ".in_scope(area_code text) RETURNS boolean LANGUAGE sql STABLE AS $$ "
-            "SELECT NOT EXISTS (SELECT 1 FROM " + s + ".akses WHERE role = current_user) OR EXISTS (SELECT 1 FROM "
-            + s + ".akses a WHERE a.role = current_user AND (area_code = a.code_prefix OR "
+    db.exec("CREATE TABLE " + s
+            + ".akses (role name NOT NULL, code_prefix text COLLATE \"C\" NOT NULL, "
+              "PRIMARY KEY (role, code_prefix))");
+    db.exec("CREATE FUNCTION " + s
+            + ".in_scope(area_code text) RETURNS boolean LANGUAGE sql STABLE AS $$ "
+              "SELECT NOT EXISTS (SELECT 1 FROM "
+            + s + ".akses WHERE role = current_user) OR EXISTS (SELECT 1 FROM " + s
+            + ".akses a WHERE a.role = current_user AND (area_code = a.code_prefix OR "
               "left(area_code, length(a.code_prefix) + 1) = a.code_prefix || '.')) $$");
-    for (const auto& [table, column] : {std::pair{"wilayah", "code"}, std::pair{"fasilitas", "wilayah_code"},
-                                        std::pair{"indikator", "wilayah_code"}, std::pair{"alias", "wilayah_code"},
-                                        std::pair{"kode_bps", "code"}}) {
+    for (const auto& [table, column] :
+         {std::pair{"wilayah", "code"}, std::pair{"fasilitas", "wilayah_code"}, std::pair{"indikator", "wilayah_code"},
+          std::pair{"alias", "wilayah_code"}, std::pair{"kode_bps", "code"}}) {
         const std::string t = s + "." + table;
         db.exec("ALTER TABLE " + t + " ENABLE ROW LEVEL SECURITY");
         db.exec(std::string("CREATE POLICY by_code_prefix ON ") + t + " USING (" + s + ".in_scope(" + column
@@ -257,9 +266,12 @@ void insertPrograms(PgConnection& db, const std::string& s, const std::vector<Pl
         }
     }
     if (!programs.empty())
-        db.copyIn("COPY " + s + ".program (id, created_utc, kind, method, count, radius_km, minutes, demand_key, "
+        db.copyIn(
+            "COPY " + s
+                + ".program (id, created_utc, kind, method, count, radius_km, minutes, demand_key, "
                   "period, candidates, capacity, seed, candidate_count, existing_count, total_demand, covered_before, "
-                  "covered_after, cost_before, cost_after, result_json) FROM STDIN", programs.rows());
+                  "covered_after, cost_before, cost_after, result_json) FROM STDIN",
+            programs.rows());
     if (!sites.empty())
         db.copyIn("COPY " + s + ".program_site (program_id, rank, kode, nama, lon, lat, gain, served) FROM STDIN",
                   sites.rows());
@@ -328,8 +340,8 @@ std::string codeFilter(const std::string& column, bool hasPrefix)
 ProjectError serverError(const ServerLocation& loc, const std::string& doing, const PgError& e)
 {
     if (e.sqlState() == "42501")
-        return ProjectError(std::string(kReadOnlyMessage) + " untuk " + doing + " di '" + loc.display
-                            + "' (" + e.what() + "); minta pemilik proyek memberi hak editor; nothing was changed");
+        return ProjectError(std::string(kReadOnlyMessage) + " untuk " + doing + " di '" + loc.display + "' (" + e.what()
+                            + "); minta pemilik proyek memberi hak editor; nothing was changed");
     if (e.sqlState().rfind("08", 0) == 0 || e.sqlState().empty())
         return ProjectError("lost the connection to the PostgreSQL server of '" + loc.display + "' while " + doing
                             + ": " + e.what() + "; nothing was changed, try again");
@@ -339,7 +351,7 @@ ProjectError serverError(const ServerLocation& loc, const std::string& doing, co
 class PgProjectStore final : public ProjectStore {
 public:
     PgProjectStore(ServerLocation loc, std::unique_ptr<PgConnection> db)
-        : mLoc(std::move(loc)), mDb(std::move(db)), mSchema(mDb->quoteIdentifier(mLoc.project))
+            : mLoc(std::move(loc)), mDb(std::move(db)), mSchema(mDb->quoteIdentifier(mLoc.project))
     {
         refreshState();
     }
@@ -365,9 +377,9 @@ public:
     std::vector<long long> write(const ProjectChanges& changes) override
     {
         if (mReadOnly)
-            throw ProjectError(std::string(kReadOnlyMessage) + " pada '" + mLoc.display + "' (role "
-                               + mRole + " may only read it); ask the project's owner to grant editor access; "
-                                         "nothing was changed");
+            throw ProjectError(std::string(kReadOnlyMessage) + " pada '" + mLoc.display + "' (role " + mRole
+                               + " may only read it); ask the project's owner to grant editor access; "
+                                 "nothing was changed");
         if (mOpenedReadOnly)
             throw ProjectError("project '" + mLoc.display + "' was opened read-only; nothing was changed");
         try {
@@ -387,9 +399,11 @@ public:
 private:
     void refreshState()
     {
-        PgResult r = mDb->query("SELECT value, current_user::text, has_table_privilege(current_user, $1, 'INSERT')::text "
-                                "FROM " + mSchema + ".meta WHERE key = 'schema_version'",
-                                {PgParam::text(mSchema + ".indikator")});
+        PgResult r =
+            mDb->query("SELECT value, current_user::text, has_table_privilege(current_user, $1, 'INSERT')::text "
+                       "FROM "
+                           + mSchema + ".meta WHERE key = 'schema_version'",
+                       {PgParam::text(mSchema + ".indikator")});
         mVersion = r.rows() ? std::atoi(r.text(0, 0).c_str()) : 0;
         mRole = r.rows() ? r.text(0, 1) : "";
         mReadOnly = r.rows() ? r.text(0, 2) != "true" : true;
@@ -399,8 +413,8 @@ private:
     {
         Dataset ds;
         const bool prefix = !options.codePrefix.empty();
-        const std::vector<PgParam> params = prefix ? std::vector<PgParam>{PgParam::text(options.codePrefix)}
-                                                   : std::vector<PgParam>{};
+        const std::vector<PgParam> params =
+            prefix ? std::vector<PgParam>{PgParam::text(options.codePrefix)} : std::vector<PgParam>{};
         const std::string& s = mSchema;
         {
             PgResult r = mDb->query("SELECT key, value FROM " + s + ".meta");
@@ -411,8 +425,8 @@ private:
             PgResult r = mDb->query(std::string("SELECT code, name, kind, coalesce(parent_code, ''), ")
                                         + (options.areaGeometry ? "ST_AsBinary(geom)" : "NULL::bytea")
                                         + ", area_km2::text, area_vertices::text, area_coordinate_sum::text, "
-                                          "surface_lon::text, surface_lat::text FROM " + s + ".wilayah WHERE "
-                                        + codeFilter("code", prefix) + " ORDER BY ord",
+                                          "surface_lon::text, surface_lat::text FROM "
+                                        + s + ".wilayah WHERE " + codeFilter("code", prefix) + " ORDER BY ord",
                                     params, true);
             ds.areas.reserve(static_cast<std::size_t>(r.rows()));
             for (int i = 0; i < r.rows(); ++i) {
@@ -429,11 +443,12 @@ private:
             }
         }
         if (has(options.parts, ProjectPart::Facilities)) {
-            PgResult r = mDb->query("SELECT id::text, kind, coalesce(name, ''), coalesce(status, ''), "
-                                    "coalesce(year, 0)::text, located_by, coalesce(wilayah_code, ''), ST_AsBinary(geom) "
-                                    "FROM " + s + ".fasilitas WHERE " + codeFilter("wilayah_code", prefix)
-                                        + " ORDER BY fasilitas.id",
-                                    params, true);
+            PgResult r = mDb->query(
+                "SELECT id::text, kind, coalesce(name, ''), coalesce(status, ''), "
+                "coalesce(year, 0)::text, located_by, coalesce(wilayah_code, ''), ST_AsBinary(geom) "
+                "FROM "
+                    + s + ".fasilitas WHERE " + codeFilter("wilayah_code", prefix) + " ORDER BY fasilitas.id",
+                params, true);
             ds.facilities.reserve(static_cast<std::size_t>(r.rows()));
             for (int i = 0; i < r.rows(); ++i) {
                 Facility f;
@@ -458,8 +473,8 @@ private:
                                     params, true);
             ds.indicators.reserve(static_cast<std::size_t>(r.rows()));
             for (int i = 0; i < r.rows(); ++i)
-                ds.indicators.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.number(i, 3), r.text(i, 4),
-                                         r.text(i, 5)});
+                ds.indicators.push_back(
+                    {r.text(i, 0), r.text(i, 1), r.text(i, 2), r.number(i, 3), r.text(i, 4), r.text(i, 5)});
         }
         if (has(options.parts, ProjectPart::Aliases)) {
             PgResult r = mDb->query("SELECT wilayah_code, name, source FROM " + s + ".alias WHERE "
@@ -469,8 +484,8 @@ private:
                 ds.aliases.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2)});
         }
         if (has(options.parts, ProjectPart::BpsCodes)) {
-            PgResult r = mDb->query("SELECT code, bps_code FROM " + s + ".kode_bps WHERE " + codeFilter("code", prefix),
-                                    params);
+            PgResult r =
+                mDb->query("SELECT code, bps_code FROM " + s + ".kode_bps WHERE " + codeFilter("code", prefix), params);
             for (int i = 0; i < r.rows(); ++i)
                 ds.bpsCodes[r.text(i, 0)] = r.text(i, 1);
         }
@@ -489,11 +504,12 @@ private:
         const std::string& s = mSchema;
         std::vector<PlacementRun> runs;
         std::map<long long, std::size_t> byId;
-        PgResult r = mDb->query("SELECT id::text, created_utc, kind, method, count::text, radius_km::text, minutes::text, "
-                                "demand_key, period, candidates, capacity::text, seed::text, candidate_count::text, "
-                                "existing_count::text, total_demand::text, covered_before::text, covered_after::text, "
-                                "cost_before::text, cost_after::text, result_json FROM " + s
-                                    + ".program ORDER BY program.id");
+        PgResult r =
+            mDb->query("SELECT id::text, created_utc, kind, method, count::text, radius_km::text, minutes::text, "
+                       "demand_key, period, candidates, capacity::text, seed::text, candidate_count::text, "
+                       "existing_count::text, total_demand::text, covered_before::text, covered_after::text, "
+                       "cost_before::text, cost_after::text, result_json FROM "
+                       + s + ".program ORDER BY program.id");
         auto optional = [&](int row, int column) {
             return r.isNull(row, column) ? std::nullopt : std::optional<double>(r.number(row, column));
         };
@@ -522,15 +538,19 @@ private:
             byId[run.id] = runs.size();
             runs.push_back(std::move(run));
         }
-        PgResult sites = mDb->query("SELECT program_id::text, rank::text, kode, nama, lon::text, lat::text, gain::text, "
-                                    "served::text FROM " + s
-                                        + ".program_site ORDER BY program_site.program_id, program_site.rank");
+        PgResult sites =
+            mDb->query("SELECT program_id::text, rank::text, kode, nama, lon::text, lat::text, gain::text, "
+                       "served::text FROM "
+                       + s + ".program_site ORDER BY program_site.program_id, program_site.rank");
         for (int i = 0; i < sites.rows(); ++i) {
             auto it = byId.find(sites.integer(i, 0));
             if (it == byId.end())
                 continue;
-            runs[it->second].sites.push_back({static_cast<int>(sites.integer(i, 1)), sites.text(i, 2), sites.text(i, 3),
-                                              {sites.number(i, 4), sites.number(i, 5)}, sites.number(i, 6),
+            runs[it->second].sites.push_back({static_cast<int>(sites.integer(i, 1)),
+                                              sites.text(i, 2),
+                                              sites.text(i, 3),
+                                              {sites.number(i, 4), sites.number(i, 5)},
+                                              sites.number(i, 6),
                                               sites.number(i, 7)});
         }
         return runs;
@@ -557,9 +577,8 @@ private:
             return rows;
         };
         if (!c.removeAreaCodes.empty()) {
-            stage("gone_area", "wilayah", "code", oneColumn(c.removeAreaCodes, [](CopyRows& r, const std::string& code) {
-                      r.field(code);
-                  }));
+            stage("gone_area", "wilayah", "code",
+                  oneColumn(c.removeAreaCodes, [](CopyRows& r, const std::string& code) { r.field(code); }));
             mDb->exec("DELETE FROM " + s + ".wilayah w USING gone_area g WHERE w.code = g.code");
         }
         if (!c.upsertAreas.empty()) {
@@ -593,8 +612,9 @@ private:
                       r.field(v.period);
                       r.field(v.source);
                   }));
-            mDb->exec("DELETE FROM " + s + ".indikator v USING gone_value g WHERE v.wilayah_code = g.wilayah_code "
-                      "AND v.key = g.key AND v.period = g.period AND v.source = g.source");
+            mDb->exec("DELETE FROM " + s
+                      + ".indikator v USING gone_value g WHERE v.wilayah_code = g.wilayah_code "
+                        "AND v.key = g.key AND v.period = g.period AND v.source = g.source");
         }
         if (!c.upsertValues.empty()) {
             stage("new_value", "indikator", kValueColumns, valueRows(c.upsertValues));
@@ -605,15 +625,15 @@ private:
                         "imported_at = excluded.imported_at");
         }
         if (!c.removeFacilityIds.empty()) {
-            stage("gone_facility", "fasilitas", "id", oneColumn(c.removeFacilityIds, [](CopyRows& r, long long id) {
-                      r.integer(id);
-                  }));
+            stage("gone_facility", "fasilitas", "id",
+                  oneColumn(c.removeFacilityIds, [](CopyRows& r, long long id) { r.integer(id); }));
             mDb->exec("DELETE FROM " + s + ".fasilitas f USING gone_facility g WHERE f.id = g.id");
         }
         if (!c.updateFacilities.empty() || !c.addFacilities.empty()) {
             std::vector<Facility> all = c.updateFacilities;
             long long next = 0;
-            if (std::any_of(c.addFacilities.begin(), c.addFacilities.end(), [](const Facility& f) { return f.id == 0; })) {
+            if (std::any_of(c.addFacilities.begin(), c.addFacilities.end(),
+                            [](const Facility& f) { return f.id == 0; })) {
                 PgResult r = mDb->query("SELECT coalesce(max(id), 0)::text FROM " + s + ".fasilitas");
                 next = r.integer(0, 0);
                 for (const Facility& f : c.addFacilities)
@@ -626,7 +646,8 @@ private:
             }
             stage("new_facility", "fasilitas", kFacilityColumns, facilityRows(all));
             mDb->exec("INSERT INTO " + s + ".fasilitas (" + kFacilityColumns + ") SELECT DISTINCT ON (id) "
-                      + kFacilityColumns + " FROM new_facility ORDER BY id, n DESC ON CONFLICT (id) DO UPDATE SET "
+                      + kFacilityColumns
+                      + " FROM new_facility ORDER BY id, n DESC ON CONFLICT (id) DO UPDATE SET "
                         "kind = excluded.kind, name = excluded.name, status = excluded.status, year = excluded.year, "
                         "located_by = excluded.located_by, wilayah_code = excluded.wilayah_code, geom = excluded.geom");
         }
@@ -637,21 +658,24 @@ private:
                       r.field(a.name);
                       r.field(a.source);
                   }));
-            mDb->exec("INSERT INTO " + s + ".alias (wilayah_code, name, source) SELECT wilayah_code, name, source "
-                      "FROM new_alias ORDER BY n ON CONFLICT (wilayah_code, name) DO NOTHING");
+            mDb->exec("INSERT INTO " + s
+                      + ".alias (wilayah_code, name, source) SELECT wilayah_code, name, source "
+                        "FROM new_alias ORDER BY n ON CONFLICT (wilayah_code, name) DO NOTHING");
         }
         for (const std::string& code : c.removeBpsCodes)
             mDb->query("DELETE FROM " + s + ".kode_bps WHERE code = $1", {PgParam::text(code)});
         for (const auto& [code, bps] : c.bpsCodes)
-            mDb->query("INSERT INTO " + s + ".kode_bps (code, bps_code) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE "
-                       "SET bps_code = excluded.bps_code",
+            mDb->query("INSERT INTO " + s
+                           + ".kode_bps (code, bps_code) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE "
+                             "SET bps_code = excluded.bps_code",
                        {PgParam::text(code), PgParam::text(bps)});
         for (const auto& [key, value] : c.meta) {
             if (key == "schema_version")
                 continue;
             if (value)
-                mDb->query("INSERT INTO " + s + ".meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE "
-                           "SET value = excluded.value",
+                mDb->query("INSERT INTO " + s
+                               + ".meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE "
+                                 "SET value = excluded.value",
                            {PgParam::text(key), PgParam::text(*value)});
             else
                 mDb->query("DELETE FROM " + s + ".meta WHERE key = $1", {PgParam::text(key)});
@@ -659,8 +683,9 @@ private:
         if (c.backgroundLand) {
             mDb->exec("DELETE FROM " + s + ".latar WHERE name = 'daratan'");
             if (!c.backgroundLand->empty())
-                mDb->query("INSERT INTO " + s + ".latar (name, geom) VALUES ('daratan', "
-                           "ST_SetSRID(ST_GeomFromWKB($1), 4326))",
+                mDb->query("INSERT INTO " + s
+                               + ".latar (name, geom) VALUES ('daratan', "
+                                 "ST_SetSRID(ST_GeomFromWKB($1), 4326))",
                            {PgParam::bytes(multiPolygonToWkb(*c.backgroundLand))});
         }
         std::vector<long long> ids;
@@ -701,8 +726,9 @@ std::unique_ptr<PgConnection> connectServer(const ServerLocation& loc)
     try {
         PgResult r = db->query("SELECT 1 FROM pg_extension WHERE extname = 'postgis'");
         if (r.rows() == 0)
-            throw ProjectError("the database of '" + loc.display + "' has no PostGIS; ask its owner to run "
-                               "CREATE EXTENSION postgis in it");
+            throw ProjectError("the database of '" + loc.display
+                               + "' has no PostGIS; ask its owner to run "
+                                 "CREATE EXTENSION postgis in it");
     } catch (const PgError& e) {
         throw ProjectError("cannot query the PostgreSQL server of '" + loc.display + "': " + e.what());
     }
@@ -723,15 +749,17 @@ std::unique_ptr<ProjectStore> openServerProject(const std::string& location, Ope
         if (!serverProjectExists(*db, loc.project))
             throw ProjectError("project '" + loc.project + "' does not exist in the database of '" + loc.display
                                + "' (or this role may not see it); copy a project there first, or check the name");
-        PgResult v = db->query("SELECT value FROM " + db->quoteIdentifier(loc.project) + ".meta WHERE key = 'schema_version'");
+        PgResult v =
+            db->query("SELECT value FROM " + db->quoteIdentifier(loc.project) + ".meta WHERE key = 'schema_version'");
         const int version = v.rows() ? std::atoi(v.text(0, 0).c_str()) : 0;
         if (version > kProjectSchemaVersion)
             throw ProjectError("project '" + loc.display + "' has schema version " + std::to_string(version)
                                + ", newer than this program (up to " + std::to_string(kProjectSchemaVersion)
                                + "); update Sasaran to open it");
         if (version < 1)
-            throw ProjectError("schema '" + loc.project + "' in '" + loc.display + "' is not a Sasaran project "
-                               "(its meta has no schema_version)");
+            throw ProjectError("schema '" + loc.project + "' in '" + loc.display
+                               + "' is not a Sasaran project "
+                                 "(its meta has no schema_version)");
     } catch (const PgError& e) {
         throw serverError(loc, "open the project", e);
     }
@@ -757,8 +785,9 @@ std::unique_ptr<ProjectStore> createServerProject(const std::string& location, c
                                         {PgParam::text(loc.project)});
             if (exists.text(0, 0) == "true") {
                 if (!replace)
-                    throw ProjectError("project '" + loc.display + "' already exists; nothing was changed (replace "
-                                       "it explicitly to overwrite it)");
+                    throw ProjectError("project '" + loc.display
+                                       + "' already exists; nothing was changed (replace "
+                                         "it explicitly to overwrite it)");
                 db->exec("DROP SCHEMA " + s + " CASCADE");
             }
             createTables(*db, s);
@@ -772,8 +801,7 @@ std::unique_ptr<ProjectStore> createServerProject(const std::string& location, c
     return openServerProject(location, OpenMode::ReadWrite);
 }
 
-void grantServerAccess(const std::string& location, const std::string& role, bool editor,
-                       const std::string& codePrefix)
+void grantServerAccess(const std::string& location, const std::string& role, bool editor, const std::string& codePrefix)
 {
     ServerLocation loc = parseServerLocation(location);
     std::unique_ptr<PgConnection> db = connectServer(loc);
@@ -787,8 +815,9 @@ void grantServerAccess(const std::string& location, const std::string& role, boo
         const std::string s = db->quoteIdentifier(loc.project);
         const std::string r = db->quoteIdentifier(role);
         PgTransaction tx(*db);
-        PgResult owner = db->query("SELECT pg_get_userbyid(nspowner) = current_user FROM pg_namespace WHERE nspname = $1",
-                                   {PgParam::text(loc.project)});
+        PgResult owner =
+            db->query("SELECT pg_get_userbyid(nspowner) = current_user FROM pg_namespace WHERE nspname = $1",
+                      {PgParam::text(loc.project)});
         if (owner.rows() == 0 || owner.text(0, 0) != "t")
             throw ProjectError("only the owner of project '" + loc.display + "' may grant access to it");
         db->exec("GRANT USAGE ON SCHEMA " + s + " TO " + r);

@@ -56,15 +56,17 @@ ServerLocation parseServerLocation(const std::string& location)
     loc.display = location;
     const std::size_t scheme = location.find("://");
     if (!isPostgresUri(location) || scheme == std::string::npos)
-        throw ProjectError("'" + location + "' is not a PostgreSQL URI; write postgresql://USER@HOST:PORT/DATABASE?project=NAME");
+        throw ProjectError("'" + location
+                           + "' is not a PostgreSQL URI; write postgresql://USER@HOST:PORT/DATABASE?project=NAME");
     const std::size_t query = location.find('?');
     const std::string authority = location.substr(scheme + 3, location.find_first_of("/?", scheme + 3) - (scheme + 3));
     const std::size_t at = authority.rfind('@');
     if (at != std::string::npos && authority.substr(0, at).find(':') != std::string::npos) {
         // Never echo it: the location shown is cut before the user part.
         loc.display = location.substr(0, scheme + 3) + "…" + location.substr(scheme + 3 + at);
-        throw ProjectError("the PostgreSQL URI '" + loc.display + "' carries a password; remove it and keep the "
-                           "password in ~/.pgpass (or PGPASSFILE, PGPASSWORD)");
+        throw ProjectError("the PostgreSQL URI '" + loc.display
+                           + "' carries a password; remove it and keep the "
+                             "password in ~/.pgpass (or PGPASSFILE, PGPASSWORD)");
     }
     {
         // libpq reads a bad port only when connecting, with a message about the connection.
@@ -101,11 +103,13 @@ ServerLocation parseServerLocation(const std::string& location)
         }
     }
     if (loc.project.empty())
-        throw ProjectError("the PostgreSQL URI '" + location + "' names no project; add ?project=NAME "
-                           "(e.g. postgresql://sasaran@127.0.0.1:5432/sasaran?project=tanggamus)");
+        throw ProjectError("the PostgreSQL URI '" + location
+                           + "' names no project; add ?project=NAME "
+                             "(e.g. postgresql://sasaran@127.0.0.1:5432/sasaran?project=tanggamus)");
     if (!validProjectName(loc.project))
-        throw ProjectError("project name '" + loc.project + "' in '" + location + "' is not usable as a schema "
-                           "name; use lower-case letters, digits and _ (starting with a letter, at most 50)");
+        throw ProjectError("project name '" + loc.project + "' in '" + location
+                           + "' is not usable as a schema "
+                             "name; use lower-case letters, digits and _ (starting with a letter, at most 50)");
     bool timeout = false;
     for (const std::string& p : kept)
         timeout = timeout || p.rfind("connect_timeout=", 0) == 0;

@@ -50,7 +50,10 @@ PgParam pgNumber(double v)
     return PgParam::text(std::string(buffer, end));
 }
 
-PgParam pgInteger(long long v) { return PgParam::text(std::to_string(v)); }
+PgParam pgInteger(long long v)
+{
+    return PgParam::text(std::to_string(v));
+}
 
 PgResult::~PgResult()
 {
@@ -69,9 +72,15 @@ PgResult& PgResult::operator=(PgResult&& other) noexcept
     return *this;
 }
 
-int PgResult::rows() const { return mResult ? PQntuples(mResult) : 0; }
+int PgResult::rows() const
+{
+    return mResult ? PQntuples(mResult) : 0;
+}
 
-bool PgResult::isNull(int row, int column) const { return PQgetisnull(mResult, row, column) != 0; }
+bool PgResult::isNull(int row, int column) const
+{
+    return PQgetisnull(mResult, row, column) != 0;
+}
 
 std::string_view PgResult::view(int row, int column) const
 {
@@ -107,7 +116,8 @@ PgConnection::PgConnection(const std::string& conninfo)
     }
     // Our own messages are what the user sees; the server's notices (e.g. "table does not
     // exist, skipping") are not.
-    PQsetNoticeProcessor(mConn, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        mConn, [](void*, const char*) {}, nullptr);
     exec("SET client_min_messages = warning; SET client_encoding = 'UTF8'");
 }
 
@@ -182,11 +192,20 @@ void PgConnection::appendCopyField(std::string& line, const std::optional<std::s
     }
     for (char c : *value) {
         switch (c) {
-        case '\\': line += "\\\\"; break;
-        case '\t': line += "\\t"; break;
-        case '\n': line += "\\n"; break;
-        case '\r': line += "\\r"; break;
-        default: line += c;
+        case '\\':
+            line += "\\\\";
+            break;
+        case '\t':
+            line += "\\t";
+            break;
+        case '\n':
+            line += "\\n";
+            break;
+        case '\r':
+            line += "\\r";
+            break;
+        default:
+            line += c;
         }
     }
 }
@@ -213,7 +232,10 @@ std::string PgConnection::quoteIdentifier(const std::string& name) const
     return out;
 }
 
-PgTransaction::PgTransaction(PgConnection& db, const std::string& begin) : mDb(db) { mDb.exec(begin); }
+PgTransaction::PgTransaction(PgConnection& db, const std::string& begin) : mDb(db)
+{
+    mDb.exec(begin);
+}
 
 PgTransaction::~PgTransaction()
 {

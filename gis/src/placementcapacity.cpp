@@ -23,7 +23,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 class NearestFirstAssigner {
 public:
     explicit NearestFirstAssigner(const CapacitatedInstance& instance)
-        : mDemand(instance.demand), mExisting(instance.existing.size()), mCapacity(instance.capacity)
+            : mDemand(instance.demand), mExisting(instance.existing.size()), mCapacity(instance.capacity)
     {
         if (!(instance.capacity > 0.0))
             throw Error(fmt::format("placement: the capacity must be a positive number of demand units (got {})",
@@ -176,9 +176,9 @@ public:
     static constexpr detail::Kick kKick = detail::Kick::ReplaceInPlace;
 
     CapacitatedObjective(const CapacitatedInstance& instance, CapacitatedGoal goal)
-        : mAssigner(instance), mGoal(goal), mTotalDemand(totalOf(instance.demand)),
-          mPenalty(unservedPenalty(instance)), mOpen(mAssigner.candidateCount(), 0),
-          mEpsPrimary(detail::improvementEpsilon(mTotalDemand))
+            : mAssigner(instance), mGoal(goal), mTotalDemand(totalOf(instance.demand)),
+              mPenalty(unservedPenalty(instance)), mOpen(mAssigner.candidateCount(), 0),
+              mEpsPrimary(detail::improvementEpsilon(mTotalDemand))
     {
         mCurrent = score(mOpenSites);
     }

@@ -25,9 +25,8 @@
 namespace gis {
 
 PlacementError::PlacementError(PlacementParameter parameter, const std::string& what)
-    : Error(what), mParameter(parameter)
-{
-}
+        : Error(what), mParameter(parameter)
+{}
 
 namespace {
 
@@ -44,7 +43,7 @@ struct Prepared {
     std::string period;
     std::vector<const Facility*> existing;
     std::vector<Point> existingPoints;
-    std::vector<std::size_t> candidates;   ///< village indices
+    std::vector<std::size_t> candidates; ///< village indices
     std::vector<Point> candidatePoints;
     std::unordered_map<std::string, std::size_t> byCode;
 };
@@ -122,8 +121,9 @@ std::vector<std::size_t> selectCandidates(const Dataset& ds, const Prepared& p, 
         if (number.find_first_not_of(" \t", used) != std::string::npos)
             throw std::invalid_argument("trailing text");
     } catch (const std::exception&) {
-        throw PlacementError(PlacementParameter::Candidates, "placement: candidate rule '" + rule + "' must be COLUMN" +
-                                                                 op + "NUMBER, e.g. priority_rank<=100");
+        throw PlacementError(PlacementParameter::Candidates,
+                             "placement: candidate rule '" + rule + "' must be COLUMN" + op
+                                 + "NUMBER, e.g. priority_rank<=100");
     }
     const AnalysisTable table = analyzeVillages(ds, p.period);
     const std::size_t col = table.column(column);
@@ -132,10 +132,10 @@ std::vector<std::size_t> selectCandidates(const Dataset& ds, const Prepared& p, 
         if (std::isnan(v) || (column == "priority_rank" && v == 0.0))
             continue;
         const bool keep = op == "<=" ? v <= threshold
-                          : op == ">=" ? v >= threshold
-                          : op == "==" ? v == threshold
-                          : op == "<"  ? v < threshold
-                                       : v > threshold;
+            : op == ">="             ? v >= threshold
+            : op == "=="             ? v == threshold
+            : op == "<"              ? v < threshold
+                                     : v > threshold;
         if (keep)
             out.push_back(villageIndexOf(p, table.rows[r].kode));
     }
@@ -151,7 +151,8 @@ void checkOptions(const PlacementOptions& options)
         throw PlacementError(PlacementParameter::Minutes,
                              "placement: the reach in travel minutes must be a positive number");
     if (!options.roads && !(options.radiusKm > 0.0))
-        throw PlacementError(PlacementParameter::RadiusKm, "placement: the reach radius in km must be a positive number");
+        throw PlacementError(PlacementParameter::RadiusKm,
+                             "placement: the reach radius in km must be a positive number");
     if (options.capacity && !(*options.capacity > 0.0 && std::isfinite(*options.capacity)))
         throw PlacementError(PlacementParameter::Capacity,
                              fmt::format("placement: the capacity must be a positive number of demand units (got {})",
@@ -189,8 +190,8 @@ Prepared prepareInput(const Dataset& ds, const PlacementOptions& options, const 
     }
     if (p.candidates.empty())
         throw PlacementError(PlacementParameter::Candidates,
-                             "placement: no candidate pekon (every pekon already has a " + options.kind +
-                                 ", or the candidate rule selects none)");
+                             "placement: no candidate pekon (every pekon already has a " + options.kind
+                                 + ", or the candidate rule selects none)");
     for (std::size_t i : p.candidates)
         p.candidatePoints.push_back(p.points[i]);
     const std::size_t nC = p.candidates.size(), nV = p.villages.size();
@@ -208,11 +209,11 @@ Prepared prepareInput(const Dataset& ds, const PlacementOptions& options, const 
 
 struct Reach {
     const RoadNetwork* roads = nullptr;
-    double reach = 0.0;                              ///< km, or minutes with roads
-    detail::NearestSources existing;                 ///< per village: the nearest existing facility
-    std::vector<std::vector<double>> candMinutes;    ///< roads: [candidate][village]
+    double reach = 0.0;                               ///< km, or minutes with roads
+    detail::NearestSources existing;                  ///< per village: the nearest existing facility
+    std::vector<std::vector<double>> candMinutes;     ///< roads: [candidate][village]
     std::vector<std::vector<double>> existingMinutes; ///< roads: [existing][village]
-    std::vector<std::vector<std::uint32_t>> covers;  ///< MCLP: per candidate, the villages within reach
+    std::vector<std::vector<std::uint32_t>> covers;   ///< MCLP: per candidate, the villages within reach
     const Prepared* p = nullptr;
 
     /// Distance from candidate c to village v: km, or minutes (+infinity when no road leads there).
@@ -240,8 +241,8 @@ Reach computeReach(const Prepared& p, const PlacementOptions& options)
             r.existingMinutes = detail::minutesFrom(*options.roads, p.existingPoints, p.points);
     }
     if (mclp)
-        r.covers = detail::pointsWithinReach(p.candidatePoints, p.points, r.reach,
-                                             options.roads ? &r.candMinutes : nullptr);
+        r.covers =
+            detail::pointsWithinReach(p.candidatePoints, p.points, r.reach, options.roads ? &r.candMinutes : nullptr);
     return r;
 }
 
@@ -385,8 +386,8 @@ CapacitatedRun solveCapacitatedRun(const Prepared& p, const Reach& r, const Plac
     } else {
         SolverOptions solverOptions;
         solverOptions.seed = options.seed;
-        run.solved = solveCapacitated(inst, options.count,
-                                      mclp ? CapacitatedGoal::MaxServed : CapacitatedGoal::MinCost, solverOptions);
+        run.solved = solveCapacitated(inst, options.count, mclp ? CapacitatedGoal::MaxServed : CapacitatedGoal::MinCost,
+                                      solverOptions);
     }
     const CapacitatedAssignment before = assignNearestFirst(inst, {});
     run.after = assignNearestFirst(inst, run.solved.chosen);
@@ -410,7 +411,10 @@ CapacitatedRun solveCapacitatedRun(const Prepared& p, const Reach& r, const Plac
 // ---------------------------------------------------------------------------------------
 
 /// The label of a facility in VillageAssignment::servedBy.
-std::string existingLabel(const Facility& f) { return fmt::format("existing:{}", f.id); }
+std::string existingLabel(const Facility& f)
+{
+    return fmt::format("existing:{}", f.id);
+}
 
 /// Under a capacity: each village served by the facilities of the nearest-first flows.
 /// Returns the demand each candidate serves.
@@ -443,8 +447,8 @@ std::vector<double> assignUnderCapacity(const Prepared& p, const Reach& r, const
         a.served = run.after.servedAt[v];
         a.unserved = std::max(0.0, a.demand - a.served);
         // Covered = within reach (MCLP) or reached at all (p-median), whatever the capacity.
-        a.coveredAfter = mclp ? (a.coveredBefore || reachedAfter[v])
-                              : (std::isfinite(r.existing.distance[v]) || reachedAfter[v]);
+        a.coveredAfter =
+            mclp ? (a.coveredBefore || reachedAfter[v]) : (std::isfinite(r.existing.distance[v]) || reachedAfter[v]);
         if (!mclp && !a.coveredAfter)
             ++result.unreachable;
     }

@@ -47,8 +47,13 @@ std::string placementToJson(const PlacementResult& result)
     j["swaps"] = result.swaps;
     nlohmann::json sites = nlohmann::json::array();
     for (const PlacedSite& s : result.sites)
-        sites.push_back({{"code", s.code}, {"name", s.name}, {"lon", s.point.x}, {"lat", s.point.y},
-                         {"gain", s.gain}, {"served", s.served}, {"within_reach", s.withinReach}});
+        sites.push_back({{"code", s.code},
+                         {"name", s.name},
+                         {"lon", s.point.x},
+                         {"lat", s.point.y},
+                         {"gain", s.gain},
+                         {"served", s.served},
+                         {"within_reach", s.withinReach}});
     j["sites"] = sites;
     return j.dump();
 }
@@ -85,11 +90,11 @@ void writePlacementCsv(const PlacementResult& result, const std::string& path)
     const bool mclp = result.options.method == PlacementMethod::MaxCover;
     for (const VillageAssignment& a : result.villages) {
         auto it = orderOf.find(a.code);
-        text += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", detail::csvQuoted(a.code), detail::csvQuoted(a.name),
-                            csvNumber(a.demand), mclp ? (a.coveredBefore ? "1" : "0") : "",
-                            mclp ? (a.coveredAfter ? "1" : "0") : "", detail::csvQuoted(a.servedBy), detail::csvQuoted(a.servedByName),
-                            csvNumber(a.distance), csvNumber(a.accessBefore), csvNumber(a.accessAfter),
-                            it == orderOf.end() ? std::string() : std::to_string(it->second),
+        text += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", detail::csvQuoted(a.code),
+                            detail::csvQuoted(a.name), csvNumber(a.demand), mclp ? (a.coveredBefore ? "1" : "0") : "",
+                            mclp ? (a.coveredAfter ? "1" : "0") : "", detail::csvQuoted(a.servedBy),
+                            detail::csvQuoted(a.servedByName), csvNumber(a.distance), csvNumber(a.accessBefore),
+                            csvNumber(a.accessAfter), it == orderOf.end() ? std::string() : std::to_string(it->second),
                             it == orderOf.end() ? std::string() : csvNumber(gainOf[a.code]), csvNumber(a.served),
                             csvNumber(a.unserved));
     }
@@ -106,7 +111,7 @@ void writePlacementGpkg(const Dataset& ds, const PlacementResult& result, const 
     detail::OutputLayer sites;
     sites.name = "lokasi_baru";
     sites.geometry = detail::LayerGeometry::Point;
-    sites.fields = {{"rank", FieldKind::Integer}, {"kode", FieldKind::Text},  {"nama", FieldKind::Text},
+    sites.fields = {{"rank", FieldKind::Integer}, {"kode", FieldKind::Text},    {"nama", FieldKind::Text},
                     {"gain", FieldKind::Real},    {"covered", FieldKind::Real}, {"served", FieldKind::Real}};
     std::map<std::string, std::size_t> orderOf;
     for (std::size_t k = 0; k < result.sites.size(); ++k) {
@@ -121,13 +126,20 @@ void writePlacementGpkg(const Dataset& ds, const PlacementResult& result, const 
     detail::OutputLayer villages;
     villages.name = "desa";
     villages.geometry = detail::LayerGeometry::MultiPolygon;
-    villages.fields = {{"kode", FieldKind::Text},           {"nama", FieldKind::Text},
-                       {"demand", FieldKind::Real},         {"covered_before", FieldKind::Integer},
-                       {"covered_after", FieldKind::Integer}, {"served_by", FieldKind::Text},
-                       {"served_by_name", FieldKind::Text}, {"distance_" + unit, FieldKind::Real},
-                       {"access_before", FieldKind::Real},  {"access_after", FieldKind::Real},
-                       {"new_site_order", FieldKind::Integer}, {"gain", FieldKind::Real},
-                       {"served", FieldKind::Real},         {"unserved", FieldKind::Real}};
+    villages.fields = {{"kode", FieldKind::Text},
+                       {"nama", FieldKind::Text},
+                       {"demand", FieldKind::Real},
+                       {"covered_before", FieldKind::Integer},
+                       {"covered_after", FieldKind::Integer},
+                       {"served_by", FieldKind::Text},
+                       {"served_by_name", FieldKind::Text},
+                       {"distance_" + unit, FieldKind::Real},
+                       {"access_before", FieldKind::Real},
+                       {"access_after", FieldKind::Real},
+                       {"new_site_order", FieldKind::Integer},
+                       {"gain", FieldKind::Real},
+                       {"served", FieldKind::Real},
+                       {"unserved", FieldKind::Real}};
     for (const VillageAssignment& a : result.villages) {
         const Area* area = ds.findArea(a.code);
         if (!area)

@@ -3,8 +3,8 @@
 #include "detail/placementreach.h"
 
 #include "gis/analysis.h"
-#include "gis/geodesicsearch.h"
 #include "gis/error.h"
+#include "gis/geodesicsearch.h"
 #include "gis/measure.h"
 #include "gis/network.h"
 

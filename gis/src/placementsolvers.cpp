@@ -28,10 +28,10 @@ public:
     static constexpr detail::Kick kKick = detail::Kick::RemoveThenRefill;
 
     MaxCoverObjective(const CoverageInstance& instance, const std::vector<double>& weight, double base)
-        : mCovers(instance.covers), mWeight(weight), mBase(base), mCount(weight.size(), 0), mSumId(weight.size(), 0),
-          mLoss(instance.covers.size(), 0.0), mOpen(instance.covers.size(), 0), mOverlap(instance.covers.size(), 0.0)
-    {
-    }
+            : mCovers(instance.covers), mWeight(weight), mBase(base), mCount(weight.size(), 0),
+              mSumId(weight.size(), 0), mLoss(instance.covers.size(), 0.0), mOpen(instance.covers.size(), 0),
+              mOverlap(instance.covers.size(), 0.0)
+    {}
 
     std::size_t candidateCount() const noexcept { return mCovers.size(); }
     bool isOpen(std::size_t c) const { return mOpen[c] != 0; }
@@ -161,11 +161,10 @@ public:
     static constexpr detail::Kick kKick = detail::Kick::ReplaceInPlace;
 
     MedianObjective(const MedianInstance& instance, std::vector<double> existing, double penalty)
-        : mInstance(instance), mW(instance.demand), mNd(instance.demand.size()), mNc(instance.candidateCount),
-          mPenalty(penalty), mExisting(std::move(existing)), mOpen(mNc, 0), mD1(mExisting), mD2(mNd),
-          mF1(mNd, mNc), mBaseLoss(mNc, 0.0), mAdjust(mNc, 0.0)
-    {
-    }
+            : mInstance(instance), mW(instance.demand), mNd(instance.demand.size()), mNc(instance.candidateCount),
+              mPenalty(penalty), mExisting(std::move(existing)), mOpen(mNc, 0), mD1(mExisting), mD2(mNd), mF1(mNd, mNc),
+              mBaseLoss(mNc, 0.0), mAdjust(mNc, 0.0)
+    {}
 
     std::size_t candidateCount() const noexcept { return mNc; }
     bool isOpen(std::size_t c) const { return mOpen[c] != 0; }

@@ -10,7 +10,10 @@ namespace gis {
 
 namespace {
 
-double percent(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
+double percent(double part, double whole)
+{
+    return whole > 0 ? 100.0 * part / whole : 0.0;
+}
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -59,8 +62,8 @@ PlacementSummary summarisePlacement(const PlacementResult& result)
         s.meanDistanceBefore = std::isnan(result.before) ? kNaN : mean(result.before, result.servedBefore);
         s.meanDistanceAfter = mean(result.after, result.servedAfter);
     } else {
-        s.meanDistanceBefore = std::isnan(result.before)    ? kNaN
-                               : result.servedBefore > 0 ? result.before / result.servedBefore
+        s.meanDistanceBefore = std::isnan(result.before) ? kNaN
+            : result.servedBefore > 0                    ? result.before / result.servedBefore
                                                          : 0.0;
         s.meanDistanceAfter = total > 0 ? result.after / total : 0.0;
     }

@@ -23,9 +23,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-
-
-
 } // namespace
 
 PriorityScheme defaultPokdarwisScheme(bool withRoads)
@@ -59,8 +56,8 @@ PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& op
     PokdarwisResult result;
     result.period = measures.period;
     result.scheme = scheme;
-    result.columns = {"attractions_inside", "attractions_near", "nearest_attraction_km", "dist_capital_km",
-                      "poverty_rate", "miskin"};
+    result.columns = {"attractions_inside", "attractions_near", "nearest_attraction_km",
+                      "dist_capital_km",    "poverty_rate",     "miskin"};
     if (options.roads) {
         result.columns.push_back("travel_capital_min");
         result.columns.push_back("road_gap_km");
@@ -121,8 +118,8 @@ PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& op
         row.name = m.name;
         row.kecamatan = m.kecamatanName;
         row.hasGroup = hasGroup[i] != 0;
-        row.values = {inside[i], near[i], attraction ? m.nearestKm[*attraction] : kNaN, m.distCapitalKm,
-                      m.povertyRate, m.miskin};
+        row.values = {inside[i],       near[i],       attraction ? m.nearestKm[*attraction] : kNaN,
+                      m.distCapitalKm, m.povertyRate, m.miskin};
         if (options.roads) {
             row.values.push_back(std::isfinite(travel[i]) ? travel[i] : kNaN);
             row.values.push_back(gap[i]);
@@ -160,8 +157,8 @@ void writePokdarwisCsv(const PokdarwisResult& result, const std::string& path)
         text += ",contrib_" + ind.key;
     text += "\n";
     for (const PokdarwisResult::Row& row : result.rows) {
-        text += detail::csvQuoted(row.code) + "," + detail::csvQuoted(row.name) + "," + detail::csvQuoted(row.kecamatan) + "," +
-                (row.hasGroup ? "1" : "0");
+        text += detail::csvQuoted(row.code) + "," + detail::csvQuoted(row.name) + "," + detail::csvQuoted(row.kecamatan)
+            + "," + (row.hasGroup ? "1" : "0");
         for (double v : row.values)
             text += "," + csvNumber(v);
         text += "," + csvNumber(row.score) + "," + (row.rank > 0 ? std::to_string(row.rank) : std::string());
@@ -177,7 +174,9 @@ void writePokdarwisGpkg(const Dataset& ds, const PokdarwisResult& result, const 
     using detail::FieldKind;
     detail::OutputLayer layer;
     layer.name = "pokdarwis";
-    layer.fields = {{"kode", FieldKind::Text}, {"nama", FieldKind::Text}, {"kecamatan", FieldKind::Text},
+    layer.fields = {{"kode", FieldKind::Text},
+                    {"nama", FieldKind::Text},
+                    {"kecamatan", FieldKind::Text},
                     {"has_pokdarwis", FieldKind::Integer}};
     for (const std::string& c : result.columns)
         layer.fields.push_back({c, FieldKind::Real});

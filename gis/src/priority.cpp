@@ -24,14 +24,20 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-const char* toString(Direction d) { return d == Direction::HigherIsWorse ? "higher_is_worse" : "higher_is_better"; }
+const char* toString(Direction d)
+{
+    return d == Direction::HigherIsWorse ? "higher_is_worse" : "higher_is_better";
+}
 
 const char* toString(Normalisation n)
 {
     switch (n) {
-    case Normalisation::MinMax: return "minmax";
-    case Normalisation::ZScore: return "zscore";
-    case Normalisation::PercentileRank: return "percentile_rank";
+    case Normalisation::MinMax:
+        return "minmax";
+    case Normalisation::ZScore:
+        return "zscore";
+    case Normalisation::PercentileRank:
+        return "percentile_rank";
     }
     return "minmax";
 }
@@ -39,9 +45,12 @@ const char* toString(Normalisation n)
 const char* toString(MissingRule r)
 {
     switch (r) {
-    case MissingRule::ExcludeVillage: return "exclude_village";
-    case MissingRule::FillWorst: return "fill_worst";
-    case MissingRule::FillMedian: return "fill_median";
+    case MissingRule::ExcludeVillage:
+        return "exclude_village";
+    case MissingRule::FillWorst:
+        return "fill_worst";
+    case MissingRule::FillMedian:
+        return "fill_median";
     }
     return "exclude_village";
 }
@@ -94,7 +103,8 @@ std::vector<double> normalise(const std::vector<double>& x, const std::vector<st
                 out[i] = 0.0;
                 continue;
             }
-            const auto below = static_cast<double>(std::lower_bound(sorted.begin(), sorted.end(), x[i]) - sorted.begin());
+            const auto below =
+                static_cast<double>(std::lower_bound(sorted.begin(), sorted.end(), x[i]) - sorted.begin());
             const auto equal = static_cast<double>(std::upper_bound(sorted.begin(), sorted.end(), x[i])
                                                    - std::lower_bound(sorted.begin(), sorted.end(), x[i]));
             const double pr = (below + (equal - 1.0) / 2.0) / (n - 1.0);
@@ -252,9 +262,9 @@ PriorityResult scorePriority(const PriorityScheme& scheme, const std::vector<std
         for (std::size_t i : use) {
             double total = 0.0;
             for (std::size_t k = 0; k < nInd; ++k) {
-                r.contribution[i][k] = span > 0 ? 100.0 * scheme.indicators[k].weight / weightSum
-                                                      * (norm[k][i] - norm[k][lowest]) / span
-                                                : 0.0;
+                r.contribution[i][k] = span > 0
+                    ? 100.0 * scheme.indicators[k].weight / weightSum * (norm[k][i] - norm[k][lowest]) / span
+                    : 0.0;
                 total += r.contribution[i][k];
             }
             r.score[i] = total;
@@ -339,7 +349,8 @@ PriorityScheme schemeFromJson(const std::string& text, const std::string& source
                 badField(source, at + ".direction", "must be \"higher_is_worse\" or \"higher_is_better\"");
         }
         if (e.contains("normalisation")) {
-            const std::string n = e["normalisation"].is_string() ? e["normalisation"].get<std::string>() : std::string{};
+            const std::string n =
+                e["normalisation"].is_string() ? e["normalisation"].get<std::string>() : std::string{};
             if (n == "minmax")
                 ind.normalisation = Normalisation::MinMax;
             else if (n == "zscore")
@@ -405,12 +416,11 @@ PriorityScheme storedScheme(const Dataset& ds, const std::string& name)
         std::string kept;
         for (const std::string& n : storedSchemeNames(ds))
             kept += (kept.empty() ? "" : ", ") + n;
-        throw Error("the project keeps no priority scheme named '" + name + "'; it keeps: "
-                    + (kept.empty() ? std::string("none") : kept));
+        throw Error("the project keeps no priority scheme named '" + name
+                    + "'; it keeps: " + (kept.empty() ? std::string("none") : kept));
     }
     return schemeFromJson(it->second, "scheme '" + name + "' of the project");
 }
-
 
 PriorityScheme resolvePriorityScheme(const Dataset& ds, const std::string& fileOrName)
 {
@@ -451,7 +461,8 @@ std::vector<std::size_t> villagesByRank(const PriorityResult& result)
     for (std::size_t i = 0; i < result.rank.size(); ++i)
         if (result.rank[i] > 0)
             order.push_back(i);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return result.rank[a] < result.rank[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return result.rank[a] < result.rank[b]; });
     return order;
 }
 

@@ -1,19 +1,19 @@
 #include "gis/project.h"
 
+#include "detail/filestore.h"
+#include "detail/projectschema.h"
 #include "detail/rasterstore.h"
 #include "detail/sqlite.h"
 #include "detail/wkb.h"
 #include "gis/error.h"
 #include "gis/placementrun.h"
 #include "gis/store.h"
-#include "detail/filestore.h"
-#include "detail/projectschema.h"
 
 #include <cerrno>
 #include <csignal>
 #include <filesystem>
-#include <iterator>
 #include <future>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <system_error>
@@ -29,15 +29,15 @@ using detail::Statement;
 
 namespace {
 
-using detail::hasTable;
-using detail::hasColumn;
-using detail::rowCount;
 using detail::createSchema;
-using detail::migrate;
-using detail::readVersion;
+using detail::hasColumn;
+using detail::hasTable;
 using detail::insertProgram;
-using detail::readPrograms;
 using detail::legacyPrograms;
+using detail::migrate;
+using detail::readPrograms;
+using detail::readVersion;
+using detail::rowCount;
 
 /// Removes "NAME.tmp-PID" files beside \a target whose writer process no longer exists.
 void removeStaleTemporaries(const std::filesystem::path& target)
@@ -83,11 +83,13 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds, bool createSpatia
         if (key != "schema_version" && key != "store_revision")
             meta.bind(1, key).bind(2, value).run();
 
-    Statement area(db, "INSERT INTO wilayah (code, name, kind, parent_code, geom, area_km2, area_vertices, "
-                       "area_coordinate_sum, surface_lon, surface_lat) "
-                       "VALUES (?, ?, ?, ?, GeomFromWKB(?, 4326), ?, ?, ?, ?, ?)");
+    Statement area(db,
+                   "INSERT INTO wilayah (code, name, kind, parent_code, geom, area_km2, area_vertices, "
+                   "area_coordinate_sum, surface_lon, surface_lat) "
+                   "VALUES (?, ?, ?, ?, GeomFromWKB(?, 4326), ?, ?, ?, ?, ?)");
     for (const Area& a : ds.areas) {
-        const CachedArea cached{ds.areaKm2(a), vertexCount(a.geometry), coordinateSum(a.geometry), surfacePointOf(ds, a)};
+        const CachedArea cached{ds.areaKm2(a), vertexCount(a.geometry), coordinateSum(a.geometry),
+                                surfacePointOf(ds, a)};
         area.bind(6, cached.km2).bind(7, static_cast<long long>(cached.vertices)).bind(8, cached.coordinateSum);
         if (cached.surfacePoint)
             area.bind(9, cached.surfacePoint->x).bind(10, cached.surfacePoint->y);
@@ -105,8 +107,9 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds, bool createSpatia
         area.run();
     }
 
-    Statement facility(db, "INSERT INTO fasilitas (id, kind, name, status, year, located_by, wilayah_code, geom) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, 4326))");
+    Statement facility(db,
+                       "INSERT INTO fasilitas (id, kind, name, status, year, located_by, wilayah_code, geom) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, GeomFromWKB(?, 4326))");
     for (const Facility& f : ds.facilities) {
         facility.bind(1, f.id).bind(2, f.kind).bind(3, f.name).bind(4, f.status);
         if (f.year > 0)
@@ -116,10 +119,15 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds, bool createSpatia
         facility.bind(6, f.locatedBy).bind(7, f.areaCode).bindBlob(8, detail::pointToWkb(f.location)).run();
     }
 
-    Statement value(db, "INSERT INTO indikator (wilayah_code, key, period, value, source, imported_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?)");
+    Statement value(db,
+                    "INSERT INTO indikator (wilayah_code, key, period, value, source, imported_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)");
     for (const IndicatorValue& v : ds.indicators)
-        value.bind(1, v.areaCode).bind(2, v.key).bind(3, v.period).bind(4, v.value).bind(5, v.source)
+        value.bind(1, v.areaCode)
+            .bind(2, v.key)
+            .bind(3, v.period)
+            .bind(4, v.value)
+            .bind(5, v.source)
             .bind(6, v.importedAt)
             .run();
 
@@ -193,10 +201,11 @@ void readAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectReadOpt
     // The stored BLOB is decoded directly (detail::polygonsFromSpatialiteBlob); any other
     // form goes through SpatiaLite's AsBinary, prepared only when first needed.
     std::optional<Statement> asWkb;
-    Statement q(db, std::string("SELECT code, name, kind, parent_code, ") + (withGeometry ? "geom" : "NULL")
-                        + (storedAreas ? ", area_km2, area_vertices, area_coordinate_sum" : "")
-                        + (storedPoints ? ", surface_lon, surface_lat" : "") + " FROM wilayah"
-                        + (options.codePrefix.empty() ? "" : " WHERE " + prefixCondition("code")) + " ORDER BY rowid");
+    Statement q(db,
+                std::string("SELECT code, name, kind, parent_code, ") + (withGeometry ? "geom" : "NULL")
+                    + (storedAreas ? ", area_km2, area_vertices, area_coordinate_sum" : "")
+                    + (storedPoints ? ", surface_lon, surface_lat" : "") + " FROM wilayah"
+                    + (options.codePrefix.empty() ? "" : " WHERE " + prefixCondition("code")) + " ORDER BY rowid");
     if (!options.codePrefix.empty())
         bindPrefix(q, 1, options.codePrefix);
     else
@@ -235,10 +244,14 @@ void readAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectReadOpt
 void readAllButAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectReadOptions& options)
 {
     const std::string& prefix = options.codePrefix;
-    auto where = [&](const std::string& column) { return prefix.empty() ? std::string() : " WHERE " + prefixCondition(column); };
+    auto where = [&](const std::string& column) {
+        return prefix.empty() ? std::string() : " WHERE " + prefixCondition(column);
+    };
     if (has(options.parts, ProjectPart::Facilities)) {
-        Statement q(db, "SELECT id, kind, name, status, year, located_by, wilayah_code, AsBinary(geom) "
-                        "FROM fasilitas" + where("wilayah_code") + " ORDER BY id");
+        Statement q(db,
+                    "SELECT id, kind, name, status, year, located_by, wilayah_code, AsBinary(geom) "
+                    "FROM fasilitas"
+                        + where("wilayah_code") + " ORDER BY id");
         if (!prefix.empty())
             bindPrefix(q, 1, prefix);
         else
@@ -266,8 +279,9 @@ void readAllButAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectR
             ds.backgroundLand = detail::geometryFromWkb(q.blob(0)).polygons;
     }
     if (has(options.parts, ProjectPart::Indicators)) {
-        Statement q(db, "SELECT wilayah_code, key, period, value, source, imported_at FROM indikator"
-                            + where("wilayah_code") + " ORDER BY rowid");
+        Statement q(db,
+                    "SELECT wilayah_code, key, period, value, source, imported_at FROM indikator"
+                        + where("wilayah_code") + " ORDER BY rowid");
         if (!prefix.empty())
             bindPrefix(q, 1, prefix);
         else
@@ -313,9 +327,11 @@ std::unique_ptr<SpatialiteConnection> openReader(const std::string& path)
 
 std::string busyMessage(const std::string& path)
 {
-    return "project '" + path + "': proyek sedang dipakai oleh proses lain (another process has been writing it for "
-           "more than " + std::to_string(projectBusyTimeout() / 1000.0).substr(0, 4)
-           + " s, and it was left unchanged); coba lagi (try again when that process has finished)";
+    return "project '" + path
+        + "': proyek sedang dipakai oleh proses lain (another process has been writing it for "
+          "more than "
+        + std::to_string(projectBusyTimeout() / 1000.0).substr(0, 4)
+        + " s, and it was left unchanged); coba lagi (try again when that process has finished)";
 }
 
 /// Runs \a sql, turning SQLite's "busy" after the timeout into busyMessage.
@@ -434,13 +450,14 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
             remove.bind(1, code).run();
     }
     if (!c.upsertAreas.empty()) {
-        Statement area(db, "INSERT INTO wilayah (code, name, kind, parent_code, geom, area_km2, area_vertices, "
-                           "area_coordinate_sum, surface_lon, surface_lat) "
-                           "VALUES (?, ?, ?, ?, GeomFromWKB(?, 4326), ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
-                           "name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code, "
-                           "geom = excluded.geom, area_km2 = excluded.area_km2, area_vertices = excluded.area_vertices, "
-                           "area_coordinate_sum = excluded.area_coordinate_sum, surface_lon = excluded.surface_lon, "
-                           "surface_lat = excluded.surface_lat");
+        Statement area(db,
+                       "INSERT INTO wilayah (code, name, kind, parent_code, geom, area_km2, area_vertices, "
+                       "area_coordinate_sum, surface_lon, surface_lat) "
+                       "VALUES (?, ?, ?, ?, GeomFromWKB(?, 4326), ?, ?, ?, ?, ?) ON CONFLICT(code) DO UPDATE SET "
+                       "name = excluded.name, kind = excluded.kind, parent_code = excluded.parent_code, "
+                       "geom = excluded.geom, area_km2 = excluded.area_km2, area_vertices = excluded.area_vertices, "
+                       "area_coordinate_sum = excluded.area_coordinate_sum, surface_lon = excluded.surface_lon, "
+                       "surface_lat = excluded.surface_lat");
         for (const Area& a : c.upsertAreas) {
             const CachedArea cached = cachedAreaFor(a, c.areaCache);
             area.bind(1, a.code).bind(2, a.name).bind(3, a.kind);
@@ -471,11 +488,16 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
             remove.bind(1, v.areaCode).bind(2, v.key).bind(3, v.period).bind(4, v.source).run();
     }
     if (!c.upsertValues.empty()) {
-        Statement value(db, "INSERT INTO indikator (wilayah_code, key, period, value, source, imported_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(wilayah_code, key, period, source) DO UPDATE SET "
-                            "value = excluded.value, imported_at = excluded.imported_at");
+        Statement value(db,
+                        "INSERT INTO indikator (wilayah_code, key, period, value, source, imported_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(wilayah_code, key, period, source) DO UPDATE SET "
+                        "value = excluded.value, imported_at = excluded.imported_at");
         for (const IndicatorValue& v : c.upsertValues)
-            value.bind(1, v.areaCode).bind(2, v.key).bind(3, v.period).bind(4, v.value).bind(5, v.source)
+            value.bind(1, v.areaCode)
+                .bind(2, v.key)
+                .bind(3, v.period)
+                .bind(4, v.value)
+                .bind(5, v.source)
                 .bind(6, v.importedAt)
                 .run();
     }
@@ -493,8 +515,9 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
         q.bind(5, f.locatedBy).bind(6, f.areaCode).bindBlob(7, detail::pointToWkb(f.location));
     };
     if (!c.updateFacilities.empty()) {
-        Statement update(db, "UPDATE fasilitas SET kind = ?, name = ?, status = ?, year = ?, located_by = ?, "
-                             "wilayah_code = ?, geom = GeomFromWKB(?, 4326) WHERE id = ?");
+        Statement update(db,
+                         "UPDATE fasilitas SET kind = ?, name = ?, status = ?, year = ?, located_by = ?, "
+                         "wilayah_code = ?, geom = GeomFromWKB(?, 4326) WHERE id = ?");
         for (const Facility& f : c.updateFacilities) {
             bindFacility(update, f);
             update.bind(8, f.id).run();
@@ -507,8 +530,9 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
             if (q.step())
                 nextId = q.integer(0);
         }
-        Statement add(db, "INSERT INTO fasilitas (kind, name, status, year, located_by, wilayah_code, geom, id) "
-                          "VALUES (?, ?, ?, ?, ?, ?, GeomFromWKB(?, 4326), ?)");
+        Statement add(db,
+                      "INSERT INTO fasilitas (kind, name, status, year, located_by, wilayah_code, geom, id) "
+                      "VALUES (?, ?, ?, ?, ?, ?, GeomFromWKB(?, 4326), ?)");
         for (const Facility& f : c.addFacilities) {
             bindFacility(add, f);
             const long long id = f.id > 0 ? f.id : nextId;
@@ -556,10 +580,10 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
 /// Removes every row of a project (its schema stays), inside the caller's transaction.
 void clearContent(SpatialiteConnection& db)
 {
-    for (const char* sql : {"DELETE FROM meta WHERE key NOT IN ('schema_version', 'store_revision')",
-                            "DELETE FROM program_site", "DELETE FROM program", "DELETE FROM alias",
-                            "DELETE FROM kode_bps", "DELETE FROM indikator", "DELETE FROM fasilitas",
-                            "DELETE FROM latar", "DELETE FROM wilayah"})
+    for (const char* sql :
+         {"DELETE FROM meta WHERE key NOT IN ('schema_version', 'store_revision')", "DELETE FROM program_site",
+          "DELETE FROM program", "DELETE FROM alias", "DELETE FROM kode_bps", "DELETE FROM indikator",
+          "DELETE FROM fasilitas", "DELETE FROM latar", "DELETE FROM wilayah"})
         db.exec(sql);
 }
 
@@ -575,8 +599,9 @@ public:
             return;
         }
         if (!fileWritable(path))
-            throw ProjectError("project '" + path + "' is read-only for this user (tidak punya hak tulis); ask its "
-                               "owner for write access, or copy it");
+            throw ProjectError("project '" + path
+                               + "' is read-only for this user (tidak punya hak tulis); ask its "
+                                 "owner for write access, or copy it");
         mDb = std::make_unique<SpatialiteConnection>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
         mVersion = readVersion(*mDb, path);
         useWal(*mDb);
@@ -790,8 +815,9 @@ int projectSchemaVersion(const std::string& path)
 int upgradeProject(const std::string& path)
 {
     if (!isServerLocation(path) && !std::filesystem::exists(path))
-        throw ProjectError("project '" + path + "' does not exist; create one with 'sasaran-cli new' or "
-                           "'sasaran-cli demo'");
+        throw ProjectError("project '" + path
+                           + "' does not exist; create one with 'sasaran-cli new' or "
+                             "'sasaran-cli demo'");
     const auto store = openProject(path, OpenMode::ReadWrite);
     return store->versionBeforeOpen();
 }

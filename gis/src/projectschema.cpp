@@ -92,10 +92,11 @@ void createProgramTables(SpatialiteConnection& db)
 
 void insertProgram(SpatialiteConnection& db, const PlacementRun& run)
 {
-    Statement q(db, "INSERT INTO program (id, created_utc, kind, method, count, radius_km, minutes, demand_key, period, "
-                    "candidates, capacity, seed, candidate_count, existing_count, total_demand, covered_before, "
-                    "covered_after, cost_before, cost_after, result_json) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement q(db,
+                "INSERT INTO program (id, created_utc, kind, method, count, radius_km, minutes, demand_key, period, "
+                "candidates, capacity, seed, candidate_count, existing_count, total_demand, covered_before, "
+                "covered_after, cost_before, cost_after, result_json) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     auto optional = [&](int index, const std::optional<double>& v) {
         if (v)
             q.bind(index, *v);
@@ -117,11 +118,18 @@ void insertProgram(SpatialiteConnection& db, const PlacementRun& run)
     optional(18, run.costBefore);
     optional(19, run.costAfter);
     q.bind(20, run.json).run();
-    Statement site(db, "INSERT INTO program_site (program_id, rank, kode, nama, lon, lat, gain, served) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement site(db,
+                   "INSERT INTO program_site (program_id, rank, kode, nama, lon, lat, gain, served) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     for (const ProgramSite& ps : run.sites)
-        site.bind(1, run.id).bind(2, static_cast<long long>(ps.rank)).bind(3, ps.code).bind(4, ps.name)
-            .bind(5, ps.point.x).bind(6, ps.point.y).bind(7, ps.gain).bind(8, ps.served)
+        site.bind(1, run.id)
+            .bind(2, static_cast<long long>(ps.rank))
+            .bind(3, ps.code)
+            .bind(4, ps.name)
+            .bind(5, ps.point.x)
+            .bind(6, ps.point.y)
+            .bind(7, ps.gain)
+            .bind(8, ps.served)
             .run();
 }
 
@@ -129,10 +137,13 @@ std::vector<PlacementRun> readPrograms(const SpatialiteConnection& db)
 {
     std::vector<PlacementRun> runs;
     std::map<long long, std::size_t> byId;
-    Statement q(db, "SELECT id, created_utc, kind, method, count, radius_km, minutes, demand_key, period, candidates, "
-                    "capacity, seed, candidate_count, existing_count, total_demand, covered_before, covered_after, "
-                    "cost_before, cost_after, result_json FROM program ORDER BY id");
-    auto optional = [&](int column) { return q.isNull(column) ? std::nullopt : std::optional<double>(q.number(column)); };
+    Statement q(db,
+                "SELECT id, created_utc, kind, method, count, radius_km, minutes, demand_key, period, candidates, "
+                "capacity, seed, candidate_count, existing_count, total_demand, covered_before, covered_after, "
+                "cost_before, cost_after, result_json FROM program ORDER BY id");
+    auto optional = [&](int column) {
+        return q.isNull(column) ? std::nullopt : std::optional<double>(q.number(column));
+    };
     while (q.step()) {
         PlacementRun run;
         run.id = q.integer(0);
@@ -158,14 +169,19 @@ std::vector<PlacementRun> readPrograms(const SpatialiteConnection& db)
         byId[run.id] = runs.size();
         runs.push_back(std::move(run));
     }
-    Statement sites(db, "SELECT program_id, rank, kode, nama, lon, lat, gain, served FROM program_site "
-                        "ORDER BY program_id, rank");
+    Statement sites(db,
+                    "SELECT program_id, rank, kode, nama, lon, lat, gain, served FROM program_site "
+                    "ORDER BY program_id, rank");
     while (sites.step()) {
         auto it = byId.find(sites.integer(0));
         if (it == byId.end())
             continue; // a site of a deleted run (foreign keys are not enforced by default)
-        runs[it->second].sites.push_back({static_cast<int>(sites.integer(1)), sites.text(2), sites.text(3),
-                                          {sites.number(4), sites.number(5)}, sites.number(6), sites.number(7)});
+        runs[it->second].sites.push_back({static_cast<int>(sites.integer(1)),
+                                          sites.text(2),
+                                          sites.text(3),
+                                          {sites.number(4), sites.number(5)},
+                                          sites.number(6),
+                                          sites.number(7)});
     }
     return runs;
 }
@@ -247,17 +263,13 @@ void migrateTo6StoreIndexes(SpatialiteConnection& db)
 }
 
 struct Migration {
-    int version;                          ///< the version the file has after it
+    int version; ///< the version the file has after it
     void (*apply)(SpatialiteConnection&);
 };
 
 /// The numbered migrations, in order. Append only: never edit a released one.
 constexpr Migration kMigrations[] = {
-    {2, &migrateTo2},
-    {3, &migrateTo3},
-    {4, &migrateTo4},
-    {5, &migrateTo5SurfacePoints},
-    {6, &migrateTo6StoreIndexes},
+    {2, &migrateTo2}, {3, &migrateTo3}, {4, &migrateTo4}, {5, &migrateTo5SurfacePoints}, {6, &migrateTo6StoreIndexes},
 };
 static_assert(std::size(kMigrations) == kProjectSchemaVersion - 1, "one migration per version after 1");
 

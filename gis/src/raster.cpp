@@ -144,9 +144,12 @@ double verticalUnitToMetres(GDALDataset& ds, const OGRSpatialReference* srs, std
 std::string rasterKindName(RasterKind kind)
 {
     switch (kind) {
-    case RasterKind::Dem: return "dem";
-    case RasterKind::LandCover: return "landcover";
-    case RasterKind::Population: return "population";
+    case RasterKind::Dem:
+        return "dem";
+    case RasterKind::LandCover:
+        return "landcover";
+    case RasterKind::Population:
+        return "population";
     }
     return "dem";
 }
@@ -212,15 +215,17 @@ RasterGrid warpRaster(const std::vector<std::string>& paths, const RasterTarget&
             throw DataSourceError(path, "not a raster GDAL can read (" + errors.takeFailures() + ")");
         const OGRSpatialReference* srs = src->GetSpatialRef();
         if (!srs || srs->IsEmpty())
-            throw DataSourceError(path, "the raster has no coordinate reference system: assign the one it was made "
-                                        "in (e.g. gdal_edit.py -a_srs EPSG:4326 FILE) and import it again");
+            throw DataSourceError(path,
+                                  "the raster has no coordinate reference system: assign the one it was made "
+                                  "in (e.g. gdal_edit.py -a_srs EPSG:4326 FILE) and import it again");
         if (kind == RasterKind::Dem) {
             std::string unit;
             const double toMetres = verticalUnitToMetres(*src, srs, unit);
             if (std::fabs(toMetres - 1.0) > 1e-6)
-                throw DataSourceError(path, fmt::format("the heights are in {} ({} m each), not metres: convert them "
-                                                        "to metres (e.g. gdal_calc.py --calc=\"A*{}\") and import again",
-                                                        unit.empty() ? "another unit" : unit, toMetres, toMetres));
+                throw DataSourceError(path,
+                                      fmt::format("the heights are in {} ({} m each), not metres: convert them "
+                                                  "to metres (e.g. gdal_calc.py --calc=\"A*{}\") and import again",
+                                                  unit.empty() ? "another unit" : unit, toMetres, toMetres));
         }
         handles.push_back(GDALDataset::ToHandle(src.get()));
         sources.push_back(std::move(src));
@@ -248,8 +253,8 @@ RasterGrid warpRaster(const std::vector<std::string>& paths, const RasterTarget&
             sameCrs = sameCrs && src->GetSpatialRef()->IsSame(sources.front()->GetSpatialRef());
         if (sameCrs) {
             int vrtUsageError = 0;
-            mosaic.reset(GDALDataset::FromHandle(GDALBuildVRT("", static_cast<int>(handles.size()), handles.data(),
-                                                              nullptr, nullptr, &vrtUsageError)));
+            mosaic.reset(GDALDataset::FromHandle(
+                GDALBuildVRT("", static_cast<int>(handles.size()), handles.data(), nullptr, nullptr, &vrtUsageError)));
             if (!mosaic || vrtUsageError)
                 throw DataSourceError(names, "cannot mosaic the tiles (" + errors.takeFailures() + ")");
             handles = {GDALDataset::ToHandle(mosaic.get())};
@@ -275,15 +280,16 @@ RasterGrid warpRaster(const std::vector<std::string>& paths, const RasterTarget&
             maxValue = std::max(maxValue, v);
         }
     if (valid == 0)
-        throw DataSourceError(names, fmt::format("the raster does not overlap the regency (the grid {} x {} km in {} "
-                                                 "around the areas got no value): is it the right file, with the "
-                                                 "right CRS?",
-                                                 target.extent.width() / 1000.0, target.extent.height() / 1000.0,
-                                                 target.crs));
+        throw DataSourceError(names,
+                              fmt::format("the raster does not overlap the regency (the grid {} x {} km in {} "
+                                          "around the areas got no value): is it the right file, with the "
+                                          "right CRS?",
+                                          target.extent.width() / 1000.0, target.extent.height() / 1000.0, target.crs));
     if (kind == RasterKind::Dem && maxValue > kHighestLandM)
-        throw DataSourceError(names, fmt::format("heights reach {:.0f}, higher than any land on earth: the DEM is "
-                                                 "probably in feet (multiply by 0.3048) or is not a DEM",
-                                                 maxValue));
+        throw DataSourceError(names,
+                              fmt::format("heights reach {:.0f}, higher than any land on earth: the DEM is "
+                                          "probably in feet (multiply by 0.3048) or is not a DEM",
+                                          maxValue));
     return grid;
 }
 
@@ -296,8 +302,8 @@ RasterGrid resampleGrid(const RasterGrid& grid, const RasterTarget& target, Rast
         return grid;
     VsiMemFile file("resample");
     const std::string bytes = encodeGeoTiff(grid);
-    VSILFILE* f = VSIFileFromMemBuffer(file.name.c_str(),
-                                       reinterpret_cast<GByte*>(const_cast<char*>(bytes.data())), bytes.size(), FALSE);
+    VSILFILE* f = VSIFileFromMemBuffer(file.name.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(bytes.data())),
+                                       bytes.size(), FALSE);
     if (!f)
         throw Error("cannot resample a raster in memory");
     VSIFCloseL(f);
@@ -369,9 +375,10 @@ void checkLandCoverClasses(const RasterGrid& grid, const LandCoverSpeeds& speeds
         }
         list += (list.empty() ? "" : ", ") + std::to_string(c);
     }
-    throw DataSourceError(sourceName, "land-cover class(es) " + list
-                                          + " are not in the speed table: add each with its km/h (or null for "
-                                            "impassable) and import again");
+    throw DataSourceError(sourceName,
+                          "land-cover class(es) " + list
+                              + " are not in the speed table: add each with its km/h (or null for "
+                                "impassable) and import again");
 }
 
 std::string encodeGeoTiff(const RasterGrid& grid)
@@ -437,7 +444,8 @@ RasterGrid decodeGeoTiff(const std::string& bytes, const std::string& sourceName
     VSIFCloseL(f);
     GDALDatasetUniquePtr ds(GDALDataset::Open(file.name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
     if (!ds)
-        throw DataSourceError(sourceName, "the stored raster is not a readable GeoTIFF (" + errors.takeFailures() + ")");
+        throw DataSourceError(sourceName,
+                              "the stored raster is not a readable GeoTIFF (" + errors.takeFailures() + ")");
     RasterGrid grid = gridFromDataset(*ds, sourceName);
     ds.reset();
     return grid;

@@ -43,8 +43,9 @@ void storeRaster(const std::string& projectPath, const StoredRaster& raster)
     db.exec("BEGIN IMMEDIATE");
     try {
         db.exec(kCreateRasterTable);
-        Statement put(db, "INSERT OR REPLACE INTO raster (kind, source, period, resolution_m, crs, imported_at, "
-                          "attributes, tiff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        Statement put(db,
+                      "INSERT OR REPLACE INTO raster (kind, source, period, resolution_m, crs, imported_at, "
+                      "attributes, tiff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         put.bind(1, rasterKindName(raster.kind)).bind(2, raster.source);
         if (raster.period.empty())
             put.bindNull(3);
@@ -114,8 +115,9 @@ void detail::copyRasterTable(SpatialiteConnection& db, const std::string& fromPa
         return;
     db.exec(kCreateRasterTable);
     Statement read(old, "SELECT kind, source, period, resolution_m, crs, imported_at, attributes, tiff FROM raster");
-    Statement put(db, "INSERT OR REPLACE INTO raster (kind, source, period, resolution_m, crs, imported_at, "
-                      "attributes, tiff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement put(db,
+                  "INSERT OR REPLACE INTO raster (kind, source, period, resolution_m, crs, imported_at, "
+                  "attributes, tiff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     while (read.step()) {
         put.bind(1, read.text(0)).bind(2, read.text(1));
         if (read.isNull(2))

@@ -98,11 +98,12 @@ RawTable readXlsx(const std::string& path, const std::string& sheet)
     detail::GdalErrorCollector errors;
     const char* const drivers[] = {"XLSX", nullptr};
     const char* const openOptions[] = {"HEADERS=DISABLE", "FIELD_TYPES=STRING", nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
-                                              openOptions, nullptr));
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions, nullptr));
     if (!ds)
-        throw DataSourceError(path, "GDAL's XLSX driver cannot open it (" + errors.takeFailures() +
-                                        "); save it again from the spreadsheet program as .xlsx or .csv");
+        throw DataSourceError(path,
+                              "GDAL's XLSX driver cannot open it (" + errors.takeFailures()
+                                  + "); save it again from the spreadsheet program as .xlsx or .csv");
     OGRLayer* layer = sheet.empty() ? ds->GetLayer(0) : ds->GetLayerByName(sheet.c_str());
     if (!layer)
         throw DataSourceError(path, "it has no sheet '" + sheet + "'");
@@ -133,19 +134,25 @@ bool fitsIndonesian(const std::string& s)
     const std::string whole = s.substr(i, comma == std::string::npos ? std::string::npos : comma - i);
     if (comma != std::string::npos) {
         const std::string frac = s.substr(comma + 1);
-        if (frac.empty() || !std::all_of(frac.begin(), frac.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        if (frac.empty() || !std::all_of(frac.begin(), frac.end(), [](char c) {
+                return std::isdigit(static_cast<unsigned char>(c));
+            }))
             return false;
     }
     if (whole.empty())
         return false;
     if (whole.find('.') == std::string::npos)
-        return std::all_of(whole.begin(), whole.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        return std::all_of(whole.begin(), whole.end(),
+                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     std::size_t groupStart = 0;
     bool first = true;
     while (true) {
         const std::size_t dot = whole.find('.', groupStart);
-        const std::string group = whole.substr(groupStart, dot == std::string::npos ? std::string::npos : dot - groupStart);
-        if (group.empty() || !std::all_of(group.begin(), group.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        const std::string group =
+            whole.substr(groupStart, dot == std::string::npos ? std::string::npos : dot - groupStart);
+        if (group.empty() || !std::all_of(group.begin(), group.end(), [](char c) {
+                return std::isdigit(static_cast<unsigned char>(c));
+            }))
             return false;
         if (first ? group.size() > 3 : group.size() != 3)
             return false;
@@ -169,7 +176,10 @@ std::string swapSeparators(const std::string& s)
     return out;
 }
 
-bool hasSeparator(const std::string& s) { return s.find_first_of(".,") != std::string::npos; }
+bool hasSeparator(const std::string& s)
+{
+    return s.find_first_of(".,") != std::string::npos;
+}
 
 std::string cleanNumberText(std::string_view cell)
 {
@@ -372,7 +382,7 @@ namespace detail {
 std::string cellAt(const std::vector<std::string>& row, int column)
 {
     return column >= 0 && static_cast<std::size_t>(column) < row.size() ? row[static_cast<std::size_t>(column)]
-                                                                         : std::string{};
+                                                                        : std::string{};
 }
 
 int rowOfNumber(const RawTable& table, long rowNumber)

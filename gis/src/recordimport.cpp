@@ -18,12 +18,13 @@ namespace gis {
 
 namespace {
 
-const std::vector<std::string> kCodeNames{"kode_desa", "kode_pekon", "kd_desa", "kode_wilayah", "kode_kemendagri",
-                                          "kode_kelurahan", "kode_desa_kelurahan", "kdepum"};
+const std::vector<std::string> kCodeNames{"kode_desa",           "kode_pekon",      "kd_desa",
+                                          "kode_wilayah",        "kode_kemendagri", "kode_kelurahan",
+                                          "kode_desa_kelurahan", "kdepum"};
 const std::vector<std::string>& kPekonNames = detail::kPekonNameColumns;
 const std::vector<std::string>& kKecNames = detail::kKecamatanColumns;
-const std::vector<std::string> kHouseholdNames{"no_kk", "nomor_kk", "nokk", "id_keluarga", "id_kk", "id_rumah_tangga",
-                                               "idbdt", "id_art_kk", "kk"};
+const std::vector<std::string> kHouseholdNames{"no_kk",           "nomor_kk", "nokk",      "id_keluarga", "id_kk",
+                                               "id_rumah_tangga", "idbdt",    "id_art_kk", "kk"};
 const std::vector<std::string> kStatusNames{"status", "status_dtsen", "status_dtks", "status_kesejahteraan"};
 const std::vector<std::string> kDesilNames{"desil", "desil_nasional", "desil_kesejahteraan", "peringkat_desil"};
 const std::vector<std::string> kMemberNames{"jumlah_art", "jml_art", "jumlah_anggota", "jumlah_anggota_keluarga"};
@@ -38,7 +39,8 @@ std::string RecordImportReport::text() const
     t += "matched:     " + summarise(matches).text() + " (distinct pekon as written)\n";
     for (const RowMatch& m : matches) {
         if (m.kind == MatchKind::Fuzzy)
-            t += fmt::format("  fuzzy      '{}' -> {} {} ({}; {})\n", m.nameInFile, m.code, m.matchedName, m.how, m.note);
+            t += fmt::format("  fuzzy      '{}' -> {} {} ({}; {})\n", m.nameInFile, m.code, m.matchedName, m.how,
+                             m.note);
         else if (m.kind != MatchKind::Exact)
             t += fmt::format("  {:<10} '{}{}' ({}){}\n", matchKindName(m.kind), m.codeInFile, m.nameInFile, m.note,
                              m.candidates.empty() ? "" : " could be: " + m.candidates);
@@ -92,8 +94,9 @@ RecordColumns recordColumns(const RawTable& table, const std::string& path, cons
         }
     }
     if (header < 0)
-        throw DataSourceError(path, "no header row with a pekon code or name column was found; name the code "
-                                    "field or the name field (and the kecamatan field), or give the header row",
+        throw DataSourceError(path,
+                              "no header row with a pekon code or name column was found; name the code "
+                              "field or the name field (and the kecamatan field), or give the header row",
                               {"code field", "name field", "kecamatan field", "header row"});
     RecordColumns cols;
     cols.header = static_cast<std::size_t>(header);
@@ -112,8 +115,7 @@ RecordColumns recordColumns(const RawTable& table, const std::string& path, cons
             return findColumn(head, names);
         const int i = columnIndex(head, given);
         if (i < 0)
-            throw DataSourceError(path, fmt::format("it has no column '{}' (the {} given)", given, option),
-                                  {option});
+            throw DataSourceError(path, fmt::format("it has no column '{}' (the {} given)", given, option), {option});
         return i;
     };
     cols.household = named(options.householdField, kHouseholdNames, "household field");
@@ -199,9 +201,9 @@ std::map<std::string, Counts> countPerPekon(const RawTable& table, const std::ve
     std::vector<std::size_t> rowsPerMatch;
     for (std::size_t r : dataRows) {
         const auto& row = table.rows[r];
-        const auto key = std::make_tuple(detail::cellAt(row, cols.join.code),
-                                         normaliseAreaName(detail::cellAt(row, cols.join.name)),
-                                         normaliseAreaName(detail::cellAt(row, cols.join.kecamatan)));
+        const auto key =
+            std::make_tuple(detail::cellAt(row, cols.join.code), normaliseAreaName(detail::cellAt(row, cols.join.name)),
+                            normaliseAreaName(detail::cellAt(row, cols.join.kecamatan)));
         auto it = matchIndex.find(key);
         if (it == matchIndex.end()) {
             it = matchIndex.emplace(key, report.matches.size()).first;
@@ -216,7 +218,8 @@ std::map<std::string, Counts> countPerPekon(const RawTable& table, const std::ve
         countRow(row, table.rowNumbers[r], cols, report.unit, perPekon[m.code], report);
     }
     for (std::size_t i = 0; i < report.matches.size(); ++i)
-        report.matches[i].note += (report.matches[i].note.empty() ? "" : "; ") + std::to_string(rowsPerMatch[i]) + " rows";
+        report.matches[i].note +=
+            (report.matches[i].note.empty() ? "" : "; ") + std::to_string(rowsPerMatch[i]) + " rows";
     return perPekon;
 }
 

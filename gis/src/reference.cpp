@@ -39,7 +39,10 @@ private:
     z_stream mStream{};
 };
 
-bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool startsWith(std::string_view s, std::string_view prefix)
+{
+    return s.substr(0, prefix.size()) == prefix;
+}
 
 bool hasLowerCase(std::string_view s)
 {
@@ -208,8 +211,8 @@ AreaReference::AreaReference(std::string text) : mText(std::move(text))
                 previousVillage = -1;
         }
         if (!mEntries.empty() && !(mEntries.back().code < e.code))
-            throw bad(fmt::format("code {} is not after {} (the file must be in code order)", e.code,
-                                  mEntries.back().code));
+            throw bad(
+                fmt::format("code {} is not after {} (the file must be in code order)", e.code, mEntries.back().code));
         ++mCounts[e.level];
         mEntries.push_back(std::move(e));
     }
@@ -268,8 +271,8 @@ std::vector<const ReferenceEntry*> AreaReference::children(std::string_view code
         return out;
     // Code order is parent-before-child order: the descendants follow the parent directly.
     const std::string prefix = parent->code + ".";
-    for (auto it = mEntries.begin() + (parent - mEntries.data()) + 1; it != mEntries.end() && startsWith(it->code, prefix);
-         ++it)
+    for (auto it = mEntries.begin() + (parent - mEntries.data()) + 1;
+         it != mEntries.end() && startsWith(it->code, prefix); ++it)
         if (it->level == parent->level + 1)
             out.push_back(&*it);
     return out;

@@ -21,11 +21,16 @@ namespace {
 const char* levelWord(int level)
 {
     switch (level) {
-    case 1: return "province";
-    case 2: return "kabupaten/kota";
-    case 3: return "kecamatan";
-    case 4: return "village";
-    default: return "area";
+    case 1:
+        return "province";
+    case 2:
+        return "kabupaten/kota";
+    case 3:
+        return "kecamatan";
+    case 4:
+        return "village";
+    default:
+        return "area";
     }
 }
 
@@ -61,10 +66,16 @@ bool hasLetter(std::string_view s)
     return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isalpha(c) != 0; });
 }
 
-std::string quotedOrDash(const std::string& s) { return s.empty() ? std::string("no name") : "'" + s + "'"; }
+std::string quotedOrDash(const std::string& s)
+{
+    return s.empty() ? std::string("no name") : "'" + s + "'";
+}
 
 /// Name key for capital matching: like referenceNameKey but "kota" is never a prefix (Kota Agung).
-std::string capitalKey(std::string_view name) { return referenceNameKey(name, 4); }
+std::string capitalKey(std::string_view name)
+{
+    return referenceNameKey(name, 4);
+}
 
 /// "LON,LAT" in decimal degrees?
 bool looksLikeCoordinates(const std::string& spec)
@@ -104,9 +115,9 @@ bool isNameFromCode(const Area& area)
 std::string referenceNameKey(std::string_view raw, int level)
 {
     std::string s = asciiLower(trimmed(raw));
-    static const char* const kPrefixes[] = {"kecamatan ", "kabupaten ", "kab. ", "kab ", "desa ", "pekon ",
-                                            "kelurahan ", "kel. ", "kel ", "kampung ", "tiyuh ", "nagari ",
-                                            "gampong ", "provinsi "};
+    static const char* const kPrefixes[] = {"kecamatan ", "kabupaten ", "kab. ",    "kab ",     "desa ",
+                                            "pekon ",     "kelurahan ", "kel. ",    "kel ",     "kampung ",
+                                            "tiyuh ",     "nagari ",    "gampong ", "provinsi "};
     for (const char* prefix : kPrefixes) {
         const std::string_view p(prefix);
         if ((p == "kabupaten " || p == "kab. " || p == "kab ") && level != 2)
@@ -206,7 +217,8 @@ void nameProjectFromReference(Dataset& ds, const ReferenceNamingReport& naming, 
         if (kemendagriLevel(a.code) > 0)
             provinces.insert(a.code.substr(0, 2));
     const std::string provinceCode = !regencyCode.empty() ? regencyCode.substr(0, 2)
-                                     : provinces.size() == 1 ? *provinces.begin() : std::string{};
+        : provinces.size() == 1                           ? *provinces.begin()
+                                                          : std::string{};
     if (!regencyCode.empty()) {
         const std::string official = reference.displayName(regencyCode);
         if (!official.empty()) {
@@ -244,8 +256,8 @@ std::string ReferenceNamingReport::text() const
         out += fmt::format("  not in the reference: {} {} ({} in the file; an obsolete or mistyped code?)\n",
                            levelWord(u.level), u.code, quotedOrDash(u.nameInFile));
     for (const ReferenceNameDifference& d : differences)
-        out += fmt::format("  name differs: {} {}: {} in the file, {} in the reference ({})\n", levelWord(d.level), d.code,
-                           d.inFile, d.inReference, edition);
+        out += fmt::format("  name differs: {} {}: {} in the file, {} in the reference ({})\n", levelWord(d.level),
+                           d.code, d.inFile, d.inReference, edition);
     return out;
 }
 

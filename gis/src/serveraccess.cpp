@@ -14,8 +14,9 @@ void grantProjectAccess(const std::string& location, const std::string& role, Pr
 {
 #ifdef SASARAN_WITH_POSTGRES
     if (!detail::isPostgresUri(location))
-        throw ProjectError("'" + location + "' is a project file: access is granted only on a PostgreSQL server "
-                           "project (postgresql://...?project=NAME); a file's access is its file permissions");
+        throw ProjectError("'" + location
+                           + "' is a project file: access is granted only on a PostgreSQL server "
+                             "project (postgresql://...?project=NAME); a file's access is its file permissions");
     detail::grantServerAccess(location, role, access == ProjectAccess::Editor, codePrefix);
 #else
     (void)role;

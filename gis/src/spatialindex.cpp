@@ -33,18 +33,21 @@ struct PolygonIndex::Impl {
 };
 
 PolygonIndex::PolygonIndex(const std::vector<MultiPolygon>& polygons)
-    : mImpl(std::make_unique<Impl>(polygons.size(), [&](std::size_t i) -> const MultiPolygon& { return polygons[i]; }))
-{
-}
+        : mImpl(
+            std::make_unique<Impl>(polygons.size(), [&](std::size_t i) -> const MultiPolygon& { return polygons[i]; }))
+{}
 
 PolygonIndex::PolygonIndex(const std::vector<const MultiPolygon*>& polygons)
-    : mImpl(std::make_unique<Impl>(polygons.size(), [&](std::size_t i) -> const MultiPolygon& { return *polygons[i]; }))
-{
-}
+        : mImpl(
+            std::make_unique<Impl>(polygons.size(), [&](std::size_t i) -> const MultiPolygon& { return *polygons[i]; }))
+{}
 
 PolygonIndex::~PolygonIndex() = default;
 
-std::size_t PolygonIndex::size() const noexcept { return mImpl->geometries.size(); }
+std::size_t PolygonIndex::size() const noexcept
+{
+    return mImpl->geometries.size();
+}
 
 std::optional<std::size_t> PolygonIndex::locate(Point p) const
 {

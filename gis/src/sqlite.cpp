@@ -57,11 +57,14 @@ void SpatialiteConnection::exec(const std::string& sql)
 Statement::Statement(const SpatialiteConnection& db, const std::string& sql) : mDb(db), mSql(sql)
 {
     if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &mStmt, nullptr) != SQLITE_OK)
-        throw ProjectError("project '" + db.path() + "': " + sqlite3_errmsg(db.handle()) + " (in: "
-                           + sql.substr(0, 80) + ")");
+        throw ProjectError("project '" + db.path() + "': " + sqlite3_errmsg(db.handle()) + " (in: " + sql.substr(0, 80)
+                           + ")");
 }
 
-Statement::~Statement() { sqlite3_finalize(mStmt); }
+Statement::~Statement()
+{
+    sqlite3_finalize(mStmt);
+}
 
 Statement& Statement::bind(int index, const std::string& text)
 {
@@ -96,8 +99,8 @@ bool Statement::step()
         return true;
     if (rc == SQLITE_DONE)
         return false;
-    throw ProjectError("project '" + mDb.path() + "': " + sqlite3_errmsg(mDb.handle()) + " (in: "
-                       + mSql.substr(0, 80) + ")");
+    throw ProjectError("project '" + mDb.path() + "': " + sqlite3_errmsg(mDb.handle()) + " (in: " + mSql.substr(0, 80)
+                       + ")");
 }
 
 void Statement::run()
@@ -116,8 +119,9 @@ void Statement::reset()
 std::string Statement::text(int column) const
 {
     const auto* p = sqlite3_column_text(mStmt, column);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(mStmt, column)))
-             : std::string{};
+    return p
+        ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(mStmt, column)))
+        : std::string{};
 }
 
 std::string Statement::blob(int column) const
@@ -130,12 +134,22 @@ std::string Statement::blob(int column) const
 std::string_view Statement::blobView(int column) const
 {
     const void* p = sqlite3_column_blob(mStmt, column);
-    return p ? std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(mStmt, column)))
-             : std::string_view{};
+    return p
+        ? std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(mStmt, column)))
+        : std::string_view{};
 }
 
-double Statement::number(int column) const { return sqlite3_column_double(mStmt, column); }
-long long Statement::integer(int column) const { return sqlite3_column_int64(mStmt, column); }
-bool Statement::isNull(int column) const { return sqlite3_column_type(mStmt, column) == SQLITE_NULL; }
+double Statement::number(int column) const
+{
+    return sqlite3_column_double(mStmt, column);
+}
+long long Statement::integer(int column) const
+{
+    return sqlite3_column_int64(mStmt, column);
+}
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(mStmt, column) == SQLITE_NULL;
+}
 
 } // namespace gis::detail

@@ -16,7 +16,7 @@ namespace gis {
 
 RowJoiner::RowJoiner(const Dataset& ds, JoinColumns columns, const std::vector<std::string>& codes,
                      const std::string& fileLabel, bool allowFuzzy)
-    : mDs(ds), mColumns(columns), mNames(ds, allowFuzzy)
+        : mDs(ds), mColumns(columns), mNames(ds, allowFuzzy)
 {
     if (mColumns.code < 0) {
         mSchemeNote = "name within kecamatan";
@@ -32,10 +32,10 @@ RowJoiner::RowJoiner(const Dataset& ds, JoinColumns columns, const std::vector<s
     const CodeSchemeGuess guess = detectCodeScheme(present, regencies);
     if (guess.scheme == CodeScheme::Bps) {
         if (ds.bpsCodes.empty())
-            throw Error("'" + fileLabel + "' is coded with BPS codes (" + guess.explanation +
-                        "); BPS codes differ from the Kemendagri codes of the project and need a code "
-                        "crosswalk: import boundaries that carry both (BIG's KDEPUM and KDEBPS), or join by "
-                        "name: give the name field and the kecamatan field",
+            throw Error("'" + fileLabel + "' is coded with BPS codes (" + guess.explanation
+                            + "); BPS codes differ from the Kemendagri codes of the project and need a code "
+                              "crosswalk: import boundaries that carry both (BIG's KDEPUM and KDEBPS), or join by "
+                              "name: give the name field and the kecamatan field",
                         {"name field", "kecamatan field"});
         mBps = true;
         for (const auto& [kemendagri, bps] : ds.bpsCodes)
@@ -49,7 +49,9 @@ RowJoiner::RowJoiner(const Dataset& ds, JoinColumns columns, const std::vector<s
 
 RowMatch RowJoiner::join(const std::vector<std::string>& row, long rowNumber) const
 {
-    auto cell = [&](int i) { return i >= 0 && static_cast<std::size_t>(i) < row.size() ? row[static_cast<std::size_t>(i)] : std::string{}; };
+    auto cell = [&](int i) {
+        return i >= 0 && static_cast<std::size_t>(i) < row.size() ? row[static_cast<std::size_t>(i)] : std::string{};
+    };
     RowMatch m;
     m.row = rowNumber;
     m.codeInFile = cell(mColumns.code);
@@ -117,13 +119,18 @@ MatchSummary summarise(const std::vector<RowMatch>& matches)
     return s;
 }
 
-std::string isoNowUtc() { return isoUtcNow(); }
+std::string isoNowUtc()
+{
+    return isoUtcNow();
+}
 
 std::string TableImportReport::text() const
 {
     std::string t;
-    t += fmt::format("file:        {} ({}{})\n", path, encoding,
-                     separator ? fmt::format(", separator '{}'", separator == '\t' ? std::string("tab") : std::string(1, separator)) : std::string{});
+    t += fmt::format(
+        "file:        {} ({}{})\n", path, encoding,
+        separator ? fmt::format(", separator '{}'", separator == '\t' ? std::string("tab") : std::string(1, separator))
+                  : std::string{});
     t += fmt::format("header:      row {}\n", headerRow);
     t += fmt::format("joined by:   {}\n", joinedBy);
     for (const std::string& n : numberNotes)
@@ -139,9 +146,11 @@ std::string TableImportReport::text() const
     t += "matched:     " + summarise(matches).text() + "\n";
     for (const RowMatch& m : matches) {
         if (m.kind == MatchKind::Fuzzy)
-            t += fmt::format("  fuzzy      row {}: '{}' -> {} {} ({})\n", m.row, m.nameInFile, m.code, m.matchedName, m.how);
+            t += fmt::format("  fuzzy      row {}: '{}' -> {} {} ({})\n", m.row, m.nameInFile, m.code, m.matchedName,
+                             m.how);
         else if (m.kind == MatchKind::Ambiguous)
-            t += fmt::format("  ambiguous  row {}: '{}' ({}) could be: {}\n", m.row, m.nameInFile, m.kecamatanInFile, m.candidates);
+            t += fmt::format("  ambiguous  row {}: '{}' ({}) could be: {}\n", m.row, m.nameInFile, m.kecamatanInFile,
+                             m.candidates);
         else if (m.kind == MatchKind::Unmatched)
             t += fmt::format("  unmatched  row {}: '{}{}'{}\n", m.row, m.codeInFile,
                              m.codeInFile.empty() || m.nameInFile.empty() ? m.nameInFile : " " + m.nameInFile,
@@ -187,9 +196,9 @@ std::size_t locateHeader(const RawTable& table, const std::string& path, const T
                                   {"header row"});
         for (const std::string& name : required)
             if (columnIndex(table.rows[static_cast<std::size_t>(header)], name) < 0)
-                throw DataSourceError(path, fmt::format("row {} (the header row given) has no column '{}'", options.headerRow,
-                                                        name),
-                                      {"header row"});
+                throw DataSourceError(
+                    path, fmt::format("row {} (the header row given) has no column '{}'", options.headerRow, name),
+                    {"header row"});
         return static_cast<std::size_t>(header);
     }
     const int header = findHeaderRow(table, required);
@@ -197,9 +206,10 @@ std::size_t locateHeader(const RawTable& table, const std::string& path, const T
         std::string names;
         for (const std::string& n : required)
             names += (names.empty() ? "'" : ", '") + n + "'";
-        throw DataSourceError(path, "no row holds all the columns " + names +
-                                        "; check the column names (case and spacing are ignored) or give the "
-                                        "header row",
+        throw DataSourceError(path,
+                              "no row holds all the columns " + names
+                                  + "; check the column names (case and spacing are ignored) or give the "
+                                    "header row",
                               {"header row"});
     }
     return static_cast<std::size_t>(header);
@@ -213,17 +223,19 @@ JoinColumns tableJoinColumns(const std::vector<std::string>& head, const TableIm
     cols.name = options.nameField.empty() ? -1 : columnIndex(head, options.nameField);
     cols.kecamatan = options.kecamatanField.empty() ? -1 : columnIndex(head, options.kecamatanField);
     if (options.codeField.empty() && options.nameField.empty()) {
-        cols.code = findColumn(head, {"kode", "kode_desa", "kode_pekon", "kd_desa", "kode_wilayah", "kode_kemendagri",
-                                      "kode_kelurahan", "kode_desa_kelurahan", "code", "kdepum"});
-        cols.name = findColumn(head, {"nama_pekon", "nama_desa", "nama_kelurahan", "pekon", "desa", "kelurahan",
-                                      "desa_kelurahan", "pekon_kelurahan", "nama", "name", "wadmkd", "namobj"});
+        cols.code = findColumn(head,
+                               {"kode", "kode_desa", "kode_pekon", "kd_desa", "kode_wilayah", "kode_kemendagri",
+                                "kode_kelurahan", "kode_desa_kelurahan", "code", "kdepum"});
+        cols.name = findColumn(head,
+                               {"nama_pekon", "nama_desa", "nama_kelurahan", "pekon", "desa", "kelurahan",
+                                "desa_kelurahan", "pekon_kelurahan", "nama", "name", "wadmkd", "namobj"});
     }
     if (options.kecamatanField.empty())
         cols.kecamatan = findColumn(head, {"kecamatan", "nama_kecamatan", "kec", "nama_kec", "wadmkc"});
     if (cols.code < 0 && cols.name < 0)
-        throw DataSourceError(path, "no code or name column was found in the header (row " +
-                                        std::to_string(headerRow) +
-                                        "); name the code field, or the name field and the kecamatan field",
+        throw DataSourceError(path,
+                              "no code or name column was found in the header (row " + std::to_string(headerRow)
+                                  + "); name the code field, or the name field and the kecamatan field",
                               {"code field", "name field", "kecamatan field"});
     return cols;
 }
@@ -333,9 +345,10 @@ JoinedValues joinAndValidate(const Dataset& ds, const RawTable& table, const std
         auto seen = firstRowOfCode.find(m.code);
         if (seen != firstRowOfCode.end()) {
             const bool identical = cellsOfCode[m.code] == rowCells;
-            duplicateProblems.push_back({number, fmt::format("duplicate row for {} {} (first at row {}{})", m.code,
-                                                             m.matchedName, seen->second,
-                                                             identical ? ", identical values" : ", DIFFERENT values")});
+            duplicateProblems.push_back(
+                {number,
+                 fmt::format("duplicate row for {} {} (first at row {}{})", m.code, m.matchedName, seen->second,
+                             identical ? ", identical values" : ", DIFFERENT values")});
             ++out.duplicateRows;
             continue;
         }

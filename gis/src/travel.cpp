@@ -16,8 +16,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <thread>
@@ -155,7 +155,8 @@ void walkSegment(double x0, double y0, double x1, double y1, int width, int heig
 
 } // namespace
 
-std::vector<std::int32_t> detail::rasteriseIds(const RasterGrid& shape, const std::vector<const MultiPolygon*>& polygons)
+std::vector<std::int32_t> detail::rasteriseIds(const RasterGrid& shape,
+                                               const std::vector<const MultiPolygon*>& polygons)
 {
     detail::ensureGdalRegistered();
     detail::GdalErrorCollector errors;
@@ -192,11 +193,11 @@ std::vector<std::int32_t> detail::rasteriseIds(const RasterGrid& shape, const st
     if (!handles.empty()
         && GDALRasterizeGeometries(GDALDataset::ToHandle(ds.get()), 1, &band, static_cast<int>(handles.size()),
                                    handles.data(), nullptr, nullptr, burn.data(), nullptr, nullptr, nullptr)
-               != CE_None)
+            != CE_None)
         throw Error("cannot burn polygons onto the grid: " + errors.takeFailures());
     std::vector<std::int32_t> ids(shape.cellCount(), 0);
-    if (ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, shape.width, shape.height, ids.data(), shape.width,
-                                       shape.height, GDT_Int32, 0, 0)
+    if (ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, shape.width, shape.height, ids.data(), shape.width, shape.height,
+                                       GDT_Int32, 0, 0)
         != CE_None)
         throw Error("cannot read the polygons burnt onto the grid");
     return ids;
@@ -258,8 +259,8 @@ FrictionGrid buildFrictionGrid(const RasterTarget& target, const TravelInputs& i
     shape.originY = target.extent.maxY;
     shape.width = static_cast<int>(std::lround(target.extent.width() / target.resolutionM));
     shape.height = static_cast<int>(std::lround(target.extent.height() / target.resolutionM));
-    FrictionGrid g = FrictionGrid::flat(shape.width, shape.height, shape.cellSize, shape.crs, shape.originX,
-                                        shape.originY);
+    FrictionGrid g =
+        FrictionGrid::flat(shape.width, shape.height, shape.cellSize, shape.crs, shape.originX, shape.originY);
     const std::size_t n = g.cellCount();
     if (inputs.dem) {
         g.elevation = resampleGrid(*inputs.dem, target, RasterKind::Dem).values;
@@ -342,13 +343,10 @@ TravelResult travelTimes(const FrictionGrid& grid, const std::vector<Point>& tar
     for (std::size_t i = 0; i < n; ++i) {
         const bool barrier = grid.barrier[i] != 0;
         const bool hasRoad = std::isfinite(grid.roadPace[i]);
-        cells[i] = {kInf, barrier ? kInf : grid.walkPace[i],
-                    hasRoad ? grid.roadPace[i] : (barrier ? -kInf : kInf),
+        cells[i] = {kInf, barrier ? kInf : grid.walkPace[i], hasRoad ? grid.roadPace[i] : (barrier ? -kInf : kInf),
                     grid.elevation.empty() ? 0.0f : grid.elevation[i]};
     }
-    auto passable = [&](std::size_t i) {
-        return std::isfinite(grid.walkPace[i]) || std::isfinite(grid.roadPace[i]);
-    };
+    auto passable = [&](std::size_t i) { return std::isfinite(grid.walkPace[i]) || std::isfinite(grid.roadPace[i]); };
 
     TravelResult result;
     if (withNearest)

@@ -299,7 +299,8 @@ CoverageResult coverageWithCapacity(const FrictionGrid& grid, const RasterGrid& 
             if (!std::isnan(reach.minutes.values[i]) && remaining[i] > 0)
                 order.push_back(i);
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return reach.minutes.values[a] < reach.minutes.values[b] || (reach.minutes.values[a] == reach.minutes.values[b] && a < b);
+            return reach.minutes.values[a] < reach.minutes.values[b]
+                || (reach.minutes.values[a] == reach.minutes.values[b] && a < b);
         });
         double left = capacity;
         for (std::size_t i : order) {

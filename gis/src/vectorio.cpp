@@ -117,14 +117,15 @@ GDALDatasetUniquePtr openVector(const std::string& path)
         throw DataSourceError(path, "the file does not exist; check the name and the folder");
 
     GdalErrorCollector errors;
-    GDALDatasetUniquePtr ds(GDALDataset::Open(
-        path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
     if (!ds) {
         std::string why = sentence(errors.takeFailures());
         if (why.empty())
             why = "GDAL recognises no vector format in it";
-        throw DataSourceError(path, why + ". Check that it is a complete GeoPackage, Shapefile "
-                                          "(with its .shx and .dbf), GeoJSON, KML or CSV file");
+        throw DataSourceError(path,
+                              why
+                                  + ". Check that it is a complete GeoPackage, Shapefile "
+                                    "(with its .shx and .dbf), GeoJSON, KML or CSV file");
     }
     if (ds->GetLayerCount() == 0)
         throw DataSourceError(path, "it holds no vector layer");
@@ -154,8 +155,7 @@ OGRLayer& chooseLayer(GDALDataset& ds, const std::string& path, const std::strin
     for (int i = 0; i < ds.GetLayerCount(); ++i)
         if (sameName(names[static_cast<std::size_t>(i)], name))
             return *ds.GetLayer(i);
-    throw DataSourceError(path, fmt::format("it has no layer '{}'; its layers are: {}", name,
-                                            joinNames(names)));
+    throw DataSourceError(path, fmt::format("it has no layer '{}'; its layers are: {}", name, joinNames(names)));
 }
 
 bool isDriver(GDALDataset& ds, std::string_view name)
@@ -183,19 +183,20 @@ void checkShapefileComplete(const std::string& path, const std::string& layerNam
     VSIFCloseL(fp);
     const auto actual = static_cast<unsigned long long>(stat.st_size);
     if (got < header.size())
-        throw DataSourceError(path, fmt::format("its .shp file is truncated ({} bytes, shorter than "
-                                                "the 100-byte header); copy the complete file",
-                                                actual));
+        throw DataSourceError(path,
+                              fmt::format("its .shp file is truncated ({} bytes, shorter than "
+                                          "the 100-byte header); copy the complete file",
+                                          actual));
     const unsigned long long words = (static_cast<unsigned long long>(header[24]) << 24)
-                                     | (static_cast<unsigned long long>(header[25]) << 16)
-                                     | (static_cast<unsigned long long>(header[26]) << 8)
-                                     | static_cast<unsigned long long>(header[27]);
+        | (static_cast<unsigned long long>(header[25]) << 16) | (static_cast<unsigned long long>(header[26]) << 8)
+        | static_cast<unsigned long long>(header[27]);
     const unsigned long long declared = words * 2;
     if (actual < declared)
-        throw DataSourceError(path, fmt::format("its .shp file is truncated ({} of the {} bytes its "
-                                                "header declares); copy the complete file again "
-                                                "with its .shx, .dbf and .prj",
-                                                actual, declared));
+        throw DataSourceError(path,
+                              fmt::format("its .shp file is truncated ({} of the {} bytes its "
+                                          "header declares); copy the complete file again "
+                                          "with its .shx, .dbf and .prj",
+                                          actual, declared));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,9 +234,10 @@ OgrSrsPtr srsFromUser(const std::string& path, const std::string& definition)
     GdalErrorCollector errors;
     if (srs->SetFromUserInput(definition.c_str()) != OGRERR_NONE) {
         std::string why = errors.takeFailures();
-        throw DataSourceError(path, fmt::format("the CRS '{}' given for it is not understood{}{}; "
-                                                "give it as e.g. EPSG:4326 or EPSG:32748",
-                                                definition, why.empty() ? "" : ": ", why));
+        throw DataSourceError(path,
+                              fmt::format("the CRS '{}' given for it is not understood{}{}; "
+                                          "give it as e.g. EPSG:4326 or EPSG:32748",
+                                          definition, why.empty() ? "" : ": ", why));
     }
     srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
@@ -483,12 +485,12 @@ void convertGeometry(OGRGeometry& source, VectorFeature& feature, VectorData& da
         out.points = std::move(parts.points);
     }
     if (!dropped.empty())
-        data.warnings.push_back(
-            {feature.fid, fmt::format("mixed geometry collection: kept the {} parts, not kept: {}",
-                                      out.type == GeometryType::Polygon      ? "polygon"
-                                      : out.type == GeometryType::Line ? "line"
-                                                                             : "point",
-                                      joinNames(dropped))});
+        data.warnings.push_back({feature.fid,
+                                 fmt::format("mixed geometry collection: kept the {} parts, not kept: {}",
+                                             out.type == GeometryType::Polygon    ? "polygon"
+                                                 : out.type == GeometryType::Line ? "line"
+                                                                                  : "point",
+                                             joinNames(dropped))});
 
     if (out.type != GeometryType::Polygon)
         return;
@@ -499,18 +501,17 @@ void convertGeometry(OGRGeometry& source, VectorFeature& feature, VectorData& da
         data.repaired.push_back({feature.fid, tidied});
     if (out.polygons.empty()) {
         out = Geometry{};
-        data.warnings.push_back(
-            {feature.fid, "polygon has no area left after removing degenerate rings; kept without "
-                          "geometry"});
+        data.warnings.push_back({feature.fid,
+                                 "polygon has no area left after removing degenerate rings; kept without "
+                                 "geometry"});
         return;
     }
     try {
         RepairResult repair = makeValid(out.polygons);
         if (!repair.wasValid) {
-            data.repaired.push_back(
-                {feature.fid, fmt::format("invalid polygon repaired ({})",
-                                          repair.reason.empty() ? "GEOS gave no reason"
-                                                                : repair.reason)});
+            data.repaired.push_back({feature.fid,
+                                     fmt::format("invalid polygon repaired ({})",
+                                                 repair.reason.empty() ? "GEOS gave no reason" : repair.reason)});
             out.polygons = std::move(repair.geometry);
             if (out.polygons.empty()) {
                 out = Geometry{};
@@ -520,8 +521,7 @@ void convertGeometry(OGRGeometry& source, VectorFeature& feature, VectorData& da
         }
     } catch (const GeometryError& e) {
         data.warnings.push_back(
-            {feature.fid, fmt::format("polygon could not be checked for validity ({}); kept as read",
-                                      e.what())});
+            {feature.fid, fmt::format("polygon could not be checked for validity ({}); kept as read", e.what())});
     }
 }
 
@@ -571,18 +571,20 @@ CsvColumns csvColumns(OGRLayer& layer, const std::string& path, const ReadOption
     if (!options.xField.empty()) {
         cols.x = findField(defn, options.xField);
         if (cols.x < 0)
-            throw DataSourceError(path, fmt::format("it has no column '{}' for the x/longitude; its "
-                                                    "columns are: {}",
-                                                    options.xField, joinNames(names)));
+            throw DataSourceError(path,
+                                  fmt::format("it has no column '{}' for the x/longitude; its "
+                                              "columns are: {}",
+                                              options.xField, joinNames(names)));
     } else {
         cols.x = detectField(defn, kXNames);
     }
     if (!options.yField.empty()) {
         cols.y = findField(defn, options.yField);
         if (cols.y < 0)
-            throw DataSourceError(path, fmt::format("it has no column '{}' for the y/latitude; its "
-                                                    "columns are: {}",
-                                                    options.yField, joinNames(names)));
+            throw DataSourceError(path,
+                                  fmt::format("it has no column '{}' for the y/latitude; its "
+                                              "columns are: {}",
+                                              options.yField, joinNames(names)));
     } else {
         cols.y = detectField(defn, kYNames);
     }
@@ -590,24 +592,23 @@ CsvColumns csvColumns(OGRLayer& layer, const std::string& path, const ReadOption
         return cols;
     if (defn.GetGeomFieldCount() > 0 && options.xField.empty() && options.yField.empty())
         return {}; // a WKT geometry column: read it as any other layer
-    throw DataSourceError(
-        path,
-        fmt::format("no coordinate columns found (looked for a longitude column named lon, lng, "
-                    "long, longitude, bujur or x and a latitude column named lat, latitude, "
-                    "lintang or y, in any case); its columns are: {}. Rename the columns or name "
-                    "them (x field / y field)",
-                    joinNames(names)));
+    throw DataSourceError(path,
+                          fmt::format("no coordinate columns found (looked for a longitude column named lon, lng, "
+                                      "long, longitude, bujur or x and a latitude column named lat, latitude, "
+                                      "lintang or y, in any case); its columns are: {}. Rename the columns or name "
+                                      "them (x field / y field)",
+                                      joinNames(names)));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading
 
 struct Plan {
-    std::vector<int> fields;      // OGR field indices kept, in VectorData::fieldNames order
+    std::vector<int> fields; // OGR field indices kept, in VectorData::fieldNames order
     std::vector<OGRFieldType> types;
-    CsvColumns csv;               // >= 0 when points are built from two columns
+    CsvColumns csv; // >= 0 when points are built from two columns
     bool hasGeometry = true;
-    OgrTransformPtr transform;    // null when the source already is EPSG:4326 (or no geometry)
+    OgrTransformPtr transform; // null when the source already is EPSG:4326 (or no geometry)
     std::string sourceLabel;
 };
 
@@ -624,20 +625,18 @@ void checkCsvLonLat(OGRLayer& layer, const std::string& path, const CsvColumns& 
         if (!x || !y)
             continue;
         if (*x < -180.0 || *x > 180.0 || *y < -90.0 || *y > 90.0)
-            throw DataSourceError(
-                path,
-                fmt::format("its coordinates are not longitude/latitude degrees (row {} has {}={}, "
-                            "{}={}) and a CSV declares no CRS; give the CRS of the columns, e.g. "
-                            "EPSG:32748 for UTM 48S metres",
-                            f->GetFID(), defn.GetFieldDefn(cols.x)->GetNameRef(), *x,
-                            defn.GetFieldDefn(cols.y)->GetNameRef(), *y),
-                {"crs"});
+            throw DataSourceError(path,
+                                  fmt::format("its coordinates are not longitude/latitude degrees (row {} has {}={}, "
+                                              "{}={}) and a CSV declares no CRS; give the CRS of the columns, e.g. "
+                                              "EPSG:32748 for UTM 48S metres",
+                                              f->GetFID(), defn.GetFieldDefn(cols.x)->GetNameRef(), *x,
+                                              defn.GetFieldDefn(cols.y)->GetNameRef(), *y),
+                                  {"crs"});
     }
     layer.ResetReading();
 }
 
-Plan makePlan(GDALDataset& ds, OGRLayer& layer, const std::string& path,
-              const ReadOptions& options, VectorData& data)
+Plan makePlan(GDALDataset& ds, OGRLayer& layer, const std::string& path, const ReadOptions& options, VectorData& data)
 {
     Plan plan;
     const OGRFeatureDefn& defn = *layer.GetLayerDefn();
@@ -691,8 +690,9 @@ Plan makePlan(GDALDataset& ds, OGRLayer& layer, const std::string& path,
     plan.transform.reset(OGRCreateCoordinateTransformation(source.get(), &target));
     if (!plan.transform) {
         std::string why = errors.takeFailures();
-        throw DataSourceError(path, fmt::format("its CRS ({}) cannot be transformed to EPSG:4326{}{}",
-                                                plan.sourceLabel, why.empty() ? "" : ": ", why));
+        throw DataSourceError(path,
+                              fmt::format("its CRS ({}) cannot be transformed to EPSG:4326{}{}", plan.sourceLabel,
+                                          why.empty() ? "" : ": ", why));
     }
     return plan;
 }
@@ -706,11 +706,11 @@ void readFeatures(OGRLayer& layer, const std::string& path, Plan& plan, VectorDa
         OGRFeatureUniquePtr f(layer.GetNextFeature());
         if (!f) {
             if (errors.failureCount() > 0)
-                throw DataSourceError(path, fmt::format("reading layer '{}' failed after {} "
-                                                        "feature(s): {}. The file may be truncated "
-                                                        "or damaged",
-                                                        layer.GetName(), index,
-                                                        sentence(errors.takeFailures())));
+                throw DataSourceError(path,
+                                      fmt::format("reading layer '{}' failed after {} "
+                                                  "feature(s): {}. The file may be truncated "
+                                                  "or damaged",
+                                                  layer.GetName(), index, sentence(errors.takeFailures())));
             break;
         }
         VectorFeature feature;
@@ -736,24 +736,22 @@ void readFeatures(OGRLayer& layer, const std::string& path, Plan& plan, VectorDa
                         {feature.fid,
                          fmt::format("row has no valid coordinates ({}='{}', {}='{}'); kept "
                                      "without a location",
-                                     f->GetFieldDefnRef(plan.csv.x)->GetNameRef(),
-                                     f->GetFieldAsString(plan.csv.x),
-                                     f->GetFieldDefnRef(plan.csv.y)->GetNameRef(),
-                                     f->GetFieldAsString(plan.csv.y))});
+                                     f->GetFieldDefnRef(plan.csv.x)->GetNameRef(), f->GetFieldAsString(plan.csv.x),
+                                     f->GetFieldDefnRef(plan.csv.y)->GetNameRef(), f->GetFieldAsString(plan.csv.y))});
             } else {
                 geometry.reset(f->StealGeometry());
                 if (!geometry || geometry->IsEmpty())
-                    data.warnings.push_back(
-                        {feature.fid, "feature has no geometry (null or empty); kept without a "
-                                      "location"});
+                    data.warnings.push_back({feature.fid,
+                                             "feature has no geometry (null or empty); kept without a "
+                                             "location"});
             }
             if (geometry && !geometry->IsEmpty()) {
                 if (plan.transform && geometry->transform(plan.transform.get()) != OGRERR_NONE) {
                     std::string why = errors.takeFailures();
-                    data.warnings.push_back(
-                        {feature.fid, fmt::format("geometry cannot be transformed from {} to "
-                                                  "EPSG:4326{}{}; kept without a location",
-                                                  plan.sourceLabel, why.empty() ? "" : ": ", why)});
+                    data.warnings.push_back({feature.fid,
+                                             fmt::format("geometry cannot be transformed from {} to "
+                                                         "EPSG:4326{}{}; kept without a location",
+                                                         plan.sourceLabel, why.empty() ? "" : ": ", why)});
                 } else {
                     convertGeometry(*geometry, feature, data);
                 }

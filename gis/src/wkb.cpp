@@ -12,7 +12,10 @@ namespace {
 
 static_assert(std::endian::native == std::endian::little, "WKB writer assumes a little-endian host");
 
-void putByte(std::string& out, std::uint8_t b) { out.push_back(static_cast<char>(b)); }
+void putByte(std::string& out, std::uint8_t b)
+{
+    out.push_back(static_cast<char>(b));
+}
 void putUint(std::string& out, std::uint32_t v)
 {
     char bytes[4];

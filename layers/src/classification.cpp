@@ -97,7 +97,7 @@ std::vector<double> quantileBreaks(std::vector<double> values, int classes)
     for (int i = 1; i <= classes; ++i) {
         // smallest rank r (1-based) with r / n >= i / classes, in integers: r = ceil(i * n / classes)
         const std::size_t rank = (static_cast<std::size_t>(i) * n + static_cast<std::size_t>(classes) - 1)
-                                 / static_cast<std::size_t>(classes);
+            / static_cast<std::size_t>(classes);
         breaks.push_back(values[std::clamp<std::size_t>(rank, 1, n) - 1]);
     }
     breaks.back() = values.back();
@@ -108,8 +108,8 @@ std::vector<double> equalIntervalBreaks(double min, double max, int classes)
 {
     requireClasses(classes, "equalIntervalBreaks");
     if (!std::isfinite(min) || !std::isfinite(max) || max < min)
-        throw std::invalid_argument("equalIntervalBreaks: needs finite min <= max (got " + std::to_string(min)
-                                    + ", " + std::to_string(max) + ")");
+        throw std::invalid_argument("equalIntervalBreaks: needs finite min <= max (got " + std::to_string(min) + ", "
+                                    + std::to_string(max) + ")");
     std::vector<double> breaks;
     breaks.reserve(static_cast<std::size_t>(classes));
     for (int i = 1; i < classes; ++i)
@@ -126,7 +126,7 @@ namespace {
 class WeightedPrefixSums {
 public:
     WeightedPrefixSums(const std::vector<double>& distinct, const std::vector<double>& weights)
-        : mWeight(distinct.size() + 1, 0.0), mSum(distinct.size() + 1, 0.0), mSumSq(distinct.size() + 1, 0.0)
+            : mWeight(distinct.size() + 1, 0.0), mSum(distinct.size() + 1, 0.0), mSumSq(distinct.size() + 1, 0.0)
     {
         const double shift = distinct[distinct.size() / 2];
         for (std::size_t i = 0; i < distinct.size(); ++i) {
@@ -274,7 +274,7 @@ int classIndex(const std::vector<double>& breaks, double value)
 }
 
 Classification::Classification(ClassificationMethod method, const std::vector<double>& values, int classes)
-    : mMethod(method)
+        : mMethod(method)
 {
     requireClasses(classes, "Classification");
     const std::vector<double> sorted = finiteSorted(values, "Classification");
@@ -306,7 +306,7 @@ Classification::Classification(ClassificationMethod method, const std::vector<do
 }
 
 Classification::Classification(double minimum, std::vector<double> upperBounds, const std::vector<double>& values)
-    : mMethod(ClassificationMethod::Manual), mMinimum(minimum), mUpper(std::move(upperBounds))
+        : mMethod(ClassificationMethod::Manual), mMinimum(minimum), mUpper(std::move(upperBounds))
 {
     if (mUpper.empty())
         throw std::invalid_argument("Classification: manual breaks are empty");

@@ -191,8 +191,9 @@ std::vector<QColor> colorBrewer(const std::string& name, int classes)
 {
     const Scheme& scheme = findScheme(name);
     if (classes < 3 || classes > scheme.maxClasses)
-        throw std::invalid_argument("colour ramp '" + name + "' has schemes for 3 to " + std::to_string(scheme.maxClasses)
-                                    + " classes (asked for " + std::to_string(classes) + ")");
+        throw std::invalid_argument("colour ramp '" + name + "' has schemes for 3 to "
+                                    + std::to_string(scheme.maxClasses) + " classes (asked for "
+                                    + std::to_string(classes) + ")");
     const auto count = static_cast<std::size_t>(classes);
     if (scheme.kind == RampKind::Qualitative)
         return parseHex(scheme.all, count);

@@ -9,20 +9,23 @@
 
 namespace layers::detail {
 
-template <typename T> struct HugePageAllocator {
+template <typename T>
+struct HugePageAllocator {
     using value_type = T;
     static constexpr std::size_t kThresholdBytes = std::size_t{8} << 20;
     static constexpr std::size_t kHugePage = std::size_t{2} << 20;
 
     HugePageAllocator() = default;
-    template <typename U> HugePageAllocator(const HugePageAllocator<U>&) noexcept {}
+    template <typename U>
+    HugePageAllocator(const HugePageAllocator<U>&) noexcept
+    {}
 
     T* allocate(std::size_t n)
     {
         const std::size_t bytes = n * sizeof(T);
         if (bytes < kThresholdBytes)
             return static_cast<T*>(::operator new(bytes));
-        void* p = ::operator new(bytes, std::align_val_t{kHugePage});
+        void* p = ::operator new (bytes, std::align_val_t{kHugePage});
         madvise(p, bytes, MADV_HUGEPAGE); // advice only: without huge pages it still works
         return static_cast<T*>(p);
     }
@@ -31,9 +34,13 @@ template <typename T> struct HugePageAllocator {
         if (n * sizeof(T) < kThresholdBytes)
             ::operator delete(p);
         else
-            ::operator delete(p, std::align_val_t{kHugePage});
+            ::operator delete (p, std::align_val_t{kHugePage});
     }
-    template <typename U> bool operator==(const HugePageAllocator<U>&) const noexcept { return true; }
+    template <typename U>
+    bool operator==(const HugePageAllocator<U>&) const noexcept
+    {
+        return true;
+    }
 };
 
 } // namespace layers::detail

@@ -28,7 +28,7 @@ bool overlaps(const QRectF& a, const QRectF& b)
 bool inside(const QRectF& box, const QRectF& bounds)
 {
     return box.left() >= bounds.left() && box.right() <= bounds.right() && box.top() >= bounds.top()
-           && box.bottom() <= bounds.bottom();
+        && box.bottom() <= bounds.bottom();
 }
 
 double median(std::vector<double> values)
@@ -46,8 +46,7 @@ double median(std::vector<double> values)
 /// the same way.
 class BoxGrid {
 public:
-    BoxGrid(const QRectF& bounds, double cellWidth, double cellHeight, std::size_t maxCells)
-        : mOrigin(bounds.topLeft())
+    BoxGrid(const QRectF& bounds, double cellWidth, double cellHeight, std::size_t maxCells) : mOrigin(bounds.topLeft())
     {
         // Coarser cells when the bounds are huge compared to the labels: memory stays bounded.
         for (;;) {
@@ -139,8 +138,8 @@ private:
 
 } // namespace
 
-std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, const QRectF& bounds,
-                                     double paddingPx, const std::vector<QRectF>& obstacles)
+std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, const QRectF& bounds, double paddingPx,
+                                     const std::vector<QRectF>& obstacles)
 {
     if (!std::isfinite(paddingPx) || paddingPx < 0.0)
         throw std::invalid_argument("placeLabels: padding must be a finite number >= 0 (got "
@@ -208,10 +207,10 @@ std::vector<QRectF> candidatePositions(QPointF anchorPx, QSizeF textSize, double
     const double w = textSize.width();
     const double h = textSize.height();
     const double o = offsetPx;
-    const double right = x + o;          // left edge of a box right of the anchor
-    const double left = x - o - w;       // left edge of a box left of it
-    const double above = y - o - h;      // top edge of a box above it
-    const double below = y + o;          // top edge of a box below it
+    const double right = x + o;     // left edge of a box right of the anchor
+    const double left = x - o - w;  // left edge of a box left of it
+    const double above = y - o - h; // top edge of a box above it
+    const double below = y + o;     // top edge of a box below it
     const double centreX = x - w / 2.0;
     const double centreY = y - h / 2.0;
     return {

@@ -41,8 +41,9 @@ void writePng(const ThematicMap& map, const std::string& path, QSize sizePx)
         sizePx = QSize(static_cast<int>(std::lround(px.width())), static_cast<int>(std::lround(px.height())));
     }
     if (sizePx.width() < 16 || sizePx.height() < 16 || sizePx.width() > 20000 || sizePx.height() > 20000)
-        cannotWrite(path, "image size " + std::to_string(sizePx.width()) + "×" + std::to_string(sizePx.height())
-                              + " px is outside 16..20000 (lower the resolution or choose a smaller paper)");
+        cannotWrite(path,
+                    "image size " + std::to_string(sizePx.width()) + "×" + std::to_string(sizePx.height())
+                        + " px is outside 16..20000 (lower the resolution or choose a smaller paper)");
     // The resolution that makes the image the spec's paper, so text and lines keep the
     // proportions of the printed page.
     const QSizeF mm = paperSizeMm(page.paper, page.landscape);
@@ -98,16 +99,16 @@ void writeSvg(const ThematicMap& map, const std::string& path)
 } // namespace
 
 PdfPages::PdfPages(const std::string& path, const PageSetup& page, const std::string& title)
-    : mPath(path), mFile(QString::fromStdString(path))
+        : mPath(path), mFile(QString::fromStdString(path))
 {
     detail::requireGuiApplication(path);
     openForWriting(mFile, path);
     mWriter = std::make_unique<QPdfWriter>(&mFile);
     mWriter->setResolution(300);
     const QSizeF mm = paperSizeMm(page.paper, false);
-    mWriter->setPageLayout(QPageLayout(QPageSize(mm, QPageSize::Millimeter, QString::fromStdString(paperName(page.paper))),
-                                       page.landscape ? QPageLayout::Landscape : QPageLayout::Portrait,
-                                       QMarginsF(0, 0, 0, 0)));
+    mWriter->setPageLayout(
+        QPageLayout(QPageSize(mm, QPageSize::Millimeter, QString::fromStdString(paperName(page.paper))),
+                    page.landscape ? QPageLayout::Landscape : QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
     mWriter->setTitle(QString::fromStdString(title));
     mWriter->setCreator(QStringLiteral("Sasaran"));
     if (!mPainter.begin(mWriter.get()))
@@ -120,8 +121,14 @@ PdfPages::~PdfPages()
         mPainter.end();
 }
 
-QRectF PdfPages::pageRect() const { return QRectF(0, 0, mWriter->width(), mWriter->height()); }
-double PdfPages::dpi() const { return mWriter->resolution(); }
+QRectF PdfPages::pageRect() const
+{
+    return QRectF(0, 0, mWriter->width(), mWriter->height());
+}
+double PdfPages::dpi() const
+{
+    return mWriter->resolution();
+}
 
 QPainter& PdfPages::nextPage()
 {

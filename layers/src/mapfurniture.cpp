@@ -41,7 +41,7 @@ QString formatDegrees(double value, bool longitude, double stepDeg)
 double niceTickStepDeg(double spanDeg, int targetTicks)
 {
     static const std::array<double, 12> kSteps = {1.0 / 60, 2.0 / 60, 5.0 / 60, 10.0 / 60, 15.0 / 60, 20.0 / 60,
-                                                   0.5,      1.0,      2.0,      5.0,       10.0,      15.0};
+                                                  0.5,      1.0,      2.0,      5.0,       10.0,      15.0};
     for (double s : kSteps)
         if (spanDeg / s <= targetTicks)
             return s;
@@ -114,8 +114,8 @@ QSizeF northArrowSize(PageContext& pc)
 /// The scale bar: 4 alternating segments of a round length in km (true at the map's middle
 /// latitude) and the nominal scale. Drawn with its top-left at \a origin, at most \a maxWidthPx
 /// wide; returns the size used. With \a paint false only measures.
-QSizeF drawScaleBar(PageContext& pc, QPointF origin, double maxWidthPx, const MapTransform& t, double dpi,
-                    bool paint, ScaleInfo* info = nullptr)
+QSizeF drawScaleBar(PageContext& pc, QPointF origin, double maxWidthPx, const MapTransform& t, double dpi, bool paint,
+                    ScaleInfo* info = nullptr)
 {
     const Units& u = pc.u;
     QPainter& p = pc.painter;
@@ -134,9 +134,9 @@ QSizeF drawScaleBar(PageContext& pc, QPointF origin, double maxWidthPx, const Ma
     if (info)
         *info = {km, barPx, denominator, t.visibleExtent().center().y};
     const double height = fm.height() + barH + u.mm(1.0) + fm.height();
-    const double width = std::max(barPx + fm.horizontalAdvance(formatNumberQ(km) + unitText) / 2.0
-                                      + fm.horizontalAdvance(unitText),
-                                  fm.horizontalAdvance(scaleText));
+    const double width =
+        std::max(barPx + fm.horizontalAdvance(formatNumberQ(km) + unitText) / 2.0 + fm.horizontalAdvance(unitText),
+                 fm.horizontalAdvance(scaleText));
     if (!paint)
         return {width, height};
     const double x0 = origin.x() + fm.horizontalAdvance(QStringLiteral("0")) / 2.0;
@@ -232,8 +232,8 @@ void drawHaloText(QPainter& painter, QPointF centre, const QString& text, const 
     } else {
         QPainterPath outline;
         outline.addText(origin, font, text);
-        painter.strokePath(outline, QPen(QColor(255, 255, 255), haloPx * 2.0, Qt::SolidLine, Qt::RoundCap,
-                                         Qt::RoundJoin));
+        painter.strokePath(outline,
+                           QPen(QColor(255, 255, 255), haloPx * 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     }
     painter.setFont(font);
     painter.setPen(color);
@@ -246,12 +246,11 @@ double drawWrapped(PageContext& pc, const QRectF& area, const QString& text, con
                    int flags)
 {
     const QFontMetricsF fm = pc.metrics(font);
-    const QRectF needed = fm.boundingRect(QRectF(area.left(), area.top(), area.width(), 1e6),
-                                          flags | Qt::TextWordWrap, text);
+    const QRectF needed =
+        fm.boundingRect(QRectF(area.left(), area.top(), area.width(), 1e6), flags | Qt::TextWordWrap, text);
     pc.painter.setFont(font);
     pc.painter.setPen(color);
-    pc.painter.drawText(QRectF(area.left(), area.top(), area.width(), needed.height()), flags | Qt::TextWordWrap,
-                        text);
+    pc.painter.drawText(QRectF(area.left(), area.top(), area.width(), needed.height()), flags | Qt::TextWordWrap, text);
     return needed.height();
 }
 
@@ -286,8 +285,8 @@ double drawOrientationPanel(PageContext& pc, QPointF topLeft, double width, cons
     }
     p.restore();
     drawNorthArrow(pc, QRectF(QPointF(panel.left() + pad, panel.top() + pad), arrow));
-    drawScaleBar(pc, QPointF(panel.left() + 2.0 * pad + arrow.width(), panel.center().y() - bar.height() / 2.0),
-                 barMax, t, dpi, true, info);
+    drawScaleBar(pc, QPointF(panel.left() + 2.0 * pad + arrow.width(), panel.center().y() - bar.height() / 2.0), barMax,
+                 t, dpi, true, info);
     return height;
 }
 
@@ -463,9 +462,9 @@ void drawInset(PageContext& pc, const QRectF& box, const ThematicMap::Snapshot& 
     p.drawRect(box);
     const QFont font = u.font(6.0, true);
     p.setFont(font);
-    const QString caption = focused ? (lang == Lang::En ? QStringLiteral("Location in the regency")
-                                                        : QStringLiteral("Letak dalam kabupaten"))
-                                    : (lang == Lang::En ? QStringLiteral("Location") : QStringLiteral("Letak wilayah"));
+    const QString caption = focused
+        ? (lang == Lang::En ? QStringLiteral("Location in the regency") : QStringLiteral("Letak dalam kabupaten"))
+        : (lang == Lang::En ? QStringLiteral("Location") : QStringLiteral("Letak wilayah"));
     const QFontMetricsF fm = pc.metrics(font);
     const QRectF tag(box.left(), box.top(), fm.horizontalAdvance(caption) + u.mm(2.0), fm.height() + u.mm(0.8));
     p.setPen(Qt::NoPen);

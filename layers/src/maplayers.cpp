@@ -10,7 +10,10 @@ namespace layers {
 
 namespace {
 
-std::string tr(Lang lang, const char* id, const char* en) { return lang == Lang::En ? en : id; }
+std::string tr(Lang lang, const char* id, const char* en)
+{
+    return lang == Lang::En ? en : id;
+}
 
 } // namespace
 
@@ -19,8 +22,8 @@ ValueLayer priorityLayer(const gis::AnalysisTable& table, Lang lang)
     ValueLayer layer = analysisColumnLayer(table, "priority_score", lang);
     layer.label = tr(lang, "Skor prioritas", "Priority score");
     layer.unit = "0–100";
-    layer.source = tr(lang, "skor prioritas Sasaran, skema \"", "Sasaran priority score, scheme \"") + table.scheme.name
-                   + "\"";
+    layer.source =
+        tr(lang, "skor prioritas Sasaran, skema \"", "Sasaran priority score, scheme \"") + table.scheme.name + "\"";
     return layer;
 }
 
@@ -54,8 +57,8 @@ ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang, const std::str
         what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
     layer.label = tr(lang, "Klaster LISA ", "LISA clusters of ") + what;
     layer.period = result.period;
-    layer.source = tr(lang, "Moran lokal (LISA), ", "local Moran (LISA), ") + std::to_string(result.options.permutations)
-                   + tr(lang, " permutasi", " permutations");
+    layer.source = tr(lang, "Moran lokal (LISA), ", "local Moran (LISA), ")
+        + std::to_string(result.options.permutations) + tr(lang, " permutasi", " permutations");
     for (const gis::Cluster c : {gis::Cluster::HighHigh, gis::Cluster::LowLow, gis::Cluster::HighLow,
                                  gis::Cluster::LowHigh, gis::Cluster::NotSignificant, gis::Cluster::NotTested}) {
         const std::string name = gis::clusterName(c);

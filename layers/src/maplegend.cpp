@@ -18,10 +18,9 @@ const QColor kMutedColor(0x55, 0x55, 0x55);
 /// Fonts and sizes of the legend (device px for one Units).
 struct LegendStyle {
     explicit LegendStyle(const Units& u)
-        : pad(u.mm(3.0)), headFont(u.font(10.5, true)), sectionFont(u.font(8.0, true)), rowFont(u.font(7.5)),
-          noteFont(u.font(6.5)), swatchW(u.mm(8.0)), swatchH(u.mm(4.6))
-    {
-    }
+            : pad(u.mm(3.0)), headFont(u.font(10.5, true)), sectionFont(u.font(8.0, true)), rowFont(u.font(7.5)),
+              noteFont(u.font(6.5)), swatchW(u.mm(8.0)), swatchH(u.mm(4.6))
+    {}
     double pad;
     QFont headFont, sectionFont, rowFont, noteFont;
     double swatchW, swatchH;
@@ -52,7 +51,7 @@ LegendDescription describeLegend(const ThematicMap::Snapshot& s, const ThematicM
         const ClassificationMethod m = s.classification->method();
         const QString method = en ? qs(methodKey(m)) : qs(methodName(m));
         legend.classificationNote = tr(lang, "Klasifikasi ", "Classification: ") + method + QStringLiteral(", ")
-                                    + QString::number(s.classification->classCount()) + tr(lang, " kelas", " classes");
+            + QString::number(s.classification->classCount()) + tr(lang, " kelas", " classes");
     }
     legend.boundariesHeading = tr(lang, "Batas wilayah", "Boundaries");
     if (!s.kabupaten.empty())
@@ -60,9 +59,9 @@ LegendDescription describeLegend(const ThematicMap::Snapshot& s, const ThematicM
     if (!s.kecamatan.empty())
         legend.lines.push_back({QPen(kecamatanBorderColor(), u.mm(0.4)), QStringLiteral("Kecamatan")});
     legend.lines.push_back({QPen(QColor(0xa0, 0xa0, 0xa0), u.mm(0.15)),
-                            en ? QStringLiteral("Village (pekon/desa/kelurahan)")
-                               : s.villageWord == "pekon" ? QStringLiteral("Pekon/kelurahan")
-                                                          : QStringLiteral("Desa/kelurahan")});
+                            en                             ? QStringLiteral("Village (pekon/desa/kelurahan)")
+                                : s.villageWord == "pekon" ? QStringLiteral("Pekon/kelurahan")
+                                                           : QStringLiteral("Desa/kelurahan")});
     if (!s.spec.roads.empty())
         legend.lines.push_back({QPen(roadCasingColor(), u.mm(0.55)), tr(lang, "Jalan", "Road")});
     legend.facilitiesHeading = tr(lang, "Fasilitas", "Facilities");
@@ -70,12 +69,12 @@ LegendDescription describeLegend(const ThematicMap::Snapshot& s, const ThematicM
         legend.facilities = map.facilityLegendEntries();
     if (!s.spec.proposedSites.empty()) {
         legend.proposedText = tr(lang, "Usulan ", "Proposed ") + qs(facilityKindLabel(s.spec.proposedKind))
-                              + tr(lang, " (nomor = urutan)", " (number = order)");
+            + tr(lang, " (nomor = urutan)", " (number = order)");
         legend.proposedCount = static_cast<int>(s.spec.proposedSites.size());
     }
     if (!s.coverageCircles.empty()) {
-        legend.reachText = tr(lang, "Jangkauan ", "Reach ") + qs(formatNumber(s.spec.coverageRadiusKm, 0))
-                           + QStringLiteral(" km");
+        legend.reachText =
+            tr(lang, "Jangkauan ", "Reach ") + qs(formatNumber(s.spec.coverageRadiusKm, 0)) + QStringLiteral(" km");
         legend.reachColor = facilityKindColor(s.spec.coverageKind);
     }
     const LegendStyle st(u);

@@ -51,7 +51,8 @@ RingRange appendRings(RingStore& store, const gis::MultiPolygon& mp)
     auto add = [&store, &range](const gis::Ring& ring) {
         if (ring.size() < 3)
             return;
-        store.rings.emplace_back(static_cast<std::uint32_t>(store.points.size()), static_cast<std::uint32_t>(ring.size()));
+        store.rings.emplace_back(static_cast<std::uint32_t>(store.points.size()),
+                                 static_cast<std::uint32_t>(ring.size()));
         for (const gis::Point& p : ring)
             store.points.emplace_back(p.x, p.y);
         ++range.count;
@@ -159,12 +160,18 @@ QPolygonF clipToRect(const QPolygonF& ring, const QRectF& clip)
         }
         current = std::move(out);
     };
-    auto atX = [](QPointF a, QPointF b, double x) { return QPointF(x, a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x())); };
-    auto atY = [](QPointF a, QPointF b, double y) { return QPointF(a.x() + (b.x() - a.x()) * (y - a.y()) / (b.y() - a.y()), y); };
+    auto atX = [](QPointF a, QPointF b, double x) {
+        return QPointF(x, a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x()));
+    };
+    auto atY = [](QPointF a, QPointF b, double y) {
+        return QPointF(a.x() + (b.x() - a.x()) * (y - a.y()) / (b.y() - a.y()), y);
+    };
     pass([&](QPointF p) { return p.x() >= clip.left(); }, [&](QPointF a, QPointF b) { return atX(a, b, clip.left()); });
-    pass([&](QPointF p) { return p.x() <= clip.right(); }, [&](QPointF a, QPointF b) { return atX(a, b, clip.right()); });
+    pass([&](QPointF p) { return p.x() <= clip.right(); },
+         [&](QPointF a, QPointF b) { return atX(a, b, clip.right()); });
     pass([&](QPointF p) { return p.y() >= clip.top(); }, [&](QPointF a, QPointF b) { return atY(a, b, clip.top()); });
-    pass([&](QPointF p) { return p.y() <= clip.bottom(); }, [&](QPointF a, QPointF b) { return atY(a, b, clip.bottom()); });
+    pass([&](QPointF p) { return p.y() <= clip.bottom(); },
+         [&](QPointF a, QPointF b) { return atY(a, b, clip.bottom()); });
     return current;
 }
 

@@ -62,8 +62,9 @@ void resolveLayer(const gis::Dataset& ds, const MapTemplate& t, ThematicMapSpec&
 void addProposals(const gis::Dataset& ds, ThematicMapSpec& spec)
 {
     if (ds.programs.empty())
-        throw TemplateError("proposals", "the project keeps no placement run to draw proposed sites from; save a "
-                                         "placement run in the project first");
+        throw TemplateError("proposals",
+                            "the project keeps no placement run to draw proposed sites from; save a "
+                            "placement run in the project first");
     const gis::PlacementRun& run = ds.programs.back();
     spec.proposedSites = proposedSites(run);
     spec.proposedKind = run.kind;

@@ -113,9 +113,8 @@ void setTexts(ThematicMap::Snapshot& s, const gis::Dataset& ds, std::size_t focu
 {
     const bool en = s.spec.lang == Lang::En;
     const std::string regency = regencyNameOf(ds);
-    const std::string place = s.focusName.empty() ? regency
-                                                   : "Kecamatan " + s.focusName
-                                                         + (regency.empty() ? "" : ", " + regency);
+    const std::string place =
+        s.focusName.empty() ? regency : "Kecamatan " + s.focusName + (regency.empty() ? "" : ", " + regency);
     if (s.spec.title.empty()) {
         s.title = titleCase(s.info.label) + (en ? " by " : " per ") + titleCase(s.villageWord);
         if (!place.empty())
@@ -129,22 +128,22 @@ void setTexts(ThematicMap::Snapshot& s, const gis::Dataset& ds, std::size_t focu
         s.subtitle = labelWithUnit(s.info);
         if (!s.period.empty())
             s.subtitle += ", " + (en ? "period " + s.period : periodPhrase(s.period));
-        const std::size_t shown = static_cast<std::size_t>(
-            std::count(s.villageInFocus.begin(), s.villageInFocus.end(), char{1}));
+        const std::size_t shown =
+            static_cast<std::size_t>(std::count(s.villageInFocus.begin(), s.villageInFocus.end(), char{1}));
         const std::size_t valued = s.categorical ? shown - static_cast<std::size_t>(s.noData) : focusValued;
         if (s.categorical)
-            s.subtitle += en ? " · " + std::to_string(valued) + " of " + std::to_string(shown) + " villages with a category"
-                              : " · " + std::to_string(valued) + " dari " + std::to_string(shown) + " " + s.villageWord
-                                    + " berkategori";
+            s.subtitle += en
+                ? " · " + std::to_string(valued) + " of " + std::to_string(shown) + " villages with a category"
+                : " · " + std::to_string(valued) + " dari " + std::to_string(shown) + " " + s.villageWord
+                    + " berkategori";
         else
-            s.subtitle += en ? " · " + std::to_string(valued) + " of " + std::to_string(shown)
-                                    + " villages with a value · classes: "
-                                    + (s.spec.manualBreaks.empty() ? methodKey(s.spec.method) : std::string("manual"))
-                                    + ", " + std::to_string(s.classification->classCount())
-                              : " · " + std::to_string(valued) + " dari " + std::to_string(shown) + " "
-                                    + s.villageWord + " bernilai · klasifikasi "
-                                    + methodName(s.classification->method())
-                                    + ", " + std::to_string(s.classification->classCount()) + " kelas";
+            s.subtitle += en
+                ? " · " + std::to_string(valued) + " of " + std::to_string(shown) + " villages with a value · classes: "
+                    + (s.spec.manualBreaks.empty() ? methodKey(s.spec.method) : std::string("manual")) + ", "
+                    + std::to_string(s.classification->classCount())
+                : " · " + std::to_string(valued) + " dari " + std::to_string(shown) + " " + s.villageWord
+                    + " bernilai · klasifikasi " + methodName(s.classification->method()) + ", "
+                    + std::to_string(s.classification->classCount()) + " kelas";
     } else {
         s.subtitle = s.spec.subtitle;
     }
@@ -159,10 +158,10 @@ QString footerText(const ThematicMap::Snapshot& s)
     const std::string printed = s.spec.printedDate.empty() ? todayId() : s.spec.printedDate;
     const std::string printedYear = printed.size() >= 4 ? printed.substr(printed.size() - 4) : printed;
     return tr(lang, "Sumber data: ", "Data sources: ") + qs(s.sources)
-           + (s.period.empty() ? QString() : tr(lang, " | Periode data: ", " | Data period: ") + qs(s.period))
-           + tr(lang, " | Pembuat: ", " | Made by: ") + qs(s.maker) + QStringLiteral(", ") + qs(printedYear)
-           + tr(lang, " | Dicetak: ", " | Printed: ") + qs(printed)
-           + tr(lang, " | Dibuat dengan Sasaran", " | Made with Sasaran");
+        + (s.period.empty() ? QString() : tr(lang, " | Periode data: ", " | Data period: ") + qs(s.period))
+        + tr(lang, " | Pembuat: ", " | Made by: ") + qs(s.maker) + QStringLiteral(", ") + qs(printedYear)
+        + tr(lang, " | Dicetak: ", " | Printed: ") + qs(printed)
+        + tr(lang, " | Dibuat dengan Sasaran", " | Made with Sasaran");
 }
 
 QString illustrativeFooterText(Lang lang)
@@ -173,20 +172,20 @@ QString illustrativeFooterText(Lang lang)
 
 QString illustrativeWarningText(Lang lang)
 {
-    return tr(lang,
-              "DATA ILUSTRASI\nBatas wilayah dan angka pada peta ini dibuat untuk peragaan; bukan data resmi.",
+    return tr(lang, "DATA ILUSTRASI\nBatas wilayah dan angka pada peta ini dibuat untuk peragaan; bukan data resmi.",
               "DATA ILUSTRASI (illustrative data)\nBoundaries and figures on this map were made for demonstration; "
               "they are not official.");
 }
 
 QString projectionNote(Lang lang, const std::string& utmZone)
 {
-    return tr(lang, "Proyeksi: geografis (lintang/bujur), skala bujur × cos(lintang tengah). Datum: WGS 84 (EPSG:4326). ",
+    return tr(lang,
+              "Proyeksi: geografis (lintang/bujur), skala bujur × cos(lintang tengah). Datum: WGS 84 (EPSG:4326). ",
               "Projection: geographic (lat/lon), longitude scaled by cos(mid-latitude). Datum: WGS 84 (EPSG:4326). ")
-           + (utmZone.empty() ? tr(lang, "Grid: derajat.", "Grid: degrees.")
-                              : tr(lang, "Grid: derajat (bawah, kiri) dan meter UTM zona ",
-                                   "Grid: degrees (bottom, left) and metres of UTM zone ")
-                                    + qs(utmZone) + tr(lang, " (atas, kanan).", " (top, right)."));
+        + (utmZone.empty() ? tr(lang, "Grid: derajat.", "Grid: degrees.")
+                           : tr(lang, "Grid: derajat (bawah, kiri) dan meter UTM zona ",
+                                "Grid: degrees (bottom, left) and metres of UTM zone ")
+                   + qs(utmZone) + tr(lang, " (atas, kanan).", " (top, right)."));
 }
 
 } // namespace layers::detail

@@ -19,8 +19,7 @@ gis::Extent paddedExtent(const gis::Extent& extent, double fraction)
     return e;
 }
 
-MapTransform::MapTransform(const gis::Extent& viewIn, const QRectF& targetPx)
-    : mTarget(targetPx)
+MapTransform::MapTransform(const gis::Extent& viewIn, const QRectF& targetPx) : mTarget(targetPx)
 {
     gis::Extent view = viewIn;
     if (view.isEmpty())
@@ -35,8 +34,8 @@ MapTransform::MapTransform(const gis::Extent& viewIn, const QRectF& targetPx)
     const gis::Point c = view.center();
     const QPointF pc = targetPx.center();
     // px = pc.x + (lon - c.x) * cos * s ;  py = pc.y - (lat - c.y) * s
-    mTransform = QTransform(mCosLat * mScale, 0.0, 0.0, -mScale, pc.x() - c.x * mCosLat * mScale,
-                            pc.y() + c.y * mScale);
+    mTransform =
+        QTransform(mCosLat * mScale, 0.0, 0.0, -mScale, pc.x() - c.x * mCosLat * mScale, pc.y() + c.y * mScale);
     mInverse = mTransform.inverted();
 }
 

@@ -17,7 +17,10 @@ namespace layers {
 
 namespace {
 
-std::string tr(Lang lang, const char* id, const char* en) { return lang == Lang::En ? en : id; }
+std::string tr(Lang lang, const char* id, const char* en)
+{
+    return lang == Lang::En ? en : id;
+}
 
 std::string number(double v, int decimals)
 {
@@ -51,13 +54,15 @@ PageTable priorityTable(const gis::AnalysisTable& table, const std::vector<std::
 {
     PageTable t;
     t.title = title;
-    t.columns = {{tr(lang, "Peringkat", "Rank"), true, 1.0}, {"Kode", false, 1.6}, {tr(lang, "Nama", "Name"), false, 2.0, true}};
+    t.columns = {
+        {tr(lang, "Peringkat", "Rank"), true, 1.0}, {"Kode", false, 1.6}, {tr(lang, "Nama", "Name"), false, 2.0, true}};
     if (withKecamatan)
         t.columns.push_back({"Kecamatan", false, 1.7, true});
-    t.columns.insert(t.columns.end(), {{tr(lang, "Tingkat kemiskinan (%)", "Poverty rate (%)"), true, 1.2},
-                                       {tr(lang, "Penduduk miskin", "Poor people"), true, 1.1},
-                                       {tr(lang, "Puskessos terdekat (km)", "Nearest Puskessos (km)"), true, 1.3},
-                                       {tr(lang, "Skor", "Score"), true, 0.8}});
+    t.columns.insert(t.columns.end(),
+                     {{tr(lang, "Tingkat kemiskinan (%)", "Poverty rate (%)"), true, 1.2},
+                      {tr(lang, "Penduduk miskin", "Poor people"), true, 1.1},
+                      {tr(lang, "Puskessos terdekat (km)", "Nearest Puskessos (km)"), true, 1.3},
+                      {tr(lang, "Skor", "Score"), true, 0.8}});
     const std::size_t rate = table.column("poverty_rate"), poor = table.column("miskin"),
                       dist = table.column("dist_puskessos_km"), score = table.column("priority_score"),
                       rank = table.column("priority_rank");
@@ -69,14 +74,15 @@ PageTable priorityTable(const gis::AnalysisTable& table, const std::vector<std::
                                           r.kode, r.nama};
         if (withKecamatan)
             cells.push_back(r.kecamatan);
-        cells.insert(cells.end(), {number(r.values[rate], 1), number(r.values[poor], 0), number(r.values[dist], 1),
-                                   number(r.values[score], 1)});
+        cells.insert(cells.end(),
+                     {number(r.values[rate], 1), number(r.values[poor], 0), number(r.values[dist], 1),
+                      number(r.values[score], 1)});
         t.rows.push_back(std::move(cells));
     }
     t.note = tr(lang, "Skor 0–100 dari skema \"", "Score 0–100 from the scheme \"") + table.scheme.name
-             + tr(lang, "\"; peringkat 1 = prioritas tertinggi di kabupaten. Periode ",
-                  "\"; rank 1 = highest priority in the regency. Period ")
-             + table.period + ".";
+        + tr(lang, "\"; peringkat 1 = prioritas tertinggi di kabupaten. Periode ",
+             "\"; rank 1 = highest priority in the regency. Period ")
+        + table.period + ".";
     return t;
 }
 
@@ -124,8 +130,11 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
     // cover: the regency and the list of kecamatan with their pages
     PageTable list;
     list.title = tr(lang, "Daftar kecamatan", "Kecamatan");
-    list.columns = {{tr(lang, "Halaman", "Page"), true, 0.8}, {"Kode", false, 1.0}, {"Kecamatan", false, 2.2, true},
-                    {tr(lang, "Pekon", "Villages"), true, 0.8}, {tr(lang, "Penduduk miskin", "Poor people"), true, 1.3},
+    list.columns = {{tr(lang, "Halaman", "Page"), true, 0.8},
+                    {"Kode", false, 1.0},
+                    {"Kecamatan", false, 2.2, true},
+                    {tr(lang, "Pekon", "Villages"), true, 0.8},
+                    {tr(lang, "Penduduk miskin", "Poor people"), true, 1.3},
                     {tr(lang, "Skor rata-rata", "Mean score"), true, 1.2}};
     const std::size_t poor = table.column("miskin"), score = table.column("priority_score");
     std::map<std::string, std::vector<std::size_t>> rowsOf; // kecamatan code -> table rows
@@ -222,19 +231,18 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     facilitySpec.coverageRadiusKm = latest && latest->radiusKm ? *latest->radiusKm : options.coverageRadiusKm;
     const std::string regency = ds.metaValue("regency_name");
     facilitySpec.title = tr(lang, "Fasilitas dan Jangkauan ", "Facilities and Reach of ")
-                         + facilityKindLabel(facilitySpec.coverageKind)
-                         + (regency.empty() ? std::string() : " — " + regency);
+        + facilityKindLabel(facilitySpec.coverageKind) + (regency.empty() ? std::string() : " — " + regency);
     facilitySpec.subtitle = tr(lang, "Lingkaran: jangkauan ", "Circles: reach of ")
-                            + formatNumber(facilitySpec.coverageRadiusKm, 1)
-                            + tr(lang, " km (jarak geodesik) dari tiap ", " km (geodesic distance) around each ")
-                            + facilityKindLabel(facilitySpec.coverageKind);
+        + formatNumber(facilitySpec.coverageRadiusKm, 1)
+        + tr(lang, " km (jarak geodesik) dari tiap ", " km (geodesic distance) around each ")
+        + facilityKindLabel(facilitySpec.coverageKind);
     const ThematicMap facilityMap(ds, facilitySpec);
     facilityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
 
     PageExtras top;
     top.tableOnly = true;
     top.title = tr(lang, "Pekon Prioritas Teratas", "Top Priority Villages") + std::string(" (")
-                + std::to_string(std::min(options.topN, table.rows.size())) + ")";
+        + std::to_string(std::min(options.topN, table.rows.size())) + ")";
     top.subtitle = priorityMap.subtitle();
     auto order = byPriority(table);
     if (order.size() > options.topN)
@@ -253,16 +261,15 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         ThematicMapSpec placeSpec = withLayer(ds, facilitySpec, "", table, true); // its reach circles stay
         placeSpec.coverageKind = latest->kind;
         placeSpec.title = tr(lang, "Usulan Lokasi ", "Proposed Sites for ") + std::to_string(latest->count) + " "
-                          + facilityKindLabel(latest->kind) + tr(lang, " Baru", "");
+            + facilityKindLabel(latest->kind) + tr(lang, " Baru", "");
         placeSpec.subtitle = (latest->method == "pmedian" ? std::string("p-median") : std::string("MCLP")) + ", "
-                             + tr(lang, "jangkauan ", "reach ") + reach(*latest) + ", "
-                             + tr(lang, "permintaan ", "demand ") + latest->demandKey + " " + latest->period
-                             + (latest->capacity ? tr(lang, ", kapasitas ", ", capacity ") + number(*latest->capacity, 0)
-                                                 : std::string())
-                             + "; " + tr(lang, "terjangkau ", "covered ") + optional(latest->coveredBefore, 0) + " → "
-                             + optional(latest->coveredAfter, 0) + tr(lang, " dari ", " of ")
-                             + number(latest->totalDemand, 0) + " (program "
-                             + std::to_string(latest->id) + ", " + latest->createdUtc + ")";
+            + tr(lang, "jangkauan ", "reach ") + reach(*latest) + ", " + tr(lang, "permintaan ", "demand ")
+            + latest->demandKey + " " + latest->period
+            + (latest->capacity ? tr(lang, ", kapasitas ", ", capacity ") + number(*latest->capacity, 0)
+                                : std::string())
+            + "; " + tr(lang, "terjangkau ", "covered ") + optional(latest->coveredBefore, 0) + " → "
+            + optional(latest->coveredAfter, 0) + tr(lang, " dari ", " of ") + number(latest->totalDemand, 0)
+            + " (program " + std::to_string(latest->id) + ", " + latest->createdUtc + ")";
         const ThematicMap placeMap(ds, placeSpec);
         placeMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
 
@@ -271,15 +278,19 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         sites.title = placeSpec.title;
         sites.subtitle = placeSpec.subtitle;
         PageTable t;
-        t.columns = {{tr(lang, "Urutan", "Order"), true, 0.7}, {"Kode", false, 1.2}, {tr(lang, "Nama", "Name"), false, 2.0, true},
-                     {"Lon", true, 1.0}, {"Lat", true, 1.0},
+        t.columns = {{tr(lang, "Urutan", "Order"), true, 0.7},
+                     {"Kode", false, 1.2},
+                     {tr(lang, "Nama", "Name"), false, 2.0, true},
+                     {"Lon", true, 1.0},
+                     {"Lat", true, 1.0},
                      {tr(lang, "Tambahan terjangkau", "Newly covered"), true, 1.4},
                      {tr(lang, "Dilayani", "Served"), true, 1.1}};
         for (const auto& s : latest->sites)
             t.rows.push_back({std::to_string(s.rank), s.code, s.name, formatNumber(s.point.x, 4),
                               formatNumber(s.point.y, 4), formatNumber(s.gain, 0), formatNumber(s.served, 0)});
-        t.note = tr(lang, "Urutan = urutan tambahan manfaat terbesar (greedy lalu tukar). Disimpan di proyek "
-                          "bersama usulan sebelumnya.",
+        t.note = tr(lang,
+                    "Urutan = urutan tambahan manfaat terbesar (greedy lalu tukar). Disimpan di proyek "
+                    "bersama usulan sebelumnya.",
                     "Order = largest marginal gain first (greedy, then swaps). Saved in the project with the earlier "
                     "runs.");
         sites.table = t;
@@ -290,10 +301,14 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         compare.tableOnly = true;
         compare.title = tr(lang, "Perbandingan Usulan Tersimpan", "Saved Proposals Compared");
         PageTable t;
-        t.columns = {{"Program", true, 0.7}, {tr(lang, "Tanggal (UTC)", "Date (UTC)"), false, 1.6},
-                     {tr(lang, "Jenis", "Kind"), false, 1.2}, {tr(lang, "Metode", "Method"), false, 1.0},
-                     {"N", true, 0.5}, {tr(lang, "Jangkauan", "Reach"), true, 1.1},
-                     {tr(lang, "Permintaan", "Demand"), false, 1.0}, {tr(lang, "Kapasitas", "Capacity"), true, 1.0},
+        t.columns = {{"Program", true, 0.7},
+                     {tr(lang, "Tanggal (UTC)", "Date (UTC)"), false, 1.6},
+                     {tr(lang, "Jenis", "Kind"), false, 1.2},
+                     {tr(lang, "Metode", "Method"), false, 1.0},
+                     {"N", true, 0.5},
+                     {tr(lang, "Jangkauan", "Reach"), true, 1.1},
+                     {tr(lang, "Permintaan", "Demand"), false, 1.0},
+                     {tr(lang, "Kapasitas", "Capacity"), true, 1.0},
                      {tr(lang, "Terjangkau sebelum", "Covered before"), true, 1.1},
                      {tr(lang, "Terjangkau sesudah", "Covered after"), true, 1.1}};
         for (const auto& r : runs)

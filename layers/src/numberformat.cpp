@@ -42,9 +42,9 @@ std::string formatNumber(double value, int decimals)
 
 std::string formatDateId(int year, int month, int day)
 {
-    static constexpr std::array<const char*, 12> kMonths = {
-        "Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-        "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+    static constexpr std::array<const char*, 12> kMonths = {"Januari",   "Februari", "Maret",    "April",
+                                                            "Mei",       "Juni",     "Juli",     "Agustus",
+                                                            "September", "Oktober",  "November", "Desember"};
     const char* monthName = (month >= 1 && month <= 12) ? kMonths[static_cast<std::size_t>(month - 1)] : "?";
     return std::to_string(day) + " " + monthName + " " + std::to_string(year);
 }

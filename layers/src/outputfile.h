@@ -24,8 +24,9 @@ inline void openForWriting(QFile& file, const std::string& path)
 inline void requireGuiApplication(const std::string& path)
 {
     if (!QGuiApplication::instance())
-        cannotWrite(path, "rendering text needs a QGuiApplication (create one, with QT_QPA_PLATFORM=offscreen "
-                          "when headless)");
+        cannotWrite(path,
+                    "rendering text needs a QGuiApplication (create one, with QT_QPA_PLATFORM=offscreen "
+                    "when headless)");
 }
 
 inline void finishFile(QFile& file, const std::string& path)

@@ -14,32 +14,41 @@ namespace layers {
 
 using detail::Units;
 
-namespace {
-
-
-} // namespace
+namespace {} // namespace
 
 std::optional<Paper> paperFromName(const std::string& name)
 {
     const std::string n = gis::asciiLower(name);
-    if (n == "a4") return Paper::A4;
-    if (n == "a3") return Paper::A3;
-    if (n == "a2") return Paper::A2;
-    if (n == "a1") return Paper::A1;
-    if (n == "a0") return Paper::A0;
-    if (n == "letter") return Paper::Letter;
+    if (n == "a4")
+        return Paper::A4;
+    if (n == "a3")
+        return Paper::A3;
+    if (n == "a2")
+        return Paper::A2;
+    if (n == "a1")
+        return Paper::A1;
+    if (n == "a0")
+        return Paper::A0;
+    if (n == "letter")
+        return Paper::Letter;
     return std::nullopt;
 }
 
 std::string paperName(Paper paper)
 {
     switch (paper) {
-    case Paper::A4: return "A4";
-    case Paper::A3: return "A3";
-    case Paper::A2: return "A2";
-    case Paper::A1: return "A1";
-    case Paper::A0: return "A0";
-    case Paper::Letter: return "Letter";
+    case Paper::A4:
+        return "A4";
+    case Paper::A3:
+        return "A3";
+    case Paper::A2:
+        return "A2";
+    case Paper::A1:
+        return "A1";
+    case Paper::A0:
+        return "A0";
+    case Paper::Letter:
+        return "Letter";
     }
     return "A4";
 }
@@ -48,12 +57,24 @@ QSizeF paperSizeMm(Paper paper, bool landscape)
 {
     QSizeF portrait;
     switch (paper) {
-    case Paper::A4: portrait = {210, 297}; break;
-    case Paper::A3: portrait = {297, 420}; break;
-    case Paper::A2: portrait = {420, 594}; break;
-    case Paper::A1: portrait = {594, 841}; break;
-    case Paper::A0: portrait = {841, 1189}; break;
-    case Paper::Letter: portrait = {215.9, 279.4}; break;
+    case Paper::A4:
+        portrait = {210, 297};
+        break;
+    case Paper::A3:
+        portrait = {297, 420};
+        break;
+    case Paper::A2:
+        portrait = {420, 594};
+        break;
+    case Paper::A1:
+        portrait = {594, 841};
+        break;
+    case Paper::A0:
+        portrait = {841, 1189};
+        break;
+    case Paper::Letter:
+        portrait = {215.9, 279.4};
+        break;
     }
     return landscape ? portrait.transposed() : portrait;
 }
@@ -67,8 +88,10 @@ QSizeF PageSetup::sizePx(double atDpi) const
 std::optional<Lang> langFromName(const std::string& name)
 {
     const std::string n = gis::asciiLower(name);
-    if (n == "id" || n == "indonesia" || n == "bahasa") return Lang::Id;
-    if (n == "en" || n == "english") return Lang::En;
+    if (n == "id" || n == "indonesia" || n == "bahasa")
+        return Lang::Id;
+    if (n == "en" || n == "english")
+        return Lang::En;
     return std::nullopt;
 }
 
@@ -125,20 +148,21 @@ int drawPageTable(QPainter& painter, const QRectF& area, double dpi, const PageT
 
     QFont noteFont = u.font(6.5);
     const QFontMetricsF noteFm(noteFont, painter.device());
-    const double noteH = table.note.empty() ? 0.0
-                                            : noteFm.boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::TextWordWrap,
-                                                                  QString::fromStdString(table.note))
-                                                      .height()
-                                                  + u.mm(1.5);
+    const double noteH = table.note.empty()
+        ? 0.0
+        : noteFm.boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::TextWordWrap, QString::fromStdString(table.note))
+                .height()
+            + u.mm(1.5);
     // Headers wrap onto as many lines as the narrowest needs.
     const QFont headFont = u.font(6.5, true);
     const QFontMetricsF headFm(headFont, painter.device());
     double headerTextH = headFm.height();
     for (std::size_t c = 0; c < table.columns.size(); ++c)
-        headerTextH = std::max(headerTextH, headFm.boundingRect(QRectF(0, 0, std::max(widths[c] - 2 * cellPad, 1.0), 1e6),
-                                                                Qt::TextWordWrap,
-                                                                QString::fromStdString(table.columns[c].header))
-                                                .height());
+        headerTextH = std::max(headerTextH,
+                               headFm
+                                   .boundingRect(QRectF(0, 0, std::max(widths[c] - 2 * cellPad, 1.0), 1e6),
+                                                 Qt::TextWordWrap, QString::fromStdString(table.columns[c].header))
+                                   .height());
     // Row height from the room left: 4.6 mm at 7.5 pt, shrinking to 3.2 mm at 5.5 pt.
     const double headerH = headerTextH + u.mm(1.6);
     const double room = area.bottom() - y - headerH - noteH;

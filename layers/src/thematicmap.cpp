@@ -18,8 +18,14 @@
 
 namespace layers {
 
-QColor mapSeaColor() { return QColor(0xdf, 0xec, 0xf5); }
-QColor mapBackgroundLandColor() { return QColor(0xf1, 0xee, 0xe8); }
+QColor mapSeaColor()
+{
+    return QColor(0xdf, 0xec, 0xf5);
+}
+QColor mapBackgroundLandColor()
+{
+    return QColor(0xf1, 0xee, 0xe8);
+}
 
 namespace {
 
@@ -38,7 +44,8 @@ void checkSpec(const ThematicMapSpec& spec)
         throw gis::Error("thematic map: the number of classes must be between 1 and 9 (got "
                          + std::to_string(spec.classCount) + ")");
     const auto ramps = allRampNames();
-    if (std::find(ramps.begin(), ramps.end(), spec.ramp) == ramps.end() || rampKind(spec.ramp) == RampKind::Qualitative) {
+    if (std::find(ramps.begin(), ramps.end(), spec.ramp) == ramps.end()
+        || rampKind(spec.ramp) == RampKind::Qualitative) {
         std::string known;
         for (const auto& n : ramps)
             if (rampKind(n) != RampKind::Qualitative)
@@ -46,7 +53,8 @@ void checkSpec(const ThematicMapSpec& spec)
         throw gis::Error("thematic map: unknown colour ramp '" + spec.ramp + "' for classes; available: " + known
                          + " (qualitative ramps are for categories)");
     }
-    if (spec.method == ClassificationMethod::Manual && spec.manualBreaks.empty() && !(spec.layer && !spec.layer->categories.empty()))
+    if (spec.method == ClassificationMethod::Manual && spec.manualBreaks.empty()
+        && !(spec.layer && !spec.layer->categories.empty()))
         throw gis::Error("thematic map: manual classes need their upper bounds, ascending (e.g. 10, 15, 20, 30)");
 }
 
@@ -98,8 +106,8 @@ void setFocus(Snapshot& s, const gis::Dataset& ds)
 
 /// What the villages hold, for classifying.
 struct PresentValues {
-    std::vector<double> numbers;            ///< values of all villages
-    std::size_t focusValued = 0;            ///< villages in the focus with a value
+    std::vector<double> numbers; ///< values of all villages
+    std::size_t focusValued = 0; ///< villages in the focus with a value
     std::vector<std::string> categories;
 };
 
@@ -109,7 +117,7 @@ PresentValues addVillages(Snapshot& s, const std::vector<const gis::Area*>& vill
     const ThematicMapSpec& spec = s.spec;
     auto inFocus = [&spec](const gis::Area& a) {
         return spec.focusArea.empty() || a.code == spec.focusArea || a.parentCode == spec.focusArea
-               || a.code.rfind(spec.focusArea + ".", 0) == 0;
+            || a.code.rfind(spec.focusArea + ".", 0) == 0;
     };
     PresentValues present;
     for (const gis::Area* area : villageAreas) {
@@ -258,8 +266,8 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
     s->illustrative = ds.isIllustrative();
     const auto villageAreas = ds.villages();
     reserveFor(*s, ds, villageAreas.size());
-    const bool anyPekon = std::any_of(villageAreas.begin(), villageAreas.end(),
-                                      [](const gis::Area* a) { return a->kind == "pekon"; });
+    const bool anyPekon =
+        std::any_of(villageAreas.begin(), villageAreas.end(), [](const gis::Area* a) { return a->kind == "pekon"; });
     s->villageWord = anyPekon ? "pekon" : "desa";
     setFocus(*s, ds);
     const PresentValues present = addVillages(*s, villageAreas, values);
@@ -272,23 +280,56 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
     d = std::move(s);
 }
 
-const ThematicMapSpec& ThematicMap::spec() const noexcept { return d->spec; }
-const gis::IndicatorInfo& ThematicMap::indicator() const noexcept { return d->info; }
-const std::string& ThematicMap::period() const noexcept { return d->period; }
-gis::Extent ThematicMap::fullExtent() const { return d->extent; }
-const std::string& ThematicMap::title() const noexcept { return d->title; }
-const std::string& ThematicMap::subtitle() const noexcept { return d->subtitle; }
-const std::string& ThematicMap::sources() const noexcept { return d->sources; }
-bool ThematicMap::isIllustrative() const noexcept { return d->illustrative; }
+const ThematicMapSpec& ThematicMap::spec() const noexcept
+{
+    return d->spec;
+}
+const gis::IndicatorInfo& ThematicMap::indicator() const noexcept
+{
+    return d->info;
+}
+const std::string& ThematicMap::period() const noexcept
+{
+    return d->period;
+}
+gis::Extent ThematicMap::fullExtent() const
+{
+    return d->extent;
+}
+const std::string& ThematicMap::title() const noexcept
+{
+    return d->title;
+}
+const std::string& ThematicMap::subtitle() const noexcept
+{
+    return d->subtitle;
+}
+const std::string& ThematicMap::sources() const noexcept
+{
+    return d->sources;
+}
+bool ThematicMap::isIllustrative() const noexcept
+{
+    return d->illustrative;
+}
 const Classification& ThematicMap::classification() const
 {
     if (!d->classification)
         throw gis::Error("thematic map: a categorical layer has no numeric classification");
     return *d->classification;
 }
-bool ThematicMap::isCategorical() const noexcept { return d->categorical; }
-const std::vector<QColor>& ThematicMap::classColors() const noexcept { return d->colors; }
-int ThematicMap::noDataCount() const noexcept { return d->noData; }
+bool ThematicMap::isCategorical() const noexcept
+{
+    return d->categorical;
+}
+const std::vector<QColor>& ThematicMap::classColors() const noexcept
+{
+    return d->colors;
+}
+int ThematicMap::noDataCount() const noexcept
+{
+    return d->noData;
+}
 
 std::vector<LegendEntry> ThematicMap::legendEntries() const
 {
@@ -313,7 +354,9 @@ std::vector<FacilityLegendEntry> ThematicMap::facilityLegendEntries() const
             focus = &k;
     std::map<std::string, int> counts;
     for (const FacilityPoint& f : d->facilities)
-        if (!focus || (focus->extent.contains(f.location) && detail::ringsContain(d->store, focus->rings, QPointF(f.location.x, f.location.y))))
+        if (!focus
+            || (focus->extent.contains(f.location)
+                && detail::ringsContain(d->store, focus->rings, QPointF(f.location.x, f.location.y))))
             ++counts[f.kind];
     std::vector<FacilityLegendEntry> out;
     for (const std::string& kind : symbolisedFacilityKinds()) {
@@ -584,8 +627,13 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
 {
     const Units u{dpi};
     const MapTransform t(view, targetPx);
-    const MapFrame frame{u,         t, t.visibleExtent(), u.mm(d->spec.simplifyMm),
-                         targetPx, targetPx.adjusted(-u.mm(3), -u.mm(3), u.mm(3), u.mm(3)), !d->spec.focusArea.empty()};
+    const MapFrame frame{u,
+                         t,
+                         t.visibleExtent(),
+                         u.mm(d->spec.simplifyMm),
+                         targetPx,
+                         targetPx.adjusted(-u.mm(3), -u.mm(3), u.mm(3), u.mm(3)),
+                         !d->spec.focusArea.empty()};
     DrawResult result;
     painter.save();
     painter.setClipRect(targetPx, Qt::IntersectClip);
@@ -642,12 +690,12 @@ double drawFooter(PageContext& pc, const QRectF& content, const Snapshot& d, con
     const QFont footerFont = u.font(6.5);
     const QFont footerBold = u.font(7.5, true);
     const QString footerText = detail::footerText(d);
-    const double pageLabelW = pageLabel.empty() ? 0.0
-                                                : pc.metrics(footerBold).horizontalAdvance(qs(pageLabel)) + u.mm(4.0);
+    const double pageLabelW =
+        pageLabel.empty() ? 0.0 : pc.metrics(footerBold).horizontalAdvance(qs(pageLabel)) + u.mm(4.0);
     const double footerTextW = content.width() - pageLabelW;
     const double footerTextH = detail::wrappedHeight(pc, footerTextW, footerText, footerFont);
-    const double footerH = footerTextH + (d.illustrative ? pc.metrics(footerBold).height() + u.mm(0.8) : 0.0)
-                           + u.mm(2.0);
+    const double footerH =
+        footerTextH + (d.illustrative ? pc.metrics(footerBold).height() + u.mm(0.8) : 0.0) + u.mm(2.0);
     const double footerTop = content.bottom() - footerH;
     painter.setPen(QPen(QColor(0x99, 0x99, 0x99), u.mm(0.3)));
     painter.drawLine(QPointF(content.left(), footerTop), QPointF(content.right(), footerTop));
@@ -668,8 +716,8 @@ double drawFooter(PageContext& pc, const QRectF& content, const Snapshot& d, con
 /// marginalia column (right).
 struct BodyLayout {
     QRectF frame;
-    QRectF tableArea;  ///< invalid without a table
-    QRectF legendArea; ///< the marginalia column
+    QRectF tableArea;    ///< invalid without a table
+    QRectF legendArea;   ///< the marginalia column
     double bottom = 0.0; ///< of the body, above the footer
 };
 

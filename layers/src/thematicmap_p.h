@@ -44,7 +44,7 @@ struct Shape {
     std::string name;
     RingRange rings; ///< in Snapshot::store
     gis::Extent extent;
-    gis::Point labelAt;  ///< an interior point of the largest part
+    gis::Point labelAt; ///< an interior point of the largest part
 };
 
 struct FacilityPoint {
@@ -63,7 +63,7 @@ struct ThematicMap::Snapshot {
     std::string title;
     std::string subtitle;
     std::string sources;
-    std::string villageWord;   ///< "pekon" or "desa"
+    std::string villageWord; ///< "pekon" or "desa"
     bool illustrative = false;
     std::optional<Classification> classification;
     std::vector<QColor> colors;
@@ -73,17 +73,17 @@ struct ThematicMap::Snapshot {
     std::map<std::string, std::size_t> villageIndex;
     std::vector<detail::Shape> kecamatan;
     std::vector<detail::Shape> kabupaten;
-    std::vector<QPolygonF> backgroundLand;   ///< rings in lon/lat, filled with the odd-even rule
+    std::vector<QPolygonF> backgroundLand; ///< rings in lon/lat, filled with the odd-even rule
     std::vector<detail::FacilityPoint> facilities;
     gis::Extent extent;
     int noData = 0;
 
     bool categorical = false;
-    std::vector<std::string> classLabels;    ///< legend text per class
-    std::vector<std::string> villageParent;  ///< kecamatan code per village
-    std::vector<char> villageInFocus;        ///< 1 when the village is in the focus (all without one)
+    std::vector<std::string> classLabels;   ///< legend text per class
+    std::vector<std::string> villageParent; ///< kecamatan code per village
+    std::vector<char> villageInFocus;       ///< 1 when the village is in the focus (all without one)
     std::string focusName;
-    gis::Extent focusExtent;                 ///< empty without a focus
+    gis::Extent focusExtent;                             ///< empty without a focus
     std::vector<std::vector<QPolygonF>> coverageCircles; ///< lon/lat rings around covering points
     std::vector<QPolygonF> locatorIndonesia;
     std::vector<QPolygonF> locatorNeighbours;
@@ -98,18 +98,51 @@ namespace detail {
 /// Holes and parts of dissolved kecamatan/regency outlines below this are slivers, not borders.
 inline constexpr double kSliverKm2 = 0.05;
 
-inline QColor seaColor() { return mapSeaColor(); }
-inline QColor landColor() { return mapBackgroundLandColor(); }
-inline QColor kecamatanBorderColor() { return QColor(0x4d, 0x4d, 0x4d); }
-inline QColor regencyBorderColor() { return QColor(0x1a, 0x1a, 0x1a); }
-inline QColor villageOutlineColor() { return QColor(0xf4, 0xf4, 0xf4); } // opaque: a translucent stroke reaches PDF as its filled outline
-inline QColor illustrativeColor() { return QColor(0xb0, 0x1c, 0x1c); }
-inline QColor outsideFocusColor() { return QColor(0xdc, 0xdc, 0xdc); }
-inline QColor focusBorderColor() { return QColor(0x08, 0x30, 0x6b); }
-inline QColor proposedSiteColor() { return QColor(0x08, 0x51, 0x9c); }
-inline QColor roadCasingColor() { return QColor(0x80, 0x50, 0x30); }
+inline QColor seaColor()
+{
+    return mapSeaColor();
+}
+inline QColor landColor()
+{
+    return mapBackgroundLandColor();
+}
+inline QColor kecamatanBorderColor()
+{
+    return QColor(0x4d, 0x4d, 0x4d);
+}
+inline QColor regencyBorderColor()
+{
+    return QColor(0x1a, 0x1a, 0x1a);
+}
+inline QColor villageOutlineColor()
+{
+    return QColor(0xf4, 0xf4, 0xf4);
+} // opaque: a translucent stroke reaches PDF as its filled outline
+inline QColor illustrativeColor()
+{
+    return QColor(0xb0, 0x1c, 0x1c);
+}
+inline QColor outsideFocusColor()
+{
+    return QColor(0xdc, 0xdc, 0xdc);
+}
+inline QColor focusBorderColor()
+{
+    return QColor(0x08, 0x30, 0x6b);
+}
+inline QColor proposedSiteColor()
+{
+    return QColor(0x08, 0x51, 0x9c);
+}
+inline QColor roadCasingColor()
+{
+    return QColor(0x80, 0x50, 0x30);
+}
 
-inline QString qs(const std::string& s) { return QString::fromStdString(s); }
+inline QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
 
 // --- paths: geometry to pixels (mappaths.cpp)
 
@@ -201,13 +234,13 @@ void drawInset(PageContext& pc, const QRectF& box, const ThematicMap::Snapshot& 
 
 /// Everything the legend shows, decided once; drawLegend() measures and draws from it.
 struct LegendDescription {
-    QString heading;                    ///< "Legenda"
-    QString valueLabel;                 ///< the indicator with its unit
-    QString period;                     ///< "tahun 2018"; empty = none
-    QString countHeading;               ///< "jumlah pekon"
+    QString heading;      ///< "Legenda"
+    QString valueLabel;   ///< the indicator with its unit
+    QString period;       ///< "tahun 2018"; empty = none
+    QString countHeading; ///< "jumlah pekon"
     std::vector<LegendEntry> classes;
-    QString outsideFocus;               ///< empty without a focus
-    QString classificationNote;         ///< empty for categories
+    QString outsideFocus;       ///< empty without a focus
+    QString classificationNote; ///< empty for categories
     QString boundariesHeading;
     struct LineRow {
         QPen pen;
@@ -216,11 +249,11 @@ struct LegendDescription {
     std::vector<LineRow> lines;
     QString facilitiesHeading;
     std::vector<FacilityLegendEntry> facilities;
-    QString proposedText;               ///< empty = no proposed sites
+    QString proposedText; ///< empty = no proposed sites
     int proposedCount = 0;
-    QString reachText;                  ///< empty = no coverage circles
+    QString reachText; ///< empty = no coverage circles
     QColor reachColor;
-    double rowHeight = 0.0;             ///< device px, from the page's own font metrics
+    double rowHeight = 0.0; ///< device px, from the page's own font metrics
 };
 /// The legend of \a s on a page in its language.
 LegendDescription describeLegend(const ThematicMap::Snapshot& s, const ThematicMap& map, PageContext& pc,

@@ -18,7 +18,6 @@ namespace {
 using testutil::CliResult;
 using testutil::runCli;
 
-
 std::vector<std::vector<std::string>> readCsv(const fs::path& path)
 {
     std::ifstream in(path);
@@ -51,10 +50,21 @@ TEST(CliAnalyze, WritesTheTableWithTheRequiredColumnsAndRanking)
 
     const auto rows = readCsv(csv);
     ASSERT_EQ(rows.size(), 303u);
-    const std::vector<std::string> required{"kode", "nama", "kecamatan", "area_km2", "penduduk", "miskin",
-                                            "poverty_rate", "poor_density_km2", "n_bumdes", "n_puskessos",
-                                            "dist_bumdes_km", "dist_puskessos_km", "dist_capital_km",
-                                            "priority_score", "priority_rank"};
+    const std::vector<std::string> required{"kode",
+                                            "nama",
+                                            "kecamatan",
+                                            "area_km2",
+                                            "penduduk",
+                                            "miskin",
+                                            "poverty_rate",
+                                            "poor_density_km2",
+                                            "n_bumdes",
+                                            "n_puskessos",
+                                            "dist_bumdes_km",
+                                            "dist_puskessos_km",
+                                            "dist_capital_km",
+                                            "priority_score",
+                                            "priority_rank"};
     const auto& header = rows[0];
     ASSERT_GE(header.size(), required.size());
     EXPECT_EQ(std::vector<std::string>(header.begin(), header.begin() + static_cast<long>(required.size())), required);
@@ -158,8 +168,8 @@ TEST(CliAnalyze, RoadsAddTravelMinutesAlongTheNetwork)
         }
     EXPECT_EQ(withTime, 302) << "every pekon walks to the one road, then drives";
 
-    const auto bad = runCli({"analyze", ":default", "--out", csv.string(), "--roads", roads.string(),
-                             "--road-speeds", "kolektor"});
+    const auto bad =
+        runCli({"analyze", ":default", "--out", csv.string(), "--roads", roads.string(), "--road-speeds", "kolektor"});
     EXPECT_EQ(bad.code, 1);
     EXPECT_NE(bad.err.find("--road-speeds"), std::string::npos) << bad.err;
 }
@@ -176,11 +186,12 @@ TEST(CliAnalyze, SchemesAreKeptInTheProjectAndUsedByName)
                                (dir / "a.csv").string()});
     ASSERT_EQ(first.code, 0) << first.err;
     EXPECT_NE(first.out.find("kept scheme 'hanya kemiskinan'"), std::string::npos) << first.out;
-    const auto byName = runCli({"analyze", project.string(), "--scheme", "hanya kemiskinan", "--out",
-                                (dir / "b.csv").string()});
+    const auto byName =
+        runCli({"analyze", project.string(), "--scheme", "hanya kemiskinan", "--out", (dir / "b.csv").string()});
     ASSERT_EQ(byName.code, 0) << byName.err;
     EXPECT_NE(byName.out.find("scheme: hanya kemiskinan (1 indicators"), std::string::npos) << byName.out;
-    const auto unknown = runCli({"analyze", project.string(), "--scheme", "tidak ada", "--out", (dir / "c.csv").string()});
+    const auto unknown =
+        runCli({"analyze", project.string(), "--scheme", "tidak ada", "--out", (dir / "c.csv").string()});
     EXPECT_EQ(unknown.code, 1);
     EXPECT_NE(unknown.err.find("hanya kemiskinan"), std::string::npos) << "lists the kept schemes: " << unknown.err;
 }

@@ -41,7 +41,10 @@ std::string pdfText(const fs::path& pdf)
     return text;
 }
 
-bool havePdftotext() { return std::system("command -v pdftotext >/dev/null 2>&1") == 0; }
+bool havePdftotext()
+{
+    return std::system("command -v pdftotext >/dev/null 2>&1") == 0;
+}
 
 } // namespace
 

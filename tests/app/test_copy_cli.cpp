@@ -63,7 +63,8 @@ TEST(CliCopy, DemoToServerToFileGivesTheSameAnalysisPlacementAndExport)
     for (const std::string what : {"analyze", "export", "place"}) {
         const std::string file = testutil::readFile(dir / (what + "_file.csv"));
         ASSERT_GT(file.size(), 1000u) << what;
-        EXPECT_EQ(testutil::readFile(dir / (what + "_back.csv")), file) << what << " differs after file -> server -> file";
+        EXPECT_EQ(testutil::readFile(dir / (what + "_back.csv")), file)
+            << what << " differs after file -> server -> file";
     }
 }
 
@@ -92,7 +93,9 @@ TEST(CliGrant, AReaderMayCopyTheProjectOutButNotReplaceIt)
     ASSERT_EQ(runCli({"copy", ":default", server, "--replace"}).code, 0);
     const std::string role = "c" + std::to_string(::getpid()) + "_pembaca";
     ASSERT_EQ(std::system(("psql -X -q '" + serverUri() + "' -c 'DROP ROLE IF EXISTS " + role + "' -c 'CREATE ROLE "
-                           + role + " LOGIN' >/dev/null").c_str()), 0);
+                           + role + " LOGIN' >/dev/null")
+                              .c_str()),
+              0);
     auto r = runCli({"grant", server, "--reader", role});
     ASSERT_EQ(r.code, 0) << r.err;
     std::string asReader = server;

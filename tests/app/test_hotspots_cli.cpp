@@ -51,8 +51,9 @@ TEST(CliHotspots, WritesOneRowPerPekonAndPrintsMoransI)
 
     const auto rows = readCsvRows(csv);
     ASSERT_EQ(rows.size(), 303u);
-    EXPECT_EQ(rows[0], (std::vector<std::string>{"kode", "nama", "kecamatan", "value", "lag", "local_i", "p_value",
-                                                 "cluster", "n_neighbours"}));
+    EXPECT_EQ(rows[0],
+              (std::vector<std::string>{"kode", "nama", "kecamatan", "value", "lag", "local_i", "p_value", "cluster",
+                                        "n_neighbours"}));
     std::size_t islands = 0;
     for (std::size_t i = 1; i < rows.size(); ++i) {
         ASSERT_EQ(rows[i].size(), 9u) << i;
@@ -98,10 +99,10 @@ TEST(CliHotspots, ExitCodes)
 {
     const auto dir = testutil::tempDir("cli_hotspots_errors");
     const std::string csv = (dir / "x.csv").string();
-    EXPECT_EQ(testutil::runCli({"hotspots", ":default", "--indicator", "poverty_rate", "--weights", "rook", "--out",
-                                csv})
-                  .code,
-              2);
+    EXPECT_EQ(
+        testutil::runCli({"hotspots", ":default", "--indicator", "poverty_rate", "--weights", "rook", "--out", csv})
+            .code,
+        2);
     EXPECT_EQ(testutil::runCli({"hotspots", ":default", "--out", csv}).code, 2); // no --indicator
     const auto missing = testutil::runCli(
         {"hotspots", (dir / "missing.sasaran.sqlite").string(), "--indicator", "poverty_rate", "--out", csv});

@@ -48,8 +48,8 @@ TEST(ImportCli, NewProjectFromABoundaryFileThenExport)
     const auto boundaries = dir / "desa.geojson";
     testutil::writeFile(boundaries, bigStyleGeoJson());
     const std::string project = (dir / "p.sasaran.sqlite").string();
-    auto r = runCli({"new", project, "--boundaries", boundaries.string(), "--capital", "Pusat Kota", "--edition",
-                     "BIG 2023"});
+    auto r = runCli(
+        {"new", project, "--boundaries", boundaries.string(), "--capital", "Pusat Kota", "--edition", "BIG 2023"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("3 read"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("2 kecamatan (2 dissolved"), std::string::npos) << r.out;

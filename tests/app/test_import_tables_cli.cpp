@@ -40,8 +40,9 @@ TEST(ImportTablesCli, TableImportReportsMatchesAndKeepsPeriods)
     const std::string project = (dir / "p.sasaran.sqlite").string();
     gis::saveProject(gis::buildDefaultDataset(), project);
     const auto file = dir / "miskin 2019.csv";
-    testutil::writeFile(file, "Tabel 1. Penduduk miskin;;\n;;\nKecamatan;Nama Pekon;Miskin\nPugung;Way Piring;1.204\n"
-                              "Wonosobo;Banjar Negara;98\n;Banjar Agung;7\nJUMLAH;;1.309\n");
+    testutil::writeFile(file,
+                        "Tabel 1. Penduduk miskin;;\n;;\nKecamatan;Nama Pekon;Miskin\nPugung;Way Piring;1.204\n"
+                        "Wonosobo;Banjar Negara;98\n;Banjar Agung;7\nJUMLAH;;1.309\n");
     auto r = runCli({"import", "table", project, file.string(), "--period", "2019", "--indicator", "miskin=Miskin",
                      "--name-field", "Nama Pekon", "--kecamatan-field", "Kecamatan", "--report",
                      (dir / "laporan.csv").string()});
@@ -80,7 +81,8 @@ TEST(ImportTablesCli, DuplicateRowsStopTheImportAndLeaveTheFileUnchanged)
     const auto file = dir / "dup.csv";
     testutil::writeFile(file, "kode,penduduk\n1806202005,1000\n1806202005,1000\n1806192001,500\n");
     const std::string bytes = readAll(project);
-    auto r = runCli({"import", "table", project, file.string(), "--period", "2019", "--indicator", "penduduk=penduduk"});
+    auto r =
+        runCli({"import", "table", project, file.string(), "--period", "2019", "--indicator", "penduduk=penduduk"});
     EXPECT_EQ(r.code, 3);
     EXPECT_NE(r.out.find("row 3: duplicate row for 18.06.20.2005"), std::string::npos) << r.out;
     EXPECT_NE(r.err.find("--keep-first-duplicate"), std::string::npos) << r.err;
@@ -100,9 +102,10 @@ TEST(ImportTablesCli, RecordsAndFacilities)
     const gis::Dataset base = gis::buildDefaultDataset();
     gis::saveProject(base, project);
     const auto records = dir / "dtks.csv";
-    testutil::writeFile(records, "nik;nama;alamat;kode_desa;desil\n"
-                                 "1806207777000001;Kartolo Rahasiawan;Jl. Sembunyi 1;1806202005;1\n"
-                                 "1806207777000002;Sumirah Rahasiawati;Jl. Sembunyi 2;1806202005;3\n");
+    testutil::writeFile(records,
+                        "nik;nama;alamat;kode_desa;desil\n"
+                        "1806207777000001;Kartolo Rahasiawan;Jl. Sembunyi 1;1806202005;1\n"
+                        "1806207777000002;Sumirah Rahasiawati;Jl. Sembunyi 2;1806202005;3\n");
     auto r = runCli({"import", "records", project, records.string(), "--period", "2024"});
     ASSERT_EQ(r.code, 0) << r.err << r.out;
     for (const char* secret : {"1806207777000001", "Kartolo", "Sumirah", "Sembunyi"}) {
@@ -170,9 +173,10 @@ TEST(ImportTablesCli, LibraryParametersGetTheirOptionNamesAtTheCliEdge)
 
     // A boundary layer without a code field: "code field" becomes "--code-field".
     const auto nocode = dir / "tanpa_kode.geojson";
-    testutil::writeFile(nocode, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                                "\"properties\":{\"nama\":\"Sukamaju\"},\"geometry\":{\"type\":\"Polygon\","
-                                "\"coordinates\":[[[104,-5],[104.01,-5],[104.01,-4.99],[104,-5]]]}}]}");
+    testutil::writeFile(nocode,
+                        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                        "\"properties\":{\"nama\":\"Sukamaju\"},\"geometry\":{\"type\":\"Polygon\","
+                        "\"coordinates\":[[[104,-5],[104.01,-5],[104.01,-4.99],[104,-5]]]}}]}");
     r = runCli({"new", (dir / "r.sasaran.sqlite").string(), "--boundaries", nocode.string()});
     EXPECT_EQ(r.code, 3) << r.err << r.out;
     EXPECT_NE(r.err.find("name the code field. Fields: nama (option --code-field)"), std::string::npos) << r.err;

@@ -7,8 +7,8 @@
 #include "ui/mapcanvas.h"
 
 #include <QComboBox>
-#include <QListWidget>
 #include <QImage>
+#include <QListWidget>
 #include <QTest>
 #include <gtest/gtest.h>
 

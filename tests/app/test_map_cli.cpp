@@ -63,9 +63,9 @@ TEST(MapCli, TemplateKeptInTheProjectIsReused)
 {
     const auto dir = testutil::tempDir("cli_map_template");
     const std::string project = demoProject(dir);
-    auto r = runCli({"map", project, "--indicator", "poor_density_km2", "--title", "Kepadatan Miskin Rakor",
-                     "--paper", "A3", "--method", "natural", "--classes", "4", "--save-template", "rakor",
-                     "--out", (dir / "first.svg").string()});
+    auto r = runCli({"map", project, "--indicator", "poor_density_km2", "--title", "Kepadatan Miskin Rakor", "--paper",
+                     "A3", "--method", "natural", "--classes", "4", "--save-template", "rakor", "--out",
+                     (dir / "first.svg").string()});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_THAT(r.out, HasSubstr("kept map template 'rakor'"));
     const gis::Dataset ds = gis::loadProject(project);

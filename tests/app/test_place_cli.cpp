@@ -2,8 +2,8 @@
 #include "cliutil.h"
 #include "testutil.h"
 
-#include "gis/project.h"
 #include "../gis/sqlprobe.h"
+#include "gis/project.h"
 
 #include <fmt/format.h>
 
@@ -55,8 +55,8 @@ TEST(PlaceCli, PMedianAndUsageErrors)
     EXPECT_EQ(r.code, 2);
     r = testutil::runCli({"place", ":default", "--kind", "PUSKESSOS", "--count", "5", "--minutes", "30", "--out", csv});
     EXPECT_EQ(r.code, 2);
-    r = testutil::runCli({"place", ":default", "--kind", "PUSKESSOS", "--count", "5", "--radius-km", "5", "--save",
-                          "--out", csv});
+    r = testutil::runCli(
+        {"place", ":default", "--kind", "PUSKESSOS", "--count", "5", "--radius-km", "5", "--save", "--out", csv});
     EXPECT_EQ(r.code, 2);
     r = testutil::runCli({"place", ":default", "--kind", "PUSKESSOS", "--count", "5", "--radius-km", "5", "--out",
                           (dir / "missing" / "p.csv").string()});
@@ -136,7 +136,8 @@ TEST(PlaceCli, UnknownOutputExtensionIsRefusedNamingTheFile)
 {
     const auto dir = testutil::tempDir("place_cli_ext");
     const std::string bad = (dir / "sites.shp").string();
-    auto r = testutil::runCli({"place", ":default", "--kind", "PUSKESSOS", "--count", "2", "--radius-km", "5", "--out", bad});
+    auto r = testutil::runCli(
+        {"place", ":default", "--kind", "PUSKESSOS", "--count", "2", "--radius-km", "5", "--out", bad});
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find(bad), std::string::npos) << r.err;
     EXPECT_NE(r.err.find(".csv or .gpkg"), std::string::npos) << r.err;
@@ -168,8 +169,8 @@ TEST(PokdarwisCli, RanksAndWritesCsv)
     EXPECT_EQ(sql.number("SELECT count(*) FROM pokdarwis"), 302);
     EXPECT_EQ(sql.number("SELECT min(rank) FROM pokdarwis"), 1);
     EXPECT_EQ(sql.number("SELECT count(*) FROM pokdarwis WHERE rank IS NULL"),
-              sql.number("SELECT count(*) FROM pokdarwis WHERE has_pokdarwis = 1") +
-                  sql.number("SELECT count(*) FROM pokdarwis WHERE has_pokdarwis = 0 AND score IS NULL"));
+              sql.number("SELECT count(*) FROM pokdarwis WHERE has_pokdarwis = 1")
+                  + sql.number("SELECT count(*) FROM pokdarwis WHERE has_pokdarwis = 0 AND score IS NULL"));
     const auto gb = testutil::runCli({"pokdarwis", ":default", "--out", (dir / "x" / "p.gpkg").string()});
     EXPECT_EQ(gb.code, 4);
     EXPECT_NE(gb.err.find("p.gpkg"), std::string::npos) << gb.err;

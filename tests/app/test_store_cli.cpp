@@ -47,7 +47,7 @@ std::vector<int> runTogether(const std::vector<std::vector<std::string>>& comman
 std::string miskinTable(int base)
 {
     return "kode,miskin\n18.06.11.2020," + std::to_string(base) + "\n18.06.03.2019," + std::to_string(base + 1)
-         + "\n18.06.19.2001," + std::to_string(base + 2) + "\n";
+        + "\n18.06.19.2001," + std::to_string(base + 2) + "\n";
 }
 
 double valueOf(const gis::Dataset& ds, const std::string& code, const std::string& period)
@@ -74,7 +74,8 @@ TEST(StoreCli, TwoTableImportsTogetherKeepBothPeriodsTwentyRounds)
             const auto file = dir / ("t" + period + ".csv");
             testutil::writeFile(file, miskinTable(10 * round + w));
             commands.push_back({"import", "table", project, file.string(), "--period", period, "--indicator",
-                                "miskin=miskin", "--code-field", "kode", "--report", (dir / (period + ".match.csv")).string()});
+                                "miskin=miskin", "--code-field", "kode", "--report",
+                                (dir / (period + ".match.csv")).string()});
         }
         const std::vector<int> codes = runTogether(commands);
         bothExitZero += codes == std::vector<int>{0, 0};
@@ -135,8 +136,8 @@ TEST(StoreCli, TableImportBesideBoundaryImportKeepsBoth)
         });
         EXPECT_EQ(codes, (std::vector<int>{0, 0}));
         const gis::Dataset ds = gis::loadProject(project);
-        const bool boundariesKept = ds.metaValue("boundary_edition") == "uji " + std::to_string(round)
-                                 && ds.metaValue("provenance") == "real";
+        const bool boundariesKept =
+            ds.metaValue("boundary_edition") == "uji " + std::to_string(round) && ds.metaValue("provenance") == "real";
         const bool valuesKept = valueOf(ds, "18.06.03.2019", "2031") == 501;
         EXPECT_TRUE(boundariesKept) << "round " << round;
         EXPECT_TRUE(valuesKept) << "round " << round;

@@ -103,8 +103,8 @@ TEST(CliTravel, IsochronesCoverageAndAnalyzeColumns)
     const auto dir = testutil::tempDir("cli_travel_outputs");
     const std::string project = demoProject(dir);
     const std::string gpkg = (dir / "iso.gpkg").string();
-    auto r = runCli({"travel", project, "--to", "PUSKESMAS", "--isochrones", "30,60,120", "--out", gpkg,
-                     "--resolution-m", "500"});
+    auto r = runCli(
+        {"travel", project, "--to", "PUSKESMAS", "--isochrones", "30,60,120", "--out", gpkg, "--resolution-m", "500"});
     ASSERT_EQ(r.code, 0) << r.err;
     GDALDatasetUniquePtr iso(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR));
     ASSERT_TRUE(iso);
@@ -112,13 +112,14 @@ TEST(CliTravel, IsochronesCoverageAndAnalyzeColumns)
     EXPECT_GT(iso->GetLayerByName("isochrone")->GetFeatureCount(), 0);
 
     const std::string csv = (dir / "coverage.csv").string();
-    r = runCli({"travel", project, "--to", "PUSKESMAS", "--coverage-capacity", "20000", "--out", csv,
-                "--resolution-m", "500"});
+    r = runCli({"travel", project, "--to", "PUSKESMAS", "--coverage-capacity", "20000", "--out", csv, "--resolution-m",
+                "500"});
     ASSERT_EQ(r.code, 0) << r.err;
     const auto rows = readCsv(csv);
     ASSERT_GT(rows.size(), 100u);
-    EXPECT_EQ(rows[0], (std::vector<std::string>{"kode", "nama", "kecamatan", "people", "covered", "not_covered",
-                                                  "covered_pct"}));
+    EXPECT_EQ(
+        rows[0],
+        (std::vector<std::string>{"kode", "nama", "kecamatan", "people", "covered", "not_covered", "covered_pct"}));
     double people = 0, covered = 0;
     for (std::size_t i = 1; i < rows.size(); ++i) {
         const double p = std::stod(rows[i][3]), cov = std::stod(rows[i][4]), not_ = std::stod(rows[i][5]);

@@ -14,7 +14,6 @@
 
 #include <gtest/gtest.h>
 
-
 #include <fmt/format.h>
 
 #include <cmath>
@@ -67,10 +66,10 @@ Dataset equatorDataset()
     ds.areas.push_back({"99.01.01.2001", "Pekon A", "pekon", "99.01.01", box(0, -0.5, 1, 0.5)});
     ds.areas.push_back({"99.01.01.2002", "Pekon B", "pekon", "99.01.01", box(1, -0.5, 2, 0.5)});
     ds.areas.push_back({"99.01.01.1003", "Kelurahan C", "kelurahan", "99.01.01", box(2, -0.5, 3, 0.5)});
-    ds.facilities.push_back(facility(1, "PUSKESSOS", {0.5, 0.2}));                   // in A by geometry
-    ds.facilities.push_back(facility(2, "BUMDES", {1.5, 0.0}, "99.01.01.2002"));     // in B by code
-    ds.facilities.push_back(facility(3, "BUMDES", {1.5, 0.4}));                      // in B by geometry
-    ds.facilities.push_back(facility(4, "WISATA", {3.5, 0.0}));                      // outside every pekon
+    ds.facilities.push_back(facility(1, "PUSKESSOS", {0.5, 0.2}));               // in A by geometry
+    ds.facilities.push_back(facility(2, "BUMDES", {1.5, 0.0}, "99.01.01.2002")); // in B by code
+    ds.facilities.push_back(facility(3, "BUMDES", {1.5, 0.4}));                  // in B by geometry
+    ds.facilities.push_back(facility(4, "WISATA", {3.5, 0.0}));                  // outside every pekon
     const std::pair<const char*, std::pair<double, double>> values[] = {
         {"99.01.01.2001", {1000, 100}}, {"99.01.01.2002", {2000, 500}}, {"99.01.01.1003", {500, 100}}};
     for (const auto& [code, pm] : values) {
@@ -201,8 +200,10 @@ TEST(AnalysisMeasures, NearestPointIndexEqualsBruteForce)
 
 TEST(AnalysisPriority, MinMaxHandWorkedThreeVillages)
 {
-    PriorityScheme s{"uji", {{"a", Direction::HigherIsWorse, Normalisation::MinMax, 2.0},
-                             {"b", Direction::HigherIsBetter, Normalisation::MinMax, 1.0}}, MissingRule::ExcludeVillage};
+    PriorityScheme s{"uji",
+                     {{"a", Direction::HigherIsWorse, Normalisation::MinMax, 2.0},
+                      {"b", Direction::HigherIsBetter, Normalisation::MinMax, 1.0}},
+                     MissingRule::ExcludeVillage};
     // a -> (0, 0.5, 1); b reversed -> (0, 1, 0.5); weights 2/3 and 1/3.
     const auto r = scorePriority(s, {"V1", "V2", "V3"}, {{"a", {10, 20, 30}}, {"b", {5, 1, 3}}});
     EXPECT_NEAR(r.score[0], 0.0, 1e-12);
@@ -230,8 +231,10 @@ TEST(AnalysisPriority, ZScoreRescaledHandWorked)
 {
     // a: z = (-s, 0, s) with s = sqrt(1.5) (population sd); b reversed min-max = (1, 0, 1).
     // composite = (0.5 - 0.5 s, 0, 0.5 + 0.5 s); rescaled by min-max over span s.
-    PriorityScheme s{"uji", {{"a", Direction::HigherIsWorse, Normalisation::ZScore, 1.0},
-                             {"b", Direction::HigherIsBetter, Normalisation::MinMax, 1.0}}, MissingRule::ExcludeVillage};
+    PriorityScheme s{"uji",
+                     {{"a", Direction::HigherIsWorse, Normalisation::ZScore, 1.0},
+                      {"b", Direction::HigherIsBetter, Normalisation::MinMax, 1.0}},
+                     MissingRule::ExcludeVillage};
     const auto r = scorePriority(s, {"V1", "V2", "V3"}, {{"a", {1, 2, 3}}, {"b", {0, 10, 0}}});
     const double sq = std::sqrt(1.5);
     EXPECT_TRUE(r.rescaled);
@@ -248,8 +251,8 @@ TEST(AnalysisPriority, ZScoreRescaledHandWorked)
 TEST(AnalysisPriority, PercentileRankHandWorked)
 {
     // sorted (10, 20, 20, 40): 10 -> 0/3, 20 -> (1 + 0.5)/3, 40 -> 3/3.
-    PriorityScheme s{"uji", {{"a", Direction::HigherIsWorse, Normalisation::PercentileRank, 1.0}},
-                     MissingRule::ExcludeVillage};
+    PriorityScheme s{
+        "uji", {{"a", Direction::HigherIsWorse, Normalisation::PercentileRank, 1.0}}, MissingRule::ExcludeVillage};
     auto r = scorePriority(s, {"V1", "V2", "V3", "V4"}, {{"a", {10, 20, 20, 40}}});
     EXPECT_NEAR(r.score[0], 0.0, 1e-12);
     EXPECT_NEAR(r.score[1], 50.0, 1e-12);
@@ -264,8 +267,10 @@ TEST(AnalysisPriority, PercentileRankHandWorked)
 
 TEST(AnalysisPriority, MissingValueRules)
 {
-    PriorityScheme s{"uji", {{"a", Direction::HigherIsWorse, Normalisation::MinMax, 1.0},
-                             {"b", Direction::HigherIsWorse, Normalisation::MinMax, 1.0}}, MissingRule::ExcludeVillage};
+    PriorityScheme s{"uji",
+                     {{"a", Direction::HigherIsWorse, Normalisation::MinMax, 1.0},
+                      {"b", Direction::HigherIsWorse, Normalisation::MinMax, 1.0}},
+                     MissingRule::ExcludeVillage};
     const std::vector<std::string> codes{"V1", "V2", "V3", "V4"};
     const std::map<std::string, std::vector<double>> values{{"a", {10, kNaN, 30, 20}}, {"b", {1, 2, 3, 4}}};
 
@@ -307,7 +312,8 @@ TEST(AnalysisPriority, MissingValueRules)
 
 TEST(AnalysisPriority, SchemeErrors)
 {
-    PriorityScheme s{"uji", {{"nope", Direction::HigherIsWorse, Normalisation::MinMax, 1.0}}, MissingRule::ExcludeVillage};
+    PriorityScheme s{
+        "uji", {{"nope", Direction::HigherIsWorse, Normalisation::MinMax, 1.0}}, MissingRule::ExcludeVillage};
     try {
         scorePriority(s, {"V1"}, {{"a", {1}}});
         FAIL() << "expected an error";
@@ -324,9 +330,10 @@ TEST(AnalysisPriority, SchemeErrors)
 TEST(AnalysisPriority, SchemeJsonRoundTripAndErrorsNameTheFile)
 {
     const auto dir = testutil::tempDir("analysis_scheme");
-    PriorityScheme s{"campuran", {{"poverty_rate", Direction::HigherIsWorse, Normalisation::ZScore, 2.5},
-                                  {"penduduk", Direction::HigherIsBetter, Normalisation::PercentileRank, 0.5},
-                                  {"no_bumdes", Direction::HigherIsWorse, Normalisation::MinMax, 1.0}},
+    PriorityScheme s{"campuran",
+                     {{"poverty_rate", Direction::HigherIsWorse, Normalisation::ZScore, 2.5},
+                      {"penduduk", Direction::HigherIsBetter, Normalisation::PercentileRank, 0.5},
+                      {"no_bumdes", Direction::HigherIsWorse, Normalisation::MinMax, 1.0}},
                      MissingRule::FillMedian};
     const std::string path = (dir / "skema.json").string();
     saveScheme(s, path);
@@ -377,11 +384,27 @@ TEST(AnalysisPriority, SchemeJsonRoundTripAndErrorsNameTheFile)
 TEST(AnalysisTable, ColumnOrderAndCsv)
 {
     const AnalysisTable t = analyzeVillages(equatorDataset());
-    const std::vector<std::string> expected{
-        "area_km2", "penduduk", "miskin", "poverty_rate", "poor_density_km2", "n_bumdes", "n_puskessos",
-        "dist_bumdes_km", "dist_puskessos_km", "dist_capital_km", "priority_score", "priority_rank",
-        "contrib_poverty_rate", "contrib_poor_density_km2", "contrib_dist_puskessos_km", "contrib_no_bumdes",
-        "contrib_dist_capital_km", "n_wisata", "dist_wisata_km", "dist_kecamatan_km", "poverty_rate_eb"};
+    const std::vector<std::string> expected{"area_km2",
+                                            "penduduk",
+                                            "miskin",
+                                            "poverty_rate",
+                                            "poor_density_km2",
+                                            "n_bumdes",
+                                            "n_puskessos",
+                                            "dist_bumdes_km",
+                                            "dist_puskessos_km",
+                                            "dist_capital_km",
+                                            "priority_score",
+                                            "priority_rank",
+                                            "contrib_poverty_rate",
+                                            "contrib_poor_density_km2",
+                                            "contrib_dist_puskessos_km",
+                                            "contrib_no_bumdes",
+                                            "contrib_dist_capital_km",
+                                            "n_wisata",
+                                            "dist_wisata_km",
+                                            "dist_kecamatan_km",
+                                            "poverty_rate_eb"};
     EXPECT_EQ(t.columns, expected);
     ASSERT_EQ(t.rows.size(), 3u);
     for (const auto& row : t.rows) {
@@ -415,8 +438,8 @@ TEST(AnalysisTable, ColumnOrderAndCsv)
     ASSERT_EQ(rows.size(), 3u);
     EXPECT_EQ(rows[0][0], "99.01.01.2001");
     EXPECT_NE(lastLine.find("\"99.01.01.1003\",\"Kelurahan C\",\"Kecamatan Satu\""), std::string::npos) << lastLine;
-    EXPECT_EQ(rows[1][4], "2000");     // penduduk of B
-    EXPECT_EQ(rows[1][6], "25");       // poverty_rate of B
+    EXPECT_EQ(rows[1][4], "2000"); // penduduk of B
+    EXPECT_EQ(rows[1][6], "25");   // poverty_rate of B
     EXPECT_EQ(rows[0].size(), 3 + t.columns.size());
     EXPECT_EQ(rows[0][3 + t.column("dist_bumdes_km")], fmt::format("{:.6f}", t.value(0, "dist_bumdes_km")));
     EXPECT_FALSE(fs::exists(path + ".tmp-sasaran"));

@@ -20,11 +20,11 @@ using namespace gis;
 namespace {
 
 struct BigVillage {
-    std::string kdepum;   // without dots, as BIG writes it
+    std::string kdepum; // without dots, as BIG writes it
     std::string kdebps;
     std::string name;
     std::string kecamatan;
-    double x = 0, y = 0;  // lower-left corner of a 0.01 degree square
+    double x = 0, y = 0; // lower-left corner of a 0.01 degree square
 };
 
 /// Writes a BIG/RBI-style village shapefile (KDEPUM, KDEBPS, NAMOBJ, WADMKC, WADMKK).
@@ -96,7 +96,8 @@ TEST(BoundaryImport, BigShapefileWithCodesWithoutDots)
     EXPECT_EQ(set.areas[0].kind, "kelurahan");
     EXPECT_EQ(set.areas[1].kind, "desa");
     EXPECT_EQ(set.areas[1].parentCode, "18.99.01");
-    const auto kec = std::find_if(set.areas.begin(), set.areas.end(), [](const Area& a) { return a.code == "18.99.01"; });
+    const auto kec =
+        std::find_if(set.areas.begin(), set.areas.end(), [](const Area& a) { return a.code == "18.99.01"; });
     ASSERT_NE(kec, set.areas.end());
     EXPECT_EQ(kec->name, "Alpha") << "named from WADMKC";
     EXPECT_NEAR(planarArea(kec->geometry), 3e-4, 1e-9) << "three 0.01 degree squares dissolved";
@@ -120,7 +121,7 @@ TEST(BoundaryImport, DuplicatesUnknownCodesAndMissingVillagesAreReported)
     const std::string path = (dir / "desa.shp").string();
     auto villages = sampleVillages();
     villages.push_back({"1899012001", "1899010001", "Sukamaju", "Alpha", 104.03, -5.00}); // second part, same code
-    villages.push_back({"abc", "", "Tanpa Kode", "Alpha", 104.04, -5.00});               // unusable code
+    villages.push_back({"abc", "", "Tanpa Kode", "Alpha", 104.04, -5.00});                // unusable code
     writeBigShapefile(path, villages);
     BoundarySet set = readBoundaries(path);
     ASSERT_EQ(set.report.duplicates.size(), 1u);

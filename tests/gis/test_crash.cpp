@@ -25,7 +25,10 @@ TEST(Crash, KilledWriterLeavesThePreviousProject)
     Dataset before;
     before.meta["provenance"] = "real";
     before.meta["marker"] = "before";
-    before.areas.push_back({"18.06.99.2001", "Contoh", "pekon", "18.06.99",
+    before.areas.push_back({"18.06.99.2001",
+                            "Contoh",
+                            "pekon",
+                            "18.06.99",
                             {Polygon{{{104, -5}, {104.1, -5}, {104.1, -5.1}, {104, -5}}, {}}}});
     saveProject(before, path);
 

@@ -25,9 +25,10 @@ double meridianArc_m(double latDeg)
     const double n2 = n * n, n3 = n2 * n, n4 = n3 * n;
     const double phi = latDeg * std::numbers::pi / 180.0;
     const double a = kWgs84A / (1.0 + n) * (1.0 + n2 / 4.0 + n4 / 64.0);
-    return a * (phi - (1.5 * n - 9.0 / 16.0 * n3) * std::sin(2.0 * phi)
-                + (15.0 / 16.0 * n2 - 15.0 / 32.0 * n4) * std::sin(4.0 * phi)
-                - 35.0 / 48.0 * n3 * std::sin(6.0 * phi) + 315.0 / 512.0 * n4 * std::sin(8.0 * phi));
+    return a
+        * (phi - (1.5 * n - 9.0 / 16.0 * n3) * std::sin(2.0 * phi)
+           + (15.0 / 16.0 * n2 - 15.0 / 32.0 * n4) * std::sin(4.0 * phi) - 35.0 / 48.0 * n3 * std::sin(6.0 * phi)
+           + 315.0 / 512.0 * n4 * std::sin(8.0 * phi));
 }
 
 } // namespace

@@ -109,7 +109,8 @@ TEST(DefaultDataset, PoorPeopleSumTo73770AtARateOf12Point48Percent)
 
 TEST(DefaultDataset, RatesAreHigherInRemotePekonThanNearKotaAgung)
 {
-    const Point capital{std::stod(tanggamus().metaValue("capital_lon")), std::stod(tanggamus().metaValue("capital_lat"))};
+    const Point capital{std::stod(tanggamus().metaValue("capital_lon")),
+                        std::stod(tanggamus().metaValue("capital_lat"))};
     const auto rate = indicatorValues(tanggamus(), "poverty_rate", "2018");
     std::vector<std::pair<double, double>> byDistance; // (km to the capital, rate)
     for (const Area* v : tanggamus().villages())

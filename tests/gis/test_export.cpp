@@ -66,8 +66,7 @@ void checkRoundTrip(const std::string& file, bool polygons)
               tanggamus().villages().front()->code)
         << "codes stay text";
     if (polygons) {
-        EXPECT_EQ(back.features.front().geometry.polygons.size(),
-                  tanggamus().villages().front()->geometry.size());
+        EXPECT_EQ(back.features.front().geometry.polygons.size(), tanggamus().villages().front()->geometry.size());
     }
     // Nothing but the output is left in the folder (the temporary folder is gone).
     for (const auto& entry : fs::directory_iterator(dir))
@@ -90,9 +89,18 @@ TEST(Export, GeoPackageRoundTripWithFacilitiesLayer)
     EXPECT_EQ(facilities.features[0].geometry.points.at(0), tanggamus().facilities[0].location);
 }
 
-TEST(Export, ShapefileRoundTrip) { checkRoundTrip("t.shp", true); }
-TEST(Export, GeoJsonRoundTrip) { checkRoundTrip("t.geojson", true); }
-TEST(Export, CsvRoundTripWithPointOnSurface) { checkRoundTrip("t.csv", false); }
+TEST(Export, ShapefileRoundTrip)
+{
+    checkRoundTrip("t.shp", true);
+}
+TEST(Export, GeoJsonRoundTrip)
+{
+    checkRoundTrip("t.geojson", true);
+}
+TEST(Export, CsvRoundTripWithPointOnSurface)
+{
+    checkRoundTrip("t.csv", false);
+}
 
 TEST(Export, XlsxIsWritten)
 {

@@ -33,9 +33,10 @@ TEST(FacilityImport, PointsInEitherColumnOrderWithPointsOutsideKept)
         s[s.find('.')] = ',';
         return s;
     };
-    testutil::writeFile(file, fmt::format("Daftar BUMDES;;\nnama;lon;lat\nBUMDES Maju;{};{}\nBUMDES Jaya;{};{}\n"
-                                          "BUMDES Seberang;{};{}\n",
-                                          dec(gisting.y), dec(gisting.x), dec(batu.y), dec(batu.x), dec(-7.0), dec(110.0)));
+    testutil::writeFile(file,
+                        fmt::format("Daftar BUMDES;;\nnama;lon;lat\nBUMDES Maju;{};{}\nBUMDES Jaya;{};{}\n"
+                                    "BUMDES Seberang;{};{}\n",
+                                    dec(gisting.y), dec(gisting.x), dec(batu.y), dec(batu.x), dec(-7.0), dec(110.0)));
     const std::size_t before = ds.facilities.size();
     gis::FacilityImportOptions o;
     o.kind = "bumdes";
@@ -68,10 +69,12 @@ TEST(FacilityImport, GeoJsonPointsWithKindField)
     const gis::Point p = gis::pointOnSurface(ds.findArea("18.06.03.2019")->geometry);
     const auto dir = testutil::tempDir("facility_geojson");
     const auto file = dir / "fasilitas.geojson";
-    testutil::writeFile(file, fmt::format("{{\"type\":\"FeatureCollection\",\"features\":[{{\"type\":\"Feature\","
-                                          "\"properties\":{{\"jenis\":\"Puskesmas\",\"nama\":\"PKM Wonosobo\",\"tahun\":\"2015\"}},"
-                                          "\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{},{}]}}}}]}}",
-                                          p.x, p.y));
+    testutil::writeFile(
+        file,
+        fmt::format("{{\"type\":\"FeatureCollection\",\"features\":[{{\"type\":\"Feature\","
+                    "\"properties\":{{\"jenis\":\"Puskesmas\",\"nama\":\"PKM Wonosobo\",\"tahun\":\"2015\"}},"
+                    "\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{},{}]}}}}]}}",
+                    p.x, p.y));
     gis::FacilityImportOptions o;
     o.kindField = "jenis";
     const auto report = gis::importFacilities(ds, file.string(), o);
@@ -88,10 +91,11 @@ TEST(FacilityImport, PlacedAtThePekonWhenOnlyItsNameIsKnown)
     gis::Dataset ds = gis::buildDefaultDataset();
     const auto dir = testutil::tempDir("facility_pekon");
     const auto file = dir / "posyandu.csv";
-    testutil::writeFile(file, "Nama Fasilitas,Pekon,Kecamatan\n"
-                              "Posyandu Batu Kramat,Batu Keramat,Kota Agung Timur\n"
-                              "Posyandu Way Pring,Pekon Way Pring,Pugung\n"
-                              "Posyandu Banjar Agung,Banjar Agung,\n");
+    testutil::writeFile(file,
+                        "Nama Fasilitas,Pekon,Kecamatan\n"
+                        "Posyandu Batu Kramat,Batu Keramat,Kota Agung Timur\n"
+                        "Posyandu Way Pring,Pekon Way Pring,Pugung\n"
+                        "Posyandu Banjar Agung,Banjar Agung,\n");
     gis::FacilityImportOptions o;
     o.kind = "POSYANDU";
     const auto report = gis::importFacilities(ds, file.string(), o);

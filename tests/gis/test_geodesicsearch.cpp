@@ -1,8 +1,8 @@
 // The one geodesic neighbour search (gis/geodesicsearch.h): nearest, k nearest and within a
 // radius, each checked against a brute-force scan over every point with the same distance
 // function and tie rule, over Indonesia (both sides of the equator) and over the whole globe.
-#include "gis/geodesicsearch.h"
 #include "gis/error.h"
+#include "gis/geodesicsearch.h"
 #include "gis/geodesy.h"
 #include "gis/measure.h"
 #include "gis/placement.h"
@@ -247,8 +247,8 @@ TEST(GeodesicSearch, TheBoundHoldsOnMeasuredDistances)
             return std::array<double, 3>{std::cos(la) * std::cos(lo), std::cos(la) * std::sin(lo), std::sin(la)};
         };
         const auto u = unit(p), v = unit(q);
-        const double chord = std::sqrt((u[0] - v[0]) * (u[0] - v[0]) + (u[1] - v[1]) * (u[1] - v[1])
-                                       + (u[2] - v[2]) * (u[2] - v[2]));
+        const double chord =
+            std::sqrt((u[0] - v[0]) * (u[0] - v[0]) + (u[1] - v[1]) * (u[1] - v[1]) + (u[2] - v[2]) * (u[2] - v[2]));
         const double angle = 2.0 * std::asin(std::min(1.0, chord / 2.0));
         EXPECT_GE(geodesicDistanceM(p, q), geodesy::kMinMeridianRadiusM * angle * (1.0 - 1e-9));
     }

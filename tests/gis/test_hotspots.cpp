@@ -31,8 +31,7 @@ MultiPolygon square(double x0, double y0, double x1, double y1)
 }
 
 /// rows x cols cells of \a size degrees from (x0, y0); cell (r, c) is index r * cols + c.
-std::vector<MultiPolygon> grid(std::size_t rows, std::size_t cols, double size = 1.0, double x0 = 0.0,
-                               double y0 = 0.0)
+std::vector<MultiPolygon> grid(std::size_t rows, std::size_t cols, double size = 1.0, double x0 = 0.0, double y0 = 0.0)
 {
     std::vector<MultiPolygon> out;
     for (std::size_t r = 0; r < rows; ++r)
@@ -48,7 +47,10 @@ std::vector<MultiPolygon> row(std::size_t n, double size = 0.01)
     return grid(1, n, size, 104.6, -5.5);
 }
 
-std::vector<std::size_t> ids(std::initializer_list<std::size_t> list) { return list; }
+std::vector<std::size_t> ids(std::initializer_list<std::size_t> list)
+{
+    return list;
+}
 
 } // namespace
 
@@ -102,7 +104,7 @@ TEST(QueenContiguity, IslandIsReportedAndLeftOutOfTheStatistics)
 {
     std::vector<MultiPolygon> polygons = row(5);
     polygons.push_back(square(105.5, -5.5, 105.51, -5.49)); // 100 km east: an island
-    polygons.push_back({});                                // no geometry: also an island
+    polygons.push_back({});                                 // no geometry: also an island
     const SpatialWeights w = queenContiguity(polygons, 50.0);
     EXPECT_EQ(w.islands(), ids({5, 6}));
     EXPECT_EQ(w.neighbours[2], ids({1, 3}));
@@ -302,12 +304,24 @@ TEST(LocalMoran, ClusterLabelsOnAConstructedGrid)
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double z = values[i] - mean, zl = l.lag[i] - mean;
         switch (l.cluster[i]) {
-        case Cluster::HighHigh: EXPECT_TRUE(z > 0 && zl > 0) << i; break;
-        case Cluster::LowLow: EXPECT_TRUE(z < 0 && zl < 0) << i; break;
-        case Cluster::HighLow: EXPECT_TRUE(z > 0 && zl < 0) << i; break;
-        case Cluster::LowHigh: EXPECT_TRUE(z < 0 && zl > 0) << i; break;
-        case Cluster::NotSignificant: EXPECT_GT(l.pValue[i], 0.05) << i; break;
-        case Cluster::NotTested: ADD_FAILURE() << i; break;
+        case Cluster::HighHigh:
+            EXPECT_TRUE(z > 0 && zl > 0) << i;
+            break;
+        case Cluster::LowLow:
+            EXPECT_TRUE(z < 0 && zl < 0) << i;
+            break;
+        case Cluster::HighLow:
+            EXPECT_TRUE(z > 0 && zl < 0) << i;
+            break;
+        case Cluster::LowHigh:
+            EXPECT_TRUE(z < 0 && zl > 0) << i;
+            break;
+        case Cluster::NotSignificant:
+            EXPECT_GT(l.pValue[i], 0.05) << i;
+            break;
+        case Cluster::NotTested:
+            ADD_FAILURE() << i;
+            break;
         }
     }
     // The sum of the local I is n times the global I (row-standardised: Σ I_i = n·I).
@@ -426,9 +440,9 @@ TEST(QueenContiguity, RealTanggamusBoundariesWithTheDefaultTolerance)
         for (std::size_t j : exact.neighbours[i])
             EXPECT_TRUE(std::binary_search(w.neighbours[i].begin(), w.neighbours[i].end(), j));
     }
-    std::cout << "[ info ] real desa.gpkg: villages without neighbours: 50 m " << w.islands().size() << " ("
-              << islands << "), 0 m " << exact.islands().size() << "; links 50 m " << links / 2 << ", 0 m "
-              << exactLinks / 2 << "\n";
+    std::cout << "[ info ] real desa.gpkg: villages without neighbours: 50 m " << w.islands().size() << " (" << islands
+              << "), 0 m " << exact.islands().size() << "; links 50 m " << links / 2 << ", 0 m " << exactLinks / 2
+              << "\n";
     EXPECT_LE(w.islands().size(), 3u) << islands;
     EXPECT_LE(w.islands().size(), exact.islands().size());
     EXPECT_GT(links, exactLinks);

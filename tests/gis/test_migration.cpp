@@ -7,8 +7,8 @@
 #include "testutil.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <spatialite.h>
+#include <sqlite3.h>
 
 using namespace gis;
 using testutil::execAll;
@@ -18,31 +18,33 @@ namespace {
 /// A version-1 project written with raw SQL, the way saveProject wrote it at version 1.
 void writeVersion1(const std::string& path)
 {
-    execAll(path, {
-        "BEGIN",
-        "SELECT InitSpatialMetadata(0, 'WGS84')",
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        "CREATE TABLE wilayah (code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, parent_code TEXT)",
-        "SELECT AddGeometryColumn('wilayah', 'geom', 4326, 'MULTIPOLYGON', 'XY')",
-        "CREATE INDEX wilayah_parent ON wilayah(parent_code)",
-        "CREATE TABLE fasilitas (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT, status TEXT, "
-        "year INTEGER, located_by TEXT NOT NULL, wilayah_code TEXT)",
-        "SELECT AddGeometryColumn('fasilitas', 'geom', 4326, 'POINT', 'XY')",
-        "CREATE TABLE indikator (wilayah_code TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT NULL, "
-        "value REAL NOT NULL, source TEXT NOT NULL, imported_at TEXT NOT NULL, "
-        "PRIMARY KEY (wilayah_code, key, period, source))",
-        "CREATE TABLE latar (name TEXT PRIMARY KEY)",
-        "SELECT AddGeometryColumn('latar', 'geom', 4326, 'MULTIPOLYGON', 'XY')",
-        "INSERT INTO meta VALUES ('schema_version', '1'), ('provenance', 'illustrative'), ('capital_lon', '104.6')",
-        "INSERT INTO wilayah VALUES ('18.06.20.2005', 'Gisting Bawah', 'pekon', '18.06.20', "
-        "GeomFromText('MULTIPOLYGON(((104.7 -5.4, 104.8 -5.4, 104.8 -5.3, 104.7 -5.4)))', 4326))",
-        "INSERT INTO fasilitas VALUES (1, 'PUSKESSOS', 'Puskessos Gisting Bawah', 'aktif', 2019, 'survey', "
-        "'18.06.20.2005', MakePoint(104.75, -5.38, 4326))",
-        "INSERT INTO indikator VALUES ('18.06.20.2005', 'miskin', '2018', 321, 'test', '2019-01-01T00:00:00Z')",
-        "SELECT CreateSpatialIndex('wilayah', 'geom')",
-        "SELECT CreateSpatialIndex('fasilitas', 'geom')",
-        "COMMIT",
-    });
+    execAll(
+        path,
+        {
+            "BEGIN",
+            "SELECT InitSpatialMetadata(0, 'WGS84')",
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE wilayah (code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, parent_code TEXT)",
+            "SELECT AddGeometryColumn('wilayah', 'geom', 4326, 'MULTIPOLYGON', 'XY')",
+            "CREATE INDEX wilayah_parent ON wilayah(parent_code)",
+            "CREATE TABLE fasilitas (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT, status TEXT, "
+            "year INTEGER, located_by TEXT NOT NULL, wilayah_code TEXT)",
+            "SELECT AddGeometryColumn('fasilitas', 'geom', 4326, 'POINT', 'XY')",
+            "CREATE TABLE indikator (wilayah_code TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT NULL, "
+            "value REAL NOT NULL, source TEXT NOT NULL, imported_at TEXT NOT NULL, "
+            "PRIMARY KEY (wilayah_code, key, period, source))",
+            "CREATE TABLE latar (name TEXT PRIMARY KEY)",
+            "SELECT AddGeometryColumn('latar', 'geom', 4326, 'MULTIPOLYGON', 'XY')",
+            "INSERT INTO meta VALUES ('schema_version', '1'), ('provenance', 'illustrative'), ('capital_lon', '104.6')",
+            "INSERT INTO wilayah VALUES ('18.06.20.2005', 'Gisting Bawah', 'pekon', '18.06.20', "
+            "GeomFromText('MULTIPOLYGON(((104.7 -5.4, 104.8 -5.4, 104.8 -5.3, 104.7 -5.4)))', 4326))",
+            "INSERT INTO fasilitas VALUES (1, 'PUSKESSOS', 'Puskessos Gisting Bawah', 'aktif', 2019, 'survey', "
+            "'18.06.20.2005', MakePoint(104.75, -5.38, 4326))",
+            "INSERT INTO indikator VALUES ('18.06.20.2005', 'miskin', '2018', 321, 'test', '2019-01-01T00:00:00Z')",
+            "SELECT CreateSpatialIndex('wilayah', 'geom')",
+            "SELECT CreateSpatialIndex('fasilitas', 'geom')",
+            "COMMIT",
+        });
 }
 
 } // namespace
@@ -119,43 +121,51 @@ void writeVersion(const std::string& path, int version)
     writeVersion1(path);
     std::vector<std::string> sql{"BEGIN"};
     if (version >= 2) {
-        sql.insert(sql.end(), {
-            "CREATE TABLE kode_bps (code TEXT PRIMARY KEY, bps_code TEXT NOT NULL)",
-            "CREATE INDEX kode_bps_bps ON kode_bps(bps_code)",
-            "CREATE TABLE alias (wilayah_code TEXT NOT NULL, name TEXT NOT NULL, source TEXT NOT NULL DEFAULT '', "
-            "PRIMARY KEY (wilayah_code, name))",
-            "SELECT CreateSpatialIndex('latar', 'geom')",
-            "INSERT INTO meta VALUES ('boundary_provenance', 'illustrative')",
-            "INSERT INTO kode_bps VALUES ('18.06.20.2005', '1806200005')",
-            "INSERT INTO alias VALUES ('18.06.20.2005', 'Gisting Bawa', 'user')",
-        });
+        sql.insert(
+            sql.end(),
+            {
+                "CREATE TABLE kode_bps (code TEXT PRIMARY KEY, bps_code TEXT NOT NULL)",
+                "CREATE INDEX kode_bps_bps ON kode_bps(bps_code)",
+                "CREATE TABLE alias (wilayah_code TEXT NOT NULL, name TEXT NOT NULL, source TEXT NOT NULL DEFAULT '', "
+                "PRIMARY KEY (wilayah_code, name))",
+                "SELECT CreateSpatialIndex('latar', 'geom')",
+                "INSERT INTO meta VALUES ('boundary_provenance', 'illustrative')",
+                "INSERT INTO kode_bps VALUES ('18.06.20.2005', '1806200005')",
+                "INSERT INTO alias VALUES ('18.06.20.2005', 'Gisting Bawa', 'user')",
+            });
     }
     if (version >= 3)
-        sql.insert(sql.end(), {"ALTER TABLE wilayah ADD COLUMN area_km2 REAL",
-                               "ALTER TABLE wilayah ADD COLUMN area_vertices INTEGER",
-                               "ALTER TABLE wilayah ADD COLUMN area_coordinate_sum REAL",
-                               // the fingerprint of the stored triangle: 4 vertices, sum of all x and y
-                               "UPDATE wilayah SET area_km2 = 55.5, area_vertices = 4, "
-                               "area_coordinate_sum = 104.7 - 5.4 + 104.8 - 5.4 + 104.8 - 5.3 + 104.7 - 5.4"});
+        sql.insert(sql.end(),
+                   {"ALTER TABLE wilayah ADD COLUMN area_km2 REAL",
+                    "ALTER TABLE wilayah ADD COLUMN area_vertices INTEGER",
+                    "ALTER TABLE wilayah ADD COLUMN area_coordinate_sum REAL",
+                    // the fingerprint of the stored triangle: 4 vertices, sum of all x and y
+                    "UPDATE wilayah SET area_km2 = 55.5, area_vertices = 4, "
+                    "area_coordinate_sum = 104.7 - 5.4 + 104.8 - 5.4 + 104.8 - 5.3 + 104.7 - 5.4"});
     if (version >= 4)
-        sql.insert(sql.end(), {
-            "CREATE TABLE program (id INTEGER PRIMARY KEY, created_utc TEXT NOT NULL, kind TEXT NOT NULL, "
-            "method TEXT NOT NULL CHECK (method IN ('mclp', 'pmedian')), count INTEGER NOT NULL, radius_km REAL, "
-            "minutes REAL, demand_key TEXT NOT NULL, period TEXT NOT NULL, candidates TEXT NOT NULL, capacity REAL, "
-            "seed INTEGER NOT NULL, candidate_count INTEGER NOT NULL, existing_count INTEGER NOT NULL, "
-            "total_demand REAL NOT NULL, covered_before REAL, covered_after REAL, cost_before REAL, cost_after REAL, "
-            "result_json TEXT NOT NULL)",
-            "CREATE TABLE program_site (program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE, "
-            "rank INTEGER NOT NULL, kode TEXT NOT NULL, nama TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, "
-            "gain REAL NOT NULL, served REAL NOT NULL, PRIMARY KEY (program_id, rank))",
-            "INSERT INTO program VALUES (1, '2026-01-01T00:00:00Z', 'PUSKESSOS', 'mclp', 1, 5, NULL, 'miskin', "
-            "'2018', 'without_kind', NULL, 7, 1, 1, 321, 0, 321, NULL, NULL, '{}')",
-            "INSERT INTO program_site VALUES (1, 1, '18.06.20.2005', 'Gisting Bawah', 104.75, -5.37, 321, 321)",
-        });
+        sql.insert(
+            sql.end(),
+            {
+                "CREATE TABLE program (id INTEGER PRIMARY KEY, created_utc TEXT NOT NULL, kind TEXT NOT NULL, "
+                "method TEXT NOT NULL CHECK (method IN ('mclp', 'pmedian')), count INTEGER NOT NULL, radius_km REAL, "
+                "minutes REAL, demand_key TEXT NOT NULL, period TEXT NOT NULL, candidates TEXT NOT NULL, capacity "
+                "REAL, "
+                "seed INTEGER NOT NULL, candidate_count INTEGER NOT NULL, existing_count INTEGER NOT NULL, "
+                "total_demand REAL NOT NULL, covered_before REAL, covered_after REAL, cost_before REAL, cost_after "
+                "REAL, "
+                "result_json TEXT NOT NULL)",
+                "CREATE TABLE program_site (program_id INTEGER NOT NULL REFERENCES program(id) ON DELETE CASCADE, "
+                "rank INTEGER NOT NULL, kode TEXT NOT NULL, nama TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL, "
+                "gain REAL NOT NULL, served REAL NOT NULL, PRIMARY KEY (program_id, rank))",
+                "INSERT INTO program VALUES (1, '2026-01-01T00:00:00Z', 'PUSKESSOS', 'mclp', 1, 5, NULL, 'miskin', "
+                "'2018', 'without_kind', NULL, 7, 1, 1, 321, 0, 321, NULL, NULL, '{}')",
+                "INSERT INTO program_site VALUES (1, 1, '18.06.20.2005', 'Gisting Bawah', 104.75, -5.37, 321, 321)",
+            });
     if (version >= 5)
-        sql.insert(sql.end(), {"ALTER TABLE wilayah ADD COLUMN surface_lon REAL",
-                               "ALTER TABLE wilayah ADD COLUMN surface_lat REAL",
-                               "UPDATE wilayah SET surface_lon = 104.77, surface_lat = -5.36"});
+        sql.insert(sql.end(),
+                   {"ALTER TABLE wilayah ADD COLUMN surface_lon REAL",
+                    "ALTER TABLE wilayah ADD COLUMN surface_lat REAL",
+                    "UPDATE wilayah SET surface_lon = 104.77, surface_lat = -5.36"});
     sql.push_back("UPDATE meta SET value = '" + std::to_string(version) + "' WHERE key = 'schema_version'");
     sql.push_back("COMMIT");
     execAll(path, sql);

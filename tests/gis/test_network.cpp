@@ -21,11 +21,11 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 // Geodesic lengths in metres (Vincenty inverse, WGS 84, computed independently of PROJ).
-constexpr double kAB = 111319.4908;  // (0,0)-(1,0): one degree along the equator, a * pi / 180
+constexpr double kAB = 111319.4908;       // (0,0)-(1,0): one degree along the equator, a * pi / 180
 constexpr double kMeridian = 110574.3886; // (0,0)-(0,1) and (1,0)-(1,1)
-constexpr double kDC = 111302.6493;  // (0,1)-(1,1)
-constexpr double kAC = 156899.5683;  // (0,0)-(1,1), the diagonal
-constexpr double kOff001 = 1105.7428; // (0.5,0)-(0.5,-0.01)
+constexpr double kDC = 111302.6493;       // (0,1)-(1,1)
+constexpr double kAC = 156899.5683;       // (0,0)-(1,1), the diagonal
+constexpr double kOff001 = 1105.7428;     // (0.5,0)-(0.5,-0.01)
 
 double minutes(double metres, double kmh)
 {

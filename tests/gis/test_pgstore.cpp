@@ -32,9 +32,9 @@ std::string serverUri()
     return uri ? uri : "";
 }
 
-#define REQUIRE_SERVER()                                                                                   \
-    if (serverUri().empty())                                                                               \
-    GTEST_SKIP() << "SASARAN_TEST_PG_URI is not set: no PostgreSQL server for the PostGIS store tests "    \
+#define REQUIRE_SERVER()                                                                                               \
+    if (serverUri().empty())                                                                                           \
+    GTEST_SKIP() << "SASARAN_TEST_PG_URI is not set: no PostgreSQL server for the PostGIS store tests "                \
                     "(scripts/test.sh starts one)"
 
 /// A project name unique to this test and process (ctest runs tests in parallel processes).
@@ -60,7 +60,10 @@ std::string uriAs(const std::string& role)
 }
 
 /// The test database's own connection, for setup and independent checks in SQL.
-detail::PgConnection admin() { return detail::PgConnection(serverUri()); }
+detail::PgConnection admin()
+{
+    return detail::PgConnection(serverUri());
+}
 
 long long countSql(detail::PgConnection& db, const std::string& sql)
 {
@@ -77,7 +80,9 @@ void dropProject(const std::string& name)
 Dataset twoRegencies()
 {
     Dataset ds;
-    auto square = [](double x, double y) { return MultiPolygon{Polygon{{{x, y}, {x + 0.1, y}, {x + 0.1, y + 0.1}, {x, y + 0.1}, {x, y}}, {}}}; };
+    auto square = [](double x, double y) {
+        return MultiPolygon{Polygon{{{x, y}, {x + 0.1, y}, {x + 0.1, y + 0.1}, {x, y + 0.1}, {x, y}}, {}}};
+    };
     ds.areas = {{"18.01.01.2001", "Satu A", "desa", "18.01.01", square(105.0, -5.5)},
                 {"18.01.01.2002", "Dua A", "desa", "18.01.01", square(105.1, -5.5)},
                 {"18.06.01.2001", "Satu B", "pekon", "18.06.01", square(104.6, -5.4)},
@@ -179,10 +184,13 @@ TEST(PgStore, DemoRoundTripKeepsEveryAreaValueFacilityAndStoredMeasure)
     for (const Area* a : ds.villages())
         libraryKm2 += geodesicAreaKm2(a->geometry);
     const double postgisKm2 = db.query("SELECT sum(ST_Area(geom::geography)) / 1e6 FROM " + s
-                                       + ".wilayah WHERE kind IN ('pekon', 'kelurahan', 'desa')").number(0, 0);
+                                       + ".wilayah WHERE kind IN ('pekon', 'kelurahan', 'desa')")
+                                  .number(0, 0);
     EXPECT_NEAR(postgisKm2, libraryKm2, libraryKm2 * 1e-6);
-    EXPECT_EQ(countSql(db, "SELECT count(*) FROM pg_indexes WHERE schemaname = '" + name
-                           + "' AND indexdef LIKE '%USING gist%'"), 3);
+    EXPECT_EQ(
+        countSql(db,
+                 "SELECT count(*) FROM pg_indexes WHERE schemaname = '" + name + "' AND indexdef LIKE '%USING gist%'"),
+        3);
     EXPECT_EQ(countSql(db, "SELECT count(*) FROM " + s + ".wilayah WHERE ST_SRID(geom) <> 4326"), 0);
     dropProject(name);
 }
@@ -276,7 +284,8 @@ TEST(PgStore, WritesOnlyTheChangesInOneTransaction)
     // A new geometry is measured anew; a removed area goes; the rest stays as it was.
     ProjectChanges b;
     Area bigger = ds.areas[0];
-    bigger.geometry = MultiPolygon{Polygon{{{105.0, -5.5}, {105.2, -5.5}, {105.2, -5.3}, {105.0, -5.3}, {105.0, -5.5}}, {}}};
+    bigger.geometry =
+        MultiPolygon{Polygon{{{105.0, -5.5}, {105.2, -5.5}, {105.2, -5.3}, {105.0, -5.3}, {105.0, -5.5}}, {}}};
     b.upsertAreas = {bigger};
     b.removeAreaCodes = {"18.06.01.2002"};
     b.meta["capital_lon"] = std::nullopt;
@@ -427,7 +436,8 @@ TEST(PgStore, AReaderMayReadButNotWriteAndNothingChanges)
         asReader->write(c);
         FAIL() << "a reader's write must fail";
     } catch (const ProjectError& e) {
-        EXPECT_NE(std::string(e.what()).find("proyek hanya-baca: tidak punya hak tulis"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("proyek hanya-baca: tidak punya hak tulis"), std::string::npos)
+            << e.what();
     }
     try {
         detail::openServerProject(projectUri(name, uriAs(reader)), OpenMode::ReadWrite);

@@ -32,7 +32,10 @@ const Dataset& tanggamus()
     return ds;
 }
 
-std::set<std::size_t> asSet(const std::vector<std::size_t>& v) { return {v.begin(), v.end()}; }
+std::set<std::size_t> asSet(const std::vector<std::size_t>& v)
+{
+    return {v.begin(), v.end()};
+}
 
 /// Exact MCLP by GLPK: max Σ w_d y_d, y_d <= Σ_{c covers d} x_c, Σ x_c = N, x binary, 0 <= y <= 1.
 /// Demand already covered is a constant.
@@ -360,8 +363,8 @@ TEST(PlacementSolver, TanggamusMaxCoverWithin2PercentOfGlpk)
     const TanggamusInstance wide = tanggamusInstance(12.0);
     const SolverResult rw = solveMaxCover(wide.cover, 10);
     const double optWide = glpkMaxCover(wide.cover, 10);
-    std::cout << "[tanggamus mclp 12 km N=10] greedy+swap " << rw.objective << ", GLPK optimum " << optWide
-              << ", gap " << 100.0 * (optWide - rw.objective) / optWide << " %\n";
+    std::cout << "[tanggamus mclp 12 km N=10] greedy+swap " << rw.objective << ", GLPK optimum " << optWide << ", gap "
+              << 100.0 * (optWide - rw.objective) / optWide << " %\n";
     EXPECT_LE(rw.objective, optWide + 1e-6);
     EXPECT_GE(rw.objective, 0.98 * optWide);
 }

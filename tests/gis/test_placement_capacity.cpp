@@ -220,8 +220,8 @@ TEST(CapacitatedPlacement, TanggamusWithAndWithoutCapacity)
     o.capacity = 2000;
     const PlacementResult tight = placeFacilities(tanggamus(), o);
     ASSERT_EQ(tight.sites.size(), 10u);
-    std::cout << "[tanggamus capacity 2000, 5 km] served before " << tight.before << ", after " << tight.after
-              << " of " << tight.totalDemand << " (without capacity " << free.after << ")\n";
+    std::cout << "[tanggamus capacity 2000, 5 km] served before " << tight.before << ", after " << tight.after << " of "
+              << tight.totalDemand << " (without capacity " << free.after << ")\n";
     EXPECT_LE(tight.before, 2 * 2000 + 1e-9);
     EXPECT_LE(tight.after, 12 * 2000 + 1e-9);
     EXPECT_LE(tight.after, free.after + 1e-9);

@@ -115,8 +115,9 @@ TEST(Pokdarwis, CsvHasScoresAndContributions)
     std::ifstream in(path);
     std::string header;
     std::getline(in, header);
-    EXPECT_EQ(header, "kode,nama,kecamatan,has_pokdarwis,attractions_inside,attractions_near,nearest_attraction_km,"
-                      "dist_capital_km,poverty_rate,miskin,score,rank,contrib_attractions_near,"
-                      "contrib_dist_capital_km,contrib_poverty_rate");
+    EXPECT_EQ(header,
+              "kode,nama,kecamatan,has_pokdarwis,attractions_inside,attractions_near,nearest_attraction_km,"
+              "dist_capital_km,poverty_rate,miskin,score,rank,contrib_attractions_near,"
+              "contrib_dist_capital_km,contrib_poverty_rate");
     EXPECT_THROW(writePokdarwisCsv(r, (dir / "no" / "p.csv").string()), OutputError);
 }

@@ -38,8 +38,7 @@ PriorityScheme handScheme()
 }
 
 const std::vector<std::string> kCodes = {"A", "B", "C"};
-const std::map<std::string, std::vector<double>> kValues = {
-    {"x", {10, 20, 30}}, {"y", {5, 1, 3}}, {"z", {0, 1, 1}}};
+const std::map<std::string, std::vector<double>> kValues = {{"x", {10, 20, 30}}, {"y", {5, 1, 3}}, {"z", {0, 1, 1}}};
 
 } // namespace
 

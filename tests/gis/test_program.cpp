@@ -8,8 +8,8 @@
 #include "testutil.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <spatialite.h>
+#include <sqlite3.h>
 
 using namespace gis;
 using testutil::execAll;
@@ -40,20 +40,24 @@ std::string writeVersion3WithMetaRuns(const std::filesystem::path& dir)
 {
     const std::string path = (dir / "v3.sasaran.sqlite").string();
     saveProject(tanggamus(), path);
-    execAll(path, {
-        "BEGIN",
-        "DROP TABLE program_site",
-        "DROP TABLE program",
-        "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
-        std::string("INSERT INTO meta VALUES ('program.2026-11-28T12:00:00Z', '") + kOldMclp + "')",
-        std::string("INSERT INTO meta VALUES ('program.2026-11-28T12:00:00Z-2', '") + kOldPMedian + "')",
-        "INSERT INTO meta VALUES ('program.2026-11-29T08:00:00Z', 'not json at all')",
-        "COMMIT",
-    });
+    execAll(path,
+            {
+                "BEGIN",
+                "DROP TABLE program_site",
+                "DROP TABLE program",
+                "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+                std::string("INSERT INTO meta VALUES ('program.2026-11-28T12:00:00Z', '") + kOldMclp + "')",
+                std::string("INSERT INTO meta VALUES ('program.2026-11-28T12:00:00Z-2', '") + kOldPMedian + "')",
+                "INSERT INTO meta VALUES ('program.2026-11-29T08:00:00Z', 'not json at all')",
+                "COMMIT",
+            });
     return path;
 }
 
-PlacementResult run(PlacementOptions o) { return placeFacilities(tanggamus(), o); }
+PlacementResult run(PlacementOptions o)
+{
+    return placeFacilities(tanggamus(), o);
+}
 
 } // namespace
 
@@ -189,7 +193,8 @@ TEST(Program, RunsRoundTripAndSqlReadsTheSites)
     EXPECT_EQ(sql.number("SELECT capacity FROM program WHERE id = 2"), 2500);
     EXPECT_EQ(sql.number("SELECT capacity IS NULL FROM program WHERE id = 1"), 1);
     EXPECT_EQ(sql.text("SELECT kode FROM program_site WHERE program_id = 3 AND rank = 1"), median.sites[0].code);
-    EXPECT_EQ(sql.text("SELECT method || ' ' || count || ' ' || demand_key FROM program WHERE id = 3"), "pmedian 2 miskin");
+    EXPECT_EQ(sql.text("SELECT method || ' ' || count || ' ' || demand_key FROM program WHERE id = 3"),
+              "pmedian 2 miskin");
     // The runs compare side by side in one query: "10 within 5 km" against the same with a capacity.
     EXPECT_EQ(sql.number("SELECT count(*) FROM program a JOIN program b ON a.kind = b.kind AND a.count = b.count "
                          "AND a.id < b.id WHERE a.covered_after >= b.covered_after"),

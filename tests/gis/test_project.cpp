@@ -36,7 +36,8 @@ void execWithSpatialite(const std::string& path, const std::string& sql)
     void* cache = spatialite_alloc_connection();
     spatialite_init_ex(db, cache, 0);
     char* message = nullptr;
-    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK) << sql << ": " << (message ? message : "");
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+        << sql << ": " << (message ? message : "");
     sqlite3_free(message);
     sqlite3_close(db);
     spatialite_cleanup_ex(cache);
@@ -95,7 +96,8 @@ TEST(Project, SpatialiteSqlAgreesWithTheLibrary)
     EXPECT_EQ(sql.number("SELECT sum(IsValid(geom)) FROM wilayah"), static_cast<double>(tanggamus().areas.size()));
     // SpatiaLite's ellipsoidal area differs from GeographicLib's by up to ~2e-4 relative.
     for (const char* code : {"18.06.20.2005", "18.06.17.2012", "18.06.01.1001"}) {
-        const double sqlKm2 = sql.number(std::string("SELECT ST_Area(geom, 1) / 1e6 FROM wilayah WHERE code = '") + code + "'");
+        const double sqlKm2 =
+            sql.number(std::string("SELECT ST_Area(geom, 1) / 1e6 FROM wilayah WHERE code = '") + code + "'");
         const double libKm2 = geodesicAreaKm2(tanggamus().findArea(code)->geometry);
         EXPECT_NEAR(sqlKm2, libKm2, libKm2 * 5e-4) << code;
     }
@@ -107,7 +109,10 @@ TEST(Project, SavingReplacesTheWholeFileAndLeavesNoTemporaryFile)
     const std::string path = (dir / "p.sasaran.sqlite").string();
     Dataset small;
     small.meta["provenance"] = "real";
-    small.areas.push_back({"18.06.99.2001", "Contoh", "pekon", "18.06.99",
+    small.areas.push_back({"18.06.99.2001",
+                           "Contoh",
+                           "pekon",
+                           "18.06.99",
                            {Polygon{{{104, -5}, {104.1, -5}, {104.1, -5.1}, {104, -5}}, {}}}});
     saveProject(tanggamus(), path);
     saveProject(small, path);

@@ -68,7 +68,10 @@ RasterTarget smallUtmTarget()
     return t;
 }
 
-double plane(double lon, double lat) { return 100.0 + 2000.0 * (lon - 104.5) + 1000.0 * (lat + 5.6); }
+double plane(double lon, double lat)
+{
+    return 100.0 + 2000.0 * (lon - 104.5) + 1000.0 * (lat + 5.6);
+}
 
 } // namespace
 
@@ -137,7 +140,8 @@ TEST(Raster, DemInFeetIsRefused)
     }
     // No unit written, but heights of Gunung Tanggamus in feet (6,900) plus a peak at 29,000.
     const std::string high = (dir / "high.tif").string();
-    writeLonLatTiff(high, 104.5, -5.4, 0.001, 250, 200, [](double lon, double) { return lon > 104.6 ? 29000.0 : 6900.0; });
+    writeLonLatTiff(high, 104.5, -5.4, 0.001, 250, 200,
+                    [](double lon, double) { return lon > 104.6 ? 29000.0 : 6900.0; });
     try {
         warpRaster({high}, smallUtmTarget(), RasterKind::Dem);
         FAIL() << "expected an error";

@@ -34,10 +34,14 @@ struct Person {
 };
 
 const Person kPeople[] = {
-    {"1806209912340001", "Zulkarnaen Mawardiputra", "Jalan Rahasia Sekali 17", "KK-A1", "Gisting Bawah", "Gisting", "Aktif", "1"},
-    {"1806209912340002", "Siti Nurhalizaqwerty", "Jalan Rahasia Sekali 17", "KK-A1", "Gisting Bawah", "Gisting", "Aktif", "1"},
-    {"1806209912340003", "Bambang Kusumoxyz", "Gang Tersembunyi 3", "KK-A2", "Pekon Gisting Bawah", "Gisting", "Tidak Aktif", "2"},
-    {"1806199912340004", "Yohana Pardedequux", "Dusun Sunyi RT 01", "KK-B1", "Batu Keramat", "Kota Agung Timur", "Aktif", "4"},
+    {"1806209912340001", "Zulkarnaen Mawardiputra", "Jalan Rahasia Sekali 17", "KK-A1", "Gisting Bawah", "Gisting",
+     "Aktif", "1"},
+    {"1806209912340002", "Siti Nurhalizaqwerty", "Jalan Rahasia Sekali 17", "KK-A1", "Gisting Bawah", "Gisting",
+     "Aktif", "1"},
+    {"1806209912340003", "Bambang Kusumoxyz", "Gang Tersembunyi 3", "KK-A2", "Pekon Gisting Bawah", "Gisting",
+     "Tidak Aktif", "2"},
+    {"1806199912340004", "Yohana Pardedequux", "Dusun Sunyi RT 01", "KK-B1", "Batu Keramat", "Kota Agung Timur",
+     "Aktif", "4"},
     {"1806999912340005", "Rahmat Hidayatzzz", "Lorong Gelap 9", "KK-C1", "Negeri Tak Ada", "Gisting", "Aktif", "3"},
 };
 
@@ -45,8 +49,8 @@ std::string extractCsv()
 {
     std::string csv = "EKSPOR DATA DTSEN - SIKS-NG\nNIK,Nama Lengkap,Alamat,No KK,Desa,Kecamatan,Status,Desil\n";
     for (const Person& p : kPeople)
-        csv += std::string(p.nik) + "," + p.nama + "," + p.alamat + "," + p.kk + "," + p.pekon + "," + p.kecamatan + "," +
-               p.status + "," + p.desil + "\n";
+        csv += std::string(p.nik) + "," + p.nama + "," + p.alamat + "," + p.kk + "," + p.pekon + "," + p.kecamatan + ","
+            + p.status + "," + p.desil + "\n";
     return csv;
 }
 

@@ -104,7 +104,7 @@ TEST(ReferenceNaming, NamesReportsUnknownCodesAndDifferences)
         {"18.06.01.2099", "Baru", "pekon", "18.06.01", square(3, 0)},          // unknown code
         {"18.06.02.2001", "18.06.02.2001", "pekon", "18.06.02", square(4, 0)}, // unknown, named by code
         {"18.06.01", "Kecamatan 18.06.01", "kecamatan", "18.06", square(0, 0)},
-        {"18.06.02", "Gadingrejo", "kecamatan", "18.06", square(4, 0)},        // spacing only: kept
+        {"18.06.02", "Gadingrejo", "kecamatan", "18.06", square(4, 0)}, // spacing only: kept
         {"18.06", "TANGGAMUS", "kabupaten", "18", square(0, 0)},
         {"18.71", "Bandar Lampung", "kabupaten", "18", square(9, 0)},
     };
@@ -224,7 +224,8 @@ TEST(ReferenceNaming, PringsewuFromTheLampungDesaLayerAlone)
     EXPECT_EQ(ds.metaValue("names_source"), "idn-area-data 4.0.1 (ODbL), kode Kemendagri");
     EXPECT_EQ(ds.metaValue("reference_edition"), "idn-area-data 4.0.1");
     EXPECT_EQ(ds.metaValue("capital_name"), "Pringsewu");
-    EXPECT_EQ(ds.metaValue("capital_source"), "point-on-surface of 18.10.01 Pringsewu (kecamatan, Kabupaten Pringsewu)");
+    EXPECT_EQ(ds.metaValue("capital_source"),
+              "point-on-surface of 18.10.01 Pringsewu (kecamatan, Kabupaten Pringsewu)");
     const Point capital{std::stod(ds.metaValue("capital_lon")), std::stod(ds.metaValue("capital_lat"))};
     const PolygonIndex kecamatan(std::vector<MultiPolygon>{ds.findArea("18.10.01")->geometry});
     EXPECT_TRUE(kecamatan.locate(capital).has_value());

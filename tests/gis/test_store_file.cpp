@@ -106,8 +106,9 @@ TEST(FileStore, ProjectIsOneCompleteFileAfterEachWrite)
     EXPECT_EQ(copy.text("PRAGMA integrity_check"), "ok");
     EXPECT_EQ(copy.text("PRAGMA journal_mode"), "wal");
     EXPECT_EQ(copy.text("SELECT value FROM meta WHERE key = 'schema_version'"), std::to_string(kProjectSchemaVersion));
-    EXPECT_EQ(copy.text("SELECT count(*) FROM sqlite_master WHERE name IN ('indikator_key_period', 'fasilitas_wilayah')"),
-              "2");
+    EXPECT_EQ(
+        copy.text("SELECT count(*) FROM sqlite_master WHERE name IN ('indikator_key_period', 'fasilitas_wilayah')"),
+        "2");
 }
 
 TEST(FileStore, ReaderClosingLastAlsoLeavesOneFile)

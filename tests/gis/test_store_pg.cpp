@@ -24,7 +24,9 @@ storetest::StoreFactory serverStoreFactory()
         // A schema name of its own for this process and tag, dropped first if a run left it.
         std::string name = "s" + std::to_string(::getpid()) + "_";
         for (char c : tag)
-            name += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : '_';
+            name += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c
+                : (c >= 'A' && c <= 'Z')                             ? static_cast<char>(c - 'A' + 'a')
+                                                                     : '_';
         name.resize(std::min<std::size_t>(name.size(), 50));
         gis::detail::PgConnection db(serverUri());
         db.exec("DROP SCHEMA IF EXISTS " + db.quoteIdentifier(name) + " CASCADE");

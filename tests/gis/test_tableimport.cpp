@@ -124,8 +124,11 @@ TEST(TableImport, Cp1252SemicolonTitleAndTotalRowsMisspeltNames)
     // The match report lists every row with its outcome.
     const std::string csv = readAll(report.reportPath);
     EXPECT_EQ(fs::path(report.reportPath).parent_path(), dir);
-    EXPECT_NE(csv.find("5,fuzzy,fuzzy (distance 2),,Banjar Negara,Wonosobo,18.06.03.2019,Banjar Negoro"), std::string::npos) << csv;
-    EXPECT_NE(csv.find("6,fuzzy,fuzzy (distance 1),,Way Piring,Pugung,18.06.11.2020,Way Pring"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("5,fuzzy,fuzzy (distance 2),,Banjar Negara,Wonosobo,18.06.03.2019,Banjar Negoro"),
+              std::string::npos)
+        << csv;
+    EXPECT_NE(csv.find("6,fuzzy,fuzzy (distance 1),,Way Piring,Pugung,18.06.11.2020,Way Pring"), std::string::npos)
+        << csv;
     // The confirmed fuzzy matches are aliases now: the next import matches them exactly.
     ASSERT_EQ(ds.aliases.size(), 2u);
     EXPECT_EQ(ds.aliases[1].name, "Way Piring");
@@ -159,8 +162,10 @@ TEST(TableImport, AmbiguousAndUnmatchedNamesAreNeverWritten)
     EXPECT_EQ(countOf(ds, "bumdes_unit", "2019"), 1u);
     EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "bumdes_unit", "2019"), 1.0);
     const std::string csv = readAll(dir / "laporan.csv");
-    EXPECT_NE(csv.find("2,ambiguous,same name in several areas,,Banjar Agung,,,,18.06.21.2003 Banjar Agung; 18.06.24.2006 Banjar Agung"),
-              std::string::npos) << csv;
+    EXPECT_NE(csv.find("2,ambiguous,same name in several areas,,Banjar Agung,,,,18.06.21.2003 Banjar Agung; "
+                       "18.06.24.2006 Banjar Agung"),
+              std::string::npos)
+        << csv;
     EXPECT_NE(csv.find("4,unmatched"), std::string::npos) << csv;
 }
 
@@ -217,13 +222,14 @@ TEST(TableImport, ValidationStopsBeforeWritingUnlessAnOptionSaysHow)
 {
     const auto dir = testutil::tempDir("table_validation");
     const auto file = dir / "bad.csv";
-    testutil::writeFile(file, "kode,penduduk,miskin\n"
-                              "18.06.20.2005,1000,100\n"
-                              "18.06.20.2005,1000,100\n"
-                              "18.06.19.2001,-5,1\n"
-                              "18.06.03.2019,abc,1\n"
-                              "18.06.11.2020,100,200\n"
-                              "18.06.03.2001,500,50\n");
+    testutil::writeFile(file,
+                        "kode,penduduk,miskin\n"
+                        "18.06.20.2005,1000,100\n"
+                        "18.06.20.2005,1000,100\n"
+                        "18.06.19.2001,-5,1\n"
+                        "18.06.03.2019,abc,1\n"
+                        "18.06.11.2020,100,200\n"
+                        "18.06.03.2001,500,50\n");
     gis::Dataset ds = gis::buildDefaultDataset();
     const std::size_t before = ds.indicators.size();
     gis::TableImportOptions o;

@@ -21,18 +21,27 @@ namespace {
 constexpr double kFlatKmh = 5.036742; // 6 exp(-0.175), Tobler on flat ground
 constexpr double kCell = 100.0;
 
-double walkMinutes(double metres, double kmh = kFlatKmh) { return metres / 1000.0 / kmh * 60.0; }
+double walkMinutes(double metres, double kmh = kFlatKmh)
+{
+    return metres / 1000.0 / kmh * 60.0;
+}
 
-Point centreOf(const FrictionGrid& g, int c, int r) { return g.shape.cellCenter(c, r); }
+Point centreOf(const FrictionGrid& g, int c, int r)
+{
+    return g.shape.cellCenter(c, r);
+}
 
-float minutesAt(const TravelResult& r, int c, int row) { return r.minutes.values[r.minutes.index(c, row)]; }
+float minutesAt(const TravelResult& r, int c, int row)
+{
+    return r.minutes.values[r.minutes.index(c, row)];
+}
 
 } // namespace
 
 TEST(Travel, ToblerFunction)
 {
     EXPECT_NEAR(toblerFlatKmh(), kFlatKmh, 1e-6);
-    EXPECT_NEAR(toblerKmh(-0.05), 6.0, 1e-12);               // the fastest: slightly downhill
+    EXPECT_NEAR(toblerKmh(-0.05), 6.0, 1e-12); // the fastest: slightly downhill
     EXPECT_NEAR(toblerKmh(0.10), 6.0 * std::exp(-0.525), 1e-12);
     EXPECT_NEAR(toblerKmh(-0.10), 6.0 * std::exp(-0.175), 1e-12);
 }
@@ -186,8 +195,8 @@ TEST(Travel, CoverageWithCapacityTakesTheNearestPeopleFirst)
         area[g.shape.index(0, r)] = 1; // the west column is a second area
     // Facility 1 at the centre takes its 9 nearest cells (itself, 4 at 100 m, 4 at 141 m);
     // facility 2 at the same place then takes the next ring: 4 at 200 m and 5 of the 8 at 224 m.
-    const CoverageResult c = coverageWithCapacity(g, people, area, 2, {centreOf(g, 10, 10), centreOf(g, 10, 10)},
-                                                  9.0, 120.0);
+    const CoverageResult c =
+        coverageWithCapacity(g, people, area, 2, {centreOf(g, 10, 10), centreOf(g, 10, 10)}, 9.0, 120.0);
     EXPECT_DOUBLE_EQ(c.servedByFacility[0], 9.0);
     EXPECT_DOUBLE_EQ(c.servedByFacility[1], 9.0);
     EXPECT_DOUBLE_EQ(c.totalByArea[0], 441.0 - 21.0);

@@ -39,7 +39,7 @@ TEST(TravelGrass, CostDistanceMatchesGrassRCostWithin5Percent)
     for (int r = 0; r < size; ++r)
         for (int c = 0; c < size; ++c) {
             const double h = 1200.0 * std::exp(-(std::pow(c - 25, 2) + std::pow(r - 30, 2)) / 200.0)
-                             + 800.0 * std::exp(-(std::pow(c - 60, 2) + std::pow(r - 55, 2)) / 300.0);
+                + 800.0 * std::exp(-(std::pow(c - 60, 2) + std::pow(r - 55, 2)) / 300.0);
             const double kmh = 5.0 * std::exp(-h / 1000.0);
             grid.setWalkKmh(grid.shape.index(c, r), kmh);
             // r.cost takes the cost of crossing one cell (its distances are in cells): minutes per cell.
@@ -53,14 +53,19 @@ TEST(TravelGrass, CostDistanceMatchesGrassRCostWithin5Percent)
     const std::string costTif = (dir / "cost.tif").string();
     writeGeoTiff(friction, frictionTif);
     const std::string script = (dir / "run.sh").string();
-    testutil::writeFile(script, "set -e\n"
-                                "r.in.gdal -o input=" + frictionTif + " output=friction --quiet\n"
-                                "g.region raster=friction --quiet\n"
-                                "r.cost -k input=friction output=cost start_coordinates="
-                                    + std::to_string(start.x) + "," + std::to_string(start.y) + " --quiet\n"
-                                "r.out.gdal -f input=cost output=" + costTif + " type=Float32 --quiet\n");
-    const std::string command = "grass --tmp-location EPSG:32748 --exec bash " + script + " > "
-                                + (dir / "grass.log").string() + " 2>&1";
+    testutil::writeFile(script,
+                        "set -e\n"
+                        "r.in.gdal -o input="
+                            + frictionTif
+                            + " output=friction --quiet\n"
+                              "g.region raster=friction --quiet\n"
+                              "r.cost -k input=friction output=cost start_coordinates="
+                            + std::to_string(start.x) + "," + std::to_string(start.y)
+                            + " --quiet\n"
+                              "r.out.gdal -f input=cost output="
+                            + costTif + " type=Float32 --quiet\n");
+    const std::string command =
+        "grass --tmp-location EPSG:32748 --exec bash " + script + " > " + (dir / "grass.log").string() + " 2>&1";
     ASSERT_EQ(std::system(command.c_str()), 0) << "GRASS failed; see " << (dir / "grass.log").string();
     const RasterGrid grass = readRasterFile(costTif);
     ASSERT_EQ(grass.width, size);

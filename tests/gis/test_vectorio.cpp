@@ -70,8 +70,7 @@ GDALDatasetUniquePtr createDataset(const char* driverName, const fs::path& path)
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName);
     if (!driver)
         return nullptr;
-    return GDALDatasetUniquePtr(
-        driver->Create(path.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    return GDALDatasetUniquePtr(driver->Create(path.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
 }
 
 void addFeature(OGRLayer& layer, const char* wkt, const std::function<void(OGRFeature&)>& fill = {})
@@ -98,9 +97,10 @@ double meridianArc_m(double latDeg)
     const double n2 = n * n, n3 = n2 * n, n4 = n3 * n;
     const double phi = latDeg * std::numbers::pi / 180.0;
     const double a = kWgs84A / (1.0 + n) * (1.0 + n2 / 4.0 + n4 / 64.0);
-    return a * (phi - (1.5 * n - 9.0 / 16.0 * n3) * std::sin(2.0 * phi)
-                + (15.0 / 16.0 * n2 - 15.0 / 32.0 * n4) * std::sin(4.0 * phi)
-                - 35.0 / 48.0 * n3 * std::sin(6.0 * phi) + 315.0 / 512.0 * n4 * std::sin(8.0 * phi));
+    return a
+        * (phi - (1.5 * n - 9.0 / 16.0 * n3) * std::sin(2.0 * phi)
+           + (15.0 / 16.0 * n2 - 15.0 / 32.0 * n4) * std::sin(4.0 * phi) - 35.0 / 48.0 * n3 * std::sin(6.0 * phi)
+           + 315.0 / 512.0 * n4 * std::sin(8.0 * phi));
 }
 
 double utm48sNorthing(double latDeg)
@@ -148,10 +148,9 @@ fs::path writeUtmShapefile(const fs::path& dir, const std::string& name, bool wi
     const double n0 = utm48sNorthing(-5.49);
     // Clockwise, as a shapefile stores outer rings, so the vertex order survives the write:
     // south-west, north-west, north-east, south-east.
-    const std::string wkt = "POLYGON ((500000 " + std::to_string(n0) + ", 500000 "
-                            + std::to_string(n0 + 1000) + ", 501000 " + std::to_string(n0 + 1000)
-                            + ", 501000 " + std::to_string(n0) + ", 500000 "
-                            + std::to_string(n0) + "))";
+    const std::string wkt = "POLYGON ((500000 " + std::to_string(n0) + ", 500000 " + std::to_string(n0 + 1000)
+        + ", 501000 " + std::to_string(n0 + 1000) + ", 501000 " + std::to_string(n0) + ", 500000 " + std::to_string(n0)
+        + "))";
     addFeature(*layer, wkt.c_str(), [](OGRFeature& f) { f.SetField("kode", "18.06.20.2005"); });
     addFeature(*layer, "POLYGON ((500000 10000000, 500100 10000100, 500100 10000000, 500000 10000000))",
                [](OGRFeature& f) { f.SetField("kode", "0012"); });
@@ -185,8 +184,9 @@ TEST(VectorIo, GeoPackageFieldsTypesAndGeometry)
                        f.SetField("luas_km2", 12.5);
                        f.SetFieldNull(f.GetFieldIndex("catatan"));
                    });
-        addFeature(*desa, "MULTIPOLYGON (((104.7 -5.5, 104.8 -5.5, 104.8 -5.4, 104.7 -5.5)),"
-                          "((104.9 -5.5, 105.0 -5.5, 105.0 -5.4, 104.9 -5.5)))",
+        addFeature(*desa,
+                   "MULTIPOLYGON (((104.7 -5.5, 104.8 -5.5, 104.8 -5.4, 104.7 -5.5)),"
+                   "((104.9 -5.5, 105.0 -5.5, 105.0 -5.4, 104.9 -5.5)))",
                    [](OGRFeature& f) {
                        f.SetField("kode", "18.06.19.2001");
                        f.SetField("Penduduk", static_cast<GIntBig>(1000));
@@ -243,8 +243,7 @@ TEST(VectorIo, GeoPackageFieldsTypesAndGeometry)
     EXPECT_EQ(kantor.features[0].geometry.points[0], (gis::Point{104.62, -5.49}));
 
     // Unknown layer: the message names the file and the layers it has.
-    const std::string msg =
-        dataSourceErrorOf([&] { gis::readVector(path.string(), readOptions("kecamatan")); });
+    const std::string msg = dataSourceErrorOf([&] { gis::readVector(path.string(), readOptions("kecamatan")); });
     EXPECT_THAT(msg, HasSubstr("wilayah.gpkg"));
     EXPECT_THAT(msg, HasSubstr("kecamatan"));
     EXPECT_THAT(msg, HasSubstr("desa, kantor"));
@@ -322,8 +321,7 @@ TEST(VectorIo, GeoJsonTypesCodesAndNullGeometry)
     EXPECT_TRUE(std::holds_alternative<std::monostate>(f0.values[kosong]));
     EXPECT_EQ(std::get<std::string>(data.features[1].values[kode]), "1806"); // text, not a number
     EXPECT_EQ(f0.geometry.points, (std::vector<gis::Point>{{104.62, -5.49}}));
-    EXPECT_EQ(data.features[1].geometry.points,
-              (std::vector<gis::Point>{{104.5, -5.4}, {104.6, -5.3}}));
+    EXPECT_EQ(data.features[1].geometry.points, (std::vector<gis::Point>{{104.5, -5.4}, {104.6, -5.3}}));
 
     const auto& f2 = data.features[2];
     EXPECT_EQ(f2.fid, 12);
@@ -352,8 +350,7 @@ TEST(VectorIo, GeoJsonLinesAndMixedCollection)
     const gis::VectorData data = gis::readVector(path.string());
     EXPECT_EQ(data.type, gis::GeometryType::Line);
     ASSERT_EQ(data.features.size(), 3u);
-    EXPECT_EQ(data.features[0].geometry.lines,
-              (std::vector<gis::LineString>{{{104.6, -5.5}, {104.7, -5.45}}}));
+    EXPECT_EQ(data.features[0].geometry.lines, (std::vector<gis::LineString>{{{104.6, -5.5}, {104.7, -5.45}}}));
     EXPECT_EQ(data.features[1].geometry.lines.size(), 2u);
     EXPECT_EQ(data.features[2].geometry.type, gis::GeometryType::Line);
     EXPECT_EQ(data.features[2].geometry.lines.size(), 1u);
@@ -420,10 +417,11 @@ TEST(VectorIo, CsvWithLonLatColumns)
 {
     const fs::path dir = testutil::tempDir("vectorio_csv");
     const fs::path path = dir / "puskesmas.csv";
-    testutil::writeFile(path, "nama,Lon,LAT,kode,tahun\n"
-                              "Puskesmas Gisting,104.72,-5.45,18.06.20.2005,2019\n"
-                              "Puskesmas Kota Agung,104.62,-5.49,0012,2020\n"
-                              "Tanpa Lokasi,,,18.06.01.2001,2021\n");
+    testutil::writeFile(path,
+                        "nama,Lon,LAT,kode,tahun\n"
+                        "Puskesmas Gisting,104.72,-5.45,18.06.20.2005,2019\n"
+                        "Puskesmas Kota Agung,104.62,-5.49,0012,2020\n"
+                        "Tanpa Lokasi,,,18.06.01.2001,2021\n");
     const gis::VectorData data = gis::readVector(path.string());
     EXPECT_EQ(data.type, gis::GeometryType::Point);
     EXPECT_EQ(data.sourceCrs, "EPSG:4326");
@@ -447,9 +445,10 @@ TEST(VectorIo, CsvWithIndonesianColumnNamesAndDecimalCommas)
 {
     const fs::path dir = testutil::tempDir("vectorio_csv_id");
     const fs::path path = dir / "bumdes.csv";
-    testutil::writeFile(path, "nama;lintang;bujur\n"
-                              "BUMDES Maju;-5,49;104,62\n"
-                              "BUMDES Jaya;-5.45;104.72\n");
+    testutil::writeFile(path,
+                        "nama;lintang;bujur\n"
+                        "BUMDES Maju;-5,49;104,62\n"
+                        "BUMDES Jaya;-5.45;104.72\n");
     const gis::VectorData data = gis::readVector(path.string());
     EXPECT_EQ(data.fieldNames, (std::vector<std::string>{"nama"}));
     ASSERT_EQ(data.features.size(), 2u);
@@ -462,12 +461,14 @@ TEST(VectorIo, CsvWithNamedColumnsAndAssumedUtm)
 {
     const fs::path dir = testutil::tempDir("vectorio_csv_utm");
     const fs::path path = dir / "titik_utm.csv";
-    testutil::writeFile(path, "id,timur,utara\n"
-                              "A,500000,10000000\n"
-                              "B,500000," + std::to_string(utm48sNorthing(-5.49)) + "\n");
+    testutil::writeFile(path,
+                        "id,timur,utara\n"
+                        "A,500000,10000000\n"
+                        "B,500000,"
+                            + std::to_string(utm48sNorthing(-5.49)) + "\n");
     // UTM metres are not lon/lat: without a CRS the read fails and says what to do.
-    const std::string msg = dataSourceErrorOf(
-        [&] { gis::readVector(path.string(), readOptions("", "", "timur", "utara")); });
+    const std::string msg =
+        dataSourceErrorOf([&] { gis::readVector(path.string(), readOptions("", "", "timur", "utara")); });
     EXPECT_THAT(msg, HasSubstr("titik_utm.csv"));
     // The CRS to give is named as data; the CLI adds "--crs" (test_import_cli).
     EXPECT_THAT(msg, HasSubstr("give the CRS of the columns, e.g. EPSG:32748"));
@@ -475,8 +476,7 @@ TEST(VectorIo, CsvWithNamedColumnsAndAssumedUtm)
     EXPECT_EQ(parametersOf([&] { gis::readVector(path.string(), readOptions("", "", "timur", "utara")); }),
               (std::vector<std::string>{"crs"}));
 
-    const gis::VectorData data = gis::readVector(
-        path.string(), readOptions("", "EPSG:32748", "timur", "utara"));
+    const gis::VectorData data = gis::readVector(path.string(), readOptions("", "EPSG:32748", "timur", "utara"));
     EXPECT_EQ(data.sourceCrs, "EPSG:32748");
     ASSERT_EQ(data.features.size(), 2u);
     const gis::Point a = data.features[0].geometry.points.at(0);
@@ -551,8 +551,7 @@ TEST(VectorIo, ShapefileWithTruncatedRecordsThrowsNamingIt)
     const fs::path path = writeUtmShapefile(dir, "terpotong", true);
     fs::resize_file(path, 100 + 8 + 30);
     EXPECT_THROW(gis::readVector(path.string()), gis::DataSourceError);
-    EXPECT_THAT(dataSourceErrorOf([&] { gis::readVector(path.string()); }),
-                HasSubstr("terpotong.shp"));
+    EXPECT_THAT(dataSourceErrorOf([&] { gis::readVector(path.string()); }), HasSubstr("terpotong.shp"));
 }
 
 TEST(VectorIo, MalformedGeoJsonThrowsNamingIt)
@@ -597,8 +596,7 @@ TEST(VectorIo, LayerWithoutCrsThrowsUnlessAssumed)
     EXPECT_NEAR(data.features[0].geometry.polygons.at(0).exterior.at(0).y, -5.49, 1e-6);
 
     // An assumed CRS that is not a CRS.
-    const std::string bad =
-        dataSourceErrorOf([&] { gis::readVector(path.string(), readOptions("", "EPSG:bukan")); });
+    const std::string bad = dataSourceErrorOf([&] { gis::readVector(path.string(), readOptions("", "EPSG:bukan")); });
     EXPECT_THAT(bad, HasSubstr("tanpa_prj.shp"));
     EXPECT_THAT(bad, HasSubstr("EPSG:bukan"));
 }

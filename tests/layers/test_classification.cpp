@@ -378,9 +378,9 @@ TEST(Classification, MethodNamesAndKeysRoundTrip)
     EXPECT_EQ(methodKey(ClassificationMethod::StandardDeviation), "stddev");
     EXPECT_EQ(methodKey(ClassificationMethod::Manual), "manual");
 
-    for (auto m : {ClassificationMethod::Quantile, ClassificationMethod::EqualInterval,
-                   ClassificationMethod::NaturalBreaks, ClassificationMethod::StandardDeviation,
-                   ClassificationMethod::Manual}) {
+    for (auto m :
+         {ClassificationMethod::Quantile, ClassificationMethod::EqualInterval, ClassificationMethod::NaturalBreaks,
+          ClassificationMethod::StandardDeviation, ClassificationMethod::Manual}) {
         EXPECT_EQ(methodFromName(methodKey(m)), m) << methodKey(m);
         EXPECT_EQ(methodFromName(methodName(m)), m) << methodName(m);
     }

@@ -41,22 +41,24 @@ TEST(ColorRamp, DivergingExactColorBrewerValues)
 {
     EXPECT_THAT(hex(colorBrewer("RdBu", 5)), ElementsAre("#ca0020", "#f4a582", "#f7f7f7", "#92c5de", "#0571b0"));
     EXPECT_THAT(hex(colorBrewer("RdBu", 3)), ElementsAre("#ef8a62", "#f7f7f7", "#67a9cf"));
-    EXPECT_THAT(hex(colorBrewer("RdYlBu", 9)), ElementsAre("#d73027", "#f46d43", "#fdae61", "#fee090", "#ffffbf",
-                                                           "#e0f3f8", "#abd9e9", "#74add1", "#4575b4"));
+    EXPECT_THAT(
+        hex(colorBrewer("RdYlBu", 9)),
+        ElementsAre("#d73027", "#f46d43", "#fdae61", "#fee090", "#ffffbf", "#e0f3f8", "#abd9e9", "#74add1", "#4575b4"));
     EXPECT_THAT(hex(colorBrewer("PuOr", 4)), ElementsAre("#e66101", "#fdb863", "#b2abd2", "#5e3c99"));
     EXPECT_THAT(hex(colorBrewer("BrBG", 7)),
                 ElementsAre("#8c510a", "#d8b365", "#f6e8c3", "#f5f5f5", "#c7eae5", "#5ab4ac", "#01665e"));
-    EXPECT_THAT(hex(colorBrewer("PiYG", 6)), ElementsAre("#c51b7d", "#e9a3c9", "#fde0ef", "#e6f5d0", "#a1d76a", "#4d9221"));
+    EXPECT_THAT(hex(colorBrewer("PiYG", 6)),
+                ElementsAre("#c51b7d", "#e9a3c9", "#fde0ef", "#e6f5d0", "#a1d76a", "#4d9221"));
     EXPECT_THAT(hex(colorBrewer("RdBu", 8)),
                 ElementsAre("#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac"));
 }
 
 TEST(ColorRamp, QualitativeExactColorBrewerValues)
 {
-    EXPECT_THAT(hex(colorBrewer("Set2", 8)), ElementsAre("#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854",
-                                                         "#ffd92f", "#e5c494", "#b3b3b3"));
-    EXPECT_THAT(hex(colorBrewer("Dark2", 8)), ElementsAre("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e",
-                                                          "#e6ab02", "#a6761d", "#666666"));
+    EXPECT_THAT(hex(colorBrewer("Set2", 8)),
+                ElementsAre("#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854", "#ffd92f", "#e5c494", "#b3b3b3"));
+    EXPECT_THAT(hex(colorBrewer("Dark2", 8)),
+                ElementsAre("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"));
     EXPECT_THAT(hex(colorBrewer("Paired", 12)),
                 ElementsAre("#a6cee3", "#1f78b4", "#b2df8a", "#33a02c", "#fb9a99", "#e31a1c", "#fdbf6f", "#ff7f00",
                             "#cab2d6", "#6a3d9a", "#ffff99", "#b15928"));
@@ -67,8 +69,9 @@ TEST(ColorRamp, NamesKindsAndClassCounts)
 {
     EXPECT_THAT(rampNames(), ElementsAre("YlOrRd", "OrRd", "Reds", "Blues", "Greens", "YlGnBu", "Purples"))
         << "the choropleth's list stays sequential";
-    EXPECT_THAT(allRampNames(), ElementsAre("YlOrRd", "OrRd", "Reds", "Blues", "Greens", "YlGnBu", "Purples", "RdBu",
-                                            "RdYlBu", "PuOr", "BrBG", "PiYG", "Set2", "Dark2", "Paired"));
+    EXPECT_THAT(allRampNames(),
+                ElementsAre("YlOrRd", "OrRd", "Reds", "Blues", "Greens", "YlGnBu", "Purples", "RdBu", "RdYlBu", "PuOr",
+                            "BrBG", "PiYG", "Set2", "Dark2", "Paired"));
     for (const std::string& name : rampNames()) {
         EXPECT_EQ(rampKind(name), RampKind::Sequential) << name;
         EXPECT_TRUE(hasRamp(name)) << name;
@@ -113,9 +116,11 @@ TEST(ColorRamp, DivergingSchemesDarkenAwayFromTheirMiddle)
             const std::size_t right = static_cast<std::size_t>(k) / 2;
             const std::size_t left = k % 2 == 1 ? right : right - 1;
             for (std::size_t i = right; i + 1 < colors.size(); ++i)
-                EXPECT_GT(relativeLuminance(colors[i]), relativeLuminance(colors[i + 1])) << name << " " << k << " " << i;
+                EXPECT_GT(relativeLuminance(colors[i]), relativeLuminance(colors[i + 1]))
+                    << name << " " << k << " " << i;
             for (std::size_t i = left; i > 0; --i)
-                EXPECT_GT(relativeLuminance(colors[i]), relativeLuminance(colors[i - 1])) << name << " " << k << " " << i;
+                EXPECT_GT(relativeLuminance(colors[i]), relativeLuminance(colors[i - 1]))
+                    << name << " " << k << " " << i;
         }
     }
 }

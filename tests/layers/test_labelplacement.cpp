@@ -35,7 +35,7 @@ bool tooClose(const QRectF& a, const QRectF& b, double padding)
 bool within(const QRectF& box, const QRectF& bounds)
 {
     return box.left() >= bounds.left() && box.right() <= bounds.right() && box.top() >= bounds.top()
-           && box.bottom() <= bounds.bottom();
+        && box.bottom() <= bounds.bottom();
 }
 
 /// The documented greedy rule, written out directly: sort, then test every position against
@@ -145,7 +145,8 @@ TEST(LabelPlacement, PaddingAndTouchingBoxes)
     const QRectF touching(10.0, 0.0, 10.0, 10.0);
     const QRectF twoAway(12.0, 0.0, 10.0, 10.0);
     const QRectF threeAway(13.0, 0.0, 10.0, 10.0);
-    EXPECT_EQ(placeLabels({{1, 2.0, {a}}, {2, 1.0, {touching}}}, kPage, 0.0).size(), 2u) << "touching is not overlapping";
+    EXPECT_EQ(placeLabels({{1, 2.0, {a}}, {2, 1.0, {touching}}}, kPage, 0.0).size(), 2u)
+        << "touching is not overlapping";
     EXPECT_EQ(placeLabels({{1, 2.0, {a}}, {2, 1.0, {twoAway}}}, kPage, 3.0).size(), 1u) << "2 px gap < 3 px padding";
     EXPECT_EQ(placeLabels({{1, 2.0, {a}}, {2, 1.0, {threeAway}}}, kPage, 3.0).size(), 2u) << "exactly the padding";
     // diagonal neighbours: 2 px apart on x, 5 px on y — far enough with 3 px padding
@@ -169,7 +170,8 @@ TEST(LabelPlacement, BoundsRespected)
     // bounds given with a negative size are normalised
     EXPECT_EQ(placeLabels({{1, 1.0, {inCorner}}}, QRectF(100.0, 50.0, -100.0, -50.0), 0.0).size(), 1u);
     // invalid positions are skipped
-    EXPECT_EQ(placeLabels({{1, 1.0, {QRectF(NAN, 0.0, 5.0, 5.0), QRectF(10.0, 10.0, -5.0, 5.0)}}}, bounds, 0.0).size(), 0u);
+    EXPECT_EQ(placeLabels({{1, 1.0, {QRectF(NAN, 0.0, 5.0, 5.0), QRectF(10.0, 10.0, -5.0, 5.0)}}}, bounds, 0.0).size(),
+              0u);
 }
 
 TEST(LabelPlacement, ObstaclesRespected)
@@ -179,8 +181,8 @@ TEST(LabelPlacement, ObstaclesRespected)
     const QRectF nearTitle(50.0, 41.0, 40.0, 12.0); // 1 px below the obstacle
     const QRectF clearOfTitle(50.0, 42.0, 40.0, 12.0);
     const QRectF underLegend(1950.0, 1450.0, 40.0, 12.0);
-    const auto placed = placeLabels(
-        {{1, 3.0, {underTitle, nearTitle, clearOfTitle}}, {2, 2.0, {underLegend}}}, kPage, 2.0, obstacles);
+    const auto placed =
+        placeLabels({{1, 3.0, {underTitle, nearTitle, clearOfTitle}}, {2, 2.0, {underLegend}}}, kPage, 2.0, obstacles);
     ASSERT_EQ(placed.size(), 1u);
     EXPECT_EQ(placed[0].id, 1);
     EXPECT_EQ(placed[0].box, clearOfTitle) << "2 px padding keeps it off the obstacle too";

@@ -163,7 +163,8 @@ TEST(MapRecipe, ProposalsComeFromTheLatestSavedRun)
         EXPECT_THAT(e.what(), ::testing::Not(HasSubstr("sasaran-cli")));
     }
     ds.programs.push_back(run(1, "PUSKESMAS", 3.0, {{"18.06.01.1001", {104.6, -5.5}}}));
-    ds.programs.push_back(run(2, "PUSKESSOS", 7.5, {{"18.06.20.2005", {104.7, -5.4}}, {"18.06.19.2001", {104.8, -5.3}}}));
+    ds.programs.push_back(
+        run(2, "PUSKESSOS", 7.5, {{"18.06.20.2005", {104.7, -5.4}}, {"18.06.19.2001", {104.8, -5.3}}}));
     const ResolvedMap resolved = resolveMap(ds, t);
     ASSERT_EQ(resolved.spec.proposedSites.size(), 2u);
     EXPECT_EQ(resolved.spec.proposedSites[0].code, "18.06.20.2005");

@@ -210,9 +210,9 @@ TEST(PageLayout, CategoricalLisaLayerHasOneLegendRowPerCluster)
     for (const auto& e : entries)
         total += e.count;
     EXPECT_EQ(total, 302);
-    EXPECT_EQ(static_cast<std::size_t>(entries[0].count), hotspots.clusterCounts.count(gis::Cluster::HighHigh)
-                                                              ? hotspots.clusterCounts.at(gis::Cluster::HighHigh)
-                                                              : 0u);
+    EXPECT_EQ(static_cast<std::size_t>(entries[0].count),
+              hotspots.clusterCounts.count(gis::Cluster::HighHigh) ? hotspots.clusterCounts.at(gis::Cluster::HighHigh)
+                                                                   : 0u);
     EXPECT_THROW((void)map.classification(), gis::Error);
 }
 

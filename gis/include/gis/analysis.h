@@ -32,7 +32,7 @@ namespace gis {
 
 /// \brief Measures of one village (pekon/kelurahan) for one period.
 struct VillageMeasures {
-    std::string code;            ///< Kemendagri code, text
+    std::string code; ///< Kemendagri code, text
     std::string name;
     std::string kecamatanCode;   ///< parent code; empty when the area has none
     std::string kecamatanName;   ///< empty when the parent kecamatan is not in the dataset
@@ -47,16 +47,16 @@ struct VillageMeasures {
     std::vector<int> facilityCount;
     /// By kind, in VillageMeasuresResult::kinds order: km to the nearest (0 when one is inside).
     std::vector<double> nearestKm;
-    double distCapitalKm = 0.0;  ///< km to the regency capital (meta capital_lon/capital_lat)
+    double distCapitalKm = 0.0; ///< km to the regency capital (meta capital_lon/capital_lat)
     /// km to the kecamatan's point-on-surface (or to the kecamatan capital when meta gives
     /// "kecamatan_capital_lon.<code>" and "kecamatan_capital_lat.<code>"); NaN without a kecamatan.
     double distKecamatanKm = 0.0;
 };
 
 struct VillageMeasuresResult {
-    std::string period;                   ///< the period used (the latest of "miskin" when none given)
-    std::vector<std::string> kinds;       ///< facility kinds present in the dataset, sorted
-    Point capital;                        ///< the regency capital used
+    std::string period;                    ///< the period used (the latest of "miskin" when none given)
+    std::vector<std::string> kinds;        ///< facility kinds present in the dataset, sorted
+    Point capital;                         ///< the regency capital used
     std::vector<VillageMeasures> villages; ///< in Dataset::villages() order
 
     /// \brief Position of \a kind in kinds; nullopt when the dataset has no facility of that kind.
@@ -109,7 +109,7 @@ struct AnalysisTable {
     PriorityScheme scheme;
     std::vector<std::string> columns; ///< numeric column names
     std::vector<Row> rows;
-    PriorityResult priority;          ///< in row order
+    PriorityResult priority; ///< in row order
     /// Every value a scheme key can name, per village in row order (the scoring inputs), so a
     /// caller can score again, e.g. with perturbed weights (prioritySensitivity).
     std::map<std::string, std::vector<double>> inputs;

@@ -19,16 +19,16 @@
 namespace gis {
 
 struct BoundaryImportOptions {
-    std::string layer;        ///< layer name; empty = the first layer
-    std::string codeField;    ///< Kemendagri code field; empty = detect (KDEPUM, kode, ...; see readBoundaries)
-    std::string nameField;    ///< name field; empty = detect (NAMOBJ, WADMKD, NMDESA, nama, ...)
-    std::string parentField;  ///< kecamatan NAME field; empty = detect (WADMKC, NMKEC, ...)
-    std::string bpsField;     ///< BPS code field kept as the crosswalk; empty = detect (KDEBPS)
-    std::string regencyField; ///< kabupaten name field; empty = detect (WADMKK, NMKAB)
-    std::string assumedCrs;   ///< CRS when the file declares none, e.g. "EPSG:4326"; empty = error
-    std::string edition;      ///< edition/vintage of the boundaries, recorded in meta "boundary_edition"
-    std::string filter;       ///< keep only areas whose code starts with this prefix ("18.10"); the
-                              ///< others are counted in BoundaryImportReport::filteredOut
+    std::string layer;                ///< layer name; empty = the first layer
+    std::string codeField;            ///< Kemendagri code field; empty = detect (KDEPUM, kode, ...; see readBoundaries)
+    std::string nameField;            ///< name field; empty = detect (NAMOBJ, WADMKD, NMDESA, nama, ...)
+    std::string parentField;          ///< kecamatan NAME field; empty = detect (WADMKC, NMKEC, ...)
+    std::string bpsField;             ///< BPS code field kept as the crosswalk; empty = detect (KDEBPS)
+    std::string regencyField;         ///< kabupaten name field; empty = detect (WADMKK, NMKAB)
+    std::string assumedCrs;           ///< CRS when the file declares none, e.g. "EPSG:4326"; empty = error
+    std::string edition;              ///< edition/vintage of the boundaries, recorded in meta "boundary_edition"
+    std::string filter;               ///< keep only areas whose code starts with this prefix ("18.10"); the
+                                      ///< others are counted in BoundaryImportReport::filteredOut
     std::string villageKind = "desa"; ///< kind of a desa-coded village in a new project ("desa", "pekon",
                                       ///< "kampung", ...); kelurahan codes (DDDD = 1xxx) become "kelurahan"
 };
@@ -44,22 +44,22 @@ struct BoundaryImportReport {
     std::string layer;
     std::string sourceCrs;
     std::string codeField, nameField, parentField, bpsField, regencyField; ///< fields used ("" = none)
-    std::string codeScheme;                 ///< "Kemendagri" (BPS-coded files are refused)
+    std::string codeScheme; ///< "Kemendagri" (BPS-coded files are refused)
     std::size_t featuresRead = 0;
-    std::size_t villages = 0, kecamatan = 0, kabupaten = 0;  ///< areas built, by level
+    std::size_t villages = 0, kecamatan = 0, kabupaten = 0;     ///< areas built, by level
     std::size_t kecamatanDissolved = 0, kabupatenDissolved = 0; ///< of those, built by dissolving
-    std::size_t kecamatanNamedByCode = 0;   ///< dissolved kecamatan without a name in the file
-    std::size_t filteredOut = 0;            ///< features outside BoundaryImportOptions::filter
-    std::size_t bpsPairs = 0;               ///< Kemendagri -> BPS pairs kept as crosswalk
-    std::vector<FeatureNote> repaired;      ///< invalid polygons repaired (from readVector)
-    std::vector<FeatureNote> warnings;      ///< empty geometries and other notes per feature
-    std::vector<FeatureNote> rejected;      ///< features without a usable code (not imported), by fid
-    std::vector<std::string> multipart;     ///< codes of areas with more than one polygon
-    std::vector<DuplicateCode> duplicates;  ///< codes given by more than one feature (merged)
-    ReferenceNamingReport reference;        ///< names from the national reference (gis/referencenaming.h)
+    std::size_t kecamatanNamedByCode = 0;                       ///< dissolved kecamatan without a name in the file
+    std::size_t filteredOut = 0;                                ///< features outside BoundaryImportOptions::filter
+    std::size_t bpsPairs = 0;                                   ///< Kemendagri -> BPS pairs kept as crosswalk
+    std::vector<FeatureNote> repaired;                          ///< invalid polygons repaired (from readVector)
+    std::vector<FeatureNote> warnings;                          ///< empty geometries and other notes per feature
+    std::vector<FeatureNote> rejected;     ///< features without a usable code (not imported), by fid
+    std::vector<std::string> multipart;    ///< codes of areas with more than one polygon
+    std::vector<DuplicateCode> duplicates; ///< codes given by more than one feature (merged)
+    ReferenceNamingReport reference;       ///< names from the national reference (gis/referencenaming.h)
     /// Filled when compared with a project's area list (replaceBoundaries / compareWithList):
     bool comparedWithList = false;
-    std::vector<std::string> notInList;     ///< village codes of the file not in the list
+    std::vector<std::string> notInList;       ///< village codes of the file not in the list
     std::vector<std::string> missingFromFile; ///< village codes of the list not in the file
 
     /// \brief The report as text lines for a terminal (every list in full).
@@ -70,10 +70,10 @@ struct BoundaryImportReport {
 /// each sorted by code) with the code crosswalk and the report.
 struct BoundarySet {
     std::vector<Area> areas;
-    std::map<std::string, std::string> bpsCodes;   ///< Kemendagri -> BPS
-    std::string regencyCode;                       ///< the single kabupaten code, "" when several
+    std::map<std::string, std::string> bpsCodes; ///< Kemendagri -> BPS
+    std::string regencyCode;                     ///< the single kabupaten code, "" when several
     std::string regencyName;
-    std::string edition;                           ///< BoundaryImportOptions::edition
+    std::string edition; ///< BoundaryImportOptions::edition
     BoundaryImportReport report;
 };
 
@@ -105,7 +105,7 @@ void compareWithList(BoundarySet& set, const std::vector<std::string>& villageCo
 struct Capital {
     std::string name;
     Point location;
-    std::string how;   ///< "point-on-surface of pekon 18.06.20.1001 Kuripan", "coordinates given", ...
+    std::string how; ///< "point-on-surface of pekon 18.06.20.1001 Kuripan", "coordinates given", ...
 };
 
 /// \brief Finds the capital: "LON,LAT" (decimal degrees), an area code, or a name matched
@@ -121,12 +121,12 @@ Dataset newProjectFromBoundaries(BoundarySet set, const std::string& capitalSpec
 /// \brief What replacing boundaries changed besides the areas.
 struct ReplaceReport {
     std::size_t areasBefore = 0, areasAfter = 0;
-    std::size_t keptFromBefore = 0;            ///< areas missing from the file, kept with their previous boundary
-    std::size_t facilitiesReassigned = 0;      ///< surveyed facilities whose area code changed
-    std::size_t facilitiesMoved = 0;           ///< located_by = pekon facilities moved to their pekon's new point
-    std::vector<long long> facilitiesOutside;  ///< facility ids inside no village (area code kept)
+    std::size_t keptFromBefore = 0;           ///< areas missing from the file, kept with their previous boundary
+    std::size_t facilitiesReassigned = 0;     ///< surveyed facilities whose area code changed
+    std::size_t facilitiesMoved = 0;          ///< located_by = pekon facilities moved to their pekon's new point
+    std::vector<long long> facilitiesOutside; ///< facility ids inside no village (area code kept)
     std::size_t indicatorsKept = 0;
-    std::size_t indicatorsWithoutArea = 0;     ///< values whose code is not an area after the import
+    std::size_t indicatorsWithoutArea = 0; ///< values whose code is not an area after the import
     std::string text() const;
 };
 

@@ -22,10 +22,10 @@ std::string codeSchemeName(CodeScheme scheme);
 
 /// \brief A code read from a file, classified and normalised.
 struct AreaCode {
-    std::string text;        ///< normalised: dotted Kemendagri ("18.06.20.2005"), BPS as digits ("1802050001"),
-                             ///< or the trimmed input when it is not a code (level 0)
+    std::string text; ///< normalised: dotted Kemendagri ("18.06.20.2005"), BPS as digits ("1802050001"),
+                      ///< or the trimmed input when it is not a code (level 0)
     CodeScheme scheme = CodeScheme::Unknown;
-    int level = 0;           ///< 1 province, 2 kabupaten/kota, 3 kecamatan, 4 village; 0 = not a code
+    int level = 0; ///< 1 province, 2 kabupaten/kota, 3 kecamatan, 4 village; 0 = not a code
     bool valid() const noexcept { return level > 0; }
 };
 
@@ -57,11 +57,11 @@ bool isKelurahanCode(std::string_view dotted);
 /// \brief The scheme a set of codes (e.g. a column) uses.
 struct CodeSchemeGuess {
     CodeScheme scheme = CodeScheme::Unknown;
-    std::size_t kemendagri = 0;  ///< codes that are Kemendagri only
-    std::size_t bps = 0;         ///< codes that are BPS only
-    std::size_t ambiguous = 0;   ///< codes of a shape both schemes share (2 or 4 digits)
-    std::size_t invalid = 0;     ///< not codes
-    std::string explanation;     ///< one sentence for a report
+    std::size_t kemendagri = 0; ///< codes that are Kemendagri only
+    std::size_t bps = 0;        ///< codes that are BPS only
+    std::size_t ambiguous = 0;  ///< codes of a shape both schemes share (2 or 4 digits)
+    std::size_t invalid = 0;    ///< not codes
+    std::string explanation;    ///< one sentence for a report
 };
 
 /// \brief Decides the scheme of a column of codes: the majority of the codes that decide

@@ -9,76 +9,79 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace gis {
 
 /// \brief An administrative area: pekon, kelurahan, kecamatan or kabupaten.
 struct Area {
-    std::string code;        ///< Kemendagri code, text, dotted: "18.06.20.2005"
+    std::string code; ///< Kemendagri code, text, dotted: "18.06.20.2005"
     std::string name;
-    std::string kind;        ///< "pekon", "kelurahan", "kecamatan", "kabupaten"
-    std::string parentCode;  ///< "18.06.20" for a pekon, "18.06" for a kecamatan
+    std::string kind;       ///< "pekon", "kelurahan", "kecamatan", "kabupaten"
+    std::string parentCode; ///< "18.06.20" for a pekon, "18.06" for a kecamatan
     MultiPolygon geometry;
 };
 
 struct Facility {
     long long id = 0;
-    std::string kind;        ///< BUMDES, PUSKESSOS, PUSKESMAS, WISATA, ...
+    std::string kind; ///< BUMDES, PUSKESSOS, PUSKESMAS, WISATA, ...
     std::string name;
     std::string status;
-    int year = 0;            ///< 0 = unknown
-    std::string locatedBy;   ///< "survey", "pekon" (the pekon's point-on-surface), "approximate"
-    std::string areaCode;    ///< the pekon it lies in
+    int year = 0;          ///< 0 = unknown
+    std::string locatedBy; ///< "survey", "pekon" (the pekon's point-on-surface), "approximate"
+    std::string areaCode;  ///< the pekon it lies in
     Point location;
 };
 
 struct IndicatorValue {
     std::string areaCode;
-    std::string key;         ///< "penduduk", "miskin", ...
-    std::string period;      ///< "2018", "2019-S1"
+    std::string key;    ///< "penduduk", "miskin", ...
+    std::string period; ///< "2018", "2019-S1"
     double value = 0.0;
     std::string source;
-    std::string importedAt;  ///< ISO 8601 UTC
+    std::string importedAt; ///< ISO 8601 UTC
 };
 
 /// \brief Another name under which an area is known (an old spelling, a name in an office's
 /// table), so that a later import matches it exactly. Stored in the project's `alias` table.
 struct AreaAlias {
-    std::string areaCode;    ///< Kemendagri code of the area
-    std::string name;        ///< the other name, as written
-    std::string source;      ///< where it came from: "user", "fuzzy match <file>", ...
+    std::string areaCode; ///< Kemendagri code of the area
+    std::string name;     ///< the other name, as written
+    std::string source;   ///< where it came from: "user", "fuzzy match <file>", ...
 };
 
-inline bool isVillageKind(const std::string& kind) { return kind == "pekon" || kind == "kelurahan" || kind == "desa"; }
+inline bool isVillageKind(const std::string& kind)
+{
+    return kind == "pekon" || kind == "kelurahan" || kind == "desa";
+}
 
 /// \brief One chosen site of a saved placement run (table `program_site`).
 struct ProgramSite {
-    int rank = 0;            ///< 1 = largest marginal gain
-    std::string code;        ///< village code of the site
+    int rank = 0;     ///< 1 = largest marginal gain
+    std::string code; ///< village code of the site
     std::string name;
-    Point point;             ///< the village's point-on-surface (lon, lat)
-    double gain = 0.0;       ///< marginal gain in the run's order (see gis::PlacedSite)
-    double served = 0.0;     ///< demand assigned to the site
+    Point point;         ///< the village's point-on-surface (lon, lat)
+    double gain = 0.0;   ///< marginal gain in the run's order (see gis::PlacedSite)
+    double served = 0.0; ///< demand assigned to the site
 };
 
 /// \brief A saved placement run (tables `program` and `program_site`), so that runs with
 /// different parameters can be compared ("10 Puskessos within 5 km" against "10 within 30
 /// minutes"). Made from a gis::PlacementResult by gis::savePlacementRun.
 struct PlacementRun {
-    long long id = 0;                   ///< unique in the project, ascending in order of saving
-    std::string createdUtc;             ///< ISO 8601 UTC, e.g. 2026-11-28T22:40:00Z
-    std::string kind;                   ///< facility kind, e.g. PUSKESSOS
-    std::string method;                 ///< "mclp" or "pmedian"
-    std::size_t count = 0;              ///< new sites asked for
-    std::optional<double> radiusKm;     ///< reach in km (runs without roads)
-    std::optional<double> minutes;      ///< reach in travel minutes (runs along roads)
-    std::string demandKey;              ///< indicator used as demand, e.g. miskin
+    long long id = 0;               ///< unique in the project, ascending in order of saving
+    std::string createdUtc;         ///< ISO 8601 UTC, e.g. 2026-11-28T22:40:00Z
+    std::string kind;               ///< facility kind, e.g. PUSKESSOS
+    std::string method;             ///< "mclp" or "pmedian"
+    std::size_t count = 0;          ///< new sites asked for
+    std::optional<double> radiusKm; ///< reach in km (runs without roads)
+    std::optional<double> minutes;  ///< reach in travel minutes (runs along roads)
+    std::string demandKey;          ///< indicator used as demand, e.g. miskin
     std::string period;
-    std::string candidates;             ///< candidate rule or code list; "without_kind" = the default
-    std::optional<double> capacity;     ///< demand units one facility serves; none = unlimited
+    std::string candidates;         ///< candidate rule or code list; "without_kind" = the default
+    std::optional<double> capacity; ///< demand units one facility serves; none = unlimited
     std::uint64_t seed = 0;
     std::size_t candidateCount = 0;
     std::size_t existingCount = 0;
@@ -91,8 +94,8 @@ struct PlacementRun {
     /// p-median: demand-weighted distance (km, or minutes with roads) before and after; none for MCLP.
     std::optional<double> costBefore;
     std::optional<double> costAfter;
-    std::vector<ProgramSite> sites;     ///< in order of marginal gain (rank 1, 2, ...)
-    std::string json;                   ///< parameters and result as compact JSON (gis::placementToJson)
+    std::vector<ProgramSite> sites; ///< in order of marginal gain (rank 1, 2, ...)
+    std::string json;               ///< parameters and result as compact JSON (gis::placementToJson)
 };
 
 /// \brief An area's ellipsoidal area (and its point-on-surface) as stored in a project, with
@@ -129,7 +132,7 @@ struct Dataset {
     std::vector<Area> areas;
     std::vector<Facility> facilities;
     std::vector<IndicatorValue> indicators;
-    std::map<std::string, std::string> meta;   ///< provenance, capital, licences, ...
+    std::map<std::string, std::string> meta; ///< provenance, capital, licences, ...
     /// Land around and beyond the areas (from a coastline), drawn as the map's background
     /// so that neighbouring land is not shown as sea. Not an area: it has no code or values.
     MultiPolygon backgroundLand;

@@ -17,7 +17,8 @@ namespace gis {
 class Error : public std::runtime_error {
 public:
     explicit Error(const std::string& message, std::vector<std::string> parameters = {})
-        : std::runtime_error(message), mMessage(message), mParameters(std::move(parameters)) {}
+            : std::runtime_error(message), mMessage(message), mParameters(std::move(parameters))
+    {}
     explicit Error(const char* message) : Error(std::string(message)) {}
 
     const char* what() const noexcept override { return mMessage.c_str(); }
@@ -35,7 +36,8 @@ private:
 class DataSourceError : public Error {
 public:
     DataSourceError(std::string path, const std::string& why, std::vector<std::string> parameters = {})
-        : Error("cannot read '" + path + "': " + why, std::move(parameters)), mPath(std::move(path)) {}
+            : Error("cannot read '" + path + "': " + why, std::move(parameters)), mPath(std::move(path))
+    {}
     const std::string& path() const noexcept { return mPath; }
 
 private:

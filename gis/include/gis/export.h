@@ -14,16 +14,16 @@
 namespace gis {
 
 struct ExportOptions {
-    std::string period;   ///< indicator period; empty = meta "default_period" when present, else the latest
+    std::string period; ///< indicator period; empty = meta "default_period" when present, else the latest
 };
 
 struct ExportReport {
     std::string path;
-    std::string format;                 ///< GDAL driver: GPKG, ESRI Shapefile, GeoJSON, CSV, XLSX
+    std::string format; ///< GDAL driver: GPKG, ESRI Shapefile, GeoJSON, CSV, XLSX
     std::string period;
     std::size_t villages = 0;
-    std::size_t facilities = 0;         ///< written as a second layer (GPKG, XLSX), else 0
-    std::vector<std::string> columns;   ///< columns of the village layer, as written
+    std::size_t facilities = 0;                               ///< written as a second layer (GPKG, XLSX), else 0
+    std::vector<std::string> columns;                         ///< columns of the village layer, as written
     std::vector<std::pair<std::string, std::string>> renamed; ///< Shapefile: full name -> 10-character name
     std::string text() const;
 };
@@ -49,10 +49,10 @@ ExportReport exportProject(const Dataset& ds, const std::string& path, const Exp
 /// and a cut that collides gets a number ("rumah_tan1"). Names that fit are kept.
 /// \brief Rows of villages with numeric columns, for writeVillageTable.
 struct VillageTable {
-    std::vector<const Area*> villages;         ///< one row each, in this order
-    std::vector<std::string> columns;          ///< numeric column names
-    std::vector<std::vector<double>> values;   ///< [row][column]; NaN is written as null
-    bool withFacilities = true;                ///< GPKG and XLSX: add the fasilitas layer/sheet
+    std::vector<const Area*> villages;       ///< one row each, in this order
+    std::vector<std::string> columns;        ///< numeric column names
+    std::vector<std::vector<double>> values; ///< [row][column]; NaN is written as null
+    bool withFacilities = true;              ///< GPKG and XLSX: add the fasilitas layer/sheet
 };
 
 /// \brief Writes villages with columns kode, nama, jenis, kode_kec, kecamatan and \a table's

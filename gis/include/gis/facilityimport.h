@@ -23,30 +23,31 @@
 namespace gis {
 
 struct FacilityImportOptions {
-    std::string kind;            ///< kind for every row (upper-cased), or
-    std::string kindField;       ///< the column holding the kind
-    std::string labelField;      ///< facility name column; empty = detect (nama_fasilitas, nama_unit, nama, name)
+    std::string kind;       ///< kind for every row (upper-cased), or
+    std::string kindField;  ///< the column holding the kind
+    std::string labelField; ///< facility name column; empty = detect (nama_fasilitas, nama_unit, nama, name)
     std::string codeField, nameField, kecamatanField; ///< pekon columns, as for tables; empty = detect
-    std::string lonField, latField; ///< coordinate columns; empty = detect (lon/longitude/bujur/x, lat/latitude/lintang/y)
+    std::string lonField,
+        latField; ///< coordinate columns; empty = detect (lon/longitude/bujur/x, lat/latitude/lintang/y)
     std::string statusField, yearField; ///< empty = detect (status; tahun/year)
-    std::string layer;           ///< OGR layer or XLSX sheet
-    int headerRow = 0;           ///< CSV/XLSX: 1-based header row; 0 = find it
-    std::string assumedCrs;      ///< OGR sources without CRS
-    std::string reportPath;      ///< empty = defaultReportPath
+    std::string layer;                  ///< OGR layer or XLSX sheet
+    int headerRow = 0;                  ///< CSV/XLSX: 1-based header row; 0 = find it
+    std::string assumedCrs;             ///< OGR sources without CRS
+    std::string reportPath;             ///< empty = defaultReportPath
     bool fuzzy = true;
 };
 
 struct FacilityImportReport {
     std::string path;
-    std::string mode;                  ///< "points" or "pekon"
+    std::string mode; ///< "points" or "pekon"
     std::size_t rowsRead = 0, imported = 0, alreadyPresent = 0;
-    bool swappedColumns = false;       ///< the named lon/lat columns were the other way round
-    std::vector<long> outside;         ///< rows/features imported but inside no village
-    std::vector<RowProblem> problems;  ///< rows not imported, and why
-    std::vector<RowMatch> matches;     ///< pekon mode
-    std::string reportPath;            ///< pekon mode: match report written
+    bool swappedColumns = false;      ///< the named lon/lat columns were the other way round
+    std::vector<long> outside;        ///< rows/features imported but inside no village
+    std::vector<RowProblem> problems; ///< rows not imported, and why
+    std::vector<RowMatch> matches;    ///< pekon mode
+    std::string reportPath;           ///< pekon mode: match report written
     std::size_t aliasesAdded = 0;
-    ImportChanges changes;             ///< the facilities and aliases applied to the dataset
+    ImportChanges changes; ///< the facilities and aliases applied to the dataset
     std::string text() const;
 };
 

@@ -51,8 +51,8 @@ public:
     explicit GeodesicPointIndex(std::vector<Point> points);
 
     struct Hit {
-        std::size_t index = 0;   ///< index into the constructor's points
-        double distanceM = 0.0;  ///< geodesic distance from the query, metres
+        std::size_t index = 0;  ///< index into the constructor's points
+        double distanceM = 0.0; ///< geodesic distance from the query, metres
     };
 
     /// \brief The nearest point (the lowest index among equally near ones).
@@ -80,9 +80,9 @@ public:
 
 private:
     struct Node {
-        double lo[3], hi[3];       ///< bounding box of the node's unit vectors
-        std::size_t begin, end;    ///< range in mOrder
-        std::size_t left, right;   ///< child nodes; 0 for a leaf (the root is never a child)
+        double lo[3], hi[3];     ///< bounding box of the node's unit vectors
+        std::size_t begin, end;  ///< range in mOrder
+        std::size_t left, right; ///< child nodes; 0 for a leaf (the root is never a child)
     };
     struct Query;
     std::size_t build(std::size_t begin, std::size_t end);

@@ -51,10 +51,7 @@ struct Extent {
         include(Point{e.minX, e.minY});
         include(Point{e.maxX, e.maxY});
     }
-    bool contains(Point p) const noexcept
-    {
-        return p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY;
-    }
+    bool contains(Point p) const noexcept { return p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY; }
     bool intersects(const Extent& e) const noexcept
     {
         return !(e.minX > maxX || e.maxX < minX || e.minY > maxY || e.maxY < minY);
@@ -66,9 +63,9 @@ enum class GeometryType { None, Point, Line, Polygon };
 /// \brief A feature's geometry: points, lines or polygons (multi-part in each case).
 struct Geometry {
     GeometryType type = GeometryType::None;
-    std::vector<Point> points;          ///< for GeometryType::Point
-    std::vector<LineString> lines;      ///< for GeometryType::Line
-    MultiPolygon polygons;              ///< for GeometryType::Polygon
+    std::vector<Point> points;     ///< for GeometryType::Point
+    std::vector<LineString> lines; ///< for GeometryType::Line
+    MultiPolygon polygons;         ///< for GeometryType::Polygon
     bool isEmpty() const noexcept { return points.empty() && lines.empty() && polygons.empty(); }
 };
 

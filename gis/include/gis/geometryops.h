@@ -12,9 +12,9 @@ namespace gis {
 
 /// \brief Result of checking and repairing a polygon geometry.
 struct RepairResult {
-    MultiPolygon geometry;     ///< valid geometry (the input when it was already valid)
+    MultiPolygon geometry; ///< valid geometry (the input when it was already valid)
     bool wasValid = true;
-    std::string reason;        ///< GEOS's reason when it was invalid, e.g. "Self-intersection[...]"
+    std::string reason; ///< GEOS's reason when it was invalid, e.g. "Self-intersection[...]"
 };
 
 /// \brief Parses WKT of a Polygon or MultiPolygon. \throws GeometryError naming the text's start.

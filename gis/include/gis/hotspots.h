@@ -70,17 +70,17 @@ SpatialWeights knnWeights(const std::vector<MultiPolygon>& polygons, std::size_t
 /// neighbour that takes part. Weights are restricted to the taking-part areas and
 /// row-standardised again; areas left with no neighbours are islands (repeated until stable).
 struct StatisticSubset {
-    std::vector<std::size_t> members;   ///< indices of the areas taking part, ascending
-    std::vector<std::size_t> islands;   ///< areas with a value but no neighbour with a value
-    std::vector<std::size_t> missing;   ///< areas without a (finite) value
-    SpatialWeights weights;             ///< over members (indices into members)
+    std::vector<std::size_t> members; ///< indices of the areas taking part, ascending
+    std::vector<std::size_t> islands; ///< areas with a value but no neighbour with a value
+    std::vector<std::size_t> missing; ///< areas without a (finite) value
+    SpatialWeights weights;           ///< over members (indices into members)
 };
 
 StatisticSubset statisticSubset(const std::vector<double>& values, const SpatialWeights& weights);
 
 struct MoranOptions {
-    int permutations = 999;         ///< 0 = no permutation test (p and z are NaN)
-    std::uint64_t seed = 12345;     ///< std::mt19937_64 seed
+    int permutations = 999;     ///< 0 = no permutation test (p and z are NaN)
+    std::uint64_t seed = 12345; ///< std::mt19937_64 seed
 };
 
 /// \brief Global Moran's I of the areas taking part (see StatisticSubset), row-standardised:
@@ -91,13 +91,13 @@ struct MoranOptions {
 /// PySAL's p_sim). zPermutation = (I - mean of permuted I) / their standard deviation.
 struct MoranResult {
     double i = 0.0;
-    double expected = 0.0;          ///< E[I] = -1 / (n - 1)
-    double pValue = 0.0;            ///< pseudo p from the permutations
+    double expected = 0.0; ///< E[I] = -1 / (n - 1)
+    double pValue = 0.0;   ///< pseudo p from the permutations
     double zPermutation = 0.0;
     double permutedMean = 0.0;
     double permutedSd = 0.0;
     int permutations = 0;
-    std::size_t n = 0;              ///< areas taking part
+    std::size_t n = 0; ///< areas taking part
     std::vector<std::size_t> islands;
     std::vector<std::size_t> missing;
 };
@@ -119,8 +119,8 @@ std::string clusterName(Cluster c);
 struct LisaOptions {
     int permutations = 999;
     std::uint64_t seed = 12345;
-    double alpha = 0.05;            ///< significant when p <= alpha (or BH-significant with fdr)
-    bool fdr = false;               ///< Benjamini-Hochberg over the tested areas at level alpha
+    double alpha = 0.05; ///< significant when p <= alpha (or BH-significant with fdr)
+    bool fdr = false;    ///< Benjamini-Hochberg over the tested areas at level alpha
 };
 
 /// \brief Local Moran per area, in the input order:
@@ -131,15 +131,16 @@ struct LisaOptions {
 /// Areas not taking part have NaN numbers and Cluster::NotTested.
 struct LisaResult {
     std::vector<double> localI;
-    std::vector<double> lag;        ///< spatial lag of the value (weighted mean of the neighbours)
+    std::vector<double> lag; ///< spatial lag of the value (weighted mean of the neighbours)
     std::vector<double> pValue;
     std::vector<Cluster> cluster;
-    double mean = 0.0;              ///< mean value of the areas taking part
+    double mean = 0.0; ///< mean value of the areas taking part
     std::map<Cluster, std::size_t> counts() const;
 };
 
 /// \throws Error as globalMoran.
-LisaResult localMoran(const std::vector<double>& values, const SpatialWeights& weights, const LisaOptions& options = {});
+LisaResult localMoran(const std::vector<double>& values, const SpatialWeights& weights,
+                      const LisaOptions& options = {});
 
 /// \brief Benjamini-Hochberg: with p sorted ascending p_(1) ≤ ... ≤ p_(m), the largest k with
 /// p_(k) ≤ k·alpha/m; the k smallest are significant. NaN p-values are ignored (not counted
@@ -153,10 +154,10 @@ std::vector<bool> benjaminiHochberg(const std::vector<double>& pValues, double a
 enum class WeightsKind { Queen, Knn };
 
 struct HotspotOptions {
-    std::string period;             ///< empty = the latest period of the key (of miskin for derived keys)
+    std::string period; ///< empty = the latest period of the key (of miskin for derived keys)
     WeightsKind weights = WeightsKind::Queen;
-    double toleranceM = 50.0;       ///< queen
-    std::size_t k = 6;              ///< knn
+    double toleranceM = 50.0; ///< queen
+    std::size_t k = 6;        ///< knn
     int permutations = 999;
     std::uint64_t seed = 12345;
     double alpha = 0.05;
@@ -166,13 +167,13 @@ struct HotspotOptions {
 struct HotspotRow {
     std::string kode;
     std::string nama;
-    std::string kecamatan;          ///< kecamatan name ("" when not in the dataset)
-    double value = 0.0;             ///< NaN when missing
+    std::string kecamatan; ///< kecamatan name ("" when not in the dataset)
+    double value = 0.0;    ///< NaN when missing
     double lag = 0.0;
     double localI = 0.0;
     double pValue = 0.0;
     Cluster cluster = Cluster::NotTested;
-    std::size_t nNeighbours = 0;    ///< in the weights (before leaving out areas without values)
+    std::size_t nNeighbours = 0; ///< in the weights (before leaving out areas without values)
 };
 
 struct HotspotResult {
@@ -180,7 +181,7 @@ struct HotspotResult {
     std::string period;
     HotspotOptions options;
     MoranResult global;
-    std::vector<HotspotRow> rows;   ///< Dataset::villages() order
+    std::vector<HotspotRow> rows; ///< Dataset::villages() order
     std::vector<std::string> islandCodes;
     std::vector<std::string> missingCodes;
     std::map<Cluster, std::size_t> clusterCounts;

@@ -12,8 +12,8 @@ namespace gis {
 /// \brief Describes an indicator a map or table can show.
 struct IndicatorInfo {
     std::string key;
-    std::string label;      ///< Bahasa Indonesia, for legends: "Tingkat kemiskinan (%)"
-    std::string unit;       ///< "%", "jiwa/km²", "jiwa", "km²"
+    std::string label; ///< Bahasa Indonesia, for legends: "Tingkat kemiskinan (%)"
+    std::string unit;  ///< "%", "jiwa/km²", "jiwa", "km²"
     bool derived = false;
 };
 

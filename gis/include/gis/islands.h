@@ -19,10 +19,10 @@
 namespace gis {
 
 enum class IslandStatus {
-    Mainland,      ///< all of the village's area is on the mainland
-    PartlyIsland,  ///< some of it is on land parts off the mainland
-    Island,        ///< all of it is off the mainland
-    NoGeometry,    ///< the village has no polygon
+    Mainland,     ///< all of the village's area is on the mainland
+    PartlyIsland, ///< some of it is on land parts off the mainland
+    Island,       ///< all of it is off the mainland
+    NoGeometry,   ///< the village has no polygon
 };
 
 /// \brief "mainland", "partly_island", "island" or "no_geometry" (for table columns).
@@ -34,24 +34,24 @@ struct IslandOptions {
     /// of Teluk Semaka (Pulau Tabuan is several km off the Sumatran shore).
     double gapToleranceM = 100.0;
     /// A village partly off the mainland by less than this (km²) is counted as mainland, with
-    /// 0 km² off (a village wholly on an island is always "island"): slivers and rocks left by clipping to a coastline are not islands anyone
-    /// lives on. Default 0.01 km² (1 ha).
+    /// 0 km² off (a village wholly on an island is always "island"): slivers and rocks left by clipping to a coastline
+    /// are not islands anyone lives on. Default 0.01 km² (1 ha).
     double minOffMainlandKm2 = 0.01;
     /// Add Dataset::backgroundLand (when present) to the land before splitting it into parts.
     bool useBackgroundLand = true;
 };
 
 struct IslandFlag {
-    std::string code;               ///< the village's area code
+    std::string code; ///< the village's area code
     IslandStatus status = IslandStatus::Mainland;
-    double offMainlandKm2 = 0.0;    ///< ellipsoidal area off the mainland (0 for mainland villages)
-    double areaKm2 = 0.0;           ///< ellipsoidal area of the whole village
+    double offMainlandKm2 = 0.0; ///< ellipsoidal area off the mainland (0 for mainland villages)
+    double areaKm2 = 0.0;        ///< ellipsoidal area of the whole village
 };
 
 struct IslandResult {
-    std::vector<IslandFlag> villages;   ///< one per Dataset::villages(), in that order
-    std::size_t landParts = 0;          ///< land parts after closing gaps (1 = no islands)
-    Point mainlandPoint;                ///< the point that chose the mainland
+    std::vector<IslandFlag> villages; ///< one per Dataset::villages(), in that order
+    std::size_t landParts = 0;        ///< land parts after closing gaps (1 = no islands)
+    Point mainlandPoint;              ///< the point that chose the mainland
     /// False when the point is on no land part: the nearest part was taken as the mainland.
     bool mainlandPointOnLand = true;
     std::vector<std::string> notes;

@@ -9,7 +9,8 @@ namespace gis {
 
 struct LocatorLand {
     MultiPolygon indonesia;
-    MultiPolygon neighbours; ///< Malaysia, Singapore, Brunei, Timor-Leste, Papua New Guinea, the Philippines, Thailand, Australia
+    MultiPolygon neighbours; ///< Malaysia, Singapore, Brunei, Timor-Leste, Papua New Guinea, the Philippines, Thailand,
+                             ///< Australia
 };
 
 /// \brief The embedded locator land, parsed on first use (thread-safe).

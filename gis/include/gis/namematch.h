@@ -33,12 +33,12 @@ std::string matchKindName(MatchKind kind);
 
 struct NameMatch {
     MatchKind kind = MatchKind::Unmatched;
-    std::string code;         ///< the matched area (Exact, Fuzzy)
-    std::string matchedName;  ///< its name in the project
-    std::string how;          ///< "name", "alias", "fuzzy (distance N)", ...
+    std::string code;        ///< the matched area (Exact, Fuzzy)
+    std::string matchedName; ///< its name in the project
+    std::string how;         ///< "name", "alias", "fuzzy (distance N)", ...
     std::size_t distance = 0;
     std::vector<std::string> candidates; ///< "CODE NAME" of the candidates when ambiguous
-    std::string note;         ///< e.g. "kecamatan 'X' not found: searched the whole regency"
+    std::string note;                    ///< e.g. "kecamatan 'X' not found: searched the whole regency"
 };
 
 /// \brief Matches village names (within a kecamatan when one is given) against a dataset.
@@ -50,7 +50,7 @@ public:
 
 private:
     struct Entry {
-        std::string code, name, parentCode, key;  ///< key = normalised name
+        std::string code, name, parentCode, key; ///< key = normalised name
     };
     std::vector<Entry> mVillages, mKecamatan, mAliases;
     bool mFuzzy = true;

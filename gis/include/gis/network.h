@@ -39,23 +39,23 @@ struct VectorData;
 
 /// \brief Where a point meets the network.
 struct RoadSnap {
-    bool onNetwork = false;       ///< false when the network is empty or the gap exceeds the maximum
-    Point point;                  ///< nearest point on the nearest edge (EPSG:4326)
+    bool onNetwork = false; ///< false when the network is empty or the gap exceeds the maximum
+    Point point;            ///< nearest point on the nearest edge (EPSG:4326)
     double offRoadM = std::numeric_limits<double>::infinity(); ///< geodesic gap from the query point
-    std::size_t edge = 0;         ///< index of the edge snapped to
-    double fraction = 0.0;        ///< position along the edge from its first node, 0..1
+    std::size_t edge = 0;                                      ///< index of the edge snapped to
+    double fraction = 0.0;                                     ///< position along the edge from its first node, 0..1
 };
 
 /// \brief Minutes to the nearest of several sources, and which one.
 struct NearestTravel {
     double minutes = std::numeric_limits<double>::infinity(); ///< +infinity when unreachable
-    long long source = -1;        ///< index into the sources, -1 when unreachable
+    long long source = -1;                                    ///< index into the sources, -1 when unreachable
 };
 
 /// \brief How a RoadNetwork joins lines and reaches points off the road.
 struct RoadNetworkOptions {
-    double snapToleranceM = 1.0;     ///< vertices (and line ends on segments) closer than this are joined
-    double offRoadSpeedKmh = 5.0;    ///< speed across the gap between a point and the network
+    double snapToleranceM = 1.0;  ///< vertices (and line ends on segments) closer than this are joined
+    double offRoadSpeedKmh = 5.0; ///< speed across the gap between a point and the network
     /// A point farther than this from every edge is not on the network (its travel time is
     /// +infinity). Default: no limit.
     double maxSnapDistanceM = std::numeric_limits<double>::infinity();
@@ -68,12 +68,12 @@ public:
     using Options = RoadNetworkOptions;
 
     struct Edge {
-        std::size_t from = 0;   ///< node index
-        std::size_t to = 0;     ///< node index
-        double lengthM = 0.0;   ///< geodesic length
+        std::size_t from = 0; ///< node index
+        std::size_t to = 0;   ///< node index
+        double lengthM = 0.0; ///< geodesic length
         double speedKmh = 0.0;
-        double minutes = 0.0;   ///< lengthM / speed
-        std::size_t line = 0;   ///< fromLines: index into its lines; fromVector: index into VectorData::features
+        double minutes = 0.0; ///< lengthM / speed
+        std::size_t line = 0; ///< fromLines: index into its lines; fromVector: index into VectorData::features
     };
 
     RoadNetwork() = default;
@@ -118,14 +118,16 @@ public:
     /// \brief For each query point, minutes to the nearest of \a sources (e.g. all facilities of a
     /// kind) and its index, with one multi-source Dijkstra run. Edges are two-way, so "from the
     /// point to the nearest facility" and "from the nearest facility to the point" are the same.
-    std::vector<NearestTravel> nearestTravel(const std::vector<Point>& sources, const std::vector<Point>& queries) const;
+    std::vector<NearestTravel> nearestTravel(const std::vector<Point>& sources,
+                                             const std::vector<Point>& queries) const;
     /// \brief Minutes only of nearestTravel (+infinity where unreachable or \a sources is empty).
     std::vector<double> nearestMinutes(const std::vector<Point>& sources, const std::vector<Point>& queries) const;
 
 private:
-    struct SegmentGrid;   ///< grid index of the edges (immutable once built, shared by copies)
+    struct SegmentGrid; ///< grid index of the edges (immutable once built, shared by copies)
 
-    void build(std::vector<LineString> lines, const std::vector<double>& speeds, const std::vector<std::size_t>& lineIds);
+    void build(std::vector<LineString> lines, const std::vector<double>& speeds,
+               const std::vector<std::size_t>& lineIds);
     void linkAdjacency();
     void buildGrid();
     /// Runs Dijkstra from seeds (node, minutes, label); fills dist and label per node.
@@ -135,8 +137,8 @@ private:
     Options mOptions;
     std::vector<Point> mNodes;
     std::vector<Edge> mEdges;
-    std::vector<std::size_t> mAdjStart;   ///< CSR adjacency: node -> [start, start+1) in mAdj
-    std::vector<std::size_t> mAdj;        ///< edge indices
+    std::vector<std::size_t> mAdjStart; ///< CSR adjacency: node -> [start, start+1) in mAdj
+    std::vector<std::size_t> mAdj;      ///< edge indices
     std::vector<std::size_t> mComponent;
     std::size_t mComponentCount = 0;
     std::size_t mSnappedJoins = 0;

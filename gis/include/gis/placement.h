@@ -59,16 +59,16 @@ struct CoverageInstance {
 
 /// \brief A p-median instance: a dense candidate x demand matrix of distances.
 struct MedianInstance {
-    std::vector<double> demand;           ///< weight per demand point (>= 0)
+    std::vector<double> demand; ///< weight per demand point (>= 0)
     std::size_t candidateCount = 0;
-    std::vector<double> distance;         ///< [candidate * demand.size() + point], finite
+    std::vector<double> distance; ///< [candidate * demand.size() + point], finite
     /// Per demand point: distance to the nearest existing facility (empty or +infinity = none).
     std::vector<double> existingDistance;
 };
 
 struct SolverOptions {
-    std::uint64_t seed = 20190;   ///< order in which the swap phase scans candidates
-    bool swap = true;             ///< false = the greedy answer only
+    std::uint64_t seed = 20190; ///< order in which the swap phase scans candidates
+    bool swap = true;           ///< false = the greedy answer only
     /// Rounds of iterated local search after the first local optimum: replace 1..N/4 random
     /// sites (seeded), swap to a local optimum again, keep the result when it is better.
     int perturbations = 30;
@@ -112,32 +112,32 @@ struct FacilityReach {
 /// \brief A capacitated instance: existing facilities stay open; candidates may be opened.
 /// Reach lists: MCLP, the points within reach; p-median, every point the facility reaches.
 struct CapacitatedInstance {
-    std::vector<double> demand;                              ///< per demand point (>= 0)
-    std::vector<std::vector<FacilityReach>> existing;        ///< per existing facility
-    std::vector<std::vector<FacilityReach>> candidates;      ///< per candidate
+    std::vector<double> demand;                                ///< per demand point (>= 0)
+    std::vector<std::vector<FacilityReach>> existing;          ///< per existing facility
+    std::vector<std::vector<FacilityReach>> candidates;        ///< per candidate
     double capacity = std::numeric_limits<double>::infinity(); ///< demand units per facility (> 0)
 };
 
 /// \brief What the capacitated solver optimises.
 enum class CapacitatedGoal {
-    MaxServed,  ///< MCLP: most demand served (within the reach lists); among equals, least Σ served × distance
-    MinCost     ///< p-median: least Σ served × distance + unservedPenalty × unserved demand
+    MaxServed, ///< MCLP: most demand served (within the reach lists); among equals, least Σ served × distance
+    MinCost    ///< p-median: least Σ served × distance + unservedPenalty × unserved demand
 };
 
 /// \brief One flow of the nearest-first assignment: \a amount of point's demand served by a facility.
 struct ServiceFlow {
-    std::size_t facility = 0;   ///< existing index, or existing.size() + candidate index
+    std::size_t facility = 0; ///< existing index, or existing.size() + candidate index
     std::uint32_t point = 0;
     double amount = 0.0;
     double distance = 0.0;
 };
 
 struct CapacitatedAssignment {
-    std::vector<ServiceFlow> flows;          ///< in the order assigned (increasing distance)
-    std::vector<double> servedAt;            ///< per demand point
-    std::vector<double> servedBy;            ///< per facility: existing, then candidates (all, 0 when closed)
-    double served = 0.0;                     ///< total demand served
-    double cost = 0.0;                       ///< Σ amount × distance
+    std::vector<ServiceFlow> flows; ///< in the order assigned (increasing distance)
+    std::vector<double> servedAt;   ///< per demand point
+    std::vector<double> servedBy;   ///< per facility: existing, then candidates (all, 0 when closed)
+    double served = 0.0;            ///< total demand served
+    double cost = 0.0;              ///< Σ amount × distance
 };
 
 /// \brief Nearest-first assignment with the existing facilities and the candidates \a sites
@@ -172,11 +172,11 @@ enum class PlacementMethod { MaxCover, PMedian };
 /// \brief The setting of PlacementOptions an error is about, so that a caller can point at its
 /// own control for it (a command-line option, a field of a form).
 enum class PlacementParameter {
-    Count,      ///< PlacementOptions::count
-    RadiusKm,   ///< PlacementOptions::radiusKm (the reach without roads)
-    Minutes,    ///< PlacementOptions::minutes (the reach with roads)
-    Capacity,   ///< PlacementOptions::capacity
-    Candidates  ///< PlacementOptions::candidates (the rule, or none selected, or too many for p-median)
+    Count,     ///< PlacementOptions::count
+    RadiusKm,  ///< PlacementOptions::radiusKm (the reach without roads)
+    Minutes,   ///< PlacementOptions::minutes (the reach with roads)
+    Capacity,  ///< PlacementOptions::capacity
+    Candidates ///< PlacementOptions::candidates (the rule, or none selected, or too many for p-median)
 };
 
 /// \brief A placement setting is missing, out of range or selects nothing; what() says so in
@@ -191,8 +191,8 @@ private:
 };
 
 struct PlacementOptions {
-    std::string kind = "PUSKESSOS";     ///< facility kind (Facility::kind, compared exactly)
-    std::size_t count = 10;             ///< new sites
+    std::string kind = "PUSKESSOS"; ///< facility kind (Facility::kind, compared exactly)
+    std::size_t count = 10;         ///< new sites
     PlacementMethod method = PlacementMethod::MaxCover;
     double radiusKm = 5.0;              ///< reach without roads
     double minutes = 30.0;              ///< reach with roads
@@ -217,8 +217,8 @@ struct PlacedSite {
     /// Demand newly covered (MCLP; with a capacity, newly served) or the reduction of the
     /// demand-weighted distance (p-median; with a capacity, of the penalised cost).
     double gain = 0.0;
-    double served = 0.0;          ///< demand assigned to this site (nearest facility; nearest-first under capacity)
-    double withinReach = 0.0;     ///< demand of the villages within reach of the site (radius or minutes)
+    double served = 0.0;      ///< demand assigned to this site (nearest facility; nearest-first under capacity)
+    double withinReach = 0.0; ///< demand of the villages within reach of the site (radius or minutes)
 };
 
 /// \brief Which facility serves a village: the nearest one (existing or new) within reach
@@ -227,9 +227,9 @@ struct VillageAssignment {
     std::string code;
     std::string name;
     double demand = 0.0;
-    bool coveredBefore = false;   ///< MCLP: within reach of an existing facility
-    bool coveredAfter = false;    ///< MCLP: within reach of an existing or new one
-    std::string servedBy;         ///< village code of a new site, "existing:<facility id>", or empty
+    bool coveredBefore = false; ///< MCLP: within reach of an existing facility
+    bool coveredAfter = false;  ///< MCLP: within reach of an existing or new one
+    std::string servedBy;       ///< village code of a new site, "existing:<facility id>", or empty
     std::string servedByName;
     double distance = std::numeric_limits<double>::quiet_NaN(); ///< km, or minutes with roads; NaN = none
     /// Demand served by some facility (all of it when covered/reached without a capacity;
@@ -244,7 +244,7 @@ struct VillageAssignment {
 };
 
 struct PlacementResult {
-    PlacementOptions options;     ///< as run (roads is only echoed as roadsUsed)
+    PlacementOptions options; ///< as run (roads is only echoed as roadsUsed)
     bool roadsUsed = false;
     std::string period;
     std::size_t candidateCount = 0;
@@ -254,16 +254,16 @@ struct PlacementResult {
     /// some facility reaches (before: those an existing one reaches; NaN without existing ones).
     double before = 0.0;
     double after = 0.0;
-    double greedyAfter = 0.0;     ///< after the greedy start, before swaps
+    double greedyAfter = 0.0; ///< after the greedy start, before swaps
     std::size_t swaps = 0;
-    std::size_t unreachable = 0;  ///< p-median with roads: villages no existing or new facility reaches
+    std::size_t unreachable = 0; ///< p-median with roads: villages no existing or new facility reaches
     /// Demand served by the existing facilities alone and by all (MCLP: within reach; both
     /// under the capacity when there is one). Without a capacity, MCLP's equal before/after.
     double servedBefore = 0.0;
     double servedAfter = 0.0;
     /// p-median under a capacity: the penalty counted per unserved demand unit; NaN otherwise.
     double unservedPenalty = std::numeric_limits<double>::quiet_NaN();
-    std::vector<PlacedSite> sites; ///< in order of marginal gain
+    std::vector<PlacedSite> sites;           ///< in order of marginal gain
     std::vector<VillageAssignment> villages; ///< in Dataset::villages() order
 };
 
@@ -275,7 +275,8 @@ PlacementResult placeFacilities(const Dataset& ds, const PlacementOptions& optio
 /// \brief Evaluates fixed new sites (village codes) the same way: what putting the facilities
 /// there would cover. Sites keep the order given; gains are marginal in that order.
 /// \throws Error for an unknown code.
-PlacementResult evaluateSites(const Dataset& ds, const PlacementOptions& options, const std::vector<std::string>& codes);
+PlacementResult evaluateSites(const Dataset& ds, const PlacementOptions& options,
+                              const std::vector<std::string>& codes);
 
 /// \brief Codes of the \a n highest-priority villages (analyzeVillages, default scheme).
 std::vector<std::string> topPriorityCodes(const Dataset& ds, std::size_t n, const std::string& period = {});
@@ -286,24 +287,24 @@ std::vector<std::string> topPriorityCodes(const Dataset& ds, std::size_t n, cons
 
 /// \brief What the same number of sites in the highest-priority villages would do (MCLP).
 struct PriorityComparison {
-    std::size_t count = 0;        ///< sites compared (the n highest-priority villages; fewer if fewer are ranked)
-    double after = 0.0;           ///< demand they would cover (under a capacity: serve) with the existing ones
-    double afterPercent = 0.0;    ///< of the total demand
-    double newly = 0.0;           ///< demand they would newly cover (serve)
+    std::size_t count = 0;     ///< sites compared (the n highest-priority villages; fewer if fewer are ranked)
+    double after = 0.0;        ///< demand they would cover (under a capacity: serve) with the existing ones
+    double afterPercent = 0.0; ///< of the total demand
+    double newly = 0.0;        ///< demand they would newly cover (serve)
 };
 
 /// \brief The 2SFCA access ratio over the villages with demand (MCLP), demand-weighted.
 struct AccessSummary {
-    double meanBefore = 0.0;      ///< facilities per 1,000 demand within reach, existing facilities only
-    double meanAfter = 0.0;       ///< the same with the new sites
-    std::size_t noneBefore = 0;   ///< villages with demand and no facility within reach, before
-    std::size_t noneAfter = 0;    ///< and after
+    double meanBefore = 0.0;    ///< facilities per 1,000 demand within reach, existing facilities only
+    double meanAfter = 0.0;     ///< the same with the new sites
+    std::size_t noneBefore = 0; ///< villages with demand and no facility within reach, before
+    std::size_t noneAfter = 0;  ///< and after
 };
 
 /// \brief The summary figures of a run (printed by the CLI after a run, shown by the desktop).
 /// Percentages are of PlacementResult::totalDemand (0 when there is no demand).
 struct PlacementSummary {
-    bool maxCover = true;         ///< MCLP (else p-median)
+    bool maxCover = true; ///< MCLP (else p-median)
     bool capacitated = false;
     /// MCLP: result.before and result.after (covered, or served within reach under a capacity)
     /// as percentages, and the demand newly covered (served), after - before.
@@ -321,8 +322,8 @@ struct PlacementSummary {
     /// demand and before over the demand some existing facility reaches (NaN when none exist).
     double meanDistanceBefore = std::numeric_limits<double>::quiet_NaN();
     double meanDistanceAfter = std::numeric_limits<double>::quiet_NaN();
-    std::optional<AccessSummary> access;          ///< MCLP with demand
-    std::optional<PriorityComparison> priority;   ///< MCLP, from the dataset overload only
+    std::optional<AccessSummary> access;        ///< MCLP with demand
+    std::optional<PriorityComparison> priority; ///< MCLP, from the dataset overload only
 };
 
 /// \brief The summary of \a result alone (no priority comparison). Pure.

@@ -51,15 +51,14 @@ struct PokdarwisResult {
         int rank = 0;                     ///< 1 = best candidate; 0 when not ranked
         std::vector<double> contribution; ///< per scheme indicator, points; NaN when not ranked
     };
-    std::vector<Row> rows;                ///< in Dataset::villages() order
+    std::vector<Row> rows; ///< in Dataset::villages() order
     std::string missingReport;
     std::size_t attractionCount = 0;
 };
 
 /// \brief Ranks the pekon. \a scheme keys must be columns of the result.
 /// \throws Error as computeVillageMeasures and scorePriority do, or for a radius that is not positive.
-PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& options,
-                                   const PriorityScheme& scheme);
+PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& options, const PriorityScheme& scheme);
 /// \brief With defaultPokdarwisScheme(options.roads != nullptr).
 PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& options = {});
 

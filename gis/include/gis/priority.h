@@ -43,8 +43,8 @@ enum class MissingRule {
 };
 
 struct SchemeIndicator {
-    std::string key;   ///< a column of the analysis table (e.g. poverty_rate, dist_puskessos_km),
-                       ///< no_<kind> (1 when the village has none inside), or a stored indicator key
+    std::string key; ///< a column of the analysis table (e.g. poverty_rate, dist_puskessos_km),
+                     ///< no_<kind> (1 when the village has none inside), or a stored indicator key
     Direction direction = Direction::HigherIsWorse;
     Normalisation normalisation = Normalisation::MinMax;
     double weight = 1.0; ///< >= 0; weights are divided by their sum
@@ -63,9 +63,9 @@ PriorityScheme defaultPriorityScheme();
 
 /// \brief A filled or excluded missing value.
 struct MissingValue {
-    std::string code;   ///< village code
-    std::string key;    ///< indicator key
-    double filledWith;  ///< NaN when the village was excluded
+    std::string code;  ///< village code
+    std::string key;   ///< indicator key
+    double filledWith; ///< NaN when the village was excluded
 };
 
 /// \brief The score of each village, in the order of the codes given.
@@ -153,14 +153,14 @@ std::vector<std::size_t> villagesByRank(const PriorityResult& result);
 // ---------------------------------------------------------------------------------------
 
 struct SensitivityOptions {
-    int draws = 500;              ///< Monte Carlo draws of perturbed weights
-    double perturbation = 0.2;    ///< each weight drawn uniformly in [w(1-p), w(1+p)]
-    int topN = 30;                ///< "stays in the top N" is counted against this N
-    std::uint64_t seed = 20190;   ///< same seed, same result
+    int draws = 500;            ///< Monte Carlo draws of perturbed weights
+    double perturbation = 0.2;  ///< each weight drawn uniformly in [w(1-p), w(1+p)]
+    int topN = 30;              ///< "stays in the top N" is counted against this N
+    std::uint64_t seed = 20190; ///< same seed, same result
 };
 
 struct SensitivityResult {
-    std::vector<int> rankMin;     ///< per village (row order); 0 when the village is never ranked
+    std::vector<int> rankMin; ///< per village (row order); 0 when the village is never ranked
     std::vector<int> rankMax;
     std::vector<double> topShare; ///< fraction of draws (0-1) in which the village ranks <= topN
     SensitivityOptions options;

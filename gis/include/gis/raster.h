@@ -31,7 +31,10 @@ struct RasterGrid {
     std::string crs;           ///< "EPSG:32748" or WKT
     std::vector<float> values; ///< width*height, row-major from the top; NaN = no data
 
-    std::size_t cellCount() const noexcept { return static_cast<std::size_t>(width) * static_cast<std::size_t>(height); }
+    std::size_t cellCount() const noexcept
+    {
+        return static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+    }
     std::size_t index(int col, int row) const noexcept
     {
         return static_cast<std::size_t>(row) * static_cast<std::size_t>(width) + static_cast<std::size_t>(col);

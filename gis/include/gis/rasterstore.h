@@ -22,10 +22,10 @@ namespace gis {
 
 struct StoredRaster {
     RasterKind kind = RasterKind::Dem;
-    std::string source;        ///< the file(s) imported, as given
-    std::string period;        ///< edition or year of the data, free text; may be empty
-    std::string importedAt;    ///< ISO 8601 UTC
-    std::string attributes;    ///< JSON object; {"speeds": {...}} for land cover
+    std::string source;     ///< the file(s) imported, as given
+    std::string period;     ///< edition or year of the data, free text; may be empty
+    std::string importedAt; ///< ISO 8601 UTC
+    std::string attributes; ///< JSON object; {"speeds": {...}} for land cover
     RasterGrid grid;
 };
 

@@ -26,14 +26,14 @@
 namespace gis {
 
 struct RecordImportOptions {
-    std::string period;                                 ///< required
-    std::string codeField, nameField, kecamatanField;   ///< pekon columns; empty = detect
+    std::string period;                                  ///< required
+    std::string codeField, nameField, kecamatanField;    ///< pekon columns; empty = detect
     std::string householdField, statusField, desilField; ///< empty = detect
-    std::string unit = "auto";                          ///< "person", "household" or "auto"
+    std::string unit = "auto";                           ///< "person", "household" or "auto"
     std::string sheet;
     int headerRow = 0;
-    std::string source;                                 ///< empty = the file name
-    std::string reportPath;                             ///< empty = defaultReportPath
+    std::string source;     ///< empty = the file name
+    std::string reportPath; ///< empty = defaultReportPath
     bool replace = false;
     bool fuzzy = true;
 };
@@ -44,8 +44,8 @@ struct RecordImportReport : ImportOutcome {
     std::string joinedBy;
     std::size_t rows = 0, rowsCounted = 0, pekon = 0;
     // matches: one per distinct pekon as written (first row, note "N rows")
-    std::vector<RowProblem> problems;   ///< invalid desil etc. (no personal data)
-    std::vector<std::string> keys;      ///< indicator keys written
+    std::vector<RowProblem> problems; ///< invalid desil etc. (no personal data)
+    std::vector<std::string> keys;    ///< indicator keys written
     std::string text() const;
 };
 

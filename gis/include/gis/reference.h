@@ -14,10 +14,10 @@ namespace gis {
 
 /// \brief One area of the reference.
 struct ReferenceEntry {
-    std::string code;       ///< dotted Kemendagri code: "18", "18.06", "18.06.20", "18.06.20.2001"
-    std::string_view name;  ///< as the reference writes it: "Lampung", "Kabupaten Tanggamus", "Gisting",
-                            ///< "Campang"; points into the owning AreaReference
-    int level = 0;          ///< 1 province, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan
+    std::string code;      ///< dotted Kemendagri code: "18", "18.06", "18.06.20", "18.06.20.2001"
+    std::string_view name; ///< as the reference writes it: "Lampung", "Kabupaten Tanggamus", "Gisting",
+                           ///< "Campang"; points into the owning AreaReference
+    int level = 0;         ///< 1 province, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan
 };
 
 /// \brief Whether a level-2 area is a Kabupaten (regency) or a Kota (city).
@@ -26,8 +26,8 @@ enum class RegencyType { Unknown, Kabupaten, Kota };
 /// \brief A kabupaten/kota name taken apart.
 struct RegencyName {
     RegencyType type = RegencyType::Unknown;
-    std::string bare;     ///< "Tanggamus", "Bandar Lampung", "Jakarta Barat"
-    std::string display;  ///< "Kabupaten Tanggamus", "Kota Bandar Lampung", "Kota Administrasi Jakarta Barat"
+    std::string bare;    ///< "Tanggamus", "Bandar Lampung", "Jakarta Barat"
+    std::string display; ///< "Kabupaten Tanggamus", "Kota Bandar Lampung", "Kota Administrasi Jakarta Barat"
 };
 
 /// \brief Splits "Kabupaten Tanggamus", "KOTA BANDAR LAMPUNG", "Kab. Pringsewu" or "Kota Administrasi
@@ -80,7 +80,7 @@ public:
     std::size_t count(int level) const noexcept;
 
 private:
-    std::string mText;  ///< the decompressed text; entry names point into it
+    std::string mText; ///< the decompressed text; entry names point into it
     std::string mEdition, mLicence;
     std::vector<ReferenceEntry> mEntries;
     std::size_t mCounts[5] = {0, 0, 0, 0, 0};
@@ -89,8 +89,8 @@ private:
 /// \brief A code of a file that the reference does not know (obsolete, mistyped, or newer than it).
 struct ReferenceUnknownCode {
     std::string code;
-    int level = 0;            ///< 1-4 as for ReferenceEntry
-    std::string nameInFile;   ///< "" when the file gives no name
+    int level = 0;          ///< 1-4 as for ReferenceEntry
+    std::string nameInFile; ///< "" when the file gives no name
 };
 
 /// \brief A name of a file that is not the reference's name of its code (case, spacing,
@@ -98,17 +98,17 @@ struct ReferenceUnknownCode {
 struct ReferenceNameDifference {
     std::string code;
     int level = 0;
-    std::string inFile;       ///< "Way Piring"
-    std::string inReference;  ///< "Way Pring"
+    std::string inFile;      ///< "Way Piring"
+    std::string inReference; ///< "Way Pring"
 };
 
 /// \brief What naming areas from the reference did (gis::nameBoundariesFromReference).
 struct ReferenceNamingReport {
-    std::string edition;                 ///< "idn-area-data 4.0.1"; "" = the reference was not consulted
-    std::size_t named[5] = {0, 0, 0, 0, 0};   ///< by level 1-4: areas the file did not name, named from it
-    std::size_t recased = 0;             ///< names the file wrote in capitals, written as the reference does
-    std::vector<ReferenceUnknownCode> unknown;          ///< in code order
-    std::vector<ReferenceNameDifference> differences;   ///< in code order; the file's names are kept
+    std::string edition;                       ///< "idn-area-data 4.0.1"; "" = the reference was not consulted
+    std::size_t named[5] = {0, 0, 0, 0, 0};    ///< by level 1-4: areas the file did not name, named from it
+    std::size_t recased = 0;                   ///< names the file wrote in capitals, written as the reference does
+    std::vector<ReferenceUnknownCode> unknown; ///< in code order
+    std::vector<ReferenceNameDifference> differences; ///< in code order; the file's names are kept
 
     /// \brief Lines for a terminal report ("reference: ..."), every list in full; "" when not consulted.
     std::string text() const;

@@ -29,14 +29,14 @@ namespace gis {
 
 /// \brief The parts of a project a read asks for (bit flags).
 enum class ProjectPart : unsigned {
-    Meta = 1u << 0,        ///< always read, whatever else is asked
-    Areas = 1u << 1,       ///< wilayah, with stored areas and surface points (Dataset::areaCache)
+    Meta = 1u << 0,  ///< always read, whatever else is asked
+    Areas = 1u << 1, ///< wilayah, with stored areas and surface points (Dataset::areaCache)
     Facilities = 1u << 2,
     Indicators = 1u << 3,
     Aliases = 1u << 4,
     BpsCodes = 1u << 5,
-    Background = 1u << 6,  ///< latar: land around the areas
-    Programs = 1u << 7,    ///< saved placement runs
+    Background = 1u << 6, ///< latar: land around the areas
+    Programs = 1u << 7,   ///< saved placement runs
     All = 0xffu,
 };
 constexpr ProjectPart operator|(ProjectPart a, ProjectPart b)
@@ -87,9 +87,9 @@ struct ProjectChanges {
     std::vector<Facility> updateFacilities;
     std::vector<long long> removeFacilityIds;
 
-    std::vector<AreaAlias> addAliases;         ///< kept unless the same (code, name) exists
+    std::vector<AreaAlias> addAliases;           ///< kept unless the same (code, name) exists
     std::map<std::string, std::string> bpsCodes; ///< Kemendagri -> BPS, inserted or replaced
-    std::vector<std::string> removeBpsCodes;   ///< Kemendagri codes whose crosswalk entry goes
+    std::vector<std::string> removeBpsCodes;     ///< Kemendagri codes whose crosswalk entry goes
 
     /// Meta entries set (value) or removed (nullopt): provenance, capital, schemes
     /// ("skema.NAME"), map templates ("template.NAME"), ...

@@ -25,8 +25,8 @@ namespace gis {
 /// \brief Cells of a spreadsheet or CSV as text (UTF-8), row by row.
 struct RawTable {
     std::string path;
-    std::string encoding;   ///< "UTF-8", "Windows-1252" (converted) or "XLSX"
-    char separator = 0;     ///< CSV: ',' ';' or '\t'
+    std::string encoding; ///< "UTF-8", "Windows-1252" (converted) or "XLSX"
+    char separator = 0;   ///< CSV: ',' ';' or '\t'
     std::vector<std::vector<std::string>> rows;
     std::vector<long> rowNumbers; ///< 1-based row (line) number in the file of each row
 };
@@ -62,7 +62,7 @@ enum class NumberStyle {
 
 struct NumberColumn {
     NumberStyle style = NumberStyle::Plain;
-    bool ambiguous = false;  ///< every value fits both readings (e.g. only "1.735"): Indonesian taken
+    bool ambiguous = false; ///< every value fits both readings (e.g. only "1.735"): Indonesian taken
     std::string explanation;
 };
 
@@ -81,12 +81,12 @@ struct JoinColumns {
 
 /// \brief The outcome of joining one row.
 struct RowMatch {
-    long row = 0;             ///< row number in the file
+    long row = 0; ///< row number in the file
     MatchKind kind = MatchKind::Unmatched;
-    std::string how;          ///< "code", "name", "alias", "fuzzy (distance 1)", ...
+    std::string how; ///< "code", "name", "alias", "fuzzy (distance 1)", ...
     std::string codeInFile, nameInFile, kecamatanInFile;
     std::string code, matchedName;
-    std::string candidates;   ///< "; "-separated when ambiguous
+    std::string candidates; ///< "; "-separated when ambiguous
     std::string note;
 };
 
@@ -141,13 +141,13 @@ StoreResult storeValues(Dataset& ds, std::vector<IndicatorValue> values, bool re
 std::string isoNowUtc();
 
 struct TableImportOptions {
-    std::string period;                                       ///< required
+    std::string period;                                          ///< required
     std::vector<std::pair<std::string, std::string>> indicators; ///< key -> column
-    std::string codeField, nameField, kecamatanField;         ///< empty = detect
-    int headerRow = 0;                                        ///< 1-based; 0 = find it
-    std::string sheet;                                        ///< XLSX sheet; empty = the first
-    std::string source;                                       ///< empty = the file name
-    std::string reportPath;                                   ///< empty = defaultReportPath
+    std::string codeField, nameField, kecamatanField;            ///< empty = detect
+    int headerRow = 0;                                           ///< 1-based; 0 = find it
+    std::string sheet;                                           ///< XLSX sheet; empty = the first
+    std::string source;                                          ///< empty = the file name
+    std::string reportPath;                                      ///< empty = defaultReportPath
     bool replace = false;
     bool keepFirstDuplicate = false;
     bool skipInvalid = false;
@@ -162,9 +162,9 @@ struct RowProblem {
 
 /// \brief What a table or record import did (the common part of their reports).
 struct ImportOutcome {
-    std::string reportPath;                  ///< match report written
+    std::string reportPath; ///< match report written
     std::vector<RowMatch> matches;
-    std::vector<std::string> notes;          ///< duplicates kept, invalid skipped, replaced, aliases added
+    std::vector<std::string> notes; ///< duplicates kept, invalid skipped, replaced, aliases added
     std::size_t valuesWritten = 0;
     bool written = false;                    ///< false: the dataset was left unchanged
     std::string stopReason;                  ///< why nothing was written
@@ -176,7 +176,7 @@ struct TableImportReport : ImportOutcome {
     std::string path, encoding, source;
     char separator = 0;
     long headerRow = 0;
-    std::string joinedBy;                 ///< "code (Kemendagri)", "name within kecamatan", ...
+    std::string joinedBy; ///< "code (Kemendagri)", "name within kecamatan", ...
     std::vector<long> totalRows, blankRows;
     std::vector<std::string> numberNotes; ///< per column: style and ambiguity
     std::vector<RowProblem> problems;     ///< validation

@@ -44,11 +44,11 @@ double toblerFlatKmh();
 
 /// \brief The friction surface. Paces are minutes per metre; +infinity = impassable that way.
 struct FrictionGrid {
-    RasterGrid shape;                   ///< placement and CRS (its values are unused and empty)
-    std::vector<float> elevation;       ///< m; empty = flat terrain
-    std::vector<float> walkPace;        ///< flat-ground walking pace (min/m); +inf = not walkable
-    std::vector<float> roadPace;        ///< road or ferry pace (min/m); +inf = no road
-    std::vector<std::uint8_t> barrier;  ///< 1 = a barrier line crosses the cell
+    RasterGrid shape;                  ///< placement and CRS (its values are unused and empty)
+    std::vector<float> elevation;      ///< m; empty = flat terrain
+    std::vector<float> walkPace;       ///< flat-ground walking pace (min/m); +inf = not walkable
+    std::vector<float> roadPace;       ///< road or ferry pace (min/m); +inf = no road
+    std::vector<std::uint8_t> barrier; ///< 1 = a barrier line crosses the cell
 
     std::size_t cellCount() const noexcept { return shape.cellCount(); }
     /// \brief A flat, walkable grid at Tobler's flat speed (tests and building blocks).
@@ -64,16 +64,16 @@ struct FrictionGrid {
 
 /// \brief What goes into the friction grid. Geometries are EPSG:4326.
 struct TravelInputs {
-    const RasterGrid* dem = nullptr;        ///< any grid (resampled bilinear); nullptr = flat
-    const RasterGrid* landCover = nullptr;  ///< class codes (resampled nearest); nullptr = 5.04 km/h everywhere
-    LandCoverSpeeds landCoverSpeeds;        ///< required with landCover
-    std::vector<MultiPolygon> land;         ///< walkable land (areas, background land); empty = all land
+    const RasterGrid* dem = nullptr;       ///< any grid (resampled bilinear); nullptr = flat
+    const RasterGrid* landCover = nullptr; ///< class codes (resampled nearest); nullptr = 5.04 km/h everywhere
+    LandCoverSpeeds landCoverSpeeds;       ///< required with landCover
+    std::vector<MultiPolygon> land;        ///< walkable land (areas, background land); empty = all land
     struct Road {
         LineString line;
         double kmh = 0.0;
     };
-    std::vector<Road> roads;                ///< roads and ferries
-    std::vector<LineString> barriers;       ///< rivers without bridges
+    std::vector<Road> roads;          ///< roads and ferries
+    std::vector<LineString> barriers; ///< rivers without bridges
 };
 
 /// \brief Builds the friction grid on \a target. \throws Error (a land-cover class missing from
@@ -83,9 +83,9 @@ FrictionGrid buildFrictionGrid(const RasterTarget& target, const TravelInputs& i
 std::vector<TravelInputs::Road> roadsOf(const RoadNetwork& network);
 
 struct TravelResult {
-    RasterGrid minutes;                     ///< minutes to the nearest target; NaN = unreachable
-    std::vector<std::int32_t> nearest;      ///< per cell: index of the target reached, -1 none (when asked)
-    std::vector<std::size_t> unplaced;      ///< targets outside the grid or with no passable cell within 5 cells
+    RasterGrid minutes;                ///< minutes to the nearest target; NaN = unreachable
+    std::vector<std::int32_t> nearest; ///< per cell: index of the target reached, -1 none (when asked)
+    std::vector<std::size_t> unplaced; ///< targets outside the grid or with no passable cell within 5 cells
 };
 
 /// \brief Minutes from every cell to the nearest of \a targets (points in the grid's CRS), up
@@ -128,13 +128,12 @@ RasterGrid populationOnGrid(const RasterGrid& shape, const Dataset& ds, const Ra
 /// to it in travel time, cell after cell in increasing minutes up to \a maxMinutes, until its
 /// \a capacity is used (the last cell partly); people taken are removed before the next facility.
 struct CoverageResult {
-    std::vector<double> servedByFacility;   ///< people served, per facility
-    std::vector<double> coveredByArea;      ///< people covered, per area (in the areas' order)
-    std::vector<double> totalByArea;        ///< people, per area
+    std::vector<double> servedByFacility; ///< people served, per facility
+    std::vector<double> coveredByArea;    ///< people covered, per area (in the areas' order)
+    std::vector<double> totalByArea;      ///< people, per area
 };
 CoverageResult coverageWithCapacity(const FrictionGrid& grid, const RasterGrid& population,
                                     const std::vector<std::int32_t>& areaOfCell, std::size_t areaCount,
-                                    const std::vector<Point>& facilitiesInGridCrs, double capacity,
-                                    double maxMinutes);
+                                    const std::vector<Point>& facilitiesInGridCrs, double capacity, double maxMinutes);
 
 } // namespace gis

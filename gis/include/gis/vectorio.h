@@ -19,10 +19,10 @@ using FieldValue = std::variant<std::monostate, long long, double, std::string>;
 std::string fieldText(const FieldValue& v);
 
 struct ReadOptions {
-    std::string layer;        ///< layer name; empty = the first layer
-    std::string assumedCrs;   ///< CRS to use when the source declares none ("EPSG:4326"); empty = error
-    std::string xField;       ///< CSV: longitude/easting column; empty = detect (lon, lng, longitude, x, bujur)
-    std::string yField;       ///< CSV: latitude/northing column; empty = detect (lat, latitude, y, lintang)
+    std::string layer;      ///< layer name; empty = the first layer
+    std::string assumedCrs; ///< CRS to use when the source declares none ("EPSG:4326"); empty = error
+    std::string xField;     ///< CSV: longitude/easting column; empty = detect (lon, lng, longitude, x, bujur)
+    std::string yField;     ///< CSV: latitude/northing column; empty = detect (lat, latitude, y, lintang)
 };
 
 /// \brief Something said about one feature: a repair, an empty geometry, a skipped part.
@@ -33,19 +33,19 @@ struct FeatureNote {
 
 struct VectorFeature {
     long long fid = 0;
-    Geometry geometry;               ///< EPSG:4326, x = lon, y = lat
-    std::vector<FieldValue> values;  ///< one per VectorData::fieldNames
+    Geometry geometry;              ///< EPSG:4326, x = lon, y = lat
+    std::vector<FieldValue> values; ///< one per VectorData::fieldNames
 };
 
 struct VectorData {
     std::string path;
     std::string layerName;
-    std::string sourceCrs;           ///< the source's CRS as "AUTH:CODE" or WKT; "EPSG:4326" after an assumed CRS
+    std::string sourceCrs; ///< the source's CRS as "AUTH:CODE" or WKT; "EPSG:4326" after an assumed CRS
     GeometryType type = GeometryType::None;
     std::vector<std::string> fieldNames;
     std::vector<VectorFeature> features;
-    std::vector<FeatureNote> repaired;  ///< invalid polygons that were repaired, by feature
-    std::vector<FeatureNote> warnings;  ///< features kept with empty geometry, etc.
+    std::vector<FeatureNote> repaired; ///< invalid polygons that were repaired, by feature
+    std::vector<FeatureNote> warnings; ///< features kept with empty geometry, etc.
 
     /// \brief Index of a field by name (case-insensitive), or -1.
     int fieldIndex(const std::string& name) const;

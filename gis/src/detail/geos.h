@@ -29,7 +29,10 @@ private:
     std::string mLastError;
 };
 
-inline GEOSContextHandle_t geosHandle() { return GeosContext::forThisThread().handle(); }
+inline GEOSContextHandle_t geosHandle()
+{
+    return GeosContext::forThisThread().handle();
+}
 
 struct GeosGeomDeleter {
     void operator()(GEOSGeometry* g) const noexcept { GEOSGeom_destroy_r(geosHandle(), g); }

@@ -21,9 +21,9 @@ struct OutputField {
 using FieldValue = std::variant<std::monostate, std::string, double, long long>;
 
 struct OutputFeature {
-    std::vector<FieldValue> values;  ///< one per field of the layer
-    std::optional<Point> point;      ///< for point layers
-    MultiPolygon polygons;           ///< for polygon layers (empty = no geometry)
+    std::vector<FieldValue> values; ///< one per field of the layer
+    std::optional<Point> point;     ///< for point layers
+    MultiPolygon polygons;          ///< for polygon layers (empty = no geometry)
 };
 
 enum class LayerGeometry { Point, MultiPolygon };

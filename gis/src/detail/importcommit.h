@@ -13,15 +13,15 @@
 namespace gis::detail {
 
 struct CommitRequest {
-    std::string inputPath;                  ///< the imported file (default match report beside it)
-    std::string reportPath;                 ///< match report; empty = defaultReportPath(inputPath)
-    std::string fileLabel;                  ///< the file name, recorded as the alias source
-    std::vector<IndicatorValue> values;     ///< what the rows say
-    bool replace = false;                   ///< replace held values of the same area, key and period
-    std::string aliasNote;                  ///< appended to the "fuzzy match(es) added" note
-    std::string blockedReason;              ///< the caller's own checks refused: write the report only
+    std::string inputPath;              ///< the imported file (default match report beside it)
+    std::string reportPath;             ///< match report; empty = defaultReportPath(inputPath)
+    std::string fileLabel;              ///< the file name, recorded as the alias source
+    std::vector<IndicatorValue> values; ///< what the rows say
+    bool replace = false;               ///< replace held values of the same area, key and period
+    std::string aliasNote;              ///< appended to the "fuzzy match(es) added" note
+    std::string blockedReason;          ///< the caller's own checks refused: write the report only
     std::vector<std::string> blockedParameters;
-    std::vector<std::string> notes;         ///< the caller's notes, added once its checks passed
+    std::vector<std::string> notes; ///< the caller's notes, added once its checks passed
 };
 
 /// \brief Writes the match report, then (unless blocked or refused) the values and aliases into

@@ -23,10 +23,7 @@ inline void ensureGdalRegistered()
 }
 
 struct OgrTransformDeleter {
-    void operator()(OGRCoordinateTransformation* ct) const noexcept
-    {
-        OGRCoordinateTransformation::DestroyCT(ct);
-    }
+    void operator()(OGRCoordinateTransformation* ct) const noexcept { OGRCoordinateTransformation::DestroyCT(ct); }
 };
 /// Owner of an OGRCoordinateTransformation (GDAL's OGRCreateCoordinateTransformation).
 using OgrTransformPtr = std::unique_ptr<OGRCoordinateTransformation, OgrTransformDeleter>;

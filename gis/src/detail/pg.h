@@ -18,7 +18,7 @@ namespace gis::detail {
 
 /// \brief A value bound to a statement parameter: text, binary bytes (bytea) or NULL.
 struct PgParam {
-    std::optional<std::string> value;  ///< nullopt = NULL
+    std::optional<std::string> value; ///< nullopt = NULL
     bool binary = false;
 
     static PgParam text(std::string v) { return {std::move(v), false}; }
@@ -56,7 +56,8 @@ private:
 class PgError : public std::runtime_error {
 public:
     PgError(std::string sqlState, const std::string& message)
-        : std::runtime_error(message), mSqlState(std::move(sqlState)) {}
+            : std::runtime_error(message), mSqlState(std::move(sqlState))
+    {}
     const std::string& sqlState() const noexcept { return mSqlState; }
 
 private:

@@ -58,7 +58,10 @@ inline std::vector<std::size_t> shuffledOrder(std::size_t n, std::uint64_t seed)
 }
 
 /// The smallest change counted as an improvement of an objective of size \a scale.
-inline double improvementEpsilon(double scale) { return 1e-9 * std::max(1.0, std::fabs(scale)); }
+inline double improvementEpsilon(double scale)
+{
+    return 1e-9 * std::max(1.0, std::fabs(scale));
+}
 
 /// Orders sites by marginal gain: each next the one adding most to those before it (ties: the
 /// lower index). \a gainOf(site) returns the gain given the state; \a add(site) updates the state.

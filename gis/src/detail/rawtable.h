@@ -11,8 +11,8 @@
 namespace gis::detail {
 
 /// Pekon name and kecamatan columns looked for by the record and facility imports.
-inline const std::vector<std::string> kPekonNameColumns{"nama_pekon", "nama_desa", "nama_kelurahan", "pekon", "desa",
-                                                        "kelurahan", "desa_kelurahan", "pekon_kelurahan"};
+inline const std::vector<std::string> kPekonNameColumns{"nama_pekon", "nama_desa", "nama_kelurahan", "pekon",
+                                                        "desa",       "kelurahan", "desa_kelurahan", "pekon_kelurahan"};
 inline const std::vector<std::string> kKecamatanColumns{"kecamatan", "nama_kecamatan", "kec", "nama_kec"};
 
 /// \brief The cell of \a row in \a column, or "" when the row is shorter or the column is -1.

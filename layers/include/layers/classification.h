@@ -11,11 +11,11 @@
 namespace layers {
 
 enum class ClassificationMethod {
-    Quantile,      ///< (about) the same number of areas in each class
-    EqualInterval, ///< classes of the same width between minimum and maximum
-    NaturalBreaks, ///< Jenks: minimises the variance inside classes
+    Quantile,          ///< (about) the same number of areas in each class
+    EqualInterval,     ///< classes of the same width between minimum and maximum
+    NaturalBreaks,     ///< Jenks: minimises the variance inside classes
     StandardDeviation, ///< classes one standard deviation wide around the mean
-    Manual,        ///< breaks given by the user (the upper-bounds constructor of Classification)
+    Manual,            ///< breaks given by the user (the upper-bounds constructor of Classification)
 };
 
 /// \brief "kuantil", "interval sama", "natural breaks (Jenks)", "simpangan baku",

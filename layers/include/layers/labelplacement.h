@@ -36,8 +36,8 @@ struct PlacedLabel {
 /// \a bounds, so each test looks only at nearby boxes: 84,000 labels place in well under a
 /// second.
 /// \throws std::invalid_argument when \a paddingPx is negative or not finite.
-std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, const QRectF& bounds,
-                                     double paddingPx, const std::vector<QRectF>& obstacles = {});
+std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, const QRectF& bounds, double paddingPx,
+                                     const std::vector<QRectF>& obstacles = {});
 
 /// \brief Nine candidate boxes of size \a textSize around \a anchorPx (y down), in order of
 /// preference: centred on the anchor; then right, left, above and below it, \a offsetPx away

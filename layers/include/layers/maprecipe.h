@@ -21,8 +21,8 @@ namespace layers {
 /// ("kecamatan", "layer", "proposals"), so a caller can name its own option or control for it.
 class TemplateError : public gis::Error {
 public:
-    TemplateError(std::string parameter, const std::string& what)
-        : gis::Error(what), mParameter(std::move(parameter)) {}
+    TemplateError(std::string parameter, const std::string& what) : gis::Error(what), mParameter(std::move(parameter))
+    {}
     const std::string& parameter() const noexcept { return mParameter; }
 
 private:

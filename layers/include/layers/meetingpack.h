@@ -32,9 +32,9 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
 
 struct ReportOptions {
     Lang lang = Lang::Id;
-    PageSetup page;           ///< A4 landscape by default
-    std::string printedDate;  ///< empty = today
-    double simplifyMm = 0.0;  ///< e-mail preset: > 0
+    PageSetup page;          ///< A4 landscape by default
+    std::string printedDate; ///< empty = today
+    double simplifyMm = 0.0; ///< e-mail preset: > 0
     std::size_t topN = 30;
     double coverageRadiusKm = 5.0; ///< Puskessos reach drawn when no run is saved
     std::string maker;

@@ -42,7 +42,7 @@ std::optional<Lang> langFromName(const std::string& name); ///< "id", "en"
 struct PageTable {
     struct Column {
         std::string header;
-        bool alignRight = false; ///< numbers
+        bool alignRight = false;  ///< numbers
         double widthWeight = 1.0; ///< share of the spare table width
         bool mayElide = false;    ///< names: cut with "…" when the table is too narrow (codes and numbers never are)
     };

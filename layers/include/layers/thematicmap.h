@@ -28,11 +28,11 @@ namespace layers {
 /// \brief Values to map that are not stored in the dataset (analysis results such as the
 /// priority score, LISA clusters): numbers per area code, or categories per area code.
 struct ValueLayer {
-    std::string key;     ///< "priority_score"
-    std::string label;   ///< "Skor prioritas wilayah terpencil"
-    std::string unit;    ///< "0–100"
+    std::string key;   ///< "priority_score"
+    std::string label; ///< "Skor prioritas wilayah terpencil"
+    std::string unit;  ///< "0–100"
     std::string period;
-    std::string source;  ///< where the values come from, printed with the sources
+    std::string source;                            ///< where the values come from, printed with the sources
     std::map<std::string, double> values;          ///< numeric layer (graduated)
     std::map<std::string, std::string> categories; ///< categorical layer (when not empty)
     std::vector<std::string> categoryOrder;        ///< legend order (default: sorted)
@@ -41,8 +41,8 @@ struct ValueLayer {
 
 /// \brief A site proposed by a placement run, drawn distinct from existing facilities.
 struct ProposedSite {
-    int rank = 0;          ///< 1 = chosen first (largest gain)
-    std::string code;      ///< pekon code
+    int rank = 0;     ///< 1 = chosen first (largest gain)
+    std::string code; ///< pekon code
     std::string name;
     gis::Point location;
 };
@@ -50,22 +50,22 @@ struct ProposedSite {
 /// \brief What a thematic map shows and how it is classified.
 struct ThematicMapSpec {
     std::string indicatorKey = "poverty_rate";
-    std::string period;                 ///< empty = latest period of the indicator
+    std::string period; ///< empty = latest period of the indicator
     ClassificationMethod method = ClassificationMethod::Quantile;
-    int classCount = 5;                 ///< 1..9 (fewer classes result when values repeat)
-    std::string ramp = "YlOrRd";        ///< see rampNames()
-    std::string title;                  ///< empty = from the indicator label, regency name and period
-    std::string subtitle;               ///< empty = indicator label with unit and classification
-    bool showFacilities = true;         ///< point symbols per facility kind
-    bool showLabels = true;             ///< kecamatan names on the map
-    std::string printedDate;            ///< date in the footer; empty = today ("28 November 2025")
+    int classCount = 5;          ///< 1..9 (fewer classes result when values repeat)
+    std::string ramp = "YlOrRd"; ///< see rampNames()
+    std::string title;           ///< empty = from the indicator label, regency name and period
+    std::string subtitle;        ///< empty = indicator label with unit and classification
+    bool showFacilities = true;  ///< point symbols per facility kind
+    bool showLabels = true;      ///< kecamatan names on the map
+    std::string printedDate;     ///< date in the footer; empty = today ("28 November 2025")
 
-    std::optional<ValueLayer> layer;    ///< map these values instead of the indicator
-    std::vector<double> manualBreaks;   ///< upper bounds, ascending: classes by hand (overrides method)
-    std::string focusArea;              ///< a kecamatan code: the map fits it, other areas are greyed
-    std::optional<gis::Extent> view;    ///< lon/lat box to fit (default: all areas, or the focus)
-    bool showVillageLabels = false;     ///< pekon names (collisions resolved: lower priority dropped)
-    bool showInset = true;              ///< locator inset on the page
+    std::optional<ValueLayer> layer;  ///< map these values instead of the indicator
+    std::vector<double> manualBreaks; ///< upper bounds, ascending: classes by hand (overrides method)
+    std::string focusArea;            ///< a kecamatan code: the map fits it, other areas are greyed
+    std::optional<gis::Extent> view;  ///< lon/lat box to fit (default: all areas, or the focus)
+    bool showVillageLabels = false;   ///< pekon names (collisions resolved: lower priority dropped)
+    bool showInset = true;            ///< locator inset on the page
     std::vector<ProposedSite> proposedSites;
     std::string proposedKind;           ///< facility kind of the proposed sites ("PUSKESSOS")
     double coverageRadiusKm = 0.0;      ///< > 0: circles of this radius around coverageKind and proposed sites
@@ -73,7 +73,7 @@ struct ThematicMapSpec {
     std::vector<gis::LineString> roads; ///< road lines (lon/lat), drawn over the borders
     PageSetup page;                     ///< paper and raster DPI
     Lang lang = Lang::Id;
-    std::string maker;                  ///< "Dibuat oleh"; empty = meta "maker", else "Sasaran"
+    std::string maker; ///< "Dibuat oleh"; empty = meta "maker", else "Sasaran"
     /// E-mail size vector output: drop vertices closer than this on the page (mm) and draw label
     /// halos as soft boxes; 0 keeps full detail (print).
     double simplifyMm = 0.0;
@@ -95,25 +95,25 @@ struct PageResult {
 /// \brief Extra content of a page: a table under the map (or instead of it) and a page number.
 struct PageExtras {
     std::optional<PageTable> table;
-    bool tableOnly = false;      ///< no map: the table fills the page body (with its own title)
-    std::string title;           ///< replaces the map's title on this page
-    std::string subtitle;        ///< replaces the map's subtitle on this page
-    std::string pageLabel;       ///< "Halaman 3 / 21"
+    bool tableOnly = false;         ///< no map: the table fills the page body (with its own title)
+    std::string title;              ///< replaces the map's title on this page
+    std::string subtitle;           ///< replaces the map's subtitle on this page
+    std::string pageLabel;          ///< "Halaman 3 / 21"
     bool legendPresentOnly = false; ///< legend lists only classes with villages on this page
 };
 
 /// \brief One class row of the legend.
 struct LegendEntry {
     QColor color;
-    std::string label;   ///< "12,5 – 15,0" or "Tidak ada data"
-    int count = 0;       ///< number of villages in the class
+    std::string label; ///< "12,5 – 15,0" or "Tidak ada data"
+    int count = 0;     ///< number of villages in the class
     bool noData = false;
 };
 
 /// \brief One facility row of the legend.
 struct FacilityLegendEntry {
-    std::string kind;    ///< "BUMDES"
-    std::string label;   ///< "BUMDes"
+    std::string kind;  ///< "BUMDES"
+    std::string label; ///< "BUMDes"
     int count = 0;
 };
 
