@@ -237,7 +237,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     } catch (const UsageError& e) {
         return fail(err, ExitCode::Usage, e.what());
     } catch (const gis::ProjectError& e) {
-        return fail(err, ExitCode::InputError, e.what());
+        std::string message = e.what();
+        if (message.find("does not exist; check the path, or create the project first") != std::string::npos)
+            message += " (sasaran-cli new PROJECT --boundaries FILE, or sasaran-cli demo PROJECT)";
+        return fail(err, ExitCode::InputError, message);
     } catch (const gis::DataSourceError& e) {
         return fail(err, ExitCode::InputError, e.what());
     } catch (const gis::OutputError& e) {

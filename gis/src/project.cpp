@@ -784,7 +784,7 @@ void saveProject(const Dataset& ds, const std::string& path)
 Dataset loadProject(const std::string& path)
 {
     if (!isServerLocation(path) && !std::filesystem::exists(path))
-        throw ProjectError("project '" + path + "' does not exist; create one with 'sasaran-cli demo " + path + "'");
+        throw ProjectError("project '" + path + "' does not exist; check the path, or create the project first");
     return openProject(path, OpenMode::ReadOnly)->read();
 }
 
@@ -815,9 +815,7 @@ int projectSchemaVersion(const std::string& path)
 int upgradeProject(const std::string& path)
 {
     if (!isServerLocation(path) && !std::filesystem::exists(path))
-        throw ProjectError("project '" + path
-                           + "' does not exist; create one with 'sasaran-cli new' or "
-                             "'sasaran-cli demo'");
+        throw ProjectError("project '" + path + "' does not exist; check the path, or create the project first");
     const auto store = openProject(path, OpenMode::ReadWrite);
     return store->versionBeforeOpen();
 }

@@ -224,7 +224,7 @@ RasterGrid warpRaster(const std::vector<std::string>& paths, const RasterTarget&
             if (std::fabs(toMetres - 1.0) > 1e-6)
                 throw DataSourceError(path,
                                       fmt::format("the heights are in {} ({} m each), not metres: convert them "
-                                                  "to metres (e.g. gdal_calc.py --calc=\"A*{}\") and import again",
+                                                  "to metres (multiply every height by {}) and import again",
                                                   unit.empty() ? "another unit" : unit, toMetres, toMetres));
         }
         handles.push_back(GDALDataset::ToHandle(src.get()));
