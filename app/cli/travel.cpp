@@ -18,7 +18,6 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 namespace app::cli {
@@ -309,19 +308,7 @@ int runTravel(const TravelOptions& options, std::ostream& out, std::ostream&)
             total += c.totalByArea[k];
             covered += c.coveredByArea[k];
         }
-        const std::string temp = options.out + ".tmp";
-        {
-            std::ofstream file(temp, std::ios::binary);
-            file << csv;
-            if (!file)
-                throw gis::OutputError("cannot write '" + options.out + "'");
-        }
-        std::error_code ec;
-        std::filesystem::rename(temp, options.out, ec);
-        if (ec) {
-            std::filesystem::remove(temp, ec);
-            throw gis::OutputError("cannot write '" + options.out + "': " + ec.message());
-        }
+        gis::writeTextFileAtomically(options.out, csv);
         fmt::print(out,
                    "coverage: {} facilities of {:.0f} people each within {:.0f} minutes ({}), in the order "
                    "they are stored: {:.0f} of {:.0f} people covered ({:.1f} %)\n",

@@ -3,6 +3,8 @@
 // /vsimem/ file removed by a guard).
 #include "gis/raster.h"
 
+#include "detail/atomicoutput.h"
+
 #include "gis/crs.h"
 #include "gis/error.h"
 #include "gis/text.h"
@@ -465,12 +467,9 @@ void writeGeoTiff(const RasterGrid& grid, const std::string& path, float nodata)
 {
     detail::ensureGdalRegistered();
     GdalErrorCollector errors;
-    namespace fs = std::filesystem;
-    const fs::path target = fs::absolute(path);
-    const fs::path temp = target.parent_path() / (target.filename().string() + ".tmp.tif");
-    std::error_code ec;
-    fs::remove(temp, ec);
-    try {
+    detail::AtomicOutput output(path, detail::AtomicOutput::Kind::File);
+    const std::filesystem::path& temp = output.tempPath();
+    {
         GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
         const char* create[] = {"COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", nullptr};
         GDALDatasetUniquePtr ds(
@@ -489,15 +488,8 @@ void writeGeoTiff(const RasterGrid& grid, const std::string& path, float nodata)
         ds.reset(); // closes and flushes (GDALDataset::Close is newer than Debian's GDAL)
         if (errors.failureCount() > 0)
             throw OutputError("cannot write '" + path + "': " + errors.takeFailures());
-    } catch (...) {
-        fs::remove(temp, ec);
-        throw;
     }
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw OutputError("cannot write '" + path + "': " + ec.message());
-    }
+    output.commit();
 }
 
 } // namespace gis

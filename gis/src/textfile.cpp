@@ -24,3 +24,12 @@ void writeFileAtomically(const std::string& path, const std::string& content)
 }
 
 } // namespace gis::detail
+
+namespace gis {
+
+void writeTextFileAtomically(const std::string& path, const std::string& content)
+{
+    detail::writeFileAtomically(path, content);
+}
+
+} // namespace gis

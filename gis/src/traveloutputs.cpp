@@ -6,6 +6,7 @@
 #include "gis/error.h"
 #include "gis/text.h"
 
+#include "detail/atomicoutput.h"
 #include "detail/ogrhandles.h"
 #include "detail/rasterise.h"
 
@@ -85,14 +86,11 @@ std::size_t writeIsochrones(const RasterGrid& minutes, const std::vector<double>
         throw OutputError("cannot write '" + path + "': " + errors.takeFailures());
     band->SetNoDataValue(0); // the band is its own mask: class 0 is not polygonised
 
-    namespace fs = std::filesystem;
-    const fs::path target = fs::absolute(path);
-    const fs::path temp = target.parent_path() / ("tmp-" + target.filename().string());
-    std::error_code ec;
-    fs::remove(temp, ec);
+    detail::AtomicOutput output(path, detail::AtomicOutput::Kind::File);
+    const std::filesystem::path& temp = output.tempPath();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName.c_str());
     std::size_t count = 0;
-    try {
+    {
         GDALDatasetUniquePtr out(driver->Create(temp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!out)
             throw OutputError("cannot write '" + path + "': " + errors.takeFailures());
@@ -129,15 +127,8 @@ std::size_t writeIsochrones(const RasterGrid& minutes, const std::vector<double>
         out.reset();
         if (errors.failureCount() > 0)
             throw OutputError("cannot write '" + path + "': " + errors.takeFailures());
-    } catch (...) {
-        fs::remove(temp, ec);
-        throw;
     }
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        throw OutputError("cannot write '" + path + "': " + ec.message());
-    }
+    output.commit();
     return count;
 }
 

@@ -28,4 +28,9 @@ std::string csvNumber(double v);
 /// \brief A CSV text field: always quoted, inner quotes doubled.
 std::string csvQuoted(std::string_view text);
 
+/// \brief Writes \a content to \a path through a temporary file beside it and a rename, so
+/// \a path is either the old file or the complete new one. \throws OutputError naming \a path.
+/// \note Safe from any thread for different paths.
+void writeTextFileAtomically(const std::string& path, const std::string& content);
+
 } // namespace gis
