@@ -24,7 +24,7 @@ public:
     const char* what() const noexcept override { return mMessage.c_str(); }
     /// \brief The parameters to give or change, in the data's words; empty when none would help.
     const std::vector<std::string>& parameters() const noexcept { return mParameters; }
-    /// \brief Appends \a hint to what() (e.g. the CLI's " (option --period)").
+    /// \brief Appends \a hint to what() (e.g. the name under which the caller offers the parameter).
     void addHint(const std::string& hint) { mMessage += hint; }
 
 private:
