@@ -237,6 +237,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     } catch (const UsageError& e) {
         return fail(err, ExitCode::Usage, e.what());
     } catch (const gis::ProjectError& e) {
+        if (e.problem() == gis::ProjectProblem::Busy || e.problem() == gis::ProjectProblem::Unreachable)
+            return fail(err, ExitCode::TryAgain, e.what());
         std::string message = e.what();
         if (message.find("does not exist; check the path, or create the project first") != std::string::npos)
             message += " (sasaran-cli new PROJECT --boundaries FILE, or sasaran-cli demo PROJECT)";

@@ -14,6 +14,7 @@ enum class ExitCode : int {
     Usage = 2,       ///< the command line was wrong
     InputError = 3,  ///< a file could not be read, or the data was not usable
     OutputError = 4, ///< a file could not be written
+    TryAgain = 5,    ///< the project is busy (another writer) or its server cannot be reached
 };
 
 /// \brief Runs sasaran-cli with \a args (without the program name), writing results to \a out

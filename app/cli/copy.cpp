@@ -4,13 +4,9 @@
 #include "cli/common.h"
 #include "gis/error.h"
 #include "gis/project.h"
+#include "gis/rasterstore.h"
 #include "gis/serveraccess.h"
 #include "gis/store.h"
-
-// Until the store dispatcher (gis::openProject/createProject of the store branch) is merged,
-// copy reaches the PostGIS store through its entry points directly and files through
-// loadProject/saveProject.
-#include "../../gis/src/detail/serverstore.h"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -22,46 +18,41 @@ namespace app::cli {
 
 namespace {
 
-bool serverLocation(const std::string& location)
-{
-    return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
-}
-
 gis::Dataset readProject(const std::string& location)
 {
     if (location == kDefaultProjectName)
         return gis::buildDefaultDataset();
-    if (serverLocation(location))
-        return gis::detail::openServerProject(location, gis::OpenMode::ReadOnly)->read();
-    return gis::loadProject(location);
+    return gis::openProject(location, gis::OpenMode::ReadOnly)->read();
 }
 
 /// True when a project is already at \a location (a file there, or a server project this role
 /// can open).
 bool projectExists(const std::string& location)
 {
-    if (!serverLocation(location))
+    if (!gis::isServerLocation(location))
         return std::filesystem::exists(location);
     try {
-        gis::detail::openServerProject(location, gis::OpenMode::ReadOnly);
+        gis::openProject(location, gis::OpenMode::ReadOnly);
         return true;
     } catch (const gis::ProjectError& e) {
-        // "does not exist" means free; anything else (unreachable, no PostGIS, a malformed URI)
-        // is the error to report.
-        if (std::string(e.what()).find("does not exist") != std::string::npos)
+        // Missing means free; anything else (unreachable, no PostGIS, a malformed URI) is the
+        // error to report.
+        if (e.problem() == gis::ProjectProblem::Missing)
             return false;
         throw;
     }
 }
 
-/// Creates the project in one transaction (server) or by an atomic rename (file); returns
-/// its location for messages.
-std::string createProjectAt(const std::string& location, const gis::Dataset& ds, bool replace)
+/// The rasters (DEM, land cover, population) of a file project: kept in the file only.
+std::vector<gis::StoredRaster> rastersOf(const std::string& location)
 {
-    if (serverLocation(location))
-        return gis::detail::createServerProject(location, ds, replace)->location();
-    gis::saveProject(ds, location);
-    return std::filesystem::absolute(location).string();
+    std::vector<gis::StoredRaster> rasters;
+    if (location == kDefaultProjectName || gis::isServerLocation(location))
+        return rasters;
+    for (gis::RasterKind kind : gis::storedRasterKinds(location))
+        if (auto raster = gis::loadRaster(location, kind))
+            rasters.push_back(std::move(*raster));
+    return rasters;
 }
 
 } // namespace
@@ -85,13 +76,26 @@ int runCopy(const CopyCommandOptions& options, std::ostream& out, std::ostream&)
     if (options.destination == kDefaultProjectName)
         throw UsageError("DST cannot be :default (the embedded data is read-only)");
     const gis::Dataset ds = readProject(options.source);
+    std::vector<gis::StoredRaster> rasters = rastersOf(options.source);
+    std::string notCopied;
+    if (!rasters.empty() && gis::isServerLocation(options.destination)) {
+        // Said, not silently dropped: the server store has no raster table yet.
+        notCopied = fmt::format("not copied: {} raster(s) (DEM, land cover or population): a server project holds no "
+                                "rasters yet; keep the file for travel-time work\n",
+                                rasters.size());
+        rasters.clear();
+    }
     if (!options.replace && projectExists(options.destination))
         throw UsageError("a project already exists at '" + options.destination
                          + "'; add --replace to overwrite it (nothing was changed)");
-    const std::string created = createProjectAt(options.destination, ds, options.replace);
-    fmt::print(out, "copied {} areas, {} facilities, {} indicator values, {} saved runs\n  from {}\n  to   {}\n",
-               ds.areas.size(), ds.facilities.size(), ds.indicators.size(), ds.programs.size(), options.source,
-               created);
+    const std::string created = gis::createProject(options.destination, ds, options.replace)->location();
+    for (const gis::StoredRaster& raster : rasters)
+        gis::storeRaster(options.destination, raster);
+    fmt::print(out, "{}", notCopied);
+    fmt::print(out, "copied {} areas, {} facilities, {} indicator values, {} saved runs{}\n  from {}\n  to   {}\n",
+               ds.areas.size(), ds.facilities.size(), ds.indicators.size(), ds.programs.size(),
+               rasters.empty() ? "" : fmt::format(", {} raster(s)", rasters.size()), options.source,
+               gis::isServerLocation(created) ? created : std::filesystem::absolute(created).string());
     return 0;
 }
 
@@ -114,7 +118,7 @@ int runGrant(const GrantCommandOptions& options, std::ostream& out, std::ostream
 {
     if (options.reader.empty() && options.editor.empty())
         throw UsageError("grant needs --reader ROLE or --editor ROLE");
-    if (!serverLocation(options.project))
+    if (!gis::isServerLocation(options.project))
         throw UsageError("'" + options.project
                          + "' is not a server project (postgresql://...?project=NAME); access "
                            "to a project file is its file permissions");

@@ -148,8 +148,11 @@ struct ImportProject {
 
 /// \a read: the parts the import needs; \a changed: those it may change; \a geometry: whether
 /// it needs the areas' geometry (a table import matches codes and names only).
+/// \a valueKeyPeriods: when given, the only (key, period) pairs of values the import may
+/// replace or check against (ProjectReadOptions::valueKeyPeriods).
 ImportProject openForImport(const std::string& project, std::ostream& out, gis::ProjectPart read,
-                            gis::ProjectPart changed, bool geometry)
+                            gis::ProjectPart changed, bool geometry,
+                            std::vector<std::pair<std::string, std::string>> valueKeyPeriods = {})
 {
     ImportProject p;
     p.store = gis::openProject(project, gis::OpenMode::ReadWrite);
@@ -159,6 +162,7 @@ ImportProject openForImport(const std::string& project, std::ostream& out, gis::
     gis::ProjectReadOptions options;
     options.parts = read;
     options.areaGeometry = geometry;
+    options.valueKeyPeriods = std::move(valueKeyPeriods);
     p.ds = p.store->read(options);
     p.before = copyOfParts(p.ds, changed);
     p.changed = changed;
@@ -246,7 +250,8 @@ int finishImport(ImportProject& p, const std::string& project, const Report& rep
                    flagHint(report.stopParameters));
         return 3;
     }
-    p.store->write(gis::changesBetween(p.before, p.ds, p.changed));
+    // The import says what it changed: no comparison of the project before and after.
+    p.store->write(gis::changesOfImport(p.before, report.changes));
     fmt::print(out, "wrote project: {}\n", absolutePath(project));
     return 0;
 }
@@ -263,7 +268,13 @@ int runImportTable(const DataImportOptions& given, std::ostream& out, std::ostre
             throw UsageError(fmt::format("--indicator '{}' must be KEY=COLUMN", spec));
         options.table.indicators.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
     }
-    ImportProject p = openForImport(options.project, out, kValueImportReads, kValueImportChanges, false);
+    // The values the table may replace, and the population its poor counts are checked against.
+    std::vector<std::pair<std::string, std::string>> touched;
+    for (const auto& [key, column] : options.table.indicators)
+        touched.emplace_back(key, options.table.period);
+    touched.emplace_back("penduduk", options.table.period);
+    ImportProject p =
+        openForImport(options.project, out, kValueImportReads, kValueImportChanges, false, std::move(touched));
     const gis::TableImportReport report =
         withFlagHints([&] { return gis::importTable(p.ds, options.file, options.table); });
     return finishImport(p, options.project, report, out, err);

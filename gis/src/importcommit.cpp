@@ -9,7 +9,7 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <tuple>
+#include <unordered_set>
 
 namespace gis {
 
@@ -29,13 +29,21 @@ std::string csvQuote(const std::string& s)
     return out + "\"";
 }
 
-using ValueKey = std::tuple<std::string, std::string, std::string>; // area, key, period
-
-std::set<ValueKey> keysOf(const std::vector<IndicatorValue>& values)
+/// (area, key, period) as one string: a value replaces the held value of the same key.
+std::string valueKey(const IndicatorValue& v)
 {
-    std::set<ValueKey> keys;
+    std::string key;
+    key.reserve(v.areaCode.size() + v.key.size() + v.period.size() + 2);
+    key.append(v.areaCode).append(1, '\x1f').append(v.key).append(1, '\x1f').append(v.period);
+    return key;
+}
+
+std::unordered_set<std::string> keysOf(const std::vector<IndicatorValue>& values)
+{
+    std::unordered_set<std::string> keys;
+    keys.reserve(values.size());
     for (const IndicatorValue& v : values)
-        keys.insert({v.areaCode, v.key, v.period});
+        keys.insert(valueKey(v));
     return keys;
 }
 
@@ -71,12 +79,10 @@ std::string defaultReportPath(const std::string& input)
 
 void applyImportChanges(Dataset& ds, const ImportChanges& changes)
 {
-    if (!changes.values.empty()) {
-        const std::set<ValueKey> incoming = keysOf(changes.values);
+    if (!changes.values.empty() && !ds.indicators.empty()) {
+        const std::unordered_set<std::string> incoming = keysOf(changes.values);
         ds.indicators.erase(std::remove_if(ds.indicators.begin(), ds.indicators.end(),
-                                           [&](const IndicatorValue& v) {
-                                               return incoming.count({v.areaCode, v.key, v.period}) > 0;
-                                           }),
+                                           [&](const IndicatorValue& v) { return incoming.count(valueKey(v)) > 0; }),
                             ds.indicators.end());
         ds.indicators.insert(ds.indicators.end(), changes.values.begin(), changes.values.end());
     }
@@ -120,11 +126,13 @@ std::vector<AreaAlias> planFuzzyAliases(const Dataset& ds, const std::vector<Row
 StoreResult planValues(const Dataset& ds, std::vector<IndicatorValue> values, bool replace, ImportChanges& changes)
 {
     StoreResult r;
-    const std::set<ValueKey> incoming = keysOf(values);
+    // Nothing held (e.g. a new period, read alone): nothing to conflict with.
+    const std::unordered_set<std::string> incoming =
+        ds.indicators.empty() ? std::unordered_set<std::string>() : keysOf(values);
     std::map<std::string, std::size_t> conflictsBySource;
     std::set<std::string> periods;
     for (const IndicatorValue& v : ds.indicators) {
-        if (incoming.count({v.areaCode, v.key, v.period})) {
+        if (incoming.count(valueKey(v))) {
             conflictsBySource[v.source.empty() ? "(no source)" : v.source]++;
             periods.insert(v.period);
         }

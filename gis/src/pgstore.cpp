@@ -341,10 +341,12 @@ ProjectError serverError(const ServerLocation& loc, const std::string& doing, co
 {
     if (e.sqlState() == "42501")
         return ProjectError(std::string(kReadOnlyMessage) + " untuk " + doing + " di '" + loc.display + "' (" + e.what()
-                            + "); minta pemilik proyek memberi hak editor; nothing was changed");
+                                + "); minta pemilik proyek memberi hak editor; nothing was changed",
+                            ProjectProblem::ReadOnly);
     if (e.sqlState().rfind("08", 0) == 0 || e.sqlState().empty())
         return ProjectError("lost the connection to the PostgreSQL server of '" + loc.display + "' while " + doing
-                            + ": " + e.what() + "; nothing was changed, try again");
+                                + ": " + e.what() + "; nothing was changed, try again",
+                            ProjectProblem::Unreachable);
     return ProjectError("cannot " + doing + " in '" + loc.display + "': " + e.what() + "; nothing was changed");
 }
 
@@ -378,10 +380,12 @@ public:
     {
         if (mReadOnly)
             throw ProjectError(std::string(kReadOnlyMessage) + " pada '" + mLoc.display + "' (role " + mRole
-                               + " may only read it); ask the project's owner to grant editor access; "
-                                 "nothing was changed");
+                                   + " may only read it); ask the project's owner to grant editor access; "
+                                     "nothing was changed",
+                               ProjectProblem::ReadOnly);
         if (mOpenedReadOnly)
-            throw ProjectError("project '" + mLoc.display + "' was opened read-only; nothing was changed");
+            throw ProjectError("project '" + mLoc.display + "' was opened read-only; nothing was changed",
+                               ProjectProblem::ReadOnly);
         try {
             PgTransaction tx(*mDb);
             mDb->query("SELECT pg_advisory_xact_lock(hashtext($1))", {PgParam::text("sasaran." + mLoc.project)});
@@ -468,9 +472,19 @@ private:
             }
         }
         if (has(options.parts, ProjectPart::Indicators)) {
-            PgResult r = mDb->query("SELECT wilayah_code, key, period, value::text, source, imported_at FROM " + s
-                                        + ".indikator WHERE " + codeFilter("wilayah_code", prefix) + " ORDER BY ord",
-                                    params, true);
+            std::vector<PgParam> valueParams = params;
+            std::string pairs;
+            for (const auto& [key, period] : options.valueKeyPeriods) {
+                pairs += (pairs.empty() ? "(" : ", (") + std::string("$") + std::to_string(valueParams.size() + 1)
+                    + ", $" + std::to_string(valueParams.size() + 2) + ")";
+                valueParams.push_back(PgParam::text(key));
+                valueParams.push_back(PgParam::text(period));
+            }
+            PgResult r =
+                mDb->query("SELECT wilayah_code, key, period, value::text, source, imported_at FROM " + s
+                               + ".indikator WHERE " + codeFilter("wilayah_code", prefix)
+                               + (pairs.empty() ? "" : " AND (key, period) IN (" + pairs + ")") + " ORDER BY ord",
+                           valueParams, true);
             ds.indicators.reserve(static_cast<std::size_t>(r.rows()));
             for (int i = 0; i < r.rows(); ++i)
                 ds.indicators.push_back(
@@ -720,8 +734,9 @@ std::unique_ptr<PgConnection> connectServer(const ServerLocation& loc)
         db = std::make_unique<PgConnection>(loc.conninfo);
     } catch (const PgError& e) {
         throw ProjectError("cannot reach the PostgreSQL server of '" + loc.display + "': " + e.what()
-                           + "; check the host, port, user and database, that the server runs, and the password "
-                             "in ~/.pgpass (or PGPASSFILE, PGPASSWORD)");
+                               + "; check the host, port, user and database, that the server runs, and the password "
+                                 "in ~/.pgpass (or PGPASSFILE, PGPASSWORD)",
+                           ProjectProblem::Unreachable);
     }
     try {
         PgResult r = db->query("SELECT 1 FROM pg_extension WHERE extname = 'postgis'");
@@ -748,7 +763,8 @@ std::unique_ptr<ProjectStore> openServerProject(const std::string& location, Ope
     try {
         if (!serverProjectExists(*db, loc.project))
             throw ProjectError("project '" + loc.project + "' does not exist in the database of '" + loc.display
-                               + "' (or this role may not see it); copy a project there first, or check the name");
+                                   + "' (or this role may not see it); copy a project there first, or check the name",
+                               ProjectProblem::Missing);
         PgResult v =
             db->query("SELECT value FROM " + db->quoteIdentifier(loc.project) + ".meta WHERE key = 'schema_version'");
         const int version = v.rows() ? std::atoi(v.text(0, 0).c_str()) : 0;
@@ -768,7 +784,8 @@ std::unique_ptr<ProjectStore> openServerProject(const std::string& location, Ope
         store->openReadOnly();
     else if (store->readOnly())
         throw ProjectError(std::string(kReadOnlyMessage) + " pada '" + loc.display
-                           + "'; this role may only read the project: ask its owner to grant editor access");
+                               + "'; this role may only read the project: ask its owner to grant editor access",
+                           ProjectProblem::ReadOnly);
     return store;
 }
 
@@ -807,7 +824,8 @@ void grantServerAccess(const std::string& location, const std::string& role, boo
     std::unique_ptr<PgConnection> db = connectServer(loc);
     try {
         if (!serverProjectExists(*db, loc.project))
-            throw ProjectError("project '" + loc.project + "' does not exist in the database of '" + loc.display + "'");
+            throw ProjectError("project '" + loc.project + "' does not exist in the database of '" + loc.display + "'",
+                               ProjectProblem::Missing);
         PgResult known = db->query("SELECT 1 FROM pg_roles WHERE rolname = $1", {PgParam::text(role)});
         if (known.rows() == 0)
             throw ProjectError("role '" + role + "' does not exist on the server of '" + loc.display

@@ -9,6 +9,7 @@
 #include "gis/placementrun.h"
 #include "gis/store.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <filesystem>
@@ -16,6 +17,7 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <set>
 #include <system_error>
 #include <utility>
 
@@ -278,7 +280,7 @@ void readAllButAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectR
         if (q.step() && !q.isNull(0))
             ds.backgroundLand = detail::geometryFromWkb(q.blob(0)).polygons;
     }
-    if (has(options.parts, ProjectPart::Indicators)) {
+    if (has(options.parts, ProjectPart::Indicators) && options.valueKeyPeriods.empty()) {
         Statement q(db,
                     "SELECT wilayah_code, key, period, value, source, imported_at FROM indikator"
                         + where("wilayah_code") + " ORDER BY rowid");
@@ -288,6 +290,28 @@ void readAllButAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectR
             ds.indicators.reserve(rowCount(db, "indikator"));
         while (q.step())
             ds.indicators.push_back({q.text(0), q.text(1), q.text(2), q.number(3), q.text(4), q.text(5)});
+    } else if (has(options.parts, ProjectPart::Indicators)) {
+        // One indexed lookup (indikator_key_period) per pair; merged back into stored order.
+        Statement q(db,
+                    "SELECT rowid, wilayah_code, key, period, value, source, imported_at FROM indikator "
+                    "WHERE key = ? AND period = ?"
+                        + (prefix.empty() ? std::string() : " AND " + prefixCondition("wilayah_code")));
+        std::vector<std::pair<long long, IndicatorValue>> found;
+        std::set<std::pair<std::string, std::string>> asked;
+        for (const auto& [key, period] : options.valueKeyPeriods) {
+            if (!asked.insert({key, period}).second)
+                continue;
+            q.reset();
+            q.bind(1, key).bind(2, period);
+            if (!prefix.empty())
+                bindPrefix(q, 3, prefix);
+            while (q.step())
+                found.push_back({q.integer(0), {q.text(1), q.text(2), q.text(3), q.number(4), q.text(5), q.text(6)}});
+        }
+        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        ds.indicators.reserve(found.size());
+        for (auto& [rowid, value] : found)
+            ds.indicators.push_back(std::move(value));
     }
     if (has(options.parts, ProjectPart::BpsCodes) && hasTable(db, "kode_bps")) {
         Statement q(db, "SELECT code, bps_code FROM kode_bps" + where("code") + " ORDER BY code");
@@ -344,7 +368,7 @@ void execOrBusy(SpatialiteConnection& db, const std::string& sql)
     std::string why = message ? message : sqlite3_errmsg(db.handle());
     sqlite3_free(message);
     if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-        throw ProjectError(busyMessage(db.path()));
+        throw ProjectError(busyMessage(db.path()), ProjectProblem::Busy);
     throw ProjectError("project '" + db.path() + "': " + why + " (in: " + sql.substr(0, 80) + ")");
 }
 
@@ -592,7 +616,7 @@ public:
     FileStore(const std::string& path, OpenMode mode) : mPath(path), mMode(mode)
     {
         if (!std::filesystem::exists(path))
-            throw ProjectError("project '" + path + "' does not exist");
+            throw ProjectError("project '" + path + "' does not exist", ProjectProblem::Missing);
         if (mode == OpenMode::ReadOnly) {
             mDb = openReader(path);
             mVersion = readVersion(*mDb, path);
@@ -600,11 +624,15 @@ public:
         }
         if (!fileWritable(path))
             throw ProjectError("project '" + path
-                               + "' is read-only for this user (tidak punya hak tulis); ask its "
-                                 "owner for write access, or copy it");
+                                   + "' is read-only for this user (tidak punya hak tulis); ask its "
+                                     "owner for write access, or copy it",
+                               ProjectProblem::ReadOnly);
         mDb = std::make_unique<SpatialiteConnection>(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
         mVersion = readVersion(*mDb, path);
         useWal(*mDb);
+        // A big write (a national table: ~170,000 values into three b-trees) touches pages all
+        // over the indexes; SQLite's default 2 MB cache would evict and re-read them.
+        mDb->exec("PRAGMA cache_size = -65536");
         if (mVersion < kProjectSchemaVersion)
             upgrade();
     }
@@ -647,7 +675,8 @@ public:
     std::vector<long long> write(const ProjectChanges& changes) override
     {
         if (readOnly())
-            throw ProjectError("project '" + mPath + "' was opened read-only; nothing was written");
+            throw ProjectError("project '" + mPath + "' was opened read-only; nothing was written",
+                               ProjectProblem::ReadOnly);
         std::vector<long long> ids;
         if (changes.empty())
             return ids;
@@ -784,7 +813,8 @@ void saveProject(const Dataset& ds, const std::string& path)
 Dataset loadProject(const std::string& path)
 {
     if (!isServerLocation(path) && !std::filesystem::exists(path))
-        throw ProjectError("project '" + path + "' does not exist; check the path, or create the project first");
+        throw ProjectError("project '" + path + "' does not exist; check the path, or create the project first",
+                           ProjectProblem::Missing);
     return openProject(path, OpenMode::ReadOnly)->read();
 }
 
@@ -796,7 +826,7 @@ std::vector<PlacementRun> loadPlacementRuns(const std::string& path)
         return openProject(path, OpenMode::ReadOnly)->read(options).programs;
     }
     if (!std::filesystem::exists(path))
-        throw ProjectError("project '" + path + "' does not exist");
+        throw ProjectError("project '" + path + "' does not exist", ProjectProblem::Missing);
     auto db = openReader(path);
     readVersion(*db, path);
     return programsOf(*db, nullptr);
@@ -807,7 +837,7 @@ int projectSchemaVersion(const std::string& path)
     if (isServerLocation(path))
         return openProject(path, OpenMode::ReadOnly)->schemaVersion();
     if (!std::filesystem::exists(path))
-        throw ProjectError("project '" + path + "' does not exist");
+        throw ProjectError("project '" + path + "' does not exist", ProjectProblem::Missing);
     auto db = openReader(path);
     return readVersion(*db, path);
 }
@@ -815,7 +845,8 @@ int projectSchemaVersion(const std::string& path)
 int upgradeProject(const std::string& path)
 {
     if (!isServerLocation(path) && !std::filesystem::exists(path))
-        throw ProjectError("project '" + path + "' does not exist; check the path, or create the project first");
+        throw ProjectError("project '" + path + "' does not exist; check the path, or create the project first",
+                           ProjectProblem::Missing);
     const auto store = openProject(path, OpenMode::ReadWrite);
     return store->versionBeforeOpen();
 }

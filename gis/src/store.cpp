@@ -188,6 +188,30 @@ void diffFacilities(const Dataset& before, const Dataset& after, ProjectChanges&
 
 } // namespace
 
+ProjectChanges changesOfImport(const Dataset& before, const ImportChanges& changes)
+{
+    ProjectChanges c;
+    if (!changes.values.empty() && !before.indicators.empty()) {
+        // (area, key, period) -> the source of the new value: a held value of that key with
+        // another source is replaced; one with the same source is overwritten by the upsert.
+        std::unordered_map<std::string, const std::string*> incoming;
+        incoming.reserve(changes.values.size());
+        auto areaKeyPeriod = [](const IndicatorValue& v) { return v.areaCode + '\x1f' + v.key + '\x1f' + v.period; };
+        for (const IndicatorValue& v : changes.values)
+            incoming.emplace(areaKeyPeriod(v), &v.source);
+        for (const IndicatorValue& held : before.indicators)
+            if (auto it = incoming.find(areaKeyPeriod(held)); it != incoming.end() && *it->second != held.source)
+                c.removeValues.push_back(held);
+    }
+    c.upsertValues = changes.values;
+    c.addAliases = changes.aliases;
+    for (Facility f : changes.facilities) {
+        f.id = 0;
+        c.addFacilities.push_back(std::move(f));
+    }
+    return c;
+}
+
 ProjectChanges changesBetween(const Dataset& before, const Dataset& after, ProjectPart parts)
 {
     ProjectChanges c;

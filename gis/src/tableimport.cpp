@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <unordered_map>
 
 namespace gis {
 
@@ -279,8 +280,20 @@ std::vector<IndicatorColumn> indicatorColumns(const RawTable& table, const std::
     return columns;
 }
 
+/// The project's population (penduduk) of the period per area code: what a row's poor count
+/// (miskin) is checked against when the table has no population column.
+std::unordered_map<std::string, double> heldPopulation(const Dataset& ds, const std::string& period)
+{
+    std::unordered_map<std::string, double> population;
+    for (const IndicatorValue& v : ds.indicators)
+        if (v.key == "penduduk" && v.period == period)
+            population[v.areaCode] = v.value; // the last held value, as a scan would find it
+    return population;
+}
+
 /// The values of one joined row, or the problems that keep it out.
-std::vector<std::string> rowValues(const Dataset& ds, const std::vector<std::string>& row, const RowMatch& m,
+std::vector<std::string> rowValues(const std::unordered_map<std::string, double>& population,
+                                   const std::vector<std::string>& row, const RowMatch& m,
                                    const std::vector<IndicatorColumn>& columns, const TableImportOptions& options,
                                    const std::string& source, const std::string& importedAt,
                                    std::vector<IndicatorValue>& values)
@@ -304,16 +317,14 @@ std::vector<std::string> rowValues(const Dataset& ds, const std::vector<std::str
         values.push_back({m.code, ic.key, options.period, *v, source, importedAt});
     }
     if (byKey.count("miskin")) {
-        double population = -1;
+        double people = -1;
         if (byKey.count("penduduk")) {
-            population = byKey["penduduk"];
-        } else {
-            for (const IndicatorValue& v : ds.indicators)
-                if (v.areaCode == m.code && v.key == "penduduk" && v.period == options.period)
-                    population = v.value;
+            people = byKey["penduduk"];
+        } else if (const auto held = population.find(m.code); held != population.end()) {
+            people = held->second;
         }
-        if (population >= 0 && byKey["miskin"] > population)
-            problems.push_back(fmt::format("miskin {} is above penduduk {}", byKey["miskin"], population));
+        if (people >= 0 && byKey["miskin"] > people)
+            problems.push_back(fmt::format("miskin {} is above penduduk {}", byKey["miskin"], people));
     }
     return problems;
 }
@@ -333,6 +344,7 @@ JoinedValues joinAndValidate(const Dataset& ds, const RawTable& table, const std
     std::map<std::string, std::vector<std::string>> cellsOfCode;
     const std::string importedAt = isoUtcNow();
     std::vector<RowProblem> duplicateProblems;
+    const std::unordered_map<std::string, double> population = heldPopulation(ds, options.period);
     for (std::size_t r : dataRows) {
         const long number = table.rowNumbers[r];
         RowMatch m = joiner.join(table.rows[r], number);
@@ -356,7 +368,7 @@ JoinedValues joinAndValidate(const Dataset& ds, const RawTable& table, const std
         cellsOfCode[m.code] = rowCells;
         std::vector<IndicatorValue> values;
         const std::vector<std::string> problems =
-            rowValues(ds, table.rows[r], m, columns, options, report.source, importedAt, values);
+            rowValues(population, table.rows[r], m, columns, options, report.source, importedAt, values);
         for (const std::string& p : problems)
             report.problems.push_back({number, p});
         if (!problems.empty()) {

@@ -1,6 +1,7 @@
 // sasaran-cli copy and grant, in-process, against the server of SASARAN_TEST_PG_URI
 // (scripts/test.sh starts one); skipped with a message without it.
 #include "cliutil.h"
+#include "gis/rasterstore.h"
 #include "testutil.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <string>
 
@@ -41,6 +43,8 @@ TEST(CliCopy, DemoToServerToFileGivesTheSameAnalysisPlacementAndExport)
     auto r = runCli({"copy", demo, server, "--replace"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("copied 323 areas"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("not copied: 1 raster(s)"), std::string::npos)
+        << "the demo DEM is said, not dropped: " << r.out;
 
     // An existing destination is refused unless --replace, and left as it was.
     r = runCli({"copy", demo, server});
@@ -68,7 +72,7 @@ TEST(CliCopy, DemoToServerToFileGivesTheSameAnalysisPlacementAndExport)
     }
 }
 
-TEST(CliCopy, BadLocationsFailWithOneLineAndAnInputErrorCode)
+TEST(CliCopy, BadLocationsFailWithOneLineAndAnExitCodeByClass)
 {
     const fs::path dir = testutil::tempDir("cli_copy_bad");
     auto r = runCli({"copy", ":default", "postgresql://127.0.0.1:5432/sasaran"});
@@ -78,10 +82,32 @@ TEST(CliCopy, BadLocationsFailWithOneLineAndAnInputErrorCode)
     EXPECT_NE(r.code, 0);
     EXPECT_EQ(r.err.find("rahasia"), std::string::npos) << r.err;
     r = runCli({"copy", ":default", "postgresql://u@127.0.0.1:1/sasaran?project=x&connect_timeout=3"});
-    EXPECT_EQ(r.code, 3);
+    EXPECT_EQ(r.code, 5) << "an unreachable server: the 'try again' exit code, not bad input";
     EXPECT_NE(r.err.find("cannot reach the PostgreSQL server"), std::string::npos) << r.err;
     r = runCli({"grant", (dir / "x.sasaran.sqlite").string(), "--reader", "someone"});
     EXPECT_EQ(r.code, 2);
+}
+
+TEST(CliCopy, FileToFileKeepsTheRasters)
+{
+    const fs::path dir = testutil::tempDir("cli_copy_rasters");
+    const std::string demo = (dir / "demo.sasaran.sqlite").string();
+    const std::string copy = (dir / "salinan.sasaran.sqlite").string();
+    ASSERT_EQ(runCli({"demo", demo}).code, 0);
+    const auto r = runCli({"copy", demo, copy});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find(", 1 raster(s)"), std::string::npos) << r.out;
+    const auto original = gis::loadRaster(demo, gis::RasterKind::Dem);
+    const auto copied = gis::loadRaster(copy, gis::RasterKind::Dem);
+    ASSERT_TRUE(original && copied);
+    EXPECT_EQ(copied->grid.width, original->grid.width);
+    EXPECT_EQ(copied->grid.height, original->grid.height);
+    EXPECT_EQ(copied->grid.crs, original->grid.crs);
+    EXPECT_EQ(std::memcmp(copied->grid.values.data(), original->grid.values.data(),
+                          original->grid.values.size() * sizeof(float)),
+              0)
+        << "every DEM cell, bit for bit (NaN included)";
+    EXPECT_EQ(copied->source, original->source);
 }
 
 TEST(CliGrant, AReaderMayCopyTheProjectOutButNotReplaceIt)

@@ -164,7 +164,7 @@ TEST(StoreCli, ProjectHeldByAnotherWriterFailsClearlyWithNothingLost)
     sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
     sqlite3_close(other);
     gis::setProjectBusyTimeout(10000);
-    EXPECT_NE(r.code, 0);
+    EXPECT_EQ(r.code, 5) << "busy: the 'try again' exit code";
     EXPECT_NE(r.err.find("proyek sedang dipakai oleh proses lain"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("coba lagi"), std::string::npos) << r.err;
     EXPECT_EQ(r.out.find("wrote project"), std::string::npos) << r.out;

@@ -334,7 +334,68 @@ TEST_P(StoreSuite, MissingProjectIsAClearError)
         FAIL() << "opened a project that does not exist";
     } catch (const ProjectError& e) {
         EXPECT_NE(std::string(e.what()).find("does not exist"), std::string::npos) << e.what();
+        EXPECT_EQ(e.problem(), ProjectProblem::Missing);
     }
+}
+
+TEST_P(StoreSuite, ReadsOnlyTheValuesOfTheKeyPeriodsAskedFor)
+{
+    const std::string where = location("value_key_periods");
+    Dataset made = twoRegencies();
+    made.indicators.push_back({"18.06.01.2001", "miskin", "2025", 90.0, "bps", "2026-01-01T00:00:00Z"});
+    made.indicators.push_back({"18.10.01.2001", "miskin", "2025", 80.0, "bps", "2026-01-01T00:00:00Z"});
+    createProject(where, made);
+    const auto store = openProject(where, OpenMode::ReadOnly);
+    ProjectReadOptions options;
+    options.valueKeyPeriods = {{"miskin", "2025"}, {"penduduk", "2024"}, {"miskin", "2025"}, {"absent", "1999"}};
+    const Dataset ds = store->read(options);
+    // 2 values of miskin 2025 and 3 of penduduk 2024, in stored order; miskin 2024 is not read.
+    ASSERT_EQ(ds.indicators.size(), 5u);
+    std::vector<std::string> order;
+    for (const IndicatorValue& v : ds.indicators)
+        order.push_back(v.areaCode + " " + v.key + " " + v.period);
+    EXPECT_EQ(order,
+              (std::vector<std::string>{"18.06.01.2001 penduduk 2024", "18.06.01.2002 penduduk 2024",
+                                        "18.10.01.2001 penduduk 2024", "18.06.01.2001 miskin 2025",
+                                        "18.10.01.2001 miskin 2025"}));
+    EXPECT_EQ(ds.areas.size(), made.areas.size()) << "the filter is on values only";
+    options.codePrefix = "18.10";
+    const Dataset under = store->read(options);
+    ASSERT_EQ(under.indicators.size(), 2u);
+    EXPECT_DOUBLE_EQ(findValue(under, "18.10.01.2001", "miskin", "2025")->value, 80.0);
+}
+
+TEST_P(StoreSuite, AnImportsChangesAreWrittenWithoutComparingTheProject)
+{
+    const std::string where = location("import_changes");
+    createProject(where, twoRegencies());
+    const auto store = openProject(where);
+    ProjectReadOptions options;
+    options.valueKeyPeriods = {{"miskin", "2024"}};
+    const Dataset before = store->read(options);
+    ImportChanges changes;
+    // One value replaced from another source, one re-imported from the same source, one new.
+    changes.values.push_back({"18.06.01.2001", "miskin", "2024", 111.0, "dinsos", "2026-12-02T00:00:00Z"});
+    changes.values.push_back({"18.06.01.2002", "miskin", "2024", 122.0, "bps", "2026-12-02T00:00:00Z"});
+    changes.values.push_back({"18.06.01.2001", "miskin", "2025", 99.0, "dinsos", "2026-12-02T00:00:00Z"});
+    changes.aliases.push_back({"18.06.01.2002", "Pekon Kedua", "t.csv"});
+    const ProjectChanges c = changesOfImport(before, changes);
+    ASSERT_EQ(c.removeValues.size(), 1u) << "only the held value of another source is removed";
+    EXPECT_EQ(c.removeValues[0].source, "bps");
+    EXPECT_EQ(c.removeValues[0].areaCode, "18.06.01.2001");
+    store->write(c);
+    const Dataset after = store->read();
+    std::size_t miskin2024 = 0;
+    for (const IndicatorValue& v : after.indicators)
+        miskin2024 += v.key == "miskin" && v.period == "2024";
+    EXPECT_EQ(miskin2024, 3u) << "one value per pekon, no duplicate from two sources";
+    EXPECT_EQ(findValue(after, "18.06.01.2001", "miskin", "2024")->source, "dinsos");
+    EXPECT_DOUBLE_EQ(findValue(after, "18.06.01.2001", "miskin", "2024")->value, 111.0);
+    EXPECT_DOUBLE_EQ(findValue(after, "18.06.01.2002", "miskin", "2024")->value, 122.0);
+    EXPECT_DOUBLE_EQ(findValue(after, "18.10.01.2001", "miskin", "2024")->value, 100.0);
+    EXPECT_DOUBLE_EQ(findValue(after, "18.06.01.2001", "miskin", "2025")->value, 99.0);
+    EXPECT_DOUBLE_EQ(findValue(after, "18.06.01.2001", "penduduk", "2024")->value, 1000.0);
+    EXPECT_EQ(after.aliases.size(), 3u);
 }
 
 TEST_P(StoreSuite, ConcurrentWritersKeepEveryChange)

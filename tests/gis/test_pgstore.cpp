@@ -323,7 +323,7 @@ TEST(PgStore, TwoClientsWritingAtOnceKeepBothChanges)
         auto store = detail::openServerProject(projectUri(name), OpenMode::ReadWrite);
         for (int round = 0; round < rounds; ++round) {
             // Each round: what a command does, read, then write its own change.
-            const Dataset now = store->read({ProjectPart::Indicators, {}, false});
+            const Dataset now = store->read({ProjectPart::Indicators, {}, false, {}});
             ProjectChanges c;
             for (std::size_t i = 0; i < villages.size(); i += 10)
                 c.upsertValues.push_back({villages[i]->code, "uji", period + "-" + std::to_string(round),

@@ -62,10 +62,26 @@ public:
     using Error::Error;
 };
 
-/// \brief A project file could not be created, opened, read or written.
+/// \brief What kind of trouble a ProjectError is, for an edge that answers each differently
+/// (the CLI's exit codes; the desktop's "try again" versus "choose another file").
+enum class ProjectProblem {
+    Other,
+    Missing,     ///< no project at the location
+    Unreachable, ///< its server cannot be reached, or the connection was lost
+    Busy,        ///< another process holds the project's write lock past the timeout
+    ReadOnly,    ///< this user may only read it
+};
+
+/// \brief A project could not be created, opened, read or written.
 class ProjectError : public Error {
 public:
-    using Error::Error;
+    explicit ProjectError(const std::string& message, ProjectProblem problem = ProjectProblem::Other)
+            : Error(message), mProblem(problem)
+    {}
+    ProjectProblem problem() const noexcept { return mProblem; }
+
+private:
+    ProjectProblem mProblem;
 };
 
 } // namespace gis

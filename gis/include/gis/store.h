@@ -18,6 +18,7 @@
 /// \note A ProjectStore owns one connection and is used by one thread at a time; open one
 /// store per thread. Reads see one consistent state; readers never block writers.
 #include "gis/dataset.h"
+#include "gis/importchanges.h"
 
 #include <map>
 #include <memory>
@@ -56,6 +57,10 @@ struct ProjectReadOptions {
     /// False: areas come without their geometry (code, name, kind, parent and the stored
     /// area/surface point only), for commands that only match codes and names (table imports).
     bool areaGeometry = true;
+    /// Non-empty: of the indicator values, only those of these (key, period) pairs, in stored
+    /// order. An import reads only the values it may replace or check against, so neither its
+    /// read nor its diff grows with the rest of the project.
+    std::vector<std::pair<std::string, std::string>> valueKeyPeriods;
 };
 
 /// \brief What one command changed, written by ProjectStore::write in one transaction.
@@ -151,6 +156,13 @@ bool isServerLocation(const std::string& location);
 /// (code, name); programs by id (new ones are appended). When the areas kept changed their
 /// order, every area is removed and upserted again so the new order is stored.
 ProjectChanges changesBetween(const Dataset& before, const Dataset& after, ProjectPart parts = ProjectPart::All);
+
+/// \brief The store writes of an import (table, records, facilities) decided as \a changes on
+/// the project read as \a before, without comparing whole datasets: its values are upserted,
+/// the held values they replace (same area, key and period, another source) removed, its
+/// aliases added, and its facilities added (id 0: the store gives the next free ids).
+/// \a before need hold only the values of the (key, period) pairs the import touched.
+ProjectChanges changesOfImport(const Dataset& before, const ImportChanges& changes);
 
 /// \brief How long a file project's writer waits for another process's write to finish before
 /// giving up with "proyek sedang dipakai oleh proses lain" (default 10 s; the environment
