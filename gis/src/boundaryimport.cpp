@@ -11,10 +11,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <set>
+#include <thread>
 #include <type_traits>
 #include <variant>
 
@@ -280,6 +283,25 @@ std::size_t dissolveMissing(std::vector<Area>& level, const std::vector<Area>& b
     std::set<std::string> present;
     for (const Area& a : level)
         present.insert(a.code);
+    // The unions are independent: spread them over the cores (each thread its own GEOS context).
+    std::vector<const std::vector<MultiPolygon>*> toDissolve;
+    for (const auto& [code, list] : parts)
+        if (!present.count(code))
+            toDissolve.push_back(&list);
+    std::vector<MultiPolygon> dissolved(toDissolve.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < toDissolve.size(); i = next++)
+            dissolved[i] = unionCoverage(*toDissolve[i]);
+    };
+    const std::size_t helpers =
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()) - 1, toDissolve.size() / 2);
+    std::vector<std::future<void>> running;
+    for (std::size_t t = 0; t < helpers; ++t)
+        running.push_back(std::async(std::launch::async, work));
+    work();
+    for (auto& r : running)
+        r.get(); // rethrows a helper's GeometryError
     std::size_t added = 0;
     for (auto& [code, list] : parts) {
         if (present.count(code))
@@ -295,7 +317,7 @@ std::size_t dissolveMissing(std::vector<Area>& level, const std::vector<Area>& b
             if (how.namedByCode)
                 ++*how.namedByCode;
         }
-        a.geometry = unionAll(list);
+        a.geometry = std::move(dissolved[added]);
         ++added;
         level.push_back(std::move(a));
     }

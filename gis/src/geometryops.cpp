@@ -111,6 +111,42 @@ MultiPolygon unionAll(const std::vector<MultiPolygon>& parts)
     return polygonsFromGeos(checked(GEOSUnaryUnion_r(geosHandle(), g.get()), "union").get());
 }
 
+MultiPolygon unionCoverage(const std::vector<MultiPolygon>& parts, bool* usedCoverageUnion)
+{
+    if (usedCoverageUnion)
+        *usedCoverageUnion = false;
+    MultiPolygon all;
+    for (const MultiPolygon& mp : parts)
+        all.insert(all.end(), mp.begin(), mp.end());
+    if (all.empty())
+        return {};
+    if (all.size() == 1)
+        return all;
+    GeosGeomPtr g = toGeos(all);
+    // GEOSCoverageUnion_r cancels the edges that two parts share, in near-linear time, but only
+    // a clean coverage (neighbours sharing their vertices, no overlaps) gives the union that way.
+    // Its result is accepted only when it is valid and keeps the parts' summed area; otherwise
+    // (slivers, overlaps, edges that do not match) the full overlay union decides.
+    GEOSGeometry* raw = GEOSCoverageUnion_r(geosHandle(), g.get());
+    if (raw) {
+        GeosGeomPtr coverage(raw);
+        double partsArea = 0.0, unionArea = 0.0;
+        const bool measured = GEOSArea_r(geosHandle(), g.get(), &partsArea) == 1
+            && GEOSArea_r(geosHandle(), coverage.get(), &unionArea) == 1;
+        constexpr double kRelativeAreaTolerance = 1e-11;
+        if (measured && partsArea > 0.0 && std::abs(unionArea - partsArea) <= kRelativeAreaTolerance * partsArea
+            && GEOSisValid_r(geosHandle(), coverage.get()) == 1) {
+            if (usedCoverageUnion)
+                *usedCoverageUnion = true;
+            return polygonsFromGeos(coverage.get());
+        }
+    } else {
+        // not noded as a coverage (real boundaries seldom are) or overlapping: fall back
+        (void)detail::GeosContext::forThisThread().takeLastError();
+    }
+    return polygonsFromGeos(checked(GEOSUnaryUnion_r(geosHandle(), g.get()), "union").get());
+}
+
 double planarArea(const MultiPolygon& mp)
 {
     GeosGeomPtr g = toGeos(mp);
