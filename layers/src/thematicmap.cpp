@@ -439,7 +439,16 @@ struct MapFrame {
     QRectF targetPx;
     QRectF clipPx; ///< a little larger than the painter's clip: rings are cut to it
     bool focused = false;
+    double gridPx = 0.0; ///< raster pages: vertices rounded to this pixel grid (0 = vector output)
 };
+
+/// A border pen: bevelled joins, which Qt's stroker makes without the trigonometry of round
+/// joins (the strokes are closed rings, so the cap never shows); at these widths a bevel differs
+/// from a round join by well under a pixel.
+QPen borderPen(const QColor& color, double widthPx)
+{
+    return QPen(color, widthPx, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
+}
 
 /// Village fills (outside the focus greyed, so the eye stays on the focus) and their outlines;
 /// returns the village paths in device pixels (empty when not visible).
@@ -452,7 +461,7 @@ std::vector<QPainterPath> drawVillages(QPainter& painter, const Snapshot& d, con
         const Shape& v = d.villages[i];
         if (!v.extent.intersects(f.visible))
             continue;
-        villagePx[i] = detail::pixelPath(d.store, v.rings, xf, f.simplifyPx, f.clipPx);
+        villagePx[i] = detail::pixelPath(d.store, v.rings, xf, f.simplifyPx, f.clipPx, f.gridPx);
         if (!d.villageInFocus[i]) {
             painter.fillPath(villagePx[i], detail::outsideFocusColor());
             continue;
@@ -473,10 +482,13 @@ std::vector<QPainterPath> drawVillages(QPainter& painter, const Snapshot& d, con
         }
     if (tiny * 2 <= drawn) {
         painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(detail::villageOutlineColor(), f.u.mm(0.12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setPen(borderPen(detail::villageOutlineColor(), f.u.mm(0.12)));
         for (const QPainterPath& p : villagePx)
-            if (!p.isEmpty())
-                painter.drawPath(p);
+            if (!p.isEmpty()) {
+                const QRectF box = p.controlPointRect();
+                if (std::max(box.width(), box.height()) >= 1.0) // a speck's outline would only cover it
+                    painter.drawPath(p);
+            }
     }
     return villagePx;
 }
@@ -489,16 +501,16 @@ void drawBorders(QPainter& painter, const Snapshot& d, const MapFrame& f)
         painter.setPen(pen);
         for (const Shape& sh : shapes)
             if (sh.extent.intersects(f.visible))
-                painter.drawPath(detail::pixelPath(d.store, sh.rings, xf, f.simplifyPx, f.clipPx));
+                painter.drawPath(detail::pixelPath(d.store, sh.rings, xf, f.simplifyPx, f.clipPx, f.gridPx));
     };
     const Units& u = f.u;
-    stroke(d.kecamatan, QPen(detail::kecamatanBorderColor(), u.mm(0.4), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    stroke(d.kabupaten, QPen(detail::regencyBorderColor(), u.mm(0.8), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    stroke(d.kecamatan, borderPen(detail::kecamatanBorderColor(), u.mm(0.4)));
+    stroke(d.kabupaten, borderPen(detail::regencyBorderColor(), u.mm(0.8)));
     if (f.focused)
         for (const Shape& k : d.kecamatan)
             if (k.code == d.spec.focusArea) {
-                painter.setPen(QPen(detail::focusBorderColor(), u.mm(1.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-                painter.drawPath(detail::pixelPath(d.store, k.rings, xf, f.simplifyPx, f.clipPx));
+                painter.setPen(borderPen(detail::focusBorderColor(), u.mm(1.0)));
+                painter.drawPath(detail::pixelPath(d.store, k.rings, xf, f.simplifyPx, f.clipPx, f.gridPx));
             }
 }
 
@@ -633,15 +645,17 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
                          u.mm(d->spec.simplifyMm),
                          targetPx,
                          targetPx.adjusted(-u.mm(3), -u.mm(3), u.mm(3), u.mm(3)),
-                         !d->spec.focusArea.empty()};
+                         !d->spec.focusArea.empty(),
+                         painter.device() && painter.device()->devType() == QInternal::Image ? 0.5 : 0.0};
     DrawResult result;
     painter.save();
     painter.setClipRect(targetPx, Qt::IntersectClip);
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(targetPx, detail::seaColor());
     if (!d->backgroundLand.empty())
-        painter.fillPath(detail::pixelPath(d->backgroundLand, t.transform(), frame.simplifyPx, frame.clipPx),
-                         detail::landColor());
+        painter.fillPath(
+            detail::pixelPath(d->backgroundLand, t.transform(), frame.simplifyPx, frame.clipPx, frame.gridPx),
+            detail::landColor());
     drawVillages(painter, *d, frame);
     drawBorders(painter, *d, frame);
     drawRoadsAndCoverage(painter, *d, frame);

@@ -151,12 +151,14 @@ std::vector<QPolygonF> ringsOf(const gis::MultiPolygon& mp);
 /// \a ring cut to \a clip (Sutherland–Hodgman, one rectangle side at a time).
 QPolygonF clipToRect(const QPolygonF& ring, const QRectF& clip);
 /// Lon/lat rings in device pixels (odd-even fill keeps holes open): vertices closer than
-/// \a minStepPx to the last kept one are dropped; a valid \a clip cuts rings reaching outside it.
+/// \a minStepPx to the last kept one are dropped; a valid \a clip cuts rings reaching outside it;
+/// a positive \a gridPx rounds every vertex to that pixel grid and drops repeats (a raster page
+/// cannot show more, and neighbours' shared edges stay identical).
 QPainterPath pixelPath(const std::vector<QPolygonF>& rings, const QTransform& xf, double minStepPx = 0.0,
-                       const QRectF& clip = QRectF());
+                       const QRectF& clip = QRectF(), double gridPx = 0.0);
 /// As above, for a shape's rings in a RingStore.
 QPainterPath pixelPath(const RingStore& store, RingRange range, const QTransform& xf, double minStepPx = 0.0,
-                       const QRectF& clip = QRectF());
+                       const QRectF& clip = QRectF(), double gridPx = 0.0);
 /// Odd-even point in polygon over a shape's rings (crossing number).
 bool ringsContain(const RingStore& store, RingRange range, QPointF p);
 /// \a mp without holes and parts smaller than \a minKm2 (approximately, from degrees).
