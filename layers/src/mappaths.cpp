@@ -2,6 +2,9 @@
 
 #include "gis/measure.h"
 
+#include <QPaintDevice>
+#include <QPaintEngine>
+
 #include <algorithm>
 #include <cmath>
 
@@ -219,6 +222,15 @@ QPainterPath pixelPath(const RingStore& store, RingRange range, const QTransform
         addPixelRing(path, xf.map(lonLat), minStepPx, clip, gridPx);
     }
     return path;
+}
+
+double vertexGridPx(const QPainter& painter)
+{
+    const QPaintDevice* device = painter.device();
+    if (device && device->devType() == QInternal::Image)
+        return 0.5;
+    const QPaintEngine* engine = painter.paintEngine();
+    return engine && engine->type() == QPaintEngine::Pdf ? 0.125 : 0.0;
 }
 
 /// Odd-even point in polygon over a shape's rings (crossing number).
