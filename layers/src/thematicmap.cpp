@@ -471,8 +471,8 @@ void drawVillages(QPainter& painter, const Snapshot& d, const MapFrame& f)
         }
         const int c = d.villageClasses[i];
         painter.fillPath(path, c < 0 ? noDataColor() : d.colors[static_cast<std::size_t>(c)]);
-        if (c < 0)
-            detail::drawHatching(painter, path, f.u);
+        if (c < 0) // hatched inside the exact outline: the lines' ends do not follow the pixel grid
+            detail::drawHatching(painter, detail::pixelPath(d.store, v.rings, xf, f.simplifyPx, f.clipPx), f.u);
     }
     // village outlines, unless most villages are only a few pixels across (a national map):
     // there the outlines would wash the fills out and the kecamatan borders carry the pattern
