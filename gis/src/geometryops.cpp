@@ -6,6 +6,8 @@
 #include <geos_c.h>
 
 #include <cmath>
+#include <functional>
+#include <unordered_map>
 
 namespace gis {
 
@@ -26,6 +28,47 @@ struct WktWriterDeleter {
 struct GeosStringDeleter {
     void operator()(char* s) const noexcept { GEOSFree_r(geosHandle(), s); }
 };
+
+/// Whether at least a quarter of the rings' edges are each shared by two rings vertex for vertex,
+/// as in a coverage (where every inner edge is). A layer that is not noded as a coverage shares
+/// almost none, and GEOSCoverageUnion_r would only fail on it after doing its work.
+bool sharesMostEdges(const MultiPolygon& all)
+{
+    struct Edge {
+        Point a, b; // a < b
+        bool operator==(const Edge& o) const noexcept { return a == o.a && b == o.b; }
+    };
+    struct EdgeHash {
+        std::size_t operator()(const Edge& e) const noexcept
+        {
+            const std::hash<double> h;
+            std::size_t seed = h(e.a.x);
+            for (double v : {e.a.y, e.b.x, e.b.y})
+                seed ^= h(v) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+            return seed;
+        }
+    };
+    std::unordered_map<Edge, int, EdgeHash> count;
+    std::size_t edges = 0;
+    auto add = [&](const Ring& ring) {
+        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+            const Point p = ring[i], q = ring[i + 1];
+            const bool pFirst = p.x < q.x || (p.x == q.x && p.y < q.y);
+            ++count[pFirst ? Edge{p, q} : Edge{q, p}];
+            ++edges;
+        }
+    };
+    for (const Polygon& polygon : all) {
+        add(polygon.exterior);
+        for (const Ring& hole : polygon.holes)
+            add(hole);
+    }
+    std::size_t shared = 0;
+    for (const auto& [edge, n] : count)
+        if (n == 2)
+            shared += 2;
+    return 4 * shared >= edges;
+}
 
 } // namespace
 
@@ -127,7 +170,7 @@ MultiPolygon unionCoverage(const std::vector<MultiPolygon>& parts, bool* usedCov
     // a clean coverage (neighbours sharing their vertices, no overlaps) gives the union that way.
     // Its result is accepted only when it is valid and keeps the parts' summed area; otherwise
     // (slivers, overlaps, edges that do not match) the full overlay union decides.
-    GEOSGeometry* raw = GEOSCoverageUnion_r(geosHandle(), g.get());
+    GEOSGeometry* raw = sharesMostEdges(all) ? GEOSCoverageUnion_r(geosHandle(), g.get()) : nullptr;
     if (raw) {
         GeosGeomPtr coverage(raw);
         double partsArea = 0.0, unionArea = 0.0;
