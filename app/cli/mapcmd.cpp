@@ -22,6 +22,9 @@
 #include <memory>
 #include <sstream>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace app::cli {
 
 void ensureGuiApplication()
@@ -30,6 +33,17 @@ void ensureGuiApplication()
         return;
     if (!std::getenv("QT_QPA_PLATFORM"))
         setenv("QT_QPA_PLATFORM", "offscreen", 0);
+    // Qt warns on every run ("XDG_RUNTIME_DIR not set") when there is no runtime folder, as in
+    // a cron job or a container: give it a private one (owner only, as Qt requires).
+    if (!std::getenv("XDG_RUNTIME_DIR")) {
+        const std::string dir =
+            (std::filesystem::temp_directory_path() / ("sasaran-runtime-" + std::to_string(::getuid()))).string();
+        ::mkdir(dir.c_str(), 0700);
+        struct stat st {};
+        if (::stat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::getuid()
+            && (st.st_mode & 0777) == 0700)
+            setenv("XDG_RUNTIME_DIR", dir.c_str(), 0);
+    }
     static int argc = 1;
     static char name[] = "sasaran-cli";
     static char* argv[] = {name, nullptr};

@@ -11,10 +11,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <set>
+#include <thread>
 #include <type_traits>
 #include <variant>
 
@@ -263,6 +266,9 @@ struct DissolveLevel {
     std::string namePrefix;             ///< name when no village names it: prefix + code
     bool skipEmptyParts = false;        ///< leave parts without geometry out of the union
     std::size_t* namedByCode = nullptr; ///< counts the areas named prefix + code, when given
+    /// In: whether to try the coverage union; out: whether it served most of this level (the
+    /// level above, dissolved from this one's results, is a coverage only if this one was).
+    bool* coverageWorks = nullptr;
 };
 
 /// The areas of \a level that the file lacks, dissolved from the areas \a below with the same
@@ -280,6 +286,38 @@ std::size_t dissolveMissing(std::vector<Area>& level, const std::vector<Area>& b
     std::set<std::string> present;
     for (const Area& a : level)
         present.insert(a.code);
+    // The unions are independent: spread them over the cores (each thread its own GEOS context).
+    std::vector<const std::vector<MultiPolygon>*> toDissolve;
+    for (const auto& [code, list] : parts)
+        if (!present.count(code))
+            toDissolve.push_back(&list);
+    std::vector<MultiPolygon> dissolved(toDissolve.size());
+    // Real boundaries are seldom noded as a coverage and then every attempt fails after doing
+    // its work: once most of the first few have failed, the rest go straight to the full union.
+    std::atomic<std::size_t> next{0}, tried{0}, byCoverage{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < toDissolve.size(); i = next++) {
+            constexpr std::size_t kProbe = 8;
+            if (!*how.coverageWorks || (tried >= kProbe && 2 * byCoverage < tried)) {
+                dissolved[i] = unionAll(*toDissolve[i]);
+                continue;
+            }
+            bool usedCoverage = false;
+            dissolved[i] = unionCoverage(*toDissolve[i], &usedCoverage);
+            byCoverage += usedCoverage ? 1 : 0;
+            ++tried;
+        }
+    };
+    const std::size_t helpers =
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()) - 1, toDissolve.size() / 2);
+    std::vector<std::future<void>> running;
+    for (std::size_t t = 0; t < helpers; ++t)
+        running.push_back(std::async(std::launch::async, work));
+    work();
+    for (auto& r : running)
+        r.get(); // rethrows a helper's GeometryError
+    if (tried > 0)
+        *how.coverageWorks = 2 * byCoverage >= tried;
     std::size_t added = 0;
     for (auto& [code, list] : parts) {
         if (present.count(code))
@@ -295,7 +333,7 @@ std::size_t dissolveMissing(std::vector<Area>& level, const std::vector<Area>& b
             if (how.namedByCode)
                 ++*how.namedByCode;
         }
-        a.geometry = unionAll(list);
+        a.geometry = std::move(dissolved[added]);
         ++added;
         level.push_back(std::move(a));
     }
@@ -349,10 +387,12 @@ BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions&
             auto names = groups.kecNames.find(k.code);
             k.name = names == groups.kecNames.end() ? "Kecamatan " + k.code : mostCommon(names->second);
         }
-    report.kecamatanDissolved = dissolveMissing(byLevel[3], byLevel[4], groups.kecNames,
-                                                {"kecamatan", "Kecamatan ", true, &report.kecamatanNamedByCode});
-    report.kabupatenDissolved =
-        dissolveMissing(byLevel[2], byLevel[3], groups.kabNames, {"kabupaten", "Kabupaten ", false, nullptr});
+    bool coverageWorks = true;
+    report.kecamatanDissolved =
+        dissolveMissing(byLevel[3], byLevel[4], groups.kecNames,
+                        {"kecamatan", "Kecamatan ", true, &report.kecamatanNamedByCode, &coverageWorks});
+    report.kabupatenDissolved = dissolveMissing(byLevel[2], byLevel[3], groups.kabNames,
+                                                {"kabupaten", "Kabupaten ", false, nullptr, &coverageWorks});
 
     for (int level : {4, 3, 2, 1})
         for (Area& a : byLevel[level]) {

@@ -6,6 +6,8 @@
 #include <geos_c.h>
 
 #include <cmath>
+#include <functional>
+#include <unordered_map>
 
 namespace gis {
 
@@ -26,6 +28,47 @@ struct WktWriterDeleter {
 struct GeosStringDeleter {
     void operator()(char* s) const noexcept { GEOSFree_r(geosHandle(), s); }
 };
+
+/// Whether at least a quarter of the rings' edges are each shared by two rings vertex for vertex,
+/// as in a coverage (where every inner edge is). A layer that is not noded as a coverage shares
+/// almost none, and GEOSCoverageUnion_r would only fail on it after doing its work.
+bool sharesMostEdges(const MultiPolygon& all)
+{
+    struct Edge {
+        Point a, b; // a < b
+        bool operator==(const Edge& o) const noexcept { return a == o.a && b == o.b; }
+    };
+    struct EdgeHash {
+        std::size_t operator()(const Edge& e) const noexcept
+        {
+            const std::hash<double> h;
+            std::size_t seed = h(e.a.x);
+            for (double v : {e.a.y, e.b.x, e.b.y})
+                seed ^= h(v) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+            return seed;
+        }
+    };
+    std::unordered_map<Edge, int, EdgeHash> count;
+    std::size_t edges = 0;
+    auto add = [&](const Ring& ring) {
+        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+            const Point p = ring[i], q = ring[i + 1];
+            const bool pFirst = p.x < q.x || (p.x == q.x && p.y < q.y);
+            ++count[pFirst ? Edge{p, q} : Edge{q, p}];
+            ++edges;
+        }
+    };
+    for (const Polygon& polygon : all) {
+        add(polygon.exterior);
+        for (const Ring& hole : polygon.holes)
+            add(hole);
+    }
+    std::size_t shared = 0;
+    for (const auto& [edge, n] : count)
+        if (n == 2)
+            shared += 2;
+    return 4 * shared >= edges;
+}
 
 } // namespace
 
@@ -108,6 +151,42 @@ MultiPolygon unionAll(const std::vector<MultiPolygon>& parts)
         return {};
     // A multipolygon whose parts overlap is invalid as such, but GEOSUnaryUnion accepts it.
     GeosGeomPtr g = toGeos(all);
+    return polygonsFromGeos(checked(GEOSUnaryUnion_r(geosHandle(), g.get()), "union").get());
+}
+
+MultiPolygon unionCoverage(const std::vector<MultiPolygon>& parts, bool* usedCoverageUnion)
+{
+    if (usedCoverageUnion)
+        *usedCoverageUnion = false;
+    MultiPolygon all;
+    for (const MultiPolygon& mp : parts)
+        all.insert(all.end(), mp.begin(), mp.end());
+    if (all.empty())
+        return {};
+    if (all.size() == 1)
+        return all;
+    GeosGeomPtr g = toGeos(all);
+    // GEOSCoverageUnion_r cancels the edges that two parts share, in near-linear time, but only
+    // a clean coverage (neighbours sharing their vertices, no overlaps) gives the union that way.
+    // Its result is accepted only when it is valid and keeps the parts' summed area; otherwise
+    // (slivers, overlaps, edges that do not match) the full overlay union decides.
+    GEOSGeometry* raw = sharesMostEdges(all) ? GEOSCoverageUnion_r(geosHandle(), g.get()) : nullptr;
+    if (raw) {
+        GeosGeomPtr coverage(raw);
+        double partsArea = 0.0, unionArea = 0.0;
+        const bool measured = GEOSArea_r(geosHandle(), g.get(), &partsArea) == 1
+            && GEOSArea_r(geosHandle(), coverage.get(), &unionArea) == 1;
+        constexpr double kRelativeAreaTolerance = 1e-11;
+        if (measured && partsArea > 0.0 && std::abs(unionArea - partsArea) <= kRelativeAreaTolerance * partsArea
+            && GEOSisValid_r(geosHandle(), coverage.get()) == 1) {
+            if (usedCoverageUnion)
+                *usedCoverageUnion = true;
+            return polygonsFromGeos(coverage.get());
+        }
+    } else {
+        // not noded as a coverage (real boundaries seldom are) or overlapping: fall back
+        (void)detail::GeosContext::forThisThread().takeLastError();
+    }
     return polygonsFromGeos(checked(GEOSUnaryUnion_r(geosHandle(), g.get()), "union").get());
 }
 

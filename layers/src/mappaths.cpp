@@ -2,6 +2,9 @@
 
 #include "gis/measure.h"
 
+#include <QPaintDevice>
+#include <QPaintEngine>
+
 #include <algorithm>
 #include <cmath>
 
@@ -17,15 +20,35 @@ double ringAreaDeg2(const gis::Ring& ring)
     return std::fabs(twice) / 2.0;
 }
 
+/// \a px with every vertex rounded to a grid of \a gridPx and repeated vertices dropped, or \a px
+/// itself when that leaves fewer than three distinct vertices. Rounding each vertex on its own
+/// (unlike thinning along the ring) keeps a boundary that two neighbours share identical in both,
+/// so no seam opens between their fills.
+QPolygonF snappedToGrid(QPolygonF px, double gridPx)
+{
+    const double inverse = 1.0 / gridPx;
+    QPolygonF out;
+    out.reserve(px.size());
+    for (const QPointF& p : px) {
+        const QPointF q(std::nearbyint(p.x() * inverse) * gridPx, std::nearbyint(p.y() * inverse) * gridPx);
+        if (out.isEmpty() || q != out.back())
+            out << q;
+    }
+    // fewer than three distinct vertices and the closing one: a speck, drawn as it was
+    return out.size() < 4 ? px : out;
+}
+
 /// Adds one ring, already in device pixels, to \a path: cut to \a clip when valid, thinned to
-/// \a minStepPx when positive.
-void addPixelRing(QPainterPath& path, QPolygonF px, double minStepPx, const QRectF& clip)
+/// \a minStepPx when positive, rounded to a grid of \a gridPx when positive.
+void addPixelRing(QPainterPath& path, QPolygonF px, double minStepPx, const QRectF& clip, double gridPx)
 {
     if (clip.isValid() && !clip.contains(px.boundingRect())) {
         px = clipToRect(px, clip);
         if (px.size() < 3)
             return;
     }
+    if (gridPx > 0.0)
+        px = snappedToGrid(std::move(px), gridPx);
     if (minStepPx > 0.0 && px.size() > 8) {
         QPolygonF kept;
         kept.reserve(px.size());
@@ -175,17 +198,18 @@ QPolygonF clipToRect(const QPolygonF& ring, const QRectF& clip)
     return current;
 }
 
-QPainterPath pixelPath(const std::vector<QPolygonF>& rings, const QTransform& xf, double minStepPx, const QRectF& clip)
+QPainterPath pixelPath(const std::vector<QPolygonF>& rings, const QTransform& xf, double minStepPx, const QRectF& clip,
+                       double gridPx)
 {
     QPainterPath path;
     path.setFillRule(Qt::OddEvenFill);
     for (const QPolygonF& ring : rings)
-        addPixelRing(path, xf.map(ring), minStepPx, clip);
+        addPixelRing(path, xf.map(ring), minStepPx, clip, gridPx);
     return path;
 }
 
 QPainterPath pixelPath(const RingStore& store, RingRange range, const QTransform& xf, double minStepPx,
-                       const QRectF& clip)
+                       const QRectF& clip, double gridPx)
 {
     // copied, then mapped as a whole: QTransform's polygon map is faster than point by point
     QPainterPath path;
@@ -195,9 +219,18 @@ QPainterPath pixelPath(const RingStore& store, RingRange range, const QTransform
         const auto [first, count] = store.rings[r];
         lonLat.resize(static_cast<qsizetype>(count));
         std::copy(store.points.begin() + first, store.points.begin() + first + count, lonLat.begin());
-        addPixelRing(path, xf.map(lonLat), minStepPx, clip);
+        addPixelRing(path, xf.map(lonLat), minStepPx, clip, gridPx);
     }
     return path;
+}
+
+double vertexGridPx(const QPainter& painter)
+{
+    const QPaintDevice* device = painter.device();
+    if (device && device->devType() == QInternal::Image)
+        return 0.5;
+    const QPaintEngine* engine = painter.paintEngine();
+    return engine && engine->type() == QPaintEngine::Pdf ? 0.125 : 0.0;
 }
 
 /// Odd-even point in polygon over a shape's rings (crossing number).

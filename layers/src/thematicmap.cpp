@@ -439,46 +439,57 @@ struct MapFrame {
     QRectF targetPx;
     QRectF clipPx; ///< a little larger than the painter's clip: rings are cut to it
     bool focused = false;
+    double gridPx = 0.0; ///< vertices rounded to this device grid (detail::vertexGridPx), 0 = as they are
 };
 
-/// Village fills (outside the focus greyed, so the eye stays on the focus) and their outlines;
-/// returns the village paths in device pixels (empty when not visible).
-std::vector<QPainterPath> drawVillages(QPainter& painter, const Snapshot& d, const MapFrame& f)
+/// A border pen: bevelled joins, which Qt's stroker makes without the trigonometry of round
+/// joins (the strokes are closed rings, so the cap never shows); at these widths a bevel differs
+/// from a round join by well under a pixel.
+QPen borderPen(const QColor& color, double widthPx)
+{
+    return QPen(color, widthPx, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
+}
+
+/// Village fills (outside the focus greyed, so the eye stays on the focus) and their outlines.
+/// Only each path's box is kept between the two passes (a national map's paths would take
+/// hundreds of MB at once); the outline pass, drawn on regency-scale maps, makes them again.
+void drawVillages(QPainter& painter, const Snapshot& d, const MapFrame& f)
 {
     const QTransform& xf = f.t.transform();
-    std::vector<QPainterPath> villagePx(d.villages.size());
+    std::vector<std::optional<QRectF>> villageBoxPx(d.villages.size()); // none: nothing drawn
     painter.setPen(Qt::NoPen);
     for (std::size_t i = 0; i < d.villages.size(); ++i) {
         const Shape& v = d.villages[i];
         if (!v.extent.intersects(f.visible))
             continue;
-        villagePx[i] = detail::pixelPath(d.store, v.rings, xf, f.simplifyPx, f.clipPx);
+        const QPainterPath path = detail::pixelPath(d.store, v.rings, xf, f.simplifyPx, f.clipPx, f.gridPx);
+        if (!path.isEmpty())
+            villageBoxPx[i] = path.controlPointRect();
         if (!d.villageInFocus[i]) {
-            painter.fillPath(villagePx[i], detail::outsideFocusColor());
+            painter.fillPath(path, detail::outsideFocusColor());
             continue;
         }
         const int c = d.villageClasses[i];
-        painter.fillPath(villagePx[i], c < 0 ? noDataColor() : d.colors[static_cast<std::size_t>(c)]);
-        if (c < 0)
-            detail::drawHatching(painter, villagePx[i], f.u);
+        painter.fillPath(path, c < 0 ? noDataColor() : d.colors[static_cast<std::size_t>(c)]);
+        if (c < 0) // hatched inside the exact outline: the lines' ends do not follow the pixel grid
+            detail::drawHatching(painter, detail::pixelPath(d.store, v.rings, xf, f.simplifyPx, f.clipPx), f.u);
     }
     // village outlines, unless most villages are only a few pixels across (a national map):
     // there the outlines would wash the fills out and the kecamatan borders carry the pattern
     std::size_t drawn = 0, tiny = 0;
-    for (const QPainterPath& p : villagePx)
-        if (!p.isEmpty()) {
+    for (const auto& box : villageBoxPx)
+        if (box) {
             ++drawn;
-            const QRectF box = p.controlPointRect();
-            tiny += std::max(box.width(), box.height()) < f.u.mm(3.0);
+            tiny += std::max(box->width(), box->height()) < f.u.mm(3.0);
         }
     if (tiny * 2 <= drawn) {
         painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(detail::villageOutlineColor(), f.u.mm(0.12), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        for (const QPainterPath& p : villagePx)
-            if (!p.isEmpty())
-                painter.drawPath(p);
+        painter.setPen(borderPen(detail::villageOutlineColor(), f.u.mm(0.12)));
+        for (std::size_t i = 0; i < d.villages.size(); ++i)
+            // a speck's outline would only cover it
+            if (villageBoxPx[i] && std::max(villageBoxPx[i]->width(), villageBoxPx[i]->height()) >= 1.0)
+                painter.drawPath(detail::pixelPath(d.store, d.villages[i].rings, xf, f.simplifyPx, f.clipPx, f.gridPx));
     }
-    return villagePx;
 }
 
 /// Kecamatan and regency borders, heavier, and the focus kecamatan's.
@@ -489,16 +500,16 @@ void drawBorders(QPainter& painter, const Snapshot& d, const MapFrame& f)
         painter.setPen(pen);
         for (const Shape& sh : shapes)
             if (sh.extent.intersects(f.visible))
-                painter.drawPath(detail::pixelPath(d.store, sh.rings, xf, f.simplifyPx, f.clipPx));
+                painter.drawPath(detail::pixelPath(d.store, sh.rings, xf, f.simplifyPx, f.clipPx, f.gridPx));
     };
     const Units& u = f.u;
-    stroke(d.kecamatan, QPen(detail::kecamatanBorderColor(), u.mm(0.4), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    stroke(d.kabupaten, QPen(detail::regencyBorderColor(), u.mm(0.8), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    stroke(d.kecamatan, borderPen(detail::kecamatanBorderColor(), u.mm(0.4)));
+    stroke(d.kabupaten, borderPen(detail::regencyBorderColor(), u.mm(0.8)));
     if (f.focused)
         for (const Shape& k : d.kecamatan)
             if (k.code == d.spec.focusArea) {
-                painter.setPen(QPen(detail::focusBorderColor(), u.mm(1.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-                painter.drawPath(detail::pixelPath(d.store, k.rings, xf, f.simplifyPx, f.clipPx));
+                painter.setPen(borderPen(detail::focusBorderColor(), u.mm(1.0)));
+                painter.drawPath(detail::pixelPath(d.store, k.rings, xf, f.simplifyPx, f.clipPx, f.gridPx));
             }
 }
 
@@ -633,15 +644,17 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
                          u.mm(d->spec.simplifyMm),
                          targetPx,
                          targetPx.adjusted(-u.mm(3), -u.mm(3), u.mm(3), u.mm(3)),
-                         !d->spec.focusArea.empty()};
+                         !d->spec.focusArea.empty(),
+                         detail::vertexGridPx(painter)};
     DrawResult result;
     painter.save();
     painter.setClipRect(targetPx, Qt::IntersectClip);
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(targetPx, detail::seaColor());
     if (!d->backgroundLand.empty())
-        painter.fillPath(detail::pixelPath(d->backgroundLand, t.transform(), frame.simplifyPx, frame.clipPx),
-                         detail::landColor());
+        painter.fillPath(
+            detail::pixelPath(d->backgroundLand, t.transform(), frame.simplifyPx, frame.clipPx, frame.gridPx),
+            detail::landColor());
     drawVillages(painter, *d, frame);
     drawBorders(painter, *d, frame);
     drawRoadsAndCoverage(painter, *d, frame);

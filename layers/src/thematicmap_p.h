@@ -11,6 +11,7 @@
 #include "units.h"
 
 #include <QFontMetricsF>
+#include <QPainter>
 #include <QPainterPath>
 #include <QPolygonF>
 
@@ -151,12 +152,20 @@ std::vector<QPolygonF> ringsOf(const gis::MultiPolygon& mp);
 /// \a ring cut to \a clip (Sutherland–Hodgman, one rectangle side at a time).
 QPolygonF clipToRect(const QPolygonF& ring, const QRectF& clip);
 /// Lon/lat rings in device pixels (odd-even fill keeps holes open): vertices closer than
-/// \a minStepPx to the last kept one are dropped; a valid \a clip cuts rings reaching outside it.
+/// \a minStepPx to the last kept one are dropped; a valid \a clip cuts rings reaching outside it;
+/// a positive \a gridPx rounds every vertex to that pixel grid and drops repeats (a raster page
+/// cannot show more, and neighbours' shared edges stay identical).
 QPainterPath pixelPath(const std::vector<QPolygonF>& rings, const QTransform& xf, double minStepPx = 0.0,
-                       const QRectF& clip = QRectF());
+                       const QRectF& clip = QRectF(), double gridPx = 0.0);
 /// As above, for a shape's rings in a RingStore.
 QPainterPath pixelPath(const RingStore& store, RingRange range, const QTransform& xf, double minStepPx = 0.0,
-                       const QRectF& clip = QRectF());
+                       const QRectF& clip = QRectF(), double gridPx = 0.0);
+/// The device grid that map vertices are rounded to on \a painter's device: half a pixel on a
+/// raster image (finer detail cannot show), an eighth of a device unit on PDF (1/2400 inch at
+/// 300 dpi, 0.01 mm, far below what print or zoom shows; short numbers make the page's content
+/// stream a fraction of its size, and compressing it was most of a national PDF's time), none
+/// elsewhere (SVG).
+double vertexGridPx(const QPainter& painter);
 /// Odd-even point in polygon over a shape's rings (crossing number).
 bool ringsContain(const RingStore& store, RingRange range, QPointF p);
 /// \a mp without holes and parts smaller than \a minKm2 (approximately, from degrees).

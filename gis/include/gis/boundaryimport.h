@@ -86,7 +86,7 @@ struct BoundarySet {
 /// - kecamatan name: WADMKC, NMKEC, kecamatan, nama_kec; kabupaten name: WADMKK, NMKAB.
 /// Codes are text, normalised with parseAreaCode (1806202005 -> 18.06.20.2005). A feature's
 /// level comes from its code (village, kecamatan or kabupaten); kecamatan and kabupaten missing
-/// from the file are dissolved from their villages (gis::unionAll) and named from the kecamatan
+/// from the file are dissolved from their villages (gis::unionCoverage) and named from the kecamatan
 /// name field (the most common value among its villages), else "Kecamatan <code>"; then every area
 /// the file does not name gets its name from the national reference (gis::nameBoundariesFromReference,
 /// which also reports codes the reference lacks and names that differ from it in report.reference).
