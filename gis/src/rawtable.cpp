@@ -7,6 +7,7 @@
 #include "gis/tableimport.h"
 #include "gis/text.h"
 
+#include <cpl_conv.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
@@ -60,13 +61,29 @@ RawTable readCsv(const std::string& path)
         t.encoding = "Windows-1252";
         text = cp1252ToUtf8(text);
     }
+    // Records, not lines: a line break inside a quoted cell (RFC 4180, Alt+Enter in Excel) belongs
+    // to the cell. A quote toggles the state; a doubled quote toggles it twice.
     std::vector<std::string> lines;
-    std::string line;
-    std::istringstream stream(text);
-    while (std::getline(stream, line)) {
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        lines.push_back(line);
+    {
+        std::string record;
+        bool quoted = false;
+        for (char c : text) {
+            if (c == '"')
+                quoted = !quoted;
+            if (c == '\n' && !quoted) {
+                if (!record.empty() && record.back() == '\r')
+                    record.pop_back();
+                lines.push_back(std::move(record));
+                record.clear();
+                continue;
+            }
+            record += c;
+        }
+        if (!record.empty()) {
+            if (record.back() == '\r')
+                record.pop_back();
+            lines.push_back(std::move(record));
+        }
     }
     // Separator: the one giving the most lines with the modal (largest) field count.
     std::size_t bestScore = 0;
@@ -92,10 +109,37 @@ RawTable readCsv(const std::string& path)
     return t;
 }
 
+/// Sets GDAL configuration options for this thread while it lives (GDAL 3.6's XLSX driver takes
+/// no open options, only OGR_XLSX_HEADERS and OGR_XLSX_FIELD_TYPES), then restores them.
+class ThreadConfigOption {
+public:
+    ThreadConfigOption(const char* key, const char* value) : mKey(key)
+    {
+        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr)) {
+            mOld = old;
+            mHadOld = true;
+        }
+        CPLSetThreadLocalConfigOption(key, value);
+    }
+    ~ThreadConfigOption() { CPLSetThreadLocalConfigOption(mKey, mHadOld ? mOld.c_str() : nullptr); }
+    ThreadConfigOption(const ThreadConfigOption&) = delete;
+    ThreadConfigOption& operator=(const ThreadConfigOption&) = delete;
+
+private:
+    const char* mKey;
+    std::string mOld;
+    bool mHadOld = false;
+};
+
 RawTable readXlsx(const std::string& path, const std::string& sheet)
 {
     detail::ensureGdalRegistered();
     detail::GdalErrorCollector errors;
+    // Every row a data row and every cell text: the header row is found by findHeaderRow, and
+    // codes such as 1806012001 keep their digits. Kept for the whole read: the driver loads a
+    // sheet when its layer is first read.
+    const ThreadConfigOption headers("OGR_XLSX_HEADERS", "DISABLE");
+    const ThreadConfigOption types("OGR_XLSX_FIELD_TYPES", "STRING");
     const char* const drivers[] = {"XLSX", nullptr};
     const char* const openOptions[] = {"HEADERS=DISABLE", "FIELD_TYPES=STRING", nullptr};
     GDALDatasetUniquePtr ds(
