@@ -197,6 +197,41 @@ void checkShapefileComplete(const std::string& path, const std::string& layerNam
                                           "header declares); copy the complete file again "
                                           "with its .shx, .dbf and .prj",
                                           actual, declared));
+
+    // GDAL reads as many features as the shorter of .shp and .dbf has records, without a word:
+    // a .dbf of 10 records beside a .shp of 302 shapes gave a 10-village project.
+    const std::string base = shp.substr(0, shp.size() - 4);
+    auto sibling = [&](const char* lower, const char* upper) -> std::string {
+        VSIStatBufL st{};
+        for (const char* ext : {lower, upper})
+            if (VSIStatL((base + ext).c_str(), &st) == 0)
+                return base + ext;
+        return {};
+    };
+    const std::string shx = sibling(".shx", ".SHX"), dbf = sibling(".dbf", ".DBF");
+    if (shx.empty() || dbf.empty())
+        return;
+    VSIStatBufL shxStat{};
+    if (VSIStatL(shx.c_str(), &shxStat) != 0 || shxStat.st_size < 100)
+        return;
+    const auto shapes = (static_cast<unsigned long long>(shxStat.st_size) - 100) / 8;
+    VSILFILE* dbfFile = VSIFOpenL(dbf.c_str(), "rb");
+    if (!dbfFile)
+        return;
+    std::array<unsigned char, 8> dbfHeader{};
+    const std::size_t dbfGot = VSIFReadL(dbfHeader.data(), 1, dbfHeader.size(), dbfFile);
+    VSIFCloseL(dbfFile);
+    if (dbfGot < dbfHeader.size())
+        return;
+    const unsigned long long records = static_cast<unsigned long long>(dbfHeader[4])
+        | (static_cast<unsigned long long>(dbfHeader[5]) << 8) | (static_cast<unsigned long long>(dbfHeader[6]) << 16)
+        | (static_cast<unsigned long long>(dbfHeader[7]) << 24);
+    if (records != shapes)
+        throw DataSourceError(path,
+                              fmt::format("its .dbf has {} records but its .shp has {} shapes: the parts do not "
+                                          "belong together or one was cut; copy the complete Shapefile again "
+                                          "(.shp, .shx, .dbf and .prj of the same export)",
+                                          records, shapes));
 }
 
 // ---------------------------------------------------------------------------------------------
