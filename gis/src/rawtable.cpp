@@ -8,6 +8,7 @@
 #include "gis/text.h"
 
 #include <cpl_conv.h>
+#include <cpl_vsi.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <string_view>
 
 namespace gis {
 
@@ -131,6 +133,43 @@ private:
     bool mHadOld = false;
 };
 
+/// References of the formula cells (<c r="C3"><f>...</f></c>) without a cached value (<v>) in
+/// worksheet \a index (0-based, workbook order) of the XLSX \a path. GDAL reads them as empty.
+std::vector<std::string> formulasWithoutValue(const std::string& path, int index)
+{
+    const std::string member = "/vsizip/" + path + "/xl/worksheets/sheet" + std::to_string(index + 1) + ".xml";
+    VSIStatBufL st{};
+    constexpr vsi_l_offset kLargestScanned = 256u << 20; // a larger sheet is left to GDAL's own limits
+    if (VSIStatL(member.c_str(), &st) != 0 || static_cast<vsi_l_offset>(st.st_size) > kLargestScanned)
+        return {};
+    VSILFILE* fp = VSIFOpenL(member.c_str(), "rb");
+    if (!fp)
+        return {};
+    std::string xml(static_cast<std::size_t>(st.st_size), '\0');
+    xml.resize(VSIFReadL(xml.data(), 1, xml.size(), fp));
+    VSIFCloseL(fp);
+    std::vector<std::string> refs;
+    for (std::size_t at = xml.find("<c "); at != std::string::npos; at = xml.find("<c ", at + 1)) {
+        const std::size_t tagEnd = xml.find('>', at);
+        if (tagEnd == std::string::npos)
+            break;
+        if (xml[tagEnd - 1] == '/')
+            continue; // <c .../>: an empty cell
+        const std::size_t close = xml.find("</c>", tagEnd);
+        if (close == std::string::npos)
+            break;
+        const std::string_view body(xml.data() + tagEnd + 1, close - tagEnd - 1);
+        const bool formula = body.find("<f>") != std::string_view::npos || body.find("<f ") != std::string_view::npos;
+        const bool value = body.find("<v>") != std::string_view::npos || body.find("<is>") != std::string_view::npos;
+        if (formula && !value) {
+            const std::string_view tag(xml.data() + at, tagEnd - at);
+            const std::size_t r = tag.find(" r=\"");
+            refs.emplace_back(r == std::string_view::npos ? "?" : tag.substr(r + 4, tag.find('"', r + 4) - r - 4));
+        }
+    }
+    return refs;
+}
+
 RawTable readXlsx(const std::string& path, const std::string& sheet)
 {
     detail::ensureGdalRegistered();
@@ -154,6 +193,9 @@ RawTable readXlsx(const std::string& path, const std::string& sheet)
     RawTable t;
     t.path = path;
     t.encoding = "XLSX";
+    for (int i = 0; i < ds->GetLayerCount(); ++i)
+        if (ds->GetLayer(i) == layer)
+            t.formulasWithoutValue = formulasWithoutValue(path, i);
     long next = 1;
     for (auto& feature : *layer) {
         std::vector<std::string> row;

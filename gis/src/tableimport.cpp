@@ -479,7 +479,19 @@ TableImportReport importTable(Dataset& ds, const std::string& path, const TableI
 
     const std::vector<IndicatorColumn> columns = indicatorColumns(table, head, dataRows, options, report);
     JoinedValues joined = joinAndValidate(ds, table, dataRows, joiner, columns, options, report);
-    detail::commitImport(ds, report, commitRequest(path, options, std::move(joined)));
+    detail::CommitRequest request = commitRequest(path, options, std::move(joined));
+    if (!table.formulasWithoutValue.empty()) {
+        std::string first;
+        for (std::size_t i = 0; i < std::min<std::size_t>(table.formulasWithoutValue.size(), 10); ++i)
+            first += (first.empty() ? "" : ", ") + table.formulasWithoutValue[i];
+        request.blockedReason = fmt::format(
+            "{} formula cell(s) have no computed value saved in the file (first: {}), so they would import as "
+            "empty; open the file in the spreadsheet program and save it again (it then stores the values), or "
+            "save the sheet as CSV",
+            table.formulasWithoutValue.size(), first);
+        request.blockedParameters.clear();
+    }
+    detail::commitImport(ds, report, std::move(request));
     return report;
 }
 
