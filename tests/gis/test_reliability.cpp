@@ -13,6 +13,7 @@
 #include "gis/vectorio.h"
 #include "testutil.h"
 
+#include <cpl_vsi.h>
 #include <fmt/format.h>
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
@@ -316,4 +317,111 @@ TEST(Reliability, HeaderOnlyTablesAndAllUnknownCodesImportNothingWithOneSummary)
     for (char c : testutil::readFile(dir / "asing.match.csv"))
         reportRows += c == '\n' ? 1 : 0;
     EXPECT_EQ(reportRows, 501u) << "the match report lists every row";
+}
+
+namespace {
+
+void writePointShapefile(const fs::path& path, int count)
+{
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+    ASSERT_NE(driver, nullptr);
+    GDALDatasetUniquePtr out(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    ASSERT_TRUE(out);
+    OGRSpatialReference srs;
+    srs.importFromEPSG(4326);
+    OGRLayer* layer = out->CreateLayer(path.stem().c_str(), &srs, wkbPoint, nullptr);
+    ASSERT_NE(layer, nullptr);
+    OGRFieldDefn code("kode", OFTString);
+    ASSERT_EQ(layer->CreateField(&code), OGRERR_NONE);
+    for (int i = 0; i < count; ++i) {
+        OGRFeature f(layer->GetLayerDefn());
+        f.SetField(0, std::to_string(i).c_str());
+        OGRPoint p(104.6 + 0.01 * i, -5.4);
+        f.SetGeometry(&p);
+        ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
+    }
+}
+
+} // namespace
+
+TEST(Reliability, ADbfWithFewerRecordsThanTheShpIsRefused)
+{
+    const auto dir = testutil::tempDir("rel_dbf_short");
+    writePointShapefile(dir / "desa.shp", 3);
+    writePointShapefile(dir / "lain.shp", 1);
+    EXPECT_EQ(gis::readVector((dir / "desa.shp").string()).features.size(), 3u);
+    fs::copy_file(dir / "lain.dbf", dir / "desa.dbf", fs::copy_options::overwrite_existing);
+    const std::string why = messageOf([&] { gis::readVector((dir / "desa.shp").string()); });
+    EXPECT_NE(why.find("desa.shp"), std::string::npos) << why;
+    EXPECT_NE(why.find("its .dbf has 1 records but its .shp has 3 shapes"), std::string::npos) << why;
+}
+
+TEST(Reliability, XlsxFormulaCellsWithoutASavedValueStopTheImport)
+{
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("XLSX");
+    if (!driver || !driver->GetMetadataItem(GDAL_DCAP_CREATE))
+        GTEST_SKIP() << "GDAL's XLSX driver cannot write here";
+    const auto dir = testutil::tempDir("rel_xlsx_formula");
+    const fs::path written = dir / "asli.xlsx";
+    {
+        GDALDatasetUniquePtr out(driver->Create(written.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        ASSERT_TRUE(out);
+        OGRLayer* layer = out->CreateLayer("desa", nullptr, wkbNone, nullptr);
+        OGRFieldDefn code("kode", OFTString), value("miskin", OFTInteger);
+        ASSERT_EQ(layer->CreateField(&code), OGRERR_NONE);
+        ASSERT_EQ(layer->CreateField(&value), OGRERR_NONE);
+        for (const auto& [c, v] :
+             std::vector<std::pair<const char*, int>>{{"18.06.20.2005", 4321}, {"18.06.19.2001", 7}}) {
+            OGRFeature f(layer->GetLayerDefn());
+            f.SetField(0, c);
+            f.SetField(1, v);
+            ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
+        }
+    }
+    // The same workbook with the cell 4321 turned into a formula without a saved value, as a
+    // program that does not compute formulas writes it.
+    const fs::path formula = dir / "rumus.xlsx";
+    const std::string from = "/vsizip/" + written.string();
+    char** members = VSIReadDirRecursive(from.c_str());
+    bool replaced = false;
+    for (char** m = members; m && *m; ++m) {
+        const std::string name = *m;
+        VSIStatBufL st{};
+        if (VSIStatL((from + "/" + name).c_str(), &st) != 0 || VSI_ISDIR(st.st_mode))
+            continue;
+        std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+        VSILFILE* in = VSIFOpenL((from + "/" + name).c_str(), "rb");
+        ASSERT_NE(in, nullptr);
+        ASSERT_EQ(VSIFReadL(bytes.data(), 1, bytes.size(), in), bytes.size());
+        VSIFCloseL(in);
+        if (name == "xl/worksheets/sheet1.xml") {
+            const std::size_t at = bytes.find("<v>4321</v>");
+            ASSERT_NE(at, std::string::npos) << bytes;
+            bytes.replace(at, 11, "<f>A2*0+4321</f>");
+            replaced = true;
+        }
+        VSILFILE* out = VSIFOpenL(("/vsizip/" + formula.string() + "/" + name).c_str(), "wb");
+        ASSERT_NE(out, nullptr);
+        ASSERT_EQ(VSIFWriteL(bytes.data(), 1, bytes.size(), out), bytes.size());
+        VSIFCloseL(out);
+    }
+    CSLDestroy(members);
+    ASSERT_TRUE(replaced);
+
+    gis::Dataset ds = gis::buildDefaultDataset();
+    gis::TableImportOptions o;
+    o.period = "2031";
+    o.indicators = {{"miskin", "miskin"}};
+    o.codeField = "kode";
+    const gis::TableImportReport ok = gis::importTable(ds, written.string(), o);
+    EXPECT_TRUE(ok.written) << ok.text();
+    EXPECT_EQ(ok.valuesWritten, 2u);
+    o.replace = true;
+    const gis::TableImportReport report = gis::importTable(ds, formula.string(), o);
+    EXPECT_FALSE(report.written);
+    EXPECT_NE(report.text().find("1 formula cell(s) have no computed value saved in the file (first: B2)"),
+              std::string::npos)
+        << report.text();
 }
