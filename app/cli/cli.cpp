@@ -14,6 +14,7 @@
 #include "gis/demo.h"
 #include "gis/error.h"
 #include "gis/indicators.h"
+#include "gis/outputpath.h"
 #include "gis/project.h"
 #include "layers/thematicmap.h"
 
@@ -97,6 +98,47 @@ int fail(std::ostream& err, ExitCode code, const std::string& message)
     return static_cast<int>(code);
 }
 
+/// The options and positionals that name a file the command writes.
+bool isOutputOption(const std::string& name)
+{
+    return name == "--out" || name == "--report" || name == "--write-scheme" || name == "--save-template"
+        || name == "OUT" || name == "DST";
+}
+
+void collectPaths(const CLI::App& app, std::vector<std::pair<std::string, std::string>>& outputs,
+                  std::vector<std::string>& inputs)
+{
+    for (const CLI::Option* option : app.get_options()) {
+        if (option->count() == 0)
+            continue;
+        const std::string name = option->get_name();
+        for (const std::string& value : option->results())
+            if (isOutputOption(name))
+                outputs.emplace_back(name, value);
+            else
+                inputs.push_back(value);
+    }
+    for (const CLI::App* sub : app.get_subcommands())
+        collectPaths(*sub, outputs, inputs);
+}
+
+/// Refuses, before the command runs, an output that is the project or an input of the command
+/// (a report written over the project destroys it) or a folder, device or FIFO.
+void checkOutputs(const CLI::App& cli)
+{
+    std::vector<std::pair<std::string, std::string>> outputs;
+    std::vector<std::string> inputs;
+    collectPaths(cli, outputs, inputs);
+    for (const auto& [name, path] : outputs) {
+        try {
+            gis::checkOutputPath(path, inputs);
+        } catch (gis::OutputError& e) {
+            e.addHint(" (" + name + ")");
+            throw;
+        }
+    }
+}
+
 } // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
@@ -165,6 +207,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
 
     try {
+        checkOutputs(cli);
         if (*demo) {
             const gis::Dataset ds = gis::buildDefaultDataset();
             gis::createProject(demoOut, ds, true);

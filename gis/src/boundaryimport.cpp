@@ -413,6 +413,19 @@ BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions&
                                           "usable code, {} outside the filter '{}')",
                                           data.layerName, data.features.size(), report.rejected.size(),
                                           report.filteredOut, options.filter));
+    const std::size_t withPolygon = static_cast<std::size_t>(
+        std::count_if(set.areas.begin(), set.areas.end(), [](const Area& a) { return !a.geometry.empty(); }));
+    if (withPolygon == 0) {
+        std::size_t noGeometry = 0;
+        for (const FeatureNote& w : report.warnings)
+            noGeometry += w.message.find("no geometry") != std::string::npos ? 1 : 0;
+        throw DataSourceError(path,
+                              fmt::format("none of the {} areas of layer '{}' has a usable polygon ({} of {} "
+                                          "features have a null or empty geometry, the others could not be "
+                                          "repaired or transformed); nothing was imported. Check that the file "
+                                          "holds the boundary polygons",
+                                          set.areas.size(), data.layerName, noGeometry, data.features.size()));
+    }
     nameBoundariesFromReference(set);
     return set;
 }
@@ -597,6 +610,11 @@ ReplaceReport replaceBoundaries(Dataset& ds, BoundarySet& set, const std::string
         if (it == old.end())
             continue;
         const Area& before = *it->second;
+        // A feature without a polygon never erases a good stored boundary.
+        if (a.geometry.empty() && !before.geometry.empty()) {
+            a.geometry = before.geometry;
+            ++r.keptGeometry;
+        }
         // The project's name wins over a name made from the code; its kind (pekon/desa) is kept.
         if (a.name == a.code || a.name == "Kecamatan " + a.code || a.name == "Kabupaten " + a.code)
             a.name = before.name;
@@ -676,6 +694,9 @@ std::string ReplaceReport::text() const
     std::string out = fmt::format("areas:       {} before, {} after ({} of the project missing from the file kept with "
                                   "their previous boundary)\n",
                                   areasBefore, areasAfter, keptFromBefore);
+    if (keptGeometry > 0)
+        out += fmt::format("kept:        {} areas without a polygon in the file keep their previous boundary\n",
+                           keptGeometry);
     out += fmt::format("facilities:  {} moved to their pekon's new point-on-surface, {} given a new area code by "
                        "point-in-polygon, {} inside no village (code kept){}{}\n",
                        facilitiesMoved, facilitiesReassigned, facilitiesOutside.size(),

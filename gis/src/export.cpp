@@ -2,6 +2,7 @@
 #include "gis/export.h"
 
 #include "detail/atomicoutput.h"
+#include "detail/memoryoutput.h"
 #include "detail/ogrhandles.h"
 #include "detail/wkb.h"
 #include "gis/error.h"
@@ -233,7 +234,9 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
     const fs::path& target = temp.target();
     detail::ensureGdalRegistered();
     detail::GdalErrorCollector errors;
-    const fs::path tempFile = temp.tempPath() / target.filename();
+    // GDAL writes into memory; saveTo() then writes every byte with checked writes.
+    const detail::MemoryFolder memory;
+    const std::string tempFile = memory.pathOf(target.filename().string());
     {
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(report.format.c_str());
         check(driver != nullptr, path, errors, "GDAL has no " + report.format + " driver");
@@ -305,6 +308,7 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
         check(errors.failureCount() == 0, path, errors, "GDAL reported an error while closing");
     }
 
+    memory.saveTo(temp, target.filename().string());
     temp.commit();
     return report;
 }

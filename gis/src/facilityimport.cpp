@@ -4,6 +4,7 @@
 #include "detail/rawtable.h"
 #include "gis/error.h"
 #include "gis/geometryops.h"
+#include "gis/outputpath.h"
 #include "gis/spatialindex.h"
 #include "gis/text.h"
 #include "gis/vectorio.h"
@@ -332,6 +333,7 @@ FacilityImportReport importFacilities(Dataset& ds, const std::string& path, cons
     }
     if (!byPoint) {
         report.reportPath = options.reportPath.empty() ? defaultReportPath(path) : options.reportPath;
+        checkOutputPath(report.reportPath, {path});
         writeMatchReport(report.matches, report.reportPath);
         changes.aliases = detail::planFuzzyAliases(ds, report.matches, std::filesystem::path(path).filename().string());
         report.aliasesAdded = changes.aliases.size();

@@ -35,13 +35,23 @@ std::size_t vertexCount(const MultiPolygon& mp)
 
 double coordinateSum(const MultiPolygon& mp)
 {
+    // x and y weigh differently, and the weight cycles with the vertex's position, so swapped axes,
+    // a reversed or rotated ring and moved vertices change the sum (x + y did not). Sums stored
+    // with the old plain x + y no longer match, so those cache entries count as stale and are
+    // measured again.
+    constexpr double kYWeight = 1.6180339887498949;
     double sum = 0.0;
+    std::size_t position = 0;
+    auto add = [&](Point pt) {
+        const double weight = 1.0 + static_cast<double>(position++ % 7) * 0.125;
+        sum += weight * (pt.x + kYWeight * pt.y);
+    };
     for (const Polygon& p : mp) {
         for (Point pt : p.exterior)
-            sum += pt.x + pt.y;
+            add(pt);
         for (const Ring& h : p.holes)
             for (Point pt : h)
-                sum += pt.x + pt.y;
+                add(pt);
     }
     return sum;
 }

@@ -1,14 +1,16 @@
 #include "detail/importcommit.h"
 
+#include "detail/textfile.h"
 #include "gis/error.h"
+#include "gis/outputpath.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <unordered_set>
 
 namespace gis {
@@ -58,16 +60,13 @@ bool hasAlias(const std::vector<AreaAlias>& aliases, const std::string& code, co
 
 void writeMatchReport(const std::vector<RowMatch>& matches, const std::string& path)
 {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out)
-        throw OutputError("cannot write the match report '" + path + "'; check that the folder exists and is writable");
+    std::ostringstream out;
     out << "row,status,how,code_in_file,name_in_file,kecamatan_in_file,matched_code,matched_name,candidates,note\n";
     for (const RowMatch& m : matches)
         out << m.row << ',' << matchKindName(m.kind) << ',' << csvQuote(m.how) << ',' << csvQuote(m.codeInFile) << ','
             << csvQuote(m.nameInFile) << ',' << csvQuote(m.kecamatanInFile) << ',' << csvQuote(m.code) << ','
             << csvQuote(m.matchedName) << ',' << csvQuote(m.candidates) << ',' << csvQuote(m.note) << '\n';
-    if (!out)
-        throw OutputError("writing the match report '" + path + "' failed");
+    detail::writeFileAtomically(path, out.str());
 }
 
 std::string defaultReportPath(const std::string& input)
@@ -166,6 +165,7 @@ StoreResult planValues(const Dataset& ds, std::vector<IndicatorValue> values, bo
 void commitImport(Dataset& ds, ImportOutcome& outcome, CommitRequest request)
 {
     outcome.reportPath = request.reportPath.empty() ? defaultReportPath(request.inputPath) : request.reportPath;
+    checkOutputPath(outcome.reportPath, {request.inputPath});
     writeMatchReport(outcome.matches, outcome.reportPath);
     if (!request.blockedReason.empty()) {
         outcome.stopReason = std::move(request.blockedReason);

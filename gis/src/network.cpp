@@ -197,6 +197,16 @@ double approxMetres(Point a, Point b, double cosLat)
 
 // --- building ---------------------------------------------------------------------------------
 
+namespace {
+
+bool allFinite(const LineString& line)
+{
+    return std::all_of(line.begin(), line.end(),
+                       [](const Point& p) { return std::isfinite(p.x) && std::isfinite(p.y); });
+}
+
+} // namespace
+
 RoadNetwork RoadNetwork::fromLines(const std::vector<LineString>& lines, const std::vector<double>& speedsKmh,
                                    const Options& options)
 {
@@ -210,6 +220,11 @@ RoadNetwork RoadNetwork::fromLines(const std::vector<LineString>& lines, const s
     std::vector<double> speeds;
     std::vector<std::size_t> ids;
     std::size_t badSpeed = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (!allFinite(lines[i]))
+            throw Error(fmt::format("road network: line {} has a coordinate that is not a number (NaN or infinite); "
+                                    "fix or remove the line",
+                                    i + 1));
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const double s = speedsKmh.empty() ? kDefaultSpeedKmh : speedsKmh[i];
         if (!validSpeed(s)) {
@@ -281,6 +296,19 @@ RoadNetwork RoadNetwork::fromVector(const VectorData& data, const std::string& c
             ids.push_back(i);
         }
     }
+    const std::size_t usable =
+        static_cast<std::size_t>(std::count_if(lines.begin(), lines.end(), [](const LineString& l) {
+            return std::adjacent_find(l.begin(), l.end(), std::not_equal_to<>()) != l.end();
+        }));
+    if (usable == 0)
+        throw Error(fmt::format("road network from '{}': none of its {} features is a line with two or more distinct "
+                                "points ({} are points, polygons or empty); give a file of road lines",
+                                data.path, data.features.size(), notLines));
+    for (const LineString& line : lines)
+        if (!allFinite(line))
+            throw Error(fmt::format("road network from '{}': a line has a coordinate that is not a number; fix or "
+                                    "remove it",
+                                    data.path));
     if (notLines > 0)
         net.mNotes.push_back(fmt::format("{} feature(s) of '{}' left out: not lines (or empty)", notLines, data.path));
     for (const auto& [cls, n] : defaulted)
@@ -529,7 +557,7 @@ void RoadNetwork::dijkstra(const std::vector<std::pair<std::size_t, double>>& se
     std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
     for (std::size_t i = 0; i < seeds.size(); ++i) {
         const auto [node, minutes] = seeds[i];
-        if (minutes < dist[node]) {
+        if (node < dist.size() && std::isfinite(minutes) && minutes >= 0.0 && minutes < dist[node]) {
             dist[node] = minutes;
             label[node] = seedLabels[i];
             queue.emplace(minutes, node);
@@ -542,6 +570,8 @@ void RoadNetwork::dijkstra(const std::vector<std::pair<std::size_t, double>>& se
             continue;
         for (std::size_t k = mAdjStart[u]; k < mAdjStart[u + 1]; ++k) {
             const auto& e = mEdges[mAdj[k]];
+            if (!(e.minutes >= 0.0) || !std::isfinite(e.minutes))
+                continue; // a NaN or negative weight would break the order of the queue
             const std::size_t v = e.from == u ? e.to : e.from;
             const double nd = d + e.minutes;
             if (nd < dist[v]) {

@@ -192,6 +192,11 @@ Prepared prepareInput(const Dataset& ds, const PlacementOptions& options, const 
         throw PlacementError(PlacementParameter::Candidates,
                              "placement: no candidate pekon (every pekon already has a " + options.kind
                                  + ", or the candidate rule selects none)");
+    if (!fixedCodes && options.count > p.candidates.size())
+        throw PlacementError(PlacementParameter::Count,
+                             fmt::format("placement: {} new sites asked for, but there are only {} candidate pekon "
+                                         "(of {}); ask for at most {} sites",
+                                         options.count, p.candidates.size(), p.villages.size(), p.candidates.size()));
     for (std::size_t i : p.candidates)
         p.candidatePoints.push_back(p.points[i]);
     const std::size_t nC = p.candidates.size(), nV = p.villages.size();

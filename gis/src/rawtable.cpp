@@ -7,6 +7,8 @@
 #include "gis/tableimport.h"
 #include "gis/text.h"
 
+#include <cpl_conv.h>
+#include <cpl_vsi.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
@@ -15,6 +17,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <string_view>
 
 namespace gis {
 
@@ -60,13 +63,29 @@ RawTable readCsv(const std::string& path)
         t.encoding = "Windows-1252";
         text = cp1252ToUtf8(text);
     }
+    // Records, not lines: a line break inside a quoted cell (RFC 4180, Alt+Enter in Excel) belongs
+    // to the cell. A quote toggles the state; a doubled quote toggles it twice.
     std::vector<std::string> lines;
-    std::string line;
-    std::istringstream stream(text);
-    while (std::getline(stream, line)) {
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        lines.push_back(line);
+    {
+        std::string record;
+        bool quoted = false;
+        for (char c : text) {
+            if (c == '"')
+                quoted = !quoted;
+            if (c == '\n' && !quoted) {
+                if (!record.empty() && record.back() == '\r')
+                    record.pop_back();
+                lines.push_back(std::move(record));
+                record.clear();
+                continue;
+            }
+            record += c;
+        }
+        if (!record.empty()) {
+            if (record.back() == '\r')
+                record.pop_back();
+            lines.push_back(std::move(record));
+        }
     }
     // Separator: the one giving the most lines with the modal (largest) field count.
     std::size_t bestScore = 0;
@@ -92,10 +111,74 @@ RawTable readCsv(const std::string& path)
     return t;
 }
 
+/// Sets GDAL configuration options for this thread while it lives (GDAL 3.6's XLSX driver takes
+/// no open options, only OGR_XLSX_HEADERS and OGR_XLSX_FIELD_TYPES), then restores them.
+class ThreadConfigOption {
+public:
+    ThreadConfigOption(const char* key, const char* value) : mKey(key)
+    {
+        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr)) {
+            mOld = old;
+            mHadOld = true;
+        }
+        CPLSetThreadLocalConfigOption(key, value);
+    }
+    ~ThreadConfigOption() { CPLSetThreadLocalConfigOption(mKey, mHadOld ? mOld.c_str() : nullptr); }
+    ThreadConfigOption(const ThreadConfigOption&) = delete;
+    ThreadConfigOption& operator=(const ThreadConfigOption&) = delete;
+
+private:
+    const char* mKey;
+    std::string mOld;
+    bool mHadOld = false;
+};
+
+/// References of the formula cells (<c r="C3"><f>...</f></c>) without a cached value (<v>) in
+/// worksheet \a index (0-based, workbook order) of the XLSX \a path. GDAL reads them as empty.
+std::vector<std::string> formulasWithoutValue(const std::string& path, int index)
+{
+    const std::string member = "/vsizip/" + path + "/xl/worksheets/sheet" + std::to_string(index + 1) + ".xml";
+    VSIStatBufL st{};
+    constexpr vsi_l_offset kLargestScanned = 256u << 20; // a larger sheet is left to GDAL's own limits
+    if (VSIStatL(member.c_str(), &st) != 0 || static_cast<vsi_l_offset>(st.st_size) > kLargestScanned)
+        return {};
+    VSILFILE* fp = VSIFOpenL(member.c_str(), "rb");
+    if (!fp)
+        return {};
+    std::string xml(static_cast<std::size_t>(st.st_size), '\0');
+    xml.resize(VSIFReadL(xml.data(), 1, xml.size(), fp));
+    VSIFCloseL(fp);
+    std::vector<std::string> refs;
+    for (std::size_t at = xml.find("<c "); at != std::string::npos; at = xml.find("<c ", at + 1)) {
+        const std::size_t tagEnd = xml.find('>', at);
+        if (tagEnd == std::string::npos)
+            break;
+        if (xml[tagEnd - 1] == '/')
+            continue; // <c .../>: an empty cell
+        const std::size_t close = xml.find("</c>", tagEnd);
+        if (close == std::string::npos)
+            break;
+        const std::string_view body(xml.data() + tagEnd + 1, close - tagEnd - 1);
+        const bool formula = body.find("<f>") != std::string_view::npos || body.find("<f ") != std::string_view::npos;
+        const bool value = body.find("<v>") != std::string_view::npos || body.find("<is>") != std::string_view::npos;
+        if (formula && !value) {
+            const std::string_view tag(xml.data() + at, tagEnd - at);
+            const std::size_t r = tag.find(" r=\"");
+            refs.emplace_back(r == std::string_view::npos ? "?" : tag.substr(r + 4, tag.find('"', r + 4) - r - 4));
+        }
+    }
+    return refs;
+}
+
 RawTable readXlsx(const std::string& path, const std::string& sheet)
 {
     detail::ensureGdalRegistered();
     detail::GdalErrorCollector errors;
+    // Every row a data row and every cell text: the header row is found by findHeaderRow, and
+    // codes such as 1806012001 keep their digits. Kept for the whole read: the driver loads a
+    // sheet when its layer is first read.
+    const ThreadConfigOption headers("OGR_XLSX_HEADERS", "DISABLE");
+    const ThreadConfigOption types("OGR_XLSX_FIELD_TYPES", "STRING");
     const char* const drivers[] = {"XLSX", nullptr};
     const char* const openOptions[] = {"HEADERS=DISABLE", "FIELD_TYPES=STRING", nullptr};
     GDALDatasetUniquePtr ds(
@@ -110,6 +193,9 @@ RawTable readXlsx(const std::string& path, const std::string& sheet)
     RawTable t;
     t.path = path;
     t.encoding = "XLSX";
+    for (int i = 0; i < ds->GetLayerCount(); ++i)
+        if (ds->GetLayer(i) == layer)
+            t.formulasWithoutValue = formulasWithoutValue(path, i);
     long next = 1;
     for (auto& feature : *layer) {
         std::vector<std::string> row;

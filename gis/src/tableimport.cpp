@@ -145,7 +145,16 @@ std::string TableImportReport::text() const
     if (!blankRows.empty())
         t += fmt::format("skipped:     {} blank row(s)\n", blankRows.size());
     t += "matched:     " + summarise(matches).text() + "\n";
+    // The first rows of each kind; the match report lists them all.
+    constexpr std::size_t kListed = 20;
+    std::map<MatchKind, std::size_t> listed, notListed;
     for (const RowMatch& m : matches) {
+        if (m.kind == MatchKind::Exact)
+            continue;
+        if (listed[m.kind]++ >= kListed) {
+            ++notListed[m.kind];
+            continue;
+        }
         if (m.kind == MatchKind::Fuzzy)
             t += fmt::format("  fuzzy      row {}: '{}' -> {} {} ({})\n", m.row, m.nameInFile, m.code, m.matchedName,
                              m.how);
@@ -157,8 +166,14 @@ std::string TableImportReport::text() const
                              m.codeInFile.empty() || m.nameInFile.empty() ? m.nameInFile : " " + m.nameInFile,
                              m.note.empty() ? "" : " (" + m.note + ")");
     }
+    for (const auto& [kind, n] : notListed)
+        t += fmt::format("  ... and {} more {} row(s), listed in the match report\n", n, matchKindName(kind));
+    std::size_t problemsListed = 0;
     for (const RowProblem& p : problems)
-        t += fmt::format("  problem    row {}: {}\n", p.row, p.message);
+        if (problemsListed++ < kListed)
+            t += fmt::format("  problem    row {}: {}\n", p.row, p.message);
+    if (problems.size() > kListed)
+        t += fmt::format("  ... and {} more problem(s)\n", problems.size() - kListed);
     for (const std::string& n : notes)
         t += "note:        " + n + "\n";
     if (!reportPath.empty())
@@ -291,19 +306,36 @@ std::unordered_map<std::string, double> heldPopulation(const Dataset& ds, const 
     return population;
 }
 
+/// Cells of matched rows that give no value: counted for the summary, never dropped silently.
+struct MissingCells {
+    std::size_t empty = 0;  ///< an empty cell
+    std::size_t nihil = 0;  ///< "-": BPS's "nihil" (none)
+    std::size_t ragged = 0; ///< the row ends before the column
+};
+
 /// The values of one joined row, or the problems that keep it out.
 std::vector<std::string> rowValues(const std::unordered_map<std::string, double>& population,
                                    const std::vector<std::string>& row, const RowMatch& m,
                                    const std::vector<IndicatorColumn>& columns, const TableImportOptions& options,
                                    const std::string& source, const std::string& importedAt,
-                                   std::vector<IndicatorValue>& values)
+                                   std::vector<IndicatorValue>& values, MissingCells& missing)
 {
     std::vector<std::string> problems;
     std::map<std::string, double> byKey;
     for (const IndicatorColumn& ic : columns) {
         const std::string text = detail::cellAt(row, ic.index);
-        if (trimmed(text).empty() || trimmed(text) == "-")
+        if (ic.index >= 0 && static_cast<std::size_t>(ic.index) >= row.size()) {
+            ++missing.ragged;
             continue;
+        }
+        if (trimmed(text).empty()) {
+            ++missing.empty;
+            continue;
+        }
+        if (trimmed(text) == "-") {
+            ++missing.nihil;
+            continue;
+        }
         const auto v = parseNumber(text, ic.style.style);
         if (!v) {
             problems.push_back(fmt::format("'{}' in column '{}' is not a number", text, ic.name));
@@ -332,6 +364,8 @@ std::vector<std::string> rowValues(const std::unordered_map<std::string, double>
 struct JoinedValues {
     std::vector<IndicatorValue> values;
     std::size_t invalidRows = 0, duplicateRows = 0;
+    std::size_t rows = 0, matchedRows = 0;
+    MissingCells missing;
 };
 
 /// Joins every data row, keeps the first row of each pekon and validates its values.
@@ -349,8 +383,10 @@ JoinedValues joinAndValidate(const Dataset& ds, const RawTable& table, const std
         const long number = table.rowNumbers[r];
         RowMatch m = joiner.join(table.rows[r], number);
         report.matches.push_back(m);
+        ++out.rows;
         if (m.kind != MatchKind::Exact && m.kind != MatchKind::Fuzzy)
             continue;
+        ++out.matchedRows;
         std::vector<std::string> rowCells;
         for (const IndicatorColumn& ic : columns)
             rowCells.push_back(detail::cellAt(table.rows[r], ic.index));
@@ -368,7 +404,8 @@ JoinedValues joinAndValidate(const Dataset& ds, const RawTable& table, const std
         cellsOfCode[m.code] = rowCells;
         std::vector<IndicatorValue> values;
         const std::vector<std::string> problems =
-            rowValues(population, table.rows[r], m, columns, options, report.source, importedAt, values);
+            rowValues(population, table.rows[r], m, columns, options, report.source, importedAt, values,
+                      out.missing);
         for (const std::string& p : problems)
             report.problems.push_back({number, p});
         if (!problems.empty()) {
@@ -405,6 +442,19 @@ detail::CommitRequest commitRequest(const std::string& path, const TableImportOp
                                             joined.duplicateRows);
         request.blockedParameters = {"keep first duplicate"};
     }
+    if (request.blockedReason.empty() && joined.values.empty()) {
+        request.blockedReason = joined.rows == 0
+            ? std::string("the file has no data row below its header; nothing to import")
+            : fmt::format("nothing to import: {} of {} data row(s) matched a pekon of the project and they give "
+                          "no value; check the code or name column and the values",
+                          joined.matchedRows, joined.rows);
+    }
+    const MissingCells& missing = joined.missing;
+    if (missing.empty + missing.nihil + missing.ragged > 0)
+        request.notes.push_back(fmt::format("{} cell(s) of matched rows give no value and were not stored: {} empty, "
+                                            "{} '-' (nihil), {} missing from rows shorter than the header",
+                                            missing.empty + missing.nihil + missing.ragged, missing.empty,
+                                            missing.nihil, missing.ragged));
     if (joined.invalidRows > 0)
         request.notes.push_back(fmt::format("{} row(s) with invalid values skipped, as asked", joined.invalidRows));
     if (joined.duplicateRows > 0)
@@ -442,7 +492,19 @@ TableImportReport importTable(Dataset& ds, const std::string& path, const TableI
 
     const std::vector<IndicatorColumn> columns = indicatorColumns(table, head, dataRows, options, report);
     JoinedValues joined = joinAndValidate(ds, table, dataRows, joiner, columns, options, report);
-    detail::commitImport(ds, report, commitRequest(path, options, std::move(joined)));
+    detail::CommitRequest request = commitRequest(path, options, std::move(joined));
+    if (!table.formulasWithoutValue.empty()) {
+        std::string first;
+        for (std::size_t i = 0; i < std::min<std::size_t>(table.formulasWithoutValue.size(), 10); ++i)
+            first += (first.empty() ? "" : ", ") + table.formulasWithoutValue[i];
+        request.blockedReason = fmt::format(
+            "{} formula cell(s) have no computed value saved in the file (first: {}), so they would import as "
+            "empty; open the file in the spreadsheet program and save it again (it then stores the values), or "
+            "save the sheet as CSV",
+            table.formulasWithoutValue.size(), first);
+        request.blockedParameters.clear();
+    }
+    detail::commitImport(ds, report, std::move(request));
     return report;
 }
 

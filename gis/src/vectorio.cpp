@@ -197,6 +197,41 @@ void checkShapefileComplete(const std::string& path, const std::string& layerNam
                                           "header declares); copy the complete file again "
                                           "with its .shx, .dbf and .prj",
                                           actual, declared));
+
+    // GDAL reads as many features as the shorter of .shp and .dbf has records, without a word:
+    // a .dbf of 10 records beside a .shp of 302 shapes gave a 10-village project.
+    const std::string base = shp.substr(0, shp.size() - 4);
+    auto sibling = [&](const char* lower, const char* upper) -> std::string {
+        VSIStatBufL st{};
+        for (const char* ext : {lower, upper})
+            if (VSIStatL((base + ext).c_str(), &st) == 0)
+                return base + ext;
+        return {};
+    };
+    const std::string shx = sibling(".shx", ".SHX"), dbf = sibling(".dbf", ".DBF");
+    if (shx.empty() || dbf.empty())
+        return;
+    VSIStatBufL shxStat{};
+    if (VSIStatL(shx.c_str(), &shxStat) != 0 || shxStat.st_size < 100)
+        return;
+    const auto shapes = (static_cast<unsigned long long>(shxStat.st_size) - 100) / 8;
+    VSILFILE* dbfFile = VSIFOpenL(dbf.c_str(), "rb");
+    if (!dbfFile)
+        return;
+    std::array<unsigned char, 8> dbfHeader{};
+    const std::size_t dbfGot = VSIFReadL(dbfHeader.data(), 1, dbfHeader.size(), dbfFile);
+    VSIFCloseL(dbfFile);
+    if (dbfGot < dbfHeader.size())
+        return;
+    const unsigned long long records = static_cast<unsigned long long>(dbfHeader[4])
+        | (static_cast<unsigned long long>(dbfHeader[5]) << 8) | (static_cast<unsigned long long>(dbfHeader[6]) << 16)
+        | (static_cast<unsigned long long>(dbfHeader[7]) << 24);
+    if (records != shapes)
+        throw DataSourceError(path,
+                              fmt::format("its .dbf has {} records but its .shp has {} shapes: the parts do not "
+                                          "belong together or one was cut; copy the complete Shapefile again "
+                                          "(.shp, .shx, .dbf and .prj of the same export)",
+                                          records, shapes));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -697,11 +732,88 @@ Plan makePlan(GDALDataset& ds, OGRLayer& layer, const std::string& path, const R
     return plan;
 }
 
+/// Whether any vertex of \a g has a NaN or infinite coordinate (GEOS and the road graph must
+/// never see one: repairs and searches on NaN do not end).
+bool hasNonFiniteCoordinate(const OGRGeometry& g)
+{
+    if (const auto* point = dynamic_cast<const OGRPoint*>(&g))
+        return !std::isfinite(point->getX()) || !std::isfinite(point->getY());
+    if (const auto* curve = dynamic_cast<const OGRSimpleCurve*>(&g)) {
+        for (int i = 0; i < curve->getNumPoints(); ++i)
+            if (!std::isfinite(curve->getX(i)) || !std::isfinite(curve->getY(i)))
+                return true;
+        return false;
+    }
+    if (const auto* compound = dynamic_cast<const OGRCompoundCurve*>(&g)) {
+        for (int i = 0; i < compound->getNumCurves(); ++i)
+            if (hasNonFiniteCoordinate(*compound->getCurve(i)))
+                return true;
+        return false;
+    }
+    if (const auto* polygon = dynamic_cast<const OGRCurvePolygon*>(&g)) {
+        if (polygon->getExteriorRingCurve() && hasNonFiniteCoordinate(*polygon->getExteriorRingCurve()))
+            return true;
+        for (int i = 0; i < polygon->getNumInteriorRings(); ++i)
+            if (hasNonFiniteCoordinate(*polygon->getInteriorRingCurve(i)))
+                return true;
+        return false;
+    }
+    if (const auto* collection = dynamic_cast<const OGRGeometryCollection*>(&g)) {
+        for (int i = 0; i < collection->getNumGeometries(); ++i)
+            if (hasNonFiniteCoordinate(*collection->getGeometryRef(i)))
+                return true;
+        return false;
+    }
+    return false;
+}
+
+/// Geometries refused by readFeatures(): the first one and how many.
+struct BadCoordinates {
+    std::size_t count = 0;
+    long long firstFid = 0;
+    std::string firstWhat;
+    void add(long long fid, std::string what)
+    {
+        if (count++ == 0) {
+            firstFid = fid;
+            firstWhat = std::move(what);
+        }
+    }
+};
+
+/// Indonesia's extent with a margin (longitude 94..142, latitude -11..6.5).
+bool insideIndonesia(const Extent& e)
+{
+    return e.minX >= 94.0 && e.maxX <= 142.0 && e.minY >= -11.0 && e.maxY <= 6.5;
+}
+
+/// Why the longitude/latitude extent \a e of a feature is impossible, or empty when it is fine.
+std::string outOfRange(const Extent& e)
+{
+    if (e.isEmpty() || (e.minX >= -180.0 && e.maxX <= 180.0 && e.minY >= -90.0 && e.maxY <= 90.0))
+        return {};
+    std::string hint;
+    Extent swapped;
+    swapped.include(Point{e.minY, e.minX});
+    swapped.include(Point{e.maxY, e.maxX});
+    if (insideIndonesia(swapped))
+        hint = "; it looks like latitude and longitude are swapped (x must be the longitude)";
+    else if (std::max({std::abs(e.minX), std::abs(e.maxX), std::abs(e.minY), std::abs(e.maxY)}) > 1000.0)
+        hint = "; the numbers look like metres (a projected CRS such as UTM 48S) labelled as degrees: declare the "
+               "file's real CRS (a .prj beside a Shapefile, or the CRS of the layer)";
+    else if (e.minX > 180.0 && e.maxX <= 540.0)
+        hint = "; longitudes above 180 look like 0..360 degrees: subtract 360";
+    return fmt::format("coordinates outside longitude -180..180 / latitude -90..90 (x {:.6g}..{:.6g}, y "
+                       "{:.6g}..{:.6g}){}",
+                       e.minX, e.maxX, e.minY, e.maxY, hint);
+}
+
 void readFeatures(OGRLayer& layer, const std::string& path, Plan& plan, VectorData& data)
 {
     GdalErrorCollector errors;
     layer.ResetReading();
     long long index = 0;
+    BadCoordinates notFinite, outside;
     for (;;) {
         OGRFeatureUniquePtr f(layer.GetNextFeature());
         if (!f) {
@@ -745,6 +857,10 @@ void readFeatures(OGRLayer& layer, const std::string& path, Plan& plan, VectorDa
                                              "feature has no geometry (null or empty); kept without a "
                                              "location"});
             }
+            if (geometry && !geometry->IsEmpty() && hasNonFiniteCoordinate(*geometry)) {
+                notFinite.add(feature.fid, "a coordinate that is not a number (NaN or infinite)");
+                geometry.reset();
+            }
             if (geometry && !geometry->IsEmpty()) {
                 if (plan.transform && geometry->transform(plan.transform.get()) != OGRERR_NONE) {
                     std::string why = errors.takeFailures();
@@ -752,13 +868,35 @@ void readFeatures(OGRLayer& layer, const std::string& path, Plan& plan, VectorDa
                                              fmt::format("geometry cannot be transformed from {} to "
                                                          "EPSG:4326{}{}; kept without a location",
                                                          plan.sourceLabel, why.empty() ? "" : ": ", why)});
+                } else if (hasNonFiniteCoordinate(*geometry)) {
+                    notFinite.add(feature.fid,
+                                  "a coordinate that is not a number after the transformation from "
+                                      + plan.sourceLabel);
                 } else {
-                    convertGeometry(*geometry, feature, data);
+                    OGREnvelope envelope;
+                    geometry->getEnvelope(&envelope);
+                    Extent e;
+                    e.include(Point{envelope.MinX, envelope.MinY});
+                    e.include(Point{envelope.MaxX, envelope.MaxY});
+                    if (std::string why = outOfRange(e); !why.empty())
+                        outside.add(feature.fid, std::move(why));
+                    else
+                        convertGeometry(*geometry, feature, data);
                 }
             }
         }
         data.features.push_back(std::move(feature));
     }
+    for (const BadCoordinates* bad : {&notFinite, &outside})
+        if (bad->count > 0)
+            throw DataSourceError(path,
+                                  fmt::format("feature fid {} of layer '{}' has {}{}; nothing was imported. Fix or "
+                                              "remove the feature{}",
+                                              bad->firstFid, layer.GetName(), bad->firstWhat,
+                                              bad->count > 1
+                                                  ? fmt::format(" ({} of {} features are like it)", bad->count, index)
+                                                  : std::string{},
+                                              bad->count > 1 ? "s" : ""));
     // Warnings GDAL raised along the way (not tied to a feature) are not errors: dropped with
     // the collector.
 }

@@ -49,7 +49,7 @@ void writePng(const ThematicMap& map, const std::string& path, QSize sizePx)
     const QSizeF mm = paperSizeMm(page.paper, page.landscape);
     const double dpi = std::min(sizePx.width() / (mm.width() / detail::kMmPerInch),
                                 sizePx.height() / (mm.height() / detail::kMmPerInch));
-    QFile file(QString::fromStdString(path));
+    QBuffer file;
     openForWriting(file, path);
     // RGB32 on a white page needs no conversion before PNG encoding; the buffer (24 MB for
     // 3000 × 2000) comes from huge pages, as faulting it in page by page is slow on VMs.
@@ -74,7 +74,7 @@ void writePng(const ThematicMap& map, const std::string& path, QSize sizePx)
 
 void writeSvg(const ThematicMap& map, const std::string& path)
 {
-    QFile file(QString::fromStdString(path));
+    QBuffer file;
     openForWriting(file, path);
     constexpr int kDpi = 96;
     const QSizeF px = map.spec().page.sizePx(kDpi);
@@ -98,8 +98,7 @@ void writeSvg(const ThematicMap& map, const std::string& path)
 
 } // namespace
 
-PdfPages::PdfPages(const std::string& path, const PageSetup& page, const std::string& title)
-        : mPath(path), mFile(QString::fromStdString(path))
+PdfPages::PdfPages(const std::string& path, const PageSetup& page, const std::string& title) : mPath(path)
 {
     detail::requireGuiApplication(path);
     openForWriting(mFile, path);
@@ -142,7 +141,7 @@ void PdfPages::finish()
 {
     if (!mPainter.end())
         cannotWrite(mPath, "the PDF writer could not finish the document");
-    mWriter.reset();
+    mWriter.reset(); // writes the trailer into the buffer
     finishFile(mFile, mPath);
 }
 

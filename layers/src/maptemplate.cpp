@@ -4,14 +4,62 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace layers {
 
 namespace {
 
 constexpr const char* kMetaPrefix = "template.";
+
+/// Every key a map template may have (what mapTemplateToJson writes).
+const std::vector<std::string> kTemplateKeys = {
+    "name",  "title",     "subtitle", "indicator", "layer",      "period", "method",    "classes", "ramp",  "breaks",
+    "paper", "landscape", "dpi",      "labels",    "facilities", "inset",  "kecamatan", "lang",    "maker", "coverage"};
+
+std::size_t editDistance(const std::string& a, const std::string& b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+/// Refuses a key no template has (a typo such as "clases" would be ignored silently).
+void checkKeys(const nlohmann::json& j, const std::vector<std::string>& known, const std::string& where,
+               const std::string& source)
+{
+    for (const auto& item : j.items()) {
+        if (std::find(known.begin(), known.end(), item.key()) != known.end())
+            continue;
+        std::string closest = known.front();
+        for (const std::string& k : known)
+            if (editDistance(item.key(), k) < editDistance(item.key(), closest))
+                closest = k;
+        throw gis::Error("map template " + source + ": unknown key '" + where + item.key() + "'; did you mean '" + where
+                         + closest + "'? (keys: " +
+                         [&] {
+                             std::string list;
+                             for (const std::string& k : known)
+                                 list += (list.empty() ? "" : ", ") + k;
+                             return list;
+                         }()
+                         + ")");
+    }
+}
 
 } // namespace
 
@@ -55,6 +103,11 @@ MapTemplate mapTemplateFromJson(const std::string& json, const std::string& sour
     const auto j = nlohmann::json::parse(json, nullptr, false);
     if (j.is_discarded() || !j.is_object())
         throw gis::Error("map template " + source + ": not a JSON object");
+    checkKeys(j, kTemplateKeys, "", source);
+    if (j.contains("labels") && j.at("labels").is_object())
+        checkKeys(j.at("labels"), {"kecamatan", "pekon"}, "labels.", source);
+    if (j.contains("coverage") && j.at("coverage").is_object())
+        checkKeys(j.at("coverage"), {"kind", "radius_km"}, "coverage.", source);
     MapTemplate t;
     ThematicMapSpec& s = t.spec;
     std::string key;
@@ -123,6 +176,8 @@ MapTemplate mapTemplateFromJson(const std::string& json, const std::string& sour
     } catch (const gis::Error& e) {
         throw gis::Error("map template " + source + ": key '" + key + "': " + e.what());
     }
+    if (!std::isfinite(s.coverageRadiusKm) || s.coverageRadiusKm < 0.0)
+        throw gis::Error("map template " + source + ": coverage radius_km must be a distance of 0 km or more");
     if (s.classCount < 1 || s.classCount > 9)
         throw gis::Error("map template " + source + ": classes must be 1..9");
     if (!(s.page.dpi >= 30.0 && s.page.dpi <= 1200.0))

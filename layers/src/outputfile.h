@@ -1,10 +1,13 @@
 #pragma once
 // Error handling shared by the map, atlas and report writers (private to layers).
 #include "gis/error.h"
+#include "gis/outputpath.h"
+#include "gis/text.h"
 
-#include <QFile>
+#include <QBuffer>
 #include <QGuiApplication>
 
+#include <filesystem>
 #include <string>
 
 namespace layers::detail {
@@ -14,11 +17,20 @@ namespace layers::detail {
     throw gis::OutputError("cannot write '" + path + "': " + why);
 }
 
-/// Opens the output file up front, so an unwritable path is reported with its reason.
-inline void openForWriting(QFile& file, const std::string& path)
+/// Checks the output path up front (its folder exists; it is no folder, device or FIFO), so a
+/// wrong path is reported before the rendering; then opens the in-memory buffer the writer fills.
+inline void openForWriting(QBuffer& buffer, const std::string& path)
 {
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        cannotWrite(path, file.errorString().toStdString() + " (check that the folder exists and is writable)");
+    gis::checkOutputPath(path);
+    const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        cannotWrite(path,
+                    "folder '" + folder.string()
+                        + "' does not exist (check that the folder exists and is "
+                          "writable)");
+    if (!buffer.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        cannotWrite(path, buffer.errorString().toStdString());
 }
 
 inline void requireGuiApplication(const std::string& path)
@@ -29,11 +41,15 @@ inline void requireGuiApplication(const std::string& path)
                     "when headless)");
 }
 
-inline void finishFile(QFile& file, const std::string& path)
+/// Writes what the writer put in \a buffer to \a path: a temporary beside it, every write and
+/// the fsync checked, renamed into place only when complete (a full disk leaves no cut file).
+inline void finishFile(QBuffer& buffer, const std::string& path)
 {
-    file.close();
-    if (file.error() != QFileDevice::NoError)
-        cannotWrite(path, file.errorString().toStdString());
+    buffer.close();
+    const QByteArray& bytes = buffer.data();
+    if (bytes.isEmpty())
+        cannotWrite(path, "the writer produced nothing");
+    gis::writeTextFileAtomically(path, std::string(bytes.constData(), static_cast<std::size_t>(bytes.size())));
 }
 
 } // namespace layers::detail

@@ -121,9 +121,10 @@ Dataset newProjectFromBoundaries(BoundarySet set, const std::string& capitalSpec
 /// \brief What replacing boundaries changed besides the areas.
 struct ReplaceReport {
     std::size_t areasBefore = 0, areasAfter = 0;
-    std::size_t keptFromBefore = 0;           ///< areas missing from the file, kept with their previous boundary
-    std::size_t facilitiesReassigned = 0;     ///< surveyed facilities whose area code changed
-    std::size_t facilitiesMoved = 0;          ///< located_by = pekon facilities moved to their pekon's new point
+    std::size_t keptFromBefore = 0;       ///< areas missing from the file, kept with their previous boundary
+    std::size_t keptGeometry = 0;         ///< areas the file gives without a polygon: their previous boundary is kept
+    std::size_t facilitiesReassigned = 0; ///< surveyed facilities whose area code changed
+    std::size_t facilitiesMoved = 0;      ///< located_by = pekon facilities moved to their pekon's new point
     std::vector<long long> facilitiesOutside; ///< facility ids inside no village (area code kept)
     std::size_t indicatorsKept = 0;
     std::size_t indicatorsWithoutArea = 0; ///< values whose code is not an area after the import
@@ -132,7 +133,8 @@ struct ReplaceReport {
 
 /// \brief Replaces the areas of \a ds by those of \a set, keyed by code: every indicator and
 /// facility is kept. Areas of the project that the file lacks are kept with their previous
-/// boundary (and listed in the report). Names and kinds of the project are kept for codes the
+/// boundary (and listed in the report); so are areas the file gives without a polygon (a null or
+/// empty geometry never replaces a stored boundary). Names and kinds of the project are kept for codes the
 /// file names only by code. Facilities located at a pekon's point move to the new point;
 /// surveyed facilities get their area code re-derived by point-in-polygon. Meta then says
 /// provenance "real", boundary_source/boundary_edition/boundary_imported_at; when the project was

@@ -74,7 +74,8 @@ Extent extentOf(const Geometry& g);
 
 /// \brief Number of vertices in all rings.
 std::size_t vertexCount(const MultiPolygon& mp);
-/// \brief Sum of all x and y of all rings: with vertexCount, a cheap fingerprint of a geometry.
+/// \brief A weighted sum of all x and y of all rings (x and y, and each vertex position, weigh
+/// differently): with vertexCount, a cheap fingerprint of a geometry that swapped axes change.
 double coordinateSum(const MultiPolygon& mp);
 
 } // namespace gis

@@ -29,6 +29,9 @@ struct RawTable {
     char separator = 0;   ///< CSV: ',' ';' or '\t'
     std::vector<std::vector<std::string>> rows;
     std::vector<long> rowNumbers; ///< 1-based row (line) number in the file of each row
+    /// XLSX: references (e.g. "C3") of formula cells the file stores without a computed value
+    /// (read as empty); the table import refuses such a file.
+    std::vector<std::string> formulasWithoutValue;
 };
 
 bool isValidUtf8(std::string_view text);

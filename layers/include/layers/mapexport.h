@@ -7,7 +7,7 @@
 #include "layers/page.h"
 #include "layers/thematicmap.h"
 
-#include <QFile>
+#include <QBuffer>
 #include <QPainter>
 #include <QPdfWriter>
 
@@ -17,8 +17,8 @@
 namespace layers {
 
 /// \brief A vector PDF written page by page (text stays text). Needs a QGuiApplication.
-/// Call finish() to complete the file; without it the file is left incomplete (the caller is
-/// failing anyway).
+/// The document is built in memory; finish() writes it beside the file and renames it into
+/// place (every write checked). Without finish() nothing is written.
 class PdfPages {
 public:
     /// \throws gis::OutputError naming the file when it cannot be opened.
@@ -37,7 +37,7 @@ public:
 
 private:
     std::string mPath;
-    QFile mFile;
+    QBuffer mFile; ///< the document until finish() writes it
     std::unique_ptr<QPdfWriter> mWriter;
     QPainter mPainter;
     int mPages = 0;
