@@ -46,6 +46,7 @@ QPixmap symbolSwatch(const std::string& kind)
 LegendPanel::LegendPanel(Workspace* workspace, QWidget* parent) : QWidget(parent), mWorkspace(workspace)
 {
     setObjectName(QStringLiteral("legendPanel"));
+    setMinimumWidth(230);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     auto* scroll = new QScrollArea(this);

@@ -45,7 +45,7 @@ QDockWidget* dock(QMainWindow* window, const QString& title, const char* name, Q
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), mWorkspace(new Workspace(this))
 {
-    resize(1400, 900);
+    resize(1500, 940);
     connect(mWorkspace, &Workspace::projectChanged, this, &MainWindow::updateTitle);
     buildUi();
 }
@@ -78,7 +78,8 @@ void MainWindow::buildUi()
     mLegend = new LegendPanel(mWorkspace, this);
     dock(this, tr("Layers"), "layersDock", mLayers, Qt::LeftDockWidgetArea);
     dock(this, tr("Style"), "styleDock", mStyle, Qt::LeftDockWidgetArea);
-    dock(this, tr("Legend"), "legendDock", mLegend, Qt::RightDockWidgetArea);
+    QDockWidget* legend = dock(this, tr("Legend"), "legendDock", mLegend, Qt::RightDockWidgetArea);
+    resizeDocks({legend}, {260}, Qt::Horizontal);
     mStatus = new StatusPanel(mWorkspace, mCanvas, this);
     statusBar()->addPermanentWidget(mStatus);
     connect(mCanvas, &MapCanvas::clicked, this, &MainWindow::identify);

@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 
 namespace app {
@@ -51,41 +52,52 @@ void drawFacilities(QPainter& painter, const layers::MapTransform& t, const Rend
     }
 }
 
-void drawLabels(QPainter& painter, const layers::MapTransform& t, const std::vector<MapPoint>& anchors, bool kecamatan,
-                std::vector<QRectF>& placed, const std::atomic<bool>& cancelled)
+struct LabelSet {
+    QFont font;
+    double ascent = 0.0;
+    std::vector<layers::PlacedLabel> placed;
+};
+
+/// Places the names of \a anchors avoiding \a obstacles (and adds their boxes to them).
+LabelSet placeLabelSet(QPaintDevice* device, const layers::MapTransform& t, const std::vector<MapPoint>& anchors,
+                       bool kecamatan, std::vector<QRectF>& obstacles)
 {
-    QFont font = painter.font();
-    font.setPointSizeF(kecamatan ? 9.0 : 7.5);
-    font.setBold(kecamatan);
-    font.setCapitalization(kecamatan ? QFont::AllUppercase : QFont::MixedCase);
-    const QFontMetricsF metrics(font, painter.device());
+    LabelSet set;
+    set.font.setPointSizeF(kecamatan ? 9.0 : 7.5);
+    set.font.setBold(kecamatan);
+    set.font.setCapitalization(kecamatan ? QFont::AllUppercase : QFont::MixedCase);
+    const QFontMetricsF metrics(set.font, device);
+    set.ascent = metrics.ascent();
     const QRectF bounds = t.targetPx();
-    std::vector<layers::LabelRequest> requests;
     std::vector<int> visible;
-    for (std::size_t i = 0; i < anchors.size(); ++i) {
-        const QPointF px = t.toPixel(anchors[i].lonLat);
-        if (!bounds.contains(px))
-            continue;
-        visible.push_back(static_cast<int>(i));
-    }
+    for (std::size_t i = 0; i < anchors.size(); ++i)
+        if (bounds.contains(t.toPixel(anchors[i].lonLat)))
+            visible.push_back(static_cast<int>(i));
     if (!kecamatan && !villageLabelsFit(static_cast<int>(visible.size()), bounds.size()))
-        return;
+        return set;
+    std::vector<layers::LabelRequest> requests;
     for (int i : visible) {
-        const QPointF px = t.toPixel(anchors[static_cast<std::size_t>(i)].lonLat);
-        const QString text = QString::fromStdString(anchors[static_cast<std::size_t>(i)].name);
-        QSizeF size = metrics.size(Qt::TextSingleLine, kecamatan ? text.toUpper() : text);
-        std::vector<QRectF> positions = layers::candidatePositions(px, size, 3.0);
+        const MapPoint& a = anchors[static_cast<std::size_t>(i)];
+        const QString text = QString::fromStdString(a.name);
+        const QSizeF size = metrics.size(Qt::TextSingleLine, kecamatan ? text.toUpper() : text);
+        std::vector<QRectF> positions = layers::candidatePositions(t.toPixel(a.lonLat), size, 3.0);
         positions.resize(kecamatan ? 1 : 5);
-        requests.push_back({i, kecamatan ? 1.0 : 0.0, positions});
+        requests.push_back({i, 0.0, positions});
     }
-    if (cancelled)
-        return;
-    const std::vector<layers::PlacedLabel> result = layers::placeLabels(requests, bounds, 2.0, placed);
-    painter.setFont(font);
-    for (const layers::PlacedLabel& p : result) {
-        const QString text = QString::fromStdString(anchors[static_cast<std::size_t>(p.id)].name);
+    set.placed = layers::placeLabels(requests, bounds, 2.0, obstacles);
+    for (const layers::PlacedLabel& p : set.placed)
+        obstacles.push_back(p.box);
+    return set;
+}
+
+void paintLabels(QPainter& painter, const LabelSet& set, const std::vector<MapPoint>& anchors, bool kecamatan)
+{
+    for (const layers::PlacedLabel& p : set.placed) {
+        QString text = QString::fromStdString(anchors[static_cast<std::size_t>(p.id)].name);
+        if (kecamatan)
+            text = text.toUpper();
         QPainterPath path;
-        path.addText(p.box.left(), p.box.top() + metrics.ascent(), font, text);
+        path.addText(p.box.left(), p.box.top() + set.ascent, set.font, text);
         painter.setPen(
             QPen(QColor(255, 255, 255, 220), kecamatan ? 3.0 : 2.4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.setBrush(Qt::NoBrush);
@@ -93,7 +105,6 @@ void drawLabels(QPainter& painter, const layers::MapTransform& t, const std::vec
         painter.setPen(Qt::NoPen);
         painter.setBrush(kecamatan ? QColor(0x30, 0x30, 0x30) : QColor(0x40, 0x40, 0x50));
         painter.drawPath(path);
-        placed.push_back(p.box);
     }
 }
 
@@ -115,8 +126,20 @@ QImage renderFrame(const FrameRequest& request, const std::atomic<bool>& cancell
     painter.setRenderHint(QPainter::Antialiasing);
     const QRectF target(QPointF(0, 0), QSizeF(request.sizePx));
     const layers::MapTransform t(request.view, target);
-    std::vector<QRectF> placedLabels;
     const std::vector<LayerEntry>& list = request.layers->layers;
+    auto shown = [&list](const char* id) {
+        return std::any_of(list.begin(), list.end(),
+                           [id](const LayerEntry& e) { return e.id == QLatin1String(id) && e.visible; });
+    };
+    // kecamatan names are placed first, pekon names around them
+    std::vector<QRectF> obstacles;
+    LabelSet kecamatanLabels, villageLabels;
+    if (shown("labels:kecamatan"))
+        kecamatanLabels = placeLabelSet(&image, t, request.layers->kecamatanLabels, true, obstacles);
+    if (cancelled)
+        return {};
+    if (shown("labels:pekon"))
+        villageLabels = placeLabelSet(&image, t, request.layers->villageLabels, false, obstacles);
     // the list is top first: draw from its end
     for (auto it = list.rbegin(); it != list.rend(); ++it) {
         if (cancelled)
@@ -133,9 +156,9 @@ QImage renderFrame(const FrameRequest& request, const std::atomic<bool>& cancell
         } else if (id.rfind("facility:", 0) == 0) {
             drawFacilities(painter, t, *request.layers, id.substr(9));
         } else if (id == "labels:kecamatan") {
-            drawLabels(painter, t, request.layers->kecamatanLabels, true, placedLabels, cancelled);
+            paintLabels(painter, kecamatanLabels, request.layers->kecamatanLabels, true);
         } else if (id == "labels:pekon") {
-            drawLabels(painter, t, request.layers->villageLabels, false, placedLabels, cancelled);
+            paintLabels(painter, villageLabels, request.layers->villageLabels, false);
         }
         painter.restore();
     }

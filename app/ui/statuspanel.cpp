@@ -33,8 +33,8 @@ StatusPanel::StatusPanel(Workspace* workspace, MapCanvas* canvas, QWidget* paren
     mBoundaries = make("boundaryLabel");
     mValues = make("valueLabel");
     mScale->setMinimumWidth(90);
-    mCursor->setMinimumWidth(170);
-    mUtm->setMinimumWidth(210);
+    mCursor->setMinimumWidth(150);
+    mUtm->setMinimumWidth(200);
     connect(mCanvas, &MapCanvas::cursorMoved, this, &StatusPanel::showCursor);
     connect(mCanvas, &MapCanvas::viewChanged, this, &StatusPanel::showScale);
     connect(mWorkspace, &Workspace::projectChanged, this, &StatusPanel::showProvenance);

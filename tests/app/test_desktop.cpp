@@ -15,6 +15,7 @@
 #include "ui/legendpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/mapcanvas.h"
+#include "ui/renderjob.h"
 #include "ui/statuspanel.h"
 #include "ui/stylepanel.h"
 #include "ui/usermessage.h"
@@ -447,4 +448,43 @@ TEST_F(Desktop, RecentProjectsAndSaveACopy)
                 listed = listed || a->text() == QStringLiteral("salinan.sasaran.sqlite");
     EXPECT_TRUE(listed);
     waitForFrame();
+}
+
+TEST_F(Desktop, PekonNamesAppearOnlyWhenTheyFit)
+{
+    auto* model = window.workspace()->layerList();
+    auto frameWithNames = [&](bool shown) {
+        model->setVisible(QStringLiteral("labels:pekon"), shown);
+        waitForFrame();
+        return frameOf(canvas());
+    };
+    // the whole regency: 302 names do not fit, so none is drawn
+    EXPECT_EQ(frameWithNames(true), frameWithNames(false));
+    EXPECT_FALSE(app::ui::villageLabelsFit(302, QSizeF(900, 700)));
+    const QPointF centre = QRectF(canvas()->rect()).center();
+    for (int i = 0; i < 10; ++i)
+        wheel(centre, 120);
+    EXPECT_NE(frameWithNames(true), frameWithNames(false));
+}
+
+TEST_F(Desktop, ANewProjectFromRealBoundariesIsNotABlankMap)
+{
+    const auto desa = testutil::sharedData("tanggamus/desa.gpkg");
+    if (desa.empty())
+        GTEST_SKIP() << "shared Tanggamus boundaries not present";
+    const auto dir = testutil::tempDir("desktop_new_project");
+    const QString project = QString::fromStdString((dir / "baru.sasaran.sqlite").string());
+    ASSERT_TRUE(window.newProjectFrom(QString::fromStdString(desa), project));
+    EXPECT_GT(window.dataset()->villages().size(), 250u);
+    EXPECT_TRUE(window.statusPanel()->boundaryText().startsWith(QStringLiteral("Batas wilayah: desa.gpkg")))
+        << window.statusPanel()->boundaryText().toStdString();
+    EXPECT_EQ(window.statusPanel()->valueText(), QStringLiteral("Angka: belum ada yang diimpor"));
+    waitForFrame();
+    // the areas are drawn: many more colours than the sea alone
+    std::set<QRgb> colours;
+    const QImage frame = frameOf(canvas());
+    for (int y = 0; y < frame.height(); y += 4)
+        for (int x = 0; x < frame.width(); x += 4)
+            colours.insert(frame.pixel(x, y));
+    EXPECT_GT(colours.size(), 6u);
 }
