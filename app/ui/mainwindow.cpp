@@ -1,31 +1,20 @@
 #include "ui/mainwindow.h"
 
-#include "gis/boundaryimport.h"
-#include "gis/store.h"
-#include "layers/meetingpack.h"
 #include "ui/exportdialog.h"
 #include "ui/layerspanel.h"
 #include "ui/legendpanel.h"
 #include "ui/mapcanvas.h"
+#include "ui/projectactions.h"
 #include "ui/statuspanel.h"
 #include "ui/stylepanel.h"
-#include "ui/usermessage.h"
 #include "ui/workspace.h"
 
 #include <QActionGroup>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QEventLoop>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QFutureWatcher>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QProgressDialog>
-#include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace app {
 namespace ui {
@@ -43,8 +32,10 @@ QDockWidget* dock(QMainWindow* window, const QString& title, const char* name, Q
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), mWorkspace(new Workspace(this))
+MainWindow::MainWindow(QWidget* parent)
+        : QMainWindow(parent), mWorkspace(new Workspace(this)), mProject(new ProjectActions(mWorkspace, this))
 {
+    connect(mProject, &ProjectActions::message, this, [this](const QString& text) { statusBar()->showMessage(text); });
     resize(1500, 940);
     connect(mWorkspace, &Workspace::projectChanged, this, &MainWindow::updateTitle);
     buildUi();
@@ -104,28 +95,22 @@ void MainWindow::buildMenus()
         return a;
     };
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    action(file, tr("&New project from a boundary file…"), "actionNew", &MainWindow::chooseNewProject,
-           QKeySequence::New);
-    action(file, tr("&Open project…"), "actionOpen", &MainWindow::chooseProject, QKeySequence::Open);
-    mRecentMenu = file->addMenu(tr("&Recent projects"));
-    rebuildRecentMenu();
+    action(
+        file, tr("&New project from a boundary file…"), "actionNew", [this] { mProject->chooseNew(); },
+        QKeySequence::New);
+    action(
+        file, tr("&Open project…"), "actionOpen", [this] { mProject->chooseOpen(); }, QKeySequence::Open);
+    QMenu* recent = file->addMenu(tr("&Recent projects"));
+    mProject->fillRecentMenu(recent);
+    connect(mProject, &ProjectActions::recentChanged, recent, [this, recent] { mProject->fillRecentMenu(recent); });
     action(file, tr("Open the &Tanggamus example"), "actionExample", &MainWindow::openDefaultDataset);
-    action(file, tr("&Save a copy…"), "actionSaveCopy", &MainWindow::saveCopy, QKeySequence::SaveAs);
+    action(
+        file, tr("&Save a copy…"), "actionSaveCopy", [this] { mProject->chooseSaveCopy(); }, QKeySequence::SaveAs);
     file->addSeparator();
     QAction* exportAction =
         action(file, tr("&Export map…"), "actionExportMap", &MainWindow::exportMap, QKeySequence(Qt::CTRL | Qt::Key_E));
-    action(file, tr("Export &atlas per kecamatan…"), "actionExportAtlas", [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export atlas"), QStringLiteral("atlas_kecamatan.pdf"), tr("PDF files (*.pdf)"));
-        if (!path.isEmpty())
-            exportAtlasTo(path);
-    });
-    action(file, tr("Export meeting &pack (Rakor)…"), "actionExportReport", [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export meeting pack"),
-                                                          QStringLiteral("bahan_rakor.pdf"), tr("PDF files (*.pdf)"));
-        if (!path.isEmpty())
-            exportReportTo(path);
-    });
+    action(file, tr("Export &atlas per kecamatan…"), "actionExportAtlas", [this] { mProject->chooseAtlas(); });
+    action(file, tr("Export meeting &pack (Rakor)…"), "actionExportReport", [this] { mProject->chooseReport(); });
     file->addSeparator();
     action(file, tr("&Quit"), "actionQuit", &QWidget::close, QKeySequence::Quit);
 
@@ -202,23 +187,9 @@ const gis::Dataset* MainWindow::dataset() const
     return mWorkspace->dataset();
 }
 
-void MainWindow::showError(const QString& title, const QString& text)
-{
-    statusBar()->showMessage(text);
-    QMessageBox::warning(this, title, text);
-}
-
 bool MainWindow::openProject(const QString& location)
 {
-    try {
-        mWorkspace->openProject(location);
-        addRecent(location);
-        return true;
-    } catch (const std::exception& e) {
-        showError(UserMessages::title(UserAction::OpenProject),
-                  UserMessages::forError(e, UserAction::OpenProject, location));
-        return false;
-    }
+    return mProject->open(location);
 }
 
 void MainWindow::openDefaultDataset()
@@ -228,15 +199,17 @@ void MainWindow::openDefaultDataset()
 
 bool MainWindow::newProjectFrom(const QString& boundaryFile, const QString& projectPath)
 {
-    try {
-        gis::BoundarySet set = gis::readBoundaries(boundaryFile.toStdString());
-        gis::createProject(projectPath.toStdString(), gis::newProjectFromBoundaries(std::move(set)), false);
-    } catch (const std::exception& e) {
-        showError(UserMessages::title(UserAction::NewProject),
-                  UserMessages::forError(e, UserAction::NewProject, boundaryFile));
-        return false;
-    }
-    return openProject(projectPath);
+    return mProject->newFrom(boundaryFile, projectPath);
+}
+
+bool MainWindow::exportAtlasTo(const QString& path)
+{
+    return mProject->exportAtlasTo(path);
+}
+
+bool MainWindow::exportReportTo(const QString& path)
+{
+    return mProject->exportReportTo(path);
 }
 
 QString MainWindow::identify(gis::Point lonLat)
@@ -261,62 +234,6 @@ QString MainWindow::identify(gis::Point lonLat)
     return text;
 }
 
-void MainWindow::chooseProject()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("Sasaran projects (*.sasaran.sqlite);;All files (*)"));
-    if (!path.isEmpty())
-        openProject(path);
-}
-
-void MainWindow::chooseNewProject()
-{
-    const QString boundaries = QFileDialog::getOpenFileName(
-        this, tr("Village boundaries"), QString(), tr("Boundary files (*.gpkg *.shp *.geojson *.json);;All files (*)"));
-    if (boundaries.isEmpty())
-        return;
-    const QString project = QFileDialog::getSaveFileName(this, tr("Save the new project as"),
-                                                         QFileInfo(boundaries).completeBaseName() + ".sasaran.sqlite",
-                                                         tr("Sasaran projects (*.sasaran.sqlite)"));
-    if (!project.isEmpty())
-        newProjectFrom(boundaries, project);
-}
-
-void MainWindow::saveCopy()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save a copy"), QStringLiteral("salinan.sasaran.sqlite"),
-                                                      tr("Sasaran projects (*.sasaran.sqlite)"));
-    if (path.isEmpty())
-        return;
-    try {
-        mWorkspace->saveCopy(path);
-        statusBar()->showMessage(tr("Saved a copy as %1").arg(QFileInfo(path).fileName()));
-        addRecent(path);
-    } catch (const std::exception& e) {
-        showError(UserMessages::title(UserAction::SaveProject),
-                  UserMessages::forError(e, UserAction::SaveProject, path));
-    }
-}
-
-void MainWindow::addRecent(const QString& location)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
-    recent.removeAll(location);
-    recent.prepend(location);
-    settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, 8));
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    mRecentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
-    for (const QString& location : recent)
-        mRecentMenu->addAction(QFileInfo(location).fileName(), this, [this, location] { openProject(location); });
-    mRecentMenu->setEnabled(!recent.isEmpty());
-}
-
 void MainWindow::exportMap()
 {
     if (!mWorkspace->hasProject())
@@ -324,63 +241,6 @@ void MainWindow::exportMap()
     ExportDialog dialog(mWorkspace, mCanvas->view(), this);
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("The map was exported"));
-}
-
-bool MainWindow::runInBackground(const QString& label, const std::function<void()>& work, const QString& target,
-                                 int action)
-{
-    QProgressDialog progress(label, QString(), 0, 0, this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400);
-    QFutureWatcher<QString> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
-    // the worker reads the dataset only; the GUI thread does not change it meanwhile
-    watcher.setFuture(QtConcurrent::run([work, target, action]() -> QString {
-        try {
-            work();
-            return {};
-        } catch (const std::exception& e) {
-            return UserMessages::forError(e, static_cast<UserAction>(action), target);
-        }
-    }));
-    loop.exec();
-    const QString error = watcher.result();
-    if (!error.isEmpty()) {
-        showError(UserMessages::title(static_cast<UserAction>(action)), error);
-        return false;
-    }
-    statusBar()->showMessage(tr("Wrote %1").arg(QFileInfo(target).fileName()));
-    return true;
-}
-
-bool MainWindow::exportAtlasTo(const QString& path)
-{
-    const gis::Dataset* ds = mWorkspace->dataset();
-    const gis::AnalysisTable* table = mWorkspace->analysis();
-    if (!ds || !table)
-        return false;
-    layers::AtlasOptions options;
-    options.style.page.landscape = false;
-    options.style.lang = pageLanguage();
-    return runInBackground(
-        tr("Writing the atlas per kecamatan…"),
-        [ds, table, options, p = path.toStdString()] { layers::exportAtlas(*ds, *table, options, p); }, path,
-        static_cast<int>(UserAction::ExportAtlas));
-}
-
-bool MainWindow::exportReportTo(const QString& path)
-{
-    const gis::Dataset* ds = mWorkspace->dataset();
-    const gis::AnalysisTable* table = mWorkspace->analysis();
-    if (!ds || !table)
-        return false;
-    layers::ReportOptions options;
-    options.lang = pageLanguage();
-    return runInBackground(
-        tr("Writing the meeting pack…"),
-        [ds, table, options, p = path.toStdString()] { layers::exportReport(*ds, *table, options, p); }, path,
-        static_cast<int>(UserAction::ExportReport));
 }
 
 } // namespace ui

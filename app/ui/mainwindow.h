@@ -16,6 +16,7 @@ namespace ui {
 class LayersPanel;
 class LegendPanel;
 class MapCanvas;
+class ProjectActions;
 class StatusPanel;
 class StylePanel;
 class Workspace;
@@ -54,23 +55,16 @@ public:
 private:
     void buildUi();
     void buildMenus();
-    void rebuildRecentMenu();
-    void addRecent(const QString& location);
     void updateTitle();
-    void showError(const QString& title, const QString& text);
-    bool runInBackground(const QString& label, const std::function<void()>& work, const QString& target, int action);
-    void chooseProject();
-    void chooseNewProject();
-    void saveCopy();
     void exportMap();
 
     Workspace* mWorkspace = nullptr;
+    ProjectActions* mProject = nullptr;
     MapCanvas* mCanvas = nullptr;
     StylePanel* mStyle = nullptr;
     LegendPanel* mLegend = nullptr;
     LayersPanel* mLayers = nullptr;
     StatusPanel* mStatus = nullptr;
-    QMenu* mRecentMenu = nullptr;
 };
 
 } // namespace ui

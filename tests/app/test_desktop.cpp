@@ -488,3 +488,16 @@ TEST_F(Desktop, ANewProjectFromRealBoundariesIsNotABlankMap)
             colours.insert(frame.pixel(x, y));
     EXPECT_GT(colours.size(), 6u);
 }
+
+TEST_F(Desktop, ANewViewSupersedesTheRunningFrame)
+{
+    const int before = canvas()->framesFinished();
+    const QPointF centre = QRectF(canvas()->rect()).center();
+    for (int i = 0; i < 20; ++i)
+        wheel(centre + QPointF(i, 0), i % 2 ? 120 : -120); // each notch starts a new view at once
+    waitForFrame();
+    const int drawn = canvas()->framesFinished() - before;
+    EXPECT_GE(drawn, 1);
+    EXPECT_LT(drawn, 20) << "views that were superseded while drawing are not finished";
+    EXPECT_TRUE(canvas()->frameIsCurrent());
+}

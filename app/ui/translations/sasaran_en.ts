@@ -264,19 +264,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export atlas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export meeting &amp;pack (Rakor)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export meeting pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -344,6 +332,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The map was exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::ProjectActions</name>
+    <message>
         <source>Open project</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,7 +371,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The map was exported</source>
+        <source>Export atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export meeting pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

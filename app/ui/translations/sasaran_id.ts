@@ -264,20 +264,8 @@
         <translation>Ekspor &amp;atlas per kecamatan…</translation>
     </message>
     <message>
-        <source>Export atlas</source>
-        <translation>Ekspor atlas</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Berkas PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>Export meeting &amp;pack (Rakor)…</source>
         <translation>Ekspor bahan &amp;rakor…</translation>
-    </message>
-    <message>
-        <source>Export meeting pack</source>
-        <translation>Ekspor bahan rakor</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -344,6 +332,13 @@
         <translation>tidak ada data</translation>
     </message>
     <message>
+        <source>The map was exported</source>
+        <translation>Peta telah diekspor</translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::ProjectActions</name>
+    <message>
         <source>Open project</source>
         <translation>Buka proyek</translation>
     </message>
@@ -376,8 +371,16 @@
         <translation>Salinan disimpan sebagai %1</translation>
     </message>
     <message>
-        <source>The map was exported</source>
-        <translation>Peta telah diekspor</translation>
+        <source>Export atlas</source>
+        <translation>Ekspor atlas</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export meeting pack</source>
+        <translation>Ekspor bahan rakor</translation>
     </message>
     <message>
         <source>Wrote %1</source>
