@@ -68,7 +68,7 @@ ExportDialog::ExportDialog(Workspace* workspace, const gis::Extent& currentView,
 
     mPreview = new QLabel(this);
     mPreview->setObjectName(QStringLiteral("exportPreview"));
-    mPreview->setMinimumSize(440, 320);
+    mPreview->setMinimumSize(620, 440);
     mPreview->setAlignment(Qt::AlignCenter);
     mPreview->setFrameShape(QFrame::StyledPanel);
     outer->addWidget(mPreview, 1);
@@ -140,7 +140,7 @@ void ExportDialog::updatePreview()
         const layers::ThematicMapSpec s = spec();
         const layers::ThematicMap map(*ds, s);
         const QSizeF mm = layers::paperSizeMm(s.page.paper, s.page.landscape);
-        const QSize box = mPreview->size().expandedTo(QSize(440, 320)) - QSize(12, 12);
+        const QSize box = mPreview->size().expandedTo(QSize(620, 440)) - QSize(12, 12);
         const double scale = std::min(box.width() / mm.width(), box.height() / mm.height());
         QImage image((mm * scale).toSize(), QImage::Format_RGB32);
         image.fill(Qt::white);

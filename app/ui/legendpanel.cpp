@@ -71,6 +71,24 @@ LegendPanel::LegendPanel(Workspace* workspace, QWidget* parent) : QWidget(parent
     rebuild();
 }
 
+QString LegendPanel::categoryLabel(const QString& category)
+{
+    // LISA clusters come with GeoDa's names (gis::clusterName): say them in the UI language
+    if (category == QLatin1String("high-high"))
+        return tr("high-high (hotspot)");
+    if (category == QLatin1String("low-low"))
+        return tr("low-low (cold spot)");
+    if (category == QLatin1String("high-low"))
+        return tr("high-low (outlier)");
+    if (category == QLatin1String("low-high"))
+        return tr("low-high (outlier)");
+    if (category == QLatin1String("not significant"))
+        return tr("not significant");
+    if (category == QLatin1String("not tested"))
+        return tr("not tested (no neighbour or no value)");
+    return category;
+}
+
 QString LegendPanel::heading() const
 {
     return mHeading->text();
@@ -136,7 +154,7 @@ void LegendPanel::rebuild()
                 row.upper = c.upperBound(k);
                 label = tr("%1 – %2").arg(formatNumber(row.lower, c.decimals()), formatNumber(row.upper, c.decimals()));
             } else {
-                label = QString::fromStdString(e.label);
+                label = categoryLabel(QString::fromStdString(e.label));
             }
             if (e.noData && e.count == 0)
                 continue;

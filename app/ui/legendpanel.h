@@ -29,6 +29,8 @@ public:
     };
 
     explicit LegendPanel(Workspace* workspace, QWidget* parent = nullptr);
+    /// \brief A category of the map (e.g. a LISA cluster name) in the UI language.
+    static QString categoryLabel(const QString& category);
     QString heading() const;
     const std::vector<Row>& rows() const { return mRows; }
     /// \brief Every text shown (heading, rows, facilities, notes), in order.

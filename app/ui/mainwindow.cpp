@@ -228,7 +228,9 @@ QString MainWindow::identify(gis::Point lonLat)
         text = tr("%1 (%2), Kec. %3: %4 = %5")
                    .arg(mWorkspace->villageName(*code), QString::fromStdString(*code),
                         mWorkspace->kecamatanNameOf(*code), theme ? theme->label : QString(),
-                        value ? formatValue(*value, theme ? theme->unit : QString()) : tr("no data"));
+                        value ? formatValue(*value,
+                                            theme && theme->kind != ThemeInfo::Kind::Priority ? theme->unit : QString())
+                              : tr("no data"));
     }
     statusBar()->showMessage(text);
     return text;

@@ -501,3 +501,22 @@ TEST_F(Desktop, ANewViewSupersedesTheRunningFrame)
     EXPECT_LT(drawn, 20) << "views that were superseded while drawing are not finished";
     EXPECT_TRUE(canvas()->frameIsCurrent());
 }
+
+TEST_F(Desktop, LisaClustersAreALayerWithIndonesianNames)
+{
+    QComboBox* theme = window.stylePanel()->themeBox();
+    const int lisa = theme->findData(QStringLiteral("lisa:poverty_rate"));
+    ASSERT_GE(lisa, 0);
+    theme->setCurrentIndex(lisa);
+    ASSERT_TRUE(window.workspace()->map()->isCategorical());
+    const QString legend = window.legendPanel()->texts().join('\n');
+    EXPECT_TRUE(legend.contains(QStringLiteral("tinggi-tinggi"))) << legend.toStdString();
+    EXPECT_FALSE(legend.contains(QStringLiteral("high-high"))) << legend.toStdString();
+    EXPECT_FALSE(legend.contains(QStringLiteral("not significant"))) << legend.toStdString();
+    // every village is in one cluster row: the counts add up to the 302 pekon
+    int total = 0;
+    for (const auto& row : window.legendPanel()->rows())
+        total += row.count;
+    EXPECT_EQ(total, 302);
+    waitForFrame();
+}

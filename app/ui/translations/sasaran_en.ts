@@ -208,6 +208,30 @@
         <source>%1   (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>high-high (hotspot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-low (cold spot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high-low (outlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-high (outlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tested (no neighbour or no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::MainWindow</name>

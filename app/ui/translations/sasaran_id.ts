@@ -208,6 +208,30 @@
         <source>%1   (%2)</source>
         <translation>%1   (%2)</translation>
     </message>
+    <message>
+        <source>high-high (hotspot)</source>
+        <translation>tinggi-tinggi (titik panas)</translation>
+    </message>
+    <message>
+        <source>low-low (cold spot)</source>
+        <translation>rendah-rendah (titik dingin)</translation>
+    </message>
+    <message>
+        <source>high-low (outlier)</source>
+        <translation>tinggi-rendah (pencilan)</translation>
+    </message>
+    <message>
+        <source>low-high (outlier)</source>
+        <translation>rendah-tinggi (pencilan)</translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation>tidak signifikan</translation>
+    </message>
+    <message>
+        <source>not tested (no neighbour or no value)</source>
+        <translation>tidak diuji (tanpa tetangga atau tanpa nilai)</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::MainWindow</name>
