@@ -1,5 +1,7 @@
 #include "ui/villagetablemodel.h"
 
+#include "gis/text.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -148,13 +150,13 @@ void VillageTableModel::sortRows(std::vector<int>& rows) const
             const auto& row = t[static_cast<std::size_t>(i)];
             return mSortColumn == 0 ? row.kode : (mSortColumn == 1 ? row.nama : row.kecamatan);
         };
-        // Converted once per row, not once per comparison.
-        std::vector<std::pair<QString, int>> keyed;
+        // Lowered once per row, not once per comparison (names are compared ignoring ASCII case).
+        std::vector<std::pair<std::string, int>> keyed;
         keyed.reserve(rows.size());
         for (int i : rows)
-            keyed.emplace_back(QString::fromStdString(text(i)), i);
+            keyed.emplace_back(gis::asciiLower(text(i)), i);
         std::sort(keyed.begin(), keyed.end(), [descending](const auto& a, const auto& b) {
-            const int c = QString::compare(a.first, b.first, Qt::CaseInsensitive);
+            const int c = a.first.compare(b.first);
             if (c != 0)
                 return descending ? c > 0 : c < 0;
             return a.second < b.second;
