@@ -4,9 +4,12 @@
 #include "ui/layerspanel.h"
 #include "ui/legendpanel.h"
 #include "ui/mapcanvas.h"
+#include "ui/profilepanel.h"
 #include "ui/projectactions.h"
+#include "ui/searchpanel.h"
 #include "ui/statuspanel.h"
 #include "ui/stylepanel.h"
+#include "ui/tablepanel.h"
 #include "ui/workspace.h"
 
 #include <QActionGroup>
@@ -15,6 +18,8 @@
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QToolBar>
+
+#include <set>
 
 namespace app {
 namespace ui {
@@ -71,6 +76,13 @@ void MainWindow::buildUi()
     dock(this, tr("Style"), "styleDock", mStyle, Qt::LeftDockWidgetArea);
     QDockWidget* legend = dock(this, tr("Legend"), "legendDock", mLegend, Qt::RightDockWidgetArea);
     resizeDocks({legend}, {260}, Qt::Horizontal);
+    mSearch = new SearchPanel(this);
+    mProfile = new ProfilePanel(this);
+    mTable = new TablePanel(this);
+    dock(this, tr("Search"), "searchDock", mSearch, Qt::RightDockWidgetArea);
+    dock(this, tr("Pekon profile"), "profileDock", mProfile, Qt::RightDockWidgetArea);
+    dock(this, tr("Pekon table"), "tableDock", mTable, Qt::BottomDockWidgetArea)->hide();
+    wirePanels();
     mStatus = new StatusPanel(mWorkspace, mCanvas, this);
     statusBar()->addPermanentWidget(mStatus);
     connect(mCanvas, &MapCanvas::clicked, this, &MainWindow::identify);
@@ -165,6 +177,53 @@ void MainWindow::buildMenus()
         bar->addAction(a);
 }
 
+void MainWindow::wirePanels()
+{
+    auto feed = [this] {
+        mTable->setData(mWorkspace->dataset(), mWorkspace->analysis());
+        mProfile->setData(mWorkspace->dataset(), mWorkspace->analysis(), mWorkspace->hotspots());
+    };
+    feed();
+    mSearch->setDataset(mWorkspace->dataset());
+    connect(mWorkspace, &Workspace::projectChanged, mSearch, [this] { mSearch->setDataset(mWorkspace->dataset()); });
+    connect(mWorkspace, &Workspace::analysisChanged, mTable, feed);
+    connect(mWorkspace, &Workspace::mapChanged, mProfile,
+            [this] { mProfile->setData(mWorkspace->dataset(), mWorkspace->analysis(), mWorkspace->hotspots()); });
+    // one selection for map, table and profile: each side sets it, the others follow
+    connect(mWorkspace, &Workspace::selectionChanged, mTable, [this] {
+        QStringList codes;
+        for (const std::string& c : mWorkspace->selection())
+            codes << QString::fromStdString(c);
+        mTable->setSelectedCodes(codes);
+    });
+    connect(mWorkspace, &Workspace::currentVillageChanged, mProfile, [this] {
+        if (!mWorkspace->currentVillage().empty())
+            mProfile->showVillage(QString::fromStdString(mWorkspace->currentVillage()));
+    });
+    connect(mTable, &TablePanel::selectionChanged, this, [this](const QStringList& codes) {
+        std::set<std::string> selection;
+        for (const QString& c : codes)
+            selection.insert(c.toStdString());
+        mWorkspace->setSelection(selection);
+        if (codes.size() == 1)
+            mWorkspace->setCurrentVillage(codes.front().toStdString());
+    });
+    auto zoomTo = [this](const QStringList& codes) {
+        std::set<std::string> set;
+        for (const QString& c : codes)
+            set.insert(c.toStdString());
+        if (const auto e = mWorkspace->extentOf(set))
+            mCanvas->zoomToExtent(*e);
+    };
+    connect(mTable, &TablePanel::zoomToRequested, this, zoomTo);
+    connect(mSearch, &SearchPanel::villageChosen, this, [this, zoomTo](const QString& code) {
+        mWorkspace->setSelection({code.toStdString()});
+        mWorkspace->setCurrentVillage(code.toStdString());
+        zoomTo({code});
+    });
+    connect(mSearch, &SearchPanel::kecamatanChosen, this, [zoomTo](const QString& code) { zoomTo({code}); });
+}
+
 void MainWindow::setLanguage(UiLanguage language)
 {
     applyLanguage(language);
@@ -219,6 +278,7 @@ QString MainWindow::identify(gis::Point lonLat)
         return {};
     const auto code = map->villageAt(lonLat);
     mWorkspace->setCurrentVillage(code.value_or(std::string()));
+    mWorkspace->setSelection(code ? std::set<std::string>{*code} : std::set<std::string>{});
     QString text;
     if (!code) {
         text = tr("No pekon at %1°, %2°").arg(formatNumber(lonLat.x, 4), formatNumber(lonLat.y, 4));

@@ -16,6 +16,9 @@ namespace ui {
 class LayersPanel;
 class LegendPanel;
 class MapCanvas;
+class ProfilePanel;
+class SearchPanel;
+class TablePanel;
 class ProjectActions;
 class StatusPanel;
 class StylePanel;
@@ -40,6 +43,9 @@ public:
     LegendPanel* legendPanel() const { return mLegend; }
     LayersPanel* layersPanel() const { return mLayers; }
     StatusPanel* statusPanel() const { return mStatus; }
+    TablePanel* tablePanel() const { return mTable; }
+    ProfilePanel* profilePanel() const { return mProfile; }
+    SearchPanel* searchPanel() const { return mSearch; }
     /// \brief The layer chooser of the style panel (keys as item data).
     QComboBox* indicatorBox() const;
     const gis::Dataset* dataset() const;
@@ -55,6 +61,7 @@ public:
 private:
     void buildUi();
     void buildMenus();
+    void wirePanels();
     void updateTitle();
     void exportMap();
 
@@ -65,6 +72,9 @@ private:
     LegendPanel* mLegend = nullptr;
     LayersPanel* mLayers = nullptr;
     StatusPanel* mStatus = nullptr;
+    TablePanel* mTable = nullptr;
+    ProfilePanel* mProfile = nullptr;
+    SearchPanel* mSearch = nullptr;
 };
 
 } // namespace ui

@@ -260,6 +260,7 @@ void Workspace::rebuildThemes()
 void Workspace::rebuildMap()
 {
     mMap.reset();
+    mHotspots.reset();
     mMapError.clear();
     if (!mDataset)
         return;
@@ -283,8 +284,8 @@ void Workspace::rebuildMap()
             gis::HotspotOptions options;
             options.period = mPeriod.toStdString();
             const std::string key = t->key.mid(5).toStdString();
-            spec.layer = layers::lisaLayer(gis::analyzeHotspots(*mDataset, key, options), spec.lang,
-                                           gis::indicatorInfo(*mDataset, key).label);
+            mHotspots = gis::analyzeHotspots(*mDataset, key, options);
+            spec.layer = layers::lisaLayer(*mHotspots, spec.lang, gis::indicatorInfo(*mDataset, key).label);
         } else {
             spec.indicatorKey = t->key.toStdString();
             const std::vector<std::string> keyPeriods = mDataset->periods(spec.indicatorKey);

@@ -8,6 +8,7 @@
 /// are immutable values that any thread may read.
 #include "gis/analysis.h"
 #include "gis/dataset.h"
+#include "gis/hotspots.h"
 #include "layers/classification.h"
 #include "layers/thematicmap.h"
 #include "ui/layerlist.h"
@@ -110,6 +111,8 @@ public:
 
     /// \brief The analysis of the current period and scheme (null without a project).
     const gis::AnalysisTable* analysis() const { return mAnalysis ? &*mAnalysis : nullptr; }
+    /// \brief The LISA clusters while the pekon layer shows them (null otherwise).
+    const gis::HotspotResult* hotspots() const { return mHotspots ? &*mHotspots : nullptr; }
     /// \brief The snapshot the pekon layer draws (null without a project or when it failed:
     /// see mapError()).
     std::shared_ptr<const layers::ThematicMap> map() const { return mMap; }
@@ -163,6 +166,7 @@ private:
     std::vector<ThemeInfo> mThemes;
     LayerStyle mStyle;
     std::optional<gis::AnalysisTable> mAnalysis;
+    std::optional<gis::HotspotResult> mHotspots;
     layers::ThematicMapSpec mSpec;
     std::shared_ptr<const layers::ThematicMap> mMap;
     LayerListModel* mLayers = nullptr;

@@ -15,15 +15,19 @@
 #include "ui/legendpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/mapcanvas.h"
+#include "ui/profilepanel.h"
 #include "ui/renderjob.h"
+#include "ui/searchpanel.h"
 #include "ui/statuspanel.h"
 #include "ui/stylepanel.h"
+#include "ui/tablepanel.h"
 #include "ui/usermessage.h"
 #include "ui/workspace.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
@@ -54,12 +58,20 @@ class Desktop : public ::testing::Test {
 protected:
     void SetUp() override
     {
+        mLocaleBefore = QLocale();
         ASSERT_TRUE(app::ui::applyLanguage(app::ui::UiLanguage::Indonesian)) << "sasaran_id.qm is embedded";
+        window.setLanguage(app::ui::UiLanguage::Indonesian); // menus built before SetUp: again in Bahasa
         window.resize(1300, 850);
         window.openDefaultDataset();
         window.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
         waitForFrame();
+    }
+    void TearDown() override
+    {
+        // other suites in this process test the widgets with their English source texts
+        app::ui::applyLanguage(app::ui::UiLanguage::English);
+        QLocale::setDefault(mLocaleBefore);
     }
     void waitForFrame()
     {
@@ -88,6 +100,7 @@ protected:
     }
     QAction* action(const char* name) { return window.findChild<QAction*>(QString::fromLatin1(name)); }
 
+    QLocale mLocaleBefore;
     MainWindow window;
 };
 
@@ -518,5 +531,75 @@ TEST_F(Desktop, LisaClustersAreALayerWithIndonesianNames)
     for (const auto& row : window.legendPanel()->rows())
         total += row.count;
     EXPECT_EQ(total, 302);
+    waitForFrame();
+}
+
+TEST_F(Desktop, AClickOnTheMapShowsTheProfileAndSelectsTheTableRow)
+{
+    const gis::Area* gisting = window.dataset()->findArea("18.06.20.2005");
+    ASSERT_NE(gisting, nullptr);
+    const QPointF px = canvas()->transform().toPixel(gis::pointOnSurface(gisting->geometry));
+    QTest::mouseClick(canvas(), Qt::LeftButton, {}, px.toPoint());
+    EXPECT_EQ(window.profilePanel()->currentCode(), QStringLiteral("18.06.20.2005"));
+    // the profile's values are analyze's: its poverty rate, in the Indonesian format
+    const gis::AnalysisTable& table = *window.workspace()->analysis();
+    std::size_t row = 0;
+    while (row < table.rows.size() && table.rows[row].kode != "18.06.20.2005")
+        ++row;
+    ASSERT_LT(row, table.rows.size());
+    const QString text = window.profilePanel()->plainText();
+    EXPECT_TRUE(text.contains(QStringLiteral("Gisting Bawah"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(app::ui::formatNumber(table.value(row, "priority_score"), 2))) << text.toStdString();
+    EXPECT_EQ(window.tablePanel()->selectedCodes(), QStringList{QStringLiteral("18.06.20.2005")});
+    EXPECT_EQ(window.workspace()->selection(), std::set<std::string>{"18.06.20.2005"});
+}
+
+TEST_F(Desktop, SearchingAPekonSelectsAndZoomsToIt)
+{
+    const double fullHeight = canvas()->view().height();
+    QLineEdit* edit = window.searchPanel()->lineEdit();
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("Gisting Bawah"));
+    // the completer's list is open over the window: take its first entry as a user would
+    QWidget* popup = window.searchPanel()->completer()->popup();
+    if (popup && popup->isVisible()) {
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+    } else {
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+    EXPECT_EQ(window.workspace()->selection(), std::set<std::string>{"18.06.20.2005"});
+    const gis::Area* gisting = window.dataset()->findArea("18.06.20.2005");
+    const gis::Point inside = gis::pointOnSurface(gisting->geometry);
+    const gis::Extent view = canvas()->view();
+    EXPECT_TRUE(inside.x > view.minX && inside.x < view.maxX && inside.y > view.minY && inside.y < view.maxY);
+    EXPECT_LT(view.height(), fullHeight / 5);
+    EXPECT_EQ(window.profilePanel()->currentCode(), QStringLiteral("18.06.20.2005"));
+    waitForFrame();
+}
+
+TEST_F(Desktop, FilteringTheTableSelectsOnTheMapAndBack)
+{
+    QLineEdit* filter = window.tablePanel()->filterEdit();
+    filter->setFocus();
+    QTest::keyClicks(filter, QStringLiteral("poverty_rate > 20"));
+    QTest::keyClick(filter, Qt::Key_Return);
+    std::set<std::string> expected;
+    const gis::AnalysisTable& table = *window.workspace()->analysis();
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+        if (table.value(r, "poverty_rate") > 20)
+            expected.insert(table.rows[r].kode);
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(window.workspace()->selection(), expected);
+    // zoom to the selection covers every selected pekon
+    window.findChild<QAction*>(QStringLiteral("actionZoomSelection"))->trigger();
+    const gis::Extent view = canvas()->view();
+    for (const std::string& code : expected) {
+        const gis::Point p = gis::pointOnSurface(window.dataset()->findArea(code)->geometry);
+        EXPECT_TRUE(p.x > view.minX && p.x < view.maxX && p.y > view.minY && p.y < view.maxY) << code;
+    }
+    // and back: clearing the selection on the map clears the table's
+    window.findChild<QAction*>(QStringLiteral("actionClearSelection"))->trigger();
+    EXPECT_TRUE(window.tablePanel()->selectedCodes().isEmpty());
     waitForFrame();
 }

@@ -359,6 +359,161 @@
         <source>The map was exported</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon table</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::ProfilePanel</name>
+    <message>
+        <source>Click a pekon on the map or in the table to see its profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no pekon with the code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: %1 km²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: %1 of 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored: a value the scheme needs is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no facilities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high-high (a hotspot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-low (a cold spot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high-low (high among low neighbours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-high (low among high neighbours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tested (no value or no neighbours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the mainland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly on an island (%1 km² off the mainland)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On an island</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No boundary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis period %1, scheme &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::ProjectActions</name>
@@ -416,6 +571,25 @@
     </message>
     <message>
         <source>Writing the meeting pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::SearchPanel</name>
+    <message>
+        <source>Find a pekon or kecamatan by name or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several pekon match &apos;%1&apos;: %2. Type more of the name or pick one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pekon or kecamatan is called &apos;%1&apos;. Check the spelling or search by code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -506,6 +680,140 @@
     </message>
     <message>
         <source>The breaks must grow from left to right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::TablePanel</name>
+    <message>
+        <source>Filter, e.g. poverty_rate &gt; 20 and n_bumdes = 0 (press Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the selected pekon (or every pekon shown when none is selected) to a CSV or Excel file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter is not understood at character %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no table to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .csv or .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::VillageTableModel</name>
+    <message>
+        <source>the regency capital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poverty rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor people per km²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poverty rate, smoothed (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Island (0 mainland, 1 partly, 2 wholly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area off the mainland (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance to %1 (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travel time to %1 (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a filter: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

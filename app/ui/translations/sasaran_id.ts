@@ -359,6 +359,161 @@
         <source>The map was exported</source>
         <translation>Peta telah diekspor</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Pekon profile</source>
+        <translation>Profil pekon</translation>
+    </message>
+    <message>
+        <source>Pekon table</source>
+        <translation>Tabel pekon</translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::ProfilePanel</name>
+    <message>
+        <source>Click a pekon on the map or in the table to see its profile.</source>
+        <translation>Klik sebuah pekon di peta atau di tabel untuk melihat profilnya.</translation>
+    </message>
+    <message>
+        <source>The project has no pekon with the code %1.</source>
+        <translation>Proyek ini tidak punya pekon dengan kode %1.</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Kode: %1</translation>
+    </message>
+    <message>
+        <source>Kecamatan: %1</source>
+        <translation>Kecamatan: %1</translation>
+    </message>
+    <message>
+        <source>Area: %1 km²</source>
+        <translation>Luas: %1 km²</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Score: %1 of 100</source>
+        <translation>Skor: %1 dari 100</translation>
+    </message>
+    <message>
+        <source>Rank: %1 of %2</source>
+        <translation>Peringkat: %1 dari %2</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Poin</translation>
+    </message>
+    <message>
+        <source>Not scored: a value the scheme needs is missing.</source>
+        <translation>Tidak diberi skor: ada nilai yang diperlukan skema yang belum tersedia.</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>No values.</source>
+        <translation>Belum ada nilai.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation>Fasilitas</translation>
+    </message>
+    <message>
+        <source>The project has no facilities.</source>
+        <translation>Proyek ini belum punya fasilitas.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>Di dalam</translation>
+    </message>
+    <message>
+        <source>Nearest (km)</source>
+        <translation>Terdekat (km)</translation>
+    </message>
+    <message>
+        <source>Nearest facility</source>
+        <translation>Fasilitas terdekat</translation>
+    </message>
+    <message>
+        <source>high-high (a hotspot)</source>
+        <translation>tinggi-tinggi (titik panas)</translation>
+    </message>
+    <message>
+        <source>low-low (a cold spot)</source>
+        <translation>rendah-rendah (titik dingin)</translation>
+    </message>
+    <message>
+        <source>high-low (high among low neighbours)</source>
+        <translation>tinggi-rendah (tinggi di antara tetangga rendah)</translation>
+    </message>
+    <message>
+        <source>low-high (low among high neighbours)</source>
+        <translation>rendah-tinggi (rendah di antara tetangga tinggi)</translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation>tidak signifikan</translation>
+    </message>
+    <message>
+        <source>not tested (no value or no neighbours)</source>
+        <translation>tidak diuji (tanpa nilai atau tanpa tetangga)</translation>
+    </message>
+    <message>
+        <source>Cluster of %1: %2</source>
+        <translation>Klaster %1: %2</translation>
+    </message>
+    <message>
+        <source>On the mainland</source>
+        <translation>Di daratan utama</translation>
+    </message>
+    <message>
+        <source>Partly on an island (%1 km² off the mainland)</source>
+        <translation>Sebagian di pulau (%1 km² di luar daratan utama)</translation>
+    </message>
+    <message>
+        <source>On an island</source>
+        <translation>Di pulau</translation>
+    </message>
+    <message>
+        <source>No boundary</source>
+        <translation>Tanpa batas wilayah</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Letak</translation>
+    </message>
+    <message>
+        <source>Analysis period %1, scheme "%2".</source>
+        <translation>Periode analisis %1, skema "%2".</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::ProjectActions</name>
@@ -417,6 +572,25 @@
     <message>
         <source>Writing the meeting pack…</source>
         <translation>Menulis bahan rakor…</translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::SearchPanel</name>
+    <message>
+        <source>Find a pekon or kecamatan by name or code</source>
+        <translation>Cari pekon atau kecamatan menurut nama atau kode</translation>
+    </message>
+    <message>
+        <source>Kecamatan %1 (%2)</source>
+        <translation>Kecamatan %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Several pekon match '%1': %2. Type more of the name or pick one from the list.</source>
+        <translation>Beberapa pekon cocok dengan '%1': %2. Ketik nama lebih lengkap atau pilih dari daftar.</translation>
+    </message>
+    <message>
+        <source>No pekon or kecamatan is called '%1'. Check the spelling or search by code.</source>
+        <translation>Tidak ada pekon atau kecamatan bernama '%1'. Periksa ejaannya atau cari menurut kode.</translation>
     </message>
 </context>
 <context>
@@ -507,6 +681,140 @@
     <message>
         <source>The breaks must grow from left to right.</source>
         <translation>Batas kelas harus makin besar dari kiri ke kanan.</translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::TablePanel</name>
+    <message>
+        <source>Filter, e.g. poverty_rate &gt; 20 and n_bumdes = 0 (press Enter)</source>
+        <translation>Saringan, mis. poverty_rate &gt; 20 and n_bumdes = 0 (tekan Enter)</translation>
+    </message>
+    <message>
+        <source>Export selection…</source>
+        <translation>Ekspor pilihan…</translation>
+    </message>
+    <message>
+        <source>Writes the selected pekon (or every pekon shown when none is selected) to a CSV or Excel file</source>
+        <translation>Menulis pekon terpilih (atau semua pekon yang tampil bila tidak ada yang dipilih) ke berkas CSV atau Excel</translation>
+    </message>
+    <message>
+        <source>The filter is not understood at character %1: %2</source>
+        <translation>Saringan tidak dipahami pada karakter ke-%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pekon</source>
+        <translation>%1 dari %2 pekon</translation>
+    </message>
+    <message>
+        <source>There is no table to export.</source>
+        <translation>Tidak ada tabel untuk diekspor.</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .csv or .xlsx.</source>
+        <translation>Pilih nama berkas berakhiran .csv atau .xlsx.</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation>Berkas %1 tidak dapat ditulis: %2</translation>
+    </message>
+    <message>
+        <source>Export selection</source>
+        <translation>Ekspor pilihan</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>Tabel CSV (*.csv);;Buku kerja Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::VillageTableModel</name>
+    <message>
+        <source>the regency capital</source>
+        <translation>ibu kota kabupaten</translation>
+    </message>
+    <message>
+        <source>the kecamatan</source>
+        <translation>kecamatan</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation>Luas (km²)</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>Penduduk</translation>
+    </message>
+    <message>
+        <source>Poor people</source>
+        <translation>Penduduk miskin</translation>
+    </message>
+    <message>
+        <source>Poverty rate (%)</source>
+        <translation>Tingkat kemiskinan (%)</translation>
+    </message>
+    <message>
+        <source>Poor people per km²</source>
+        <translation>Penduduk miskin per km²</translation>
+    </message>
+    <message>
+        <source>Priority score</source>
+        <translation>Skor prioritas</translation>
+    </message>
+    <message>
+        <source>Priority rank</source>
+        <translation>Peringkat prioritas</translation>
+    </message>
+    <message>
+        <source>Poverty rate, smoothed (%)</source>
+        <translation>Tingkat kemiskinan, dihaluskan (%)</translation>
+    </message>
+    <message>
+        <source>Island (0 mainland, 1 partly, 2 wholly)</source>
+        <translation>Pulau (0 daratan, 1 sebagian, 2 seluruhnya)</translation>
+    </message>
+    <message>
+        <source>Area off the mainland (km²)</source>
+        <translation>Luas di luar daratan utama (km²)</translation>
+    </message>
+    <message>
+        <source>Contribution: %1</source>
+        <translation>Kontribusi: %1</translation>
+    </message>
+    <message>
+        <source>Distance to %1 (km)</source>
+        <translation>Jarak ke %1 (km)</translation>
+    </message>
+    <message>
+        <source>Travel time to %1 (min)</source>
+        <translation>Waktu tempuh ke %1 (menit)</translation>
+    </message>
+    <message>
+        <source>%1 inside</source>
+        <translation>%1 di dalam</translation>
+    </message>
+    <message>
+        <source>No %1 inside</source>
+        <translation>Tidak ada %1 di dalam</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>tidak ada nilai</translation>
+    </message>
+    <message>
+        <source>In a filter: %1</source>
+        <translation>Dalam saringan: %1</translation>
     </message>
 </context>
 <context>
