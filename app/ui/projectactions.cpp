@@ -45,15 +45,15 @@ bool ProjectActions::open(const QString& location)
 
 bool ProjectActions::newFrom(const QString& boundaryFile, const QString& projectPath)
 {
-    try {
-        gis::BoundarySet set = gis::readBoundaries(boundaryFile.toStdString());
-        gis::createProject(projectPath.toStdString(), gis::newProjectFromBoundaries(std::move(set)), false);
-    } catch (const std::exception& e) {
-        showError(UserMessages::title(UserAction::NewProject),
-                  UserMessages::forError(e, UserAction::NewProject, boundaryFile));
-        return false;
-    }
-    return open(projectPath);
+    // reading and dissolving the boundaries is the slow part: on a worker, the window stays live
+    const bool made = runInBackground(
+        tr("Making the project from %1…").arg(QFileInfo(boundaryFile).fileName()),
+        [b = boundaryFile.toStdString(), p = projectPath.toStdString()] {
+            gis::BoundarySet set = gis::readBoundaries(b);
+            gis::createProject(p, gis::newProjectFromBoundaries(std::move(set)), false);
+        },
+        boundaryFile, static_cast<int>(UserAction::NewProject));
+    return made && open(projectPath);
 }
 
 void ProjectActions::chooseOpen()
@@ -154,7 +154,6 @@ bool ProjectActions::runInBackground(const QString& label, const std::function<v
         showError(UserMessages::title(static_cast<UserAction>(action)), error);
         return false;
     }
-    emit message(tr("Wrote %1").arg(QFileInfo(target).fileName()));
     return true;
 }
 
@@ -167,10 +166,13 @@ bool ProjectActions::exportAtlasTo(const QString& path)
     layers::AtlasOptions options;
     options.style.page.landscape = false;
     options.style.lang = pageLanguage();
-    return runInBackground(
+    const bool written = runInBackground(
         tr("Writing the atlas per kecamatan…"),
         [ds, table, options, p = path.toStdString()] { layers::exportAtlas(*ds, *table, options, p); }, path,
         static_cast<int>(UserAction::ExportAtlas));
+    if (written)
+        emit message(tr("Wrote %1").arg(QFileInfo(path).fileName()));
+    return written;
 }
 
 bool ProjectActions::exportReportTo(const QString& path)
@@ -181,10 +183,13 @@ bool ProjectActions::exportReportTo(const QString& path)
         return false;
     layers::ReportOptions options;
     options.lang = pageLanguage();
-    return runInBackground(
+    const bool written = runInBackground(
         tr("Writing the meeting pack…"),
         [ds, table, options, p = path.toStdString()] { layers::exportReport(*ds, *table, options, p); }, path,
         static_cast<int>(UserAction::ExportReport));
+    if (written)
+        emit message(tr("Wrote %1").arg(QFileInfo(path).fileName()));
+    return written;
 }
 
 } // namespace ui

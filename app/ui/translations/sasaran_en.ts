@@ -573,6 +573,10 @@
         <source>Writing the meeting pack…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Making the project from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::SearchPanel</name>

@@ -573,6 +573,10 @@
         <source>Writing the meeting pack…</source>
         <translation>Menulis bahan rakor…</translation>
     </message>
+    <message>
+        <source>Making the project from %1…</source>
+        <translation>Membuat proyek dari %1…</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::SearchPanel</name>
