@@ -1,3 +1,4 @@
+#include "ui/language.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -7,6 +8,7 @@ int main(int argc, char** argv)
     QApplication application(argc, argv);
     QApplication::setApplicationName("Sasaran");
     QApplication::setOrganizationName("Sasaran");
+    app::ui::applyLanguage(app::ui::savedLanguage());
     app::ui::MainWindow window;
     if (argc > 1)
         window.openProject(QString::fromLocal8Bit(argv[1]));

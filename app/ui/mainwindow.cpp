@@ -1,251 +1,314 @@
 #include "ui/mainwindow.h"
 
-#include "gis/analysis.h"
-#include "gis/demo.h"
-#include "gis/error.h"
-#include "gis/indicators.h"
-#include "gis/project.h"
-#include "layers/meetingpack.h"
-#include "layers/thematicmap.h"
+#include "ui/exportdialog.h"
+#include "ui/layerspanel.h"
+#include "ui/legendpanel.h"
 #include "ui/mapcanvas.h"
+#include "ui/profilepanel.h"
+#include "ui/projectactions.h"
+#include "ui/searchpanel.h"
+#include "ui/statuspanel.h"
+#include "ui/stylepanel.h"
+#include "ui/tablepanel.h"
+#include "ui/workspace.h"
 
+#include <QActionGroup>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QFileDialog>
-#include <QLabel>
-#include <QListWidget>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QPainter>
 #include <QStatusBar>
 #include <QToolBar>
 
-namespace app::ui {
+#include <set>
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+namespace app {
+namespace ui {
+
+namespace {
+
+QDockWidget* dock(QMainWindow* window, const QString& title, const char* name, QWidget* panel, Qt::DockWidgetArea area)
 {
-    setWindowTitle(tr("Sasaran"));
-    resize(1280, 860);
-    mCanvas = new MapCanvas(this);
-    setCentralWidget(mCanvas);
+    auto* d = new QDockWidget(title, window);
+    d->setObjectName(QString::fromLatin1(name));
+    d->setWidget(panel);
+    window->addDockWidget(area, d);
+    return d;
+}
 
-    auto* fileMenu = menuBar()->addMenu(tr("&Project"));
-    fileMenu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseProject);
-    fileMenu->addAction(tr("Open &Tanggamus example"), this, &MainWindow::openDefaultDataset);
-    fileMenu->addAction(tr("&Export map…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportMap);
-    fileMenu->addAction(tr("Export &atlas per kecamatan…"), this, &MainWindow::exportAtlas);
-    fileMenu->addAction(tr("Export meeting &pack (Rakor)…"), this, &MainWindow::exportReport);
-    fileMenu->addSeparator();
-    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+} // namespace
 
-    auto* toolbar = addToolBar(tr("Map"));
-    toolbar->setObjectName("mapToolbar");
-    toolbar->addWidget(new QLabel(tr(" Indicator: "), toolbar));
-    mIndicator = new QComboBox(toolbar);
-    mIndicator->setObjectName("indicatorBox");
-    mIndicator->setMinimumWidth(280);
-    toolbar->addWidget(mIndicator);
-    toolbar->addAction(tr("Full extent"), mCanvas, &MapCanvas::zoomToFullExtent);
-    connect(mIndicator, &QComboBox::currentIndexChanged, this, &MainWindow::showIndicator);
-
-    auto* legendDock = new QDockWidget(tr("Legend"), this);
-    legendDock->setObjectName("legendDock");
-    mLegend = new QListWidget(legendDock);
-    mLegend->setObjectName("legend");
-    mLegend->setSelectionMode(QAbstractItemView::NoSelection);
-    mLegend->setIconSize(QSize(22, 14));
-    legendDock->setWidget(mLegend);
-    addDockWidget(Qt::RightDockWidgetArea, legendDock);
-    connect(mCanvas, &MapCanvas::clicked, this, &MainWindow::identify);
-
-    mProvenance = new QLabel(this);
-    statusBar()->addPermanentWidget(mProvenance);
+MainWindow::MainWindow(QWidget* parent)
+        : QMainWindow(parent), mWorkspace(new Workspace(this)), mProject(new ProjectActions(mWorkspace, this))
+{
+    connect(mProject, &ProjectActions::message, this, [this](const QString& text) { statusBar()->showMessage(text); });
+    resize(1500, 940);
+    connect(mWorkspace, &Workspace::projectChanged, this, &MainWindow::updateTitle);
+    buildUi();
 }
 
 MainWindow::~MainWindow() = default;
 
-bool MainWindow::openProject(const QString& path)
+void MainWindow::buildUi()
 {
-    try {
-        auto ds = std::make_unique<gis::Dataset>(gis::loadProject(path.toStdString()));
-        setDataset(std::move(ds), path);
-        return true;
-    } catch (const gis::Error& e) {
-        QMessageBox::warning(this, tr("Open project"), QString::fromStdString(e.what()));
-        return false;
+    const gis::Extent view = mCanvas ? mCanvas->view() : gis::Extent{};
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        delete d;
+    for (QToolBar* t : findChildren<QToolBar*>())
+        delete t;
+    delete mStatus;
+    menuBar()->clear();
+    // clear() keeps the menus (and the action groups) alive: remove them, they hold the old
+    // language. Later, not now: the action that switched the language is one of theirs.
+    const QObjectList old = menuBar()->children(); // a copy: setParent() changes the list
+    for (QObject* o : old)
+        if (qobject_cast<QMenu*>(o) || qobject_cast<QActionGroup*>(o)) {
+            o->setParent(nullptr);
+            o->deleteLater();
+        }
+    mCanvas = new MapCanvas(mWorkspace, this);
+    setCentralWidget(mCanvas); // deletes the previous canvas
+    if (!view.isEmpty())
+        mCanvas->setView(view);
+    mLayers = new LayersPanel(mWorkspace, this);
+    mStyle = new StylePanel(mWorkspace, this);
+    mLegend = new LegendPanel(mWorkspace, this);
+    QDockWidget* layersDock = dock(this, tr("Layers"), "layersDock", mLayers, Qt::LeftDockWidgetArea);
+    QDockWidget* styleDock = dock(this, tr("Style"), "styleDock", mStyle, Qt::LeftDockWidgetArea);
+    QDockWidget* legend = dock(this, tr("Legend"), "legendDock", mLegend, Qt::RightDockWidgetArea);
+    resizeDocks({legend}, {260}, Qt::Horizontal);
+    mSearch = new SearchPanel(this);
+    mProfile = new ProfilePanel(this);
+    mTable = new TablePanel(this);
+    mSearch->setMaximumHeight(mSearch->sizeHint().height());
+    QDockWidget* search = dock(this, tr("Search"), "searchDock", mSearch, Qt::RightDockWidgetArea);
+    QDockWidget* profile = dock(this, tr("Pekon profile"), "profileDock", mProfile, Qt::RightDockWidgetArea);
+    splitDockWidget(search, legend, Qt::Vertical);
+    splitDockWidget(legend, profile, Qt::Vertical);
+    resizeDocks({legend, profile}, {330, 420}, Qt::Vertical);
+    resizeDocks({layersDock, styleDock}, {280, 520}, Qt::Vertical);
+    dock(this, tr("Pekon table"), "tableDock", mTable, Qt::BottomDockWidgetArea)->hide();
+    wirePanels();
+    mStatus = new StatusPanel(mWorkspace, mCanvas, this);
+    statusBar()->addPermanentWidget(mStatus);
+    connect(mCanvas, &MapCanvas::clicked, this, &MainWindow::identify);
+    connect(mCanvas, &MapCanvas::measureChanged, this, [this] {
+        if (mCanvas->measurePoints().size() < 2)
+            return;
+        QString text = tr("Distance %1 km").arg(formatNumber(mCanvas->measuredLengthM() / 1000.0, 2));
+        if (mCanvas->measurePoints().size() >= 3)
+            text += tr("; area of the closed shape %1 km²").arg(formatNumber(mCanvas->measuredAreaM2() / 1e6, 2));
+        statusBar()->showMessage(text);
+    });
+    buildMenus();
+    updateTitle();
+}
+
+void MainWindow::buildMenus()
+{
+    auto action = [this](QMenu* menu, const QString& text, const char* name, auto slot, const QKeySequence& keys = {}) {
+        QAction* a = menu->addAction(text, this, slot);
+        a->setObjectName(QString::fromLatin1(name));
+        a->setShortcut(keys);
+        return a;
+    };
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    action(
+        file, tr("&New project from a boundary file…"), "actionNew", [this] { mProject->chooseNew(); },
+        QKeySequence::New);
+    action(
+        file, tr("&Open project…"), "actionOpen", [this] { mProject->chooseOpen(); }, QKeySequence::Open);
+    QMenu* recent = file->addMenu(tr("&Recent projects"));
+    mProject->fillRecentMenu(recent);
+    connect(mProject, &ProjectActions::recentChanged, recent, [this, recent] { mProject->fillRecentMenu(recent); });
+    action(file, tr("Open the &Tanggamus example"), "actionExample", &MainWindow::openDefaultDataset);
+    action(
+        file, tr("&Save a copy…"), "actionSaveCopy", [this] { mProject->chooseSaveCopy(); }, QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction* exportAction =
+        action(file, tr("&Export map…"), "actionExportMap", &MainWindow::exportMap, QKeySequence(Qt::CTRL | Qt::Key_E));
+    action(file, tr("Export &atlas per kecamatan…"), "actionExportAtlas", [this] { mProject->chooseAtlas(); });
+    action(file, tr("Export meeting &pack (Rakor)…"), "actionExportReport", [this] { mProject->chooseReport(); });
+    file->addSeparator();
+    action(file, tr("&Quit"), "actionQuit", &QWidget::close, QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* full = action(
+        view, tr("Whole &regency"), "actionFullExtent", [this] { mCanvas->zoomToFullExtent(); },
+        QKeySequence(Qt::CTRL | Qt::Key_0));
+    QMenu* kecamatan = view->addMenu(tr("Zoom to &kecamatan"));
+    kecamatan->setObjectName(QStringLiteral("menuKecamatan"));
+    for (const auto& [code, name] : mWorkspace->kecamatanList())
+        kecamatan->addAction(name, this, [this, c = code] {
+            if (const auto e = mWorkspace->kecamatanExtent(c))
+                mCanvas->zoomToExtent(*e);
+        });
+    action(view, tr("Zoom to the &selection"), "actionZoomSelection", [this] {
+        if (const auto e = mWorkspace->extentOf(mWorkspace->selection()))
+            mCanvas->zoomToExtent(*e);
+    });
+    action(view, tr("&Clear the selection"), "actionClearSelection", [this] { mWorkspace->setSelection({}); });
+    view->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        view->addAction(d->toggleViewAction());
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    auto* group = new QActionGroup(menuBar());
+    auto tool = [&](const QString& text, const char* name, MapCanvas::Tool t) {
+        QAction* a = action(tools, text, name, [this, t] { mCanvas->setTool(t); });
+        a->setCheckable(true);
+        a->setChecked(mCanvas->tool() == t);
+        group->addAction(a);
+        return a;
+    };
+    QAction* pan = tool(tr("&Pan and identify"), "actionPan", MapCanvas::Tool::Pan);
+    QAction* box = tool(tr("&Zoom to a box"), "actionBoxZoom", MapCanvas::Tool::BoxZoom);
+    QAction* measure = tool(tr("&Measure distance and area"), "actionMeasure", MapCanvas::Tool::Measure);
+
+    QMenu* language = menuBar()->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(menuBar());
+    for (UiLanguage l : {UiLanguage::Indonesian, UiLanguage::English}) {
+        QAction* a = action(
+            language, l == UiLanguage::Indonesian ? QStringLiteral("Bahasa Indonesia") : QStringLiteral("English"),
+            l == UiLanguage::Indonesian ? "actionLanguageId" : "actionLanguageEn", [this, l] { setLanguage(l); });
+        a->setCheckable(true);
+        a->setChecked(currentLanguage() == l);
+        languages->addAction(a);
     }
+
+    QToolBar* bar = addToolBar(tr("Map tools"));
+    bar->setObjectName(QStringLiteral("mapToolbar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (QAction* a : {full, pan, box, measure, exportAction})
+        bar->addAction(a);
+}
+
+void MainWindow::wirePanels()
+{
+    auto feed = [this] {
+        mTable->setData(mWorkspace->dataset(), mWorkspace->analysis());
+        mProfile->setData(mWorkspace->dataset(), mWorkspace->analysis(), mWorkspace->hotspots());
+    };
+    feed();
+    mSearch->setDataset(mWorkspace->dataset());
+    connect(mWorkspace, &Workspace::projectChanged, mSearch, [this] { mSearch->setDataset(mWorkspace->dataset()); });
+    connect(mWorkspace, &Workspace::analysisChanged, mTable, feed);
+    connect(mWorkspace, &Workspace::mapChanged, mProfile,
+            [this] { mProfile->setData(mWorkspace->dataset(), mWorkspace->analysis(), mWorkspace->hotspots()); });
+    // one selection for map, table and profile: each side sets it, the others follow
+    connect(mWorkspace, &Workspace::selectionChanged, mTable, [this] {
+        QStringList codes;
+        for (const std::string& c : mWorkspace->selection())
+            codes << QString::fromStdString(c);
+        mTable->setSelectedCodes(codes);
+    });
+    connect(mWorkspace, &Workspace::currentVillageChanged, mProfile, [this] {
+        if (!mWorkspace->currentVillage().empty())
+            mProfile->showVillage(QString::fromStdString(mWorkspace->currentVillage()));
+    });
+    connect(mTable, &TablePanel::selectionChanged, this, [this](const QStringList& codes) {
+        std::set<std::string> selection;
+        for (const QString& c : codes)
+            selection.insert(c.toStdString());
+        mWorkspace->setSelection(selection);
+        if (codes.size() == 1)
+            mWorkspace->setCurrentVillage(codes.front().toStdString());
+    });
+    auto zoomTo = [this](const QStringList& codes) {
+        std::set<std::string> set;
+        for (const QString& c : codes)
+            set.insert(c.toStdString());
+        if (const auto e = mWorkspace->extentOf(set))
+            mCanvas->zoomToExtent(*e);
+    };
+    connect(mTable, &TablePanel::zoomToRequested, this, zoomTo);
+    connect(mSearch, &SearchPanel::villageChosen, this, [this, zoomTo](const QString& code) {
+        mWorkspace->setSelection({code.toStdString()});
+        mWorkspace->setCurrentVillage(code.toStdString());
+        zoomTo({code});
+    });
+    connect(mSearch, &SearchPanel::kecamatanChosen, this, [zoomTo](const QString& code) { zoomTo({code}); });
+}
+
+void MainWindow::setLanguage(UiLanguage language)
+{
+    applyLanguage(language);
+    mWorkspace->retranslate();
+    buildUi();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(mWorkspace->hasProject() ? tr("Sasaran — %1").arg(mWorkspace->title()) : QStringLiteral("Sasaran"));
+}
+
+QComboBox* MainWindow::indicatorBox() const
+{
+    return mStyle->themeBox();
+}
+
+const gis::Dataset* MainWindow::dataset() const
+{
+    return mWorkspace->dataset();
+}
+
+bool MainWindow::openProject(const QString& location)
+{
+    return mProject->open(location);
 }
 
 void MainWindow::openDefaultDataset()
 {
-    try {
-        setDataset(std::make_unique<gis::Dataset>(gis::buildDefaultDataset()), tr("Tanggamus (example)"));
-    } catch (const gis::Error& e) {
-        QMessageBox::critical(this, tr("Example data"), QString::fromStdString(e.what()));
-    }
+    mWorkspace->openExample();
 }
 
-void MainWindow::setDataset(std::unique_ptr<gis::Dataset> ds, const QString& title)
+bool MainWindow::newProjectFrom(const QString& boundaryFile, const QString& projectPath)
 {
-    mDataset = std::move(ds);
-    setWindowTitle(tr("Sasaran — %1").arg(title));
-    mProvenance->setText(mDataset->isIllustrative() ? tr("Data ilustrasi — batas dan angka bukan data resmi")
-                                                    : QString::fromStdString(mDataset->metaValue("boundary_source")));
-    const QSignalBlocker blocker(mIndicator);
-    mIndicator->clear();
-    for (const gis::IndicatorInfo& info : gis::availableIndicators(*mDataset))
-        mIndicator->addItem(QString::fromStdString(info.label + (info.unit.empty() ? "" : " (" + info.unit + ")")),
-                            QString::fromStdString(info.key));
-    const int rate = mIndicator->findData(QStringLiteral("poverty_rate"));
-    mIndicator->setCurrentIndex(rate >= 0 ? rate : 0);
-    showIndicator();
-    mCanvas->zoomToFullExtent();
+    return mProject->newFrom(boundaryFile, projectPath);
 }
 
-void MainWindow::showIndicator()
+bool MainWindow::exportAtlasTo(const QString& path)
 {
-    if (!mDataset || mIndicator->currentIndex() < 0)
-        return;
-    layers::ThematicMapSpec spec;
-    spec.indicatorKey = mIndicator->currentData().toString().toStdString();
-    try {
-        mCanvas->setMap(std::make_shared<const layers::ThematicMap>(*mDataset, spec));
-        updateLegend();
-        statusBar()->showMessage(tr("%1 areas; click a pekon to see its value").arg(mDataset->villages().size()));
-    } catch (const gis::Error& e) {
-        statusBar()->showMessage(QString::fromStdString(e.what()));
-    }
+    return mProject->exportAtlasTo(path);
 }
 
-void MainWindow::updateLegend()
+bool MainWindow::exportReportTo(const QString& path)
 {
-    mLegend->clear();
-    const layers::ThematicMap* map = mCanvas->map();
-    if (!map)
-        return;
-    auto swatch = [](const QColor& colour, bool hatched) {
-        QPixmap pixmap(22, 14);
-        pixmap.fill(colour);
-        QPainter painter(&pixmap);
-        painter.setPen(QColor(0x80, 0x80, 0x80));
-        if (hatched)
-            painter.setBrush(QBrush(QColor(0x96, 0x96, 0x96), Qt::BDiagPattern));
-        painter.drawRect(0, 0, 21, 13);
-        return QIcon(pixmap);
-    };
-    auto* heading = new QListWidgetItem(
-        QString::fromStdString(map->indicator().label + " (" + map->indicator().unit + "), " + map->period()), mLegend);
-    QFont bold = heading->font();
-    bold.setBold(true);
-    heading->setFont(bold);
-    for (const layers::LegendEntry& e : map->legendEntries())
-        new QListWidgetItem(swatch(e.color, e.noData),
-                            tr("%1   (%2)").arg(QString::fromStdString(e.label)).arg(e.count), mLegend);
-    for (const layers::FacilityLegendEntry& f : map->facilityLegendEntries())
-        new QListWidgetItem(tr("%1: %2").arg(QString::fromStdString(f.label)).arg(f.count), mLegend);
-    if (map->isIllustrative())
-        new QListWidgetItem(tr("Data ilustrasi — batas dan angka bukan data resmi"), mLegend);
+    return mProject->exportReportTo(path);
 }
 
 QString MainWindow::identify(gis::Point lonLat)
 {
-    const layers::ThematicMap* map = mCanvas->map();
-    if (!map || !mDataset)
+    const auto map = mWorkspace->map();
+    if (!map)
         return {};
     const auto code = map->villageAt(lonLat);
+    mWorkspace->setCurrentVillage(code.value_or(std::string()));
+    mWorkspace->setSelection(code ? std::set<std::string>{*code} : std::set<std::string>{});
     QString text;
     if (!code) {
-        text = tr("No pekon at %1, %2").arg(lonLat.x, 0, 'f', 4).arg(lonLat.y, 0, 'f', 4);
+        text = tr("No pekon at %1°, %2°").arg(formatNumber(lonLat.x, 4), formatNumber(lonLat.y, 4));
     } else {
-        const gis::Area* area = mDataset->findArea(*code);
-        const gis::Area* parent = area ? mDataset->findArea(area->parentCode) : nullptr;
+        const ThemeInfo* theme = mWorkspace->theme();
         const auto value = map->valueForArea(*code);
-        text = tr("%1 %2 (%3), Kec. %4: %5 = %6")
-                   .arg(QString::fromStdString(area ? area->kind : ""), QString::fromStdString(area ? area->name : ""),
-                        QString::fromStdString(*code), QString::fromStdString(parent ? parent->name : "?"),
-                        QString::fromStdString(map->indicator().label),
-                        value ? QString::number(*value, 'f', 2) + " " + QString::fromStdString(map->indicator().unit)
+        text = tr("%1 (%2), Kec. %3: %4 = %5")
+                   .arg(mWorkspace->villageName(*code), QString::fromStdString(*code),
+                        mWorkspace->kecamatanNameOf(*code), theme ? theme->label : QString(),
+                        value ? formatValue(*value,
+                                            theme && theme->kind != ThemeInfo::Kind::Priority ? theme->unit : QString())
                               : tr("no data"));
     }
     statusBar()->showMessage(text);
     return text;
 }
 
-void MainWindow::chooseProject()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("Sasaran projects (*.sasaran.sqlite);;All files (*)"));
-    if (!path.isEmpty())
-        openProject(path);
-}
-
 void MainWindow::exportMap()
 {
-    if (!mDataset)
+    if (!mWorkspace->hasProject())
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export map"), QStringLiteral("peta.pdf"),
-                                                      tr("PDF (*.pdf);;PNG (*.png);;SVG (*.svg)"));
-    if (path.isEmpty())
-        return;
-    layers::ThematicMapSpec spec;
-    spec.indicatorKey = mIndicator->currentData().toString().toStdString();
-    try {
-        layers::exportMap(*mDataset, spec, path.toStdString());
-        statusBar()->showMessage(tr("Wrote %1").arg(path));
-    } catch (const gis::Error& e) {
-        QMessageBox::warning(this, tr("Export map"), QString::fromStdString(e.what()));
-    }
+    ExportDialog dialog(mWorkspace, mCanvas->view(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("The map was exported"));
 }
 
-void MainWindow::exportAtlas()
-{
-    if (!mDataset)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export atlas"), QStringLiteral("atlas_kecamatan.pdf"),
-                                                      tr("PDF (*.pdf)"));
-    if (!path.isEmpty())
-        exportAtlasTo(path);
-}
-
-void MainWindow::exportReport()
-{
-    if (!mDataset)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export meeting pack"),
-                                                      QStringLiteral("bahan_rakor.pdf"), tr("PDF (*.pdf)"));
-    if (!path.isEmpty())
-        exportReportTo(path);
-}
-
-bool MainWindow::exportAtlasTo(const QString& path)
-{
-    if (!mDataset)
-        return false;
-    try {
-        layers::AtlasOptions options;
-        options.style.page.landscape = false;
-        const int pages = layers::exportAtlas(*mDataset, gis::analyzeVillages(*mDataset), options, path.toStdString());
-        statusBar()->showMessage(tr("Wrote %1 (%2 pages)").arg(path).arg(pages));
-        return true;
-    } catch (const gis::Error& e) {
-        QMessageBox::warning(this, tr("Export atlas"), QString::fromStdString(e.what()));
-        return false;
-    }
-}
-
-bool MainWindow::exportReportTo(const QString& path)
-{
-    if (!mDataset)
-        return false;
-    try {
-        const int pages = layers::exportReport(*mDataset, gis::analyzeVillages(*mDataset), layers::ReportOptions{},
-                                               path.toStdString());
-        statusBar()->showMessage(tr("Wrote %1 (%2 pages)").arg(path).arg(pages));
-        return true;
-    } catch (const gis::Error& e) {
-        QMessageBox::warning(this, tr("Export meeting pack"), QString::fromStdString(e.what()));
-        return false;
-    }
-}
-
-} // namespace app::ui
+} // namespace ui
+} // namespace app

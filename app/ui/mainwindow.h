@@ -1,55 +1,81 @@
 #pragma once
+/// \file mainwindow.h
+/// The desktop's main window: wires the workspace, the map canvas, the panels (one file each)
+/// and the menus. It holds no data of its own and no analysis.
+/// \note GUI thread only.
 #include "gis/dataset.h"
+#include "ui/language.h"
 
 #include <QMainWindow>
 
-#include <memory>
-
 class QComboBox;
-class QLabel;
-class QListWidget;
 
-namespace app::ui {
+namespace app {
+namespace ui {
 
+class LayersPanel;
+class LegendPanel;
 class MapCanvas;
+class ProfilePanel;
+class SearchPanel;
+class TablePanel;
+class ProjectActions;
+class StatusPanel;
+class StylePanel;
+class Workspace;
 
-/// \brief The desktop application's main window: a map of the project's indicators.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// \brief Opens a *.sasaran.sqlite project; shows a message box on error. Returns success.
-    bool openProject(const QString& path);
+    /// \brief Opens a project file or server URI; a message box in plain words on error.
+    bool openProject(const QString& location);
     /// \brief Shows the embedded Tanggamus dataset (illustrative).
     void openDefaultDataset();
+    /// \brief Makes a project from a village boundary file, saved at \a projectPath, and opens it.
+    bool newProjectFrom(const QString& boundaryFile, const QString& projectPath);
 
+    Workspace* workspace() const { return mWorkspace; }
     MapCanvas* canvas() const { return mCanvas; }
-    QComboBox* indicatorBox() const { return mIndicator; }
-    QListWidget* legend() const { return mLegend; }
-    /// \brief Describes the village at a lon/lat in the status bar; returns the text shown.
+    StylePanel* stylePanel() const { return mStyle; }
+    LegendPanel* legendPanel() const { return mLegend; }
+    LayersPanel* layersPanel() const { return mLayers; }
+    StatusPanel* statusPanel() const { return mStatus; }
+    TablePanel* tablePanel() const { return mTable; }
+    ProfilePanel* profilePanel() const { return mProfile; }
+    SearchPanel* searchPanel() const { return mSearch; }
+    /// \brief The layer chooser of the style panel (keys as item data).
+    QComboBox* indicatorBox() const;
+    const gis::Dataset* dataset() const;
+    /// \brief Identifies the pekon at \a lonLat: highlights it and describes it in the status bar.
     QString identify(gis::Point lonLat);
-    const gis::Dataset* dataset() const { return mDataset.get(); }
-    /// \brief Writes the atlas per kecamatan (PDF) of the project; a message box on error.
+    /// \brief Writes the atlas per kecamatan (PDF) on a worker thread with a progress dialog.
     bool exportAtlasTo(const QString& path);
-    /// \brief Writes the meeting pack (PDF) of the project; a message box on error.
+    /// \brief Writes the meeting pack (PDF) on a worker thread with a progress dialog.
     bool exportReportTo(const QString& path);
+    /// \brief Switches the UI language (saved for the next start) and rebuilds menus and panels.
+    void setLanguage(UiLanguage language);
 
 private:
-    void setDataset(std::unique_ptr<gis::Dataset> ds, const QString& title);
-    void showIndicator();
-    void chooseProject();
+    void buildUi();
+    void buildMenus();
+    void wirePanels();
+    void updateTitle();
     void exportMap();
-    void exportAtlas();
-    void exportReport();
 
-    std::unique_ptr<gis::Dataset> mDataset;
+    Workspace* mWorkspace = nullptr;
+    ProjectActions* mProject = nullptr;
     MapCanvas* mCanvas = nullptr;
-    QComboBox* mIndicator = nullptr;
-    QLabel* mProvenance = nullptr;
-    QListWidget* mLegend = nullptr;
-    void updateLegend();
+    StylePanel* mStyle = nullptr;
+    LegendPanel* mLegend = nullptr;
+    LayersPanel* mLayers = nullptr;
+    StatusPanel* mStatus = nullptr;
+    TablePanel* mTable = nullptr;
+    ProfilePanel* mProfile = nullptr;
+    SearchPanel* mSearch = nullptr;
 };
 
-} // namespace app::ui
+} // namespace ui
+} // namespace app

@@ -1,0 +1,196 @@
+#include "ui/projectactions.h"
+
+#include "gis/boundaryimport.h"
+#include "gis/store.h"
+#include "layers/meetingpack.h"
+#include "ui/language.h"
+#include "ui/usermessage.h"
+#include "ui/workspace.h"
+
+#include <QEventLoop>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace app {
+namespace ui {
+
+ProjectActions::ProjectActions(Workspace* workspace, QWidget* window)
+        : QObject(window), mWorkspace(workspace), mWindow(window)
+{}
+
+void ProjectActions::showError(const QString& title, const QString& text)
+{
+    emit message(text);
+    QMessageBox::warning(mWindow, title, text);
+}
+
+bool ProjectActions::open(const QString& location)
+{
+    try {
+        mWorkspace->openProject(location);
+        addRecent(location);
+        return true;
+    } catch (const std::exception& e) {
+        showError(UserMessages::title(UserAction::OpenProject),
+                  UserMessages::forError(e, UserAction::OpenProject, location));
+        return false;
+    }
+}
+
+bool ProjectActions::newFrom(const QString& boundaryFile, const QString& projectPath)
+{
+    // reading and dissolving the boundaries is the slow part: on a worker, the window stays live
+    const bool made = runInBackground(
+        tr("Making the project from %1…").arg(QFileInfo(boundaryFile).fileName()),
+        [b = boundaryFile.toStdString(), p = projectPath.toStdString()] {
+            gis::BoundarySet set = gis::readBoundaries(b);
+            gis::createProject(p, gis::newProjectFromBoundaries(std::move(set)), false);
+        },
+        boundaryFile, static_cast<int>(UserAction::NewProject));
+    return made && open(projectPath);
+}
+
+void ProjectActions::chooseOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(mWindow, tr("Open project"), QString(),
+                                                      tr("Sasaran projects (*.sasaran.sqlite);;All files (*)"));
+    if (!path.isEmpty())
+        open(path);
+}
+
+void ProjectActions::chooseNew()
+{
+    const QString boundaries =
+        QFileDialog::getOpenFileName(mWindow, tr("Village boundaries"), QString(),
+                                     tr("Boundary files (*.gpkg *.shp *.geojson *.json);;All files (*)"));
+    if (boundaries.isEmpty())
+        return;
+    const QString project = QFileDialog::getSaveFileName(mWindow, tr("Save the new project as"),
+                                                         QFileInfo(boundaries).completeBaseName() + ".sasaran.sqlite",
+                                                         tr("Sasaran projects (*.sasaran.sqlite)"));
+    if (!project.isEmpty())
+        newFrom(boundaries, project);
+}
+
+void ProjectActions::chooseSaveCopy()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(mWindow, tr("Save a copy"), QStringLiteral("salinan.sasaran.sqlite"),
+                                     tr("Sasaran projects (*.sasaran.sqlite)"));
+    if (path.isEmpty())
+        return;
+    try {
+        mWorkspace->saveCopy(path);
+        emit message(tr("Saved a copy as %1").arg(QFileInfo(path).fileName()));
+        addRecent(path);
+    } catch (const std::exception& e) {
+        showError(UserMessages::title(UserAction::SaveProject),
+                  UserMessages::forError(e, UserAction::SaveProject, path));
+    }
+}
+
+void ProjectActions::chooseAtlas()
+{
+    const QString path = QFileDialog::getSaveFileName(mWindow, tr("Export atlas"),
+                                                      QStringLiteral("atlas_kecamatan.pdf"), tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        exportAtlasTo(path);
+}
+
+void ProjectActions::chooseReport()
+{
+    const QString path = QFileDialog::getSaveFileName(mWindow, tr("Export meeting pack"),
+                                                      QStringLiteral("bahan_rakor.pdf"), tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        exportReportTo(path);
+}
+
+void ProjectActions::addRecent(const QString& location)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+    recent.removeAll(location);
+    recent.prepend(location);
+    settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, 8));
+    emit recentChanged();
+}
+
+void ProjectActions::fillRecentMenu(QMenu* menu)
+{
+    menu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    for (const QString& location : recent)
+        menu->addAction(QFileInfo(location).fileName(), this, [this, location] { open(location); });
+    menu->setEnabled(!recent.isEmpty());
+}
+
+bool ProjectActions::runInBackground(const QString& label, const std::function<void()>& work, const QString& target,
+                                     int action)
+{
+    QProgressDialog progress(label, QString(), 0, 0, mWindow);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    QFutureWatcher<QString> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
+    // the worker reads the dataset only; the GUI thread does not change it meanwhile
+    watcher.setFuture(QtConcurrent::run([work, target, action]() -> QString {
+        try {
+            work();
+            return {};
+        } catch (const std::exception& e) {
+            return UserMessages::forError(e, static_cast<UserAction>(action), target);
+        }
+    }));
+    loop.exec();
+    const QString error = watcher.result();
+    if (!error.isEmpty()) {
+        showError(UserMessages::title(static_cast<UserAction>(action)), error);
+        return false;
+    }
+    return true;
+}
+
+bool ProjectActions::exportAtlasTo(const QString& path)
+{
+    const gis::Dataset* ds = mWorkspace->dataset();
+    const gis::AnalysisTable* table = mWorkspace->analysis();
+    if (!ds || !table)
+        return false;
+    layers::AtlasOptions options;
+    options.style.page.landscape = false;
+    options.style.lang = pageLanguage();
+    const bool written = runInBackground(
+        tr("Writing the atlas per kecamatan…"),
+        [ds, table, options, p = path.toStdString()] { layers::exportAtlas(*ds, *table, options, p); }, path,
+        static_cast<int>(UserAction::ExportAtlas));
+    if (written)
+        emit message(tr("Wrote %1").arg(QFileInfo(path).fileName()));
+    return written;
+}
+
+bool ProjectActions::exportReportTo(const QString& path)
+{
+    const gis::Dataset* ds = mWorkspace->dataset();
+    const gis::AnalysisTable* table = mWorkspace->analysis();
+    if (!ds || !table)
+        return false;
+    layers::ReportOptions options;
+    options.lang = pageLanguage();
+    const bool written = runInBackground(
+        tr("Writing the meeting pack…"),
+        [ds, table, options, p = path.toStdString()] { layers::exportReport(*ds, *table, options, p); }, path,
+        static_cast<int>(UserAction::ExportReport));
+    if (written)
+        emit message(tr("Wrote %1").arg(QFileInfo(path).fileName()));
+    return written;
+}
+
+} // namespace ui
+} // namespace app

@@ -1,0 +1,53 @@
+#pragma once
+/// \file projectactions.h
+/// What the File menu does with projects and exports: open (path or server URI), a new project
+/// from a boundary file, recent projects, save a copy, and the atlas and meeting pack written on
+/// a worker thread with a progress dialog. Errors become plain sentences (usermessage.h) in a
+/// message box over \a window.
+/// \note GUI thread only; the workers only read the workspace's dataset.
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class QMenu;
+class QWidget;
+
+namespace app {
+namespace ui {
+
+class Workspace;
+
+class ProjectActions : public QObject {
+    Q_OBJECT
+public:
+    ProjectActions(Workspace* workspace, QWidget* window);
+
+    bool open(const QString& location);
+    bool newFrom(const QString& boundaryFile, const QString& projectPath);
+    void chooseOpen();
+    void chooseNew();
+    void chooseSaveCopy();
+    void chooseAtlas();
+    void chooseReport();
+    bool exportAtlasTo(const QString& path);
+    bool exportReportTo(const QString& path);
+    /// \brief Fills \a menu with the recent projects (kept in QSettings "recentProjects").
+    void fillRecentMenu(QMenu* menu);
+
+signals:
+    /// \brief A line for the status bar.
+    void message(const QString& text);
+    void recentChanged();
+
+private:
+    void addRecent(const QString& location);
+    void showError(const QString& title, const QString& text);
+    bool runInBackground(const QString& label, const std::function<void()>& work, const QString& target, int action);
+
+    Workspace* mWorkspace;
+    QWidget* mWindow;
+};
+
+} // namespace ui
+} // namespace app

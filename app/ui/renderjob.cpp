@@ -1,0 +1,171 @@
+#include "ui/renderjob.h"
+
+#include "gis/measure.h"
+#include "layers/facilitysymbol.h"
+#include "layers/labelplacement.h"
+#include "layers/maptransform.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace app {
+namespace ui {
+
+namespace {
+
+void drawReach(QPainter& painter, const layers::MapTransform& t, const RenderLayers& r, const std::string& kind,
+               const std::atomic<bool>& cancelled)
+{
+    const QColor colour = layers::facilityKindColor(kind);
+    QColor fill = colour;
+    fill.setAlphaF(0.18);
+    painter.setPen(QPen(colour, 1.2));
+    painter.setBrush(fill);
+    const gis::Extent visible = t.visibleExtent();
+    const double marginDeg = r.reachRadiusKm / 100.0;
+    for (const MapPoint& f : r.facilities) {
+        if (f.kind != kind || cancelled)
+            continue;
+        if (f.lonLat.x < visible.minX - marginDeg || f.lonLat.x > visible.maxX + marginDeg
+            || f.lonLat.y < visible.minY - marginDeg || f.lonLat.y > visible.maxY + marginDeg)
+            continue;
+        QPolygonF circle;
+        for (int a = 0; a < 360; a += 6)
+            circle << t.toPixel(gis::geodesicDestination(f.lonLat, a, r.reachRadiusKm * 1000.0));
+        painter.drawPolygon(circle);
+    }
+}
+
+void drawFacilities(QPainter& painter, const layers::MapTransform& t, const RenderLayers& r, const std::string& kind)
+{
+    const QRectF target = t.targetPx().adjusted(-10, -10, 10, 10);
+    for (const MapPoint& f : r.facilities) {
+        if (f.kind != kind)
+            continue;
+        const QPointF px = t.toPixel(f.lonLat);
+        if (target.contains(px))
+            layers::drawFacilitySymbol(painter, kind, px, 13.0);
+    }
+}
+
+struct LabelSet {
+    QFont font;
+    double ascent = 0.0;
+    std::vector<layers::PlacedLabel> placed;
+};
+
+/// Places the names of \a anchors avoiding \a obstacles (and adds their boxes to them).
+LabelSet placeLabelSet(QPaintDevice* device, const layers::MapTransform& t, const std::vector<MapPoint>& anchors,
+                       bool kecamatan, std::vector<QRectF>& obstacles)
+{
+    LabelSet set;
+    set.font.setPointSizeF(kecamatan ? 9.0 : 7.5);
+    set.font.setBold(kecamatan);
+    set.font.setCapitalization(kecamatan ? QFont::AllUppercase : QFont::MixedCase);
+    const QFontMetricsF metrics(set.font, device);
+    set.ascent = metrics.ascent();
+    const QRectF bounds = t.targetPx();
+    std::vector<int> visible;
+    for (std::size_t i = 0; i < anchors.size(); ++i)
+        if (bounds.contains(t.toPixel(anchors[i].lonLat)))
+            visible.push_back(static_cast<int>(i));
+    if (!kecamatan && !villageLabelsFit(static_cast<int>(visible.size()), bounds.size()))
+        return set;
+    std::vector<layers::LabelRequest> requests;
+    for (int i : visible) {
+        const MapPoint& a = anchors[static_cast<std::size_t>(i)];
+        const QString text = QString::fromStdString(a.name);
+        const QSizeF size = metrics.size(Qt::TextSingleLine, kecamatan ? text.toUpper() : text);
+        std::vector<QRectF> positions = layers::candidatePositions(t.toPixel(a.lonLat), size, 3.0);
+        positions.resize(kecamatan ? 1 : 5);
+        requests.push_back({i, 0.0, positions});
+    }
+    set.placed = layers::placeLabels(requests, bounds, 2.0, obstacles);
+    for (const layers::PlacedLabel& p : set.placed)
+        obstacles.push_back(p.box);
+    return set;
+}
+
+void paintLabels(QPainter& painter, const LabelSet& set, const std::vector<MapPoint>& anchors, bool kecamatan)
+{
+    for (const layers::PlacedLabel& p : set.placed) {
+        QString text = QString::fromStdString(anchors[static_cast<std::size_t>(p.id)].name);
+        if (kecamatan)
+            text = text.toUpper();
+        QPainterPath path;
+        path.addText(p.box.left(), p.box.top() + set.ascent, set.font, text);
+        painter.setPen(
+            QPen(QColor(255, 255, 255, 220), kecamatan ? 3.0 : 2.4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(path);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(kecamatan ? QColor(0x30, 0x30, 0x30) : QColor(0x40, 0x40, 0x50));
+        painter.drawPath(path);
+    }
+}
+
+} // namespace
+
+bool villageLabelsFit(int visibleAnchors, QSizeF mapSizePx, double pixelsPerLabel)
+{
+    return visibleAnchors > 0 && visibleAnchors * pixelsPerLabel <= mapSizePx.width() * mapSizePx.height();
+}
+
+QImage renderFrame(const FrameRequest& request, const std::atomic<bool>& cancelled)
+{
+    if (!request.map || !request.layers || request.sizePx.isEmpty() || request.view.isEmpty())
+        return {};
+    QImage image(request.sizePx * request.pixelRatio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(request.pixelRatio);
+    image.fill(layers::mapSeaColor());
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF target(QPointF(0, 0), QSizeF(request.sizePx));
+    const layers::MapTransform t(request.view, target);
+    const std::vector<LayerEntry>& list = request.layers->layers;
+    auto shown = [&list](const char* id) {
+        return std::any_of(list.begin(), list.end(),
+                           [id](const LayerEntry& e) { return e.id == QLatin1String(id) && e.visible; });
+    };
+    // kecamatan names are placed first, pekon names around them
+    std::vector<QRectF> obstacles;
+    LabelSet kecamatanLabels, villageLabels;
+    if (shown("labels:kecamatan"))
+        kecamatanLabels = placeLabelSet(&image, t, request.layers->kecamatanLabels, true, obstacles);
+    if (cancelled)
+        return {};
+    if (shown("labels:pekon"))
+        villageLabels = placeLabelSet(&image, t, request.layers->villageLabels, false, obstacles);
+    // the list is top first: draw from its end
+    for (auto it = list.rbegin(); it != list.rend(); ++it) {
+        if (cancelled)
+            return {};
+        if (!it->visible || it->opacity <= 0.0)
+            continue;
+        painter.save();
+        painter.setOpacity(it->opacity);
+        const std::string id = it->id.toStdString();
+        if (id == "pekon") {
+            request.map->renderMap(painter, target, request.view);
+        } else if (id.rfind("reach:", 0) == 0) {
+            drawReach(painter, t, *request.layers, id.substr(6), cancelled);
+        } else if (id.rfind("facility:", 0) == 0) {
+            drawFacilities(painter, t, *request.layers, id.substr(9));
+        } else if (id == "labels:kecamatan") {
+            paintLabels(painter, kecamatanLabels, request.layers->kecamatanLabels, true);
+        } else if (id == "labels:pekon") {
+            paintLabels(painter, villageLabels, request.layers->villageLabels, false);
+        }
+        painter.restore();
+    }
+    if (cancelled)
+        return {};
+    return image;
+}
+
+} // namespace ui
+} // namespace app

@@ -1,0 +1,891 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>UserMessages</name>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export meeting pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” was not found. Check the folder and the name, or choose another project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” is not a Sasaran project. Choose a project file (*.sasaran.sqlite), or make a new project from a boundary file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project “%1” was made by a newer version of Sasaran. Update Sasaran to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project “%1” is being changed by another program. Wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build of Sasaran cannot open server projects such as “%1”. Open a project file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server project “%1” could not be opened. Check the address, the project name and your access, or ask the database administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project “%1” could not be opened; it may be damaged. Try a copy of it, or make a new project from a boundary file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The boundary file “%1” does not say its coordinate system. Save it with a coordinate system (for example as a GeoPackage) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project could be made from “%1”. Choose a village boundary file (GeoPackage, Shapefile or GeoJSON) with a code and a name for each village.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This layer has no values for the chosen period. Choose another layer or period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” cannot be written: choose a name ending in .pdf, .png or .svg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” already exists. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” could not be written. Check that the folder exists, that you may write there and that the file is not open in another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::ExportDialog</name>
+    <message>
+        <source>Export map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As shown on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the layer, the regency and the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole regency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::LayersPanel</name>
+    <message>
+        <source>Tick a layer to show it; the top layer is drawn above the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the layer up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the layer down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity of the chosen layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::LegendPanel</name>
+    <message>
+        <source>No project open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1   (%2 pekon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1   (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high-high (hotspot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-low (cold spot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high-low (outlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-high (outlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tested (no neighbour or no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::MainWindow</name>
+    <message>
+        <source>Layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance %1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; area of the closed shape %1 km²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New project from a boundary file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;Tanggamus example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;atlas per kecamatan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export meeting &amp;pack (Rakor)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole &amp;regency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to the &amp;selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pan and identify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zoom to a box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Measure distance and area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sasaran — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pekon at %1°, %2°</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), Kec. %3: %4 = %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map was exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon table</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::ProfilePanel</name>
+    <message>
+        <source>Click a pekon on the map or in the table to see its profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no pekon with the code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: %1 km²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: %1 of 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored: a value the scheme needs is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no facilities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high-high (a hotspot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-low (a cold spot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high-low (high among low neighbours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-high (low among high neighbours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tested (no value or no neighbours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the mainland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly on an island (%1 km² off the mainland)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On an island</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No boundary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis period %1, scheme &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::ProjectActions</name>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sasaran projects (*.sasaran.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boundary files (*.gpkg *.shp *.geojson *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the new project as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sasaran projects (*.sasaran.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved a copy as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export meeting pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the atlas per kecamatan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the meeting pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the project from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::SearchPanel</name>
+    <message>
+        <source>Find a pekon or kecamatan by name or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several pekon match &apos;%1&apos;: %2. Type more of the name or pick one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pekon or kecamatan is called &apos;%1&apos;. Check the spelling or search by code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::StatusPanel</name>
+    <message>
+        <source>Scale 1:%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTM %1: %2 m E, %3 m N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1°, %2°</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::StylePanel</name>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equal intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Natural breaks (Jenks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard deviations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1; %2; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper bounds of the classes, ascending, separated by semicolons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote-area priority (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number. Write the breaks like %2; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The breaks must grow from left to right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::TablePanel</name>
+    <message>
+        <source>Filter, e.g. poverty_rate &gt; 20 and n_bumdes = 0 (press Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the selected pekon (or every pekon shown when none is selected) to a CSV or Excel file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter is not understood at character %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no table to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .csv or .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::VillageTableModel</name>
+    <message>
+        <source>the regency capital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poverty rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor people per km²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poverty rate, smoothed (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Island (0 mainland, 1 partly, 2 wholly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area off the mainland (km²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance to %1 (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travel time to %1 (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::Workspace</name>
+    <message>
+        <source>Tanggamus (example)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon names (when they fit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facilities: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach of %1 (%2 km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon (thematic layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotspots (LISA) of the poverty rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base map (areas only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boundaries: imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boundaries: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boundaries: illustrative (not official)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values: illustrative (not official figures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values: none imported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values: imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

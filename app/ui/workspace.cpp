@@ -1,0 +1,425 @@
+#include "ui/workspace.h"
+
+#include "gis/demo.h"
+#include "gis/error.h"
+#include "gis/hotspots.h"
+#include "gis/indicators.h"
+#include "gis/project.h"
+#include "gis/store.h"
+#include "layers/facilitysymbol.h"
+#include "layers/maplayers.h"
+#include "ui/language.h"
+#include "ui/usermessage.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+
+namespace app {
+namespace ui {
+
+namespace {
+
+/// Derived keys that repeat another entry of the list: miskin per km² is the poverty density,
+/// penduduk per km² the population density, miskin per 1,000 the poverty rate (times ten).
+bool isDuplicateTheme(const std::string& key)
+{
+    return key == "miskin_per_km2" || key == "penduduk_per_km2" || key == "miskin_per_1000";
+}
+
+QString qs(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+Workspace::Workspace(QObject* parent) : QObject(parent), mLayers(new LayerListModel(this))
+{
+    connect(mLayers, &LayerListModel::layersEdited, this, &Workspace::layersChanged);
+}
+
+Workspace::~Workspace() = default;
+
+void Workspace::openProject(const QString& location)
+{
+    auto store = gis::openProject(location.toStdString(), gis::OpenMode::ReadOnly);
+    gis::Dataset ds = store->read();
+    const QString title =
+        gis::isServerLocation(location.toStdString()) ? qs(store->location()) : QFileInfo(location).fileName();
+    setDataset(std::move(ds), title, location);
+}
+
+void Workspace::openExample()
+{
+    setDataset(gis::buildDefaultDataset(), tr("Tanggamus (example)"), QString());
+}
+
+void Workspace::saveCopy(const QString& path) const
+{
+    if (mDataset)
+        gis::createProject(path.toStdString(), *mDataset, false);
+}
+
+void Workspace::setDataset(gis::Dataset ds, const QString& title, const QString& location)
+{
+    mDataset = std::make_unique<gis::Dataset>(std::move(ds));
+    mTitle = title;
+    mLocation = location;
+    mSelection.clear();
+    mCurrent.clear();
+    mPaths.clear();
+    mStyle = LayerStyle{};
+    mScheme.clear();
+
+    mFacilities.clear();
+    for (const gis::Facility& f : mDataset->facilities)
+        mFacilities.push_back({f.kind, f.name, f.areaCode, f.location});
+    mVillageLabels.clear();
+    mKecamatanLabels.clear();
+    for (const gis::Area& a : mDataset->areas) {
+        if (a.geometry.empty())
+            continue;
+        if (gis::isVillageKind(a.kind))
+            mVillageLabels.push_back({a.kind, a.name, a.code, mDataset->surfacePoint(a)});
+        else if (a.kind == "kecamatan")
+            mKecamatanLabels.push_back({a.kind, a.name, a.code, mDataset->surfacePoint(a)});
+    }
+
+    const std::vector<std::string> periods = mDataset->periods("miskin");
+    mPeriod = periods.empty() ? QString() : qs(periods.back());
+    rebuildAnalysis();
+    rebuildThemes();
+    const bool hasRate =
+        std::any_of(mThemes.begin(), mThemes.end(), [](const ThemeInfo& t) { return t.key == "poverty_rate"; });
+    mThemeKey = hasRate ? QStringLiteral("poverty_rate") : mThemes.front().key;
+
+    mLayers->setEntries({}); // a new project starts from the default order
+    mLayers->setEntries(defaultLayers());
+
+    rebuildMap();
+    emit projectChanged();
+    emit periodChanged();
+    emit analysisChanged();
+    emit selectionChanged();
+    emit currentVillageChanged();
+    emit layersChanged();
+    emit mapChanged();
+}
+
+std::vector<LayerEntry> Workspace::defaultLayers() const
+{
+    // the layer list: top first
+    std::vector<LayerEntry> entries;
+    entries.push_back({QStringLiteral("labels:kecamatan"), tr("Kecamatan names"), true, 1.0});
+    entries.push_back({QStringLiteral("labels:pekon"), tr("Pekon names (when they fit)"), true, 1.0});
+    std::vector<std::string> kinds;
+    for (const MapPoint& f : mFacilities)
+        if (std::find(kinds.begin(), kinds.end(), f.kind) == kinds.end())
+            kinds.push_back(f.kind);
+    const std::vector<std::string> symbolised = layers::symbolisedFacilityKinds();
+    std::stable_sort(kinds.begin(), kinds.end(), [&](const std::string& a, const std::string& b) {
+        auto rank = [&](const std::string& k) {
+            auto it = std::find(symbolised.begin(), symbolised.end(), k);
+            return it == symbolised.end() ? symbolised.size() : static_cast<std::size_t>(it - symbolised.begin());
+        };
+        return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+    });
+    for (const std::string& k : kinds)
+        entries.push_back({QStringLiteral("facility:") + qs(k),
+                           tr("Facilities: %1").arg(qs(layers::facilityKindLabel(k))), true, 1.0});
+    for (const std::string& k : kinds)
+        entries.push_back({QStringLiteral("reach:") + qs(k),
+                           tr("Reach of %1 (%2 km)").arg(qs(layers::facilityKindLabel(k)), formatNumber(5.0, 0)), false,
+                           0.6});
+    entries.push_back({QStringLiteral("pekon"), tr("Pekon (thematic layer)"), true, 1.0});
+    return entries;
+}
+
+void Workspace::retranslate()
+{
+    if (!mDataset)
+        return;
+    rebuildThemes();
+    mLayers->setEntries(defaultLayers());
+    rebuildMap();
+    emit layersChanged();
+    emit mapChanged();
+}
+
+QStringList Workspace::periods() const
+{
+    QStringList out;
+    if (mDataset)
+        for (const std::string& p : mDataset->periods("miskin"))
+            out << qs(p);
+    return out;
+}
+
+void Workspace::setPeriod(const QString& period)
+{
+    if (!mDataset || period == mPeriod)
+        return;
+    mPeriod = period;
+    rebuildAnalysis();
+    rebuildMap();
+    emit periodChanged();
+    emit analysisChanged();
+    emit mapChanged();
+}
+
+const ThemeInfo* Workspace::theme() const
+{
+    for (const ThemeInfo& t : mThemes)
+        if (t.key == mThemeKey)
+            return &t;
+    return nullptr;
+}
+
+void Workspace::setTheme(const QString& key)
+{
+    if (!mDataset || key == mThemeKey)
+        return;
+    if (std::none_of(mThemes.begin(), mThemes.end(), [&](const ThemeInfo& t) { return t.key == key; }))
+        return;
+    mThemeKey = key;
+    mStyle.manualBreaks.clear();
+    if (mStyle.method == layers::ClassificationMethod::Manual)
+        mStyle.method = layers::ClassificationMethod::Quantile;
+    rebuildMap();
+    emit mapChanged();
+}
+
+void Workspace::setStyle(const LayerStyle& style)
+{
+    if (style == mStyle)
+        return;
+    mStyle = style;
+    rebuildMap();
+    emit mapChanged();
+}
+
+QStringList Workspace::schemeNames() const
+{
+    QStringList out{QString()};
+    if (mDataset)
+        for (const std::string& s : gis::storedSchemeNames(*mDataset))
+            out << qs(s);
+    return out;
+}
+
+void Workspace::setScheme(const QString& name)
+{
+    if (!mDataset || name == mScheme)
+        return;
+    mScheme = name;
+    rebuildAnalysis();
+    rebuildMap();
+    emit analysisChanged();
+    emit mapChanged();
+}
+
+void Workspace::rebuildAnalysis()
+{
+    mAnalysis.reset();
+    try {
+        const gis::PriorityScheme scheme =
+            mScheme.isEmpty() ? gis::defaultPriorityScheme() : gis::storedScheme(*mDataset, mScheme.toStdString());
+        mAnalysis = gis::analyzeVillages(*mDataset, mPeriod.toStdString(), scheme);
+    } catch (const gis::Error&) {
+        // a project with boundaries only (no values, no capital) has no analysis: the map still shows
+    }
+}
+
+void Workspace::rebuildThemes()
+{
+    mThemes.clear();
+    for (const gis::IndicatorInfo& info : gis::availableIndicators(*mDataset)) {
+        if (isDuplicateTheme(info.key))
+            continue;
+        try {
+            if (gis::indicatorValues(*mDataset, info.key).empty())
+                continue;
+        } catch (const gis::Error&) {
+            continue; // a derived indicator whose inputs are missing
+        }
+        mThemes.push_back({ThemeInfo::Kind::Indicator, qs(info.key), qs(info.label), qs(info.unit)});
+    }
+    if (mAnalysis)
+        mThemes.push_back(
+            {ThemeInfo::Kind::Priority, QStringLiteral("priority"), tr("Priority score"), QStringLiteral("0–100")});
+    const bool hasRate =
+        std::any_of(mThemes.begin(), mThemes.end(), [](const ThemeInfo& t) { return t.key == "poverty_rate"; });
+    if (hasRate)
+        mThemes.push_back({ThemeInfo::Kind::Lisa, QStringLiteral("lisa:poverty_rate"),
+                           tr("Hotspots (LISA) of the poverty rate"), QString()});
+    mThemes.push_back({ThemeInfo::Kind::Indicator, QStringLiteral("base"), tr("Base map (areas only)"), QString()});
+}
+
+void Workspace::rebuildMap()
+{
+    mMap.reset();
+    mHotspots.reset();
+    mMapError.clear();
+    if (!mDataset)
+        return;
+    layers::ThematicMapSpec spec;
+    spec.lang = pageLanguage();
+    spec.method = mStyle.method;
+    spec.classCount = mStyle.classCount;
+    spec.ramp = mStyle.ramp.toStdString();
+    if (mStyle.method == layers::ClassificationMethod::Manual)
+        spec.manualBreaks = mStyle.manualBreaks;
+    spec.showFacilities = false; // facilities, labels and reach are layers of their own
+    spec.showLabels = false;
+    spec.showVillageLabels = false;
+    const ThemeInfo* t = theme();
+    try {
+        if (!t || t->key == "base") {
+            spec.layer = layers::baseLayer(*mDataset, spec.lang);
+        } else if (t->kind == ThemeInfo::Kind::Priority && mAnalysis) {
+            spec.layer = layers::priorityLayer(*mAnalysis, spec.lang);
+        } else if (t->kind == ThemeInfo::Kind::Lisa) {
+            gis::HotspotOptions options;
+            options.period = mPeriod.toStdString();
+            const std::string key = t->key.mid(5).toStdString();
+            mHotspots = gis::analyzeHotspots(*mDataset, key, options);
+            spec.layer = layers::lisaLayer(*mHotspots, spec.lang, gis::indicatorInfo(*mDataset, key).label);
+        } else {
+            spec.indicatorKey = t->key.toStdString();
+            const std::vector<std::string> keyPeriods = mDataset->periods(spec.indicatorKey);
+            // a stored key without the chosen period shows its own latest period
+            if (keyPeriods.empty()
+                || std::find(keyPeriods.begin(), keyPeriods.end(), mPeriod.toStdString()) != keyPeriods.end())
+                spec.period = mPeriod.toStdString();
+        }
+        mMap = std::make_shared<const layers::ThematicMap>(*mDataset, spec);
+    } catch (const std::exception& e) {
+        mMapError = UserMessages::forError(e, UserAction::ShowMap, mLocation);
+        // fall back to the areas so the map is never blank
+        spec.layer = layers::baseLayer(*mDataset, spec.lang);
+        spec.manualBreaks.clear();
+        mMap = std::make_shared<const layers::ThematicMap>(*mDataset, spec);
+    }
+    mSpec = spec;
+}
+
+std::shared_ptr<const RenderLayers> Workspace::renderLayers() const
+{
+    auto r = std::make_shared<RenderLayers>();
+    r->layers = mLayers->entries();
+    r->facilities = mFacilities;
+    r->villageLabels = mVillageLabels;
+    r->kecamatanLabels = mKecamatanLabels;
+    return r;
+}
+
+std::vector<std::pair<QString, QString>> Workspace::kecamatanList() const
+{
+    std::vector<std::pair<QString, QString>> out;
+    for (const MapPoint& k : mKecamatanLabels)
+        out.emplace_back(qs(k.code), qs(k.name));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::optional<gis::Extent> Workspace::extentOf(const std::set<std::string>& codes) const
+{
+    if (!mDataset || codes.empty())
+        return std::nullopt;
+    gis::Extent e;
+    for (const std::string& c : codes)
+        if (const gis::Area* a = mDataset->findArea(c))
+            for (const gis::Polygon& p : a->geometry)
+                for (const gis::Point& pt : p.exterior)
+                    e.include(pt);
+    if (e.isEmpty())
+        return std::nullopt;
+    return e;
+}
+
+std::optional<gis::Extent> Workspace::kecamatanExtent(const QString& code) const
+{
+    return extentOf({code.toStdString()});
+}
+
+QPainterPath Workspace::villagePath(const std::string& code) const
+{
+    if (auto it = mPaths.find(code); it != mPaths.end())
+        return it->second;
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    if (const gis::Area* a = mDataset ? mDataset->findArea(code) : nullptr)
+        for (const gis::Polygon& p : a->geometry) {
+            auto addRing = [&path](const gis::Ring& ring) {
+                if (ring.empty())
+                    return;
+                path.moveTo(ring.front().x, ring.front().y);
+                for (std::size_t i = 1; i < ring.size(); ++i)
+                    path.lineTo(ring[i].x, ring[i].y);
+                path.closeSubpath();
+            };
+            addRing(p.exterior);
+            for (const gis::Ring& hole : p.holes)
+                addRing(hole);
+        }
+    mPaths.emplace(code, path);
+    return path;
+}
+
+QString Workspace::villageName(const std::string& code) const
+{
+    const gis::Area* a = mDataset ? mDataset->findArea(code) : nullptr;
+    return a ? qs(a->name) : QString();
+}
+
+QString Workspace::kecamatanNameOf(const std::string& villageCode) const
+{
+    const gis::Area* a = mDataset ? mDataset->findArea(villageCode) : nullptr;
+    const gis::Area* k = a ? mDataset->findArea(a->parentCode) : nullptr;
+    return k ? qs(k->name) : QString();
+}
+
+QString Workspace::boundaryProvenance() const
+{
+    if (!mDataset)
+        return {};
+    const std::string boundary = mDataset->metaValue("boundary_provenance", mDataset->metaValue("provenance"));
+    const QString source = qs(mDataset->metaValue("boundary_source"));
+    if (boundary == "real")
+        return source.isEmpty() ? tr("Boundaries: imported") : tr("Boundaries: %1").arg(source);
+    return tr("Boundaries: illustrative (not official)");
+}
+
+QString Workspace::valueProvenance() const
+{
+    if (!mDataset)
+        return {};
+    const std::string values = mDataset->metaValue("values_provenance", mDataset->metaValue("provenance"));
+    if (values == "illustrative")
+        return tr("Values: illustrative (not official figures)");
+    const QString source = qs(mDataset->metaValue("indicator_source"));
+    if (mDataset->indicators.empty())
+        return tr("Values: none imported yet");
+    return source.isEmpty() ? tr("Values: imported") : tr("Values: %1").arg(source);
+}
+
+void Workspace::setSelection(const std::set<std::string>& codes)
+{
+    if (codes == mSelection)
+        return;
+    mSelection = codes;
+    emit selectionChanged();
+}
+
+void Workspace::setCurrentVillage(const std::string& code)
+{
+    if (code == mCurrent)
+        return;
+    mCurrent = code;
+    emit currentVillageChanged();
+}
+
+} // namespace ui
+} // namespace app

@@ -1,0 +1,180 @@
+#pragma once
+/// \file workspace.h
+/// The desktop's one owner of state: the project (read through gis/store.h), the period, the
+/// theme shown on the pekon layer, its style, the priority scheme, the analysis table, the
+/// layer list and the selection. Panels read from it and ask it for changes; they never hold
+/// or touch the dataset themselves. Every change is signalled.
+/// \note GUI thread only. The render and export snapshots it hands out (ThematicMap, RenderLayers)
+/// are immutable values that any thread may read.
+#include "gis/analysis.h"
+#include "gis/dataset.h"
+#include "gis/hotspots.h"
+#include "layers/classification.h"
+#include "layers/thematicmap.h"
+#include "ui/layerlist.h"
+
+#include <QObject>
+#include <QPainterPath>
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace app {
+namespace ui {
+
+/// \brief What the pekon layer can show: a stored or derived indicator, the priority score of
+/// the current scheme, or the LISA clusters of an indicator.
+struct ThemeInfo {
+    enum class Kind { Indicator, Priority, Lisa };
+    Kind kind = Kind::Indicator;
+    QString key; ///< indicator key; "priority"; "lisa:<indicator key>"
+    QString label;
+    QString unit;
+};
+
+/// \brief How the pekon layer is classified and coloured.
+struct LayerStyle {
+    layers::ClassificationMethod method = layers::ClassificationMethod::Quantile;
+    int classCount = 5;
+    QString ramp = QStringLiteral("YlOrRd");
+    std::vector<double> manualBreaks; ///< upper bounds, ascending; used when method is Manual
+    bool operator==(const LayerStyle&) const = default;
+};
+
+/// \brief A named point drawn on the map (facility or label anchor), copied out of the dataset.
+struct MapPoint {
+    std::string kind; ///< facility kind, or "pekon" / "kecamatan" for labels
+    std::string name;
+    std::string code; ///< area code (labels) or the facility's pekon
+    gis::Point lonLat;
+};
+
+/// \brief Everything a render job needs besides the thematic map: immutable once built.
+struct RenderLayers {
+    std::vector<LayerEntry> layers;      ///< top first (the list order of the panel)
+    std::vector<MapPoint> facilities;    ///< all facilities
+    std::vector<MapPoint> villageLabels; ///< pekon name anchors
+    std::vector<MapPoint> kecamatanLabels;
+    double reachRadiusKm = 5.0;
+};
+
+class Workspace : public QObject {
+    Q_OBJECT
+public:
+    explicit Workspace(QObject* parent = nullptr);
+    ~Workspace() override;
+
+    /// \brief Opens a project file path or a `postgresql://…?project=NAME` URI (read-only).
+    /// \throws gis::Error as gis::openProject does; the state is unchanged then.
+    void openProject(const QString& location);
+    /// \brief Shows the embedded Tanggamus example (illustrative).
+    void openExample();
+    /// \brief Takes \a ds as the project, shown as \a title; \a location is where it lives ("" = nowhere).
+    void setDataset(gis::Dataset ds, const QString& title, const QString& location);
+    /// \brief Names the themes and layers again in the UI language and redraws (after a
+    /// language switch); visibility, order and opacity stay.
+    void retranslate();
+    /// \brief Writes a copy of the project to a new file. \throws gis::Error.
+    void saveCopy(const QString& path) const;
+
+    bool hasProject() const { return mDataset != nullptr; }
+    /// \brief The project, for panels' setters that take a const dataset (read-only, GUI thread).
+    const gis::Dataset* dataset() const { return mDataset.get(); }
+    const QString& title() const { return mTitle; }
+    const QString& location() const { return mLocation; }
+
+    // --- period, themes, style, scheme -----------------------------------------------------
+    QStringList periods() const;
+    const QString& period() const { return mPeriod; }
+    void setPeriod(const QString& period);
+
+    /// \brief The themes of this project, without duplicates (e.g. miskin per km² is the
+    /// poverty density already listed).
+    const std::vector<ThemeInfo>& themes() const { return mThemes; }
+    const QString& themeKey() const { return mThemeKey; }
+    const ThemeInfo* theme() const;
+    void setTheme(const QString& key);
+
+    const LayerStyle& style() const { return mStyle; }
+    void setStyle(const LayerStyle& style);
+
+    /// \brief "" = the default remote-area scheme, else a scheme stored in the project.
+    QStringList schemeNames() const;
+    const QString& schemeName() const { return mScheme; }
+    void setScheme(const QString& name);
+
+    /// \brief The analysis of the current period and scheme (null without a project).
+    const gis::AnalysisTable* analysis() const { return mAnalysis ? &*mAnalysis : nullptr; }
+    /// \brief The LISA clusters while the pekon layer shows them (null otherwise).
+    const gis::HotspotResult* hotspots() const { return mHotspots ? &*mHotspots : nullptr; }
+    /// \brief The snapshot the pekon layer draws (null without a project or when it failed:
+    /// see mapError()).
+    std::shared_ptr<const layers::ThematicMap> map() const { return mMap; }
+    const QString& mapError() const { return mMapError; }
+    /// \brief The spec the current map was built from (for export).
+    const layers::ThematicMapSpec& mapSpec() const { return mSpec; }
+
+    // --- layers --------------------------------------------------------------------------
+    LayerListModel* layerList() const { return mLayers; }
+    /// \brief A snapshot of the layer list and the points it draws, for one render job.
+    std::shared_ptr<const RenderLayers> renderLayers() const;
+
+    // --- places and selection ------------------------------------------------------------
+    /// \brief Kecamatan (code, name) in code order.
+    std::vector<std::pair<QString, QString>> kecamatanList() const;
+    std::optional<gis::Extent> extentOf(const std::set<std::string>& codes) const;
+    std::optional<gis::Extent> kecamatanExtent(const QString& code) const;
+    /// \brief The village's outline in lon/lat (cached), empty for an unknown code.
+    QPainterPath villagePath(const std::string& code) const;
+    /// \brief Name and kecamatan name of a village ("" when unknown).
+    QString villageName(const std::string& code) const;
+    QString kecamatanNameOf(const std::string& villageCode) const;
+    /// \brief Provenance of the boundaries and of the values, each as one sentence.
+    QString boundaryProvenance() const;
+    QString valueProvenance() const;
+
+    const std::set<std::string>& selection() const { return mSelection; }
+    void setSelection(const std::set<std::string>& codes);
+    const std::string& currentVillage() const { return mCurrent; }
+    /// \brief The pekon identified last (highlighted on the map); "" clears it.
+    void setCurrentVillage(const std::string& code);
+
+signals:
+    void projectChanged();
+    void periodChanged();
+    void analysisChanged();
+    /// \brief The pekon layer's map (theme, style, period or scheme) changed.
+    void mapChanged();
+    void layersChanged();
+    void selectionChanged();
+    void currentVillageChanged();
+
+private:
+    void rebuildThemes();
+    std::vector<LayerEntry> defaultLayers() const;
+    void rebuildAnalysis();
+    void rebuildMap();
+
+    std::unique_ptr<gis::Dataset> mDataset;
+    QString mTitle, mLocation, mPeriod, mThemeKey, mScheme, mMapError;
+    std::vector<ThemeInfo> mThemes;
+    LayerStyle mStyle;
+    std::optional<gis::AnalysisTable> mAnalysis;
+    std::optional<gis::HotspotResult> mHotspots;
+    layers::ThematicMapSpec mSpec;
+    std::shared_ptr<const layers::ThematicMap> mMap;
+    LayerListModel* mLayers = nullptr;
+    std::vector<MapPoint> mFacilities, mVillageLabels, mKecamatanLabels;
+    std::set<std::string> mSelection;
+    std::string mCurrent;
+    mutable std::map<std::string, QPainterPath> mPaths;
+};
+
+} // namespace ui
+} // namespace app

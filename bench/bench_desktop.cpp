@@ -1,0 +1,112 @@
+// Desktop redraws: one frame of the map canvas's render job (the pekon layer, facilities,
+// kecamatan and pekon names) for Tanggamus at full extent and zoomed in, and for the 84,000
+// synthetic villages; and, driven through the real window with a wheel event, the time from
+// the notch to the new frame on screen. Reports wall time; asserts nothing.
+#include "synthetic.h"
+#include "ui/mainwindow.h"
+#include "ui/mapcanvas.h"
+#include "ui/renderjob.h"
+#include "ui/workspace.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTest>
+#include <QWheelEvent>
+
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <cstdlib>
+
+namespace {
+
+app::ui::FrameRequest requestFor(const app::ui::Workspace& ws, double zoom)
+{
+    app::ui::FrameRequest r;
+    r.map = ws.map();
+    r.layers = ws.renderLayers();
+    const gis::Extent full = ws.map()->fullExtent();
+    const gis::Point c = full.center();
+    r.view.include(gis::Point{c.x - full.width() * zoom / 2, c.y - full.height() * zoom / 2});
+    r.view.include(gis::Point{c.x + full.width() * zoom / 2, c.y + full.height() * zoom / 2});
+    r.sizePx = QSize(1200, 800);
+    return r;
+}
+
+void frame(benchmark::State& state, app::ui::Workspace& ws, double zoom)
+{
+    const app::ui::FrameRequest r = requestFor(ws, zoom);
+    const std::atomic<bool> cancelled{false};
+    for (auto _ : state)
+        benchmark::DoNotOptimize(app::ui::renderFrame(r, cancelled));
+}
+
+app::ui::Workspace& tanggamus()
+{
+    static app::ui::Workspace* ws = [] {
+        auto* w = new app::ui::Workspace;
+        w->openExample();
+        return w;
+    }();
+    return *ws;
+}
+
+app::ui::Workspace& national()
+{
+    static app::ui::Workspace* ws = [] {
+        auto* w = new app::ui::Workspace;
+        w->setDataset(bench::makeSyntheticDataset(), QStringLiteral("84k"), QString());
+        return w;
+    }();
+    return *ws;
+}
+
+void BM_TanggamusFrameFull(benchmark::State& state)
+{
+    frame(state, tanggamus(), 1.0);
+}
+void BM_TanggamusFrameZoomed(benchmark::State& state)
+{
+    frame(state, tanggamus(), 0.15);
+}
+void BM_National84kFrameFull(benchmark::State& state)
+{
+    frame(state, national(), 1.0);
+}
+
+/// A wheel notch on the real window until the new frame is shown (the job runs off the GUI thread).
+void BM_TanggamusWheelToFrame(benchmark::State& state)
+{
+    app::ui::MainWindow window;
+    window.resize(1400, 900);
+    window.openDefaultDataset();
+    window.show();
+    (void)QTest::qWaitForWindowExposed(&window);
+    app::ui::MapCanvas* canvas = window.canvas();
+    (void)QTest::qWaitFor([&] { return canvas->frameIsCurrent(); }, 10000);
+    int notch = 0;
+    for (auto _ : state) {
+        const QPointF at = QRectF(canvas->rect()).center();
+        QWheelEvent event(at, canvas->mapToGlobal(at), QPoint(), QPoint(0, notch++ % 2 ? -120 : 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(canvas, &event);
+        (void)QTest::qWaitFor([&] { return canvas->frameIsCurrent(); }, 10000);
+    }
+}
+
+} // namespace
+
+BENCHMARK(BM_TanggamusFrameFull)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TanggamusFrameZoomed)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TanggamusWheelToFrame)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_National84kFrameFull)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+int main(int argc, char** argv)
+{
+    if (!std::getenv("QT_QPA_PLATFORM"))
+        setenv("QT_QPA_PLATFORM", "offscreen", 0);
+    QApplication application(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    return 0;
+}

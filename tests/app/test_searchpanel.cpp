@@ -1,0 +1,64 @@
+// The search panel: typed names (misspelt, with a prefix, through an alias), codes and kecamatan.
+#include "gis/demo.h"
+#include "ui/searchpanel.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+#include <gtest/gtest.h>
+
+namespace {
+
+QString kecamatanCode(const gis::Dataset& ds, const std::string& name)
+{
+    for (const gis::Area* k : ds.areasOfKind("kecamatan"))
+        if (k->name == name)
+            return QString::fromStdString(k->code);
+    return {};
+}
+
+void type(app::ui::SearchPanel& panel, const QString& text)
+{
+    panel.lineEdit()->clear();
+    panel.lineEdit()->setFocus();
+    QTest::keyClicks(panel.lineEdit(), text);
+    QTest::keyClick(panel.lineEdit(), Qt::Key_Return);
+}
+
+} // namespace
+
+TEST(SearchPanel, FindsAMisspeltPekonACodeAndAKecamatan)
+{
+    gis::Dataset ds = gis::buildDefaultDataset();
+    ASSERT_NE(ds.findArea("18.06.20.2005"), nullptr);
+    ASSERT_EQ(ds.findArea("18.06.20.2005")->name, "Gisting Bawah");
+    ds.aliases.push_back({"18.06.19.2001", "Batukeramat Lama", "user"});
+    app::ui::SearchPanel panel;
+    panel.setDataset(&ds);
+    panel.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+    QSignalSpy villages(&panel, &app::ui::SearchPanel::villageChosen);
+    QSignalSpy kecamatan(&panel, &app::ui::SearchPanel::kecamatanChosen);
+
+    type(panel, QStringLiteral("Pekon Gistng Bawah")); // a letter missing, with the prefix
+    ASSERT_GE(villages.count(), 1);
+    EXPECT_EQ(villages.last().at(0).toString(), QStringLiteral("18.06.20.2005"));
+
+    type(panel, QStringLiteral("batukeramat lama")); // the alias table
+    EXPECT_EQ(villages.last().at(0).toString(), QStringLiteral("18.06.19.2001"));
+
+    type(panel, QStringLiteral("18.06.19.2001"));
+    EXPECT_EQ(villages.last().at(0).toString(), QStringLiteral("18.06.19.2001"));
+
+    const QString pugung = kecamatanCode(ds, "Pugung");
+    ASSERT_FALSE(pugung.isEmpty());
+    type(panel, QStringLiteral("Kecamatan Pugnug")); // two letters swapped
+    ASSERT_GE(kecamatan.count(), 1);
+    EXPECT_EQ(kecamatan.last().at(0).toString(), pugung);
+
+    const int before = villages.count() + kecamatan.count();
+    EXPECT_FALSE(panel.search(QStringLiteral("Zzyzx Qwerty")));
+    EXPECT_EQ(villages.count() + kecamatan.count(), before);
+    EXPECT_TRUE(panel.messageLabel()->text().contains(QStringLiteral("'Zzyzx Qwerty'")));
+}
