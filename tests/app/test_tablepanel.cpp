@@ -20,7 +20,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <memory>
 #include <numeric>
@@ -280,7 +279,7 @@ TEST(TablePanel, ExportsExactlyTheSelectionWithAnalyzesValues)
     EXPECT_TRUE(error.contains(QStringLiteral(".csv")));
 }
 
-TEST(VillageTableModel, SortsAndFilters84000RowsQuickly)
+TEST(VillageTableModel, SortsAndFilters84000Rows)
 {
     const Demo& d = demo();
     gis::AnalysisTable big;
@@ -295,10 +294,8 @@ TEST(VillageTableModel, SortsAndFilters84000RowsQuickly)
     VillageTableModel model;
     model.setTable(&big);
     const int column = model.columnOfKey(QStringLiteral("priority_score"));
-    auto start = std::chrono::steady_clock::now();
+    // Timing: bench/bench_desktop (BM_TableSort84000 ...), not a timed test.
     model.sort(column, Qt::DescendingOrder);
-    const double sortMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_LE(sortMs, 200.0);
     for (int r = 1; r < model.rowCount(); ++r) {
         const double a = model.data(model.index(r - 1, column), VillageTableModel::RawValueRole).toDouble();
         const double b = model.data(model.index(r, column), VillageTableModel::RawValueRole).toDouble();
@@ -306,14 +303,17 @@ TEST(VillageTableModel, SortsAndFilters84000RowsQuickly)
             ASSERT_GE(a, b) << r;
         }
     }
-    start = std::chrono::steady_clock::now();
     model.sort(model.columnOfKey(QStringLiteral("nama")), Qt::AscendingOrder);
-    const double textMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_LE(textMs, 200.0);
-    start = std::chrono::steady_clock::now();
+    const int name = model.columnOfKey(QStringLiteral("nama"));
+    for (int r = 1; r < model.rowCount(); ++r)
+        ASSERT_LE(gis::asciiLower(model.data(model.index(r - 1, name)).toString().toStdString())
+                      .compare(gis::asciiLower(model.data(model.index(r, name)).toString().toStdString())),
+                  0)
+            << r;
     ASSERT_TRUE(model.setFilterExpression(QStringLiteral("poverty_rate > 20 and n_bumdes = 0")));
-    const double filterMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_LE(filterMs, 200.0);
-    std::printf("84,000 rows: sort by number %.1f ms, by name %.1f ms, filter+sort %.1f ms\n", sortMs, textMs,
-                filterMs);
+    std::size_t expected = 0;
+    const std::size_t rate = big.column("poverty_rate"), bumdes = big.column("n_bumdes");
+    for (const auto& row : big.rows)
+        expected += row.values[rate] > 20 && row.values[bumdes] == 0 ? 1 : 0;
+    EXPECT_EQ(static_cast<std::size_t>(model.rowCount()), expected);
 }

@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -191,16 +190,24 @@ TEST(FilterExpression, OnTheDemoAnalysisTableAndFast)
     EXPECT_EQ(pugungMatched, pugung);
     EXPECT_GT(pugung, 0u);
 
-    // 84,000 rows (the demo's 302 rows repeated) well under 50 ms
+    // 84,000 rows (the demo's 302 rows repeated): the count equals the rows' own test
+    // (timing: bench/bench_desktop, not a timed test)
     const gis::FilterExpression complex =
         gis::FilterExpression::compile("(poverty_rate > 20 and n_bumdes = 0) or kecamatan in ('Pugung', 'Wonosobo') or "
                                        "dist_capital_km between 10 and 40",
                                        table);
-    const auto start = std::chrono::steady_clock::now();
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < 84000; ++i)
-        count += complex.matches(table.rows[i % table.rows.size()]) ? 1 : 0;
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const std::size_t bumdesColumn = table.column("n_bumdes"), rateColumn = table.column("poverty_rate"),
+                      capitalColumn = table.column("dist_capital_km");
+    std::size_t count = 0, expectedCount = 0;
+    for (std::size_t i = 0; i < 84000; ++i) {
+        const auto& row = table.rows[i % table.rows.size()];
+        count += complex.matches(row) ? 1 : 0;
+        const double r = row.values[rateColumn], b = row.values[bumdesColumn], c = row.values[capitalColumn];
+        expectedCount +=
+            ((r > 20 && b == 0) || row.kecamatan == "Pugung" || row.kecamatan == "Wonosobo" || (c >= 10 && c <= 40))
+            ? 1
+            : 0;
+    }
     EXPECT_GT(count, 0u);
-    EXPECT_LT(ms, 50.0);
+    EXPECT_EQ(count, expectedCount);
 }
