@@ -43,16 +43,13 @@ bool projectExists(const std::string& location)
     }
 }
 
-/// The rasters (DEM, land cover, population) of a file project: kept in the file only.
-std::vector<gis::StoredRaster> rastersOf(const std::string& location)
+/// How many rasters (DEM, land cover, population) a file project holds: they live in the file
+/// only, outside the Dataset.
+std::size_t rasterCount(const std::string& location)
 {
-    std::vector<gis::StoredRaster> rasters;
     if (location == kDefaultProjectName || gis::isServerLocation(location))
-        return rasters;
-    for (gis::RasterKind kind : gis::storedRasterKinds(location))
-        if (auto raster = gis::loadRaster(location, kind))
-            rasters.push_back(std::move(*raster));
-    return rasters;
+        return 0;
+    return gis::storedRasterKinds(location).size();
 }
 
 } // namespace
@@ -76,25 +73,30 @@ int runCopy(const CopyCommandOptions& options, std::ostream& out, std::ostream&)
     if (options.destination == kDefaultProjectName)
         throw UsageError("DST cannot be :default (the embedded data is read-only)");
     const gis::Dataset ds = readProject(options.source);
-    std::vector<gis::StoredRaster> rasters = rastersOf(options.source);
-    std::string notCopied;
-    if (!rasters.empty() && gis::isServerLocation(options.destination)) {
-        // Said, not silently dropped: the server store has no raster table yet.
-        notCopied = fmt::format("not copied: {} raster(s) (DEM, land cover or population): a server project holds no "
-                                "rasters yet; keep the file for travel-time work\n",
-                                rasters.size());
-        rasters.clear();
-    }
+    const std::size_t rasters = rasterCount(options.source);
+    const bool rastersStay = rasters > 0 && gis::isServerLocation(options.destination);
+    // Said, not silently dropped: the server store has no raster table yet.
+    const std::string notCopied = rastersStay
+        ? fmt::format("not copied: {} raster(s) (DEM, land cover or population): a server project holds no "
+                      "rasters yet; keep the file for travel-time work\n",
+                      rasters)
+        : std::string();
     if (!options.replace && projectExists(options.destination))
         throw UsageError("a project already exists at '" + options.destination
                          + "'; add --replace to overwrite it (nothing was changed)");
     const std::string created = gis::createProject(options.destination, ds, options.replace)->location();
-    for (const gis::StoredRaster& raster : rasters)
-        gis::storeRaster(options.destination, raster);
+    // A file's rasters are its source's: copied from a file source, none from the others.
+    std::size_t copiedRasters = 0;
+    if (!gis::isServerLocation(options.destination)) {
+        if (options.source != kDefaultProjectName && !gis::isServerLocation(options.source))
+            copiedRasters = gis::copyRasters(options.source, options.destination);
+        else
+            gis::removeRasters(options.destination);
+    }
     fmt::print(out, "{}", notCopied);
     fmt::print(out, "copied {} areas, {} facilities, {} indicator values, {} saved runs{}\n  from {}\n  to   {}\n",
                ds.areas.size(), ds.facilities.size(), ds.indicators.size(), ds.programs.size(),
-               rasters.empty() ? "" : fmt::format(", {} raster(s)", rasters.size()), options.source,
+               copiedRasters == 0 ? "" : fmt::format(", {} raster(s)", copiedRasters), options.source,
                gis::isServerLocation(created) ? created : std::filesystem::absolute(created).string());
     return 0;
 }

@@ -5,6 +5,7 @@
 #include "gis/hotspots.h"
 #include "gis/indicators.h"
 #include "gis/project.h"
+#include "gis/rasterstore.h"
 #include "gis/store.h"
 #include "layers/facilitysymbol.h"
 #include "layers/maplayers.h"
@@ -58,8 +59,12 @@ void Workspace::openExample()
 
 void Workspace::saveCopy(const QString& path) const
 {
-    if (mDataset)
-        gis::createProject(path.toStdString(), *mDataset, false);
+    if (!mDataset)
+        return;
+    gis::createProject(path.toStdString(), *mDataset, false);
+    // The DEM and other rasters live in the project file, outside the Dataset.
+    if (!mLocation.isEmpty() && !gis::isServerLocation(mLocation.toStdString()))
+        gis::copyRasters(mLocation.toStdString(), path.toStdString());
 }
 
 void Workspace::setDataset(gis::Dataset ds, const QString& title, const QString& location)

@@ -105,6 +105,43 @@ std::vector<RasterKind> storedRasterKinds(const std::string& projectPath)
     return kinds;
 }
 
+std::size_t copyRasters(const std::string& fromProject, const std::string& toProject)
+{
+    requireProject(fromProject);
+    requireProject(toProject);
+    SpatialiteConnection db(toProject, SQLITE_OPEN_READWRITE);
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        // The copy's rasters are the source's: none of the replaced project's stay behind.
+        db.exec(kCreateRasterTable);
+        db.exec("DELETE FROM raster");
+        detail::copyRasterTable(db, fromProject);
+        std::size_t copied = 0;
+        {
+            Statement count(db, "SELECT COUNT(*) FROM raster");
+            copied = count.step() ? static_cast<std::size_t>(count.integer(0)) : 0;
+        }
+        db.exec("COMMIT");
+        db.close();
+        return copied;
+    } catch (...) {
+        try {
+            db.exec("ROLLBACK");
+        } catch (...) {
+        }
+        throw;
+    }
+}
+
+void removeRasters(const std::string& projectPath)
+{
+    requireProject(projectPath);
+    SpatialiteConnection db(projectPath, SQLITE_OPEN_READWRITE);
+    if (hasRasterTable(db))
+        db.exec("DELETE FROM raster");
+    db.close();
+}
+
 void detail::copyRasterTable(SpatialiteConnection& db, const std::string& fromPath)
 {
     std::error_code ec;

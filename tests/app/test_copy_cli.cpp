@@ -108,6 +108,11 @@ TEST(CliCopy, FileToFileKeepsTheRasters)
               0)
         << "every DEM cell, bit for bit (NaN included)";
     EXPECT_EQ(copied->source, original->source);
+
+    // Replaced by a project without rasters (the embedded data), the copy keeps no stale DEM.
+    ASSERT_EQ(runCli({"copy", ":default", copy, "--replace"}).code, 0);
+    EXPECT_FALSE(gis::loadRaster(copy, gis::RasterKind::Dem).has_value());
+    EXPECT_TRUE(gis::storedRasterKinds(copy).empty());
 }
 
 TEST(CliGrant, AReaderMayCopyTheProjectOutButNotReplaceIt)

@@ -1,12 +1,14 @@
 // The desktop workspace driven through its real widgets (offscreen): wheel, drag and box zoom
 // on the canvas, layers toggled by key, the classification changed in the style editor, the
 // status bar, the export dialog, the language switch and the error messages.
+#include "cliutil.h"
 #include "gis/crs.h"
 #include "gis/demo.h"
 #include "gis/geometryops.h"
 #include "gis/indicators.h"
 #include "gis/measure.h"
 #include "gis/project.h"
+#include "gis/rasterstore.h"
 #include "layers/classification.h"
 #include "testutil.h"
 #include "ui/exportdialog.h"
@@ -46,6 +48,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <set>
 
@@ -460,6 +463,26 @@ TEST_F(Desktop, RecentProjectsAndSaveACopy)
             for (QAction* a : m->actions())
                 listed = listed || a->text() == QStringLiteral("salinan.sasaran.sqlite");
     EXPECT_TRUE(listed);
+    waitForFrame();
+}
+
+TEST_F(Desktop, SaveACopyKeepsTheProjectsDem)
+{
+    const auto dir = testutil::tempDir("desktop_copy_dem");
+    const std::string demo = (dir / "demo.sasaran.sqlite").string();
+    ASSERT_EQ(testutil::runCli({"demo", demo}).code, 0);
+    ASSERT_TRUE(window.openProject(QString::fromStdString(demo)));
+    const std::string copy = (dir / "salinan.sasaran.sqlite").string();
+    window.workspace()->saveCopy(QString::fromStdString(copy));
+    const auto original = gis::loadRaster(demo, gis::RasterKind::Dem);
+    const auto copied = gis::loadRaster(copy, gis::RasterKind::Dem);
+    ASSERT_TRUE(original.has_value());
+    ASSERT_TRUE(copied.has_value()) << "the DEM lives in the file, outside the dataset";
+    EXPECT_EQ(copied->grid.width, original->grid.width);
+    EXPECT_EQ(copied->grid.values.size(), original->grid.values.size());
+    EXPECT_EQ(std::memcmp(copied->grid.values.data(), original->grid.values.data(),
+                          original->grid.values.size() * sizeof(float)),
+              0);
     waitForFrame();
 }
 

@@ -14,6 +14,7 @@
 /// saveProject() copies the table over when it rewrites a file.
 #include "gis/raster.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,5 +38,12 @@ void storeRaster(const std::string& projectPath, const StoredRaster& raster);
 std::optional<StoredRaster> loadRaster(const std::string& projectPath, RasterKind kind);
 /// \brief Kinds stored in the project, for summaries. \throws ProjectError.
 std::vector<RasterKind> storedRasterKinds(const std::string& projectPath);
+/// \brief Makes the rasters of the project file \a toProject those of \a fromProject (every
+/// kind, byte for byte; kinds \a toProject held before are removed), in one transaction.
+/// Returns how many were copied. For a copy of a whole project: its Dataset holds no rasters.
+/// \throws ProjectError naming the file (\a toProject is then unchanged).
+std::size_t copyRasters(const std::string& fromProject, const std::string& toProject);
+/// \brief Removes every raster of the project file (its content was replaced by one without).
+void removeRasters(const std::string& projectPath);
 
 } // namespace gis
