@@ -16,6 +16,7 @@
 #include "gis/indicators.h"
 #include "gis/outputpath.h"
 #include "gis/project.h"
+#include "gis/rasterstore.h"
 #include "layers/thematicmap.h"
 
 #include <CLI/CLI.hpp>
@@ -211,7 +212,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (*demo) {
             const gis::Dataset ds = gis::buildDefaultDataset();
             gis::createProject(demoOut, ds, true);
-            keepDemoDem(ds, demoOut);
+            if (!gis::isServerLocation(demoOut)) { // rasters live in project files only
+                gis::removeRasters(demoOut);       // a project replaced here keeps none of its old ones
+                keepDemoDem(ds, demoOut);
+            }
             printSummary(ds, out);
             fmt::print(out, "wrote project: {}\n", std::filesystem::absolute(demoOut).string());
             return 0;

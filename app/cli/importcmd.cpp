@@ -5,6 +5,7 @@
 
 #include "gis/error.h"
 #include "gis/project.h"
+#include "gis/rasterstore.h"
 #include "gis/store.h"
 
 #include <CLI/CLI.hpp>
@@ -83,6 +84,8 @@ int runNew(const BoundaryCommandOptions& given, std::ostream& out, std::ostream&
     fmt::print(out, "{}", set.report.text());
     const gis::Dataset ds = gis::newProjectFromBoundaries(std::move(set), options.capital);
     gis::createProject(options.project, ds, options.force);
+    if (options.force && !gis::isServerLocation(options.project))
+        gis::removeRasters(options.project); // rasters of the project it replaced belong to other boundaries
     if (ds.meta.count("capital_lon"))
         fmt::print(out, "capital:     {} ({}, {}; {})\n", ds.metaValue("capital_name"), ds.metaValue("capital_lon"),
                    ds.metaValue("capital_lat"), ds.metaValue("capital_source"));

@@ -1,6 +1,7 @@
 // sasaran-cli new / import boundaries / export, in-process.
 #include "cliutil.h"
 #include "gis/project.h"
+#include "gis/rasterstore.h"
 #include "gis/vectorio.h"
 #include "testutil.h"
 
@@ -41,6 +42,20 @@ std::string bigStyleGeoJson()
 }
 
 } // namespace
+
+TEST(ImportCli, NewWithForceOverAProjectKeepsNoneOfItsRasters)
+{
+    const auto dir = testutil::tempDir("cli_new_force");
+    const auto boundaries = dir / "desa.geojson";
+    testutil::writeFile(boundaries, bigStyleGeoJson());
+    const std::string project = (dir / "p.sasaran.sqlite").string();
+    ASSERT_EQ(runCli({"demo", project}).code, 0);
+    ASSERT_EQ(gis::storedRasterKinds(project).size(), 1u) << "the demo keeps its illustrative DEM";
+    const auto r = runCli({"new", project, "--boundaries", boundaries.string(), "--force"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(gis::loadProject(project).villages().size(), 3u);
+    EXPECT_TRUE(gis::storedRasterKinds(project).empty()) << "Tanggamus's DEM does not belong to the new boundaries";
+}
 
 TEST(ImportCli, NewProjectFromABoundaryFileThenExport)
 {
