@@ -135,6 +135,39 @@ std::vector<long long> apportion(const std::vector<double>& weights, long long t
     return out;
 }
 
+/// Index of the largest polygon of \a mp by planar area (0 when \a mp is empty).
+std::size_t largestPolygon(const MultiPolygon& mp)
+{
+    std::size_t best = 0;
+    double bestArea = -1.0;
+    for (std::size_t i = 0; i < mp.size(); ++i) {
+        const double a = planarArea(MultiPolygon{mp[i]});
+        if (a > bestArea) {
+            best = i;
+            bestArea = a;
+        }
+    }
+    return best;
+}
+
+/// \a region without its parts that lie on the mainland (the largest polygon of \a land) apart
+/// from the region's largest part. The coarse outline has a separate ring west of the regency
+/// (and the coastline cut leaves slivers); on the mainland such a piece would fall into a
+/// kecamatan cell and become a pekon detached from all others. Parts on islands (other land
+/// polygons) are real and kept.
+MultiPolygon withoutDetachedMainlandParts(const MultiPolygon& region, const MultiPolygon& land)
+{
+    if (region.empty() || land.empty())
+        return region;
+    const PolygonIndex mainland({MultiPolygon{land[largestPolygon(land)]}});
+    const std::size_t mainPart = largestPolygon(region);
+    MultiPolygon kept;
+    for (std::size_t i = 0; i < region.size(); ++i)
+        if (i == mainPart || !mainland.locate(pointOnSurface(MultiPolygon{region[i]})))
+            kept.push_back(region[i]);
+    return kept;
+}
+
 /// The illustrative areas: kecamatan as Voronoi cells of their centres clipped to \a region,
 /// pekon as relaxed cells inside them, kecamatan and regency dissolved from their pekon.
 struct DemoAreas {
@@ -351,7 +384,9 @@ Dataset buildDefaultDataset()
     // Land of the regency: the rough outline cut by the real coastline.
     const MultiPolygon land = multiPolygonFromWkt(std::string(embedded("tanggamus/land.wkt")));
     const MultiPolygon outline = multiPolygonFromWkt(std::string(embedded("tanggamus/outline.wkt")));
-    const MultiPolygon region = makeValid(intersection(makeValid(outline).geometry, makeValid(land).geometry)).geometry;
+    const MultiPolygon validLand = makeValid(land).geometry;
+    const MultiPolygon region = withoutDetachedMainlandParts(
+        makeValid(intersection(makeValid(outline).geometry, validLand)).geometry, validLand);
 
     Dataset ds;
     ds.backgroundLand = land;

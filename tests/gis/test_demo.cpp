@@ -92,6 +92,87 @@ TEST(DefaultDataset, PekonDoNotOverlap)
     EXPECT_LT(regencyKm2, 3600.0);
 }
 
+TEST(DefaultDataset, MainlandPekonTouchAnotherAndNoneLiesApartFromTheRegency)
+{
+    // The mainland is the largest polygon of the coastline land; the other land polygons are islands.
+    const MultiPolygon land = makeValid(tanggamus().backgroundLand).geometry;
+    ASSERT_GT(land.size(), 1u);
+    const auto polygonArea = [](const Polygon& p) { return planarArea(MultiPolygon{p}); };
+    const std::size_t mainlandAt = static_cast<std::size_t>(
+        std::max_element(land.begin(), land.end(),
+                         [&](const Polygon& a, const Polygon& b) { return polygonArea(a) < polygonArea(b); })
+        - land.begin());
+    std::vector<MultiPolygon> landPolygons;
+    for (const Polygon& p : land)
+        landPolygons.push_back({p});
+    const PolygonIndex landIndex(landPolygons);
+    const auto landPolygonOf = [&](const Polygon& p) { return landIndex.locate(pointOnSurface(MultiPolygon{p})); };
+
+    // The regency: one part on the mainland and ten small islands (counted independently with
+    // SpatiaLite from outline.wkt ∩ land.wkt: 13 parts, of which 2 lie on the mainland apart
+    // from the main part, each of the other 10 on its own island).
+    const MultiPolygon& regency = tanggamus().areasOfKind("kabupaten").front()->geometry;
+    std::vector<Polygon> mainlandParts;
+    std::set<std::size_t> islands;
+    for (const Polygon& p : regency) {
+        const auto where = landPolygonOf(p);
+        ASSERT_TRUE(where.has_value()) << "a regency part lies off the land";
+        if (*where == mainlandAt)
+            mainlandParts.push_back(p);
+        else
+            islands.insert(*where);
+    }
+    ASSERT_EQ(mainlandParts.size(), 1u) << "the regency has a detached piece on the mainland";
+    EXPECT_EQ(islands.size(), 10u);
+    EXPECT_EQ(regency.size(), 11u);
+    const MultiPolygon mainPart{mainlandParts.front()};
+    // The coarse outline's main ring reaches west to 104.303°; its separate ring near 104.27° E is gone.
+    EXPECT_NEAR(extentOf(mainPart).minX, 104.303, 0.001);
+
+    const auto villages = tanggamus().villages();
+    std::vector<Extent> extents;
+    for (const Area* v : villages)
+        extents.push_back(extentOf(v->geometry));
+    const auto extentsMeet = [](const Extent& a, const Extent& b) {
+        return a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
+    };
+    int mainlandPekon = 0;
+    for (std::size_t i = 0; i < villages.size(); ++i) {
+        bool onMainland = false;
+        for (const Polygon& part : villages[i]->geometry) {
+            const auto where = landPolygonOf(part);
+            ASSERT_TRUE(where.has_value()) << villages[i]->code << " has a part off the land";
+            if (*where != mainlandAt)
+                continue; // islands may stand alone
+            onMainland = true;
+            const MultiPolygon piece{part};
+            const double pieceArea = planarArea(piece);
+            EXPECT_NEAR(planarArea(intersection(piece, mainPart)), pieceArea, pieceArea * 1e-6)
+                << villages[i]->code << " " << villages[i]->name << " has a part outside the regency's main part";
+            // Pekon sharing a boundary merge into fewer polygons than they have together.
+            int neighbours = 0;
+            for (std::size_t j = 0; j < villages.size(); ++j) {
+                if (j == i || !extentsMeet(extentOf(piece), extents[j]))
+                    continue;
+                if (unionAll({piece, villages[j]->geometry}).size() < 1 + villages[j]->geometry.size())
+                    ++neighbours;
+            }
+            EXPECT_GE(neighbours, 1) << villages[i]->code << " " << villages[i]->name
+                                     << " has a mainland part that touches no other pekon";
+        }
+        mainlandPekon += onMainland ? 1 : 0;
+    }
+    // All but the two pekon of the island in the south-east bay near 104.82° E, 5.80° S, Suka
+    // Banjar and Guring (counted with SpatiaLite: pekon not intersecting the mainland polygon).
+    EXPECT_EQ(mainlandPekon, 300);
+
+    // Sri Katon (Semaka), once the detached star west of the regency, now lies inside it.
+    const Area* sriKaton = tanggamus().findArea("18.06.12.2017");
+    ASSERT_NE(sriKaton, nullptr);
+    EXPECT_EQ(sriKaton->name, "Sri Katon");
+    EXPECT_GT(extentOf(sriKaton->geometry).minX, 104.303);
+}
+
 TEST(DefaultDataset, PoorPeopleSumTo73770AtARateOf12Point48Percent)
 {
     const auto poor = indicatorValues(tanggamus(), "miskin", "2018");
