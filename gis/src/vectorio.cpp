@@ -22,6 +22,7 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string_view>
 #include <type_traits>
@@ -107,7 +108,10 @@ bool looksLikeLocalPath(const std::string& path)
 // ---------------------------------------------------------------------------------------------
 // Opening
 
-GDALDatasetUniquePtr openVector(const std::string& path)
+/// Opens \a path as a vector dataset. When \a openFailures is given it receives the failures GDAL
+/// reported while opening a dataset that did open (e.g. a GeoJSON "crs" member PROJ cannot
+/// resolve, after which GDAL's GeoJSON driver silently falls back to WGS 84).
+GDALDatasetUniquePtr openVector(const std::string& path, std::string* openFailures = nullptr)
 {
     detail::ensureGdalRegistered();
     if (path.empty())
@@ -129,6 +133,8 @@ GDALDatasetUniquePtr openVector(const std::string& path)
     }
     if (ds->GetLayerCount() == 0)
         throw DataSourceError(path, "it holds no vector layer");
+    if (openFailures)
+        *openFailures = errors.takeFailures();
     return ds;
 }
 
@@ -278,10 +284,59 @@ OgrSrsPtr srsFromUser(const std::string& path, const std::string& definition)
     return srs;
 }
 
+/// The "name" of the legacy "crs" member (RFC 7946 dropped it) near the start of the
+/// GeoJSON file \a path, or empty when none is found there. Only for messages: GDAL parses it.
+std::string geoJsonCrsMember(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::string head(64 * 1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    const std::size_t key = head.find("\"crs\"");
+    if (key == std::string::npos)
+        return {};
+    // {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::999999"}}
+    const std::size_t properties = head.find("\"properties\"", key);
+    const std::size_t name = properties == std::string::npos ? properties : head.find("\"name\"", properties);
+    const std::size_t colon = name == std::string::npos ? name : head.find(':', name + 6);
+    const std::size_t quote = colon == std::string::npos ? colon : head.find('"', colon);
+    const std::size_t end = quote == std::string::npos ? quote : head.find('"', quote + 1);
+    if (end == std::string::npos || end - key > 512)
+        return {};
+    return std::string(cleanCellText(std::string_view(head).substr(quote + 1, end - quote - 1)));
+}
+
+/// Why the CRS \a path declares cannot be used, or empty when it can: GDAL's GeoJSON driver
+/// reads an unresolvable "crs" member as WGS 84 and only says so in an error while opening.
+std::string unreadableDeclaredCrs(GDALDataset& ds, const std::string& path, const std::string& openFailures)
+{
+    if (openFailures.empty() || !isDriver(ds, "GeoJSON"))
+        return {};
+    const std::string member = geoJsonCrsMember(path);
+    const std::string lower = asciiLower(std::string(openFailures));
+    if (member.empty() && lower.find("crs") == std::string::npos && lower.find("proj") == std::string::npos)
+        return {};
+    return fmt::format("its \"crs\" member{} is not a coordinate reference system GDAL/PROJ knows ({})",
+                       member.empty() ? "" : " '" + member + "'", sentence(openFailures));
+}
+
+/// The extent of \a layer's coordinates as stored, when they all lie in longitude/latitude
+/// range (|x| <= 180, |y| <= 90); nullopt otherwise or when the layer has no extent.
+std::optional<OGREnvelope> degreeLikeExtent(OGRLayer& layer)
+{
+    GdalErrorCollector quiet;
+    OGREnvelope e;
+    if (layer.GetExtent(&e, TRUE) != OGRERR_NONE)
+        return std::nullopt;
+    if (!(e.MinX >= -180.0 && e.MaxX <= 180.0 && e.MinY >= -90.0 && e.MaxY <= 90.0))
+        return std::nullopt; // also false for NaN: those are refused per feature
+    return e;
+}
+
 std::string noCrsMessage(const std::string& layerName)
 {
     return fmt::format("layer '{}' has no coordinate reference system (for a shapefile: its .prj "
-                       "file is missing); give the CRS of its coordinates, e.g. EPSG:4326 "
+                       "file is missing or not readable); give the CRS of its coordinates, e.g. EPSG:4326 "
                        "for longitude/latitude or EPSG:32748 for UTM 48S metres",
                        layerName);
 }
@@ -671,7 +726,10 @@ void checkCsvLonLat(OGRLayer& layer, const std::string& path, const CsvColumns& 
     layer.ResetReading();
 }
 
-Plan makePlan(GDALDataset& ds, OGRLayer& layer, const std::string& path, const ReadOptions& options, VectorData& data)
+/// \a unreadableCrs: why the CRS the file declares cannot be used (unreadableDeclaredCrs()),
+/// or empty.
+Plan makePlan(GDALDataset& ds, OGRLayer& layer, const std::string& path, const ReadOptions& options, VectorData& data,
+              const std::string& unreadableCrs)
 {
     Plan plan;
     const OGRFeatureDefn& defn = *layer.GetLayerDefn();
@@ -695,6 +753,46 @@ Plan makePlan(GDALDataset& ds, OGRLayer& layer, const std::string& path, const R
     // when the values are longitude/latitude.
     OgrSrsPtr source;
     const OGRSpatialReference* declared = fromColumns ? nullptr : layer.GetSpatialRef();
+    if (!unreadableCrs.empty()) {
+        if (options.assumedCrs.empty())
+            throw DataSourceError(path,
+                                  fmt::format("{}; it is not taken as WGS 84 longitude/latitude, which may be "
+                                              "wrong; give the CRS of its coordinates, e.g. EPSG:4326 for "
+                                              "longitude/latitude or EPSG:32748 for UTM 48S metres, or fix the "
+                                              "member",
+                                              unreadableCrs),
+                                  {"crs"});
+        declared = nullptr; // the CRS given replaces the unreadable one
+    }
+    // A projected CRS (metres) over numbers that all look like degrees: the .prj belongs to
+    // another export. Projected, they would land near the projection's origin, far from the
+    // data's real place.
+    if (declared && !declared->IsEmpty() && declared->IsProjected()) {
+        if (const auto e = degreeLikeExtent(layer)) {
+            if (options.assumedCrs.empty()) {
+                OgrSrsPtr copy(declared->Clone());
+                std::string label = crsLabel(*copy);
+                if (label.size() > 60 && copy->GetName())
+                    label = copy->GetName();
+                throw DataSourceError(
+                    path,
+                    fmt::format("the coordinates look like degrees (x {:.6g}..{:.6g}, y {:.6g}..{:.6g}) but the "
+                                "file's CRS (its .prj for a Shapefile) says {}{}, which is in {}; remove or fix "
+                                "the .prj, or give the CRS of the coordinates (EPSG:4326 for "
+                                "longitude/latitude)",
+                                e->MinX, e->MaxX, e->MinY, e->MaxY, label,
+                                copy->GetName() && label != copy->GetName() ? fmt::format(" ({})", copy->GetName())
+                                                                            : std::string{},
+                                [&] {
+                                    const char* unit = nullptr;
+                                    copy->GetLinearUnits(&unit);
+                                    return std::string(unit ? unit : "metres");
+                                }()),
+                    {"crs"});
+            }
+            declared = nullptr; // the CRS given for the coordinates wins over the contradicted one
+        }
+    }
     if (!options.assumedCrs.empty() && (!declared || declared->IsEmpty())) {
         source = srsFromUser(path, options.assumedCrs);
         data.sourceCrs = options.assumedCrs;
@@ -947,7 +1045,8 @@ int VectorData::fieldIndex(const std::string& name) const
 
 VectorData readVector(const std::string& path, const ReadOptions& options)
 {
-    GDALDatasetUniquePtr ds = openVector(path);
+    std::string openFailures;
+    GDALDatasetUniquePtr ds = openVector(path, &openFailures);
     OGRLayer& layer = chooseLayer(*ds, path, options.layer);
 
     if (isDriver(*ds, "ESRI Shapefile"))
@@ -956,7 +1055,7 @@ VectorData readVector(const std::string& path, const ReadOptions& options)
     VectorData data;
     data.path = path;
     data.layerName = layer.GetName();
-    Plan plan = makePlan(*ds, layer, path, options, data);
+    Plan plan = makePlan(*ds, layer, path, options, data, unreadableDeclaredCrs(*ds, path, openFailures));
     readFeatures(layer, path, plan, data);
     data.type = layerType(layer, data, plan);
     return data;

@@ -648,3 +648,126 @@ TEST(VectorIo, TanggamusDesaFromSharedData)
     EXPECT_NEAR(extent.minY, -5.936375, 1e-5);
     EXPECT_NEAR(extent.maxY, -5.090998, 1e-5);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 15: a CRS that is unknown, or that the coordinates contradict, is refused, never read as
+// EPSG:4326 or projected into the sea.
+
+namespace {
+
+/// A one-point GeoJSON at 105.2 E, 5.4 S; \a crsMember is inserted as the collection's "crs"
+/// member when not empty.
+fs::path writePointGeoJson(const fs::path& dir, const std::string& name, const std::string& crsMember)
+{
+    const fs::path path = dir / name;
+    testutil::writeFile(path,
+                        R"({"type": "FeatureCollection", )" + (crsMember.empty() ? "" : crsMember + ", ")
+                            + R"("features": [{"type": "Feature", "properties": {"kode": "18.06.20.2005"},
+                                     "geometry": {"type": "Point", "coordinates": [105.2, -5.4]}}]})");
+    return path;
+}
+
+/// A point shapefile with a UTM 48S .prj holding the points \a xy (x, y pairs).
+fs::path writeUtmPointShapefile(const fs::path& dir, const std::string& name,
+                                const std::vector<std::pair<double, double>>& xy)
+{
+    const fs::path path = dir / (name + ".shp");
+    auto ds = createDataset("ESRI Shapefile", path);
+    EXPECT_TRUE(ds);
+    if (!ds)
+        return path;
+    OGRSpatialReference utm;
+    utm.importFromEPSG(32748);
+    OGRLayer* layer = ds->CreateLayer(name.c_str(), &utm, wkbPoint, nullptr);
+    EXPECT_NE(layer, nullptr);
+    if (!layer)
+        return path;
+    for (const auto& [x, y] : xy)
+        addFeature(*layer, ("POINT (" + std::to_string(x) + " " + std::to_string(y) + ")").c_str());
+    return path;
+}
+
+} // namespace
+
+TEST(VectorIo, GeoJsonWithUnknownCrsIsRefusedNotReadAsWgs84)
+{
+    const fs::path dir = testutil::tempDir("vectorio_unknown_crs");
+    const fs::path path = writePointGeoJson(
+        dir, "crs_asing.geojson", R"("crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::999999"}})");
+    const std::string msg = dataSourceErrorOf([&] { gis::readVector(path.string()); });
+    EXPECT_THAT(msg, HasSubstr("crs_asing.geojson"));
+    EXPECT_THAT(msg, HasSubstr("urn:ogc:def:crs:EPSG::999999"));
+    EXPECT_THAT(msg, HasSubstr("give the CRS of its coordinates"));
+    EXPECT_EQ(parametersOf([&] { gis::readVector(path.string()); }), (std::vector<std::string>{"crs"}));
+
+    // With the CRS given, the file reads in that CRS.
+    const gis::VectorData data = gis::readVector(path.string(), readOptions("", "EPSG:4326"));
+    EXPECT_EQ(data.sourceCrs, "EPSG:4326");
+    ASSERT_EQ(data.features.size(), 1u);
+    EXPECT_DOUBLE_EQ(data.features[0].geometry.points.at(0).x, 105.2);
+    EXPECT_DOUBLE_EQ(data.features[0].geometry.points.at(0).y, -5.4);
+}
+
+TEST(VectorIo, GeoJsonWithoutCrsIsWgs84AndKnownCrsIsHonoured)
+{
+    const fs::path dir = testutil::tempDir("vectorio_geojson_crs");
+    // RFC 7946: no "crs" member means WGS 84 longitude/latitude.
+    const gis::VectorData plain = gis::readVector(writePointGeoJson(dir, "tanpa_crs.geojson", "").string());
+    EXPECT_EQ(plain.sourceCrs, "EPSG:4326");
+    ASSERT_EQ(plain.features.size(), 1u);
+    EXPECT_DOUBLE_EQ(plain.features[0].geometry.points.at(0).x, 105.2);
+    EXPECT_DOUBLE_EQ(plain.features[0].geometry.points.at(0).y, -5.4);
+
+    // A resolvable legacy "crs" member (OGC CRS84 = lon/lat WGS 84) is not an error.
+    const gis::VectorData crs84 = gis::readVector(
+        writePointGeoJson(dir, "crs84.geojson",
+                          R"("crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}})")
+            .string());
+    ASSERT_EQ(crs84.features.size(), 1u);
+    EXPECT_DOUBLE_EQ(crs84.features[0].geometry.points.at(0).x, 105.2);
+    EXPECT_DOUBLE_EQ(crs84.features[0].geometry.points.at(0).y, -5.4);
+}
+
+TEST(VectorIo, UtmPrjOverDegreeCoordinatesIsRefusedWithHint)
+{
+    const fs::path dir = testutil::tempDir("vectorio_utm_degrees");
+    const fs::path path = writeUtmPointShapefile(dir, "derajat", {{105.2, -5.4}, {104.9, -5.1}});
+    ASSERT_TRUE(fs::exists(dir / "derajat.prj"));
+    const std::string msg = dataSourceErrorOf([&] { gis::readVector(path.string()); });
+    EXPECT_THAT(msg, HasSubstr("derajat.shp"));
+    EXPECT_THAT(msg, HasSubstr("look like degrees"));
+    EXPECT_THAT(msg, HasSubstr("EPSG:32748"));
+    EXPECT_THAT(msg, HasSubstr("remove or fix the .prj, or give the CRS"));
+    EXPECT_EQ(parametersOf([&] { gis::readVector(path.string()); }), (std::vector<std::string>{"crs"}));
+
+    // The CRS given for the coordinates wins over the .prj they contradict.
+    const gis::VectorData data = gis::readVector(path.string(), readOptions("", "EPSG:4326"));
+    EXPECT_EQ(data.sourceCrs, "EPSG:4326");
+    ASSERT_EQ(data.features.size(), 2u);
+    EXPECT_DOUBLE_EQ(data.features[0].geometry.points.at(0).x, 105.2);
+    EXPECT_DOUBLE_EQ(data.features[1].geometry.points.at(0).y, -5.1);
+}
+
+TEST(VectorIo, UtmShapefileInMetresLandsWhereProjPutsIt)
+{
+    const fs::path dir = testutil::tempDir("vectorio_utm_metres");
+    // Off the central meridian, so that the whole projection (not only the arc) is exercised.
+    const double easting = 523456.0, northing = 9402345.0;
+    const fs::path path = writeUtmPointShapefile(dir, "meter", {{easting, northing}});
+    const gis::VectorData data = gis::readVector(path.string());
+    EXPECT_EQ(data.sourceCrs, "EPSG:32748");
+    ASSERT_EQ(data.features.size(), 1u);
+
+    OGRSpatialReference utm, wgs84;
+    utm.importFromEPSG(32748);
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> toLonLat(OGRCreateCoordinateTransformation(&utm, &wgs84));
+    ASSERT_TRUE(toLonLat);
+    double x = easting, y = northing;
+    ASSERT_TRUE(toLonLat->Transform(1, &x, &y));
+    EXPECT_NEAR(x, 105.213, 0.01); // sanity: in Lampung
+    EXPECT_NEAR(y, -5.40, 0.01);
+    EXPECT_NEAR(data.features[0].geometry.points.at(0).x, x, 1e-6);
+    EXPECT_NEAR(data.features[0].geometry.points.at(0).y, y, 1e-6);
+}

@@ -71,9 +71,14 @@ struct VectorData {
 ///   (EPSG:4326), which is what a lon/lat spreadsheet means; if any value is outside
 ///   [-180, 180] x [-90, 90] the read fails and asks for the CRS (e.g. UTM 48S metres).
 ///   A CSV with a WKT column and no coordinate columns is read through that column.
-/// - ReadOptions::assumedCrs applies only when the source declares no CRS.
+/// - ReadOptions::assumedCrs applies only when the source declares no usable CRS: none, a GeoJSON
+///   "crs" member GDAL/PROJ cannot resolve (without assumedCrs that is an error, never read as
+///   WGS 84; a GeoJSON without "crs" is WGS 84 by RFC 7946), or a projected CRS (e.g. a UTM .prj)
+///   over coordinates that all lie in degree range (|x| <= 180, |y| <= 90; without assumedCrs
+///   that is an error suggesting to remove or fix the .prj).
 /// \throws DataSourceError naming the file when it cannot be opened or parsed, has no such
-/// layer, a CSV has no coordinate columns, or the layer has no CRS and none is assumed.
+/// layer, a CSV has no coordinate columns, or the layer has no usable CRS and none is assumed
+/// (parameters() {"crs"}).
 VectorData readVector(const std::string& path, const ReadOptions& options = {});
 
 /// \brief Names of the layers of a source. \throws DataSourceError.
