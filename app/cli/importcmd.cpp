@@ -28,7 +28,9 @@ void addFieldOptions(CLI::App* cmd, BoundaryCommandOptions& options)
                     "Kecamatan name field (default: detect WADMKC, NMKEC); without one, dissolved kecamatan are "
                     "named by code");
     cmd->add_option("--bps-field", options.read.bpsField, "BPS code field kept as crosswalk (default: detect KDEBPS)");
-    cmd->add_option("--crs", options.read.assumedCrs, "CRS to assume when the file declares none, e.g. EPSG:4326");
+    cmd->add_option("--crs", options.read.assumedCrs,
+                    "CRS of the coordinates when the file declares none, an unreadable one, or one its coordinates "
+                    "contradict, e.g. EPSG:4326");
     cmd->add_option("--edition", options.read.edition, "Edition/vintage of the boundaries, recorded in the project");
     cmd->add_option("--filter", options.read.filter,
                     "Keep only areas whose code starts with this, e.g. 18.10 for one regency of a province file");
@@ -236,7 +238,9 @@ void addDataImportCommands(CLI::App* importCmd, DataImportOptions& options, CLI:
     facilities->add_option("--lon-field", options.facilities.lonField, "Longitude column (default: detect)");
     facilities->add_option("--lat-field", options.facilities.latField, "Latitude column (default: detect)");
     facilities->add_option("--layer", options.facilities.layer, "Layer (or XLSX sheet)");
-    facilities->add_option("--crs", options.facilities.assumedCrs, "CRS to assume when the file declares none");
+    facilities->add_option(
+        "--crs", options.facilities.assumedCrs,
+        "CRS of the coordinates when the file declares none, an unreadable one, or one its coordinates contradict");
 }
 
 namespace {
