@@ -13,6 +13,7 @@
 #include "ui/usermessage.h"
 
 #include <QFileInfo>
+#include <QSignalBlocker>
 
 #include <algorithm>
 #include <cmath>
@@ -45,16 +46,121 @@ Workspace::~Workspace() = default;
 
 void Workspace::openProject(const QString& location)
 {
-    auto store = gis::openProject(location.toStdString(), gis::OpenMode::ReadOnly);
+    std::unique_ptr<gis::ProjectStore> store;
+    QString readOnlyReason;
+    try {
+        store = gis::openProject(location.toStdString(), gis::OpenMode::ReadWrite);
+        if (store->readOnly())
+            readOnlyReason = tr("You may only read this project on the server: ask its owner for write access.");
+    } catch (const gis::ProjectError& e) {
+        if (e.problem() != gis::ProjectProblem::ReadOnly)
+            throw;
+        store = gis::openProject(location.toStdString(), gis::OpenMode::ReadOnly);
+        readOnlyReason = gis::isServerLocation(location.toStdString())
+                             ? tr("You may only read this project on the server: ask its owner for write access.")
+                             : tr("The project file cannot be written (read-only file or folder): save a copy to edit it.");
+    }
     gis::Dataset ds = store->read();
     const QString title =
         gis::isServerLocation(location.toStdString()) ? qs(store->location()) : QFileInfo(location).fileName();
-    setDataset(std::move(ds), title, location);
+    takeStore(std::move(store), location, readOnlyReason);
+    mExampleDir.reset();
+    installDataset(std::move(ds), title, location);
 }
 
 void Workspace::openExample()
 {
-    setDataset(gis::buildDefaultDataset(), tr("Tanggamus (example)"), QString());
+    auto dir = std::make_unique<QTemporaryDir>();
+    gis::Dataset ds = gis::buildDefaultDataset();
+    std::unique_ptr<gis::ProjectStore> store;
+    if (dir->isValid()) {
+        const QString path = dir->filePath(QStringLiteral("contoh.sasaran.sqlite"));
+        try {
+            store = gis::createProject(path.toStdString(), ds);
+        } catch (const gis::Error&) {
+            store.reset(); // no writable temporary folder: the example still shows, read-only
+        }
+    }
+    if (store)
+        takeStore(std::move(store), dir->filePath(QStringLiteral("contoh.sasaran.sqlite")), QString());
+    else
+        takeStore(nullptr, QString(), tr("No temporary folder can be written, so the example cannot be edited."));
+    mExampleDir = std::move(dir);
+    installDataset(std::move(ds), tr("Tanggamus (example)"), QString());
+}
+
+void Workspace::takeStore(std::unique_ptr<gis::ProjectStore> store, const QString& storeLocation,
+                          const QString& readOnlyReason)
+{
+    mStore = std::move(store);
+    mStoreLocation = mStore ? storeLocation : QString();
+    mReadOnlyReason = readOnlyReason;
+}
+
+std::vector<long long> Workspace::commit(const gis::ProjectChanges& changes)
+{
+    if (!mStore)
+        throw gis::ProjectError(tr("No project is open for editing.").toStdString(), gis::ProjectProblem::ReadOnly);
+    if (!mReadOnlyReason.isEmpty())
+        throw gis::ProjectError(mReadOnlyReason.toStdString(), gis::ProjectProblem::ReadOnly);
+    std::vector<long long> ids = mStore->write(changes);
+    reloadKeepingView();
+    return ids;
+}
+
+void Workspace::reloadKeepingView()
+{
+    gis::Dataset ds = mStore->read();
+    const QString period = mPeriod, theme = mThemeKey, scheme = mScheme;
+    const LayerStyle style = mStyle;
+    const std::set<std::string> selection = mSelection;
+    const std::string current = mCurrent;
+    const std::vector<LayerEntry> layersBefore = mLayers->entries();
+
+    QSignalBlocker block(this); // one projectDataChanged() below, not setDataset's signals
+    installDataset(std::move(ds), mTitle, mLocation);
+    if (periods().contains(period))
+        mPeriod = period;
+    if (scheme.isEmpty() || schemeNames().contains(scheme))
+        mScheme = scheme;
+    rebuildAnalysis();
+    rebuildThemes();
+    if (std::any_of(mThemes.begin(), mThemes.end(), [&](const ThemeInfo& t) { return t.key == theme; })) {
+        mThemeKey = theme;
+        mStyle = style;
+    }
+    for (const std::string& code : selection)
+        if (mDataset->findArea(code))
+            mSelection.insert(code);
+    if (mDataset->findArea(current))
+        mCurrent = current;
+    // the layers the user arranged keep their place, visibility and opacity; new ones (a new
+    // facility kind) come where the defaults put them
+    std::vector<LayerEntry> entries;
+    std::vector<LayerEntry> defaults = defaultLayers();
+    for (const LayerEntry& old : layersBefore) {
+        auto it = std::find_if(defaults.begin(), defaults.end(), [&](const LayerEntry& e) { return e.id == old.id; });
+        if (it == defaults.end())
+            continue;
+        LayerEntry kept = *it;
+        kept.visible = old.visible;
+        kept.opacity = old.opacity;
+        entries.push_back(kept);
+        defaults.erase(it);
+    }
+    for (const LayerEntry& added : defaults)
+        entries.insert(entries.begin(), added);
+    mLayers->setEntries({}); // installDataset gave the defaults; these carry the user's choices
+    mLayers->setEntries(std::move(entries));
+    rebuildMap();
+    block.unblock();
+    emit projectDataChanged();
+    emit periodChanged();
+    emit analysisChanged();
+    emit selectionChanged();
+    emit currentVillageChanged();
+    emit layersChanged();
+    emit mapChanged();
 }
 
 void Workspace::saveCopy(const QString& path) const
@@ -68,6 +174,13 @@ void Workspace::saveCopy(const QString& path) const
 }
 
 void Workspace::setDataset(gis::Dataset ds, const QString& title, const QString& location)
+{
+    takeStore(nullptr, QString(), tr("This project is not stored anywhere: save a copy to edit it."));
+    mExampleDir.reset();
+    installDataset(std::move(ds), title, location);
+}
+
+void Workspace::installDataset(gis::Dataset ds, const QString& title, const QString& location)
 {
     mDataset = std::make_unique<gis::Dataset>(std::move(ds));
     mTitle = title;

@@ -15,6 +15,7 @@
 
 #include <QObject>
 #include <QPainterPath>
+#include <QTemporaryDir>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,11 @@
 #include <set>
 #include <string>
 #include <vector>
+
+namespace gis {
+class ProjectStore;
+struct ProjectChanges;
+} // namespace gis
 
 namespace app {
 namespace ui {
@@ -70,12 +76,30 @@ public:
     explicit Workspace(QObject* parent = nullptr);
     ~Workspace() override;
 
-    /// \brief Opens a project file path or a `postgresql://…?project=NAME` URI (read-only).
+    /// \brief Opens a project file path or a `postgresql://…?project=NAME` URI, for editing when
+    /// this user may write it, else read-only (see canEdit()).
     /// \throws gis::Error as gis::openProject does; the state is unchanged then.
     void openProject(const QString& location);
-    /// \brief Shows the embedded Tanggamus example (illustrative).
+    /// \brief Shows the embedded Tanggamus example (illustrative). It lives in a temporary
+    /// project file, so edits work as on any project; "save a copy" keeps them.
     void openExample();
+
+    // --- editing -------------------------------------------------------------------------
+    /// \brief True when the open project can be changed from the app.
+    bool canEdit() const { return mStore != nullptr && mReadOnlyReason.isEmpty(); }
+    /// \brief Why the project cannot be changed, in the UI language ("" when it can).
+    const QString& readOnlyReason() const { return mReadOnlyReason; }
+    /// \brief Writes \a changes to the project in one transaction (all or nothing), then reads the
+    /// project again, so what others wrote meanwhile shows too. The period, theme, style, scheme,
+    /// selection and layer visibility stay where they still exist. Returns the ids the store gave
+    /// to changes.addPrograms. Emits projectDataChanged() (not projectChanged()).
+    /// \throws gis::Error (read-only, busy, a constraint); the project and the state are unchanged then.
+    std::vector<long long> commit(const gis::ProjectChanges& changes);
+    /// \brief The store of the open project (null for none), for panels that read a part of it
+    /// in the background through their own store: use storeLocation() to open one per thread.
+    const QString& storeLocation() const { return mStoreLocation; }
     /// \brief Takes \a ds as the project, shown as \a title; \a location is where it lives ("" = nowhere).
+    /// It has no store, so it cannot be edited (canEdit() is false).
     void setDataset(gis::Dataset ds, const QString& title, const QString& location);
     /// \brief Names the themes and layers again in the UI language and redraws (after a
     /// language switch); visibility, order and opacity stay.
@@ -146,7 +170,10 @@ public:
     void setCurrentVillage(const std::string& code);
 
 signals:
+    /// \brief Another project was opened: panels start over.
     void projectChanged();
+    /// \brief The same project changed through commit(): panels keep their state and refresh.
+    void projectDataChanged();
     void periodChanged();
     void analysisChanged();
     /// \brief The pekon layer's map (theme, style, period or scheme) changed.
@@ -156,12 +183,18 @@ signals:
     void currentVillageChanged();
 
 private:
+    void takeStore(std::unique_ptr<gis::ProjectStore> store, const QString& storeLocation, const QString& readOnlyReason);
+    void reloadKeepingView();
+    void installDataset(gis::Dataset ds, const QString& title, const QString& location);
     void rebuildThemes();
     std::vector<LayerEntry> defaultLayers() const;
     void rebuildAnalysis();
     void rebuildMap();
 
     std::unique_ptr<gis::Dataset> mDataset;
+    std::unique_ptr<gis::ProjectStore> mStore;
+    std::unique_ptr<QTemporaryDir> mExampleDir; ///< holds the example's project file
+    QString mStoreLocation, mReadOnlyReason;
     QString mTitle, mLocation, mPeriod, mThemeKey, mScheme, mMapError;
     std::vector<ThemeInfo> mThemes;
     LayerStyle mStyle;

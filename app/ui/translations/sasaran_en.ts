@@ -887,5 +887,25 @@
         <source>Values: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You may only read this project on the server: ask its owner for write access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file cannot be written (read-only file or folder): save a copy to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No temporary folder can be written, so the example cannot be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project is open for editing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project is not stored anywhere: save a copy to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
@@ -511,8 +511,8 @@
         <translation>Letak</translation>
     </message>
     <message>
-        <source>Analysis period %1, scheme "%2".</source>
-        <translation>Periode analisis %1, skema "%2".</translation>
+        <source>Analysis period %1, scheme &quot;%2&quot;.</source>
+        <translation>Periode analisis %1, skema &quot;%2&quot;.</translation>
     </message>
 </context>
 <context>
@@ -589,12 +589,12 @@
         <translation>Kecamatan %1 (%2)</translation>
     </message>
     <message>
-        <source>Several pekon match '%1': %2. Type more of the name or pick one from the list.</source>
-        <translation>Beberapa pekon cocok dengan '%1': %2. Ketik nama lebih lengkap atau pilih dari daftar.</translation>
+        <source>Several pekon match &apos;%1&apos;: %2. Type more of the name or pick one from the list.</source>
+        <translation>Beberapa pekon cocok dengan &apos;%1&apos;: %2. Ketik nama lebih lengkap atau pilih dari daftar.</translation>
     </message>
     <message>
-        <source>No pekon or kecamatan is called '%1'. Check the spelling or search by code.</source>
-        <translation>Tidak ada pekon atau kecamatan bernama '%1'. Periksa ejaannya atau cari menurut kode.</translation>
+        <source>No pekon or kecamatan is called &apos;%1&apos;. Check the spelling or search by code.</source>
+        <translation>Tidak ada pekon atau kecamatan bernama &apos;%1&apos;. Periksa ejaannya atau cari menurut kode.</translation>
     </message>
 </context>
 <context>
@@ -886,6 +886,26 @@
     <message>
         <source>Values: %1</source>
         <translation>Angka: %1</translation>
+    </message>
+    <message>
+        <source>You may only read this project on the server: ask its owner for write access.</source>
+        <translation>Anda hanya dapat membaca proyek ini di server: mintalah hak menulis kepada pemiliknya.</translation>
+    </message>
+    <message>
+        <source>The project file cannot be written (read-only file or folder): save a copy to edit it.</source>
+        <translation>Berkas proyek tidak dapat ditulis (berkas atau folder hanya-baca): simpan salinannya untuk mengubahnya.</translation>
+    </message>
+    <message>
+        <source>No temporary folder can be written, so the example cannot be edited.</source>
+        <translation>Tidak ada folder sementara yang dapat ditulis, sehingga contoh tidak dapat diubah.</translation>
+    </message>
+    <message>
+        <source>No project is open for editing.</source>
+        <translation>Tidak ada proyek yang terbuka untuk diubah.</translation>
+    </message>
+    <message>
+        <source>This project is not stored anywhere: save a copy to edit it.</source>
+        <translation>Proyek ini tidak tersimpan di mana pun: simpan salinannya untuk mengubahnya.</translation>
     </message>
 </context>
 </TS>
