@@ -1,9 +1,11 @@
 #include "ui/mainwindow.h"
 
 #include "ui/exportdialog.h"
+#include "ui/hotspotspanel.h"
 #include "ui/layerspanel.h"
 #include "ui/legendpanel.h"
 #include "ui/mapcanvas.h"
+#include "ui/pokdarwispanel.h"
 #include "ui/profilepanel.h"
 #include "ui/projectactions.h"
 #include "ui/searchpanel.h"
@@ -48,6 +50,17 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::setupAnalysisDocks(QDockWidget* besides)
+{
+    mHotspots = new HotspotsPanel(mWorkspace, this);
+    mPokdarwis = new PokdarwisPanel(mWorkspace, this);
+    QDockWidget* hotspots = dock(this, tr("Hotspots"), "hotspotsDock", mHotspots, Qt::RightDockWidgetArea);
+    QDockWidget* pokdarwis = dock(this, tr("POKDARWIS"), "pokdarwisDock", mPokdarwis, Qt::RightDockWidgetArea);
+    tabifyDockWidget(besides, hotspots);
+    tabifyDockWidget(hotspots, pokdarwis);
+    besides->raise(); // the profile stays in front; the analyses are one tab away
+}
+
 void MainWindow::buildUi()
 {
     const gis::Extent view = mCanvas ? mCanvas->view() : gis::Extent{};
@@ -87,6 +100,7 @@ void MainWindow::buildUi()
     resizeDocks({legend, profile}, {330, 420}, Qt::Vertical);
     resizeDocks({layersDock, styleDock}, {280, 520}, Qt::Vertical);
     dock(this, tr("Pekon table"), "tableDock", mTable, Qt::BottomDockWidgetArea)->hide();
+    setupAnalysisDocks(profile);
     wirePanels();
     mStatus = new StatusPanel(mWorkspace, mCanvas, this);
     statusBar()->addPermanentWidget(mStatus);

@@ -9,11 +9,14 @@
 #include <QMainWindow>
 
 class QComboBox;
+class QDockWidget;
 
 namespace app {
 namespace ui {
 
+class HotspotsPanel;
 class LayersPanel;
+class PokdarwisPanel;
 class LegendPanel;
 class MapCanvas;
 class ProfilePanel;
@@ -44,6 +47,8 @@ public:
     LayersPanel* layersPanel() const { return mLayers; }
     StatusPanel* statusPanel() const { return mStatus; }
     TablePanel* tablePanel() const { return mTable; }
+    HotspotsPanel* hotspotsPanel() const { return mHotspots; }
+    PokdarwisPanel* pokdarwisPanel() const { return mPokdarwis; }
     ProfilePanel* profilePanel() const { return mProfile; }
     SearchPanel* searchPanel() const { return mSearch; }
     /// \brief The layer chooser of the style panel (keys as item data).
@@ -62,6 +67,9 @@ private:
     void buildUi();
     void buildMenus();
     void wirePanels();
+    /// \brief The docks of the analyses that the CLI also has (hotspots, POKDARWIS), tabbed
+    /// behind \a besides.
+    void setupAnalysisDocks(QDockWidget* besides);
     void updateTitle();
     void exportMap();
 
@@ -73,6 +81,8 @@ private:
     LayersPanel* mLayers = nullptr;
     StatusPanel* mStatus = nullptr;
     TablePanel* mTable = nullptr;
+    HotspotsPanel* mHotspots = nullptr;
+    PokdarwisPanel* mPokdarwis = nullptr;
     ProfilePanel* mProfile = nullptr;
     SearchPanel* mSearch = nullptr;
 };

@@ -182,7 +182,9 @@ void Workspace::setDataset(gis::Dataset ds, const QString& title, const QString&
 
 void Workspace::installDataset(gis::Dataset ds, const QString& title, const QString& location)
 {
-    mDataset = std::make_unique<gis::Dataset>(std::move(ds));
+    mDataset = std::make_shared<const gis::Dataset>(std::move(ds));
+    mLisaResults.clear();
+    mPokdarwis.reset();
     mTitle = title;
     mLocation = location;
     mSelection.clear();
@@ -372,6 +374,14 @@ void Workspace::rebuildThemes()
     if (hasRate)
         mThemes.push_back({ThemeInfo::Kind::Lisa, QStringLiteral("lisa:poverty_rate"),
                            tr("Hotspots (LISA) of the poverty rate"), QString()});
+    for (const auto& [key, result] : mLisaResults)
+        if (key != "poverty_rate")
+            mThemes.push_back({ThemeInfo::Kind::Lisa, QStringLiteral("lisa:") + qs(key),
+                               tr("Hotspots (LISA) of %1").arg(qs(gis::indicatorInfo(*mDataset, key).label)),
+                               QString()});
+    if (mPokdarwis)
+        mThemes.push_back({ThemeInfo::Kind::Pokdarwis, QStringLiteral("pokdarwis"), tr("POKDARWIS candidate score"),
+                           QStringLiteral("0–100")});
     mThemes.push_back({ThemeInfo::Kind::Indicator, QStringLiteral("base"), tr("Base map (areas only)"), QString()});
 }
 
@@ -399,11 +409,20 @@ void Workspace::rebuildMap()
         } else if (t->kind == ThemeInfo::Kind::Priority && mAnalysis) {
             spec.layer = layers::priorityLayer(*mAnalysis, spec.lang);
         } else if (t->kind == ThemeInfo::Kind::Lisa) {
-            gis::HotspotOptions options;
-            options.period = mPeriod.toStdString();
             const std::string key = t->key.mid(5).toStdString();
-            mHotspots = gis::analyzeHotspots(*mDataset, key, options);
+            auto cached = mLisaResults.find(key);
+            if (cached != mLisaResults.end() && cached->second.period == mPeriod.toStdString()) {
+                mHotspots = cached->second;
+            } else {
+                // another period than the panel computed: the same options, on this period (fast
+                // on a regency; the panel computes large projects in the background)
+                gis::HotspotOptions options = hotspotOptions(qs(key));
+                options.period = mPeriod.toStdString();
+                mHotspots = gis::analyzeHotspots(*mDataset, key, options);
+            }
             spec.layer = layers::lisaLayer(*mHotspots, spec.lang, gis::indicatorInfo(*mDataset, key).label);
+        } else if (t->kind == ThemeInfo::Kind::Pokdarwis && mPokdarwis) {
+            spec.layer = layers::pokdarwisLayer(*mPokdarwis, spec.lang);
         } else {
             spec.indicatorKey = t->key.toStdString();
             const std::vector<std::string> keyPeriods = mDataset->periods(spec.indicatorKey);
@@ -421,6 +440,36 @@ void Workspace::rebuildMap()
         mMap = std::make_shared<const layers::ThematicMap>(*mDataset, spec);
     }
     mSpec = spec;
+}
+
+bool Workspace::showHotspots(gis::HotspotResult result)
+{
+    if (!mDataset || result.period != mPeriod.toStdString())
+        return false;
+    const QString key = QStringLiteral("lisa:") + qs(result.key);
+    mLisaResults[result.key] = std::move(result);
+    rebuildThemes();
+    emit themesChanged();
+    mThemeKey.clear(); // setTheme below redraws even when the LISA theme was shown already
+    setTheme(key);
+    return true;
+}
+
+gis::HotspotOptions Workspace::hotspotOptions(const QString& indicatorKey) const
+{
+    auto it = mLisaResults.find(indicatorKey.toStdString());
+    return it == mLisaResults.end() ? gis::HotspotOptions{} : it->second.options;
+}
+
+void Workspace::showPokdarwis(gis::PokdarwisResult result)
+{
+    if (!mDataset)
+        return;
+    mPokdarwis = std::move(result);
+    rebuildThemes();
+    emit themesChanged();
+    mThemeKey.clear();
+    setTheme(QStringLiteral("pokdarwis"));
 }
 
 std::shared_ptr<const RenderLayers> Workspace::renderLayers() const

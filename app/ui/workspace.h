@@ -9,6 +9,7 @@
 #include "gis/analysis.h"
 #include "gis/dataset.h"
 #include "gis/hotspots.h"
+#include "gis/pokdarwis.h"
 #include "layers/classification.h"
 #include "layers/thematicmap.h"
 #include "ui/layerlist.h"
@@ -37,9 +38,9 @@ namespace ui {
 /// \brief What the pekon layer can show: a stored or derived indicator, the priority score of
 /// the current scheme, or the LISA clusters of an indicator.
 struct ThemeInfo {
-    enum class Kind { Indicator, Priority, Lisa };
+    enum class Kind { Indicator, Priority, Lisa, Pokdarwis };
     Kind kind = Kind::Indicator;
-    QString key; ///< indicator key; "priority"; "lisa:<indicator key>"
+    QString key; ///< indicator key; "priority"; "lisa:<indicator key>"; "pokdarwis"
     QString label;
     QString unit;
 };
@@ -144,6 +145,20 @@ public:
     /// \brief The spec the current map was built from (for export).
     const layers::ThematicMapSpec& mapSpec() const { return mSpec; }
 
+    // --- results computed off the GUI thread by their panels -------------------------------
+    /// \brief The project as it is now, kept alive for a background job even when the workspace
+    /// moves on (another project, a commit): it is never changed in place. Null without a project.
+    std::shared_ptr<const gis::Dataset> datasetSnapshot() const { return mDataset; }
+    /// \brief Shows \a result as the theme "lisa:<key>" (added to themes() when new) and makes it
+    /// the pekon layer. A result for another period than the current one is ignored (false).
+    bool showHotspots(gis::HotspotResult result);
+    /// \brief The options the LISA theme of \a key was last computed with (defaults when none).
+    gis::HotspotOptions hotspotOptions(const QString& indicatorKey) const;
+    /// \brief Shows a POKDARWIS ranking as the theme "pokdarwis" and makes it the pekon layer.
+    void showPokdarwis(gis::PokdarwisResult result);
+    /// \brief The ranking shown (null until one was computed for this project).
+    const gis::PokdarwisResult* pokdarwis() const { return mPokdarwis ? &*mPokdarwis : nullptr; }
+
     // --- layers --------------------------------------------------------------------------
     LayerListModel* layerList() const { return mLayers; }
     /// \brief A snapshot of the layer list and the points it draws, for one render job.
@@ -174,6 +189,8 @@ signals:
     void projectChanged();
     /// \brief The same project changed through commit(): panels keep their state and refresh.
     void projectDataChanged();
+    /// \brief themes() changed (a panel added a LISA or POKDARWIS result) without a new project.
+    void themesChanged();
     void periodChanged();
     void analysisChanged();
     /// \brief The pekon layer's map (theme, style, period or scheme) changed.
@@ -191,7 +208,9 @@ private:
     void rebuildAnalysis();
     void rebuildMap();
 
-    std::unique_ptr<gis::Dataset> mDataset;
+    std::shared_ptr<const gis::Dataset> mDataset;           ///< replaced, never changed in place (snapshots)
+    std::map<std::string, gis::HotspotResult> mLisaResults; ///< by indicator key, from the panel
+    std::optional<gis::PokdarwisResult> mPokdarwis;
     std::unique_ptr<gis::ProjectStore> mStore;
     std::unique_ptr<QTemporaryDir> mExampleDir; ///< holds the example's project file
     QString mStoreLocation, mReadOnlyReason;

@@ -70,6 +70,21 @@ ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang, const std::str
     return layer;
 }
 
+ValueLayer pokdarwisLayer(const gis::PokdarwisResult& result, Lang lang)
+{
+    ValueLayer layer;
+    layer.key = "pokdarwis_score";
+    layer.label = tr(lang, "Skor calon POKDARWIS", "POKDARWIS candidate score");
+    layer.unit = "0–100";
+    layer.period = result.period;
+    layer.source = tr(lang, "peringkat calon POKDARWIS: objek wisata, akses, kemiskinan",
+                      "POKDARWIS candidate ranking: attractions, access, poverty");
+    for (const gis::PokdarwisResult::Row& row : result.rows)
+        if (row.rank > 0 && std::isfinite(row.score))
+            layer.values[row.code] = row.score;
+    return layer;
+}
+
 ValueLayer baseLayer(const gis::Dataset& ds, Lang lang)
 {
     ValueLayer layer;

@@ -83,9 +83,9 @@ TEST(WorkspaceEdit, ACommitIsInTheFileAndShowsWhatAnotherWriterAddedMeanwhile)
     ws.commit(schemeChange("bersama"));
     EXPECT_TRUE(ws.schemeNames().contains(QStringLiteral("bersama")));
     const auto& aliases = ws.dataset()->aliases;
-    EXPECT_TRUE(std::any_of(aliases.begin(), aliases.end(),
-                            [&](const gis::AreaAlias& a) { return a.areaCode == code && a.name == "Nama Lain Uji"; }))
-        << "the project is read again after the write";
+    EXPECT_TRUE(std::any_of(aliases.begin(), aliases.end(), [&](const gis::AreaAlias& a) {
+        return a.areaCode == code && a.name == "Nama Lain Uji";
+    })) << "the project is read again after the write";
 
     const gis::Dataset stored = gis::openProject(path, gis::OpenMode::ReadOnly)->read();
     EXPECT_EQ(stored.meta.count("skema.bersama"), 1u) << "the commit is in the file";

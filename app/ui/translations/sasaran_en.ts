@@ -156,6 +156,121 @@
     </message>
 </context>
 <context>
+    <name>app::ui::HotspotsPanel</name>
+    <message>
+        <source>high-high (hotspot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared borders (queen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest pekon (k nearest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon closer than this count as sharing a border (bridges gaps in the boundary file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Border tolerance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of neighbours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permutations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significance level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct for many tests (false discovery rate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find hotspots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no values to look for hotspots in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing hotspots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period changed while the hotspots were computed: compute them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbouring pekon differ more than chance would give (a scattered pattern).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No spatial pattern beyond chance at this significance level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global Moran&apos;s I: %1 (expected without pattern %2), pseudo p = %3 from %4 permutations, z = %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pekon tested, %2 without neighbours, %3 without a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clusters (period %1): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-low (cold spot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high-low (outlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low-high (outlier)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon with similar values (high next to high, low next to low) lie together more than chance would give: there are real clusters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>app::ui::LayersPanel</name>
     <message>
         <source>Tick a layer to show it; the top layer is drawn above the others</source>
@@ -369,6 +484,97 @@
     </message>
     <message>
         <source>Pekon table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotspots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POKDARWIS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::PokdarwisPanel</name>
+    <message>
+        <source>Attractions near</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closeness to the regency capital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poverty rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attractions within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank candidate pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the capital (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poverty rate (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one weight above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has a group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not ranked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pekon ranked; %2 already have a POKDARWIS (not ranked); %3 attractions (WISATA) in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without attractions the ranking rests on access and poverty only: import the tourism sites as facilities of kind WISATA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attractions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attractions (WISATA) within the chosen distance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -905,6 +1111,14 @@
     </message>
     <message>
         <source>This project is not stored anywhere: save a copy to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hotspots (LISA) of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POKDARWIS candidate score</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -156,6 +156,121 @@
     </message>
 </context>
 <context>
+    <name>app::ui::HotspotsPanel</name>
+    <message>
+        <source>high-high (hotspot)</source>
+        <translation>tinggi-tinggi (titik panas)</translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation>tidak signifikan</translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation>tidak diuji</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <source>Shared borders (queen)</source>
+        <translation>Berbatasan langsung (queen)</translation>
+    </message>
+    <message>
+        <source>Nearest pekon (k nearest)</source>
+        <translation>Pekon terdekat (k tetangga)</translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>Tetangga</translation>
+    </message>
+    <message>
+        <source>Pekon closer than this count as sharing a border (bridges gaps in the boundary file).</source>
+        <translation>Pekon yang lebih dekat dari jarak ini dianggap berbatasan (menutup celah pada berkas batas).</translation>
+    </message>
+    <message>
+        <source>Border tolerance</source>
+        <translation>Toleransi batas</translation>
+    </message>
+    <message>
+        <source>Number of neighbours</source>
+        <translation>Jumlah tetangga</translation>
+    </message>
+    <message>
+        <source>Permutations</source>
+        <translation>Permutasi</translation>
+    </message>
+    <message>
+        <source>Significance level</source>
+        <translation>Taraf nyata</translation>
+    </message>
+    <message>
+        <source>Correct for many tests (false discovery rate)</source>
+        <translation>Koreksi uji berganda (false discovery rate)</translation>
+    </message>
+    <message>
+        <source>Find hotspots</source>
+        <translation>Cari klaster</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This project has no values to look for hotspots in.</source>
+        <translation>Proyek ini belum punya angka untuk dicari klasternya.</translation>
+    </message>
+    <message>
+        <source>Computing hotspots…</source>
+        <translation>Menghitung klaster…</translation>
+    </message>
+    <message>
+        <source>The period changed while the hotspots were computed: compute them again.</source>
+        <translation>Periode berganti selama klaster dihitung: hitung ulang.</translation>
+    </message>
+    <message>
+        <source>Neighbouring pekon differ more than chance would give (a scattered pattern).</source>
+        <translation>Pekon yang bertetangga lebih berbeda daripada yang terjadi secara kebetulan (pola menyebar).</translation>
+    </message>
+    <message>
+        <source>No spatial pattern beyond chance at this significance level.</source>
+        <translation>Tidak ada pola ruang yang melebihi kebetulan pada taraf nyata ini.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Global Moran&apos;s I: %1 (expected without pattern %2), pseudo p = %3 from %4 permutations, z = %5.</source>
+        <translation>Indeks Moran global: %1 (harapan tanpa pola %2), p semu = %3 dari %4 permutasi, z = %5.</translation>
+    </message>
+    <message>
+        <source>%1 pekon tested, %2 without neighbours, %3 without a value.</source>
+        <translation>%1 pekon diuji, %2 tanpa tetangga, %3 tanpa nilai.</translation>
+    </message>
+    <message>
+        <source>Clusters (period %1): %2.</source>
+        <translation>Klaster (periode %1): %2.</translation>
+    </message>
+    <message>
+        <source>low-low (cold spot)</source>
+        <translation>rendah-rendah (titik dingin)</translation>
+    </message>
+    <message>
+        <source>high-low (outlier)</source>
+        <translation>tinggi-rendah (pencilan)</translation>
+    </message>
+    <message>
+        <source>low-high (outlier)</source>
+        <translation>rendah-tinggi (pencilan)</translation>
+    </message>
+    <message>
+        <source>Pekon with similar values (high next to high, low next to low) lie together more than chance would give: there are real clusters.</source>
+        <translation>Pekon dengan nilai serupa (tinggi dengan tinggi, rendah dengan rendah) lebih sering bertetangga daripada yang terjadi secara kebetulan: ada pengelompokan yang nyata.</translation>
+    </message>
+</context>
+<context>
     <name>app::ui::LayersPanel</name>
     <message>
         <source>Tick a layer to show it; the top layer is drawn above the others</source>
@@ -370,6 +485,97 @@
     <message>
         <source>Pekon table</source>
         <translation>Tabel pekon</translation>
+    </message>
+    <message>
+        <source>Hotspots</source>
+        <translation>Klaster (LISA)</translation>
+    </message>
+    <message>
+        <source>POKDARWIS</source>
+        <translation>POKDARWIS</translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::PokdarwisPanel</name>
+    <message>
+        <source>Attractions near</source>
+        <translation>Objek wisata dekat</translation>
+    </message>
+    <message>
+        <source>Closeness to the regency capital</source>
+        <translation>Kedekatan ke ibu kota kabupaten</translation>
+    </message>
+    <message>
+        <source>Poverty rate</source>
+        <translation>Tingkat kemiskinan</translation>
+    </message>
+    <message>
+        <source>Attractions within</source>
+        <translation>Objek wisata dalam jarak</translation>
+    </message>
+    <message>
+        <source>Weight: %1</source>
+        <translation>Bobot: %1</translation>
+    </message>
+    <message>
+        <source>Rank candidate pekon</source>
+        <translation>Susun peringkat calon pekon</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <source>Pekon</source>
+        <translation>Pekon</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Skor</translation>
+    </message>
+    <message>
+        <source>To the capital (km)</source>
+        <translation>Ke ibu kota (km)</translation>
+    </message>
+    <message>
+        <source>Poverty rate (%)</source>
+        <translation>Tingkat kemiskinan (%)</translation>
+    </message>
+    <message>
+        <source>Give at least one weight above zero.</source>
+        <translation>Beri paling sedikit satu bobot di atas nol.</translation>
+    </message>
+    <message>
+        <source>Ranking…</source>
+        <translation>Menyusun peringkat…</translation>
+    </message>
+    <message>
+        <source>has a group</source>
+        <translation>sudah ada kelompok</translation>
+    </message>
+    <message>
+        <source>not ranked</source>
+        <translation>tidak diperingkat</translation>
+    </message>
+    <message>
+        <source>%1 pekon ranked; %2 already have a POKDARWIS (not ranked); %3 attractions (WISATA) in the project.</source>
+        <translation>%1 pekon diperingkat; %2 sudah punya POKDARWIS (tidak diperingkat); %3 objek wisata (WISATA) dalam proyek.</translation>
+    </message>
+    <message>
+        <source>Without attractions the ranking rests on access and poverty only: import the tourism sites as facilities of kind WISATA.</source>
+        <translation>Tanpa objek wisata, peringkat hanya bertumpu pada akses dan kemiskinan: impor lokasi wisata sebagai fasilitas jenis WISATA.</translation>
+    </message>
+    <message>
+        <source>Attractions</source>
+        <translation>Objek wisata</translation>
+    </message>
+    <message>
+        <source>Attractions (WISATA) within the chosen distance</source>
+        <translation>Objek wisata (WISATA) dalam jarak yang dipilih</translation>
     </message>
 </context>
 <context>
@@ -906,6 +1112,14 @@
     <message>
         <source>This project is not stored anywhere: save a copy to edit it.</source>
         <translation>Proyek ini tidak tersimpan di mana pun: simpan salinannya untuk mengubahnya.</translation>
+    </message>
+    <message>
+        <source>Hotspots (LISA) of %1</source>
+        <translation>Klaster LISA %1</translation>
+    </message>
+    <message>
+        <source>POKDARWIS candidate score</source>
+        <translation>Skor calon POKDARWIS</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "gis/analysis.h"
 #include "gis/dataset.h"
 #include "gis/hotspots.h"
+#include "gis/pokdarwis.h"
 #include "layers/thematicmap.h"
 
 #include <optional>
@@ -22,6 +23,9 @@ ValueLayer analysisColumnLayer(const gis::AnalysisTable& table, const std::strin
 /// \brief LISA clusters as categories (high-high, low-low, …) in GeoDa's colours (lisaClusterColor).
 /// \a valueLabel names what was tested ("Tingkat kemiskinan (%)"); empty = the key.
 ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang = Lang::Id, const std::string& valueLabel = {});
+/// \brief The POKDARWIS candidate score (0–100) of the ranked pekon; pekon that already have a
+/// group, or miss a value, are left out (drawn as "no data").
+ValueLayer pokdarwisLayer(const gis::PokdarwisResult& result, Lang lang = Lang::Id);
 /// \brief One category for every village: a base map for facilities and coverage.
 ValueLayer baseLayer(const gis::Dataset& ds, Lang lang = Lang::Id);
 

@@ -1,0 +1,231 @@
+#include "ui/pokdarwispanel.h"
+
+#include "gis/error.h"
+#include "ui/language.h"
+#include "ui/usermessage.h"
+#include "ui/workspace.h"
+
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+
+namespace app::ui {
+
+namespace {
+
+QString indicatorLabel(const std::string& key)
+{
+    if (key == "attractions_near")
+        return PokdarwisPanel::tr("Attractions near");
+    if (key == "dist_capital_km")
+        return PokdarwisPanel::tr("Closeness to the regency capital");
+    if (key == "poverty_rate")
+        return PokdarwisPanel::tr("Poverty rate");
+    return QString::fromStdString(key);
+}
+
+double columnValue(const gis::PokdarwisResult& r, const gis::PokdarwisResult::Row& row, const char* column)
+{
+    auto it = std::find(r.columns.begin(), r.columns.end(), column);
+    return it == r.columns.end() ? NAN : row.values[static_cast<std::size_t>(it - r.columns.begin())];
+}
+
+QTableWidgetItem* numberItem(double value, int decimals)
+{
+    auto* item = new QTableWidgetItem(formatNumber(value, decimals));
+    item->setData(Qt::UserRole, value); // sorts by the number, not the text
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+} // namespace
+
+PokdarwisPanel::PokdarwisPanel(Workspace* workspace, QWidget* parent) : QWidget(parent), mWorkspace(workspace)
+{
+    auto* form = new QFormLayout;
+    mRadius = new QDoubleSpinBox(this);
+    mRadius->setObjectName(QStringLiteral("pokdarwisRadius"));
+    mRadius->setRange(0.5, 50.0);
+    mRadius->setDecimals(1);
+    mRadius->setValue(10.0);
+    mRadius->setSuffix(QStringLiteral(" km"));
+    form->addRow(tr("Attractions within"), mRadius);
+    for (const gis::SchemeIndicator& ind : gis::defaultPokdarwisScheme(false).indicators) {
+        auto* weight = new QSpinBox(this);
+        weight->setObjectName(QStringLiteral("pokdarwisWeight_") + QString::fromStdString(ind.key));
+        weight->setRange(0, 100);
+        weight->setSuffix(QStringLiteral(" %"));
+        weight->setValue(static_cast<int>(std::lround(ind.weight * 100.0)));
+        form->addRow(tr("Weight: %1").arg(indicatorLabel(ind.key)), weight);
+        mWeights.push_back(weight);
+    }
+    mRank = new QPushButton(tr("Rank candidate pekon"), this);
+    mRank->setObjectName(QStringLiteral("pokdarwisRank"));
+    mSummary = new QLabel(this);
+    mSummary->setObjectName(QStringLiteral("pokdarwisSummary"));
+    mSummary->setWordWrap(true);
+    mTable = new QTableWidget(this);
+    mTable->setObjectName(QStringLiteral("pokdarwisTable"));
+    mTable->setColumnCount(7);
+    mTable->setHorizontalHeaderLabels({tr("Rank"), tr("Pekon"), tr("Kecamatan"), tr("Score"), tr("Attractions"),
+                                       tr("To the capital (km)"), tr("Poverty rate (%)")});
+    mTable->horizontalHeaderItem(4)->setToolTip(tr("Attractions (WISATA) within the chosen distance"));
+    mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    mTable->verticalHeader()->hide();
+    mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 6);
+    mTable->setAlternatingRowColors(true);
+    mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(mRank);
+    layout->addWidget(mSummary);
+    layout->addWidget(mTable, 1);
+
+    connect(mRank, &QPushButton::clicked, this, &PokdarwisPanel::rank);
+    connect(&mWatcher, &QFutureWatcher<Outcome>::finished, this, &PokdarwisPanel::finished);
+    connect(mTable, &QTableWidget::cellClicked, this, [this](int row, int) { rowClicked(row); });
+    connect(mWorkspace, &Workspace::projectChanged, this, &PokdarwisPanel::reload);
+    connect(mWorkspace, &Workspace::projectDataChanged, this, &PokdarwisPanel::reload);
+    reload();
+}
+
+PokdarwisPanel::~PokdarwisPanel()
+{
+    mWatcher.waitForFinished();
+}
+
+void PokdarwisPanel::reload()
+{
+    mTable->setRowCount(0);
+    mSummary->clear();
+    mRank->setEnabled(mWorkspace->hasProject() && !isRunning());
+}
+
+gis::PriorityScheme PokdarwisPanel::scheme() const
+{
+    gis::PriorityScheme s = gis::defaultPokdarwisScheme(false);
+    for (std::size_t i = 0; i < s.indicators.size() && i < mWeights.size(); ++i)
+        s.indicators[i].weight = mWeights[i]->value() / 100.0;
+    return s;
+}
+
+gis::PokdarwisOptions PokdarwisPanel::options() const
+{
+    gis::PokdarwisOptions o;
+    o.radiusKm = mRadius->value();
+    o.period = mWorkspace->period().toStdString();
+    return o;
+}
+
+void PokdarwisPanel::rank()
+{
+    if (isRunning() || !mWorkspace->hasProject())
+        return;
+    const gis::PriorityScheme s = scheme();
+    if (std::all_of(s.indicators.begin(), s.indicators.end(), [](const auto& i) { return i.weight == 0.0; })) {
+        mSummary->setText(tr("Give at least one weight above zero."));
+        return;
+    }
+    mRunningOn = mWorkspace->datasetSnapshot();
+    mRank->setEnabled(false);
+    mSummary->setText(tr("Ranking…"));
+    mWatcher.setFuture(QtConcurrent::run([ds = mRunningOn, o = options(), s]() -> Outcome {
+        Outcome out;
+        try {
+            out.result = gis::rankPokdarwisSites(*ds, o, s);
+        } catch (const std::exception& e) {
+            out.error = e.what();
+        }
+        return out;
+    }));
+}
+
+void PokdarwisPanel::finished()
+{
+    Outcome out = mWatcher.result();
+    const bool sameProject = mRunningOn && mRunningOn == mWorkspace->datasetSnapshot();
+    mRunningOn.reset();
+    mRank->setEnabled(mWorkspace->hasProject());
+    if (!sameProject) {
+        emit ranked(false);
+        return;
+    }
+    if (!out.result) {
+        mSummary->setText(UserMessages::forError(gis::Error(out.error), UserAction::ShowMap, mWorkspace->location()));
+        emit ranked(false);
+        return;
+    }
+    fillTable(*out.result);
+    mWorkspace->showPokdarwis(std::move(*out.result));
+    emit ranked(true);
+}
+
+void PokdarwisPanel::fillTable(const gis::PokdarwisResult& r)
+{
+    std::vector<const gis::PokdarwisResult::Row*> rows;
+    for (const auto& row : r.rows)
+        rows.push_back(&row);
+    // ranked first (1, 2, ...), then the pekon that already have a group, then those not ranked
+    std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
+        auto order = [](const gis::PokdarwisResult::Row* row) {
+            return row->rank > 0 ? row->rank : (row->hasGroup ? 1'000'000 : 2'000'000);
+        };
+        return order(a) < order(b);
+    });
+    mTable->setSortingEnabled(false);
+    mTable->setRowCount(static_cast<int>(rows.size()));
+    std::size_t withGroup = 0, ranked = 0;
+    for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
+        const auto& row = *rows[static_cast<std::size_t>(i)];
+        withGroup += row.hasGroup ? 1 : 0;
+        ranked += row.rank > 0 ? 1 : 0;
+        auto* rankItem = new QTableWidgetItem(row.rank > 0 ? formatCount(row.rank)
+                                                           : (row.hasGroup ? tr("has a group") : tr("not ranked")));
+        rankItem->setData(Qt::UserRole + 1, QString::fromStdString(row.code));
+        mTable->setItem(i, 0, rankItem);
+        mTable->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(row.name)));
+        mTable->setItem(i, 2, new QTableWidgetItem(QString::fromStdString(row.kecamatan)));
+        mTable->setItem(i, 3, numberItem(row.score, 1));
+        mTable->setItem(i, 4, numberItem(columnValue(r, row, "attractions_near"), 0));
+        mTable->setItem(i, 5, numberItem(columnValue(r, row, "dist_capital_km"), 1));
+        mTable->setItem(i, 6, numberItem(columnValue(r, row, "poverty_rate"), 2));
+    }
+    QString text =
+        tr("%1 pekon ranked; %2 already have a POKDARWIS (not ranked); %3 attractions (WISATA) in the project.")
+            .arg(formatCount(static_cast<long long>(ranked)), formatCount(static_cast<long long>(withGroup)),
+                 formatCount(static_cast<long long>(r.attractionCount)));
+    if (r.attractionCount == 0)
+        text += QLatin1Char(' ')
+            + tr("Without attractions the ranking rests on access and poverty only: import the tourism sites as "
+                 "facilities of kind WISATA.");
+    mSummary->setText(text);
+}
+
+void PokdarwisPanel::rowClicked(int row)
+{
+    const QTableWidgetItem* item = mTable->item(row, 0);
+    if (!item)
+        return;
+    const std::string code = item->data(Qt::UserRole + 1).toString().toStdString();
+    mWorkspace->setSelection({code});
+    mWorkspace->setCurrentVillage(code);
+}
+
+QString PokdarwisPanel::summaryText() const
+{
+    return mSummary->text();
+}
+
+} // namespace app::ui

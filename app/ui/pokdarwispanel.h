@@ -1,0 +1,68 @@
+#pragma once
+/// \file pokdarwispanel.h
+/// The POKDARWIS panel, for the tourism office: which pekon are the best candidates for a new
+/// tourism-awareness group, from the attractions near (WISATA facilities within a radius), the
+/// distance to the regency capital and the poverty rate, each with a weight. Ranks with
+/// gis::rankPokdarwisSites off the GUI thread, shows the score as the pekon layer
+/// (Workspace::showPokdarwis) and the ranking in a table; a click on a row selects the pekon.
+/// \note GUI thread only; the ranking reads a Workspace::datasetSnapshot().
+#include "gis/pokdarwis.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace app::ui {
+
+class Workspace;
+
+class PokdarwisPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit PokdarwisPanel(Workspace* workspace, QWidget* parent = nullptr);
+    ~PokdarwisPanel() override;
+
+    /// \brief The weights the controls describe (gis::defaultPokdarwisScheme with their weights).
+    gis::PriorityScheme scheme() const;
+    gis::PokdarwisOptions options() const;
+    bool isRunning() const { return mWatcher.isRunning(); }
+    QTableWidget* table() const { return mTable; }
+    QString summaryText() const;
+
+public slots:
+    void rank();
+
+signals:
+    void ranked(bool shown);
+
+private:
+    void reload();
+    void finished();
+    void fillTable(const gis::PokdarwisResult& r);
+    void rowClicked(int row);
+
+    struct Outcome {
+        std::optional<gis::PokdarwisResult> result;
+        std::string error;
+    };
+
+    Workspace* mWorkspace;
+    QDoubleSpinBox* mRadius = nullptr;
+    std::vector<QSpinBox*> mWeights; ///< one per indicator of gis::defaultPokdarwisScheme()
+    QPushButton* mRank = nullptr;
+    QLabel* mSummary = nullptr;
+    QTableWidget* mTable = nullptr;
+    QFutureWatcher<Outcome> mWatcher;
+    std::shared_ptr<const gis::Dataset> mRunningOn;
+};
+
+} // namespace app::ui
