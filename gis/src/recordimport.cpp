@@ -29,7 +29,43 @@ const std::vector<std::string> kStatusNames{"status", "status_dtsen", "status_dt
 const std::vector<std::string> kDesilNames{"desil", "desil_nasional", "desil_kesejahteraan", "peringkat_desil"};
 const std::vector<std::string> kMemberNames{"jumlah_art", "jml_art", "jumlah_anggota", "jumlah_anggota_keluarga"};
 
+/// The status of a row as one of a fixed list, never the cell itself: a status column that holds
+/// names or free text (columns shifted, a wrong column named) must not turn personal data into
+/// indicator keys. Record status as SIKS-NG gives it, then the welfare categories of DTKS/DTSEN.
+std::string statusCategory(const std::string& cell)
+{
+    static const std::map<std::string, std::string> kStatus{
+        {"aktif", "aktif"},
+        {"tidak_aktif", "tidak_aktif"},
+        {"non_aktif", "tidak_aktif"},
+        {"nonaktif", "tidak_aktif"},
+        {"meninggal", "meninggal"},
+        {"meninggal_dunia", "meninggal"},
+        {"pindah", "pindah"},
+        {"sangat_miskin", "sangat_miskin"},
+        {"miskin", "miskin"},
+        {"hampir_miskin", "hampir_miskin"},
+        {"rentan_miskin", "rentan_miskin"},
+        {"rentan", "rentan_miskin"},
+        {"tidak_miskin", "tidak_miskin"},
+        {"non_miskin", "tidak_miskin"},
+    };
+    const std::string key = headerKey(cell);
+    if (key.empty())
+        return "kosong";
+    auto it = kStatus.find(key);
+    return it == kStatus.end() ? "lainnya" : it->second;
+}
+
 } // namespace
+
+const std::vector<std::string>& recordStatusCategories()
+{
+    static const std::vector<std::string> kCategories{
+        "aktif",         "tidak_aktif",   "meninggal",    "pindah", "sangat_miskin", "miskin",
+        "hampir_miskin", "rentan_miskin", "tidak_miskin", "kosong", "lainnya"};
+    return kCategories;
+}
 
 std::string RecordImportReport::text() const
 {
@@ -38,7 +74,9 @@ std::string RecordImportReport::text() const
     t += fmt::format("rows:        {} read, {} counted in {} pekon\n", rows, rowsCounted, pekon);
     t += "matched:     " + summarise(matches).text() + " (distinct pekon as written)\n";
     for (const RowMatch& m : matches) {
-        if (m.kind == MatchKind::Fuzzy)
+        if (m.kind == MatchKind::Unmatched && m.codeInFile.empty() && m.nameInFile.empty())
+            t += fmt::format("  {:<10} row {} ({})\n", matchKindName(m.kind), m.row, m.note);
+        else if (m.kind == MatchKind::Fuzzy)
             t += fmt::format("  fuzzy      '{}' -> {} {} ({}; {})\n", m.nameInFile, m.code, m.matchedName, m.how,
                              m.note);
         else if (m.kind != MatchKind::Exact)
@@ -176,7 +214,8 @@ void countRow(const std::vector<std::string>& row, long number, const RecordColu
         if (d.empty()) {
             // no desil given: not counted in any desil
         } else if (!n || *n < 1 || *n > 10 || std::floor(*n) != *n) {
-            report.problems.push_back({number, "desil '" + d + "' is not 1-10: not counted in any desil"});
+            // the cell is not echoed: a shifted column puts a NIK or a name here
+            report.problems.push_back({number, "the desil is not a whole number from 1 to 10: not counted in any desil"});
         } else {
             const int desil = static_cast<int>(*n);
             if (unit == "person" && cols.household >= 0 && !hh.empty())
@@ -185,10 +224,8 @@ void countRow(const std::vector<std::string>& row, long number, const RecordColu
                 c.desilRows[desil] += 1;
         }
     }
-    if (cols.status >= 0) {
-        const std::string s = headerKey(detail::cellAt(row, cols.status));
-        c.status[s.empty() ? "kosong" : s] += 1;
-    }
+    if (cols.status >= 0)
+        c.status[statusCategory(detail::cellAt(row, cols.status))] += 1;
 }
 
 /// Joins each distinct pekon as written once and counts its rows.
@@ -207,7 +244,17 @@ std::map<std::string, Counts> countPerPekon(const RawTable& table, const std::ve
         auto it = matchIndex.find(key);
         if (it == matchIndex.end()) {
             it = matchIndex.emplace(key, report.matches.size()).first;
-            report.matches.push_back(joiner.join(row, table.rowNumbers[r]));
+            RowMatch m = joiner.join(row, table.rowNumbers[r]);
+            if (m.kind == MatchKind::Unmatched) {
+                // a value that names no pekon may be a person's name or NIK (columns shifted):
+                // reported by its first row and its row count only
+                m.codeInFile.clear();
+                m.nameInFile.clear();
+                m.kecamatanInFile.clear();
+                m.candidates.clear();
+                m.note = "pekon value not shown (personal data file)";
+            }
+            report.matches.push_back(std::move(m));
             rowsPerMatch.push_back(0);
         }
         rowsPerMatch[it->second]++;
@@ -256,6 +303,16 @@ std::vector<IndicatorValue> recordValues(const std::map<std::string, Counts>& pe
             add(code, "dtsen_status_" + status, n);
     }
     report.keys.assign(keys.begin(), keys.end());
+    double other = 0;
+    for (const auto& [code, c] : perPekon)
+        if (auto it = c.status.find("lainnya"); it != c.status.end())
+            other += it->second;
+    if (other > 0)
+        report.notes.push_back(fmt::format(
+            "{} rows have a status that is none of aktif, tidak aktif, meninggal, pindah, sangat miskin, miskin, "
+            "hampir miskin, rentan miskin or tidak miskin: counted as dtsen_status_lainnya (their values are not "
+            "shown)",
+            other));
     return values;
 }
 

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -138,4 +139,57 @@ TEST(RecordImport, NoNikNameOrAddressInTheProjectExportsOrReport)
     const std::string text = report.text();
     for (const std::string& s : secrets)
         EXPECT_EQ(text.find(s), std::string::npos) << s << " printed";
+}
+
+// Columns shifted by one: the status column holds names, the desil column NIK, the pekon column
+// addresses. Nothing of them becomes a key, a message or a line of the match report.
+TEST(RecordImport, ShiftedColumnsLeakNoCellIntoKeysMessagesOrTheReport)
+{
+    const auto dir = testutil::tempDir("records_shifted");
+    const auto file = dir / "geser.csv";
+    std::string csv = "NIK,Desa,Kecamatan,Status,Desil\n";
+    // a well-formed row, then rows whose cells slid one column to the right
+    csv += "1806209912340101,Gisting Bawah,Gisting,Miskin,2\n";
+    csv += "1806209912340102,Gisting Bawah,Gisting,Rentan,3\n";
+    csv += "1806209912340103,Gisting Bawah,Gisting,Zulkarnaen Mawardiputra,1806209912340103\n";
+    csv += "1806209912340104,Jalan Rahasia Sekali 17,Gisting,Siti Nurhalizaqwerty,1806209912340104\n";
+    csv += "1806209912340105,Gisting Bawah,Gisting,,\n";
+    testutil::writeFile(file, csv);
+    gis::Dataset ds = gis::buildDefaultDataset();
+    gis::RecordImportOptions o;
+    o.period = "2025-S2";
+    o.reportPath = (dir / "laporan.csv").string();
+    const auto report = gis::importRecords(ds, file.string(), o);
+    ASSERT_TRUE(report.written) << report.text();
+
+    // counted by category, hand-worked: Gisting Bawah has rows 2, 3, 4 and 6 (row 5 names no pekon)
+    const std::string code = "18.06.20.2005";
+    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_jiwa", "2025-S2"), 4.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_status_miskin", "2025-S2"), 1.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_status_rentan_miskin", "2025-S2"), 1.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_status_lainnya", "2025-S2"), 1.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_status_kosong", "2025-S2"), 1.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_desil_2", "2025-S2"), 1.0);
+    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_desil_3", "2025-S2"), 1.0);
+    const auto& categories = gis::recordStatusCategories();
+    for (const gis::IndicatorValue& v : ds.indicators) {
+        if (v.key.rfind("dtsen_status_", 0) == 0) {
+            EXPECT_NE(std::find(categories.begin(), categories.end(), v.key.substr(13)), categories.end()) << v.key;
+        }
+    }
+    EXPECT_EQ(gis::summarise(report.matches).unmatched, 1u);
+
+    const std::string text = report.text();
+    const std::string written = readAll(dir / "laporan.csv");
+    for (const char* secret : {"Zulkarnaen", "Mawardiputra", "Siti Nurhalizaqwerty", "Jalan Rahasia",
+                               "1806209912340103", "1806209912340104", "zulkarnaen"}) {
+        EXPECT_EQ(text.find(secret), std::string::npos) << secret << " printed:\n" << text;
+        EXPECT_EQ(written.find(secret), std::string::npos) << secret << " in the match report";
+        for (const gis::IndicatorValue& v : ds.indicators)
+            ASSERT_EQ(v.key.find(secret), std::string::npos) << v.key;
+    }
+    // what is wrong is still said, by row: the desil of row 4, the unmatched pekon of row 5
+    EXPECT_NE(text.find("row 4: the desil is not a whole number from 1 to 10"), std::string::npos) << text;
+    EXPECT_NE(text.find("unmatched  row 5"), std::string::npos) << text;
+    EXPECT_NE(text.find("counted as dtsen_status_lainnya"), std::string::npos) << text;
 }

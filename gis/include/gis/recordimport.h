@@ -8,12 +8,16 @@
 ///   dtsen_kk          households (distinct household ids of person rows, or household rows),
 ///   dtsen_desil_N     households in desil N (persons when there is no household id),
 ///                     as given in the file: the desil is imported, never computed,
-///   dtsen_status_S    rows per value S of a status column (S as a lower-case key).
+///   dtsen_status_S    rows per status S, one of recordStatusCategories(): a cell that is none
+///                     of them counts as "lainnya" and blank as "kosong", so no cell value ever
+///                     becomes a key.
 /// Values are written for the pekon that have rows in the extract; other pekon get none.
 ///
 /// PRIVACY: NIK, names and addresses are read only to be counted. They are never stored in the
 /// project, printed, logged or written to the match report, which holds only pekon names and
-/// codes as written in the file, per distinct pekon (not per person).
+/// codes as written in the file, per distinct pekon (not per person). A pekon value that matches
+/// no pekon (perhaps a name in a shifted column) is reported by its row number and row count
+/// only, and a desil outside 1-10 by its row number.
 /// \note Thread safety: importRecords() changes the Dataset; call it with exclusive access to it
 /// (the file may be read on any thread).
 #include "gis/dataset.h"
@@ -48,6 +52,9 @@ struct RecordImportReport : ImportOutcome {
     std::vector<std::string> keys;    ///< indicator keys written
     std::string text() const;
 };
+
+/// \brief The status categories a status cell is counted as (keys dtsen_status_<category>).
+const std::vector<std::string>& recordStatusCategories();
 
 /// \brief Aggregates the extract into \a ds (unchanged when the report says written = false).
 /// \throws DataSourceError / Error for an unreadable file or no pekon column.
