@@ -22,14 +22,21 @@ CLI::App* addExportCommand(CLI::App& cli, ExportCommandOptions& options)
                     "point-on-surface instead of polygons)")
         ->required();
     cmd->add_option("--period", options.period, "Indicator period (default: the project's default, else the latest)");
+    cmd->add_option("--small-count-threshold", options.smallCountThreshold,
+                    "DTSEN/DTKS-derived counts from 1 to N-1 are written empty so no family can be recognised; "
+                    "0 writes them all (only for the office's own use)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     return cmd;
 }
 
 int runExport(const ExportCommandOptions& options, std::ostream& out, std::ostream&)
 {
     const gis::Dataset ds = openProjectOrDefault(options.project);
-    const gis::ExportReport report =
-        withFlagHints([&] { return gis::exportProject(ds, options.out, {options.period}); });
+    gis::ExportOptions exportOptions;
+    exportOptions.period = options.period;
+    exportOptions.smallCountThreshold = options.smallCountThreshold;
+    const gis::ExportReport report = withFlagHints([&] { return gis::exportProject(ds, options.out, exportOptions); });
     if (ds.isIllustrative())
         fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
     fmt::print(out, "{}", report.text());

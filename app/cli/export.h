@@ -14,6 +14,7 @@ struct ExportCommandOptions {
     std::string project; ///< project file or ":default"
     std::string out;
     std::string period; ///< empty = the default period
+    int smallCountThreshold = 5; ///< gis::ExportOptions::smallCountThreshold
 };
 
 /// \brief Adds `export` to \a cli, bound to \a options; returns it.

@@ -119,6 +119,8 @@ std::string ExportReport::text() const
         out += fmt::format("facilities:  {} (layer fasilitas)\n", facilities);
     for (const auto& [from, to] : renamed)
         out += fmt::format("renamed:     {} -> {} (Shapefile names have at most 10 characters)\n", from, to);
+    if (!restrictedNotice.empty())
+        out += "restricted:  " + restrictedNotice + "\n";
     return out;
 }
 
@@ -137,16 +139,29 @@ ExportReport exportProject(const Dataset& ds, const std::string& path, const Exp
             values[v.key][v.areaCode] = v.value;
     for (const auto& [key, byCode] : values)
         table.columns.push_back(key);
+    bool restricted = false;
+    std::size_t suppressed = 0;
     for (const Area* a : table.villages) {
         std::vector<double> row;
         for (const auto& [key, byCode] : values) {
             auto it = byCode.find(a->code);
-            row.push_back(it == byCode.end() ? std::numeric_limits<double>::quiet_NaN() : it->second);
+            double v = it == byCode.end() ? std::numeric_limits<double>::quiet_NaN() : it->second;
+            if (isPersonalDataDerived(key)) {
+                restricted = true;
+                if (isSmallCount(v, options.smallCountThreshold)) {
+                    v = std::numeric_limits<double>::quiet_NaN(); // the project keeps the true count
+                    ++suppressed;
+                }
+            }
+            row.push_back(v);
         }
         table.values.push_back(std::move(row));
     }
+    if (restricted)
+        table.notice = restrictedNotice(options.smallCountThreshold, suppressed);
     ExportReport report = writeVillageTable(ds, path, table);
     report.period = period;
+    report.suppressedValues = suppressed;
     return report;
 }
 
@@ -200,6 +215,19 @@ std::size_t writeFacilityLayer(GDALDataset& out, const std::vector<Facility>& fa
     return written;
 }
 
+/// An XLSX sheet "catatan" with the notice, so it travels with the workbook.
+void writeNoticeSheet(GDALDataset& out, const std::string& notice, const std::string& path,
+                      detail::GdalErrorCollector& errors)
+{
+    OGRLayer* sheet = out.CreateLayer("catatan", nullptr, wkbNone, nullptr);
+    check(sheet != nullptr, path, errors, "cannot create the sheet catatan");
+    OGRFieldDefn field("catatan", OFTString);
+    check(sheet->CreateField(&field) == OGRERR_NONE, path, errors, "cannot create the field catatan");
+    OGRFeatureUniquePtr f(OGRFeature::CreateFeature(sheet->GetLayerDefn()));
+    f->SetField(0, notice.c_str());
+    check(sheet->CreateFeature(f.get()) == OGRERR_NONE, path, errors, "cannot write the notice");
+}
+
 } // namespace
 
 ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const VillageTable& table)
@@ -250,6 +278,8 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
         char** layerOptions = nullptr;
         if (report.format == "ESRI Shapefile")
             layerOptions = CSLSetNameValue(layerOptions, "ENCODING", "UTF-8");
+        if (!table.notice.empty() && (report.format == "GeoJSON" || report.format == "GPKG"))
+            layerOptions = CSLSetNameValue(layerOptions, "DESCRIPTION", table.notice.c_str());
         const std::string layerName = report.format == "ESRI Shapefile" ? target.stem().string() : "desa";
         OGRLayer* layer = out->CreateLayer(layerName.c_str(), withGeometry ? &srs : nullptr,
                                            withGeometry ? wkbMultiPolygon : wkbNone, layerOptions);
@@ -302,6 +332,14 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
         if (table.withFacilities && (report.format == "GPKG" || report.format == "XLSX") && !ds.facilities.empty())
             report.facilities +=
                 writeFacilityLayer(*out, ds.facilities, report.format == "GPKG" ? &srs : nullptr, path, errors);
+        if (!table.notice.empty()) {
+            report.restrictedNotice = table.notice;
+            if (report.format == "GPKG")
+                check(out->SetMetadataItem("TERBATAS", table.notice.c_str()) == CE_None, path, errors,
+                      "cannot write the restricted-data notice");
+            if (report.format == "XLSX")
+                writeNoticeSheet(*out, table.notice, path, errors);
+        }
         // Closing writes everything (an explicit FlushCache would make the XLSX driver save twice and fail).
         check(errors.failureCount() == 0, path, errors, "GDAL reported an error");
         out.reset(); // closes and completes the file

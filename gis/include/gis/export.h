@@ -5,6 +5,7 @@
 /// \note Thread safety: exportProject() reads the Dataset (it must not change meanwhile) and
 /// writes its own file through a temporary beside it; it may run on a worker thread.
 #include "gis/dataset.h"
+#include "gis/personaldata.h"
 
 #include <cstddef>
 #include <string>
@@ -15,6 +16,9 @@ namespace gis {
 
 struct ExportOptions {
     std::string period; ///< indicator period; empty = meta "default_period" when present, else the latest
+    /// DTSEN-derived counts from 1 to this - 1 are written empty (personaldata.h); 0 or 1 writes
+    /// them all (for the office's own analysis, never for publishing).
+    int smallCountThreshold = kDefaultSmallCountThreshold;
 };
 
 struct ExportReport {
@@ -25,6 +29,10 @@ struct ExportReport {
     std::size_t facilities = 0;                               ///< written as a second layer (GPKG, XLSX), else 0
     std::vector<std::string> columns;                         ///< columns of the village layer, as written
     std::vector<std::pair<std::string, std::string>> renamed; ///< Shapefile: full name -> 10-character name
+    /// Non-empty when DTSEN-derived columns were written: the TERBATAS notice, also in the file
+    /// (GPKG metadata and layer description, an XLSX sheet "catatan", a GeoJSON description).
+    std::string restrictedNotice;
+    std::size_t suppressedValues = 0; ///< small DTSEN-derived counts written empty
     std::string text() const;
 };
 
@@ -53,6 +61,7 @@ struct VillageTable {
     std::vector<std::string> columns;        ///< numeric column names
     std::vector<std::vector<double>> values; ///< [row][column]; NaN is written as null
     bool withFacilities = true;              ///< GPKG and XLSX: add the fasilitas layer/sheet
+    std::string notice;                      ///< non-empty: written in the file as ExportReport::restrictedNotice says
 };
 
 /// \brief Writes villages with columns kode, nama, jenis, kode_kec, kecamatan and \a table's
