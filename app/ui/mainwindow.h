@@ -9,6 +9,7 @@
 #include <QMainWindow>
 
 class QComboBox;
+class QMenu;
 
 namespace app {
 namespace ui {
@@ -64,6 +65,8 @@ private:
     void wirePanels();
     void updateTitle();
     void exportMap();
+    void setupImportAction(QMenu* file);
+    void openImportWizard();
 
     Workspace* mWorkspace = nullptr;
     ProjectActions* mProject = nullptr;
