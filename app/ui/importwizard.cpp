@@ -128,8 +128,11 @@ AreaPickerDialog::AreaPickerDialog(const Workspace* ws, const QString& nameInFil
         buttons->button(QDialogButtonBox::Ok)->setEnabled(index.isValid());
     });
     connect(mList, &QListView::doubleClicked, this, &QDialog::accept);
-    mSearch->setText(kecamatanInFile.isEmpty() ? nameInFile.split(QLatin1Char(' '), Qt::SkipEmptyParts).value(0)
-                                               : kecamatanInFile);
+    // the row's kecamatan lists its pekon; without one, the name as written (its candidates when
+    // ambiguous), else its first word
+    mSearch->setText(kecamatanInFile.isEmpty() ? nameInFile : kecamatanInFile);
+    if (mFilter->rowCount() == 0)
+        mSearch->setText(nameInFile.split(QLatin1Char(' '), Qt::SkipEmptyParts).value(0));
     resize(460, 420);
 }
 
@@ -186,7 +189,7 @@ ImportWizard::ImportWizard(Workspace* ws, QWidget* parent) : QWizard(parent), mW
             layout->addWidget(mProgress->parentWidget());
     });
     setBusy(false, {});
-    resize(880, 640);
+    resize(980, 700);
 }
 
 ImportWizard::~ImportWizard()
@@ -275,6 +278,7 @@ void ImportWizard::buildSourcePage()
         if (!path.isEmpty())
             mFile->setText(path);
     });
+    fillSheets();
     update();
 }
 
@@ -311,10 +315,12 @@ void ImportWizard::buildColumnsPage()
     mHeaderRow = new QSpinBox;
     mHeaderRow->setObjectName(QStringLiteral("importHeaderRow"));
     mHeaderRow->setRange(1, 1000);
+    mHeaderRow->setMaximumWidth(90);
     mForm->addRow(tr("Header row"), mHeaderRow);
     mPeriod = new QLineEdit;
     mPeriod->setObjectName(QStringLiteral("importPeriod"));
     mPeriod->setPlaceholderText(tr("e.g. 2019 or 2025-S1"));
+    mPeriod->setMaximumWidth(220);
     mForm->addRow(tr("Period of the values"), mPeriod);
     auto makeBox = [](const char* name) {
         auto* box = new QComboBox;
@@ -850,6 +856,8 @@ QString ImportWizard::matchHow(const std::string& how) const
         return tr("name");
     if (how == "alias")
         return tr("another name of the pekon");
+    if (how == "same name in several areas")
+        return tr("the same name in several kecamatan");
     return text;
 }
 
@@ -960,6 +968,8 @@ void ImportWizard::showPlan()
         if (!m.codeInFile.empty())
             inFile = inFile.isEmpty() ? q(m.codeInFile) : tr("%1 (%2)").arg(inFile, q(m.codeInFile));
         QString matched = m.code.empty() ? q(m.candidates) : tr("%1 (%2)").arg(q(m.matchedName), q(m.code));
+        if (matched.isEmpty())
+            matched = tr("— choose the pekon");
         QString how = matchHow(m.how);
         if (!m.note.empty())
             how = how.isEmpty() ? matchNote(m.note) : tr("%1; %2").arg(how, matchNote(m.note));

@@ -161,6 +161,35 @@ QString everyVisibleText(QWidget* root)
     return texts.join(QLatin1Char('\n'));
 }
 
+/// Selects the first report row reading \a result, opens the pekon list (which starts searching
+/// \a firstSearch), searches \a search, takes the one pekon left (\a code) with Return, and
+/// waits for the rows to be matched again.
+void pickByHand(ImportWizard& wizard, const QString& result, const QString& firstSearch, const QString& search,
+                const QString& code)
+{
+    ASSERT_GE(clickReportRow(wizard, result), 0) << result.toStdString();
+    ASSERT_TRUE(wizard.pickButton()->isEnabled());
+    bool picked = false;
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<app::ui::AreaPickerDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        EXPECT_EQ(dialog->searchEdit()->text(), firstSearch);
+        EXPECT_GE(dialog->list()->model()->rowCount(), 2);
+        dialog->searchEdit()->clear();
+        QTest::keyClicks(dialog->searchEdit(), search);
+        ASSERT_EQ(dialog->list()->model()->rowCount(), 1) << "the search narrows the list";
+        EXPECT_EQ(dialog->pickedCode(), code);
+        QTest::keyClick(dialog->list(), Qt::Key_Return);
+        EXPECT_FALSE(dialog->isVisible()) << "Return takes the pekon";
+        if (dialog->isVisible())
+            dialog->reject(); // never leave the test waiting on the dialog
+        picked = true;
+    });
+    QTest::mouseClick(wizard.pickButton(), Qt::LeftButton);
+    ASSERT_TRUE(picked);
+    ASSERT_TRUE(wizard.waitUntilIdle());
+}
+
 /// Walks the wizard to its report page for a CP1252 ';' table.
 void importTableUpToReport(ImportWizard& wizard, const fs::path& file)
 {
@@ -178,12 +207,13 @@ void importTableUpToReport(ImportWizard& wizard, const fs::path& file)
 }
 
 /// The table of the tests: a title row, a blank row, the header, a fuzzy name (Way Piring for
-/// Way Pring), an exact one (Kalirejo, 18.06.03.2002), one no pekon of Wonosobo resembles, and a total row;
+/// Way Pring), an exact one (Kalirejo, 18.06.03.2002), one no pekon of Wonosobo resembles, one
+/// without kecamatan whose name two pekon bear (Banjar Agung), and a total row;
 /// Windows-1252 text
 /// ("\x96" is an en dash, "\xe9" an e with acute).
 const char* const kTable = "Tabel 1. Penduduk miskin \x96 2019;;\r\n;;\r\nKecamatan;Nama Pekon;Jumlah Miskin\r\n"
                            "Pugung;Way Piring;1.204\r\nWonosobo;Kalirejo;98\r\n"
-                           "Wonosobo;Ujung Pelita S\xe9jahtera;55\r\nJUMLAH;;1.357\r\n";
+                           "Wonosobo;Ujung Pelita S\xe9jahtera;55\r\n;Banjar Agung;7\r\nJUMLAH;;1.364\r\n";
 
 } // namespace
 
@@ -197,8 +227,10 @@ TEST(ImportWizard, ImportsACp1252TableWithAFuzzyNameAndARowMatchedByHand)
     importTableUpToReport(wizard, file);
 
     EXPECT_EQ(reportColumn(wizard, 1),
-              (QStringList{QStringLiteral("similar name"), QStringLiteral("exact"), QStringLiteral("not found")}));
-    EXPECT_EQ(reportColumn(wizard, 0), (QStringList{QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6")}))
+              (QStringList{QStringLiteral("similar name"), QStringLiteral("exact"), QStringLiteral("not found"),
+                           QStringLiteral("ambiguous")}));
+    EXPECT_EQ(reportColumn(wizard, 0),
+              (QStringList{QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6"), QStringLiteral("7")}))
         << "rows as numbered in the file; the total row is no pekon";
     EXPECT_TRUE(reportColumn(wizard, 2).contains(QStringLiteral("Ujung Pelita Séjahtera"))) << "Windows-1252 read";
     EXPECT_TRUE(reportColumn(wizard, 4).contains(QStringLiteral("Way Pring (18.06.11.2020)")));
@@ -207,31 +239,20 @@ TEST(ImportWizard, ImportsACp1252TableWithAFuzzyNameAndARowMatchedByHand)
     EXPECT_EQ(countOf(gis::openProject(p.path)->read(), "miskin", "2019"), 0u) << "nothing written before Finish";
 
     // the row nothing matched: select it, choose its pekon from the searchable list
-    const int row = clickReportRow(wizard, QStringLiteral("not found"));
-    ASSERT_EQ(row, 2);
-    ASSERT_TRUE(wizard.pickButton()->isEnabled());
-    bool picked = false;
-    QTimer::singleShot(0, [&] {
-        auto* dialog = qobject_cast<app::ui::AreaPickerDialog*>(QApplication::activeModalWidget());
-        ASSERT_NE(dialog, nullptr);
-        EXPECT_EQ(dialog->searchEdit()->text(), QStringLiteral("Wonosobo")) << "the row's kecamatan first";
-        EXPECT_GT(dialog->list()->model()->rowCount(), 10);
-        dialog->searchEdit()->clear();
-        QTest::keyClicks(dialog->searchEdit(), QStringLiteral("sridadi"));
-        ASSERT_EQ(dialog->list()->model()->rowCount(), 1) << "the search narrows the list";
-        EXPECT_EQ(dialog->pickedCode(), QStringLiteral("18.06.03.2010"));
-        QTest::keyClick(dialog->list(), Qt::Key_Return);
-        QTest::keyClick(dialog, Qt::Key_Return);
-        picked = true;
-    });
-    click(wizard.pickButton());
-    ASSERT_TRUE(picked);
-    ASSERT_TRUE(wizard.waitUntilIdle());
+    pickByHand(wizard, QStringLiteral("not found"), QStringLiteral("Wonosobo"), QStringLiteral("sridadi"),
+               QStringLiteral("18.06.03.2010"));
     EXPECT_EQ(reportColumn(wizard, 1),
-              (QStringList{QStringLiteral("similar name"), QStringLiteral("exact"), QStringLiteral("exact")}));
+              (QStringList{QStringLiteral("similar name"), QStringLiteral("exact"), QStringLiteral("exact"),
+                           QStringLiteral("ambiguous")}));
     EXPECT_EQ(reportColumn(wizard, 5).value(2), QStringLiteral("another name of the pekon"));
+    // the row whose name two pekon bear (no kecamatan given): the list starts with the candidates
+    pickByHand(wizard, QStringLiteral("ambiguous"), QStringLiteral("Banjar Agung"),
+               QStringLiteral("Gunung Alip (18.06.21.2003"), QStringLiteral("18.06.21.2003"));
+    EXPECT_EQ(reportColumn(wizard, 1),
+              (QStringList{QStringLiteral("similar name"), QStringLiteral("exact"), QStringLiteral("exact"),
+                           QStringLiteral("exact")}));
     ASSERT_NE(wizard.plannedChanges(), nullptr);
-    EXPECT_EQ(wizard.plannedChanges()->upsertValues.size(), 3u);
+    EXPECT_EQ(wizard.plannedChanges()->upsertValues.size(), 4u);
 
     click(wizard.button(QWizard::FinishButton));
     EXPECT_FALSE(wizard.isVisible()) << "the wizard closes once written";
@@ -242,7 +263,12 @@ TEST(ImportWizard, ImportsACp1252TableWithAFuzzyNameAndARowMatchedByHand)
     EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.11.2020", "miskin", "2019"), 1204.0) << "1.204 is Indonesian";
     EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.03.2002", "miskin", "2019"), 98.0);
     EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.03.2010", "miskin", "2019"), 55.0);
-    EXPECT_EQ(countOf(stored, "miskin", "2019"), 3u) << "the total row 1.357 is no value";
+    EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.21.2003", "miskin", "2019"), 7.0);
+    EXPECT_EQ(countOf(stored, "miskin", "2019"), 4u) << "the total row 1.364 is no value";
+    const gis::AreaAlias* ambiguous = aliasOf(stored, "Banjar Agung");
+    ASSERT_NE(ambiguous, nullptr);
+    EXPECT_EQ(ambiguous->areaCode, "18.06.21.2003");
+    EXPECT_EQ(ambiguous->source, "user");
     const gis::AreaAlias* byHand = aliasOf(stored, "Ujung Pelita Séjahtera");
     ASSERT_NE(byHand, nullptr) << "the hand match is kept as an alias";
     EXPECT_EQ(byHand->areaCode, "18.06.03.2010");

@@ -635,6 +635,14 @@
         <source>Imported into the project: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the same name in several kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose the pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::LayersPanel</name>

@@ -622,6 +622,14 @@
         <source>Imported into the project: %1.</source>
         <translation>Diimpor ke proyek: %1.</translation>
     </message>
+    <message>
+        <source>the same name in several kecamatan</source>
+        <translation>nama yang sama di beberapa kecamatan</translation>
+    </message>
+    <message>
+        <source>— choose the pekon</source>
+        <translation>— pilih pekonnya</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::LayersPanel</name>
