@@ -681,6 +681,9 @@ void ImportWizard::buildReportPage()
     mSummary->setObjectName(QStringLiteral("importSummary"));
     mSummary->setWordWrap(true);
     mSummary->setTextFormat(Qt::RichText);
+    // rich text with word wrap under-reports its height in a layout: room for three lines
+    mSummary->setMinimumHeight(3 * mSummary->fontMetrics().lineSpacing() + 4);
+    mSummary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(mSummary);
     mStop = new QLabel;
     mStop->setObjectName(QStringLiteral("importStopReason"));
