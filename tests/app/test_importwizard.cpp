@@ -3,10 +3,12 @@
 #include "gis/store.h"
 #include "testutil.h"
 #include "ui/importwizard.h"
+#include "ui/mainwindow.h"
 #include "ui/workspace.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -373,4 +375,17 @@ TEST(ImportWizard, IsOffWithANoteWhenTheProjectCannotBeChanged)
     QTest::keyClicks(wizard.fileEdit(), QString::fromStdString((dir / "t.csv").string()));
     EXPECT_FALSE(wizard.button(QWizard::NextButton)->isEnabled());
     EXPECT_TRUE(child<QLabel>(&wizard, "importSourceNote")->text().contains(QStringLiteral("cannot be changed")));
+}
+
+TEST(ImportWizard, TheFileMenuOffersItOnlyForAProjectThatCanBeChanged)
+{
+    app::ui::MainWindow window;
+    window.openDefaultDataset();
+    auto* action = window.findChild<QAction*>(QStringLiteral("actionImport"));
+    ASSERT_NE(action, nullptr);
+    EXPECT_TRUE(action->isEnabled()) << "the example is editable";
+    gis::Dataset copy = *window.workspace()->dataset();
+    window.workspace()->setDataset(std::move(copy), QStringLiteral("salinan"), QString());
+    EXPECT_FALSE(action->isEnabled());
+    EXPECT_TRUE(action->statusTip().contains(QStringLiteral("cannot be changed"))) << action->statusTip().toStdString();
 }
