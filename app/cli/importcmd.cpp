@@ -4,6 +4,7 @@
 #include "cli/flaghints.h"
 
 #include "gis/error.h"
+#include "gis/importplan.h"
 #include "gis/project.h"
 #include "gis/rasterstore.h"
 #include "gis/store.h"
@@ -44,6 +45,15 @@ std::string layerAndFile(BoundaryCommandOptions& options)
     if (!layer.empty())
         options.read.layer = layer;
     return file;
+}
+
+/// The project opened for writing, saying so when its schema was upgraded.
+std::unique_ptr<gis::ProjectStore> openStoreForImport(const std::string& project, std::ostream& out)
+{
+    auto store = gis::openProject(project, gis::OpenMode::ReadWrite);
+    if (store->versionBeforeOpen() < store->schemaVersion())
+        fmt::print(out, "upgraded:    project schema {} -> {}\n", store->versionBeforeOpen(), store->schemaVersion());
+    return store;
 }
 
 } // namespace
@@ -100,19 +110,15 @@ int runNew(const BoundaryCommandOptions& given, std::ostream& out, std::ostream&
 int runImportBoundaries(const BoundaryCommandOptions& given, std::ostream& out, std::ostream&)
 {
     BoundaryCommandOptions options = given;
-    const auto store = gis::openProject(options.project, gis::OpenMode::ReadWrite);
-    if (store->versionBeforeOpen() < store->schemaVersion())
-        fmt::print(out, "upgraded:    project schema {} -> {}\n", store->versionBeforeOpen(), store->schemaVersion());
-    gis::Dataset ds = store->read();
+    const auto store = openStoreForImport(options.project, out);
     const std::string file = layerAndFile(options);
-    gis::BoundarySet set = withFlagHints([&] { return gis::readBoundaries(file, options.read); });
-    // What a boundary import may change: areas, the facilities' pekon, the crosswalk, meta.
-    constexpr gis::ProjectPart kChanged = gis::ProjectPart::Meta | gis::ProjectPart::Areas
-        | gis::ProjectPart::Facilities | gis::ProjectPart::BpsCodes | gis::ProjectPart::Aliases;
-    const gis::Dataset before = copyOfParts(ds, kChanged);
-    const gis::ReplaceReport replaced = gis::replaceBoundaries(ds, set, options.capital);
-    fmt::print(out, "{}{}", set.report.text(), replaced.text());
-    store->write(gis::changesBetween(before, ds, kChanged));
+    const gis::BoundaryImportPlan plan =
+        withFlagHints([&] { return gis::planBoundaryImport(*store, file, options.read, options.capital); });
+    fmt::print(out, "{}{}", plan.report.text(), plan.replaced.text());
+    store->write(plan.changes);
+    gis::ProjectReadOptions metaOnly;
+    metaOnly.parts = gis::ProjectPart::Meta;
+    const gis::Dataset ds = store->read(metaOnly);
     fmt::print(out, "provenance:  boundaries real ({}{}){}\n", ds.metaValue("boundary_source"),
                ds.metaValue("boundary_edition").empty() ? "" : ", edition " + ds.metaValue("boundary_edition"),
                ds.metaValue("values_provenance") == "illustrative"
@@ -141,43 +147,6 @@ std::string absolutePath(const std::string& p)
 {
     return std::filesystem::absolute(p).string();
 }
-
-/// A project opened for an import: its store, the parts the import reads, and a copy of the
-/// parts it may change (to write only what changed).
-struct ImportProject {
-    std::unique_ptr<gis::ProjectStore> store;
-    gis::Dataset ds;
-    gis::Dataset before;
-    gis::ProjectPart changed;
-};
-
-/// \a read: the parts the import needs; \a changed: those it may change; \a geometry: whether
-/// it needs the areas' geometry (a table import matches codes and names only).
-/// \a valueKeyPeriods: when given, the only (key, period) pairs of values the import may
-/// replace or check against (ProjectReadOptions::valueKeyPeriods).
-ImportProject openForImport(const std::string& project, std::ostream& out, gis::ProjectPart read,
-                            gis::ProjectPart changed, bool geometry,
-                            std::vector<std::pair<std::string, std::string>> valueKeyPeriods = {})
-{
-    ImportProject p;
-    p.store = gis::openProject(project, gis::OpenMode::ReadWrite);
-    if (p.store->versionBeforeOpen() < p.store->schemaVersion())
-        fmt::print(out, "upgraded:    project schema {} -> {}\n", p.store->versionBeforeOpen(),
-                   p.store->schemaVersion());
-    gis::ProjectReadOptions options;
-    options.parts = read;
-    options.areaGeometry = geometry;
-    options.valueKeyPeriods = std::move(valueKeyPeriods);
-    p.ds = p.store->read(options);
-    p.before = copyOfParts(p.ds, changed);
-    p.changed = changed;
-    return p;
-}
-
-constexpr gis::ProjectPart kValueImportReads = gis::ProjectPart::Meta | gis::ProjectPart::Areas
-    | gis::ProjectPart::Indicators | gis::ProjectPart::Aliases | gis::ProjectPart::BpsCodes;
-constexpr gis::ProjectPart kValueImportChanges =
-    gis::ProjectPart::Meta | gis::ProjectPart::Indicators | gis::ProjectPart::Aliases;
 
 } // namespace
 
@@ -245,20 +214,20 @@ void addDataImportCommands(CLI::App* importCmd, DataImportOptions& options, CLI:
 
 namespace {
 
-/// Prints an import's report, then saves the project only when the import was written
+/// Prints an import's report, then writes the plan only when the import was written
 /// (exit 0), or says why nothing was imported (exit 3, project unchanged).
-template <typename Report>
-int finishImport(ImportProject& p, const std::string& project, const Report& report, std::ostream& out,
+template <typename Plan>
+int finishImport(gis::ProjectStore& store, const std::string& project, const Plan& plan, std::ostream& out,
                  std::ostream& err)
 {
-    fmt::print(out, "{}", report.text());
-    if (!report.written) {
-        fmt::print(err, "sasaran-cli: error: nothing imported: {}{}\n", report.stopReason,
-                   flagHint(report.stopParameters));
+    fmt::print(out, "{}", plan.report.text());
+    if (!plan.report.written) {
+        fmt::print(err, "sasaran-cli: error: nothing imported: {}{}\n", plan.report.stopReason,
+                   flagHint(plan.report.stopParameters));
         return 3;
     }
     // The import says what it changed: no comparison of the project before and after.
-    p.store->write(gis::changesOfImport(p.before, report.changes));
+    store.write(plan.changes);
     fmt::print(out, "wrote project: {}\n", absolutePath(project));
     return 0;
 }
@@ -275,39 +244,31 @@ int runImportTable(const DataImportOptions& given, std::ostream& out, std::ostre
             throw UsageError(fmt::format("--indicator '{}' must be KEY=COLUMN", spec));
         options.table.indicators.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
     }
-    // The values the table may replace, and the population its poor counts are checked against.
-    std::vector<std::pair<std::string, std::string>> touched;
-    for (const auto& [key, column] : options.table.indicators)
-        touched.emplace_back(key, options.table.period);
-    touched.emplace_back("penduduk", options.table.period);
-    ImportProject p =
-        openForImport(options.project, out, kValueImportReads, kValueImportChanges, false, std::move(touched));
-    const gis::TableImportReport report =
-        withFlagHints([&] { return gis::importTable(p.ds, options.file, options.table); });
-    return finishImport(p, options.project, report, out, err);
+    const auto store = openStoreForImport(options.project, out);
+    const gis::TableImportPlan plan =
+        withFlagHints([&] { return gis::planTableImport(*store, options.file, options.table); });
+    return finishImport(*store, options.project, plan, out, err);
 }
 
 int runImportRecords(const DataImportOptions& given, std::ostream& out, std::ostream& err)
 {
     DataImportOptions options = given;
     options.records.fuzzy = !options.noFuzzy;
-    ImportProject p = openForImport(options.project, out, kValueImportReads, kValueImportChanges, false);
-    const gis::RecordImportReport report =
-        withFlagHints([&] { return gis::importRecords(p.ds, options.file, options.records); });
-    return finishImport(p, options.project, report, out, err);
+    const auto store = openStoreForImport(options.project, out);
+    const gis::RecordImportPlan plan =
+        withFlagHints([&] { return gis::planRecordImport(*store, options.file, options.records); });
+    return finishImport(*store, options.project, plan, out, err);
 }
 
 int runImportFacilities(const DataImportOptions& given, std::ostream& out, std::ostream&)
 {
     DataImportOptions options = given;
     options.facilities.fuzzy = !options.noFuzzy;
-    ImportProject p =
-        openForImport(options.project, out, gis::ProjectPart::All,
-                      gis::ProjectPart::Meta | gis::ProjectPart::Facilities | gis::ProjectPart::Aliases, true);
-    const gis::FacilityImportReport report =
-        withFlagHints([&] { return gis::importFacilities(p.ds, options.file, options.facilities); });
-    fmt::print(out, "{}", report.text());
-    p.store->write(gis::changesBetween(p.before, p.ds, p.changed));
+    const auto store = openStoreForImport(options.project, out);
+    const gis::FacilityImportPlan plan =
+        withFlagHints([&] { return gis::planFacilityImport(*store, options.file, options.facilities); });
+    fmt::print(out, "{}", plan.report.text());
+    store->write(plan.changes);
     fmt::print(out, "wrote project: {}\n", absolutePath(options.project));
     return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "ui/exportdialog.h"
 #include "ui/hotspotspanel.h"
+#include "ui/importwizard.h"
 #include "ui/layerspanel.h"
 #include "ui/legendpanel.h"
 #include "ui/mapcanvas.h"
@@ -137,6 +138,7 @@ void MainWindow::buildMenus()
     action(file, tr("Open the &Tanggamus example"), "actionExample", &MainWindow::openDefaultDataset);
     action(
         file, tr("&Save a copy…"), "actionSaveCopy", [this] { mProject->chooseSaveCopy(); }, QKeySequence::SaveAs);
+    setupImportAction(file);
     file->addSeparator();
     QAction* exportAction =
         action(file, tr("&Export map…"), "actionExportMap", &MainWindow::exportMap, QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -313,6 +315,33 @@ QString MainWindow::identify(gis::Point lonLat)
     }
     statusBar()->showMessage(text);
     return text;
+}
+
+void MainWindow::setupImportAction(QMenu* file)
+{
+    QAction* importAction = file->addAction(tr("&Import data…"), this, &MainWindow::openImportWizard);
+    importAction->setObjectName(QStringLiteral("actionImport"));
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    auto update = [this, importAction] {
+        importAction->setEnabled(mWorkspace->canEdit());
+        const QString why = mWorkspace->hasProject()
+            ? tr("Import is off: this project cannot be changed (%1)").arg(mWorkspace->readOnlyReason())
+            : tr("Import is off: open a project first");
+        importAction->setStatusTip(mWorkspace->canEdit() ? tr("Import a table, records, facilities or boundaries")
+                                                         : why);
+        importAction->setToolTip(importAction->statusTip());
+    };
+    connect(mWorkspace, &Workspace::projectChanged, importAction, update);
+    update();
+}
+
+void MainWindow::openImportWizard()
+{
+    if (!mWorkspace->canEdit())
+        return;
+    ImportWizard wizard(mWorkspace, this);
+    connect(&wizard, &ImportWizard::imported, this, [this](const QString& summary) { statusBar()->showMessage(summary); });
+    wizard.exec();
 }
 
 void MainWindow::exportMap()

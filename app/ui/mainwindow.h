@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QDockWidget;
+class QMenu;
 
 namespace app {
 namespace ui {
@@ -72,6 +73,8 @@ private:
     void setupAnalysisDocks(QDockWidget* besides);
     void updateTitle();
     void exportMap();
+    void setupImportAction(QMenu* file);
+    void openImportWizard();
 
     Workspace* mWorkspace = nullptr;
     ProjectActions* mProject = nullptr;

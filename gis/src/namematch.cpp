@@ -123,6 +123,27 @@ NameMatch NameMatcher::matchIn(const std::vector<const Entry*>& villages, const 
         return result;
     }
     if (exact.size() > 1) {
+        // One of several areas of this name is named so by an alias (a person matched this name
+        // to it by hand): the alias decides.
+        const Entry* chosen = nullptr;
+        bool several = false;
+        for (const Entry& alias : mAliases) {
+            if (alias.key != key)
+                continue;
+            for (const Entry* e : exact) {
+                if (e->code != alias.code)
+                    continue;
+                several = several || (chosen != nullptr && chosen != e);
+                chosen = e;
+            }
+        }
+        if (chosen && !several) {
+            result.kind = MatchKind::Exact;
+            result.code = chosen->code;
+            result.matchedName = chosen->name;
+            result.how = "alias";
+            return result;
+        }
         result.kind = MatchKind::Ambiguous;
         for (const Entry* e : exact)
             result.candidates.push_back(candidateText(*e));

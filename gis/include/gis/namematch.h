@@ -3,7 +3,8 @@
 /// Matching area names written by people (office tables, registers) to a project's areas:
 /// case, spacing, punctuation and the prefixes Pekon/Desa/Kelurahan/Kel./Kampung/Tiyuh ignored,
 /// then the project's alias table, then an edit-distance (Damerau) match accepted only when it
-/// is unambiguous.
+/// is unambiguous. When several areas in scope bear the name, an alias of that name for exactly
+/// one of them decides (a person matched the name by hand).
 /// \note Thread safety: a NameMatcher copies the names it needs from its Dataset; once built, its
 /// const match() may be called from several threads at once.
 #include "gis/dataset.h"
