@@ -7,6 +7,7 @@
 #include "ui/profilepanel.h"
 #include "ui/projectactions.h"
 #include "ui/searchpanel.h"
+#include "ui/sharedprojects.h"
 #include "ui/statuspanel.h"
 #include "ui/stylepanel.h"
 #include "ui/tablepanel.h"
@@ -38,7 +39,8 @@ QDockWidget* dock(QMainWindow* window, const QString& title, const char* name, Q
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-        : QMainWindow(parent), mWorkspace(new Workspace(this)), mProject(new ProjectActions(mWorkspace, this))
+        : QMainWindow(parent), mWorkspace(new Workspace(this)), mProject(new ProjectActions(mWorkspace, this)),
+          mShared(new SharedProjects(mWorkspace, mProject, this))
 {
     connect(mProject, &ProjectActions::message, this, [this](const QString& text) { statusBar()->showMessage(text); });
     resize(1500, 940);
@@ -100,6 +102,7 @@ void MainWindow::buildUi()
         statusBar()->showMessage(text);
     });
     buildMenus();
+    mShared->install(); // the read-only note and who changed the project last
     updateTitle();
 }
 
@@ -123,6 +126,7 @@ void MainWindow::buildMenus()
     action(file, tr("Open the &Tanggamus example"), "actionExample", &MainWindow::openDefaultDataset);
     action(
         file, tr("&Save a copy…"), "actionSaveCopy", [this] { mProject->chooseSaveCopy(); }, QKeySequence::SaveAs);
+    mShared->addActions(file);
     file->addSeparator();
     QAction* exportAction =
         action(file, tr("&Export map…"), "actionExportMap", &MainWindow::exportMap, QKeySequence(Qt::CTRL | Qt::Key_E));

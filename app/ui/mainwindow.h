@@ -18,6 +18,7 @@ class LegendPanel;
 class MapCanvas;
 class ProfilePanel;
 class SearchPanel;
+class SharedProjects;
 class TablePanel;
 class ProjectActions;
 class StatusPanel;
@@ -46,6 +47,7 @@ public:
     TablePanel* tablePanel() const { return mTable; }
     ProfilePanel* profilePanel() const { return mProfile; }
     SearchPanel* searchPanel() const { return mSearch; }
+    SharedProjects* sharedProjects() const { return mShared; }
     /// \brief The layer chooser of the style panel (keys as item data).
     QComboBox* indicatorBox() const;
     const gis::Dataset* dataset() const;
@@ -75,6 +77,7 @@ private:
     TablePanel* mTable = nullptr;
     ProfilePanel* mProfile = nullptr;
     SearchPanel* mSearch = nullptr;
+    SharedProjects* mShared = nullptr;
 };
 
 } // namespace ui
