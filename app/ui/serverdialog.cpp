@@ -62,11 +62,11 @@ ServerProjectDialog::ServerProjectDialog(const QString& title, const QString& in
                             this);
     note->setObjectName(QStringLiteral("passwordNote"));
     note->setWordWrap(true);
-    note->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    note->setStyleSheet(QStringLiteral("color: #555;"));
     layout->addWidget(note);
     mProblem = new QLabel(this);
     mProblem->setObjectName(QStringLiteral("serverProblem"));
-    mProblem->setStyleSheet(QStringLiteral("color: #a33;"));
+    mProblem->setStyleSheet(QStringLiteral("color: #7a5c00;"));
     layout->addWidget(mProblem);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

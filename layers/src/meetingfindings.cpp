@@ -171,7 +171,7 @@ std::vector<std::string> meetingFindings(const MeetingFigures& f, Lang lang)
                       + tr(lang, ") menambah ", ") would add ") + count(*r.coveredAfter - *r.coveredBefore) + " "
                       + demandLabel(r, lang) + tr(lang, " yang terjangkau: dari ", " within reach: from ")
                       + count(*r.coveredBefore) + tr(lang, " menjadi ", " to ") + count(*r.coveredAfter)
-                      + tr(lang, " dari ", " of ") + count(r.totalDemand) + ".");
+                      + tr(lang, " dari total ", " of ") + count(r.totalDemand) + ".");
     }
     if (f.poorBefore) {
         const double change = f.poor - *f.poorBefore;

@@ -14,6 +14,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -293,7 +294,10 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         PageExtras figuresPage;
         figuresPage.tableOnly = true;
         figuresPage.title = tr(lang, "Angka di Balik Temuan", "The Figures Behind the Findings");
-        figuresPage.subtitle = priorityMap.subtitle();
+        figuresPage.subtitle =
+            tr(lang, "Dihitung dari tabel analisis periode ", "Computed from the analysis table of period ")
+            + table.period + tr(lang, "; jangkauan Puskessos ", "; Puskessos reach ")
+            + formatNumber(options.coverageRadiusKm, 0) + " km";
         figuresPage.table = findingsTable(figures, lang);
         priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(figuresPage));
     }
@@ -350,9 +354,13 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         placeSpec.coverageKind = latest->kind;
         placeSpec.title = tr(lang, "Usulan Lokasi ", "Proposed Sites for ") + std::to_string(latest->count) + " "
             + facilityKindLabel(latest->kind) + tr(lang, " Baru", "");
-        placeSpec.subtitle = placementMethodLabel(latest->method, lang) + ", " + tr(lang, "jangkauan ", "reach ")
-            + reach(*latest) + ", " + tr(lang, "permintaan ", "demand ") + demandLabel(latest->demandKey) + " "
-            + latest->period
+        std::string method = placementMethodLabel(latest->method, lang);
+        method[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(method[0])));
+        std::string demand = demandLabel(latest->demandKey);
+        if (!demand.empty())
+            demand[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(demand[0])));
+        placeSpec.subtitle = method + ", " + tr(lang, "jangkauan ", "reach ") + reach(*latest) + ", "
+            + tr(lang, "permintaan: ", "demand: ") + demand + " " + latest->period
             + (latest->capacity ? tr(lang, ", kapasitas ", ", capacity ") + number(*latest->capacity, 0)
                                 : std::string())
             + "; " + tr(lang, "terjangkau ", "covered ") + optional(latest->coveredBefore, 0) + " → "

@@ -144,7 +144,7 @@ TEST(MeetingFindings, SentencesInPlainBahasaWithTheHandWorkedFigures)
     EXPECT_EQ(findings[3], "350 penduduk miskin tinggal lebih dari 5 km dari Puskessos terdekat.");
     EXPECT_EQ(findings[4],
               "Usulan 2 Puskessos baru (cakupan maksimal, jangkauan 5 km) menambah 200 penduduk miskin "
-              "yang terjangkau: dari 200 menjadi 400 dari 450.");
+              "yang terjangkau: dari 200 menjadi 400 dari total 450.");
     EXPECT_EQ(findings[5],
               "Dibandingkan periode 2017, penduduk miskin turun 20 jiwa, dari 470 menjadi 450. "
               "Perubahan terbesar di Kecamatan Alpha (-30 jiwa).");
@@ -259,7 +259,7 @@ TEST(MeetingFindings, EveryFigureOfThePrintedFindingsIsComputedAgainAndPrintedIn
         n(beyond) + " penduduk miskin tinggal lebih dari 5 km dari Puskessos terdekat.",
         "Usulan 3 Puskessos baru (cakupan maksimal, jangkauan 5 km) menambah "
             + n(*run.coveredAfter - *run.coveredBefore) + " penduduk miskin yang terjangkau: dari "
-            + n(*run.coveredBefore) + " menjadi " + n(*run.coveredAfter) + " dari " + n(run.totalDemand) + ".",
+            + n(*run.coveredBefore) + " menjadi " + n(*run.coveredAfter) + " dari total " + n(run.totalDemand) + ".",
         "Dibandingkan periode 2017, penduduk miskin turun " + n(totalBefore - total) + " jiwa, dari " + n(totalBefore)
             + " menjadi " + n(total) + ".",
     };

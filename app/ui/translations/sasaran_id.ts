@@ -676,15 +676,15 @@
     <name>app::ui::SharedProjects</name>
     <message>
         <source>Open a &amp;server project…</source>
-        <translation>Buka proyek &amp;server…</translation>
+        <translation>Buka proyek ser&amp;ver…</translation>
     </message>
     <message>
         <source>Copy this project &amp;to the server…</source>
-        <translation>Salin proyek ini ke ser&amp;ver…</translation>
+        <translation>Sal&amp;in proyek ini ke server…</translation>
     </message>
     <message>
         <source>Copy a server project to a &amp;file…</source>
-        <translation>Salin proyek server ke &amp;berkas…</translation>
+        <translation>Salin &amp;proyek server ke berkas…</translation>
     </message>
     <message>
         <source>&amp;Rename the project…</source>
