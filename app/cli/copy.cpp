@@ -4,7 +4,7 @@
 #include "cli/common.h"
 #include "gis/error.h"
 #include "gis/project.h"
-#include "gis/rasterstore.h"
+#include "gis/projectcopy.h"
 #include "gis/serveraccess.h"
 #include "gis/store.h"
 
@@ -15,44 +15,6 @@
 #include <filesystem>
 
 namespace app::cli {
-
-namespace {
-
-gis::Dataset readProject(const std::string& location)
-{
-    if (location == kDefaultProjectName)
-        return gis::buildDefaultDataset();
-    return gis::openProject(location, gis::OpenMode::ReadOnly)->read();
-}
-
-/// True when a project is already at \a location (a file there, or a server project this role
-/// can open).
-bool projectExists(const std::string& location)
-{
-    if (!gis::isServerLocation(location))
-        return std::filesystem::exists(location);
-    try {
-        gis::openProject(location, gis::OpenMode::ReadOnly);
-        return true;
-    } catch (const gis::ProjectError& e) {
-        // Missing means free; anything else (unreachable, no PostGIS, a malformed URI) is the
-        // error to report.
-        if (e.problem() == gis::ProjectProblem::Missing)
-            return false;
-        throw;
-    }
-}
-
-/// How many rasters (DEM, land cover, population) a file project holds: they live in the file
-/// only, outside the Dataset.
-std::size_t rasterCount(const std::string& location)
-{
-    if (location == kDefaultProjectName || gis::isServerLocation(location))
-        return 0;
-    return gis::storedRasterKinds(location).size();
-}
-
-} // namespace
 
 CLI::App* addCopyCommand(CLI::App& cli, CopyCommandOptions& options)
 {
@@ -72,32 +34,26 @@ int runCopy(const CopyCommandOptions& options, std::ostream& out, std::ostream&)
         throw UsageError("SRC and DST are the same project ('" + options.source + "')");
     if (options.destination == kDefaultProjectName)
         throw UsageError("DST cannot be :default (the embedded data is read-only)");
-    const gis::Dataset ds = readProject(options.source);
-    const std::size_t rasters = rasterCount(options.source);
-    const bool rastersStay = rasters > 0 && gis::isServerLocation(options.destination);
-    // Said, not silently dropped: the server store has no raster table yet.
-    const std::string notCopied = rastersStay
-        ? fmt::format("not copied: {} raster(s) (DEM, land cover or population): a server project holds no "
-                      "rasters yet; keep the file for travel-time work\n",
-                      rasters)
-        : std::string();
-    if (!options.replace && projectExists(options.destination))
+    const bool fromDefault = options.source == kDefaultProjectName;
+    if (!fromDefault && !gis::projectExists(options.source))
+        gis::openProject(options.source, gis::OpenMode::ReadOnly); // throws the store's "missing" error
+    if (!options.replace && gis::projectExists(options.destination))
         throw UsageError("a project already exists at '" + options.destination
                          + "'; add --replace to overwrite it (nothing was changed)");
-    const std::string created = gis::createProject(options.destination, ds, options.replace)->location();
-    // A file's rasters are its source's: copied from a file source, none from the others.
-    std::size_t copiedRasters = 0;
-    if (!gis::isServerLocation(options.destination)) {
-        if (options.source != kDefaultProjectName && !gis::isServerLocation(options.source))
-            copiedRasters = gis::copyRasters(options.source, options.destination);
-        else
-            gis::removeRasters(options.destination);
-    }
-    fmt::print(out, "{}", notCopied);
+    const gis::ProjectCopyResult copied = fromDefault
+        ? gis::copyDatasetToProject(gis::buildDefaultDataset(), options.destination, options.replace)
+        : gis::copyProject(options.source, options.destination, options.replace);
+    // Said, not silently dropped: the server store has no raster table yet.
+    if (copied.rastersNotCopied > 0)
+        fmt::print(out,
+                   "not copied: {} raster(s) (DEM, land cover or population): a server project holds no "
+                   "rasters yet; keep the file for travel-time work\n",
+                   copied.rastersNotCopied);
     fmt::print(out, "copied {} areas, {} facilities, {} indicator values, {} saved runs{}\n  from {}\n  to   {}\n",
-               ds.areas.size(), ds.facilities.size(), ds.indicators.size(), ds.programs.size(),
-               copiedRasters == 0 ? "" : fmt::format(", {} raster(s)", copiedRasters), options.source,
-               gis::isServerLocation(created) ? created : std::filesystem::absolute(created).string());
+               copied.areas, copied.facilities, copied.values, copied.programs,
+               copied.rastersCopied == 0 ? "" : fmt::format(", {} raster(s)", copied.rastersCopied), options.source,
+               gis::isServerLocation(copied.destination) ? copied.destination
+                                                         : std::filesystem::absolute(copied.destination).string());
     return 0;
 }
 

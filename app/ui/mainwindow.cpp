@@ -10,6 +10,7 @@
 #include "ui/profilepanel.h"
 #include "ui/projectactions.h"
 #include "ui/searchpanel.h"
+#include "ui/sharedprojects.h"
 #include "ui/statuspanel.h"
 #include "ui/stylepanel.h"
 #include "ui/tablepanel.h"
@@ -41,7 +42,8 @@ QDockWidget* dock(QMainWindow* window, const QString& title, const char* name, Q
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-        : QMainWindow(parent), mWorkspace(new Workspace(this)), mProject(new ProjectActions(mWorkspace, this))
+        : QMainWindow(parent), mWorkspace(new Workspace(this)), mProject(new ProjectActions(mWorkspace, this)),
+          mShared(new SharedProjects(mWorkspace, mProject, this))
 {
     connect(mProject, &ProjectActions::message, this, [this](const QString& text) { statusBar()->showMessage(text); });
     resize(1500, 940);
@@ -115,6 +117,7 @@ void MainWindow::buildUi()
         statusBar()->showMessage(text);
     });
     buildMenus();
+    mShared->install(); // the read-only note and who changed the project last
     updateTitle();
 }
 
@@ -139,6 +142,7 @@ void MainWindow::buildMenus()
     action(
         file, tr("&Save a copy…"), "actionSaveCopy", [this] { mProject->chooseSaveCopy(); }, QKeySequence::SaveAs);
     setupImportAction(file);
+    mShared->addActions(file);
     file->addSeparator();
     QAction* exportAction =
         action(file, tr("&Export map…"), "actionExportMap", &MainWindow::exportMap, QKeySequence(Qt::CTRL | Qt::Key_E));

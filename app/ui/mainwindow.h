@@ -22,6 +22,7 @@ class LegendPanel;
 class MapCanvas;
 class ProfilePanel;
 class SearchPanel;
+class SharedProjects;
 class TablePanel;
 class ProjectActions;
 class StatusPanel;
@@ -52,6 +53,7 @@ public:
     PokdarwisPanel* pokdarwisPanel() const { return mPokdarwis; }
     ProfilePanel* profilePanel() const { return mProfile; }
     SearchPanel* searchPanel() const { return mSearch; }
+    SharedProjects* sharedProjects() const { return mShared; }
     /// \brief The layer chooser of the style panel (keys as item data).
     QComboBox* indicatorBox() const;
     const gis::Dataset* dataset() const;
@@ -88,6 +90,7 @@ private:
     PokdarwisPanel* mPokdarwis = nullptr;
     ProfilePanel* mProfile = nullptr;
     SearchPanel* mSearch = nullptr;
+    SharedProjects* mShared = nullptr;
 };
 
 } // namespace ui

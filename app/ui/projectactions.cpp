@@ -126,7 +126,8 @@ void ProjectActions::fillRecentMenu(QMenu* menu)
     menu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
     for (const QString& location : recent)
-        menu->addAction(QFileInfo(location).fileName(), this, [this, location] { open(location); });
+        menu->addAction(gis::isServerLocation(location.toStdString()) ? location : QFileInfo(location).fileName(), this,
+                        [this, location] { open(location); });
     menu->setEnabled(!recent.isEmpty());
 }
 

@@ -34,6 +34,12 @@ public:
     bool exportReportTo(const QString& path);
     /// \brief Fills \a menu with the recent projects (kept in QSettings "recentProjects").
     void fillRecentMenu(QMenu* menu);
+    /// \brief Runs \a work on a worker thread behind a progress dialog (the window stays live);
+    /// an exception becomes a plain message box for \a action (a UserAction) on \a target.
+    /// Returns true when \a work finished without one.
+    bool runInBackground(const QString& label, const std::function<void()>& work, const QString& target, int action);
+    /// \brief Remembers \a location (a path, or a server URI without password) as recent.
+    void addRecent(const QString& location);
 
 signals:
     /// \brief A line for the status bar.
@@ -41,9 +47,7 @@ signals:
     void recentChanged();
 
 private:
-    void addRecent(const QString& location);
     void showError(const QString& title, const QString& text);
-    bool runInBackground(const QString& label, const std::function<void()>& work, const QString& target, int action);
 
     Workspace* mWorkspace;
     QWidget* mWindow;

@@ -57,8 +57,8 @@ void Workspace::openProject(const QString& location)
             throw;
         store = gis::openProject(location.toStdString(), gis::OpenMode::ReadOnly);
         readOnlyReason = gis::isServerLocation(location.toStdString())
-                             ? tr("You may only read this project on the server: ask its owner for write access.")
-                             : tr("The project file cannot be written (read-only file or folder): save a copy to edit it.");
+            ? tr("You may only read this project on the server: ask its owner for write access.")
+            : tr("The project file cannot be written (read-only file or folder): save a copy to edit it.");
     }
     gis::Dataset ds = store->read();
     const QString title =
@@ -106,6 +106,17 @@ std::vector<long long> Workspace::commit(const gis::ProjectChanges& changes)
     std::vector<long long> ids = mStore->write(changes);
     reloadKeepingView();
     return ids;
+}
+
+std::optional<gis::ProjectChangeStamp> Workspace::lastChange() const
+{
+    if (!mStore)
+        return std::nullopt;
+    try {
+        return mStore->lastChange();
+    } catch (const gis::Error&) {
+        return std::nullopt; // said nowhere else: the status bar then shows no line
+    }
 }
 
 void Workspace::reloadKeepingView()

@@ -10,15 +10,16 @@
 #include "gis/dataset.h"
 #include "gis/hotspots.h"
 #include "gis/pokdarwis.h"
+#include "gis/store.h"
 #include "layers/classification.h"
 #include "layers/thematicmap.h"
 #include "ui/layerlist.h"
 
 #include <QObject>
 #include <QPainterPath>
-#include <QTemporaryDir>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <map>
 #include <memory>
@@ -30,6 +31,7 @@
 namespace gis {
 class ProjectStore;
 struct ProjectChanges;
+struct ProjectChangeStamp;
 } // namespace gis
 
 namespace app {
@@ -107,6 +109,9 @@ public:
     void retranslate();
     /// \brief Writes a copy of the project to a new file. \throws gis::Error.
     void saveCopy(const QString& path) const;
+    /// \brief Who last wrote the open project and when, read from its store now (nullopt without a
+    /// store, when none is recorded, or when the store cannot say).
+    std::optional<gis::ProjectChangeStamp> lastChange() const;
 
     bool hasProject() const { return mDataset != nullptr; }
     /// \brief The project, for panels' setters that take a const dataset (read-only, GUI thread).
@@ -200,7 +205,8 @@ signals:
     void currentVillageChanged();
 
 private:
-    void takeStore(std::unique_ptr<gis::ProjectStore> store, const QString& storeLocation, const QString& readOnlyReason);
+    void takeStore(std::unique_ptr<gis::ProjectStore> store, const QString& storeLocation,
+                   const QString& readOnlyReason);
     void reloadKeepingView();
     void installDataset(gis::Dataset ds, const QString& title, const QString& location);
     void rebuildThemes();

@@ -9,12 +9,14 @@
 #include "detail/serverstore.h"
 
 #include "detail/pg.h"
+#include "detail/projectschema.h"
 #include "detail/wkb.h"
 #include "gis/error.h"
 #include "gis/geometry.h"
 #include "gis/geometryops.h"
 #include "gis/measure.h"
 #include "gis/project.h"
+#include "gis/serveraccess.h"
 
 #include <libpq-fe.h>
 
@@ -277,6 +279,16 @@ void insertPrograms(PgConnection& db, const std::string& s, const std::vector<Pl
                   sites.rows());
 }
 
+/// Records the role writing and the time (inside the caller's write transaction): see
+/// ProjectChangeStamp.
+void recordServerChange(PgConnection& db, const std::string& s)
+{
+    db.exec("INSERT INTO " + s
+            + ".meta (key, value) VALUES ('changed_by', current_user::text), ('changed_utc', "
+              "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+}
+
 void writeContent(PgConnection& db, const std::string& s, const Dataset& ds)
 {
     {
@@ -285,7 +297,7 @@ void writeContent(PgConnection& db, const std::string& s, const Dataset& ds)
         meta.field(std::to_string(kProjectSchemaVersion));
         meta.end();
         for (const auto& [key, value] : ds.meta) {
-            if (key == "schema_version")
+            if (key == "schema_version" || isStoreBookkeeping(key))
                 continue;
             meta.field(key);
             meta.field(value);
@@ -390,10 +402,27 @@ public:
             PgTransaction tx(*mDb);
             mDb->query("SELECT pg_advisory_xact_lock(hashtext($1))", {PgParam::text("sasaran." + mLoc.project)});
             std::vector<long long> ids = writeIn(changes);
+            recordServerChange(*mDb, mSchema);
             tx.commit();
             return ids;
         } catch (const PgError& e) {
             throw serverError(mLoc, "write the changes", e);
+        }
+    }
+
+    std::optional<ProjectChangeStamp> lastChange() const override
+    {
+        try {
+            PgResult r =
+                mDb->query("SELECT key, value FROM " + mSchema + ".meta WHERE key IN ('changed_by', 'changed_utc')");
+            ProjectChangeStamp stamp;
+            for (int i = 0; i < r.rows(); ++i)
+                (r.text(i, 0) == kChangedByKey ? stamp.user : stamp.utc) = r.text(i, 1);
+            if (stamp.utc.empty())
+                return std::nullopt;
+            return stamp;
+        } catch (const PgError& e) {
+            throw serverError(mLoc, "read who changed the project last", e);
         }
     }
 
@@ -423,7 +452,8 @@ private:
         {
             PgResult r = mDb->query("SELECT key, value FROM " + s + ".meta");
             for (int i = 0; i < r.rows(); ++i)
-                ds.meta[r.text(i, 0)] = r.text(i, 1);
+                if (!isStoreBookkeeping(r.text(i, 0)))
+                    ds.meta[r.text(i, 0)] = r.text(i, 1);
         }
         if (has(options.parts, ProjectPart::Areas)) {
             PgResult r = mDb->query(std::string("SELECT code, name, kind, coalesce(parent_code, ''), ")
@@ -684,7 +714,7 @@ private:
                              "SET bps_code = excluded.bps_code",
                        {PgParam::text(code), PgParam::text(bps)});
         for (const auto& [key, value] : c.meta) {
-            if (key == "schema_version")
+            if (key == "schema_version" || isStoreBookkeeping(key))
                 continue;
             if (value)
                 mDb->query("INSERT INTO " + s
@@ -731,7 +761,7 @@ std::unique_ptr<PgConnection> connectServer(const ServerLocation& loc)
 {
     std::unique_ptr<PgConnection> db;
     try {
-        db = std::make_unique<PgConnection>(loc.conninfo);
+        db = std::make_unique<PgConnection>(loc.conninfo, serverPassword(loc.display));
     } catch (const PgError& e) {
         throw ProjectError("cannot reach the PostgreSQL server of '" + loc.display + "': " + e.what()
                                + "; check the host, port, user and database, that the server runs, and the password "
@@ -809,6 +839,7 @@ std::unique_ptr<ProjectStore> createServerProject(const std::string& location, c
             }
             createTables(*db, s);
             writeContent(*db, s, ds);
+            recordServerChange(*db, s);
             createIndexes(*db, s);
             tx.commit();
         } catch (const PgError& e) {

@@ -103,9 +103,16 @@ long long PgResult::integer(int row, int column) const
     return out;
 }
 
-PgConnection::PgConnection(const std::string& conninfo)
+PgConnection::PgConnection(const std::string& conninfo, const std::optional<std::string>& password)
 {
-    mConn = PQconnectdb(conninfo.c_str());
+    if (password) {
+        // expand_dbname: the URI given as dbname is read whole; the password rides beside it.
+        const char* const keywords[] = {"dbname", "password", nullptr};
+        const char* const values[] = {conninfo.c_str(), password->c_str(), nullptr};
+        mConn = PQconnectdbParams(keywords, values, 1);
+    } else {
+        mConn = PQconnectdb(conninfo.c_str());
+    }
     if (!mConn)
         throw PgError("08001", "out of memory while connecting");
     if (PQstatus(mConn) != CONNECTION_OK) {

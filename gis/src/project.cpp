@@ -8,11 +8,13 @@
 #include "gis/error.h"
 #include "gis/placementrun.h"
 #include "gis/store.h"
+#include "gis/text.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <future>
 #include <iterator>
@@ -22,11 +24,15 @@
 #include <system_error>
 #include <utility>
 
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace gis {
 
+using detail::isStoreBookkeeping;
+using detail::kChangedByKey;
+using detail::kChangedUtcKey;
 using detail::SpatialiteConnection;
 using detail::Statement;
 
@@ -83,7 +89,7 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds, bool createSpatia
     // schema_version was written by createSchema(); store_revision belongs to the store.
     Statement meta(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
     for (const auto& [key, value] : ds.meta)
-        if (key != "schema_version" && key != "store_revision")
+        if (key != "schema_version" && !isStoreBookkeeping(key))
             meta.bind(1, key).bind(2, value).run();
 
     Statement area(db,
@@ -404,9 +410,32 @@ void writeTransaction(SpatialiteConnection& db, Body&& body)
     }
 }
 
-/// Raises meta "store_revision" (inside the caller's write transaction).
+/// The name of the OS user this process runs as ("" when it has none).
+std::string osUserName()
+{
+    passwd entry{};
+    passwd* found = nullptr;
+    std::vector<char> buffer(16384);
+    if (getpwuid_r(geteuid(), &entry, buffer.data(), buffer.size(), &found) == 0 && found && found->pw_name)
+        return found->pw_name;
+    for (const char* variable : {"USER", "LOGNAME"})
+        if (const char* v = std::getenv(variable); v && *v)
+            return v;
+    return {};
+}
+
+/// Records who writes and when (inside the caller's write transaction): see ProjectChangeStamp.
+void recordChange(SpatialiteConnection& db)
+{
+    Statement set(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    set.bind(1, std::string(kChangedByKey)).bind(2, osUserName()).run();
+    set.bind(1, std::string(kChangedUtcKey)).bind(2, isoUtcNow()).run();
+}
+
+/// Raises meta "store_revision" and records the change (inside the caller's write transaction).
 void bumpRevision(SpatialiteConnection& db)
 {
+    recordChange(db);
     db.exec("INSERT INTO meta (key, value) VALUES ('store_revision', '1') ON CONFLICT(key) DO UPDATE SET "
             "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)");
 }
@@ -436,7 +465,7 @@ Dataset readProject(SpatialiteConnection& db, SpatialiteConnection* second, cons
     {
         Statement q(db, "SELECT key, value FROM meta");
         while (q.step())
-            if (q.text(0) != "store_revision")
+            if (!isStoreBookkeeping(q.text(0)))
                 ds.meta[q.text(0)] = q.text(1);
     }
     Dataset rest;
@@ -477,7 +506,7 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
         Statement set(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
         Statement remove(db, "DELETE FROM meta WHERE key = ?");
         for (const auto& [key, value] : c.meta) {
-            if (key == "schema_version" || key == "store_revision")
+            if (key == "schema_version" || isStoreBookkeeping(key))
                 continue;
             if (value)
                 set.bind(1, key).bind(2, *value).run();
@@ -622,9 +651,9 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
 void clearContent(SpatialiteConnection& db)
 {
     for (const char* sql :
-         {"DELETE FROM meta WHERE key NOT IN ('schema_version', 'store_revision')", "DELETE FROM program_site",
-          "DELETE FROM program", "DELETE FROM alias", "DELETE FROM kode_bps", "DELETE FROM indikator",
-          "DELETE FROM fasilitas", "DELETE FROM latar", "DELETE FROM wilayah"})
+         {"DELETE FROM meta WHERE key NOT IN ('schema_version', 'store_revision', 'changed_by', 'changed_utc')",
+          "DELETE FROM program_site", "DELETE FROM program", "DELETE FROM alias", "DELETE FROM kode_bps",
+          "DELETE FROM indikator", "DELETE FROM fasilitas", "DELETE FROM latar", "DELETE FROM wilayah"})
         db.exec(sql);
 }
 
@@ -658,6 +687,17 @@ public:
     bool readOnly() const override { return mMode == OpenMode::ReadOnly; }
     int schemaVersion() const override { return mVersion; }
     int versionBeforeOpen() const override { return mVersionBefore ? *mVersionBefore : mVersion; }
+
+    std::optional<ProjectChangeStamp> lastChange() const override
+    {
+        Statement q(*mDb, "SELECT key, value FROM meta WHERE key IN ('changed_by', 'changed_utc')");
+        ProjectChangeStamp stamp;
+        while (q.step())
+            (q.text(0) == kChangedByKey ? stamp.user : stamp.utc) = q.text(1);
+        if (stamp.utc.empty())
+            return std::nullopt;
+        return stamp;
+    }
 
     Dataset read(const ProjectReadOptions& options) const override
     {
@@ -769,6 +809,7 @@ void writeNewFile(const Dataset& ds, const std::string& path)
         db.exec("BEGIN");
         createSchema(db);
         writeContent(db, ds);
+        recordChange(db);
         detail::copyRasterTable(db, target.string()); // rasters are not in the Dataset (rasterstore.h)
         db.exec("COMMIT");
         db.close(); // the last connection: the WAL is checkpointed into the file and removed

@@ -3,11 +3,58 @@
 
 #include "gis/error.h"
 
+#include <map>
+#include <mutex>
+
 #ifdef SASARAN_WITH_POSTGRES
 #include "detail/pgstore.h"
 #endif
 
 namespace gis {
+
+namespace {
+
+std::mutex gPasswordMutex;
+
+/// Passwords by server key, in memory only.
+std::map<std::string, std::string>& passwords()
+{
+    static std::map<std::string, std::string> kept;
+    return kept;
+}
+
+/// The URI before its query: user, host, port and database.
+std::string serverKey(const std::string& location)
+{
+    return location.substr(0, location.find('?'));
+}
+
+} // namespace
+
+void setServerPassword(const std::string& location, const std::string& password)
+{
+    if (password.empty()) {
+        forgetServerPassword(location);
+        return;
+    }
+    const std::lock_guard<std::mutex> lock(gPasswordMutex);
+    passwords()[serverKey(location)] = password;
+}
+
+void forgetServerPassword(const std::string& location)
+{
+    const std::lock_guard<std::mutex> lock(gPasswordMutex);
+    passwords().erase(serverKey(location));
+}
+
+std::optional<std::string> serverPassword(const std::string& location)
+{
+    const std::lock_guard<std::mutex> lock(gPasswordMutex);
+    auto it = passwords().find(serverKey(location));
+    if (it == passwords().end())
+        return std::nullopt;
+    return it->second;
+}
 
 void grantProjectAccess(const std::string& location, const std::string& role, ProjectAccess access,
                         const std::string& codePrefix)

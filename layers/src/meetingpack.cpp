@@ -1,13 +1,20 @@
 #include "layers/meetingpack.h"
 
 #include "gis/error.h"
+#include "gis/indicators.h"
 #include "layers/facilitysymbol.h"
 #include "layers/mapexport.h"
 #include "layers/maplayers.h"
 #include "layers/maprecipe.h"
+#include "layers/meetingfindings.h"
 #include "layers/numberformat.h"
+#include "units.h"
+
+#include <QDate>
+#include <QPainter>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -100,6 +107,60 @@ ThematicMapSpec withLayer(const gis::Dataset& ds, const ThematicMapSpec& spec, c
 std::string pageLabel(Lang lang, int page, int pages)
 {
     return tr(lang, "Halaman ", "Page ") + std::to_string(page) + " / " + std::to_string(pages);
+}
+
+std::string todayText(Lang lang)
+{
+    const QDate d = QDate::currentDate();
+    return longDate(QString::asprintf("%04d-%02d-%02d", d.year(), d.month(), d.day()).toStdString(), lang);
+}
+
+/// The first page: the findings as numbered sentences, with where their figures are printed.
+void drawFindingsPage(QPainter& painter, const QRectF& page, double dpi, const std::string& title,
+                      const std::string& subtitle, const std::vector<std::string>& findings, const std::string& footer,
+                      const std::string& label, bool illustrative, Lang lang)
+{
+    const detail::Units u{dpi};
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.fillRect(page, Qt::white);
+    const QRectF body = page.adjusted(u.mm(22), u.mm(16), -u.mm(22), -u.mm(14));
+    double y = body.top();
+    auto text = [&](const std::string& s, const QFont& font, const QColor& color, double left, double after) {
+        painter.setFont(font);
+        painter.setPen(color);
+        const QRectF room(left, y, body.right() - left, body.bottom() - y);
+        const QRectF used = painter.boundingRect(room, Qt::TextWordWrap | Qt::AlignLeft, QString::fromStdString(s));
+        painter.drawText(room, Qt::TextWordWrap | Qt::AlignLeft, QString::fromStdString(s));
+        y = used.bottom() + after;
+        return used;
+    };
+    text(title, u.font(20, true), QColor(0x1a, 0x1a, 0x1a), body.left(), u.mm(2));
+    text(subtitle, u.font(11), QColor(0x55, 0x55, 0x55), body.left(), u.mm(3));
+    painter.setPen(QPen(QColor(0xc0, 0x39, 0x2b), u.mm(0.8)));
+    painter.drawLine(QPointF(body.left(), y), QPointF(body.left() + u.mm(40), y));
+    y += u.mm(8);
+    const QFont numberFont = u.font(13, true);
+    const QFont sentenceFont = u.font(13);
+    const double indent = u.mm(12);
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        painter.setFont(numberFont);
+        painter.setPen(QColor(0xc0, 0x39, 0x2b));
+        const QFontMetricsF fm(numberFont, painter.device());
+        painter.drawText(QPointF(body.left(), y + fm.ascent()), QString::number(i + 1) + QLatin1Char('.'));
+        text(findings[i], sentenceFont, QColor(0x22, 0x22, 0x22), body.left() + indent, u.mm(6));
+    }
+    y = std::max(y, body.bottom() - u.mm(22));
+    if (illustrative)
+        text(tr(lang, "Data ilustrasi: angka ini contoh, bukan angka resmi.",
+                "Illustrative data: these figures are examples, not official ones."),
+             u.font(9, true), QColor(0xa0, 0x30, 0x20), body.left(), u.mm(1.5));
+    text(footer, u.font(9), QColor(0x55, 0x55, 0x55), body.left(), u.mm(1));
+    painter.setFont(u.font(8));
+    painter.setPen(QColor(0x77, 0x77, 0x77));
+    painter.drawText(QRectF(body.left(), body.bottom() - u.mm(5), body.width(), u.mm(5)),
+                     Qt::AlignRight | Qt::AlignBottom, QString::fromStdString(label));
+    painter.restore();
 }
 
 } // namespace
@@ -205,7 +266,8 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
 
     const auto& runs = ds.programs;
     const gis::PlacementRun* latest = runs.empty() ? nullptr : &runs.back();
-    const int pages = 4 + (latest ? 2 : 0) + (runs.size() > 1 ? 1 : 0);
+    const int findingsPages = options.findings ? 2 : 0;
+    const int pages = findingsPages + 4 + (latest ? 2 : 0) + (runs.size() > 1 ? 1 : 0);
     int page = 0;
     auto extrasFor = [&](PageExtras e = {}) {
         e.pageLabel = pageLabel(lang, ++page, pages);
@@ -217,6 +279,28 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     prioritySpec.ramp = "YlOrRd";
     const ThematicMap priorityMap(ds, prioritySpec);
     PdfPages pdf(outPdf, options.page, tr(lang, "Bahan Rakor — ", "Meeting pack — ") + priorityMap.title());
+    if (options.findings) {
+        const MeetingFigures figures = meetingFigures(ds, table, options.coverageRadiusKm);
+        const std::string regency = ds.metaValue("regency_name", ds.metaValue("dataset_name"));
+        const std::string date = options.printedDate.empty() ? todayText(lang) : options.printedDate;
+        std::string footer = tr(lang, "Setiap angka di atas tercantum lagi dalam tabel per kecamatan (halaman 2)",
+                                "Every figure above is printed again in the table by kecamatan (page 2)")
+            + std::string(latest ? tr(lang, " dan di halaman usulan lokasi", " and on the proposed sites pages") : "")
+            + tr(lang, ". Dicetak ", ". Printed ") + date + ".";
+        drawFindingsPage(
+            pdf.nextPage(), pdf.pageRect(), pdf.dpi(), tr(lang, "Temuan Utama", "Key Findings"),
+            (regency.empty() ? std::string() : regency + " — ") + tr(lang, "periode ", "period ") + table.period,
+            meetingFindings(figures, lang), footer, pageLabel(lang, ++page, pages), ds.isIllustrative(), lang);
+        PageExtras figuresPage;
+        figuresPage.tableOnly = true;
+        figuresPage.title = tr(lang, "Angka di Balik Temuan", "The Figures Behind the Findings");
+        figuresPage.subtitle =
+            tr(lang, "Dihitung dari tabel analisis periode ", "Computed from the analysis table of period ")
+            + table.period + tr(lang, "; jangkauan Puskessos ", "; Puskessos reach ")
+            + formatNumber(options.coverageRadiusKm, 0) + " km";
+        figuresPage.table = findingsTable(figures, lang);
+        priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(figuresPage));
+    }
     priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
 
     ThematicMapSpec densitySpec = base;
@@ -254,6 +338,14 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         return r.minutes ? formatNumber(*r.minutes, 0) + tr(lang, " menit", " minutes")
                          : formatNumber(r.radiusKm.value_or(0.0), 1) + " km";
     };
+    // Indicator labels, not keys: "Penduduk miskin", not "miskin".
+    auto demandLabel = [&ds](const std::string& key) {
+        try {
+            return gis::indicatorInfo(ds, key).label;
+        } catch (const gis::Error&) {
+            return key;
+        }
+    };
     auto optional = [](const std::optional<double>& v, int decimals) {
         return v ? number(*v, decimals) : std::string("–");
     };
@@ -262,14 +354,18 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         placeSpec.coverageKind = latest->kind;
         placeSpec.title = tr(lang, "Usulan Lokasi ", "Proposed Sites for ") + std::to_string(latest->count) + " "
             + facilityKindLabel(latest->kind) + tr(lang, " Baru", "");
-        placeSpec.subtitle = (latest->method == "pmedian" ? std::string("p-median") : std::string("MCLP")) + ", "
-            + tr(lang, "jangkauan ", "reach ") + reach(*latest) + ", " + tr(lang, "permintaan ", "demand ")
-            + latest->demandKey + " " + latest->period
+        std::string method = placementMethodLabel(latest->method, lang);
+        method[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(method[0])));
+        std::string demand = demandLabel(latest->demandKey);
+        if (!demand.empty())
+            demand[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(demand[0])));
+        placeSpec.subtitle = method + ", " + tr(lang, "jangkauan ", "reach ") + reach(*latest) + ", "
+            + tr(lang, "permintaan: ", "demand: ") + demand + " " + latest->period
             + (latest->capacity ? tr(lang, ", kapasitas ", ", capacity ") + number(*latest->capacity, 0)
                                 : std::string())
             + "; " + tr(lang, "terjangkau ", "covered ") + optional(latest->coveredBefore, 0) + " → "
             + optional(latest->coveredAfter, 0) + tr(lang, " dari ", " of ") + number(latest->totalDemand, 0)
-            + " (program " + std::to_string(latest->id) + ", " + latest->createdUtc + ")";
+            + " (program " + std::to_string(latest->id) + ", " + longDate(latest->createdUtc, lang) + ")";
         const ThematicMap placeMap(ds, placeSpec);
         placeMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
 
@@ -293,6 +389,11 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
                     "bersama usulan sebelumnya.",
                     "Order = largest marginal gain first (greedy, then swaps). Saved in the project with the earlier "
                     "runs.");
+        if (latest->coveredBefore && latest->coveredAfter)
+            t.note += tr(lang, " Terjangkau sebelum ", " Covered before ") + number(*latest->coveredBefore, 0)
+                + tr(lang, ", sesudah ", ", after ") + number(*latest->coveredAfter, 0)
+                + tr(lang, " (tambahan ", " (added ") + number(*latest->coveredAfter - *latest->coveredBefore, 0)
+                + tr(lang, ") dari ", ") of ") + number(latest->totalDemand, 0) + ".";
         sites.table = t;
         placeMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(sites));
     }
@@ -302,7 +403,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         compare.title = tr(lang, "Perbandingan Usulan Tersimpan", "Saved Proposals Compared");
         PageTable t;
         t.columns = {{"Program", true, 0.7},
-                     {tr(lang, "Tanggal (UTC)", "Date (UTC)"), false, 1.6},
+                     {tr(lang, "Tanggal", "Date"), false, 1.6},
                      {tr(lang, "Jenis", "Kind"), false, 1.2},
                      {tr(lang, "Metode", "Method"), false, 1.0},
                      {"N", true, 0.5},
@@ -312,8 +413,9 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
                      {tr(lang, "Terjangkau sebelum", "Covered before"), true, 1.1},
                      {tr(lang, "Terjangkau sesudah", "Covered after"), true, 1.1}};
         for (const auto& r : runs)
-            t.rows.push_back({std::to_string(r.id), r.createdUtc, r.kind, r.method, std::to_string(r.count), reach(r),
-                              r.demandKey, optional(r.capacity, 0), optional(r.coveredBefore, 0),
+            t.rows.push_back({std::to_string(r.id), longDate(r.createdUtc, lang), facilityKindLabel(r.kind),
+                              placementMethodLabel(r.method, lang), std::to_string(r.count), reach(r),
+                              demandLabel(r.demandKey), optional(r.capacity, 0), optional(r.coveredBefore, 0),
                               optional(r.coveredAfter, 0)});
         compare.table = t;
         priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(compare));

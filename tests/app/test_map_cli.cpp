@@ -131,8 +131,8 @@ TEST(ReportCli, MeetingPackInEnglishWithTheSavedRun)
     const auto pdf = dir / "rakor.pdf";
     r = runCli({"report", project, "--lang", "en", "--top", "20", "--out", pdf.string()});
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_THAT(r.out, HasSubstr("6 pages"));
-    EXPECT_EQ(testutil::pdfPageCount(pdf), 6);
+    EXPECT_THAT(r.out, HasSubstr("8 pages")) << "2 findings pages + 6";
+    EXPECT_EQ(testutil::pdfPageCount(pdf), 8);
     const std::string text = testutil::pdfText(pdf);
     EXPECT_THAT(text, HasSubstr("Top Priority Villages (20)"));
     EXPECT_THAT(text, HasSubstr("Proposed Sites for 5 Puskessos"));

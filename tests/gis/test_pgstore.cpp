@@ -504,3 +504,73 @@ TEST(PgStore, RolesRestrictedToTheirRegencySeeAndWriteOnlyTheirOwnRows)
     dropProject(name);
     db.exec("DROP ROLE " + selatan + "; DROP ROLE " + tanggamus);
 }
+
+TEST(PgStore, EveryWriteRecordsTheRoleAndTheUtcTimeAndReadersSeeIt)
+{
+    REQUIRE_SERVER();
+    const std::string name = projectName("stamp");
+    const std::string reader = name + "_pembaca", editor = name + "_editor";
+    dropProject(name);
+    auto db = admin();
+    db.exec("DROP ROLE IF EXISTS " + reader + "; CREATE ROLE " + reader + " LOGIN");
+    db.exec("DROP ROLE IF EXISTS " + editor + "; CREATE ROLE " + editor + " LOGIN");
+    const std::string owner = db.query("SELECT current_user::text").text(0, 0);
+    const std::string before = db.query("SELECT to_char(now() AT TIME ZONE 'UTC' - interval '1 second', "
+                                        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")
+                                   .text(0, 0);
+    auto store = detail::createServerProject(projectUri(name), twoRegencies(), false);
+    ASSERT_TRUE(store->lastChange().has_value()) << "creating a project is a write";
+    EXPECT_EQ(store->lastChange()->user, owner);
+    EXPECT_GE(store->lastChange()->utc, before);
+    EXPECT_EQ(store->lastChange()->utc.size(), 20u) << store->lastChange()->utc;
+    EXPECT_EQ(store->read().meta.count("changed_by"), 0u) << "bookkeeping, not project meta";
+    grantProjectAccess(projectUri(name), reader, ProjectAccess::Reader);
+    grantProjectAccess(projectUri(name), editor, ProjectAccess::Editor);
+
+    // The editor's write names the editor; the reader sees who and when.
+    auto asEditor = detail::openServerProject(projectUri(name, uriAs(editor)), OpenMode::ReadWrite);
+    ProjectChanges c;
+    c.upsertValues.push_back({"18.01.01.2001", "penduduk", "2025", 1.0, "uji", "t"});
+    asEditor->write(c);
+    const std::string s = db.quoteIdentifier(name);
+    EXPECT_EQ(db.query("SELECT value FROM " + s + ".meta WHERE key = 'changed_by'").text(0, 0), editor);
+    auto asReader = detail::openServerProject(projectUri(name, uriAs(reader)), OpenMode::ReadOnly);
+    ASSERT_TRUE(asReader->lastChange().has_value());
+    EXPECT_EQ(asReader->lastChange()->user, editor);
+    EXPECT_EQ(asReader->lastChange()->utc,
+              db.query("SELECT value FROM " + s + ".meta WHERE key = 'changed_utc'").text(0, 0));
+    EXPECT_GE(asReader->lastChange()->utc, before);
+    EXPECT_EQ(store->lastChange()->user, editor) << "read afresh by the owner's store too";
+    asReader.reset();
+    asEditor.reset();
+    store.reset();
+    dropProject(name);
+    db.exec("DROP ROLE " + reader + "; DROP ROLE " + editor);
+}
+
+TEST(PgStore, APasswordKeptInMemoryIsGivenToLibpqAndAppearsInNoLocationOrError)
+{
+    REQUIRE_SERVER();
+    const std::string name = projectName("password");
+    dropProject(name);
+    const std::string uri = projectUri(name);
+    setServerPassword(uri, "rahasia-99");
+    EXPECT_EQ(serverPassword(serverUri() + "?project=lain").value_or(""), "rahasia-99")
+        << "kept per server, user and database, for every project there";
+    auto store = detail::createServerProject(uri, twoRegencies(), false);
+    EXPECT_EQ(store->location().find("rahasia"), std::string::npos);
+    // A wrong host port fails with libpq's reason, never the password.
+    const std::string unreachable = "postgresql://nobody@127.0.0.1:1/none?project=x";
+    setServerPassword(unreachable, "rahasia-99");
+    try {
+        openProject(unreachable, OpenMode::ReadOnly);
+        FAIL() << "port 1 has no server";
+    } catch (const ProjectError& e) {
+        EXPECT_EQ(std::string(e.what()).find("rahasia"), std::string::npos) << e.what();
+    }
+    forgetServerPassword(unreachable);
+    forgetServerPassword(uri);
+    EXPECT_FALSE(serverPassword(uri).has_value());
+    store.reset();
+    dropProject(name);
+}

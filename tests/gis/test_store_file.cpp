@@ -4,6 +4,7 @@
 #include "gis/error.h"
 #include "gis/project.h"
 #include "gis/store.h"
+#include "gis/text.h"
 #include "storesuite.h"
 #include "testutil.h"
 
@@ -235,4 +236,56 @@ TEST(FileStore, TwoProcessesWritingTogetherKeepBothTwentyRounds)
     EXPECT_EQ(ds.periods("miskin").size(), 1u + 2 * kRounds) << "no write lost";
     EXPECT_DOUBLE_EQ(ds.indicators.back().value, 4.0);
     EXPECT_EQ(filesIn(dir), std::vector<std::string>{"p.sasaran.sqlite"});
+}
+
+namespace {
+
+/// The OS user running the tests, asked of the system independently (`id -un`).
+std::string osUserFromId()
+{
+    std::string name;
+    if (FILE* p = popen("id -un", "r")) {
+        char buffer[256];
+        while (fgets(buffer, sizeof buffer, p))
+            name += buffer;
+        pclose(p);
+    }
+    while (!name.empty() && (name.back() == '\n' || name.back() == '\r'))
+        name.pop_back();
+    return name;
+}
+
+} // namespace
+
+TEST(FileStore, EveryWriteRecordsTheOsUserAndTheUtcTimeOutsideTheProjectMeta)
+{
+    const std::string path = (testutil::tempDir("store_file_stamp") / "p.sasaran.sqlite").string();
+    const std::string before = isoUtcNow();
+    auto store = createProject(path, storetest::twoRegencies());
+    const auto created = store->lastChange();
+    ASSERT_TRUE(created.has_value()) << "creating a project is a write";
+    EXPECT_EQ(created->user, osUserFromId());
+    EXPECT_GE(created->utc, before);
+    EXPECT_LE(created->utc, isoUtcNow());
+    EXPECT_EQ(created->utc.size(), 20u) << created->utc;
+    EXPECT_EQ(store->read().meta.count("changed_by"), 0u) << "bookkeeping, not project meta";
+    EXPECT_EQ(store->read().meta.count("changed_utc"), 0u);
+
+    // A later write stamps its own time; the stored values are what an independent SQL read sees.
+    {
+        RawDb raw(path);
+        raw.exec("UPDATE meta SET value = '2000-01-01T00:00:00Z' WHERE key = 'changed_utc'");
+        raw.exec("UPDATE meta SET value = 'orang_lain' WHERE key = 'changed_by'");
+    }
+    EXPECT_EQ(store->lastChange()->user, "orang_lain") << "read afresh, not cached";
+    ProjectChanges c;
+    c.meta["marker"] = "x";
+    store->write(c);
+    EXPECT_EQ(store->lastChange()->user, osUserFromId());
+    EXPECT_GE(store->lastChange()->utc, before);
+    RawDb raw(path);
+    EXPECT_EQ(raw.text("SELECT value FROM meta WHERE key = 'changed_by'"), osUserFromId());
+    EXPECT_EQ(raw.text("SELECT value FROM meta WHERE key = 'changed_utc'"), store->lastChange()->utc);
+    // A copy of a dataset read from it does not carry the old stamp into the changes.
+    EXPECT_TRUE(changesBetween(store->read(), store->read()).empty());
 }

@@ -309,8 +309,8 @@ TEST(Report, MeetingPackWithAndWithoutAPlacementRun)
     ReportOptions options;
     options.printedDate = "1 Januari 2026";
     const auto plain = dir / "rakor.pdf";
-    EXPECT_EQ(exportReport(tanggamus(), tanggamusAnalysis(), options, plain.string()), 4);
-    EXPECT_EQ(testutil::pdfPageCount(plain), 4);
+    EXPECT_EQ(exportReport(tanggamus(), tanggamusAnalysis(), options, plain.string()), 6) << "2 findings pages + 4";
+    EXPECT_EQ(testutil::pdfPageCount(plain), 6);
     std::string text = testutil::pdfText(plain);
     EXPECT_THAT(text, HasSubstr("Skor Prioritas per Pekon"));
     EXPECT_THAT(text, HasSubstr("Kepadatan"));
@@ -333,7 +333,7 @@ TEST(Report, MeetingPackWithAndWithoutAPlacementRun)
     (void)gis::savePlacementRun(ds, run, "2026-01-01T00:00:00Z");
     const auto withRun = dir / "rakor_usulan.pdf";
     options.lang = Lang::En;
-    EXPECT_EQ(exportReport(ds, tanggamusAnalysis(), options, withRun.string()), 6);
+    EXPECT_EQ(exportReport(ds, tanggamusAnalysis(), options, withRun.string()), 8) << "2 findings pages + 6";
     text = testutil::pdfText(withRun);
     EXPECT_THAT(text, HasSubstr("Top Priority Villages"));
     EXPECT_THAT(text, HasSubstr("Proposed Sites for 3 Puskessos"));

@@ -804,6 +804,180 @@
     </message>
 </context>
 <context>
+    <name>app::ui::ServerProjectDialog</name>
+    <message>
+        <source>e.g. 10.18.6.20 or bappelitbang.local</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. sasaran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your PostgreSQL user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. tanggamus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave empty to use ~/.pgpass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server (host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is used for this session only and is never saved by Sasaran. To keep it, put it in ~/.pgpass (one line host:port:database:user:password, readable by you only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the project: lower-case letters, digits and _.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::SharedProjects</name>
+    <message>
+        <source>Open a &amp;server project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this project &amp;to the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a server project to a &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename the project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last changed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last changed by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only: %1 Editing is turned off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the project to the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1 areas, %2 facilities and %3 values to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; the elevation and other rasters stay in the file (a server project holds none yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying the server project to a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a server project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A project shared on the office&apos;s PostgreSQL server. You see what your user may see; if you may only read it, editing is turned off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this project to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole project is copied in one step to a new project on the server; the project open here stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A project named %1 already exists on the server. Replace it with this one?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a server project to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole server project is copied into a project file on this computer, to work on it without the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the copy as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sasaran projects (*.sasaran.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name shown on maps and in the meeting pack:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project is now named %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>app::ui::StatusPanel</name>
     <message>
         <source>Scale 1:%1</source>

@@ -804,6 +804,180 @@
     </message>
 </context>
 <context>
+    <name>app::ui::ServerProjectDialog</name>
+    <message>
+        <source>e.g. 10.18.6.20 or bappelitbang.local</source>
+        <translation>mis. 10.18.6.20 atau bappelitbang.local</translation>
+    </message>
+    <message>
+        <source>e.g. sasaran</source>
+        <translation>mis. sasaran</translation>
+    </message>
+    <message>
+        <source>your PostgreSQL user</source>
+        <translation>pengguna PostgreSQL Anda</translation>
+    </message>
+    <message>
+        <source>e.g. tanggamus</source>
+        <translation>mis. tanggamus</translation>
+    </message>
+    <message>
+        <source>leave empty to use ~/.pgpass</source>
+        <translation>kosongkan untuk memakai ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>Server (host)</source>
+        <translation>Server (host)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Basis data</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyek</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>The password is used for this session only and is never saved by Sasaran. To keep it, put it in ~/.pgpass (one line host:port:database:user:password, readable by you only).</source>
+        <translation>Kata sandi hanya dipakai untuk sesi ini dan tidak pernah disimpan oleh Sasaran. Untuk menyimpannya, tulis di ~/.pgpass (satu baris host:port:basisdata:pengguna:katasandi, hanya bisa dibaca oleh Anda).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Fill in the server.</source>
+        <translation>Isi server.</translation>
+    </message>
+    <message>
+        <source>Fill in the database.</source>
+        <translation>Isi basis data.</translation>
+    </message>
+    <message>
+        <source>Fill in the user.</source>
+        <translation>Isi pengguna.</translation>
+    </message>
+    <message>
+        <source>Fill in the project: lower-case letters, digits and _.</source>
+        <translation>Isi proyek: huruf kecil, angka dan _.</translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::SharedProjects</name>
+    <message>
+        <source>Open a &amp;server project…</source>
+        <translation>Buka proyek ser&amp;ver…</translation>
+    </message>
+    <message>
+        <source>Copy this project &amp;to the server…</source>
+        <translation>Sal&amp;in proyek ini ke server…</translation>
+    </message>
+    <message>
+        <source>Copy a server project to a &amp;file…</source>
+        <translation>Salin &amp;proyek server ke berkas…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename the project…</source>
+        <translation>&amp;Ganti nama proyek…</translation>
+    </message>
+    <message>
+        <source>Read-only note</source>
+        <translation>Catatan hanya baca</translation>
+    </message>
+    <message>
+        <source>Last changed %1</source>
+        <translation>Terakhir diubah %1</translation>
+    </message>
+    <message>
+        <source>Last changed by %1, %2</source>
+        <translation>Terakhir diubah oleh %1, %2</translation>
+    </message>
+    <message>
+        <source>Read only: %1 Editing is turned off.</source>
+        <translation>Hanya baca: %1 Penyuntingan dimatikan.</translation>
+    </message>
+    <message>
+        <source>Copying the project to the server…</source>
+        <translation>Menyalin proyek ke server…</translation>
+    </message>
+    <message>
+        <source>Copied %1 areas, %2 facilities and %3 values to %4</source>
+        <translation>Tersalin %1 wilayah, %2 fasilitas dan %3 nilai ke %4</translation>
+    </message>
+    <message>
+        <source>; the elevation and other rasters stay in the file (a server project holds none yet)</source>
+        <translation>; raster ketinggian dan lainnya tetap di berkas (proyek server belum menyimpan raster)</translation>
+    </message>
+    <message>
+        <source>Copying the server project to a file…</source>
+        <translation>Menyalin proyek server ke berkas…</translation>
+    </message>
+    <message>
+        <source>Open a server project</source>
+        <translation>Buka proyek server</translation>
+    </message>
+    <message>
+        <source>A project shared on the office&apos;s PostgreSQL server. You see what your user may see; if you may only read it, editing is turned off.</source>
+        <translation>Proyek bersama di server PostgreSQL kantor. Anda melihat apa yang boleh dilihat pengguna Anda; jika hanya boleh membaca, penyuntingan dimatikan.</translation>
+    </message>
+    <message>
+        <source>Copy this project to the server</source>
+        <translation>Salin proyek ini ke server</translation>
+    </message>
+    <message>
+        <source>The whole project is copied in one step to a new project on the server; the project open here stays as it is.</source>
+        <translation>Seluruh proyek disalin sekaligus ke proyek baru di server; proyek yang terbuka di sini tetap seperti adanya.</translation>
+    </message>
+    <message>
+        <source>A project named %1 already exists on the server. Replace it with this one?</source>
+        <translation>Proyek bernama %1 sudah ada di server. Ganti dengan proyek ini?</translation>
+    </message>
+    <message>
+        <source>Copy a server project to a file</source>
+        <translation>Salin proyek server ke berkas</translation>
+    </message>
+    <message>
+        <source>The whole server project is copied into a project file on this computer, to work on it without the network.</source>
+        <translation>Seluruh proyek server disalin ke berkas proyek di komputer ini, untuk dikerjakan tanpa jaringan.</translation>
+    </message>
+    <message>
+        <source>Save the copy as</source>
+        <translation>Simpan salinan sebagai</translation>
+    </message>
+    <message>
+        <source>Sasaran projects (*.sasaran.sqlite)</source>
+        <translation>Proyek Sasaran (*.sasaran.sqlite)</translation>
+    </message>
+    <message>
+        <source>Rename the project</source>
+        <translation>Ganti nama proyek</translation>
+    </message>
+    <message>
+        <source>Name shown on maps and in the meeting pack:</source>
+        <translation>Nama yang tampil di peta dan bahan Rakor:</translation>
+    </message>
+    <message>
+        <source>The project is now named %1</source>
+        <translation>Nama proyek sekarang %1</translation>
+    </message>
+</context>
+<context>
     <name>app::ui::StatusPanel</name>
     <message>
         <source>Scale 1:%1</source>

@@ -108,6 +108,15 @@ struct ProjectChanges {
     bool empty() const;
 };
 
+/// \brief Who last wrote a project and when. Every write transaction of either store (a write,
+/// a create, a replace, an upgrade) records it; it is the store's bookkeeping, never part of
+/// Dataset::meta.
+struct ProjectChangeStamp {
+    std::string user; ///< file store: the OS user name; server store: the PostgreSQL role (current_user)
+    std::string utc;  ///< ISO 8601 UTC to the second, e.g. "2026-12-01T14:05:00Z"
+    bool operator==(const ProjectChangeStamp&) const = default;
+};
+
 /// \brief A project in a store. Create with openProject() or createProject().
 class ProjectStore {
 public:
@@ -130,6 +139,11 @@ public:
     /// to changes.addPrograms, in order. \throws ProjectError (read-only, busy past the
     /// timeout, a constraint) naming location(); the project is then unchanged.
     virtual std::vector<long long> write(const ProjectChanges& changes) = 0;
+
+    /// \brief Who last wrote the project and when, as stored now (read afresh, not from the last
+    /// read's snapshot); nullopt for a project no write of this version has touched yet.
+    /// \throws ProjectError naming location() when the store cannot be read.
+    virtual std::optional<ProjectChangeStamp> lastChange() const { return std::nullopt; }
 };
 
 enum class OpenMode { ReadOnly, ReadWrite };

@@ -68,8 +68,10 @@ private:
 class PgConnection {
 public:
     /// \param conninfo a libpq URI or key=value string without a password.
+    /// \param password given to libpq beside the URI (never part of it), or none: then libpq
+    /// looks in ~/.pgpass, PGPASSFILE or PGPASSWORD.
     /// \throws PgError (SQLSTATE "08001") with libpq's reason when the server cannot be reached.
-    explicit PgConnection(const std::string& conninfo);
+    explicit PgConnection(const std::string& conninfo, const std::optional<std::string>& password = std::nullopt);
     ~PgConnection();
     PgConnection(const PgConnection&) = delete;
     PgConnection& operator=(const PgConnection&) = delete;

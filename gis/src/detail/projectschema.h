@@ -12,6 +12,15 @@
 
 namespace gis::detail {
 
+/// Meta keys of the last write (see ProjectChangeStamp): bookkeeping, kept out of Dataset::meta
+/// by both stores.
+inline constexpr const char* kChangedByKey = "changed_by";
+inline constexpr const char* kChangedUtcKey = "changed_utc";
+inline bool isStoreBookkeeping(const std::string& key)
+{
+    return key == "store_revision" || key == kChangedByKey || key == kChangedUtcKey;
+}
+
 bool hasTable(const SpatialiteConnection& db, const std::string& name);
 bool hasColumn(const SpatialiteConnection& db, const std::string& table, const std::string& column);
 /// Rows of \a table, so that large projects fill each vector once.

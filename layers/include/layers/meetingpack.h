@@ -38,9 +38,13 @@ struct ReportOptions {
     std::size_t topN = 30;
     double coverageRadiusKm = 5.0; ///< Puskessos reach drawn when no run is saved
     std::string maker;
+    /// A first page of findings in plain sentences and the per-kecamatan table of their figures
+    /// (layers/meetingfindings.h) before the maps.
+    bool findings = true;
 };
 
-/// \brief Writes the meeting pack: the priority map, the poverty density map, the facilities and
+/// \brief Writes the meeting pack: with options.findings (the default) first the findings page and
+/// the table of its figures by kecamatan; then the priority map, the poverty density map, the facilities and
 /// coverage map, the top-N priority table, and, when placement runs are saved in the project,
 /// the latest run's proposals (map and table) and a comparison of all saved runs.
 /// \returns the number of pages.

@@ -1,0 +1,65 @@
+#include "gis/projectcopy.h"
+
+#include "gis/error.h"
+#include "gis/rasterstore.h"
+#include "gis/store.h"
+
+#include <filesystem>
+
+namespace gis {
+
+namespace {
+
+ProjectCopyResult created(const Dataset& ds, const std::string& destination, bool replace)
+{
+    ProjectCopyResult result;
+    result.destination = createProject(destination, ds, replace)->location();
+    result.areas = ds.areas.size();
+    result.facilities = ds.facilities.size();
+    result.values = ds.indicators.size();
+    result.programs = ds.programs.size();
+    return result;
+}
+
+} // namespace
+
+bool projectExists(const std::string& location)
+{
+    if (!isServerLocation(location))
+        return std::filesystem::exists(location);
+    try {
+        openProject(location, OpenMode::ReadOnly);
+        return true;
+    } catch (const ProjectError& e) {
+        // Missing means free; anything else (unreachable, no PostGIS, a malformed URI) is the
+        // error to report.
+        if (e.problem() == ProjectProblem::Missing)
+            return false;
+        throw;
+    }
+}
+
+ProjectCopyResult copyProject(const std::string& source, const std::string& destination, bool replace)
+{
+    const Dataset ds = openProject(source, OpenMode::ReadOnly)->read();
+    const std::size_t rasters = isServerLocation(source) ? 0 : storedRasterKinds(source).size();
+    ProjectCopyResult result = created(ds, destination, replace);
+    if (isServerLocation(destination)) {
+        result.rastersNotCopied = rasters; // said by the caller, not silently dropped
+    } else if (!isServerLocation(source)) {
+        result.rastersCopied = copyRasters(source, destination);
+    } else {
+        removeRasters(destination);
+    }
+    return result;
+}
+
+ProjectCopyResult copyDatasetToProject(const Dataset& ds, const std::string& destination, bool replace)
+{
+    ProjectCopyResult result = created(ds, destination, replace);
+    if (!isServerLocation(destination))
+        removeRasters(destination);
+    return result;
+}
+
+} // namespace gis
