@@ -85,6 +85,33 @@
     </message>
 </context>
 <context>
+    <name>app::ui::AreaPickerDialog</name>
+    <message>
+        <source>Choose the pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which pekon is “%1”? The choice is kept as another name of that pekon, so the next import finds it by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name, kecamatan or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Kec. %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>app::ui::ExportDialog</name>
     <message>
         <source>Export map</source>
@@ -267,6 +294,468 @@
     </message>
     <message>
         <source>Pekon with similar values (high next to high, low next to low) lie together more than chance would give: there are real clusters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::ImportWizard</name>
+    <message>
+        <source>Import data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the kind of data and the file. Nothing is written to the project before the last step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator table (CSV, XLSX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTSEN/DTKS records (one row per person or household)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facilities (points, or a table naming each pekon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village boundaries (replace the project&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet or layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project cannot be changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not kept in a project file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data stays out: NIK, names and addresses are only counted per pekon. The wizard shows the column headers and counts, never a person&apos;s data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The values and facilities of the project are kept; pekon the file lacks keep their old boundary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables and map layers (*.csv *.txt *.xlsx *.gpkg *.shp *.geojson *.json *.kml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the whole file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say which column holds what. The first rows of the file are shown below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2019 or 2025-S1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period of the values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon code column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon name column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators (name: column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decide from the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household number column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desil column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facility name column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitude column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitude column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only when the file declares none, e.g. EPSG:4326</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. BIG 2023</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edition of the boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace values the project already holds for this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name the values get in the project, e.g. miskin or penduduk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan name field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was written. Go back to change the choices, or cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(found by itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data row(s) below the header (row %1). The rows hold personal data and are not shown: only their counts per pekon are imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s); the first are shown.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data row(s) below the header (row %1, %2); the first are shown.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, separated by “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the rows of the file were matched to the pekon of the project. Nothing is written until you press Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A row marked ambiguous or not found is not imported: select it and choose its pekon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the pekon…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching the rows to the pekon of the project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>similar name (%n letter(s) differ)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another name of the pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same name in several kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import cannot go ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n village(s) in the file.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n village(s) of the file are new to the project; %1 of the project are not in the file and keep their boundary.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; exact · &lt;b&gt;%2&lt;/b&gt; similar name · &lt;b&gt;%3&lt;/b&gt; ambiguous · &lt;b&gt;%4&lt;/b&gt; not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of the extract counted for %1 pekon; no NIK, name or address is kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them replacing held values</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facility(ies)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other name(s) of pekon</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the new boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import writes: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be imported yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file adds nothing to the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon of the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose the pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written to the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n area(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported into the project: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -492,6 +981,22 @@
     </message>
     <message>
         <source>POKDARWIS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import is off: this project cannot be changed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import is off: open a project first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a table, records, facilities or boundaries</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -85,6 +85,33 @@
     </message>
 </context>
 <context>
+    <name>app::ui::AreaPickerDialog</name>
+    <message>
+        <source>Choose the pekon</source>
+        <translation>Pilih pekon</translation>
+    </message>
+    <message>
+        <source>Which pekon is “%1”? The choice is kept as another name of that pekon, so the next import finds it by itself.</source>
+        <translation>Pekon manakah “%1”? Pilihan ini disimpan sebagai nama lain pekon itu, sehingga impor berikutnya menemukannya sendiri.</translation>
+    </message>
+    <message>
+        <source>Search by name, kecamatan or code</source>
+        <translation>Cari menurut nama, kecamatan atau kode</translation>
+    </message>
+    <message>
+        <source>%1 — Kec. %2 (%3)</source>
+        <translation>%1 — Kec. %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Use this pekon</source>
+        <translation>Pakai pekon ini</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>app::ui::ExportDialog</name>
     <message>
         <source>Export map</source>
@@ -268,6 +295,455 @@
     <message>
         <source>Pekon with similar values (high next to high, low next to low) lie together more than chance would give: there are real clusters.</source>
         <translation>Pekon dengan nilai serupa (tinggi dengan tinggi, rendah dengan rendah) lebih sering bertetangga daripada yang terjadi secara kebetulan: ada pengelompokan yang nyata.</translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::ImportWizard</name>
+    <message>
+        <source>Import data</source>
+        <translation>Impor data</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Lanjut &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Kembali</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Impor</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>What to import</source>
+        <translation>Apa yang diimpor</translation>
+    </message>
+    <message>
+        <source>Choose the kind of data and the file. Nothing is written to the project before the last step.</source>
+        <translation>Pilih jenis data dan berkasnya. Tidak ada yang ditulis ke proyek sebelum langkah terakhir.</translation>
+    </message>
+    <message>
+        <source>Indicator table (CSV, XLSX)</source>
+        <translation>Tabel indikator (CSV, XLSX)</translation>
+    </message>
+    <message>
+        <source>DTSEN/DTKS records (one row per person or household)</source>
+        <translation>Data DTSEN/DTKS (satu baris per orang atau keluarga)</translation>
+    </message>
+    <message>
+        <source>Facilities (points, or a table naming each pekon)</source>
+        <translation>Fasilitas (titik, atau tabel yang menyebut pekonnya)</translation>
+    </message>
+    <message>
+        <source>Village boundaries (replace the project&apos;s)</source>
+        <translation>Batas desa/pekon (mengganti batas proyek)</translation>
+    </message>
+    <message>
+        <source>Kind of data</source>
+        <translation>Jenis data</translation>
+    </message>
+    <message>
+        <source>Path of the file</source>
+        <translation>Lokasi berkas</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Sheet or layer</source>
+        <translation>Lembar atau lapisan</translation>
+    </message>
+    <message>
+        <source>This project cannot be changed: %1</source>
+        <translation>Proyek ini tidak dapat diubah: %1</translation>
+    </message>
+    <message>
+        <source>it is not kept in a project file</source>
+        <translation>proyek ini tidak tersimpan dalam berkas proyek</translation>
+    </message>
+    <message>
+        <source>Personal data stays out: NIK, names and addresses are only counted per pekon. The wizard shows the column headers and counts, never a person&apos;s data.</source>
+        <translation>Data pribadi tidak ikut masuk: NIK, nama dan alamat hanya dihitung per pekon. Panduan ini hanya menampilkan judul kolom dan jumlah, tidak pernah data seseorang.</translation>
+    </message>
+    <message>
+        <source>The values and facilities of the project are kept; pekon the file lacks keep their old boundary.</source>
+        <translation>Nilai dan fasilitas proyek tetap; pekon yang tidak ada di berkas tetap memakai batas lamanya.</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Pilih berkas yang diimpor</translation>
+    </message>
+    <message>
+        <source>Tables and map layers (*.csv *.txt *.xlsx *.gpkg *.shp *.geojson *.json *.kml);;All files (*)</source>
+        <translation>Tabel dan lapisan peta (*.csv *.txt *.xlsx *.gpkg *.shp *.geojson *.json *.kml);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>(the whole file)</source>
+        <translation>(seluruh berkas)</translation>
+    </message>
+    <message>
+        <source>(the first)</source>
+        <translation>(yang pertama)</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Say which column holds what. The first rows of the file are shown below.</source>
+        <translation>Tentukan isi setiap kolom. Baris-baris pertama berkas tampil di bawah.</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Baris judul kolom</translation>
+    </message>
+    <message>
+        <source>e.g. 2019 or 2025-S1</source>
+        <translation>mis. 2019 atau 2025-S1</translation>
+    </message>
+    <message>
+        <source>Period of the values</source>
+        <translation>Periode nilai</translation>
+    </message>
+    <message>
+        <source>Pekon code column</source>
+        <translation>Kolom kode pekon</translation>
+    </message>
+    <message>
+        <source>Pekon name column</source>
+        <translation>Kolom nama pekon</translation>
+    </message>
+    <message>
+        <source>Kecamatan column</source>
+        <translation>Kolom kecamatan</translation>
+    </message>
+    <message>
+        <source>Add an indicator</source>
+        <translation>Tambah indikator</translation>
+    </message>
+    <message>
+        <source>Indicators (name: column)</source>
+        <translation>Indikator (nama: kolom)</translation>
+    </message>
+    <message>
+        <source>decide from the file</source>
+        <translation>tentukan dari berkas</translation>
+    </message>
+    <message>
+        <source>a person</source>
+        <translation>satu orang</translation>
+    </message>
+    <message>
+        <source>a household</source>
+        <translation>satu keluarga</translation>
+    </message>
+    <message>
+        <source>Household number column</source>
+        <translation>Kolom nomor KK</translation>
+    </message>
+    <message>
+        <source>Status column</source>
+        <translation>Kolom status</translation>
+    </message>
+    <message>
+        <source>Desil column</source>
+        <translation>Kolom desil</translation>
+    </message>
+    <message>
+        <source>One row is</source>
+        <translation>Satu baris adalah</translation>
+    </message>
+    <message>
+        <source>Kind of facility</source>
+        <translation>Jenis fasilitas</translation>
+    </message>
+    <message>
+        <source>Facility name column</source>
+        <translation>Kolom nama fasilitas</translation>
+    </message>
+    <message>
+        <source>Longitude column</source>
+        <translation>Kolom bujur</translation>
+    </message>
+    <message>
+        <source>Latitude column</source>
+        <translation>Kolom lintang</translation>
+    </message>
+    <message>
+        <source>only when the file declares none, e.g. EPSG:4326</source>
+        <translation>hanya bila berkas tidak menyebutkannya, mis. EPSG:4326</translation>
+    </message>
+    <message>
+        <source>e.g. BIG 2023</source>
+        <translation>mis. BIG 2023</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>Sistem koordinat</translation>
+    </message>
+    <message>
+        <source>Edition of the boundaries</source>
+        <translation>Edisi batas wilayah</translation>
+    </message>
+    <message>
+        <source>Replace values the project already holds for this period</source>
+        <translation>Ganti nilai yang sudah ada di proyek untuk periode ini</translation>
+    </message>
+    <message>
+        <source>The name the values get in the project, e.g. miskin or penduduk</source>
+        <translation>Nama nilai di proyek, mis. miskin atau penduduk</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Kecamatan name field</source>
+        <translation>Kolom nama kecamatan</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Hentikan</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was written. Go back to change the choices, or cancel.</source>
+        <translation>Dihentikan: tidak ada yang ditulis. Kembali untuk mengubah pilihan, atau batalkan.</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was written.</source>
+        <translation>Dihentikan: tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Membaca berkas…</translation>
+    </message>
+    <message>
+        <source>(found by itself)</source>
+        <translation>(dicari otomatis)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Berkas tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>Kolom berkas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data row(s) below the header (row %1). The rows hold personal data and are not shown: only their counts per pekon are imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s); the first are shown.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data row(s) below the header (row %1, %2); the first are shown.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, separated by “%2”</source>
+        <translation>%1, dipisah “%2”</translation>
+    </message>
+    <message>
+        <source>Match report</source>
+        <translation>Laporan pencocokan</translation>
+    </message>
+    <message>
+        <source>How the rows of the file were matched to the pekon of the project. Nothing is written until you press Import.</source>
+        <translation>Bagaimana baris-baris berkas dicocokkan dengan pekon proyek. Tidak ada yang ditulis sebelum Anda menekan Impor.</translation>
+    </message>
+    <message>
+        <source>A row marked ambiguous or not found is not imported: select it and choose its pekon.</source>
+        <translation>Baris bertanda ganda atau tidak ditemukan tidak diimpor: pilih barisnya lalu tentukan pekonnya.</translation>
+    </message>
+    <message>
+        <source>Choose the pekon…</source>
+        <translation>Pilih pekon…</translation>
+    </message>
+    <message>
+        <source>Matching the rows to the pekon of the project…</source>
+        <translation>Mencocokkan baris dengan pekon proyek…</translation>
+    </message>
+    <message numerus="yes">
+        <source>similar name (%n letter(s) differ)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>kode</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nama</translation>
+    </message>
+    <message>
+        <source>another name of the pekon</source>
+        <translation>nama lain pekon</translation>
+    </message>
+    <message>
+        <source>the same name in several kecamatan</source>
+        <translation>nama yang sama di beberapa kecamatan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import cannot go ahead.</source>
+        <translation>Impor tidak dapat dilanjutkan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n village(s) in the file.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n village(s) of the file are new to the project; %1 of the project are not in the file and keep their boundary.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; exact · &lt;b&gt;%2&lt;/b&gt; similar name · &lt;b&gt;%3&lt;/b&gt; ambiguous · &lt;b&gt;%4&lt;/b&gt; not found</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; tepat · &lt;b&gt;%2&lt;/b&gt; nama mirip · &lt;b&gt;%3&lt;/b&gt; ganda · &lt;b&gt;%4&lt;/b&gt; tidak ditemukan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of the extract counted for %1 pekon; no NIK, name or address is kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them replacing held values</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facility(ies)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other name(s) of pekon</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the new boundaries</source>
+        <translation>batas wilayah baru</translation>
+    </message>
+    <message>
+        <source>Import writes: %1.</source>
+        <translation>Impor akan menulis: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported yet: %1</source>
+        <translation>Belum ada yang dapat diimpor: %1</translation>
+    </message>
+    <message>
+        <source>the file adds nothing to the project</source>
+        <translation>berkas tidak menambah apa pun ke proyek</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Baris %1</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Di berkas</translation>
+    </message>
+    <message>
+        <source>Kecamatan in the file</source>
+        <translation>Kecamatan di berkas</translation>
+    </message>
+    <message>
+        <source>Pekon of the project</source>
+        <translation>Pekon di proyek</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cara</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>tepat</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>nama mirip</translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation>ganda</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>— choose the pekon</source>
+        <translation>— pilih pekonnya</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>Nothing was written to the project: %1</source>
+        <translation>Tidak ada yang ditulis ke proyek: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n area(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported into the project: %1.</source>
+        <translation>Diimpor ke proyek: %1.</translation>
     </message>
 </context>
 <context>
@@ -493,6 +969,22 @@
     <message>
         <source>POKDARWIS</source>
         <translation>POKDARWIS</translation>
+    </message>
+    <message>
+        <source>&amp;Import data…</source>
+        <translation>&amp;Impor data…</translation>
+    </message>
+    <message>
+        <source>Import is off: this project cannot be changed (%1)</source>
+        <translation>Impor tidak tersedia: proyek ini tidak dapat diubah (%1)</translation>
+    </message>
+    <message>
+        <source>Import is off: open a project first</source>
+        <translation>Impor tidak tersedia: buka proyek dulu</translation>
+    </message>
+    <message>
+        <source>Import a table, records, facilities or boundaries</source>
+        <translation>Impor tabel, data DTSEN/DTKS, fasilitas atau batas wilayah</translation>
     </message>
 </context>
 <context>
