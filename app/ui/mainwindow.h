@@ -16,6 +16,7 @@ namespace ui {
 class LayersPanel;
 class LegendPanel;
 class MapCanvas;
+class PriorityPanel;
 class ProfilePanel;
 class SearchPanel;
 class TablePanel;
@@ -46,6 +47,7 @@ public:
     TablePanel* tablePanel() const { return mTable; }
     ProfilePanel* profilePanel() const { return mProfile; }
     SearchPanel* searchPanel() const { return mSearch; }
+    PriorityPanel* priorityPanel() const { return mPriority; }
     /// \brief The layer chooser of the style panel (keys as item data).
     QComboBox* indicatorBox() const;
     const gis::Dataset* dataset() const;
@@ -75,6 +77,7 @@ private:
     TablePanel* mTable = nullptr;
     ProfilePanel* mProfile = nullptr;
     SearchPanel* mSearch = nullptr;
+    PriorityPanel* mPriority = nullptr;
 };
 
 } // namespace ui

@@ -84,6 +84,7 @@ StylePanel::StylePanel(Workspace* workspace, QWidget* parent) : QWidget(parent),
     connect(mRamp, &QComboBox::currentIndexChanged, this, &StylePanel::applyStyle);
     connect(mBreaks, &QLineEdit::editingFinished, this, &StylePanel::applyStyle);
     connect(mWorkspace, &Workspace::projectChanged, this, &StylePanel::reload);
+    connect(mWorkspace, &Workspace::projectDataChanged, this, &StylePanel::reload); // e.g. a scheme saved
     connect(mWorkspace, &Workspace::mapChanged, this, &StylePanel::syncFromWorkspace);
     reload();
 }

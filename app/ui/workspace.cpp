@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace app {
 namespace ui {
@@ -112,6 +113,7 @@ void Workspace::reloadKeepingView()
 {
     gis::Dataset ds = mStore->read();
     const QString period = mPeriod, theme = mThemeKey, scheme = mScheme;
+    const std::optional<gis::PriorityScheme> edited = mEditedScheme;
     const LayerStyle style = mStyle;
     const std::set<std::string> selection = mSelection;
     const std::string current = mCurrent;
@@ -121,8 +123,10 @@ void Workspace::reloadKeepingView()
     installDataset(std::move(ds), mTitle, mLocation);
     if (periods().contains(period))
         mPeriod = period;
-    if (scheme.isEmpty() || schemeNames().contains(scheme))
+    if (scheme.isEmpty() || schemeNames().contains(scheme)) {
         mScheme = scheme;
+        mEditedScheme = edited;
+    }
     rebuildAnalysis();
     rebuildThemes();
     if (std::any_of(mThemes.begin(), mThemes.end(), [&](const ThemeInfo& t) { return t.key == theme; })) {
@@ -190,6 +194,7 @@ void Workspace::installDataset(gis::Dataset ds, const QString& title, const QStr
     mPaths.clear();
     mStyle = LayerStyle{};
     mScheme.clear();
+    mEditedScheme.reset();
 
     mFacilities.clear();
     for (const gis::Facility& f : mDataset->facilities)
@@ -329,9 +334,10 @@ QStringList Workspace::schemeNames() const
 
 void Workspace::setScheme(const QString& name)
 {
-    if (!mDataset || name == mScheme)
+    if (!mDataset || (name == mScheme && !mEditedScheme))
         return;
     mScheme = name;
+    mEditedScheme.reset();
     rebuildAnalysis();
     rebuildMap();
     emit analysisChanged();
@@ -341,13 +347,15 @@ void Workspace::setScheme(const QString& name)
 void Workspace::rebuildAnalysis()
 {
     mAnalysis.reset();
+    mChosenRanks.clear();
+    mSensitivity.reset();
     try {
-        const gis::PriorityScheme scheme =
-            mScheme.isEmpty() ? gis::defaultPriorityScheme() : gis::storedScheme(*mDataset, mScheme.toStdString());
-        mAnalysis = gis::analyzeVillages(*mDataset, mPeriod.toStdString(), scheme);
+        mAnalysis = gis::analyzeVillages(*mDataset, mPeriod.toStdString(), chosenScheme());
+        mChosenRanks = mAnalysis->priority.rank;
     } catch (const gis::Error&) {
         // a project with boundaries only (no values, no capital) has no analysis: the map still shows
     }
+    applyEditedScheme();
 }
 
 void Workspace::rebuildThemes()
@@ -521,6 +529,113 @@ QString Workspace::valueProvenance() const
     if (mDataset->indicators.empty())
         return tr("Values: none imported yet");
     return source.isEmpty() ? tr("Values: imported") : tr("Values: %1").arg(source);
+}
+
+// --- the priority scheme being edited -------------------------------------------------------
+
+namespace {
+
+/// Columns the workspace adds to the analysis: the rank change and the rank stability.
+bool isSensitivityColumn(const std::string& c)
+{
+    return c == "rank_best" || c == "rank_worst" || (c.rfind("top", 0) == 0 && c.size() > 9 && c.ends_with("_share"));
+}
+
+void dropColumns(gis::AnalysisTable& table, bool (*drop)(const std::string&))
+{
+    std::vector<std::size_t> keep;
+    std::vector<std::string> columns;
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        if (!drop(table.columns[c])) {
+            keep.push_back(c);
+            columns.push_back(table.columns[c]);
+        }
+    if (columns.size() == table.columns.size())
+        return;
+    for (gis::AnalysisTable::Row& row : table.rows) {
+        std::vector<double> values;
+        values.reserve(keep.size());
+        for (std::size_t c : keep)
+            values.push_back(row.values[c]);
+        row.values = std::move(values);
+    }
+    table.columns = std::move(columns);
+}
+
+void appendColumn(gis::AnalysisTable& table, const std::string& name, const std::vector<double>& values)
+{
+    table.columns.push_back(name);
+    for (std::size_t i = 0; i < table.rows.size(); ++i)
+        table.rows[i].values.push_back(values[i]);
+}
+
+} // namespace
+
+gis::PriorityScheme Workspace::chosenScheme() const
+{
+    if (mScheme.isEmpty() || !mDataset)
+        return gis::defaultPriorityScheme();
+    return gis::storedScheme(*mDataset, mScheme.toStdString());
+}
+
+void Workspace::applyEditedScheme()
+{
+    if (!mEditedScheme || !mAnalysis)
+        return;
+    try {
+        gis::rescoreAnalysis(*mAnalysis, *mEditedScheme); // unchanged when it throws
+    } catch (const gis::Error&) {
+        mEditedScheme.reset(); // e.g. the new period lacks an indicator of the edited scheme
+        return;
+    }
+    addRankChange();
+}
+
+void Workspace::addRankChange()
+{
+    mSensitivity.reset(); // computed for other weights
+    dropColumns(*mAnalysis, [](const std::string& c) { return c == "rank_change" || isSensitivityColumn(c); });
+    const std::vector<int>& now = mAnalysis->priority.rank;
+    std::vector<double> change(now.size(), std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t i = 0; i < now.size() && i < mChosenRanks.size(); ++i)
+        if (now[i] > 0 && mChosenRanks[i] > 0)
+            change[i] = static_cast<double>(mChosenRanks[i] - now[i]);
+    appendColumn(*mAnalysis, "rank_change", change);
+}
+
+void Workspace::setEditedScheme(const gis::PriorityScheme& scheme)
+{
+    if (!mAnalysis)
+        return;
+    gis::rescoreAnalysis(*mAnalysis, scheme); // throws with the state unchanged
+    mEditedScheme = scheme;
+    addRankChange();
+    const ThemeInfo* t = theme();
+    if (t && t->kind == ThemeInfo::Kind::Priority)
+        rebuildMap();
+    emit analysisChanged();
+    emit mapChanged();
+}
+
+bool Workspace::setSensitivity(const gis::PriorityScheme& scheme, const gis::SensitivityResult& result)
+{
+    if (!mAnalysis || result.rankMin.size() != mAnalysis->rows.size()
+        || gis::schemeToJson(scheme) != gis::schemeToJson(mAnalysis->scheme))
+        return false;
+    dropColumns(*mAnalysis, isSensitivityColumn);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> best, worst, share;
+    for (std::size_t i = 0; i < result.rankMin.size(); ++i) {
+        best.push_back(result.rankMin[i] > 0 ? result.rankMin[i] : nan);
+        worst.push_back(result.rankMax[i] > 0 ? result.rankMax[i] : nan);
+        share.push_back(result.rankMin[i] > 0 ? 100.0 * result.topShare[i] : nan);
+    }
+    appendColumn(*mAnalysis, "rank_best", best);
+    appendColumn(*mAnalysis, "rank_worst", worst);
+    appendColumn(*mAnalysis, "top" + std::to_string(result.options.topN) + "_share", share);
+    mSensitivity = result;
+    emit analysisChanged();
+    return true;
 }
 
 void Workspace::setSelection(const std::set<std::string>& codes)
