@@ -34,6 +34,13 @@ namespace {
 constexpr int kSliderMax = 100;
 constexpr int kSliderOfLargest = 50; ///< where the largest weight of a loaded scheme sits
 
+/// Combo boxes that may be narrower than their longest item: the panel fits a narrow dock.
+void letShrink(QComboBox* box)
+{
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(6);
+}
+
 bool sameScheme(const gis::PriorityScheme& a, const gis::PriorityScheme& b)
 {
     return gis::schemeToJson(a) == gis::schemeToJson(b);
@@ -58,6 +65,7 @@ PriorityPanel::PriorityPanel(Workspace* workspace, QWidget* parent) : QWidget(pa
     mMissing->addItem(tr("Fill in the worst value"), static_cast<int>(gis::MissingRule::FillWorst));
     mMissing->addItem(tr("Fill in the middle value (median)"), static_cast<int>(gis::MissingRule::FillMedian));
     mMissing->setToolTip(tr("What happens to a pekon that has no value for one of the indicators"));
+    letShrink(mMissing);
     missingForm->addRow(tr("Pekon without a value"), mMissing);
     mStatus = new QLabel;
     mStatus->setWordWrap(true);
@@ -254,12 +262,14 @@ void PriorityPanel::buildRows(const gis::PriorityScheme& scheme)
         r.normalisation->addItem(tr("Standard score (z)"), static_cast<int>(gis::Normalisation::ZScore));
         r.normalisation->addItem(tr("Rank (percentile)"), static_cast<int>(gis::Normalisation::PercentileRank));
         r.normalisation->setToolTip(tr("How the values are brought to one scale before they are weighted"));
+        letShrink(r.direction);
+        letShrink(r.normalisation);
         auto* top = new QHBoxLayout;
         top->addWidget(r.label, 1);
         top->addWidget(r.share);
         auto* bottom = new QHBoxLayout;
-        bottom->addWidget(r.direction, 1);
-        bottom->addWidget(r.normalisation, 1);
+        bottom->addWidget(r.direction, 3);
+        bottom->addWidget(r.normalisation, 2);
         auto* box = new QVBoxLayout(frame);
         box->setContentsMargins(6, 4, 6, 4);
         box->setSpacing(2);

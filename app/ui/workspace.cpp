@@ -562,11 +562,17 @@ void dropColumns(gis::AnalysisTable& table, bool (*drop)(const std::string&))
     table.columns = std::move(columns);
 }
 
-void appendColumn(gis::AnalysisTable& table, const std::string& name, const std::vector<double>& values)
+/// Puts column \a name right after column \a after (at the end when there is none), so the rank
+/// change and stability sit beside the rank in the table.
+void insertColumn(gis::AnalysisTable& table, const std::string& after, const std::string& name,
+                  const std::vector<double>& values)
 {
-    table.columns.push_back(name);
+    const auto it = std::find(table.columns.begin(), table.columns.end(), after);
+    const std::size_t at =
+        it == table.columns.end() ? table.columns.size() : static_cast<std::size_t>(it - table.columns.begin()) + 1;
+    table.columns.insert(table.columns.begin() + static_cast<std::ptrdiff_t>(at), name);
     for (std::size_t i = 0; i < table.rows.size(); ++i)
-        table.rows[i].values.push_back(values[i]);
+        table.rows[i].values.insert(table.rows[i].values.begin() + static_cast<std::ptrdiff_t>(at), values[i]);
 }
 
 } // namespace
@@ -600,7 +606,7 @@ void Workspace::addRankChange()
     for (std::size_t i = 0; i < now.size() && i < mChosenRanks.size(); ++i)
         if (now[i] > 0 && mChosenRanks[i] > 0)
             change[i] = static_cast<double>(mChosenRanks[i] - now[i]);
-    appendColumn(*mAnalysis, "rank_change", change);
+    insertColumn(*mAnalysis, "priority_rank", "rank_change", change);
 }
 
 void Workspace::setEditedScheme(const gis::PriorityScheme& scheme)
@@ -630,9 +636,11 @@ bool Workspace::setSensitivity(const gis::PriorityScheme& scheme, const gis::Sen
         worst.push_back(result.rankMax[i] > 0 ? result.rankMax[i] : nan);
         share.push_back(result.rankMin[i] > 0 ? 100.0 * result.topShare[i] : nan);
     }
-    appendColumn(*mAnalysis, "rank_best", best);
-    appendColumn(*mAnalysis, "rank_worst", worst);
-    appendColumn(*mAnalysis, "top" + std::to_string(result.options.topN) + "_share", share);
+    const std::string after = mEditedScheme ? "rank_change" : "priority_rank";
+    const std::string shareColumn = "top" + std::to_string(result.options.topN) + "_share";
+    insertColumn(*mAnalysis, after, shareColumn, share);
+    insertColumn(*mAnalysis, after, "rank_worst", worst);
+    insertColumn(*mAnalysis, after, "rank_best", best);
     mSensitivity = result;
     emit analysisChanged();
     return true;

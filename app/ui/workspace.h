@@ -136,8 +136,8 @@ public:
     // --- the priority scheme being edited (the Priority panel) -----------------------------
     /// \brief Scores the analysis again with \a scheme (not saved) from the values the analysis
     /// cached (gis::rescoreAnalysis: nothing is measured again), adds the column rank_change
-    /// (rank with the chosen scheme minus rank now: positive = moved up; NaN when either is
-    /// unranked), drops the rank stability, and redraws. Kept over a period change and commit().
+    /// after priority_rank (rank with the chosen scheme minus rank now: positive = moved up; NaN
+    /// when either is unranked), drops the rank stability, and redraws. Kept over a period change and commit().
     /// Emits analysisChanged() and mapChanged().
     /// \throws gis::Error as gis::scorePriority does; the state is unchanged then.
     void setEditedScheme(const gis::PriorityScheme& scheme);
@@ -145,8 +145,8 @@ public:
     bool schemeEdited() const { return mEditedScheme.has_value(); }
     /// \brief The scheme chosen with setScheme() (stored or the default), before any editing.
     gis::PriorityScheme chosenScheme() const;
-    /// \brief Adds rank stability columns to the analysis: rank_best, rank_worst and
-    /// top<N>_share (% of draws in the top N). Ignored (false) when \a scheme is not the one the
+    /// \brief Adds rank stability columns to the analysis after the rank (and its change):
+    /// rank_best, rank_worst and top<N>_share (% of draws in the top N). Ignored (false) when \a scheme is not the one the
     /// analysis is scored with now (a result that arrived after a weight moved), or sized for
     /// other rows. Dropped when the scoring changes. Emits analysisChanged().
     bool setSensitivity(const gis::PriorityScheme& scheme, const gis::SensitivityResult& result);

@@ -472,15 +472,15 @@
     </message>
     <message>
         <source>Higher means more priority</source>
-        <translation>Makin tinggi, makin diprioritaskan</translation>
+        <translation>Tinggi = prioritas</translation>
     </message>
     <message>
         <source>Lower means more priority</source>
-        <translation>Makin rendah, makin diprioritaskan</translation>
+        <translation>Rendah = prioritas</translation>
     </message>
     <message>
         <source>Scaled 0–1 (min–max)</source>
-        <translation>Skala 0–1 (min–maks)</translation>
+        <translation>Skala 0–1</translation>
     </message>
     <message>
         <source>Standard score (z)</source>
@@ -488,7 +488,7 @@
     </message>
     <message>
         <source>Rank (percentile)</source>
-        <translation>Urutan (persentil)</translation>
+        <translation>Urutan persentil</translation>
     </message>
     <message>
         <source>How the values are brought to one scale before they are weighted</source>
