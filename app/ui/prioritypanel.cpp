@@ -413,12 +413,17 @@ void PriorityPanel::updateEnabled()
     mDraws->setEnabled(!running);
     mPerturbation->setEnabled(!running);
     mTopN->setEnabled(!running);
+    mSaveNote->setVisible(!mSaveNote->text().isEmpty()); // no empty gap in the group
     if (analysed)
         mTopN->setMaximum(std::max(1, static_cast<int>(mWorkspace->analysis()->rows.size())));
 }
 
 bool PriorityPanel::saveScheme(const QString& name)
 {
+    struct ShowNoteOnReturn {
+        QLabel* note;
+        ~ShowNoteOnReturn() { note->setVisible(!note->text().isEmpty()); }
+    } showNote{mSaveNote};
     const QString trimmed = name.trimmed();
     if (!mWorkspace->analysis())
         return false;
