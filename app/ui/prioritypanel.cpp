@@ -244,7 +244,6 @@ void PriorityPanel::buildRows(const gis::PriorityScheme& scheme)
         QFont bold = r.label->font();
         bold.setBold(true);
         r.label->setFont(bold);
-        r.label->setToolTip(tr("In a filter: %1").arg(QString::fromStdString(ind.key)));
         r.share = new QLabel;
         r.share->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         r.share->setMinimumWidth(r.share->fontMetrics().horizontalAdvance(QStringLiteral("100 %")) + 4);

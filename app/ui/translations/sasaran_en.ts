@@ -459,10 +459,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In a filter: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Share of the score</source>
         <translation type="unfinished"></translation>
     </message>

@@ -459,10 +459,6 @@
         <translation>Batal</translation>
     </message>
     <message>
-        <source>In a filter: %1</source>
-        <translation>Dalam saringan: %1</translation>
-    </message>
-    <message>
         <source>Share of the score</source>
         <translation>Bagian dari skor</translation>
     </message>
