@@ -7,6 +7,7 @@
 #include "ui/legendpanel.h"
 #include "ui/mapcanvas.h"
 #include "ui/pokdarwispanel.h"
+#include "ui/prioritypanel.h"
 #include "ui/profilepanel.h"
 #include "ui/projectactions.h"
 #include "ui/searchpanel.h"
@@ -102,6 +103,10 @@ void MainWindow::buildUi()
     splitDockWidget(legend, profile, Qt::Vertical);
     resizeDocks({legend, profile}, {330, 420}, Qt::Vertical);
     resizeDocks({layersDock, styleDock}, {280, 520}, Qt::Vertical);
+    // the priority weights, beside the style (a tab): the map shows the score they make
+    mPriority = new PriorityPanel(mWorkspace, this);
+    tabifyDockWidget(styleDock, dock(this, tr("Priority"), "priorityDock", mPriority, Qt::LeftDockWidgetArea));
+    styleDock->raise();
     dock(this, tr("Pekon table"), "tableDock", mTable, Qt::BottomDockWidgetArea)->hide();
     setupAnalysisDocks(profile);
     wirePanels();

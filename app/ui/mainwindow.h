@@ -20,6 +20,7 @@ class LayersPanel;
 class PokdarwisPanel;
 class LegendPanel;
 class MapCanvas;
+class PriorityPanel;
 class ProfilePanel;
 class SearchPanel;
 class SharedProjects;
@@ -54,6 +55,7 @@ public:
     ProfilePanel* profilePanel() const { return mProfile; }
     SearchPanel* searchPanel() const { return mSearch; }
     SharedProjects* sharedProjects() const { return mShared; }
+    PriorityPanel* priorityPanel() const { return mPriority; }
     /// \brief The layer chooser of the style panel (keys as item data).
     QComboBox* indicatorBox() const;
     const gis::Dataset* dataset() const;
@@ -91,6 +93,7 @@ private:
     ProfilePanel* mProfile = nullptr;
     SearchPanel* mSearch = nullptr;
     SharedProjects* mShared = nullptr;
+    PriorityPanel* mPriority = nullptr;
 };
 
 } // namespace ui

@@ -8,6 +8,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace app::ui {
@@ -77,6 +78,48 @@ void ProfilePanel::showVillage(const QString& code)
     mBrowser->setHtml(html(*mProfile));
 }
 
+QString ProfilePanel::rankStabilityHtml(const std::string& code) const
+{
+    // The columns the Priority panel has the workspace add: the rank change against the scheme
+    // before editing, and the rank stability (gis::prioritySensitivity).
+    const gis::AnalysisTable* t = mInputs.table;
+    if (!t)
+        return {};
+    std::size_t row = t->rows.size();
+    for (std::size_t i = 0; i < t->rows.size(); ++i)
+        if (t->rows[i].kode == code) {
+            row = i;
+            break;
+        }
+    if (row == t->rows.size())
+        return {};
+    auto valueOf = [&](const std::string& column) {
+        const auto it = std::find(t->columns.begin(), t->columns.end(), column);
+        return it == t->columns.end() ? std::nan("")
+                                      : t->rows[row].values[static_cast<std::size_t>(it - t->columns.begin())];
+    };
+    QStringList lines;
+    const double change = valueOf("rank_change");
+    if (!std::isnan(change))
+        lines
+            << tr("Rank change against the scheme before editing: %1").arg(VillageTableModel::formatRankChange(change));
+    const double best = valueOf("rank_best"), worst = valueOf("rank_worst");
+    if (!std::isnan(best) && !std::isnan(worst)) {
+        lines << tr("Rank with the weights changed a little: from %1 to %2").arg(number(best), number(worst));
+        for (const std::string& c : t->columns)
+            if (c.rfind("top", 0) == 0 && c.size() > 9 && c.ends_with("_share")) {
+                const double share = valueOf(c);
+                if (!std::isnan(share))
+                    lines << tr("In the top %1 in %2 % of the draws")
+                                 .arg(QString::fromStdString(c.substr(3, c.size() - 9)),
+                                      QLocale().toString(share, 'f', 0));
+            }
+    }
+    if (lines.isEmpty())
+        return {};
+    return QStringLiteral("<p>%1</p>").arg(lines.join(QStringLiteral("<br>")));
+}
+
 QString ProfilePanel::html(const gis::VillageProfile& p) const
 {
     QString h;
@@ -102,6 +145,7 @@ QString ProfilePanel::html(const gis::VillageProfile& p) const
                          .arg(VillageTableModel::columnLabel(QString::fromStdString(c.key)).toHtmlEscaped(),
                               number(c.input), number(c.points));
             h += QStringLiteral("</table>");
+            h += rankStabilityHtml(p.code);
         } else {
             h += QStringLiteral("<p>%1</p>").arg(tr("Not scored: a value the scheme needs is missing."));
         }

@@ -2,7 +2,8 @@
 /// \file profilepanel.h
 /// The pekon profile: code, name, kecamatan; every indicator by period with the change since the
 /// previous one; facilities inside and the nearest of each kind; the priority score, rank and
-/// each indicator's contribution; the LISA cluster; the island status (gis::villageProfile),
+/// each indicator's contribution, the rank change and rank stability when the table has them
+/// (Priority panel); the LISA cluster; the island status (gis::villageProfile),
 /// as rich text that wraps to the panel's width (nothing cut off).
 /// \note GUI thread only. Owns nothing: the inputs given to setData() must outlive the panel or
 /// be replaced first.
@@ -46,6 +47,7 @@ private:
     QTextBrowser* mBrowser = nullptr;
 
     QString html(const gis::VillageProfile& p) const;
+    QString rankStabilityHtml(const std::string& code) const;
 };
 
 } // namespace app::ui

@@ -74,11 +74,23 @@ TablePanel::TablePanel(QWidget* parent) : QWidget(parent)
 void TablePanel::setData(const gis::Dataset* dataset, const gis::AnalysisTable* table)
 {
     const QStringList selected = selectedCodes();
+    // The same project scored again (a weight moved): the sort and the column widths stay.
+    const bool sameRows =
+        table && mModel->table() == table && mModel->totalCount() == static_cast<int>(table->rows.size());
+    const QHeaderView* header = mView->horizontalHeader();
+    const QString sortKey = mModel->keyOfColumn(header->sortIndicatorSection());
+    const Qt::SortOrder sortOrder = header->sortIndicatorOrder();
+    const int columnsBefore = mModel->columnCount();
     mDataset = dataset;
     mModel->setTable(table);
     mFilterEdit->setText(mModel->filterExpression());
     mErrorLabel->hide();
-    mView->resizeColumnsToContents();
+    if (!sameRows || mModel->columnCount() != columnsBefore)
+        mView->resizeColumnsToContents();
+    if (const int column = sortKey.isEmpty() ? -1 : mModel->columnOfKey(sortKey); column >= 0)
+        mView->sortByColumn(column, sortOrder);
+    else
+        mView->sortByColumn(-1, Qt::AscendingOrder);
     setSelectedCodes(selected);
     updateCount();
 }

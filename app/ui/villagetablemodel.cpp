@@ -2,6 +2,7 @@
 
 #include "gis/text.h"
 
+#include <QColor>
 #include <QLocale>
 
 #include <algorithm>
@@ -48,10 +49,19 @@ QString VillageTableModel::columnLabel(const QString& key)
         {"poverty_rate_eb", QT_TR_NOOP("Poverty rate, smoothed (%)")},
         {"island_status", QT_TR_NOOP("Island (0 mainland, 1 partly, 2 wholly)")},
         {"island_km2", QT_TR_NOOP("Area off the mainland (km²)")},
+        {"rank_change", QT_TR_NOOP("Rank change")},
+        {"rank_best", QT_TR_NOOP("Best rank in the draws")},
+        {"rank_worst", QT_TR_NOOP("Worst rank in the draws")},
     };
     for (const Known& k : known)
         if (key == QLatin1String(k.key))
             return tr(k.label);
+    if (key.startsWith(QLatin1String("top")) && key.endsWith(QLatin1String("_share"))) {
+        bool ok = false;
+        const int n = key.mid(3, key.size() - 9).toInt(&ok);
+        if (ok)
+            return tr("In the top %1 (% of draws)").arg(n);
+    }
     if (key.startsWith(QLatin1String("contrib_")))
         return tr("Contribution: %1").arg(columnLabel(key.mid(8)));
     if (key.startsWith(QLatin1String("dist_")) && key.endsWith(QLatin1String("_km")))
@@ -63,6 +73,18 @@ QString VillageTableModel::columnLabel(const QString& key)
     if (key.startsWith(QLatin1String("no_")))
         return tr("No %1 inside").arg(kindLabel(key.mid(3)));
     return key;
+}
+
+QString VillageTableModel::formatRankChange(double change)
+{
+    if (std::isnan(change))
+        return {};
+    const QLocale locale;
+    if (change > 0)
+        return QStringLiteral("▲") + locale.toString(static_cast<qlonglong>(change));
+    if (change < 0)
+        return QStringLiteral("▼") + locale.toString(static_cast<qlonglong>(-change));
+    return QStringLiteral("=");
 }
 
 QString VillageTableModel::formatNumber(double value)
@@ -273,14 +295,25 @@ QVariant VillageTableModel::data(const QModelIndex& index, int role) const
         return QString::fromStdString(s);
     }
     const double v = row.values[static_cast<std::size_t>(c - kTextColumns)];
+    const bool rankChange = mTable->columns[static_cast<std::size_t>(c - kTextColumns)] == "rank_change";
     switch (role) {
     case Qt::DisplayRole:
-        return formatNumber(v);
+        return rankChange ? formatRankChange(v) : formatNumber(v);
+    case Qt::ForegroundRole:
+        if (rankChange && !std::isnan(v) && v != 0.0)
+            return QVariant::fromValue(QColor(v > 0 ? 0x1b7f3a : 0xb3261e)); // up: green, down: red
+        return {};
     case RawValueRole:
         return v;
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     case Qt::ToolTipRole:
+        if (rankChange && v > 0)
+            return tr("%n place(s) higher than with the scheme before editing", nullptr, static_cast<int>(v));
+        if (rankChange && v < 0)
+            return tr("%n place(s) lower than with the scheme before editing", nullptr, static_cast<int>(-v));
+        if (rankChange && v == 0.0)
+            return tr("the same rank as with the scheme before editing");
         return std::isnan(v) ? tr("no value") : QVariant{};
     default:
         return {};

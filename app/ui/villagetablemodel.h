@@ -65,6 +65,9 @@ public:
     /// \brief \a value in the application's locale: whole numbers with group separators
     /// (1.735 in Indonesian), others with 2 decimals (12,48); empty for NaN.
     static QString formatNumber(double value);
+    /// \brief A rank change for people: "▲3" (3 places higher), "▼2" (lower), "=" (the same);
+    /// empty for NaN.
+    static QString formatRankChange(double change);
 
 private:
     const gis::AnalysisTable* mTable = nullptr;

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace app {
 namespace ui {
@@ -123,6 +124,7 @@ void Workspace::reloadKeepingView()
 {
     gis::Dataset ds = mStore->read();
     const QString period = mPeriod, theme = mThemeKey, scheme = mScheme;
+    const std::optional<gis::PriorityScheme> edited = mEditedScheme;
     const LayerStyle style = mStyle;
     const std::set<std::string> selection = mSelection;
     const std::string current = mCurrent;
@@ -132,8 +134,10 @@ void Workspace::reloadKeepingView()
     installDataset(std::move(ds), mTitle, mLocation);
     if (periods().contains(period))
         mPeriod = period;
-    if (scheme.isEmpty() || schemeNames().contains(scheme))
+    if (scheme.isEmpty() || schemeNames().contains(scheme)) {
         mScheme = scheme;
+        mEditedScheme = edited;
+    }
     rebuildAnalysis();
     rebuildThemes();
     if (std::any_of(mThemes.begin(), mThemes.end(), [&](const ThemeInfo& t) { return t.key == theme; })) {
@@ -203,6 +207,7 @@ void Workspace::installDataset(gis::Dataset ds, const QString& title, const QStr
     mPaths.clear();
     mStyle = LayerStyle{};
     mScheme.clear();
+    mEditedScheme.reset();
 
     mFacilities.clear();
     for (const gis::Facility& f : mDataset->facilities)
@@ -342,9 +347,10 @@ QStringList Workspace::schemeNames() const
 
 void Workspace::setScheme(const QString& name)
 {
-    if (!mDataset || name == mScheme)
+    if (!mDataset || (name == mScheme && !mEditedScheme))
         return;
     mScheme = name;
+    mEditedScheme.reset();
     rebuildAnalysis();
     rebuildMap();
     emit analysisChanged();
@@ -354,13 +360,15 @@ void Workspace::setScheme(const QString& name)
 void Workspace::rebuildAnalysis()
 {
     mAnalysis.reset();
+    mChosenRanks.clear();
+    mSensitivity.reset();
     try {
-        const gis::PriorityScheme scheme =
-            mScheme.isEmpty() ? gis::defaultPriorityScheme() : gis::storedScheme(*mDataset, mScheme.toStdString());
-        mAnalysis = gis::analyzeVillages(*mDataset, mPeriod.toStdString(), scheme);
+        mAnalysis = gis::analyzeVillages(*mDataset, mPeriod.toStdString(), chosenScheme());
+        mChosenRanks = mAnalysis->priority.rank;
     } catch (const gis::Error&) {
         // a project with boundaries only (no values, no capital) has no analysis: the map still shows
     }
+    applyEditedScheme();
 }
 
 void Workspace::rebuildThemes()
@@ -581,6 +589,121 @@ QString Workspace::valueProvenance() const
     if (mDataset->indicators.empty())
         return tr("Values: none imported yet");
     return source.isEmpty() ? tr("Values: imported") : tr("Values: %1").arg(source);
+}
+
+// --- the priority scheme being edited -------------------------------------------------------
+
+namespace {
+
+/// Columns the workspace adds to the analysis: the rank change and the rank stability.
+bool isSensitivityColumn(const std::string& c)
+{
+    return c == "rank_best" || c == "rank_worst" || (c.rfind("top", 0) == 0 && c.size() > 9 && c.ends_with("_share"));
+}
+
+void dropColumns(gis::AnalysisTable& table, bool (*drop)(const std::string&))
+{
+    std::vector<std::size_t> keep;
+    std::vector<std::string> columns;
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+        if (!drop(table.columns[c])) {
+            keep.push_back(c);
+            columns.push_back(table.columns[c]);
+        }
+    if (columns.size() == table.columns.size())
+        return;
+    for (gis::AnalysisTable::Row& row : table.rows) {
+        std::vector<double> values;
+        values.reserve(keep.size());
+        for (std::size_t c : keep)
+            values.push_back(row.values[c]);
+        row.values = std::move(values);
+    }
+    table.columns = std::move(columns);
+}
+
+/// Puts column \a name right after column \a after (at the end when there is none), so the rank
+/// change and stability sit beside the rank in the table.
+void insertColumn(gis::AnalysisTable& table, const std::string& after, const std::string& name,
+                  const std::vector<double>& values)
+{
+    const auto it = std::find(table.columns.begin(), table.columns.end(), after);
+    const std::size_t at =
+        it == table.columns.end() ? table.columns.size() : static_cast<std::size_t>(it - table.columns.begin()) + 1;
+    table.columns.insert(table.columns.begin() + static_cast<std::ptrdiff_t>(at), name);
+    for (std::size_t i = 0; i < table.rows.size(); ++i)
+        table.rows[i].values.insert(table.rows[i].values.begin() + static_cast<std::ptrdiff_t>(at), values[i]);
+}
+
+} // namespace
+
+gis::PriorityScheme Workspace::chosenScheme() const
+{
+    if (mScheme.isEmpty() || !mDataset)
+        return gis::defaultPriorityScheme();
+    return gis::storedScheme(*mDataset, mScheme.toStdString());
+}
+
+void Workspace::applyEditedScheme()
+{
+    if (!mEditedScheme || !mAnalysis)
+        return;
+    try {
+        gis::rescoreAnalysis(*mAnalysis, *mEditedScheme); // unchanged when it throws
+    } catch (const gis::Error&) {
+        mEditedScheme.reset(); // e.g. the new period lacks an indicator of the edited scheme
+        return;
+    }
+    addRankChange();
+}
+
+void Workspace::addRankChange()
+{
+    mSensitivity.reset(); // computed for other weights
+    dropColumns(*mAnalysis, [](const std::string& c) { return c == "rank_change" || isSensitivityColumn(c); });
+    const std::vector<int>& now = mAnalysis->priority.rank;
+    std::vector<double> change(now.size(), std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t i = 0; i < now.size() && i < mChosenRanks.size(); ++i)
+        if (now[i] > 0 && mChosenRanks[i] > 0)
+            change[i] = static_cast<double>(mChosenRanks[i] - now[i]);
+    insertColumn(*mAnalysis, "priority_rank", "rank_change", change);
+}
+
+void Workspace::setEditedScheme(const gis::PriorityScheme& scheme)
+{
+    if (!mAnalysis)
+        return;
+    gis::rescoreAnalysis(*mAnalysis, scheme); // throws with the state unchanged
+    mEditedScheme = scheme;
+    addRankChange();
+    const ThemeInfo* t = theme();
+    if (t && t->kind == ThemeInfo::Kind::Priority)
+        rebuildMap();
+    emit analysisChanged();
+    emit mapChanged();
+}
+
+bool Workspace::setSensitivity(const gis::PriorityScheme& scheme, const gis::SensitivityResult& result)
+{
+    if (!mAnalysis || result.rankMin.size() != mAnalysis->rows.size()
+        || gis::schemeToJson(scheme) != gis::schemeToJson(mAnalysis->scheme))
+        return false;
+    dropColumns(*mAnalysis, isSensitivityColumn);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> best, worst, share;
+    for (std::size_t i = 0; i < result.rankMin.size(); ++i) {
+        best.push_back(result.rankMin[i] > 0 ? result.rankMin[i] : nan);
+        worst.push_back(result.rankMax[i] > 0 ? result.rankMax[i] : nan);
+        share.push_back(result.rankMin[i] > 0 ? 100.0 * result.topShare[i] : nan);
+    }
+    const std::string after = mEditedScheme ? "rank_change" : "priority_rank";
+    const std::string shareColumn = "top" + std::to_string(result.options.topN) + "_share";
+    insertColumn(*mAnalysis, after, shareColumn, share);
+    insertColumn(*mAnalysis, after, "rank_worst", worst);
+    insertColumn(*mAnalysis, after, "rank_best", best);
+    mSensitivity = result;
+    emit analysisChanged();
+    return true;
 }
 
 void Workspace::setSelection(const std::set<std::string>& codes)

@@ -139,6 +139,26 @@ public:
     const QString& schemeName() const { return mScheme; }
     void setScheme(const QString& name);
 
+    // --- the priority scheme being edited (the Priority panel) -----------------------------
+    /// \brief Scores the analysis again with \a scheme (not saved) from the values the analysis
+    /// cached (gis::rescoreAnalysis: nothing is measured again), adds the column rank_change
+    /// after priority_rank (rank with the chosen scheme minus rank now: positive = moved up; NaN
+    /// when either is unranked), drops the rank stability, and redraws. Kept over a period change and commit().
+    /// Emits analysisChanged() and mapChanged().
+    /// \throws gis::Error as gis::scorePriority does; the state is unchanged then.
+    void setEditedScheme(const gis::PriorityScheme& scheme);
+    /// \brief True while the analysis is scored with an edited scheme; setScheme() ends it.
+    bool schemeEdited() const { return mEditedScheme.has_value(); }
+    /// \brief The scheme chosen with setScheme() (stored or the default), before any editing.
+    gis::PriorityScheme chosenScheme() const;
+    /// \brief Adds rank stability columns to the analysis after the rank (and its change):
+    /// rank_best, rank_worst and top<N>_share (% of draws in the top N). Ignored (false) when \a scheme is not the one the
+    /// analysis is scored with now (a result that arrived after a weight moved), or sized for
+    /// other rows. Dropped when the scoring changes. Emits analysisChanged().
+    bool setSensitivity(const gis::PriorityScheme& scheme, const gis::SensitivityResult& result);
+    /// \brief The rank stability shown in the analysis (null when none or dropped).
+    const gis::SensitivityResult* sensitivity() const { return mSensitivity ? &*mSensitivity : nullptr; }
+
     /// \brief The analysis of the current period and scheme (null without a project).
     const gis::AnalysisTable* analysis() const { return mAnalysis ? &*mAnalysis : nullptr; }
     /// \brief The LISA clusters while the pekon layer shows them (null otherwise).
@@ -213,6 +233,8 @@ private:
     std::vector<LayerEntry> defaultLayers() const;
     void rebuildAnalysis();
     void rebuildMap();
+    void applyEditedScheme();
+    void addRankChange();
 
     std::shared_ptr<const gis::Dataset> mDataset;           ///< replaced, never changed in place (snapshots)
     std::map<std::string, gis::HotspotResult> mLisaResults; ///< by indicator key, from the panel
@@ -225,6 +247,9 @@ private:
     LayerStyle mStyle;
     std::optional<gis::AnalysisTable> mAnalysis;
     std::optional<gis::HotspotResult> mHotspots;
+    std::optional<gis::PriorityScheme> mEditedScheme;
+    std::vector<int> mChosenRanks; ///< per analysis row, with the chosen scheme (0 = unranked)
+    std::optional<gis::SensitivityResult> mSensitivity;
     layers::ThematicMapSpec mSpec;
     std::shared_ptr<const layers::ThematicMap> mMap;
     LayerListModel* mLayers = nullptr;

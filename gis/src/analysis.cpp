@@ -434,6 +434,66 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
     return t;
 }
 
+void rescoreAnalysis(AnalysisTable& table, const PriorityScheme& scheme)
+{
+    std::vector<std::string> codes;
+    codes.reserve(table.rows.size());
+    for (const AnalysisTable::Row& row : table.rows)
+        codes.push_back(row.kode);
+    PriorityResult scored = scorePriority(scheme, codes, table.inputs); // throws before any change
+
+    std::set<std::string> oldContributions;
+    for (const SchemeIndicator& ind : table.scheme.indicators)
+        oldContributions.insert("contrib_" + ind.key);
+    // The new column order and, per column, the old column it keeps (or what it is scored from).
+    constexpr std::size_t kScore = static_cast<std::size_t>(-1), kRank = kScore - 1, kContribution = kScore - 2;
+    std::vector<std::string> columns;
+    std::vector<std::size_t> source;    // old column index, or kScore / kRank / kContribution
+    std::vector<std::size_t> indicator; // for kContribution
+    auto addContributions = [&] {
+        for (std::size_t k = 0; k < scheme.indicators.size(); ++k) {
+            columns.push_back("contrib_" + scheme.indicators[k].key);
+            source.push_back(kContribution);
+            indicator.push_back(k);
+        }
+    };
+    bool placed = false;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        const std::string& name = table.columns[c];
+        if (oldContributions.count(name))
+            continue;
+        columns.push_back(name);
+        source.push_back(name == "priority_score" ? kScore : name == "priority_rank" ? kRank : c);
+        indicator.push_back(0);
+        if (name == "priority_rank") {
+            addContributions();
+            placed = true;
+        }
+    }
+    if (!placed)
+        addContributions();
+
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        const std::vector<double>& old = table.rows[i].values;
+        std::vector<double> values;
+        values.reserve(columns.size());
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (source[c] == kScore)
+                values.push_back(scored.score[i]);
+            else if (source[c] == kRank)
+                values.push_back(scored.rank[i] > 0 ? static_cast<double>(scored.rank[i]) : kNaN);
+            else if (source[c] == kContribution)
+                values.push_back(scored.contribution[i][indicator[c]]);
+            else
+                values.push_back(old[source[c]]);
+        }
+        table.rows[i].values = std::move(values);
+    }
+    table.columns = std::move(columns);
+    table.scheme = scheme;
+    table.priority = std::move(scored);
+}
+
 namespace {
 
 void appendColumn(AnalysisTable& table, const std::string& name, const std::vector<double>& values)

@@ -470,6 +470,15 @@ SensitivityResult prioritySensitivity(const PriorityScheme& scheme, const std::v
                                       const std::map<std::string, std::vector<double>>& values,
                                       const SensitivityOptions& options)
 {
+    return *prioritySensitivity(scheme, codes, values, options, SensitivityProgress{});
+}
+
+std::optional<SensitivityResult> prioritySensitivity(const PriorityScheme& scheme,
+                                                     const std::vector<std::string>& codes,
+                                                     const std::map<std::string, std::vector<double>>& values,
+                                                     const SensitivityOptions& options,
+                                                     const SensitivityProgress& progress)
+{
     if (options.draws < 1 || options.perturbation < 0.0 || options.perturbation >= 1.0 || options.topN < 1)
         throw Error("sensitivity needs draws >= 1, a perturbation in [0, 1) and top N >= 1");
     const std::size_t n = codes.size();
@@ -492,6 +501,8 @@ SensitivityResult prioritySensitivity(const PriorityScheme& scheme, const std::v
         }
     };
     record(scorePriority(scheme, codes, values));
+    if (progress && !progress(1, options.draws))
+        return std::nullopt;
     std::mt19937_64 rng(options.seed);
     std::uniform_real_distribution<double> factor(1.0 - options.perturbation, 1.0 + options.perturbation);
     for (int draw = 1; draw < options.draws; ++draw) {
@@ -499,6 +510,8 @@ SensitivityResult prioritySensitivity(const PriorityScheme& scheme, const std::v
         for (SchemeIndicator& ind : perturbed.indicators)
             ind.weight *= factor(rng);
         record(scorePriority(perturbed, codes, values));
+        if (progress && !progress(draw + 1, options.draws))
+            return std::nullopt;
     }
     for (std::size_t i = 0; i < n; ++i)
         result.topShare[i] = static_cast<double>(inTop[i]) / static_cast<double>(options.draws);

@@ -124,6 +124,14 @@ struct AnalysisTable {
 AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period = {},
                               const PriorityScheme& scheme = defaultPriorityScheme());
 
+/// \brief Scores \a table again with \a scheme from its cached inputs (AnalysisTable::inputs),
+/// measuring nothing again (a few milliseconds for a regency): replaces scheme, priority, the
+/// priority_score and priority_rank values and the contrib_ columns (one per indicator of
+/// \a scheme, right after priority_rank, as analyzeVillages places them). Every other column
+/// keeps its values and order; the result equals analyzeVillages with \a scheme.
+/// \throws Error as scorePriority does (e.g. a key the inputs lack); the table is unchanged then.
+void rescoreAnalysis(AnalysisTable& table, const PriorityScheme& scheme);
+
 /// \brief Writes the table as CSV: UTF-8, comma separator, '.' decimal point, a header row,
 /// text fields quoted (so codes stay text), missing values empty. Written beside \a path
 /// under a temporary name and renamed over it when complete.

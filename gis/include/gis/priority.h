@@ -14,7 +14,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -175,5 +177,18 @@ struct SensitivityResult {
 SensitivityResult prioritySensitivity(const PriorityScheme& scheme, const std::vector<std::string>& codes,
                                       const std::map<std::string, std::vector<double>>& values,
                                       const SensitivityOptions& options = {});
+
+/// \brief Told after each draw of prioritySensitivity how many draws are done (1..total); it
+/// returns false to stop the run. Called on the thread that runs prioritySensitivity.
+using SensitivityProgress = std::function<bool(int done, int total)>;
+
+/// \brief prioritySensitivity with progress and cancellation: the same draws in the same order
+/// (so the same result for the same seed) while \a progress returns true; std::nullopt once it
+/// returns false. \throws as prioritySensitivity does.
+std::optional<SensitivityResult> prioritySensitivity(const PriorityScheme& scheme,
+                                                     const std::vector<std::string>& codes,
+                                                     const std::map<std::string, std::vector<double>>& values,
+                                                     const SensitivityOptions& options,
+                                                     const SensitivityProgress& progress);
 
 } // namespace gis
