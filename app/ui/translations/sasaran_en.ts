@@ -999,6 +999,10 @@
         <source>Import a table, records, facilities or boundaries</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::PokdarwisPanel</name>
@@ -1080,6 +1084,189 @@
     </message>
     <message>
         <source>Attractions (WISATA) within the chosen distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::PriorityPanel</name>
+    <message>
+        <source>Leave the pekon out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the worst value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the middle value (median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens to a pekon that has no value for one of the indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon without a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps these weights in the project under the name given, for everyone who opens it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the default scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes back to the remote-area priority: five indicators with equal weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank stability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the weights are changed at random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each weight changed by up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute rank stability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores the pekon again many times with the weights changed a little, and shows how far each rank moves and how often each pekon stays in the top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher means more priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower means more priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scaled 0–1 (min–max)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard score (z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank (percentile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the values are brought to one scale before they are weighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one indicator a weight above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pekon cannot be scored with these settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote-area priority (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No analysis yet: the project needs boundaries, poverty figures and the regency capital.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme: &lt;b&gt;%1&lt;/b&gt; — &lt;span style=&apos;color:#b36b00&apos;&gt;changed, not saved&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pekon scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2 left out for a missing value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schemes cannot be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the scheme a name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheme was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in the project as &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank stability could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights changed meanwhile: compute again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 draws with each weight changed by up to %2 %: %3 pekon stay in the top %4 in every draw, %5 more in at least half of them. The table shows each pekon&apos;s best and worst rank.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1223,6 +1410,18 @@
     </message>
     <message>
         <source>Analysis period %1, scheme &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank change against the scheme before editing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank with the weights changed a little: from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the top %1 in %2 % of the draws</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1703,6 +1902,40 @@
     </message>
     <message>
         <source>In a filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best rank in the draws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst rank in the draws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the top %1 (% of draws)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) higher than with the scheme before editing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) lower than with the scheme before editing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the same rank as with the scheme before editing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -986,6 +986,10 @@
         <source>Import a table, records, facilities or boundaries</source>
         <translation>Impor tabel, data DTSEN/DTKS, fasilitas atau batas wilayah</translation>
     </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::PokdarwisPanel</name>
@@ -1068,6 +1072,189 @@
     <message>
         <source>Attractions (WISATA) within the chosen distance</source>
         <translation>Objek wisata (WISATA) dalam jarak yang dipilih</translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::PriorityPanel</name>
+    <message>
+        <source>Leave the pekon out</source>
+        <translation>Pekon tidak dinilai</translation>
+    </message>
+    <message>
+        <source>Fill in the worst value</source>
+        <translation>Isi dengan nilai terburuk</translation>
+    </message>
+    <message>
+        <source>Fill in the middle value (median)</source>
+        <translation>Isi dengan nilai tengah (median)</translation>
+    </message>
+    <message>
+        <source>What happens to a pekon that has no value for one of the indicators</source>
+        <translation>Apa yang terjadi pada pekon yang tidak punya nilai untuk salah satu indikator</translation>
+    </message>
+    <message>
+        <source>Pekon without a value</source>
+        <translation>Pekon tanpa nilai</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Skema</translation>
+    </message>
+    <message>
+        <source>Name of the scheme</source>
+        <translation>Nama skema</translation>
+    </message>
+    <message>
+        <source>Save to the project</source>
+        <translation>Simpan ke proyek</translation>
+    </message>
+    <message>
+        <source>Keeps these weights in the project under the name given, for everyone who opens it</source>
+        <translation>Menyimpan bobot ini di proyek dengan nama yang diberikan, untuk semua yang membukanya</translation>
+    </message>
+    <message>
+        <source>Undo the changes</source>
+        <translation>Batalkan perubahan</translation>
+    </message>
+    <message>
+        <source>Restore the default scheme</source>
+        <translation>Kembalikan skema bawaan</translation>
+    </message>
+    <message>
+        <source>Goes back to the remote-area priority: five indicators with equal weights</source>
+        <translation>Kembali ke prioritas wilayah terpencil: lima indikator dengan bobot sama</translation>
+    </message>
+    <message>
+        <source>Rank stability</source>
+        <translation>Kestabilan peringkat</translation>
+    </message>
+    <message>
+        <source>How many times the weights are changed at random</source>
+        <translation>Berapa kali bobot diubah secara acak</translation>
+    </message>
+    <message>
+        <source>Draws</source>
+        <translation>Jumlah percobaan</translation>
+    </message>
+    <message>
+        <source>Each weight changed by up to</source>
+        <translation>Setiap bobot diubah paling banyak</translation>
+    </message>
+    <message>
+        <source>Count the top</source>
+        <translation>Hitung peringkat teratas</translation>
+    </message>
+    <message>
+        <source>Compute rank stability</source>
+        <translation>Hitung kestabilan peringkat</translation>
+    </message>
+    <message>
+        <source>Scores the pekon again many times with the weights changed a little, and shows how far each rank moves and how often each pekon stays in the top</source>
+        <translation>Menilai ulang pekon berkali-kali dengan bobot yang sedikit diubah, lalu menunjukkan seberapa jauh peringkat bergeser dan seberapa sering setiap pekon tetap di peringkat teratas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Share of the score</source>
+        <translation>Bagian dari skor</translation>
+    </message>
+    <message>
+        <source>Weight of %1</source>
+        <translation>Bobot %1</translation>
+    </message>
+    <message>
+        <source>Higher means more priority</source>
+        <translation>Tinggi = prioritas</translation>
+    </message>
+    <message>
+        <source>Lower means more priority</source>
+        <translation>Rendah = prioritas</translation>
+    </message>
+    <message>
+        <source>Scaled 0–1 (min–max)</source>
+        <translation>Skala 0–1</translation>
+    </message>
+    <message>
+        <source>Standard score (z)</source>
+        <translation>Skor baku (z)</translation>
+    </message>
+    <message>
+        <source>Rank (percentile)</source>
+        <translation>Urutan persentil</translation>
+    </message>
+    <message>
+        <source>How the values are brought to one scale before they are weighted</source>
+        <translation>Cara nilai disamakan skalanya sebelum diberi bobot</translation>
+    </message>
+    <message>
+        <source>Give at least one indicator a weight above zero.</source>
+        <translation>Beri sedikitnya satu indikator bobot di atas nol.</translation>
+    </message>
+    <message>
+        <source>The pekon cannot be scored with these settings: %1</source>
+        <translation>Pekon tidak dapat dinilai dengan pengaturan ini: %1</translation>
+    </message>
+    <message>
+        <source>Remote-area priority (default)</source>
+        <translation>Prioritas wilayah terpencil (bawaan)</translation>
+    </message>
+    <message>
+        <source>No analysis yet: the project needs boundaries, poverty figures and the regency capital.</source>
+        <translation>Belum ada analisis: proyek memerlukan batas wilayah, angka kemiskinan dan ibu kota kabupaten.</translation>
+    </message>
+    <message>
+        <source>Scheme: &lt;b&gt;%1&lt;/b&gt; — &lt;span style=&apos;color:#b36b00&apos;&gt;changed, not saved&lt;/span&gt;</source>
+        <translation>Skema: &lt;b&gt;%1&lt;/b&gt; — &lt;span style=&apos;color:#b36b00&apos;&gt;diubah, belum disimpan&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Scheme: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Skema: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 pekon scored</source>
+        <translation>%1 pekon dinilai</translation>
+    </message>
+    <message>
+        <source>%1; %2 left out for a missing value.</source>
+        <translation>%1; %2 tidak dinilai karena ada nilai yang kosong.</translation>
+    </message>
+    <message>
+        <source>Schemes cannot be saved: %1</source>
+        <translation>Skema tidak dapat disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Give the scheme a name first.</source>
+        <translation>Beri nama skema terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>The scheme was not saved: %1</source>
+        <translation>Skema tidak tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Saved in the project as &quot;%1&quot;.</source>
+        <translation>Tersimpan di proyek sebagai &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Sedang menghitung…</translation>
+    </message>
+    <message>
+        <source>Rank stability could not be computed: %1</source>
+        <translation>Kestabilan peringkat tidak dapat dihitung: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <source>The weights changed meanwhile: compute again.</source>
+        <translation>Bobot berubah selama penghitungan: hitung lagi.</translation>
+    </message>
+    <message>
+        <source>%1 draws with each weight changed by up to %2 %: %3 pekon stay in the top %4 in every draw, %5 more in at least half of them. The table shows each pekon&apos;s best and worst rank.</source>
+        <translation>%1 percobaan, setiap bobot diubah paling banyak %2 %: %3 pekon selalu masuk %4 besar, %5 pekon lagi masuk dalam sedikitnya separuh percobaan. Tabel menunjukkan peringkat terbaik dan terburuk setiap pekon.</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1398,18 @@
     <message>
         <source>Analysis period %1, scheme &quot;%2&quot;.</source>
         <translation>Periode analisis %1, skema &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Rank change against the scheme before editing: %1</source>
+        <translation>Perubahan peringkat dibanding skema sebelum diubah: %1</translation>
+    </message>
+    <message>
+        <source>Rank with the weights changed a little: from %1 to %2</source>
+        <translation>Peringkat bila bobot sedikit diubah: dari %1 sampai %2</translation>
+    </message>
+    <message>
+        <source>In the top %1 in %2 % of the draws</source>
+        <translation>Masuk %1 besar dalam %2 % percobaan</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +1890,38 @@
     <message>
         <source>In a filter: %1</source>
         <translation>Dalam saringan: %1</translation>
+    </message>
+    <message>
+        <source>Rank change</source>
+        <translation>Perubahan peringkat</translation>
+    </message>
+    <message>
+        <source>Best rank in the draws</source>
+        <translation>Peringkat terbaik dalam percobaan</translation>
+    </message>
+    <message>
+        <source>Worst rank in the draws</source>
+        <translation>Peringkat terburuk dalam percobaan</translation>
+    </message>
+    <message>
+        <source>In the top %1 (% of draws)</source>
+        <translation>Masuk %1 besar (% percobaan)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) higher than with the scheme before editing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s) lower than with the scheme before editing</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the same rank as with the scheme before editing</source>
+        <translation>peringkat sama dengan skema sebelum diubah</translation>
     </message>
 </context>
 <context>
