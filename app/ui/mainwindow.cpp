@@ -4,6 +4,7 @@
 #include "ui/layerspanel.h"
 #include "ui/legendpanel.h"
 #include "ui/mapcanvas.h"
+#include "ui/placementpanel.h"
 #include "ui/profilepanel.h"
 #include "ui/projectactions.h"
 #include "ui/searchpanel.h"
@@ -16,6 +17,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -88,6 +90,7 @@ void MainWindow::buildUi()
     resizeDocks({layersDock, styleDock}, {280, 520}, Qt::Vertical);
     dock(this, tr("Pekon table"), "tableDock", mTable, Qt::BottomDockWidgetArea)->hide();
     wirePanels();
+    setupPlacementDock();
     mStatus = new StatusPanel(mWorkspace, mCanvas, this);
     statusBar()->addPermanentWidget(mStatus);
     connect(mCanvas, &MapCanvas::clicked, this, &MainWindow::identify);
@@ -227,6 +230,23 @@ void MainWindow::wirePanels()
         zoomTo({code});
     });
     connect(mSearch, &SearchPanel::kecamatanChosen, this, [zoomTo](const QString& code) { zoomTo({code}); });
+}
+
+void MainWindow::setupPlacementDock()
+{
+    // the placement panel is tall: it scrolls inside its dock, a tab beside the style panel
+    mPlacement = new PlacementPanel(mWorkspace, this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(mPlacement);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    QDockWidget* placement = dock(this, tr("Placement"), "placementDock", scroll, Qt::LeftDockWidgetArea);
+    if (auto* style = findChild<QDockWidget*>(QStringLiteral("styleDock")))
+        tabifyDockWidget(style, placement);
+    if (auto* style = findChild<QDockWidget*>(QStringLiteral("styleDock")))
+        style->raise();
+    mProject->setReportProgram(0); // a rebuilt panel starts with the latest run again
+    connect(mPlacement, &PlacementPanel::reportRunChosen, mProject, &ProjectActions::setReportProgram);
 }
 
 void MainWindow::setLanguage(UiLanguage language)

@@ -16,6 +16,7 @@ namespace ui {
 class LayersPanel;
 class LegendPanel;
 class MapCanvas;
+class PlacementPanel;
 class ProfilePanel;
 class SearchPanel;
 class TablePanel;
@@ -46,6 +47,7 @@ public:
     TablePanel* tablePanel() const { return mTable; }
     ProfilePanel* profilePanel() const { return mProfile; }
     SearchPanel* searchPanel() const { return mSearch; }
+    PlacementPanel* placementPanel() const { return mPlacement; }
     /// \brief The layer chooser of the style panel (keys as item data).
     QComboBox* indicatorBox() const;
     const gis::Dataset* dataset() const;
@@ -62,6 +64,7 @@ private:
     void buildUi();
     void buildMenus();
     void wirePanels();
+    void setupPlacementDock();
     void updateTitle();
     void exportMap();
 
@@ -75,6 +78,7 @@ private:
     TablePanel* mTable = nullptr;
     ProfilePanel* mProfile = nullptr;
     SearchPanel* mSearch = nullptr;
+    PlacementPanel* mPlacement = nullptr;
 };
 
 } // namespace ui

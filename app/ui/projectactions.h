@@ -34,6 +34,10 @@ public:
     bool exportReportTo(const QString& path);
     /// \brief Fills \a menu with the recent projects (kept in QSettings "recentProjects").
     void fillRecentMenu(QMenu* menu);
+    /// \brief The saved placement run the meeting pack shows (0 = the latest saved; a run no
+    /// longer in the project falls back to the latest).
+    void setReportProgram(long long id) { mReportProgram = id; }
+    long long reportProgram() const { return mReportProgram; }
 
 signals:
     /// \brief A line for the status bar.
@@ -47,6 +51,7 @@ private:
 
     Workspace* mWorkspace;
     QWidget* mWindow;
+    long long mReportProgram = 0;
 };
 
 } // namespace ui

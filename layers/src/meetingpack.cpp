@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <numeric>
 #include <set>
@@ -95,6 +96,26 @@ ThematicMapSpec withLayer(const gis::Dataset& ds, const ThematicMapSpec& spec, c
     t.layer = layer;
     t.proposals = proposals;
     return resolveMap(ds, t, &table).spec;
+}
+
+/// A saved run's method in plain words.
+std::string methodWords(Lang lang, const std::string& method)
+{
+    return method == "pmedian" ? tr(lang, "jarak terpendek (p-median)", "shortest distance (p-median)")
+                               : tr(lang, "cakupan maksimal", "maximal covering");
+}
+
+/// "2 Desember 2026" / "2 December 2026" from a stored ISO 8601 UTC time (as is when unreadable).
+std::string savedDay(Lang lang, const std::string& isoUtc)
+{
+    int year = 0, month = 0, day = 0;
+    if (std::sscanf(isoUtc.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3 || month < 1 || month > 12)
+        return isoUtc;
+    if (lang == Lang::Id)
+        return formatDateId(year, month, day);
+    static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
+    return std::to_string(day) + " " + kMonths[month - 1] + " " + std::to_string(year);
 }
 
 std::string pageLabel(Lang lang, int page, int pages)
@@ -205,6 +226,15 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
 
     const auto& runs = ds.programs;
     const gis::PlacementRun* latest = runs.empty() ? nullptr : &runs.back();
+    if (options.programId) {
+        auto chosen = std::find_if(runs.begin(), runs.end(),
+                                   [&](const gis::PlacementRun& r) { return r.id == *options.programId; });
+        if (chosen == runs.end())
+            throw gis::Error("meeting pack: the project keeps no placement run with id "
+                             + std::to_string(*options.programId) + " (" + std::to_string(runs.size())
+                             + " runs saved)");
+        latest = &*chosen;
+    }
     const int pages = 4 + (latest ? 2 : 0) + (runs.size() > 1 ? 1 : 0);
     int page = 0;
     auto extrasFor = [&](PageExtras e = {}) {
@@ -259,17 +289,19 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     };
     if (latest) {
         ThematicMapSpec placeSpec = withLayer(ds, facilitySpec, "", table, true); // its reach circles stay
+        placeSpec.proposedSites = proposedSites(*latest); // the chosen run, not always the latest
+        placeSpec.proposedKind = latest->kind;
         placeSpec.coverageKind = latest->kind;
         placeSpec.title = tr(lang, "Usulan Lokasi ", "Proposed Sites for ") + std::to_string(latest->count) + " "
             + facilityKindLabel(latest->kind) + tr(lang, " Baru", "");
-        placeSpec.subtitle = (latest->method == "pmedian" ? std::string("p-median") : std::string("MCLP")) + ", "
-            + tr(lang, "jangkauan ", "reach ") + reach(*latest) + ", " + tr(lang, "permintaan ", "demand ")
-            + latest->demandKey + " " + latest->period
+        placeSpec.subtitle = methodWords(lang, latest->method) + ", " + tr(lang, "jangkauan ", "reach ")
+            + reach(*latest) + ", " + tr(lang, "permintaan ", "demand ") + latest->demandKey + " " + latest->period
             + (latest->capacity ? tr(lang, ", kapasitas ", ", capacity ") + number(*latest->capacity, 0)
                                 : std::string())
             + "; " + tr(lang, "terjangkau ", "covered ") + optional(latest->coveredBefore, 0) + " → "
             + optional(latest->coveredAfter, 0) + tr(lang, " dari ", " of ") + number(latest->totalDemand, 0)
-            + " (program " + std::to_string(latest->id) + ", " + latest->createdUtc + ")";
+            + tr(lang, " (usulan ", " (proposal ") + std::to_string(latest->id) + ", "
+            + savedDay(lang, latest->createdUtc) + ")";
         const ThematicMap placeMap(ds, placeSpec);
         placeMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
 
@@ -301,10 +333,10 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         compare.tableOnly = true;
         compare.title = tr(lang, "Perbandingan Usulan Tersimpan", "Saved Proposals Compared");
         PageTable t;
-        t.columns = {{"Program", true, 0.7},
-                     {tr(lang, "Tanggal (UTC)", "Date (UTC)"), false, 1.6},
-                     {tr(lang, "Jenis", "Kind"), false, 1.2},
-                     {tr(lang, "Metode", "Method"), false, 1.0},
+        t.columns = {{tr(lang, "Usulan", "Proposal"), true, 0.7},
+                     {tr(lang, "Tanggal", "Date"), false, 1.3},
+                     {tr(lang, "Jenis", "Kind"), false, 1.1},
+                     {tr(lang, "Metode", "Method"), false, 1.7},
                      {"N", true, 0.5},
                      {tr(lang, "Jangkauan", "Reach"), true, 1.1},
                      {tr(lang, "Permintaan", "Demand"), false, 1.0},
@@ -312,9 +344,9 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
                      {tr(lang, "Terjangkau sebelum", "Covered before"), true, 1.1},
                      {tr(lang, "Terjangkau sesudah", "Covered after"), true, 1.1}};
         for (const auto& r : runs)
-            t.rows.push_back({std::to_string(r.id), r.createdUtc, r.kind, r.method, std::to_string(r.count), reach(r),
-                              r.demandKey, optional(r.capacity, 0), optional(r.coveredBefore, 0),
-                              optional(r.coveredAfter, 0)});
+            t.rows.push_back({std::to_string(r.id), savedDay(lang, r.createdUtc), facilityKindLabel(r.kind),
+                              methodWords(lang, r.method), std::to_string(r.count), reach(r), r.demandKey,
+                              optional(r.capacity, 0), optional(r.coveredBefore, 0), optional(r.coveredAfter, 0)});
         compare.table = t;
         priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(compare));
     }
