@@ -21,6 +21,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 
+#include <algorithm>
 #include <set>
 
 namespace app {
@@ -240,6 +241,7 @@ void MainWindow::setupPlacementDock()
     scroll->setWidget(mPlacement);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(std::min(430, mPlacement->minimumSizeHint().width() + 20));
     QDockWidget* placement = dock(this, tr("Placement"), "placementDock", scroll, Qt::LeftDockWidgetArea);
     if (auto* style = findChild<QDockWidget*>(QStringLiteral("styleDock")))
         tabifyDockWidget(style, placement);

@@ -112,18 +112,25 @@ PlacementPanel::PlacementPanel(Workspace* workspace, QWidget* parent)
     auto* whatForm = new QFormLayout(what);
     mKind = new QComboBox(what);
     mKind->setObjectName(QStringLiteral("placementKind"));
+    mKind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    mKind->setMinimumContentsLength(10);
     mCount = new QSpinBox(what);
     mCount->setObjectName(QStringLiteral("placementCount"));
     mCount->setRange(1, 500);
     mCount->setValue(5);
     mMethod = new QComboBox(what);
     mMethod->setObjectName(QStringLiteral("placementMethod"));
-    mMethod->addItem(tr("Maximal covering: reach as many poor people as possible"), QStringLiteral("mclp"));
-    mMethod->addItem(tr("Shortest distance: bring every poor person closer on average (p-median)"),
-                     QStringLiteral("pmedian"));
+    mMethod->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    mMethod->setMinimumContentsLength(14);
+    mMethod->addItem(tr("Maximal covering"), QStringLiteral("mclp"));
+    mMethod->addItem(tr("Shortest distance (p-median)"), QStringLiteral("pmedian"));
     whatForm->addRow(tr("Kind"), mKind);
     whatForm->addRow(tr("How many"), mCount);
     whatForm->addRow(tr("Method"), mMethod);
+    mMethodNote = new QLabel(what);
+    mMethodNote->setWordWrap(true);
+    mMethodNote->setStyleSheet(QStringLiteral("color: #555;"));
+    whatForm->addRow(mMethodNote);
     mExisting = new QLabel(what);
     mExisting->setWordWrap(true);
     mExisting->setObjectName(QStringLiteral("placementExisting"));
@@ -168,6 +175,8 @@ PlacementPanel::PlacementPanel(Workspace* workspace, QWidget* parent)
     auto* whereLayout = new QVBoxLayout(where);
     mCandidates = new QComboBox(where);
     mCandidates->setObjectName(QStringLiteral("placementCandidates"));
+    mCandidates->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    mCandidates->setMinimumContentsLength(16);
     mCandidates->addItem(tr("Pekon without this kind of facility"), static_cast<int>(CandidateSource::WithoutKind));
     mCandidates->addItem(tr("Pekon matching a rule on a column"), static_cast<int>(CandidateSource::Rule));
     mCandidates->addItem(tr("Pekon selected on the map or in the table"), static_cast<int>(CandidateSource::Selection));
@@ -187,8 +196,8 @@ PlacementPanel::PlacementPanel(Workspace* workspace, QWidget* parent)
         mRuleOperator->addItem(QString::fromUtf8(shown), QString::fromLatin1(op));
     mRuleValue = new QDoubleSpinBox(mRuleRow);
     mRuleValue->setObjectName(QStringLiteral("placementRuleValue"));
-    mRuleValue->setRange(-1e9, 1e9);
-    mRuleValue->setDecimals(2);
+    mRuleValue->setRange(-1e6, 1e6);
+    mRuleValue->setDecimals(1);
     mRuleValue->setValue(50.0);
     ruleLayout->addWidget(mRuleColumn, 1);
     ruleLayout->addWidget(mRuleOperator);
@@ -201,14 +210,15 @@ PlacementPanel::PlacementPanel(Workspace* workspace, QWidget* parent)
 
     // --- capacity ------------------------------------------------------------------------
     auto* capacityRow = new QHBoxLayout;
-    mCapacityOn = new QCheckBox(tr("Each facility serves at most"), this);
+    mCapacityOn = new QCheckBox(tr("Capacity"), this);
+    mCapacityOn->setToolTip(tr("Each facility, existing or new, serves at most this many poor people"));
     mCapacityOn->setObjectName(QStringLiteral("placementCapacityOn"));
     mCapacity = new QDoubleSpinBox(this);
     mCapacity->setObjectName(QStringLiteral("placementCapacity"));
-    mCapacity->setRange(1.0, 1e7);
+    mCapacity->setRange(1.0, 1e6);
     mCapacity->setDecimals(0);
     mCapacity->setValue(500.0);
-    mCapacity->setSuffix(tr(" poor people"));
+    mCapacity->setSuffix(tr(" poor people per facility"));
     capacityRow->addWidget(mCapacityOn);
     capacityRow->addWidget(mCapacity, 1);
     layout->addLayout(capacityRow);
@@ -244,7 +254,8 @@ PlacementPanel::PlacementPanel(Workspace* workspace, QWidget* parent)
     resultLayout->addWidget(mFigures);
     mSites = new QTableWidget(result);
     mSites->setObjectName(QStringLiteral("placementSites"));
-    setupTable(mSites, {tr("No."), tr("Pekon"), tr("Kecamatan"), tr("Newly reached"), tr("Served")});
+    setupTable(mSites, {tr("No."), tr("Pekon"), tr("Kecamatan"), tr("Added"), tr("Served")});
+    mSites->horizontalHeader()->setStretchLastSection(false);
     mSites->setMinimumHeight(130);
     resultLayout->addWidget(mSites);
     auto* saveRow = new QHBoxLayout;
@@ -413,6 +424,9 @@ void PlacementPanel::updateControls()
     const bool busy = running();
     const auto source = static_cast<CandidateSource>(mCandidates->currentData().toInt());
     mRuleRow->setVisible(source == CandidateSource::Rule);
+    mMethodNote->setText(mMethod->currentData().toString() == QLatin1String("pmedian")
+                             ? tr("Brings the poor people closer to the nearest facility on average.")
+                             : tr("Reaches as many poor people as possible within the reach."));
     const std::size_t selected = mWorkspace->selection().size();
     mSelectionNote->setVisible(source == CandidateSource::Selection);
     mSelectionNote->setText(selected == 0
@@ -622,9 +636,12 @@ void PlacementPanel::showResult()
         if (r.unreachable)
             lines << tr("%1 pekon cannot be reached.").arg(r.unreachable);
     }
-    mFigures->setText(lines.join(QStringLiteral("<br>")));
+    QString html;
+    for (const QString& line : lines)
+        html += QStringLiteral("<p style=\"margin:0 0 5px 0\">") + line + QStringLiteral("</p>");
+    mFigures->setText(html);
 
-    mSites->setHorizontalHeaderItem(3, new QTableWidgetItem(s.maxCover ? tr("Newly reached") : tr("Gain")));
+    mSites->setHorizontalHeaderItem(3, new QTableWidgetItem(s.maxCover ? tr("Added") : tr("Gain")));
     mSites->setRowCount(static_cast<int>(r.sites.size()));
     ProposalOverlay overlay;
     overlay.kind = r.options.kind;
@@ -641,6 +658,7 @@ void PlacementPanel::showResult()
         overlay.sites.push_back({static_cast<int>(k + 1), site.code, site.name, site.point});
     }
     mSites->resizeColumnsToContents();
+    mSites->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     mWorkspace->setProposals(std::move(overlay));
 }
 

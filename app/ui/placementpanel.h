@@ -126,6 +126,7 @@ private:
     QDoubleSpinBox* mRuleValue = nullptr;
     QLabel* mSelectionNote = nullptr;
     QComboBox* mMethod = nullptr;
+    QLabel* mMethodNote = nullptr;
     QCheckBox* mCapacityOn = nullptr;
     QDoubleSpinBox* mCapacity = nullptr;
     QLabel* mExisting = nullptr;

@@ -383,14 +383,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Maximal covering: reach as many poor people as possible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortest distance: bring every poor person closer on average (p-median)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,14 +424,6 @@
     </message>
     <message>
         <source>Pekon selected on the map or in the table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each facility serves at most</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> poor people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -688,6 +672,34 @@
     </message>
     <message>
         <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximal covering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortest distance (p-median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brings the poor people closer to the nearest facility on average.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaches as many poor people as possible within the reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each facility, existing or new, serves at most this many poor people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> poor people per facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -383,14 +383,6 @@
         <translation>Fasilitas baru</translation>
     </message>
     <message>
-        <source>Maximal covering: reach as many poor people as possible</source>
-        <translation>Cakupan maksimal: jangkau sebanyak mungkin penduduk miskin</translation>
-    </message>
-    <message>
-        <source>Shortest distance: bring every poor person closer on average (p-median)</source>
-        <translation>Jarak terpendek: dekatkan rata-rata jarak tiap penduduk miskin (p-median)</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
@@ -433,14 +425,6 @@
     <message>
         <source>Pekon selected on the map or in the table</source>
         <translation>Pekon yang dipilih di peta atau tabel</translation>
-    </message>
-    <message>
-        <source>Each facility serves at most</source>
-        <translation>Tiap fasilitas melayani paling banyak</translation>
-    </message>
-    <message>
-        <source> poor people</source>
-        <translation> penduduk miskin</translation>
     </message>
     <message>
         <source>Find sites</source>
@@ -689,6 +673,34 @@
     <message>
         <source>unlimited</source>
         <translation>tanpa batas</translation>
+    </message>
+    <message>
+        <source>Maximal covering</source>
+        <translation>Cakupan maksimal</translation>
+    </message>
+    <message>
+        <source>Shortest distance (p-median)</source>
+        <translation>Jarak terpendek (p-median)</translation>
+    </message>
+    <message>
+        <source>Brings the poor people closer to the nearest facility on average.</source>
+        <translation>Mendekatkan penduduk miskin ke fasilitas terdekat, rata-rata.</translation>
+    </message>
+    <message>
+        <source>Reaches as many poor people as possible within the reach.</source>
+        <translation>Menjangkau sebanyak mungkin penduduk miskin dalam jangkauan.</translation>
+    </message>
+    <message>
+        <source>Each facility, existing or new, serves at most this many poor people</source>
+        <translation>Tiap fasilitas, yang ada maupun yang baru, melayani paling banyak sejumlah penduduk miskin ini</translation>
+    </message>
+    <message>
+        <source> poor people per facility</source>
+        <translation> penduduk miskin per fasilitas</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Tambahan</translation>
     </message>
 </context>
 <context>
