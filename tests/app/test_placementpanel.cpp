@@ -2,6 +2,7 @@
 // sites puts 3 numbered proposals on the map with the figures of an independent gis placement
 // call; saving writes a run into the project file; cancel stops a run without a result or a
 // write; two saved runs are compared side by side and the chosen one is the meeting pack's.
+#include "gis/analysis.h"
 #include "gis/placement.h"
 #include "gis/store.h"
 #include "layers/facilitysymbol.h"
@@ -30,6 +31,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <set>
 
 using app::ui::MainWindow;
 using app::ui::PlacementPanel;
@@ -344,4 +346,40 @@ TEST_F(PlacementPanelTest, TwoRunsAreComparedAndTheChosenOneIsInTheMeetingPack)
     EXPECT_NE(text.find(runs[0].sites.front().name), std::string::npos) << "its sites are in the table";
     // the map page's legend names the chosen run's kind
     EXPECT_NE(text.find(id ? "Usulan BUMDes" : "Proposed BUMDes"), std::string::npos);
+}
+
+TEST_F(PlacementPanelTest, CandidatesFromARuleOrTheSelection)
+{
+    // a rule on a column: the 40 highest-priority pekon
+    choose(panel()->candidateBox(), QString::number(static_cast<int>(PlacementPanel::CandidateSource::Rule)));
+    EXPECT_TRUE(panel()->ruleColumnBox()->isVisible());
+    choose(panel()->ruleColumnBox(), QStringLiteral("priority_rank"));
+    choose(panel()->ruleOperatorBox(), QStringLiteral("<="));
+    type(panel()->ruleValueSpin(), QStringLiteral("40"));
+    EXPECT_EQ(panel()->options().candidates, "priority_rank<=40");
+    runThroughTheWidgets(QStringLiteral("PUSKESSOS"), 3);
+    const gis::AnalysisTable& table = *workspace()->analysis();
+    for (const gis::PlacedSite& site : panel()->result()->sites)
+        for (std::size_t r = 0; r < table.rows.size(); ++r)
+            if (table.rows[r].kode == site.code) {
+                EXPECT_LE(table.value(r, "priority_rank"), 40.0) << site.code;
+            }
+    EXPECT_EQ(panel()->result()->candidateCount, 40u);
+
+    // the pekon selected on the map: nothing selected, nothing to run on
+    choose(panel()->candidateBox(), QString::number(static_cast<int>(PlacementPanel::CandidateSource::Selection)));
+    workspace()->setSelection({});
+    EXPECT_FALSE(panel()->runButton()->isEnabled()) << "asks for a selection first";
+    std::set<std::string> picked;
+    for (const gis::Area* v : workspace()->dataset()->villages()) {
+        picked.insert(v->code);
+        if (picked.size() == 4)
+            break;
+    }
+    workspace()->setSelection(picked);
+    EXPECT_TRUE(panel()->runButton()->isEnabled());
+    runThroughTheWidgets(QStringLiteral("PUSKESSOS"), 2);
+    EXPECT_EQ(panel()->result()->candidateCount, 4u);
+    for (const gis::PlacedSite& site : panel()->result()->sites)
+        EXPECT_TRUE(picked.count(site.code)) << site.code << " is one of the selected pekon";
 }
