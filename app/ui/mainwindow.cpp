@@ -8,6 +8,7 @@
 #include "ui/mapcanvas.h"
 #include "ui/pokdarwispanel.h"
 #include "ui/prioritypanel.h"
+#include "ui/placementpanel.h"
 #include "ui/profilepanel.h"
 #include "ui/projectactions.h"
 #include "ui/searchpanel.h"
@@ -21,9 +22,11 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QToolBar>
 
+#include <algorithm>
 #include <set>
 
 namespace app {
@@ -110,6 +113,7 @@ void MainWindow::buildUi()
     dock(this, tr("Pekon table"), "tableDock", mTable, Qt::BottomDockWidgetArea)->hide();
     setupAnalysisDocks(profile);
     wirePanels();
+    setupPlacementDock();
     mStatus = new StatusPanel(mWorkspace, mCanvas, this);
     statusBar()->addPermanentWidget(mStatus);
     connect(mCanvas, &MapCanvas::clicked, this, &MainWindow::identify);
@@ -252,6 +256,24 @@ void MainWindow::wirePanels()
         zoomTo({code});
     });
     connect(mSearch, &SearchPanel::kecamatanChosen, this, [zoomTo](const QString& code) { zoomTo({code}); });
+}
+
+void MainWindow::setupPlacementDock()
+{
+    // the placement panel is tall: it scrolls inside its dock, a tab beside the style panel
+    mPlacement = new PlacementPanel(mWorkspace, this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(mPlacement);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(std::min(430, mPlacement->minimumSizeHint().width() + 20));
+    QDockWidget* placement = dock(this, tr("Placement"), "placementDock", scroll, Qt::LeftDockWidgetArea);
+    if (auto* style = findChild<QDockWidget*>(QStringLiteral("styleDock")))
+        tabifyDockWidget(style, placement);
+    if (auto* style = findChild<QDockWidget*>(QStringLiteral("styleDock")))
+        style->raise();
+    mProject->setReportProgram(0); // a rebuilt panel starts with the latest run again
+    connect(mPlacement, &PlacementPanel::reportRunChosen, mProject, &ProjectActions::setReportProgram);
 }
 
 void MainWindow::setLanguage(UiLanguage language)

@@ -21,6 +21,7 @@ class PokdarwisPanel;
 class LegendPanel;
 class MapCanvas;
 class PriorityPanel;
+class PlacementPanel;
 class ProfilePanel;
 class SearchPanel;
 class SharedProjects;
@@ -56,6 +57,7 @@ public:
     SearchPanel* searchPanel() const { return mSearch; }
     SharedProjects* sharedProjects() const { return mShared; }
     PriorityPanel* priorityPanel() const { return mPriority; }
+    PlacementPanel* placementPanel() const { return mPlacement; }
     /// \brief The layer chooser of the style panel (keys as item data).
     QComboBox* indicatorBox() const;
     const gis::Dataset* dataset() const;
@@ -75,6 +77,7 @@ private:
     /// \brief The docks of the analyses that the CLI also has (hotspots, POKDARWIS), tabbed
     /// behind \a besides.
     void setupAnalysisDocks(QDockWidget* besides);
+    void setupPlacementDock();
     void updateTitle();
     void exportMap();
     void setupImportAction(QMenu* file);
@@ -94,6 +97,7 @@ private:
     SearchPanel* mSearch = nullptr;
     SharedProjects* mShared = nullptr;
     PriorityPanel* mPriority = nullptr;
+    PlacementPanel* mPlacement = nullptr;
 };
 
 } // namespace ui

@@ -17,6 +17,8 @@
 #include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace app {
 namespace ui {
 
@@ -184,6 +186,9 @@ bool ProjectActions::exportReportTo(const QString& path)
         return false;
     layers::ReportOptions options;
     options.lang = pageLanguage();
+    if (std::any_of(ds->programs.begin(), ds->programs.end(),
+                    [this](const gis::PlacementRun& r) { return r.id == mReportProgram; }))
+        options.programId = mReportProgram;
     const bool written = runInBackground(
         tr("Writing the meeting pack…"),
         [ds, table, options, p = path.toStdString()] { layers::exportReport(*ds, *table, options, p); }, path,

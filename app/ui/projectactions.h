@@ -40,6 +40,10 @@ public:
     bool runInBackground(const QString& label, const std::function<void()>& work, const QString& target, int action);
     /// \brief Remembers \a location (a path, or a server URI without password) as recent.
     void addRecent(const QString& location);
+    /// \brief The saved placement run the meeting pack shows (0 = the latest saved; a run no
+    /// longer in the project falls back to the latest).
+    void setReportProgram(long long id) { mReportProgram = id; }
+    long long reportProgram() const { return mReportProgram; }
 
 signals:
     /// \brief A line for the status bar.
@@ -51,6 +55,7 @@ private:
 
     Workspace* mWorkspace;
     QWidget* mWindow;
+    long long mReportProgram = 0;
 };
 
 } // namespace ui

@@ -52,6 +52,34 @@ void drawFacilities(QPainter& painter, const layers::MapTransform& t, const Rend
     }
 }
 
+/// The placement panel's proposed sites: their reach (when in km) under the numbered rings,
+/// the lowest rank drawn last so it stays on top.
+void drawProposals(QPainter& painter, const layers::MapTransform& t, const ProposalOverlay& p,
+                   const std::atomic<bool>& cancelled)
+{
+    const QColor colour = layers::proposedSiteFillColor();
+    if (p.reachKm > 0.0) {
+        QColor fill = colour;
+        fill.setAlphaF(0.12);
+        painter.setPen(QPen(colour, 1.4, Qt::DashLine));
+        painter.setBrush(fill);
+        for (const layers::ProposedSite& s : p.sites) {
+            if (cancelled)
+                return;
+            QPolygonF circle;
+            for (int a = 0; a < 360; a += 4)
+                circle << t.toPixel(gis::geodesicDestination(s.location, a, p.reachKm * 1000.0));
+            painter.drawPolygon(circle);
+        }
+    }
+    const QRectF target = t.targetPx().adjusted(-20, -20, 20, 20);
+    for (auto it = p.sites.rbegin(); it != p.sites.rend(); ++it) {
+        const QPointF px = t.toPixel(it->location);
+        if (target.contains(px))
+            layers::drawProposedSiteSymbol(painter, px, 9.0, it->rank);
+    }
+}
+
 struct LabelSet {
     QFont font;
     double ascent = 0.0;
@@ -151,6 +179,8 @@ QImage renderFrame(const FrameRequest& request, const std::atomic<bool>& cancell
         const std::string id = it->id.toStdString();
         if (id == "pekon") {
             request.map->renderMap(painter, target, request.view);
+        } else if (id == "proposals") {
+            drawProposals(painter, t, request.layers->proposals, cancelled);
         } else if (id.rfind("reach:", 0) == 0) {
             drawReach(painter, t, *request.layers, id.substr(6), cancelled);
         } else if (id.rfind("facility:", 0) == 0) {

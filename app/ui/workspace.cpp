@@ -130,8 +130,10 @@ void Workspace::reloadKeepingView()
     const std::string current = mCurrent;
     const std::vector<LayerEntry> layersBefore = mLayers->entries();
 
+    ProposalOverlay proposals = std::move(mProposals);
     QSignalBlocker block(this); // one projectDataChanged() below, not setDataset's signals
     installDataset(std::move(ds), mTitle, mLocation);
+    mProposals = std::move(proposals);
     if (periods().contains(period))
         mPeriod = period;
     if (scheme.isEmpty() || schemeNames().contains(scheme)) {
@@ -205,6 +207,7 @@ void Workspace::installDataset(gis::Dataset ds, const QString& title, const QStr
     mSelection.clear();
     mCurrent.clear();
     mPaths.clear();
+    mProposals = {};
     mStyle = LayerStyle{};
     mScheme.clear();
     mEditedScheme.reset();
@@ -250,6 +253,8 @@ std::vector<LayerEntry> Workspace::defaultLayers() const
     std::vector<LayerEntry> entries;
     entries.push_back({QStringLiteral("labels:kecamatan"), tr("Kecamatan names"), true, 1.0});
     entries.push_back({QStringLiteral("labels:pekon"), tr("Pekon names (when they fit)"), true, 1.0});
+    if (!mProposals.sites.empty())
+        entries.push_back({QStringLiteral("proposals"), mProposals.name, true, 1.0});
     std::vector<std::string> kinds;
     for (const MapPoint& f : mFacilities)
         if (std::find(kinds.begin(), kinds.end(), f.kind) == kinds.end())
@@ -498,7 +503,32 @@ std::shared_ptr<const RenderLayers> Workspace::renderLayers() const
     r->facilities = mFacilities;
     r->villageLabels = mVillageLabels;
     r->kecamatanLabels = mKecamatanLabels;
+    r->proposals = mProposals;
     return r;
+}
+
+void Workspace::setProposals(ProposalOverlay overlay)
+{
+    if (!mDataset)
+        return;
+    mProposals = std::move(overlay);
+    // the other layers keep their order and settings; the proposals come under the labels
+    std::vector<LayerEntry> entries = mLayers->entries();
+    const QString id = QStringLiteral("proposals");
+    auto it = std::find_if(entries.begin(), entries.end(), [&](const LayerEntry& e) { return e.id == id; });
+    if (mProposals.sites.empty()) {
+        if (it != entries.end())
+            entries.erase(it);
+    } else if (it != entries.end()) {
+        it->name = mProposals.name;
+    } else {
+        auto under = std::find_if(entries.begin(), entries.end(),
+                                  [](const LayerEntry& e) { return !e.id.startsWith(QLatin1String("labels:")); });
+        entries.insert(under, {id, mProposals.name, true, 1.0});
+    }
+    mLayers->setEntries({}); // setEntries would append a new layer at the bottom: give the order
+    mLayers->setEntries(std::move(entries));
+    emit layersChanged();
 }
 
 std::vector<std::pair<QString, QString>> Workspace::kecamatanList() const

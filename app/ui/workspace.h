@@ -64,6 +64,15 @@ struct MapPoint {
     gis::Point lonLat;
 };
 
+/// \brief Sites proposed by a placement run (the placement panel's), drawn above the facilities
+/// as numbered rings with their reach. Empty sites = none shown.
+struct ProposalOverlay {
+    std::string kind;                        ///< facility kind of the sites
+    std::vector<layers::ProposedSite> sites; ///< rank 1 = the largest marginal gain
+    double reachKm = 0.0;                    ///< > 0: a circle of this radius around each site
+    QString name;                            ///< the layer's name in the layer list
+};
+
 /// \brief Everything a render job needs besides the thematic map: immutable once built.
 struct RenderLayers {
     std::vector<LayerEntry> layers;      ///< top first (the list order of the panel)
@@ -71,6 +80,7 @@ struct RenderLayers {
     std::vector<MapPoint> villageLabels; ///< pekon name anchors
     std::vector<MapPoint> kecamatanLabels;
     double reachRadiusKm = 5.0;
+    ProposalOverlay proposals; ///< drawn by the layer "proposals"
 };
 
 class Workspace : public QObject {
@@ -209,6 +219,12 @@ public:
     /// \brief The pekon identified last (highlighted on the map); "" clears it.
     void setCurrentVillage(const std::string& code);
 
+    // --- proposed sites ------------------------------------------------------------------
+    /// \brief Shows \a overlay as the layer "proposals" (under the labels; removed when it has no
+    /// sites). Kept through commit(); another project clears it. Emits layersChanged().
+    void setProposals(ProposalOverlay overlay);
+    const ProposalOverlay& proposals() const { return mProposals; }
+
 signals:
     /// \brief Another project was opened: panels start over.
     void projectChanged();
@@ -256,6 +272,7 @@ private:
     std::vector<MapPoint> mFacilities, mVillageLabels, mKecamatanLabels;
     std::set<std::string> mSelection;
     std::string mCurrent;
+    ProposalOverlay mProposals;
     mutable std::map<std::string, QPainterPath> mPaths;
 };
 

@@ -24,6 +24,8 @@
 
 namespace gis {
 
+PlacementCancelled::PlacementCancelled() : Error("placement: the run was stopped before it finished") {}
+
 PlacementError::PlacementError(PlacementParameter parameter, const std::string& what)
         : Error(what), mParameter(parameter)
 {}
@@ -273,9 +275,32 @@ SolverResult fixedSitesResult(std::size_t n, double startValue, CostAfter valueW
     return solved;
 }
 
+/// The solver's seed and, for a run with a control, its progress range: the search is 15..95 %
+/// of a run (input and reach before it, the assignment after it).
+SolverOptions solverOptionsOf(const PlacementOptions& options, const PlacementControl* control)
+{
+    SolverOptions solverOptions;
+    solverOptions.seed = options.seed;
+    solverOptions.control = control;
+    solverOptions.progressFrom = 0.15;
+    solverOptions.progressTo = 0.95;
+    return solverOptions;
+}
+
+/// Progress of a run outside the search, and its stop.
+void runCheckpoint(const PlacementControl* control, double fraction)
+{
+    if (!control)
+        return;
+    if (control->stop.stop_requested())
+        throw PlacementCancelled();
+    if (control->progress)
+        control->progress(fraction);
+}
+
 /// MCLP without a capacity; sets result.before/after (covered demand).
 SolverResult solveMaxCoverRun(const Prepared& p, const Reach& r, const PlacementOptions& options, bool fixed,
-                              PlacementResult& result)
+                              const PlacementControl* control, PlacementResult& result)
 {
     const std::size_t nV = p.villages.size();
     CoverageInstance inst;
@@ -299,8 +324,7 @@ SolverResult solveMaxCoverRun(const Prepared& p, const Reach& r, const Placement
         }
         solved.objective = solved.greedyObjective = coveredDemand(inst, solved.chosen);
     } else {
-        SolverOptions solverOptions;
-        solverOptions.seed = options.seed;
+        SolverOptions solverOptions = solverOptionsOf(options, control);
         solved = solveMaxCover(inst, options.count, solverOptions);
     }
     result.before = coveredDemand(inst, {});
@@ -309,7 +333,8 @@ SolverResult solveMaxCoverRun(const Prepared& p, const Reach& r, const Placement
 }
 
 /// p-median without a capacity (costs are set by the assignment step).
-SolverResult solvePMedianRun(const Prepared& p, const Reach& r, const PlacementOptions& options, bool fixed)
+SolverResult solvePMedianRun(const Prepared& p, const Reach& r, const PlacementOptions& options, bool fixed,
+                             const PlacementControl* control)
 {
     const std::size_t nV = p.villages.size(), nC = p.candidates.size();
     MedianInstance inst;
@@ -332,8 +357,7 @@ SolverResult solvePMedianRun(const Prepared& p, const Reach& r, const PlacementO
     if (fixed)
         return fixedSitesResult(nC, -medianCost(inst, {}),
                                 [&](const std::vector<std::size_t>& sites) { return -medianCost(inst, sites); });
-    SolverOptions solverOptions;
-    solverOptions.seed = options.seed;
+    SolverOptions solverOptions = solverOptionsOf(options, control);
     return solvePMedian(inst, options.count, solverOptions);
 }
 
@@ -373,7 +397,7 @@ CapacitatedInstance capacitatedInstance(const Prepared& p, const Reach& r, bool 
 
 /// Under a capacity; sets the served, before/after and penalty figures of \a result.
 CapacitatedRun solveCapacitatedRun(const Prepared& p, const Reach& r, const PlacementOptions& options, bool fixed,
-                                   PlacementResult& result)
+                                   const PlacementControl* control, PlacementResult& result)
 {
     const bool mclp = options.method == PlacementMethod::MaxCover;
     CapacitatedRun run;
@@ -389,8 +413,7 @@ CapacitatedRun solveCapacitatedRun(const Prepared& p, const Reach& r, const Plac
         if (!mclp)
             run.solved.objective = run.solved.greedyObjective = -run.solved.objective;
     } else {
-        SolverOptions solverOptions;
-        solverOptions.seed = options.seed;
+        SolverOptions solverOptions = solverOptionsOf(options, control);
         run.solved = solveCapacitated(inst, options.count, mclp ? CapacitatedGoal::MaxServed : CapacitatedGoal::MinCost,
                                       solverOptions);
     }
@@ -600,27 +623,33 @@ PlacementResult startResult(const Prepared& p, const Reach& r, const PlacementOp
     return result;
 }
 
-PlacementResult run(const Dataset& ds, const PlacementOptions& options, const std::vector<std::string>* fixedCodes)
+PlacementResult run(const Dataset& ds, const PlacementOptions& options, const std::vector<std::string>* fixedCodes,
+                    const PlacementControl* control)
 {
+    runCheckpoint(control, 0.0);
     const Prepared p = prepareInput(ds, options, fixedCodes);
+    runCheckpoint(control, 0.05);
     const Reach r = computeReach(p, options);
+    runCheckpoint(control, 0.15);
     const bool mclp = options.method == PlacementMethod::MaxCover;
     const bool fixed = fixedCodes != nullptr;
     PlacementResult result = startResult(p, r, options);
     SolverResult solved;
     std::vector<double> servedBySite;
     if (options.capacity) {
-        CapacitatedRun capacitated = solveCapacitatedRun(p, r, options, fixed, result);
+        CapacitatedRun capacitated = solveCapacitatedRun(p, r, options, fixed, control, result);
         servedBySite = assignUnderCapacity(p, r, capacitated, mclp, result);
         solved = std::move(capacitated.solved);
     } else {
-        solved = mclp ? solveMaxCoverRun(p, r, options, fixed, result) : solvePMedianRun(p, r, options, fixed);
+        solved = mclp ? solveMaxCoverRun(p, r, options, fixed, control, result)
+                      : solvePMedianRun(p, r, options, fixed, control);
         servedBySite = assignToNearest(p, r, solved, mclp, result);
     }
     result.swaps = solved.swaps;
     if (mclp)
         addAccessRatios(p, r, solved, result);
     addSites(p, r, solved, servedBySite, mclp, result);
+    runCheckpoint(control, 1.0);
     return result;
 }
 
@@ -628,12 +657,17 @@ PlacementResult run(const Dataset& ds, const PlacementOptions& options, const st
 
 PlacementResult placeFacilities(const Dataset& ds, const PlacementOptions& options)
 {
-    return run(ds, options, nullptr);
+    return run(ds, options, nullptr, nullptr);
+}
+
+PlacementResult placeFacilities(const Dataset& ds, const PlacementOptions& options, const PlacementControl& control)
+{
+    return run(ds, options, nullptr, &control);
 }
 
 PlacementResult evaluateSites(const Dataset& ds, const PlacementOptions& options, const std::vector<std::string>& codes)
 {
-    return run(ds, options, &codes);
+    return run(ds, options, &codes, nullptr);
 }
 
 std::vector<std::string> topPriorityCodes(const Dataset& ds, std::size_t n, const std::string& period)

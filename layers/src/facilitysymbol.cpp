@@ -1,5 +1,6 @@
 #include "layers/facilitysymbol.h"
 
+#include <QFont>
 #include <QPaintDevice>
 #include <QPainterPath>
 #include <QPainterPathStroker>
@@ -172,6 +173,29 @@ void drawFacilitySymbol(QPainter& painter, const std::string& kind, QPointF c, d
         painter.setBrush(color);
         painter.drawPath(symbolShapes(size).otherDisc.translated(c));
     }
+    painter.restore();
+}
+
+QColor proposedSiteFillColor()
+{
+    return QColor(0x08, 0x51, 0x9c); // as the printed maps' proposed sites
+}
+
+void drawProposedSiteSymbol(QPainter& painter, QPointF c, double r, int rank)
+{
+    painter.save();
+    painter.setPen(QPen(Qt::white, std::max(1.0, r * 0.28)));
+    painter.setBrush(proposedSiteFillColor());
+    painter.drawEllipse(c, r, r);
+    painter.setPen(QPen(QColor(0x10, 0x10, 0x10), std::max(0.8, r * 0.1)));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(c, r * 1.16, r * 1.16);
+    QFont font = painter.font();
+    font.setBold(true);
+    font.setPixelSize(std::max(7, static_cast<int>(std::lround(r * (rank >= 10 ? 0.95 : 1.15)))));
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt::AlignCenter, QString::number(rank));
     painter.restore();
 }
 

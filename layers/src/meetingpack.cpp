@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <numeric>
 #include <set>
@@ -266,6 +267,15 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
 
     const auto& runs = ds.programs;
     const gis::PlacementRun* latest = runs.empty() ? nullptr : &runs.back();
+    if (options.programId) {
+        auto chosen = std::find_if(runs.begin(), runs.end(),
+                                   [&](const gis::PlacementRun& r) { return r.id == *options.programId; });
+        if (chosen == runs.end())
+            throw gis::Error("meeting pack: the project keeps no placement run with id "
+                             + std::to_string(*options.programId) + " (" + std::to_string(runs.size())
+                             + " runs saved)");
+        latest = &*chosen;
+    }
     const int findingsPages = options.findings ? 2 : 0;
     const int pages = findingsPages + 4 + (latest ? 2 : 0) + (runs.size() > 1 ? 1 : 0);
     int page = 0;
@@ -280,7 +290,9 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     const ThematicMap priorityMap(ds, prioritySpec);
     PdfPages pdf(outPdf, options.page, tr(lang, "Bahan Rakor — ", "Meeting pack — ") + priorityMap.title());
     if (options.findings) {
-        const MeetingFigures figures = meetingFigures(ds, table, options.coverageRadiusKm);
+        MeetingFigures figures = meetingFigures(ds, table, options.coverageRadiusKm);
+        if (latest)
+            figures.run = *latest; // the run the pack shows, which may be a chosen earlier one
         const std::string regency = ds.metaValue("regency_name", ds.metaValue("dataset_name"));
         const std::string date = options.printedDate.empty() ? todayText(lang) : options.printedDate;
         std::string footer = tr(lang, "Setiap angka di atas tercantum lagi dalam tabel per kecamatan (halaman 2)",
@@ -351,6 +363,8 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     };
     if (latest) {
         ThematicMapSpec placeSpec = withLayer(ds, facilitySpec, "", table, true); // its reach circles stay
+        placeSpec.proposedSites = proposedSites(*latest); // the chosen run, not always the latest
+        placeSpec.proposedKind = latest->kind;
         placeSpec.coverageKind = latest->kind;
         placeSpec.title = tr(lang, "Usulan Lokasi ", "Proposed Sites for ") + std::to_string(latest->count) + " "
             + facilityKindLabel(latest->kind) + tr(lang, " Baru", "");
@@ -365,7 +379,8 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
                                 : std::string())
             + "; " + tr(lang, "terjangkau ", "covered ") + optional(latest->coveredBefore, 0) + " → "
             + optional(latest->coveredAfter, 0) + tr(lang, " dari ", " of ") + number(latest->totalDemand, 0)
-            + " (program " + std::to_string(latest->id) + ", " + longDate(latest->createdUtc, lang) + ")";
+            + tr(lang, " (usulan ", " (proposal ") + std::to_string(latest->id) + ", " + longDate(latest->createdUtc, lang)
+            + ")";
         const ThematicMap placeMap(ds, placeSpec);
         placeMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
 
@@ -402,10 +417,10 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         compare.tableOnly = true;
         compare.title = tr(lang, "Perbandingan Usulan Tersimpan", "Saved Proposals Compared");
         PageTable t;
-        t.columns = {{"Program", true, 0.7},
-                     {tr(lang, "Tanggal", "Date"), false, 1.6},
-                     {tr(lang, "Jenis", "Kind"), false, 1.2},
-                     {tr(lang, "Metode", "Method"), false, 1.0},
+        t.columns = {{tr(lang, "Usulan", "Proposal"), true, 0.7},
+                     {tr(lang, "Tanggal", "Date"), false, 1.3},
+                     {tr(lang, "Jenis", "Kind"), false, 1.1},
+                     {tr(lang, "Metode", "Method"), false, 1.7},
                      {"N", true, 0.5},
                      {tr(lang, "Jangkauan", "Reach"), true, 1.1},
                      {tr(lang, "Permintaan", "Demand"), false, 1.0},

@@ -29,22 +29,43 @@
 /// which write their file. So placeFacilities, evaluateSites, summarisePlacement and the solvers
 /// may run on a worker thread while the caller keeps the Dataset (and the RoadNetwork of the
 /// options) alive and unmodified; several may run at once on the same Dataset. coverageLists
-/// may start worker threads of its own and joins them before it returns. There is no
-/// cancellation: a run goes to its end (seconds on a regency; the solvers' passes are bounded).
+/// may start worker threads of its own and joins them before it returns. A run goes to its end
+/// (seconds on a regency; the solvers' passes are bounded) unless it is given a
+/// PlacementControl, whose stop token ends it early (PlacementCancelled) and whose progress
+/// callback hears how far it is.
 #include "gis/dataset.h"
 #include "gis/error.h"
 #include "gis/placementrun.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
 namespace gis {
 
 class RoadNetwork;
+
+/// \brief Progress and cancellation of a run, for a caller running it in the background.
+/// Both are used on the thread that runs the placement; the stop token may be requested from
+/// any thread (std::stop_source::request_stop).
+struct PlacementControl {
+    /// Checked between steps of the search (every candidate scanned, every round): once stop is
+    /// requested the run throws PlacementCancelled at its next check and returns nothing.
+    std::stop_token stop;
+    /// Called with the fraction done (0..1, never decreasing) between steps; may be empty.
+    std::function<void(double fraction)> progress;
+};
+
+/// \brief A run ended early because its PlacementControl asked it to stop.
+class PlacementCancelled : public Error {
+public:
+    PlacementCancelled();
+};
 
 // ---------------------------------------------------------------------------------------
 // Solvers on abstract instances (indices only; used by placeFacilities, tests and benchmarks)
@@ -72,6 +93,11 @@ struct SolverOptions {
     /// Rounds of iterated local search after the first local optimum: replace 1..N/4 random
     /// sites (seeded), swap to a local optimum again, keep the result when it is better.
     int perturbations = 30;
+    /// Optional progress and cancellation (not owned; must outlive the call). The search reports
+    /// fractions between progressFrom and progressTo.
+    const PlacementControl* control = nullptr;
+    double progressFrom = 0.0;
+    double progressTo = 1.0;
 };
 
 struct SolverResult {
@@ -271,6 +297,10 @@ struct PlacementResult {
 /// that is not positive, a bad candidate rule, no candidates, or (p-median) more candidates x
 /// villages than the distance matrix may hold; Error for an unknown demand key or code.
 PlacementResult placeFacilities(const Dataset& ds, const PlacementOptions& options);
+/// \brief The same, with progress reported and a stop honoured through \a control.
+/// \throws PlacementCancelled once control.stop is requested (the Dataset is untouched), and as
+/// the overload above.
+PlacementResult placeFacilities(const Dataset& ds, const PlacementOptions& options, const PlacementControl& control);
 
 /// \brief Evaluates fixed new sites (village codes) the same way: what putting the facilities
 /// there would cover. Sites keep the order given; gains are marginal in that order.

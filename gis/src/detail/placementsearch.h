@@ -63,6 +63,19 @@ inline double improvementEpsilon(double scale)
     return 1e-9 * std::max(1.0, std::fabs(scale));
 }
 
+/// Where a search may stop (SolverOptions::control): throws PlacementCancelled once a stop is
+/// requested and, for \a fraction >= 0 (of the search), reports progress.
+inline void checkpoint(const SolverOptions& options, double fraction = -1.0)
+{
+    const PlacementControl* control = options.control;
+    if (!control)
+        return;
+    if (control->stop.stop_requested())
+        throw PlacementCancelled();
+    if (fraction >= 0.0 && control->progress)
+        control->progress(options.progressFrom + (options.progressTo - options.progressFrom) * std::min(1.0, fraction));
+}
+
 /// Orders sites by marginal gain: each next the one adding most to those before it (ties: the
 /// lower index). \a gainOf(site) returns the gain given the state; \a add(site) updates the state.
 template <typename GainFn, typename AddFn>
@@ -92,8 +105,12 @@ void orderByMarginalGain(std::vector<std::size_t>& sites, std::vector<double>& g
 /// index). With gains that only shrink as sites open, stale gains in a heap are upper bounds,
 /// so re-evaluating only the top gives the same choice with far fewer evaluations.
 template <typename Objective>
-void openGreedily(Objective& obj, std::size_t count)
+void openGreedily(Objective& obj, std::size_t count, const SolverOptions& options)
 {
+    // the greedy start is the first 30 % of the search's progress
+    auto opened = [&] {
+        checkpoint(options, 0.3 * double(obj.openSites().size()) / double(std::max<std::size_t>(1, count)));
+    };
     const std::size_t n = obj.candidateCount();
     if constexpr (Objective::kGainsOnlyShrink) {
         using Entry = std::pair<typename Objective::Value, std::size_t>;
@@ -107,9 +124,10 @@ void openGreedily(Objective& obj, std::size_t count)
             const Entry top = heap.top();
             heap.pop();
             const auto g = obj.greedyValue(top.second);
-            if (heap.empty() || g > heap.top().first || (g == heap.top().first && top.second < heap.top().second))
+            if (heap.empty() || g > heap.top().first || (g == heap.top().first && top.second < heap.top().second)) {
                 obj.openSite(top.second);
-            else
+                opened();
+            } else
                 heap.emplace(g, top.second);
         }
     } else {
@@ -119,6 +137,7 @@ void openGreedily(Objective& obj, std::size_t count)
             for (std::size_t c = 0; c < n; ++c) {
                 if (obj.isOpen(c))
                     continue;
+                checkpoint(options);
                 const auto v = obj.greedyValue(c);
                 if (best == n || obj.greedyBetter(v, bestValue)) {
                     bestValue = v;
@@ -128,6 +147,7 @@ void openGreedily(Objective& obj, std::size_t count)
             if (best == n)
                 break;
             obj.openSite(best);
+            opened();
         }
     }
     obj.settle();
@@ -136,13 +156,14 @@ void openGreedily(Objective& obj, std::size_t count)
 /// Swaps until none helps: scans the closed candidates in \a order, each time making the best
 /// swap that brings one in if it improves. Returns the number of swaps made.
 template <typename Objective>
-std::size_t swapUntilNoneHelps(Objective& obj, const std::vector<std::size_t>& order)
+std::size_t swapUntilNoneHelps(Objective& obj, const std::vector<std::size_t>& order, const SolverOptions& options)
 {
     std::size_t swaps = 0;
     bool improved = true;
     for (int pass = 0; improved && pass < 10000; ++pass) {
         improved = false;
         for (std::size_t i : order) {
+            checkpoint(options);
             if (obj.isOpen(i) || !obj.trySwapIn(i))
                 continue;
             ++swaps;
@@ -186,18 +207,20 @@ template <typename Objective>
 SolverResult searchSites(Objective& obj, std::size_t count, const SolverOptions& options)
 {
     SolverResult result;
-    openGreedily(obj, std::min(count, obj.candidateCount()));
+    checkpoint(options, 0.0);
+    openGreedily(obj, std::min(count, obj.candidateCount()), options);
     result.greedyObjective = obj.objective();
     if (options.swap && !obj.openSites().empty() && obj.openSites().size() < obj.candidateCount()) {
         obj.beginSwaps();
         const std::vector<std::size_t> order = shuffledOrder(obj.candidateCount(), options.seed);
-        result.swaps += swapUntilNoneHelps(obj, order);
+        result.swaps += swapUntilNoneHelps(obj, order, options);
+        checkpoint(options, 0.4);
         std::mt19937_64 rng(options.seed ^ 0x9e3779b97f4a7c15ULL);
         auto best = obj.value();
         std::vector<std::size_t> bestSites = obj.openSites();
         for (int round = 0; round < options.perturbations; ++round) {
             kick(obj, rng);
-            result.swaps += swapUntilNoneHelps(obj, order);
+            result.swaps += swapUntilNoneHelps(obj, order, options);
             const auto now = obj.value();
             if (obj.better(now, best)) {
                 best = now;
@@ -205,8 +228,10 @@ SolverResult searchSites(Objective& obj, std::size_t count, const SolverOptions&
             } else {
                 obj.restore(bestSites, best);
             }
+            checkpoint(options, 0.4 + 0.6 * double(round + 1) / double(options.perturbations));
         }
     }
+    checkpoint(options, 1.0);
     result.objective = obj.objective();
     result.chosen = obj.openSites();
     return result;

@@ -29,4 +29,12 @@ QColor facilityKindColor(const std::string& kind);
 /// contrasting outline so it stays visible on every fill. Leaves the painter state unchanged.
 void drawFacilitySymbol(QPainter& painter, const std::string& kind, QPointF centerPx, double sizePx);
 
+/// \brief Fill of a proposed (not yet built) site's symbol: a deep blue no facility kind uses.
+QColor proposedSiteFillColor();
+
+/// \brief Draws a proposed site: a deep blue disc of \a radiusPx (device pixels) with a white
+/// edge, a thin dark ring around it and \a rank in white in its middle. Leaves the painter
+/// state unchanged.
+void drawProposedSiteSymbol(QPainter& painter, QPointF centerPx, double radiusPx, int rank);
+
 } // namespace layers

@@ -9,6 +9,7 @@
 #include "gis/dataset.h"
 #include "layers/thematicmap.h"
 
+#include <optional>
 #include <string>
 
 namespace layers {
@@ -41,13 +42,18 @@ struct ReportOptions {
     /// A first page of findings in plain sentences and the per-kecamatan table of their figures
     /// (layers/meetingfindings.h) before the maps.
     bool findings = true;
+    /// The saved placement run (PlacementRun::id) whose proposals the pack shows; none = the
+    /// latest saved run.
+    std::optional<long long> programId;
 };
 
 /// \brief Writes the meeting pack: with options.findings (the default) first the findings page and
 /// the table of its figures by kecamatan; then the priority map, the poverty density map, the facilities and
 /// coverage map, the top-N priority table, and, when placement runs are saved in the project,
-/// the latest run's proposals (map and table) and a comparison of all saved runs.
+/// the chosen run's proposals (options.programId, else the latest run; map and table) and a
+/// comparison of all saved runs.
 /// \returns the number of pages.
+/// \throws gis::Error when options.programId names no saved run.
 int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const ReportOptions& options,
                  const std::string& outPdf);
 
