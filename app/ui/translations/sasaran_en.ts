@@ -1003,6 +1003,337 @@
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::PlacementPanel</name>
+    <message>
+        <source>New facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximal covering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortest distance (p-median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach of one facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travel time by road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon without this kind of facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon matching a rule on a column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon selected on the map or in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each facility, existing or new, serves at most this many poor people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> poor people per facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save in the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use in the meeting pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select two proposals to compare them side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no road network, so reach is measured as distance. Import a road layer to plan by travel time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no %1 yet: every site is new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 existing %2 stay where they are and count as reaching what they reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brings the poor people closer to the nearest facility on average.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaches as many poor people as possible within the reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select pekon on the map or in the table first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pekon selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the best sites (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one new site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reach must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capacity must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candidates give no pekon to place a site in (or too many for the shortest-distance method): change the rule or the selection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was proposed or saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 new %2&lt;/b&gt; within %3, among %4 candidate pekon; %5 poor people in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 before: &lt;b&gt;%2&lt;/b&gt; (%3); after: &lt;b&gt;%4&lt;/b&gt; (%5); newly %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under the capacity %1 poor people are left unserved; %2 pekon are served in part, %3 not at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access (2SFCA, %1 per 1,000 poor people within reach): before %2, after &lt;b&gt;%3&lt;/b&gt;; pekon with none within reach: %4 → %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same %1 sites in the highest-priority pekon would reach %2 (%3), newly %4, against %5 by this proposal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean distance of a poor person to the nearest %1: before %2, after &lt;b&gt;%3 %4&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pekon cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as proposal %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shortest distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maximal covering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ in the pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal %1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal %1 is on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting pack will show proposal %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newly reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean distance after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites (in order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pekon without the kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 chosen pekon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::PokdarwisPanel</name>

@@ -990,6 +990,337 @@
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
+    <message>
+        <source>Placement</source>
+        <translation>Penempatan</translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::PlacementPanel</name>
+    <message>
+        <source>New facilities</source>
+        <translation>Fasilitas baru</translation>
+    </message>
+    <message>
+        <source>Maximal covering</source>
+        <translation>Cakupan maksimal</translation>
+    </message>
+    <message>
+        <source>Shortest distance (p-median)</source>
+        <translation>Jarak terpendek (p-median)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metode</translation>
+    </message>
+    <message>
+        <source>Reach of one facility</source>
+        <translation>Jangkauan satu fasilitas</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Jarak</translation>
+    </message>
+    <message>
+        <source>Travel time by road</source>
+        <translation>Waktu tempuh lewat jalan</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>Candidate pekon</source>
+        <translation>Calon pekon</translation>
+    </message>
+    <message>
+        <source>Pekon without this kind of facility</source>
+        <translation>Pekon yang belum punya fasilitas jenis ini</translation>
+    </message>
+    <message>
+        <source>Pekon matching a rule on a column</source>
+        <translation>Pekon yang memenuhi aturan pada kolom</translation>
+    </message>
+    <message>
+        <source>Pekon selected on the map or in the table</source>
+        <translation>Pekon yang dipilih di peta atau tabel</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapasitas</translation>
+    </message>
+    <message>
+        <source>Each facility, existing or new, serves at most this many poor people</source>
+        <translation>Tiap fasilitas, yang ada maupun yang baru, melayani paling banyak sejumlah penduduk miskin ini</translation>
+    </message>
+    <message>
+        <source> poor people per facility</source>
+        <translation> penduduk miskin per fasilitas</translation>
+    </message>
+    <message>
+        <source>Find sites</source>
+        <translation>Cari lokasi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Usulan</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Pekon</source>
+        <translation>Pekon</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Tambahan</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Dilayani</translation>
+    </message>
+    <message>
+        <source>Save in the project</source>
+        <translation>Simpan ke proyek</translation>
+    </message>
+    <message>
+        <source>Saved proposals</source>
+        <translation>Usulan tersimpan</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Disimpan</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>Jangkauan</translation>
+    </message>
+    <message>
+        <source>Reached before → after</source>
+        <translation>Terjangkau sebelum → sesudah</translation>
+    </message>
+    <message>
+        <source>Meeting pack</source>
+        <translation>Bahan rakor</translation>
+    </message>
+    <message>
+        <source>Show on the map</source>
+        <translation>Tampilkan di peta</translation>
+    </message>
+    <message>
+        <source>Use in the meeting pack</source>
+        <translation>Pakai di bahan rakor</translation>
+    </message>
+    <message>
+        <source>Select two proposals to compare them side by side.</source>
+        <translation>Pilih dua usulan untuk membandingkannya berdampingan.</translation>
+    </message>
+    <message>
+        <source>This project has no road network, so reach is measured as distance. Import a road layer to plan by travel time.</source>
+        <translation>Proyek ini belum memuat jaringan jalan, jadi jangkauan diukur sebagai jarak. Impor lapisan jalan untuk merencanakan menurut waktu tempuh.</translation>
+    </message>
+    <message>
+        <source>There is no %1 yet: every site is new.</source>
+        <translation>Belum ada %1: semua lokasi baru.</translation>
+    </message>
+    <message>
+        <source>The %1 existing %2 stay where they are and count as reaching what they reach.</source>
+        <translation>%1 %2 yang sudah ada tetap di tempatnya dan jangkauannya ikut dihitung.</translation>
+    </message>
+    <message>
+        <source>Brings the poor people closer to the nearest facility on average.</source>
+        <translation>Mendekatkan penduduk miskin ke fasilitas terdekat, rata-rata.</translation>
+    </message>
+    <message>
+        <source>Reaches as many poor people as possible within the reach.</source>
+        <translation>Menjangkau sebanyak mungkin penduduk miskin dalam jangkauan.</translation>
+    </message>
+    <message>
+        <source>Select pekon on the map or in the table first.</source>
+        <translation>Pilih dulu pekon di peta atau di tabel.</translation>
+    </message>
+    <message>
+        <source>%1 pekon selected.</source>
+        <translation>%1 pekon dipilih.</translation>
+    </message>
+    <message>
+        <source>Saved in the project.</source>
+        <translation>Tersimpan di proyek.</translation>
+    </message>
+    <message>
+        <source>Looking for the best sites (%1)…</source>
+        <translation>Mencari lokasi terbaik (%1)…</translation>
+    </message>
+    <message>
+        <source>Choose at least one new site.</source>
+        <translation>Pilih paling sedikit satu lokasi baru.</translation>
+    </message>
+    <message>
+        <source>The reach must be more than zero.</source>
+        <translation>Jangkauan harus lebih dari nol.</translation>
+    </message>
+    <message>
+        <source>The capacity must be more than zero.</source>
+        <translation>Kapasitas harus lebih dari nol.</translation>
+    </message>
+    <message>
+        <source>The candidates give no pekon to place a site in (or too many for the shortest-distance method): change the rule or the selection.</source>
+        <translation>Calon lokasi tidak menghasilkan pekon (atau terlalu banyak untuk metode jarak terpendek): ubah aturan atau pilihan pekon.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was proposed or saved.</source>
+        <translation>Dihentikan: tidak ada usulan dan tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 menit</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 new %2&lt;/b&gt; within %3, among %4 candidate pekon; %5 poor people in all.</source>
+        <translation>&lt;b&gt;%1 %2 baru&lt;/b&gt; dengan jangkauan %3, di antara %4 calon pekon; seluruhnya %5 penduduk miskin.</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Terjangkau</translation>
+    </message>
+    <message>
+        <source>%1 before: &lt;b&gt;%2&lt;/b&gt; (%3); after: &lt;b&gt;%4&lt;/b&gt; (%5); newly %6.</source>
+        <translation>%1 sebelum: &lt;b&gt;%2&lt;/b&gt; (%3); sesudah: &lt;b&gt;%4&lt;/b&gt; (%5); tambahan %6.</translation>
+    </message>
+    <message>
+        <source>Under the capacity %1 poor people are left unserved; %2 pekon are served in part, %3 not at all.</source>
+        <translation>Dengan batas kapasitas, %1 penduduk miskin belum terlayani; %2 pekon terlayani sebagian, %3 sama sekali belum.</translation>
+    </message>
+    <message>
+        <source>Access (2SFCA, %1 per 1,000 poor people within reach): before %2, after &lt;b&gt;%3&lt;/b&gt;; pekon with none within reach: %4 → %5.</source>
+        <translation>Akses (2SFCA, %1 per 1.000 penduduk miskin dalam jangkauan): sebelum %2, sesudah &lt;b&gt;%3&lt;/b&gt;; pekon tanpa satu pun dalam jangkauan: %4 → %5.</translation>
+    </message>
+    <message>
+        <source>The same %1 sites in the highest-priority pekon would reach %2 (%3), newly %4, against %5 by this proposal.</source>
+        <translation>%1 lokasi yang sama di pekon prioritas tertinggi akan menjangkau %2 (%3), tambahan %4, dibanding %5 oleh usulan ini.</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>menit</translation>
+    </message>
+    <message>
+        <source>none exist</source>
+        <translation>belum ada</translation>
+    </message>
+    <message>
+        <source>Mean distance of a poor person to the nearest %1: before %2, after &lt;b&gt;%3 %4&lt;/b&gt;.</source>
+        <translation>Jarak rata-rata penduduk miskin ke %1 terdekat: sebelum %2, sesudah &lt;b&gt;%3 %4&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>%1 pekon cannot be reached.</source>
+        <translation>%1 pekon tidak terjangkau.</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>Manfaat</translation>
+    </message>
+    <message>
+        <source>Proposed %1 (%2)</source>
+        <translation>Usulan %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Saved as proposal %1.</source>
+        <translation>Disimpan sebagai usulan %1.</translation>
+    </message>
+    <message>
+        <source>shortest distance</source>
+        <translation>jarak terpendek</translation>
+    </message>
+    <message>
+        <source>maximal covering</source>
+        <translation>cakupan maksimal</translation>
+    </message>
+    <message>
+        <source>✓ in the pack</source>
+        <translation>✓ di bahan rakor</translation>
+    </message>
+    <message>
+        <source>Proposal %1: %2 (%3)</source>
+        <translation>Usulan %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Proposal %1 is on the map.</source>
+        <translation>Usulan %1 tampil di peta.</translation>
+    </message>
+    <message>
+        <source>The meeting pack will show proposal %1.</source>
+        <translation>Bahan rakor akan memuat usulan %1.</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Calon lokasi</translation>
+    </message>
+    <message>
+        <source>Reached before</source>
+        <translation>Terjangkau sebelum</translation>
+    </message>
+    <message>
+        <source>Reached after</source>
+        <translation>Terjangkau sesudah</translation>
+    </message>
+    <message>
+        <source>Newly reached</source>
+        <translation>Tambahan terjangkau</translation>
+    </message>
+    <message>
+        <source>Mean distance after</source>
+        <translation>Jarak rata-rata sesudah</translation>
+    </message>
+    <message>
+        <source>Sites (in order)</source>
+        <translation>Lokasi (berurutan)</translation>
+    </message>
+    <message>
+        <source>Proposal %1</source>
+        <translation>Usulan %1</translation>
+    </message>
+    <message>
+        <source>pekon without the kind</source>
+        <translation>pekon tanpa fasilitas jenis ini</translation>
+    </message>
+    <message>
+        <source>%1 chosen pekon</source>
+        <translation>%1 pekon pilihan</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>tanpa batas</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::PokdarwisPanel</name>
