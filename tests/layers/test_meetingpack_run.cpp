@@ -46,8 +46,8 @@ TEST(ReportRun, TheChosenRunIsThePacksProposal)
     options.printedDate = "1 December 2026";
     options.programId = ds.programs.front().id;
     const auto chosen = dir / "chosen.pdf";
-    // 4 pages, the chosen run's map and table, the comparison of the two runs
-    EXPECT_EQ(exportReport(ds, table, options, chosen.string()), 7);
+    // 2 pages of findings, 4 pages, the chosen run's map and table, the comparison of the two runs
+    EXPECT_EQ(exportReport(ds, table, options, chosen.string()), 9);
 
     options.programId = 99;
     try {
@@ -62,13 +62,14 @@ TEST(ReportRun, TheChosenRunIsThePacksProposal)
     const std::string text = testutil::pdfText(chosen);
     EXPECT_THAT(text, HasSubstr("Proposed Sites for 3 BUMDes"));
     EXPECT_THAT(text, Not(HasSubstr("Proposed Sites for 2 Puskessos")));
-    EXPECT_THAT(text, HasSubstr("maximal covering, reach 5,0 km")) << "plain words, not MCLP";
+    EXPECT_THAT(text, HasSubstr("Maximal covering, reach 5,0 km")) << "plain words, not MCLP";
+    EXPECT_THAT(text, HasSubstr("The proposed 3 BUMDes")) << "the findings speak of the chosen run too";
     EXPECT_THAT(text, HasSubstr("(proposal " + std::to_string(ds.programs.front().id) + ", 1 December 2026)"));
     for (const gis::ProgramSite& s : ds.programs.front().sites)
         EXPECT_THAT(text, HasSubstr(s.name));
 
     options.programId.reset(); // none: the latest, as before
     const auto latest = dir / "latest.pdf";
-    EXPECT_EQ(exportReport(ds, table, options, latest.string()), 7);
+    EXPECT_EQ(exportReport(ds, table, options, latest.string()), 9);
     EXPECT_THAT(testutil::pdfText(latest), HasSubstr("Proposed Sites for 2 Puskessos"));
 }

@@ -541,20 +541,20 @@
     </message>
     <message numerus="yes">
         <source>%n data row(s) below the header (row %1). The rows hold personal data and are not shown: only their counts per pekon are imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n baris data di bawah judul kolom (baris %1). Baris-baris itu memuat data pribadi dan tidak ditampilkan: hanya jumlahnya per pekon yang diimpor.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n feature(s); the first are shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n objek; yang pertama ditampilkan.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n data row(s) below the header (row %1, %2); the first are shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n baris data di bawah judul kolom (baris %1, %2); yang pertama ditampilkan.</numerusform>
         </translation>
     </message>
     <message>
@@ -583,8 +583,8 @@
     </message>
     <message numerus="yes">
         <source>similar name (%n letter(s) differ)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>nama mirip (beda %n huruf)</numerusform>
         </translation>
     </message>
     <message>
@@ -605,8 +605,8 @@
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n baris</numerusform>
         </translation>
     </message>
     <message>
@@ -615,14 +615,14 @@
     </message>
     <message numerus="yes">
         <source>%n village(s) in the file.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n desa/pekon di berkas.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n village(s) of the file are new to the project; %1 of the project are not in the file and keep their boundary.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n desa/pekon di berkas baru bagi proyek; %1 milik proyek tidak ada di berkas dan tetap memakai batasnya.</numerusform>
         </translation>
     </message>
     <message>
@@ -631,32 +631,32 @@
     </message>
     <message numerus="yes">
         <source>%n row(s) of the extract counted for %1 pekon; no NIK, name or address is kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n baris data dihitung untuk %1 pekon; tidak ada NIK, nama atau alamat yang disimpan.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n value(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nilai</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of them replacing held values</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n di antaranya mengganti nilai lama</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n facility(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fasilitas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n other name(s) of pekon</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nama lain pekon</numerusform>
         </translation>
     </message>
     <message>
@@ -737,8 +737,8 @@
     </message>
     <message numerus="yes">
         <source>%n area(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wilayah</numerusform>
         </translation>
     </message>
     <message>
@@ -2240,14 +2240,14 @@
     </message>
     <message numerus="yes">
         <source>%n place(s) higher than with the scheme before editing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>naik %n peringkat dibanding skema sebelum diubah</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n place(s) lower than with the scheme before editing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>turun %n peringkat dibanding skema sebelum diubah</numerusform>
         </translation>
     </message>
     <message>
