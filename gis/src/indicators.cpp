@@ -29,6 +29,18 @@ IndicatorInfo storedInfo(const std::string& key)
         return {key, "Jumlah penduduk", "jiwa", false};
     if (key == "miskin")
         return {key, "Jumlah penduduk miskin", "jiwa", false};
+    // counted from a DTSEN/DTKS extract (recordimport.h): labelled for titles and legends
+    if (key == "dtsen_jiwa")
+        return {key, "Jumlah jiwa DTSEN", "jiwa", false};
+    if (key == "dtsen_kk")
+        return {key, "Jumlah keluarga (KK) DTSEN", "KK", false};
+    if (key.rfind("dtsen_desil_", 0) == 0)
+        return {key, "Keluarga desil " + key.substr(12) + " DTSEN", "KK", false};
+    if (key.rfind("dtsen_status_", 0) == 0) {
+        std::string status = key.substr(13);
+        std::replace(status.begin(), status.end(), '_', ' ');
+        return {key, "Baris DTSEN berstatus " + status, "baris", false};
+    }
     return {key, key, "", false};
 }
 

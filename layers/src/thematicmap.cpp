@@ -262,8 +262,20 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
     checkSpec(spec);
     auto s = std::make_shared<Snapshot>();
     s->spec = spec;
-    const std::map<std::string, double> values = takeValues(*s, ds);
+    std::map<std::string, double> values = takeValues(*s, ds);
     s->illustrative = ds.isIllustrative();
+    if (!spec.layer && gis::isPersonalDataDerived(spec.indicatorKey)) {
+        // small counts could point at a family: drawn as no data; the project keeps them
+        std::size_t suppressed = 0;
+        for (auto it = values.begin(); it != values.end();)
+            if (gis::isSmallCount(it->second, spec.smallCountThreshold)) {
+                it = values.erase(it);
+                ++suppressed;
+            } else {
+                ++it;
+            }
+        s->restrictedNotice = gis::restrictedNotice(spec.smallCountThreshold, suppressed);
+    }
     const auto villageAreas = ds.villages();
     reserveFor(*s, ds, villageAreas.size());
     const bool anyPekon =
@@ -308,6 +320,11 @@ const std::string& ThematicMap::sources() const noexcept
 {
     return d->sources;
 }
+const std::string& ThematicMap::restrictedNotice() const noexcept
+{
+    return d->restrictedNotice;
+}
+
 bool ThematicMap::isIllustrative() const noexcept
 {
     return d->illustrative;
@@ -758,7 +775,8 @@ BodyLayout layoutBody(const Units& u, const QRectF& content, double top, double 
 }
 
 /// The frame round the map, its coordinate ticks and, for illustrative data, a badge in its corner.
-void drawFrame(PageContext& pc, const QRectF& frame, const MapTransform& t, bool illustrative, PageResult& result)
+void drawFrame(PageContext& pc, const QRectF& frame, const MapTransform& t, bool illustrative, bool restricted,
+               PageResult& result)
 {
     const Units& u = pc.u;
     QPainter& painter = pc.painter;
@@ -767,12 +785,29 @@ void drawFrame(PageContext& pc, const QRectF& frame, const MapTransform& t, bool
     painter.drawRect(frame);
     detail::drawGraticuleTicks(pc, frame, t);
     result.utmZone = detail::drawUtmTicks(pc, frame, t);
+    double badgeTop = frame.top() + u.mm(4.0);
+    if (restricted) {
+        // DTSEN-derived figures: restricted, first in the corner (the inset may take the other)
+        const QFont font = u.font(9.0, true);
+        const QString badge = QStringLiteral("TERBATAS");
+        const QFontMetricsF fm = pc.metrics(font);
+        const QRectF box(frame.left() + u.mm(4.0), badgeTop, fm.horizontalAdvance(badge) + u.mm(4.0),
+                         fm.height() + u.mm(2.0));
+        const QColor red(0xa0, 0x10, 0x10);
+        painter.setPen(QPen(red, u.mm(0.5)));
+        painter.setBrush(QColor(255, 255, 255, 235));
+        painter.drawRect(box);
+        painter.setFont(font);
+        painter.setPen(red);
+        painter.drawText(box, Qt::AlignCenter, badge);
+        badgeTop = box.bottom() + u.mm(2.0);
+    }
     if (!illustrative)
         return;
     const QFont badgeFont = u.font(8.0, true);
     const QFontMetricsF bfm = pc.metrics(badgeFont);
     const QString badge = QStringLiteral("DATA ILUSTRASI");
-    const QRectF badgeBox(frame.left() + u.mm(4.0), frame.top() + u.mm(4.0), bfm.horizontalAdvance(badge) + u.mm(4.0),
+    const QRectF badgeBox(frame.left() + u.mm(4.0), badgeTop, bfm.horizontalAdvance(badge) + u.mm(4.0),
                           bfm.height() + u.mm(2.0));
     painter.setPen(QPen(detail::illustrativeColor(), u.mm(0.4)));
     painter.setBrush(QColor(255, 255, 255, 225));
@@ -825,6 +860,12 @@ void drawMarginalia(PageContext& pc, const Snapshot& d, const BodyLayout& body, 
     const QString projection = detail::projectionNote(d.spec.lang, result.utmZone);
     if (ny + detail::wrappedHeight(pc, legendW, projection, noteFont) <= bodyBottom)
         ny += detail::drawWrapped(pc, QRectF(left, ny, legendW, 0), projection, noteFont, kMutedColor);
+    if (!d.restrictedNotice.empty()) {
+        const QString notice = QString::fromStdString(d.restrictedNotice);
+        ny += u.mm(2.0);
+        if (ny + detail::wrappedHeight(pc, legendW, notice, noteFont) <= bodyBottom)
+            ny += detail::drawWrapped(pc, QRectF(left, ny, legendW, 0), notice, noteFont, QColor(0xa0, 0x10, 0x10));
+    }
     if (!d.illustrative)
         return;
     ny += u.mm(2.5);
@@ -879,7 +920,7 @@ PageResult ThematicMap::renderPage(QPainter& painter, const QRectF& pagePx, doub
     const MapTransform t(view, body.frame);
     result.framePx = body.frame;
     result.view = t.visibleExtent();
-    drawFrame(pc, body.frame, t, d->illustrative, result);
+    drawFrame(pc, body.frame, t, d->illustrative, !d->restrictedNotice.empty(), result);
     if (extras.table)
         drawPageTable(painter, body.tableArea, dpi * pageScale, *extras.table);
 

@@ -66,6 +66,7 @@ struct ThematicMap::Snapshot {
     std::string sources;
     std::string villageWord; ///< "pekon" or "desa"
     bool illustrative = false;
+    std::string restrictedNotice; ///< DTSEN-derived figures: the TERBATAS note (empty otherwise)
     std::optional<Classification> classification;
     std::vector<QColor> colors;
     std::vector<detail::Shape> villages;

@@ -9,6 +9,7 @@
 #include "gis/dataset.h"
 #include "gis/geometry.h"
 #include "gis/indicators.h"
+#include "gis/personaldata.h"
 #include "layers/classification.h"
 #include "layers/page.h"
 
@@ -61,6 +62,9 @@ struct ThematicMapSpec {
     std::string printedDate;     ///< date in the footer; empty = today ("28 November 2025")
 
     std::optional<ValueLayer> layer;  ///< map these values instead of the indicator
+    /// A DTSEN-derived indicator (gis/personaldata.h): counts from 1 to this - 1 are drawn as
+    /// "no data" and the page says TERBATAS; 0 or 1 draws every count (still TERBATAS).
+    int smallCountThreshold = gis::kDefaultSmallCountThreshold;
     std::vector<double> manualBreaks; ///< upper bounds, ascending: classes by hand (overrides method)
     std::string focusArea;            ///< a kecamatan code: the map fits it, other areas are greyed
     std::optional<gis::Extent> view;  ///< lon/lat box to fit (default: all areas, or the focus)
@@ -159,6 +163,9 @@ public:
     QColor colorForArea(const std::string& areaCode) const;
     /// \brief Number of villages without a value.
     int noDataCount() const noexcept;
+    /// \brief Non-empty when the map shows DTSEN-derived figures: the TERBATAS notice printed on
+    /// the page (with how many small counts were left out).
+    const std::string& restrictedNotice() const noexcept;
 
     /// \brief Draws the map only into \a targetPx showing \a view (lon/lat, fitted keeping the
     /// aspect ratio): sea, village fills, kecamatan and regency borders, labels, facility
