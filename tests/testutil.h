@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the test executables: temporary folders and the shared real data.
+#include "gis/dataset.h"
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,25 @@
 #include <vector>
 
 namespace testutil {
+
+/// \brief The stored value of (area code, key, period) in \a ds; -1 when there is none.
+inline double storedValue(const gis::Dataset& ds, const std::string& code, const std::string& key,
+                          const std::string& period)
+{
+    for (const gis::IndicatorValue& v : ds.indicators)
+        if (v.areaCode == code && v.key == key && v.period == period)
+            return v.value;
+    return -1;
+}
+
+/// \brief How many values of (key, period) \a ds holds.
+inline std::size_t valueCount(const gis::Dataset& ds, const std::string& key, const std::string& period)
+{
+    std::size_t n = 0;
+    for (const gis::IndicatorValue& v : ds.indicators)
+        n += v.key == key && v.period == period ? 1 : 0;
+    return n;
+}
 
 /// A fresh folder for one test, under the build tree (SASARAN_TEST_TMP) or the system temp.
 inline std::filesystem::path tempDir(const std::string& name)

@@ -133,30 +133,38 @@ ProjectReadOptions recordImportReadOptions()
     return read;
 }
 
-TableImportPlan planTableImport(const ProjectStore& store, const std::string& path, const TableImportOptions& options,
-                                const std::vector<AreaAlias>& picked)
+namespace {
+
+/// A values import (table or records) planned on the part of the project it reads: the hand
+/// matches added first, then \a import run on that copy.
+template <typename Plan, typename Import>
+Plan planValuesImport(const ProjectStore& store, const ProjectReadOptions& read, const std::vector<AreaAlias>& picked,
+                      Import import)
 {
-    Dataset ds = store.read(tableImportReadOptions(options));
-    TableImportPlan plan;
+    Dataset ds = store.read(read);
+    Plan plan;
     plan.userAliases = addPicked(ds, picked);
     const Dataset before = ds;
-    plan.report = importTable(ds, path, options);
+    plan.report = import(ds);
     if (plan.report.written)
         plan.changes = withUserAliases(before, plan.report.changes, plan.userAliases);
     return plan;
 }
 
+} // namespace
+
+TableImportPlan planTableImport(const ProjectStore& store, const std::string& path, const TableImportOptions& options,
+                                const std::vector<AreaAlias>& picked)
+{
+    return planValuesImport<TableImportPlan>(store, tableImportReadOptions(options), picked,
+                                             [&](Dataset& ds) { return importTable(ds, path, options); });
+}
+
 RecordImportPlan planRecordImport(const ProjectStore& store, const std::string& path,
                                   const RecordImportOptions& options, const std::vector<AreaAlias>& picked)
 {
-    Dataset ds = store.read(recordImportReadOptions());
-    RecordImportPlan plan;
-    plan.userAliases = addPicked(ds, picked);
-    const Dataset before = ds;
-    plan.report = importRecords(ds, path, options);
-    if (plan.report.written)
-        plan.changes = withUserAliases(before, plan.report.changes, plan.userAliases);
-    return plan;
+    return planValuesImport<RecordImportPlan>(store, recordImportReadOptions(), picked,
+                                              [&](Dataset& ds) { return importRecords(ds, path, options); });
 }
 
 FacilityImportPlan planFacilityImport(const ProjectStore& store, const std::string& path,

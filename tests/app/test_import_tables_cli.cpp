@@ -16,20 +16,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using testutil::storedValue;
+using testutil::valueCount;
+
 std::string readAll(const fs::path& p)
 {
     std::ifstream in(p, std::ios::binary);
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-double valueOf(const gis::Dataset& ds, const std::string& code, const std::string& key, const std::string& period)
-{
-    for (const gis::IndicatorValue& v : ds.indicators)
-        if (v.areaCode == code && v.key == key && v.period == period)
-            return v.value;
-    return -1;
 }
 
 } // namespace
@@ -52,10 +47,10 @@ TEST(ImportTablesCli, TableImportReportsMatchesAndKeepsPeriods)
     EXPECT_NE(r.out.find("total row(s) 7"), std::string::npos) << r.out;
     EXPECT_TRUE(fs::exists(dir / "laporan.csv"));
     gis::Dataset ds = gis::loadProject(project);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.11.2020", "miskin", "2019"), 1204.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.03.2019", "miskin", "2019"), 98.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.11.2020", "miskin", "2019"), 1204.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.03.2019", "miskin", "2019"), 98.0);
     EXPECT_EQ(ds.aliases.size(), 2u);
-    const double before2018 = valueOf(ds, "18.06.11.2020", "miskin", "2018");
+    const double before2018 = storedValue(ds, "18.06.11.2020", "miskin", "2018");
     EXPECT_GE(before2018, 0.0); // the embedded 2018 values are kept beside 2019
 
     // Same period and source again: refused, file unchanged; --replace then replaces.
@@ -90,7 +85,7 @@ TEST(ImportTablesCli, DuplicateRowsStopTheImportAndLeaveTheFileUnchanged)
     r = runCli({"import", "table", project, file.string(), "--period", "2019", "--indicator", "penduduk=penduduk",
                 "--keep-first-duplicate"});
     EXPECT_EQ(r.code, 0) << r.err;
-    EXPECT_DOUBLE_EQ(valueOf(gis::loadProject(project), "18.06.19.2001", "penduduk", "2019"), 500.0);
+    EXPECT_DOUBLE_EQ(storedValue(gis::loadProject(project), "18.06.19.2001", "penduduk", "2019"), 500.0);
     r = runCli({"import", "table", project, file.string(), "--period", "2019", "--indicator", "penduduk"});
     EXPECT_EQ(r.code, 2);
 }
@@ -115,8 +110,8 @@ TEST(ImportTablesCli, RecordsAndFacilities)
         EXPECT_EQ(readAll(dir / "dtks.match.csv").find(secret), std::string::npos) << secret;
     }
     gis::Dataset ds = gis::loadProject(project);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_jiwa", "2024"), 2.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_desil_3", "2024"), 1.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "dtsen_jiwa", "2024"), 2.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "dtsen_desil_3", "2024"), 1.0);
 
     const auto facilities = dir / "posyandu.csv";
     testutil::writeFile(facilities, "nama,kode_desa\nPosyandu Gisting Bawah,18.06.20.2005\n");

@@ -29,6 +29,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using testutil::storedValue;
+using testutil::valueCount;
+
 /// A project file made from the example, opened for editing.
 struct Project {
     fs::path dir;
@@ -46,22 +49,6 @@ struct Project {
         ws.openProject(QString::fromStdString(path));
     }
 };
-
-double storedValue(const gis::Dataset& ds, const std::string& code, const std::string& key, const std::string& period)
-{
-    for (const gis::IndicatorValue& v : ds.indicators)
-        if (v.areaCode == code && v.key == key && v.period == period)
-            return v.value;
-    return -1;
-}
-
-std::size_t countOf(const gis::Dataset& ds, const std::string& key, const std::string& period)
-{
-    std::size_t n = 0;
-    for (const gis::IndicatorValue& v : ds.indicators)
-        n += v.key == key && v.period == period;
-    return n;
-}
 
 const gis::AreaAlias* aliasOf(const gis::Dataset& ds, const std::string& name)
 {
@@ -238,7 +225,7 @@ TEST(ImportWizard, ImportsACp1252TableWithAFuzzyNameAndARowMatchedByHand)
     EXPECT_TRUE(reportColumn(wizard, 4).contains(QStringLiteral("Way Pring (18.06.11.2020)")));
     ASSERT_NE(wizard.plannedChanges(), nullptr) << "two rows can be imported already";
     EXPECT_EQ(wizard.plannedChanges()->upsertValues.size(), 2u);
-    EXPECT_EQ(countOf(gis::openProject(p.path)->read(), "miskin", "2019"), 0u) << "nothing written before Finish";
+    EXPECT_EQ(valueCount(gis::openProject(p.path)->read(), "miskin", "2019"), 0u) << "nothing written before Finish";
 
     // the row nothing matched: select it, choose its pekon from the searchable list
     pickByHand(wizard, QStringLiteral("not found"), QStringLiteral("Wonosobo"), QStringLiteral("sridadi"),
@@ -266,7 +253,7 @@ TEST(ImportWizard, ImportsACp1252TableWithAFuzzyNameAndARowMatchedByHand)
     EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.03.2002", "miskin", "2019"), 98.0);
     EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.03.2010", "miskin", "2019"), 55.0);
     EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.21.2003", "miskin", "2019"), 7.0);
-    EXPECT_EQ(countOf(stored, "miskin", "2019"), 4u) << "the total row 1.364 is no value";
+    EXPECT_EQ(valueCount(stored, "miskin", "2019"), 4u) << "the total row 1.364 is no value";
     const gis::AreaAlias* ambiguous = aliasOf(stored, "Banjar Agung");
     ASSERT_NE(ambiguous, nullptr);
     EXPECT_EQ(ambiguous->areaCode, "18.06.21.2003");
@@ -326,7 +313,7 @@ TEST(ImportWizard, ARecordsFileShowsNoPersonalDataAndStoresOnlyCountsPerPekon)
     EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.20.2005", "dtsen_desil_1", "2025-S1"), 1.0);
     EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.20.2005", "dtsen_desil_3", "2025-S1"), 1.0);
     EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.19.2001", "dtsen_desil_1", "2025-S1"), 1.0);
-    EXPECT_EQ(countOf(stored, "dtsen_jiwa", "2025-S1"), 2u) << "only the pekon with rows";
+    EXPECT_EQ(valueCount(stored, "dtsen_jiwa", "2025-S1"), 2u) << "only the pekon with rows";
     const std::string bytes = readAll(p.path);
     for (const QString& secret : secrets)
         EXPECT_EQ(bytes.find(secret.toStdString()), std::string::npos) << secret.toStdString();
@@ -356,7 +343,7 @@ TEST(ImportWizard, CancellingWritesNothing)
     }
     QTest::qWait(50); // a dropped worker may still finish: it must not write
     const gis::Dataset stored = gis::openProject(p.path)->read();
-    EXPECT_EQ(countOf(stored, "miskin", "2019"), 0u);
+    EXPECT_EQ(valueCount(stored, "miskin", "2019"), 0u);
     EXPECT_EQ(stored.aliases.size(), aliasesBefore);
     EXPECT_EQ(p.ws.periods().contains(QStringLiteral("2019")), false);
 }

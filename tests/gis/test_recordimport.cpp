@@ -15,13 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-double valueOf(const gis::Dataset& ds, const std::string& code, const std::string& key, const std::string& period)
-{
-    for (const gis::IndicatorValue& v : ds.indicators)
-        if (v.areaCode == code && v.key == key && v.period == period)
-            return v.value;
-    return -1;
-}
+using testutil::storedValue;
+using testutil::valueCount;
 
 struct Person {
     const char* nik;
@@ -79,15 +74,15 @@ TEST(RecordImport, CountsPersonsHouseholdsDesilAndStatusPerPekon)
     EXPECT_EQ(report.rows, 5u);
     EXPECT_EQ(report.rowsCounted, 4u);
     EXPECT_EQ(report.pekon, 2u);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_jiwa", "2025-S1"), 3.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_kk", "2025-S1"), 2.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_desil_1", "2025-S1"), 1.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_desil_2", "2025-S1"), 1.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_desil_3", "2025-S1"), 0.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_status_aktif", "2025-S1"), 2.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "dtsen_status_tidak_aktif", "2025-S1"), 1.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.19.2001", "dtsen_jiwa", "2025-S1"), 1.0); // Batu Keramat -> Batu Kramat
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.19.2001", "dtsen_desil_4", "2025-S1"), 1.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "dtsen_jiwa", "2025-S1"), 3.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "dtsen_kk", "2025-S1"), 2.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "dtsen_desil_1", "2025-S1"), 1.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "dtsen_desil_2", "2025-S1"), 1.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "dtsen_desil_3", "2025-S1"), 0.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "dtsen_status_aktif", "2025-S1"), 2.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "dtsen_status_tidak_aktif", "2025-S1"), 1.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.19.2001", "dtsen_jiwa", "2025-S1"), 1.0); // Batu Keramat -> Batu Kramat
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.19.2001", "dtsen_desil_4", "2025-S1"), 1.0);
     EXPECT_EQ(gis::summarise(report.matches).unmatched, 1u);
     // Same period and source again: refused without replace.
     const auto again = gis::importRecords(ds, file.string(), o);
@@ -115,7 +110,7 @@ TEST(RecordImport, NoNikNameOrAddressInTheProjectExportsOrReport)
     const std::string project = (output / "p.sasaran.sqlite").string();
     gis::saveProject(ds, project);
     const gis::Dataset reloaded = gis::loadProject(project);
-    EXPECT_DOUBLE_EQ(valueOf(reloaded, "18.06.20.2005", "dtsen_jiwa", "2025-S1"), 3.0);
+    EXPECT_DOUBLE_EQ(storedValue(reloaded, "18.06.20.2005", "dtsen_jiwa", "2025-S1"), 3.0);
     gis::ExportOptions e;
     e.period = "2025-S1";
     for (const char* name : {"p.gpkg", "p.shp", "p.geojson", "p.csv", "p.xlsx"})
@@ -164,13 +159,13 @@ TEST(RecordImport, ShiftedColumnsLeakNoCellIntoKeysMessagesOrTheReport)
 
     // counted by category, hand-worked: Gisting Bawah has rows 2, 3, 4 and 6 (row 5 names no pekon)
     const std::string code = "18.06.20.2005";
-    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_jiwa", "2025-S2"), 4.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_status_miskin", "2025-S2"), 1.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_status_rentan_miskin", "2025-S2"), 1.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_status_lainnya", "2025-S2"), 1.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_status_kosong", "2025-S2"), 1.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_desil_2", "2025-S2"), 1.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, code, "dtsen_desil_3", "2025-S2"), 1.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, code, "dtsen_jiwa", "2025-S2"), 4.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, code, "dtsen_status_miskin", "2025-S2"), 1.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, code, "dtsen_status_rentan_miskin", "2025-S2"), 1.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, code, "dtsen_status_lainnya", "2025-S2"), 1.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, code, "dtsen_status_kosong", "2025-S2"), 1.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, code, "dtsen_desil_2", "2025-S2"), 1.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, code, "dtsen_desil_3", "2025-S2"), 1.0);
     const auto& categories = gis::recordStatusCategories();
     for (const gis::IndicatorValue& v : ds.indicators) {
         if (v.key.rfind("dtsen_status_", 0) == 0) {

@@ -17,21 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-double valueOf(const gis::Dataset& ds, const std::string& code, const std::string& key, const std::string& period)
-{
-    for (const gis::IndicatorValue& v : ds.indicators)
-        if (v.areaCode == code && v.key == key && v.period == period)
-            return v.value;
-    return -1;
-}
-
-std::size_t countOf(const gis::Dataset& ds, const std::string& key, const std::string& period)
-{
-    std::size_t n = 0;
-    for (const gis::IndicatorValue& v : ds.indicators)
-        n += v.key == key && v.period == period ? 1 : 0;
-    return n;
-}
+using testutil::storedValue;
+using testutil::valueCount;
 
 std::string readAll(const fs::path& p)
 {
@@ -110,10 +97,10 @@ TEST(TableImport, Cp1252SemicolonTitleAndTotalRowsMisspeltNames)
     EXPECT_EQ(report.matches[2].code, "18.06.01.1003");
     EXPECT_EQ(report.matches[3].code, "18.06.03.2001");
     EXPECT_EQ(report.valuesWritten, 12u);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.03.2019", "penduduk", "2019"), 1735.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.11.2020", "miskin", "2019"), 301.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.01.1003", "persen_miskin", "2019"), 4.81);
-    EXPECT_EQ(countOf(ds, "penduduk", "2019"), 4u); // the JUMLAH row is not a pekon
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.03.2019", "penduduk", "2019"), 1735.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.11.2020", "miskin", "2019"), 301.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.01.1003", "persen_miskin", "2019"), 4.81);
+    EXPECT_EQ(valueCount(ds, "penduduk", "2019"), 4u); // the JUMLAH row is not a pekon
     EXPECT_NE(report.text().find("AMBIGUOUS"), std::string::npos) << report.text();
     for (const gis::IndicatorValue& v : ds.indicators) {
         if (v.period == "2019") {
@@ -138,8 +125,8 @@ TEST(TableImport, Cp1252SemicolonTitleAndTotalRowsMisspeltNames)
     EXPECT_EQ(again.matches[1].how, "alias");
     EXPECT_EQ(ds.aliases.size(), 2u);
     // Periods are kept side by side.
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.03.2019", "penduduk", "2019"), 1735.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.03.2019", "penduduk", "2020"), 1735.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.03.2019", "penduduk", "2019"), 1735.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.03.2019", "penduduk", "2020"), 1735.0);
 }
 
 TEST(TableImport, AmbiguousAndUnmatchedNamesAreNeverWritten)
@@ -159,8 +146,8 @@ TEST(TableImport, AmbiguousAndUnmatchedNamesAreNeverWritten)
     EXPECT_EQ(s.exact, 1u);
     EXPECT_EQ(s.ambiguous, 1u);
     EXPECT_EQ(s.unmatched, 1u);
-    EXPECT_EQ(countOf(ds, "bumdes_unit", "2019"), 1u);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "bumdes_unit", "2019"), 1.0);
+    EXPECT_EQ(valueCount(ds, "bumdes_unit", "2019"), 1u);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "bumdes_unit", "2019"), 1.0);
     const std::string csv = readAll(dir / "laporan.csv");
     EXPECT_NE(csv.find("2,ambiguous,same name in several areas,,Banjar Agung,,,,18.06.21.2003 Banjar Agung; "
                        "18.06.24.2006 Banjar Agung"),
@@ -188,15 +175,15 @@ TEST(TableImport, ByCodePeriodsReplaceAndBpsCodes)
     o.period = "2020";
     testutil::writeFile(file, "kode_desa,akses_internet\n1806202005,0\n18.06.19.2001,1\n");
     ASSERT_TRUE(gis::importTable(ds, file.string(), o).written);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "internet", "2019"), 1.0); // 2019 kept
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "internet", "2020"), 0.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "internet", "2019"), 1.0); // 2019 kept
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "internet", "2020"), 0.0);
     o.period = "2019";
     o.replace = true;
     const auto replaced = gis::importTable(ds, file.string(), o);
     ASSERT_TRUE(replaced.written);
     EXPECT_NE(replaced.text().find("replacing 2 existing values"), std::string::npos) << replaced.text();
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "internet", "2019"), 0.0);
-    EXPECT_EQ(countOf(ds, "internet", "2019"), 2u);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "internet", "2019"), 0.0);
+    EXPECT_EQ(valueCount(ds, "internet", "2019"), 2u);
 
     // BPS codes: refused without a crosswalk, joined through one.
     const auto bpsFile = dir / "bps.csv";
@@ -210,11 +197,11 @@ TEST(TableImport, ByCodePeriodsReplaceAndBpsCodes)
     } catch (const gis::Error& e) {
         EXPECT_NE(std::string(e.what()).find("crosswalk"), std::string::npos) << e.what();
     }
-    EXPECT_EQ(countOf(ds, "nilai", "2019"), 0u);
+    EXPECT_EQ(valueCount(ds, "nilai", "2019"), 0u);
     ds.bpsCodes["18.06.20.2005"] = "1802050001";
     const auto viaCrosswalk = gis::importTable(ds, bpsFile.string(), b);
     ASSERT_TRUE(viaCrosswalk.written);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "nilai", "2019"), 7.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "nilai", "2019"), 7.0);
     EXPECT_EQ(gis::summarise(viaCrosswalk.matches).unmatched, 1u);
 }
 
@@ -253,9 +240,9 @@ TEST(TableImport, ValidationStopsBeforeWritingUnlessAnOptionSaysHow)
     o.keepFirstDuplicate = true;
     const auto done = gis::importTable(ds, file.string(), o);
     ASSERT_TRUE(done.written) << done.text();
-    EXPECT_EQ(countOf(ds, "penduduk", "2021"), 2u);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.03.2001", "miskin", "2021"), 50.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.11.2020", "miskin", "2021"), -1.0);
+    EXPECT_EQ(valueCount(ds, "penduduk", "2021"), 2u);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.03.2001", "miskin", "2021"), 50.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.11.2020", "miskin", "2021"), -1.0);
 }
 
 TEST(TableImport, XlsxWithTitleRowsWrittenByGdal)
@@ -300,8 +287,8 @@ TEST(TableImport, XlsxWithTitleRowsWrittenByGdal)
     ASSERT_TRUE(report.written) << report.text();
     EXPECT_EQ(report.encoding, "XLSX");
     EXPECT_EQ(report.totalRows.size(), 1u);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.20.2005", "miskin", "2019"), 1204.0);
-    EXPECT_DOUBLE_EQ(valueOf(ds, "18.06.19.2001", "miskin", "2019"), 310.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.20.2005", "miskin", "2019"), 1204.0);
+    EXPECT_DOUBLE_EQ(storedValue(ds, "18.06.19.2001", "miskin", "2019"), 310.0);
     EXPECT_EQ(report.matches[1].kind, gis::MatchKind::Fuzzy);
 }
 
