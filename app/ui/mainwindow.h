@@ -58,6 +58,7 @@ public:
     SharedProjects* sharedProjects() const { return mShared; }
     PriorityPanel* priorityPanel() const { return mPriority; }
     PlacementPanel* placementPanel() const { return mPlacement; }
+    ProjectActions* projectActions() const { return mProject; }
     /// \brief The layer chooser of the style panel (keys as item data).
     QComboBox* indicatorBox() const;
     const gis::Dataset* dataset() const;

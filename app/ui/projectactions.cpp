@@ -4,6 +4,7 @@
 #include "gis/store.h"
 #include "layers/meetingpack.h"
 #include "ui/language.h"
+#include "ui/newprojectdialog.h"
 #include "ui/usermessage.h"
 #include "ui/workspace.h"
 
@@ -47,15 +48,35 @@ bool ProjectActions::open(const QString& location)
 
 bool ProjectActions::newFrom(const QString& boundaryFile, const QString& projectPath)
 {
+    return newFrom(boundaryFile, projectPath, gis::BoundaryImportOptions{}, QString());
+}
+
+bool ProjectActions::newFrom(const QString& boundaryFile, const QString& projectPath,
+                             const gis::BoundaryImportOptions& options, const QString& capital, bool replace)
+{
     // reading and dissolving the boundaries is the slow part: on a worker, the window stays live
     const bool made = runInBackground(
         tr("Making the project from %1…").arg(QFileInfo(boundaryFile).fileName()),
-        [b = boundaryFile.toStdString(), p = projectPath.toStdString()] {
-            gis::BoundarySet set = gis::readBoundaries(b);
-            gis::createProject(p, gis::newProjectFromBoundaries(std::move(set)), false);
+        [b = boundaryFile.toStdString(), p = projectPath.toStdString(), options, c = capital.toStdString(), replace] {
+            gis::BoundarySet set = gis::readBoundaries(b, options);
+            gis::createProject(p, gis::newProjectFromBoundaries(std::move(set), c), replace);
         },
         boundaryFile, static_cast<int>(UserAction::NewProject));
     return made && open(projectPath);
+}
+
+bool ProjectActions::newWithDialog(const QString& boundaryFile)
+{
+    NewProjectDialog dialog(boundaryFile, mWindow);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const QString project = dialog.projectPath();
+    if (QFileInfo::exists(project)
+        && QMessageBox::question(mWindow, tr("New project"),
+                                 tr("%1 exists. Replace it with the new project?").arg(QFileInfo(project).fileName()))
+            != QMessageBox::Yes)
+        return false;
+    return newFrom(boundaryFile, project, dialog.options(), dialog.capital(), QFileInfo::exists(project));
 }
 
 void ProjectActions::chooseOpen()
@@ -71,13 +92,8 @@ void ProjectActions::chooseNew()
     const QString boundaries =
         QFileDialog::getOpenFileName(mWindow, tr("Village boundaries"), QString(),
                                      tr("Boundary files (*.gpkg *.shp *.geojson *.json);;All files (*)"));
-    if (boundaries.isEmpty())
-        return;
-    const QString project = QFileDialog::getSaveFileName(mWindow, tr("Save the new project as"),
-                                                         QFileInfo(boundaries).completeBaseName() + ".sasaran.sqlite",
-                                                         tr("Sasaran projects (*.sasaran.sqlite)"));
-    if (!project.isEmpty())
-        newFrom(boundaries, project);
+    if (!boundaries.isEmpty())
+        newWithDialog(boundaries);
 }
 
 void ProjectActions::chooseSaveCopy()

@@ -13,6 +13,10 @@
 class QMenu;
 class QWidget;
 
+namespace gis {
+struct BoundaryImportOptions;
+}
+
 namespace app {
 namespace ui {
 
@@ -25,6 +29,14 @@ public:
 
     bool open(const QString& location);
     bool newFrom(const QString& boundaryFile, const QString& projectPath);
+    /// \brief A new project from \a boundaryFile read with \a options (fields, regency filter,
+    /// village kind, edition, CRS) and \a capital; then opened. An existing \a projectPath is
+    /// replaced only when \a replace is set.
+    bool newFrom(const QString& boundaryFile, const QString& projectPath, const gis::BoundaryImportOptions& options,
+                 const QString& capital, bool replace = false);
+    /// \brief The new-project dialog (fields as detected, preview) for \a boundaryFile; creates
+    /// and opens the project when the user accepts it.
+    bool newWithDialog(const QString& boundaryFile);
     void chooseOpen();
     void chooseNew();
     void chooseSaveCopy();

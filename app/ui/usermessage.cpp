@@ -78,6 +78,19 @@ QString UserMessages::forError(const std::exception& error, UserAction action, c
             .arg(name);
     }
     if (action == UserAction::NewProject) {
+        // the capital as typed: the areas it matches are names and codes of the file, shown as they are
+        if (const std::size_t at = what.find("matches several areas: "); mentions(what, "capital '") && at != std::string::npos) {
+            const std::size_t from = at + std::string("matches several areas: ").size();
+            const std::string list = what.substr(from, what.find("; give", from) - from);
+            return tr("Several areas are called like the capital given: %1. Give the name of one kecamatan, or its "
+                      "code, and try again.")
+                .arg(QString::fromStdString(list));
+        }
+        if (mentions(what, "capital '") && mentions(what, "matches no"))
+            return tr("No kecamatan or village of the file is called like the capital given. Give the name as the "
+                      "file writes it, or leave the capital empty.");
+        if (mentions(what, "capital '"))
+            return tr("The capital given is not a name, a code or LON,LAT (longitude first, e.g. 104.62,-5.49).");
         if (mentions(what, "CRS") || mentions(what, "crs"))
             return tr("The boundary file “%1” does not say its coordinate system. Save it with a coordinate system "
                       "(for example as a GeoPackage) and try again.")

@@ -343,6 +343,110 @@ std::size_t dissolveMissing(std::vector<Area>& level, const std::vector<Area>& b
 
 } // namespace
 
+BoundaryFilePreview previewBoundaries(const std::string& path, const BoundaryImportOptions& options,
+                                      std::size_t maxSamples)
+{
+    BoundaryFilePreview preview;
+    preview.path = path;
+    preview.layers = listLayers(path);
+    const VectorData data = readAttributes(path, options.layer);
+    preview.layer = data.layerName;
+    preview.fields = data.fieldNames;
+    preview.sourceCrs = data.sourceCrs;
+    preview.features = data.features.size();
+
+    BoundaryImportReport report;
+    BoundaryFields fields;
+    try {
+        fields = chooseBoundaryFields(data, path, options, report);
+    } catch (const DataSourceError& e) {
+        preview.problem = e.what();
+        preview.problemKind = BoundaryFilePreview::Problem::NoCodeField;
+        for (const auto* given : {&options.codeField, &options.nameField, &options.parentField, &options.bpsField,
+                                  &options.regencyField})
+            if (!given->empty() && data.fieldIndex(*given) < 0) {
+                preview.problemKind = BoundaryFilePreview::Problem::UnknownField;
+                return preview;
+            }
+        if (preview.problem.find("BPS") != std::string::npos)
+            preview.problemKind = BoundaryFilePreview::Problem::BpsCodes;
+    }
+    preview.codeField = report.codeField;
+    preview.nameField = report.nameField;
+    preview.parentField = report.parentField;
+    preview.bpsField = report.bpsField;
+    preview.regencyField = report.regencyField;
+    if (fields.code < 0)
+        return preview;
+
+    std::vector<std::string> rawCodes;
+    for (const VectorFeature& f : data.features)
+        rawCodes.push_back(codeText(f.values[static_cast<std::size_t>(fields.code)]));
+    const CodeSchemeGuess guess = detectCodeScheme(rawCodes);
+    if (guess.scheme == CodeScheme::Bps) {
+        preview.problem = "the codes of field '" + report.codeField + "' are BPS codes (" + guess.explanation
+            + "); a project is keyed by Kemendagri codes: choose the Kemendagri code field";
+        preview.problemKind = BoundaryFilePreview::Problem::BpsCodes;
+        return preview;
+    }
+    auto text = [&](const VectorFeature& f, int i) {
+        return i < 0 ? std::string{} : trimmed(fieldText(f.values[static_cast<std::size_t>(i)]));
+    };
+    const std::string filter = normaliseKemendagriCode(options.filter).empty() ? options.filter
+                                                                              : normaliseKemendagriCode(options.filter);
+    const AreaReference& reference = AreaReference::national();
+    std::map<std::string, BoundaryFilePreview::Regency> regencies;
+    std::map<std::string, std::map<std::string, int>> regencyNamesInFile;
+    for (std::size_t i = 0; i < data.features.size(); ++i) {
+        const AreaCode code = parseAreaCode(rawCodes[i]);
+        if (!code.valid() || code.scheme == CodeScheme::Bps) {
+            ++preview.unreadable;
+            continue;
+        }
+        if (code.level != 4) {
+            ++preview.otherLevels;
+            continue;
+        }
+        ++preview.villages;
+        const std::string regency = code.text.substr(0, 5);
+        BoundaryFilePreview::Regency& r = regencies[regency];
+        r.code = regency;
+        ++r.villages;
+        if (fields.regency >= 0)
+            if (std::string n = text(data.features[i], fields.regency); !n.empty())
+                ++regencyNamesInFile[regency][n];
+        if (preview.samples.size() < maxSamples && code.text.rfind(filter, 0) == 0) {
+            BoundaryFilePreview::Sample sample{code.text, text(data.features[i], fields.name),
+                                               text(data.features[i], fields.parent)};
+            // what the import will take from the reference where the file says nothing
+            if (sample.name.empty()) {
+                sample.name = reference.displayName(code.text);
+                sample.nameFromReference = !sample.name.empty();
+            }
+            if (sample.kecamatan.empty()) {
+                sample.kecamatan = reference.displayName(parentKemendagriCode(code.text));
+                sample.kecamatanFromReference = !sample.kecamatan.empty();
+            }
+            preview.samples.push_back(std::move(sample));
+        }
+    }
+    for (auto& [code, r] : regencies) {
+        r.name = reference.displayName(code);
+        if (r.name.empty()) {
+            auto names = regencyNamesInFile.find(code);
+            r.name = names == regencyNamesInFile.end() ? std::string{}
+                                                       : splitRegencyName(mostCommon(names->second)).display;
+        }
+        preview.regencies.push_back(std::move(r));
+    }
+    if (preview.villages == 0 && preview.problem.empty()) {
+        preview.problemKind = BoundaryFilePreview::Problem::NoVillageCodes;
+        preview.problem = fmt::format("none of the {} features of layer '{}' has a village code in field '{}'",
+                                      data.features.size(), data.layerName, report.codeField);
+    }
+    return preview;
+}
+
 BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions& options)
 {
     ReadOptions ro;

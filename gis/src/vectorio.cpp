@@ -1061,6 +1061,46 @@ VectorData readVector(const std::string& path, const ReadOptions& options)
     return data;
 }
 
+VectorData readAttributes(const std::string& path, const std::string& layerName)
+{
+    GDALDatasetUniquePtr ds = openVector(path);
+    OGRLayer& layer = chooseLayer(*ds, path, layerName);
+    VectorData data;
+    data.path = path;
+    data.layerName = layer.GetName();
+    const OGRFeatureDefn& defn = *layer.GetLayerDefn();
+    std::vector<OGRFieldType> types;
+    for (int i = 0; i < defn.GetFieldCount(); ++i) {
+        types.push_back(defn.GetFieldDefn(i)->GetType());
+        data.fieldNames.emplace_back(cleanCellText(defn.GetFieldDefn(i)->GetNameRef()));
+    }
+    if (defn.GetGeomFieldCount() > 0) {
+        data.type = typeOfLayer(layer.GetGeomType());
+        if (const OGRSpatialReference* srs = layer.GetSpatialRef(); srs && !srs->IsEmpty())
+            data.sourceCrs = crsLabel(*srs);
+    }
+    // Skipping the geometry makes a national village layer's attributes a fraction of a second.
+    const char* ignored[] = {"OGR_GEOMETRY", nullptr};
+    layer.SetIgnoredFields(ignored);
+    GdalErrorCollector errors;
+    layer.ResetReading();
+    long long index = 0;
+    for (OGRFeatureUniquePtr f(layer.GetNextFeature()); f; f.reset(layer.GetNextFeature()), ++index) {
+        VectorFeature feature;
+        feature.fid = f->GetFID() != OGRNullFID ? static_cast<long long>(f->GetFID()) : index;
+        feature.values.reserve(types.size());
+        for (std::size_t k = 0; k < types.size(); ++k)
+            feature.values.push_back(valueOf(*f, static_cast<int>(k), types[k]));
+        data.features.push_back(std::move(feature));
+    }
+    layer.SetIgnoredFields(nullptr);
+    if (errors.failureCount() > 0)
+        throw DataSourceError(path, fmt::format("reading layer '{}' failed after {} feature(s): {}. The file may be "
+                                                "truncated or damaged",
+                                                data.layerName, index, sentence(errors.takeFailures())));
+    return data;
+}
+
 std::vector<std::string> listLayers(const std::string& path)
 {
     GDALDatasetUniquePtr ds = openVector(path);

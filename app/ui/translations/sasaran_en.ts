@@ -83,6 +83,18 @@
         <source>“%1” could not be written. Check that the folder exists, that you may write there and that the file is not open in another program.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Several areas are called like the capital given: %1. Give the name of one kecamatan, or its code, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No kecamatan or village of the file is called like the capital given. Give the name as the file writes it, or leave the capital empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capital given is not a name, a code or LON,LAT (longitude first, e.g. 104.62,-5.49).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::AreaPickerDialog</name>
@@ -1009,6 +1021,169 @@
     </message>
 </context>
 <context>
+    <name>app::ui::NewProjectDialog</name>
+    <message>
+        <source>New project from a boundary file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fields below were detected in %1. Change any that are wrong; the preview shows the villages as the project will hold them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name of a kecamatan or village, e.g. Kota Agung (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. BIG RBI 2023 (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. EPSG:4326 or EPSG:32748</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the new project as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sasaran projects (*.sasaran.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village code field (Kemendagri)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village name field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan name field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BPS code field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regency name field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A village is called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regency capital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edition of the boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRS of the coordinates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the project as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All (%1 villages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 villages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(name unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file does not say the CRS of its coordinates: give it above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the file: %1 (fill in only to replace it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 features: %2 villages, %3 kecamatan/regency features, %4 without a Kemendagri code (not imported).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No village code field was found: choose the field that holds the Kemendagri code (such as KDEPUM, 18.06.20.2001 or 1806202001).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field chosen is not in this layer: choose the fields again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code field holds BPS codes, not Kemendagri codes: choose the field with the Kemendagri code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feature has a village code in this field: choose the field with the village codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read as boundaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where to save the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: the code is shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (national reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>app::ui::PlacementPanel</name>
     <message>
         <source>New facilities</source>
@@ -1775,10 +1950,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the new project as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sasaran projects (*.sasaran.sqlite)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1816,6 +1987,14 @@
     </message>
     <message>
         <source>Making the project from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it with the new project?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -83,6 +83,18 @@
         <source>“%1” could not be written. Check that the folder exists, that you may write there and that the file is not open in another program.</source>
         <translation>“%1” tidak dapat ditulis. Periksa apakah foldernya ada, Anda boleh menulis di sana, dan berkas itu tidak sedang dibuka program lain.</translation>
     </message>
+    <message>
+        <source>Several areas are called like the capital given: %1. Give the name of one kecamatan, or its code, and try again.</source>
+        <translation>Beberapa wilayah bernama seperti ibu kota yang diisi: %1. Isi nama satu kecamatan, atau kodenya, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>No kecamatan or village of the file is called like the capital given. Give the name as the file writes it, or leave the capital empty.</source>
+        <translation>Tidak ada kecamatan atau desa di berkas yang bernama seperti ibu kota yang diisi. Isi nama seperti tertulis di berkas, atau kosongkan ibu kota.</translation>
+    </message>
+    <message>
+        <source>The capital given is not a name, a code or LON,LAT (longitude first, e.g. 104.62,-5.49).</source>
+        <translation>Ibu kota yang diisi bukan nama, kode, atau BUJUR,LINTANG (bujur dahulu, mis. 104.62,-5.49).</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::AreaPickerDialog</name>
@@ -996,6 +1008,169 @@
     </message>
 </context>
 <context>
+    <name>app::ui::NewProjectDialog</name>
+    <message>
+        <source>New project from a boundary file</source>
+        <translation>Proyek baru dari berkas batas wilayah</translation>
+    </message>
+    <message>
+        <source>The fields below were detected in %1. Change any that are wrong; the preview shows the villages as the project will hold them.</source>
+        <translation>Kolom di bawah dikenali dari %1. Ubah yang keliru; pratinjau menampilkan desa seperti yang akan disimpan proyek.</translation>
+    </message>
+    <message>
+        <source>name of a kecamatan or village, e.g. Kota Agung (optional)</source>
+        <translation>nama kecamatan atau desa, mis. Kota Agung (opsional)</translation>
+    </message>
+    <message>
+        <source>e.g. BIG RBI 2023 (optional)</source>
+        <translation>mis. BIG RBI 2023 (opsional)</translation>
+    </message>
+    <message>
+        <source>e.g. EPSG:4326 or EPSG:32748</source>
+        <translation>mis. EPSG:4326 atau EPSG:32748</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Save the new project as</source>
+        <translation>Simpan proyek baru sebagai</translation>
+    </message>
+    <message>
+        <source>Sasaran projects (*.sasaran.sqlite)</source>
+        <translation>Proyek Sasaran (*.sasaran.sqlite)</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Lapisan</translation>
+    </message>
+    <message>
+        <source>Village code field (Kemendagri)</source>
+        <translation>Kolom kode desa (Kemendagri)</translation>
+    </message>
+    <message>
+        <source>Village name field</source>
+        <translation>Kolom nama desa</translation>
+    </message>
+    <message>
+        <source>Kecamatan name field</source>
+        <translation>Kolom nama kecamatan</translation>
+    </message>
+    <message>
+        <source>BPS code field</source>
+        <translation>Kolom kode BPS</translation>
+    </message>
+    <message>
+        <source>Regency name field</source>
+        <translation>Kolom nama kabupaten</translation>
+    </message>
+    <message>
+        <source>Area to keep</source>
+        <translation>Wilayah yang diambil</translation>
+    </message>
+    <message>
+        <source>A village is called</source>
+        <translation>Sebutan desa</translation>
+    </message>
+    <message>
+        <source>Regency capital</source>
+        <translation>Ibu kota kabupaten</translation>
+    </message>
+    <message>
+        <source>Edition of the boundaries</source>
+        <translation>Edisi batas wilayah</translation>
+    </message>
+    <message>
+        <source>CRS of the coordinates</source>
+        <translation>CRS koordinat</translation>
+    </message>
+    <message>
+        <source>Save the project as</source>
+        <translation>Simpan proyek sebagai</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Create project</source>
+        <translation>Buat proyek</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>All (%1 villages)</source>
+        <translation>Semua (%1 desa)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3 villages)</source>
+        <translation>%1 %2 (%3 desa)</translation>
+    </message>
+    <message>
+        <source>(name unknown)</source>
+        <translation>(nama tidak diketahui)</translation>
+    </message>
+    <message>
+        <source>The file does not say the CRS of its coordinates: give it above.</source>
+        <translation>Berkas tidak menyebut CRS koordinatnya: isi di atas.</translation>
+    </message>
+    <message>
+        <source>From the file: %1 (fill in only to replace it).</source>
+        <translation>Dari berkas: %1 (isi hanya untuk menggantinya).</translation>
+    </message>
+    <message>
+        <source>%1 features: %2 villages, %3 kecamatan/regency features, %4 without a Kemendagri code (not imported).</source>
+        <translation>%1 fitur: %2 desa, %3 fitur kecamatan/kabupaten, %4 tanpa kode Kemendagri (tidak diimpor).</translation>
+    </message>
+    <message>
+        <source>No village code field was found: choose the field that holds the Kemendagri code (such as KDEPUM, 18.06.20.2001 or 1806202001).</source>
+        <translation>Kolom kode desa tidak ditemukan: pilih kolom yang berisi kode Kemendagri (seperti KDEPUM, 18.06.20.2001 atau 1806202001).</translation>
+    </message>
+    <message>
+        <source>A field chosen is not in this layer: choose the fields again.</source>
+        <translation>Kolom yang dipilih tidak ada di lapisan ini: pilih kolom lagi.</translation>
+    </message>
+    <message>
+        <source>The code field holds BPS codes, not Kemendagri codes: choose the field with the Kemendagri code.</source>
+        <translation>Kolom kode berisi kode BPS, bukan kode Kemendagri: pilih kolom dengan kode Kemendagri.</translation>
+    </message>
+    <message>
+        <source>No feature has a village code in this field: choose the field with the village codes.</source>
+        <translation>Tidak ada fitur dengan kode desa di kolom ini: pilih kolom yang berisi kode desa.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as boundaries.</source>
+        <translation>Berkas tidak dapat dibaca sebagai batas wilayah.</translation>
+    </message>
+    <message>
+        <source>Say where to save the project.</source>
+        <translation>Tentukan tempat menyimpan proyek.</translation>
+    </message>
+    <message>
+        <source>(none: the code is shown)</source>
+        <translation>(tidak ada: kode yang ditampilkan)</translation>
+    </message>
+    <message>
+        <source>%1 (national reference)</source>
+        <translation>%1 (referensi nasional)</translation>
+    </message>
+</context>
+<context>
     <name>app::ui::PlacementPanel</name>
     <message>
         <source>New facilities</source>
@@ -1762,10 +1937,6 @@
         <translation>Berkas batas (*.gpkg *.shp *.geojson *.json);;Semua berkas (*)</translation>
     </message>
     <message>
-        <source>Save the new project as</source>
-        <translation>Simpan proyek baru sebagai</translation>
-    </message>
-    <message>
         <source>Sasaran projects (*.sasaran.sqlite)</source>
         <translation>Proyek Sasaran (*.sasaran.sqlite)</translation>
     </message>
@@ -1804,6 +1975,14 @@
     <message>
         <source>Making the project from %1…</source>
         <translation>Membuat proyek dari %1…</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Proyek baru</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it with the new project?</source>
+        <translation>%1 sudah ada. Ganti dengan proyek baru?</translation>
     </message>
 </context>
 <context>

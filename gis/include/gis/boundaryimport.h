@@ -94,6 +94,51 @@ struct BoundarySet {
 /// codes are BPS codes (which need a crosswalk to become Kemendagri codes).
 BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions& options = {});
 
+/// \brief What a boundary file holds, read from its attributes only: for choosing the layer, the
+/// fields and the regency before the (slow) full read of a new project.
+struct BoundaryFilePreview {
+    std::string path;
+    std::vector<std::string> layers; ///< every layer of the file
+    std::string layer;               ///< the layer previewed
+    std::vector<std::string> fields; ///< that layer's fields
+    std::string sourceCrs;           ///< the CRS the layer declares, "" when it declares none
+    /// The fields the import would read: the ones named in the options, else those detected
+    /// (as readBoundaries chooses them); "" = none.
+    std::string codeField, nameField, parentField, bpsField, regencyField;
+    enum class Problem {
+        None,
+        NoCodeField,    ///< no code field detected: the user must name one
+        UnknownField,   ///< a field named in the options is not in the layer
+        BpsCodes,       ///< the code field holds BPS codes, not Kemendagri codes
+        NoVillageCodes, ///< no feature has a village-level Kemendagri code
+    };
+    Problem problemKind = Problem::None;
+    /// Why the layer cannot be imported with these fields, as a sentence; "" when it can.
+    std::string problem;
+    std::size_t features = 0;
+    std::size_t villages = 0;    ///< features with a village-level Kemendagri code
+    std::size_t otherLevels = 0; ///< features with a kecamatan/kabupaten/province code
+    std::size_t unreadable = 0;  ///< features whose code is not a Kemendagri code
+    struct Regency {
+        std::string code; ///< "18.10"
+        std::string name; ///< "Kabupaten Pringsewu": the national reference, else the file's regency field
+        std::size_t villages = 0;
+    };
+    std::vector<Regency> regencies; ///< regencies of the villages, by code
+    struct Sample {
+        std::string code, name, kecamatan; ///< as the file gives them (code normalised), else from the reference
+        bool nameFromReference = false, kecamatanFromReference = false;
+    };
+    std::vector<Sample> samples; ///< the first villages under BoundaryImportOptions::filter (up to the maximum)
+};
+
+/// \brief Previews layer BoundaryImportOptions::layer (empty = the first) of \a path with the
+/// fields of \a options (empty = detect). Field problems are reported in
+/// BoundaryFilePreview::problem, not thrown. \throws DataSourceError when the file or layer
+/// cannot be read.
+BoundaryFilePreview previewBoundaries(const std::string& path, const BoundaryImportOptions& options = {},
+                                      std::size_t maxSamples = 8);
+
 /// \brief Splits "FILE:LAYER" into file and layer when FILE exists and LAYER is given.
 std::pair<std::string, std::string> splitSourceAndLayer(const std::string& text);
 

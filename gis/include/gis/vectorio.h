@@ -81,6 +81,12 @@ struct VectorData {
 /// (parameters() {"crs"}).
 VectorData readVector(const std::string& path, const ReadOptions& options = {});
 
+/// \brief Reads one layer's attributes only (no geometry is read or checked): every feature with
+/// its fid and values as readVector() gives them, VectorData::type from the layer's declared type
+/// and VectorData::sourceCrs the CRS the layer declares ("" when none). For previews (which fields,
+/// which codes) before the full read. \throws DataSourceError when the source or layer cannot be read.
+VectorData readAttributes(const std::string& path, const std::string& layer = {});
+
 /// \brief Names of the layers of a source. \throws DataSourceError.
 std::vector<std::string> listLayers(const std::string& path);
 
