@@ -1,7 +1,9 @@
 #include "ui/searchpanel.h"
 
 #include <QAbstractItemView>
+#include <QAbstractItemView>
 #include <QCompleter>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStringListModel>
@@ -35,6 +37,25 @@ SearchPanel::SearchPanel(QWidget* parent) : QWidget(parent)
         if (!mCompleter->popup() || !mCompleter->popup()->isVisible())
             search(mEdit->text());
     });
+    // after the completer's own filter on its list, so this one sees the keys first
+    mCompleter->popup()->installEventFilter(this);
+}
+
+bool SearchPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == mCompleter->popup() && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !mCompleter->popup()->currentIndex().isValid()) {
+            mCompleter->popup()->hide();
+            // one entry listed: the one the user sees; else what was typed (exact, fuzzy or ambiguous)
+            if (mCompleter->completionCount() == 1 && mCompleter->setCurrentRow(0))
+                search(mCompleter->currentCompletion());
+            else
+                search(mEdit->text());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void SearchPanel::setDataset(const gis::Dataset* dataset)

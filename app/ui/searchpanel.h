@@ -43,6 +43,10 @@ signals:
     void villageChosen(const QString& code);
     void kecamatanChosen(const QString& code);
 
+protected:
+    /// Enter in the completer's list with no entry highlighted: the list would swallow it.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     struct Kecamatan {
         std::string code, name, key; ///< key = gis::normaliseAreaName(name)

@@ -3,6 +3,8 @@
 #include "ui/searchpanel.h"
 
 #include <QLabel>
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -61,4 +63,42 @@ TEST(SearchPanel, FindsAMisspeltPekonACodeAndAKecamatan)
     EXPECT_FALSE(panel.search(QStringLiteral("Zzyzx Qwerty")));
     EXPECT_EQ(villages.count() + kecamatan.count(), before);
     EXPECT_TRUE(panel.messageLabel()->text().contains(QStringLiteral("'Zzyzx Qwerty'")));
+}
+
+TEST(SearchPanel, EnterWithTheCompleterListOpenSearchesWhatWasTypedOrTakesTheHighlightedEntry)
+{
+    const gis::Dataset ds = gis::buildDefaultDataset();
+    app::ui::SearchPanel panel;
+    panel.setDataset(&ds);
+    panel.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
+    QSignalSpy villages(&panel, &app::ui::SearchPanel::villageChosen);
+
+    // the list of matches is open with one entry, nothing highlighted: Enter takes that entry
+    panel.lineEdit()->setFocus();
+    QTest::keyClicks(panel.lineEdit(), QStringLiteral("Gisting Baw"));
+    ASSERT_TRUE(panel.lineEdit()->completer()->popup()->isVisible());
+    QTest::keyClick(panel.lineEdit()->completer()->popup(), Qt::Key_Return);
+    ASSERT_EQ(villages.count(), 1);
+    EXPECT_EQ(villages.last().at(0).toString(), QStringLiteral("18.06.20.2005"));
+
+    // Down highlights the first match; Enter takes it, once
+    panel.lineEdit()->clear();
+    QTest::keyClicks(panel.lineEdit(), QStringLiteral("Gisting Baw"));
+    ASSERT_TRUE(panel.lineEdit()->completer()->popup()->isVisible());
+    QTest::keyClick(panel.lineEdit()->completer()->popup(), Qt::Key_Down);
+    QTest::keyClick(panel.lineEdit()->completer()->popup(), Qt::Key_Return);
+    ASSERT_EQ(villages.count(), 2);
+    EXPECT_EQ(villages.last().at(0).toString(), QStringLiteral("18.06.20.2005"));
+
+    // several entries listed (the kecamatan and its pekon), none highlighted: Enter searches the
+    // text typed, here the kecamatan's whole name
+    panel.lineEdit()->clear();
+    QTest::keyClicks(panel.lineEdit(), QStringLiteral("Gisting"));
+    ASSERT_TRUE(panel.lineEdit()->completer()->popup()->isVisible());
+    ASSERT_GT(panel.lineEdit()->completer()->completionCount(), 1);
+    QSignalSpy kecamatan(&panel, &app::ui::SearchPanel::kecamatanChosen);
+    QTest::keyClick(panel.lineEdit()->completer()->popup(), Qt::Key_Return);
+    ASSERT_EQ(kecamatan.count(), 1) << "\"Gisting\" is the kecamatan's name";
+    EXPECT_EQ(kecamatan.last().at(0).toString(), kecamatanCode(ds, "Gisting"));
 }
