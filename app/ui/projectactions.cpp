@@ -19,6 +19,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
 
 namespace app {
 namespace ui {
@@ -152,23 +154,56 @@ void ProjectActions::fillRecentMenu(QMenu* menu)
 bool ProjectActions::runInBackground(const QString& label, const std::function<void()>& work, const QString& target,
                                      int action)
 {
-    QProgressDialog progress(label, QString(), 0, 0, mWindow);
+    return runPaged(
+        label, [work](const layers::PageProgress&) { work(); }, target, action, false);
+}
+
+bool ProjectActions::runPaged(const QString& label, const std::function<void(const layers::PageProgress&)>& work,
+                              const QString& target, int action, bool cancellable)
+{
+    QProgressDialog progress(label, cancellable ? tr("Cancel") : QString(), 0, 0, mWindow);
+    progress.setObjectName(QStringLiteral("workProgress"));
     progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(400);
+    // a multi-page export takes seconds: its count and Cancel button are shown at once
+    progress.setMinimumDuration(cancellable ? 0 : 400);
+    progress.setAutoReset(false);
+    progress.setAutoClose(false);
+    auto stop = std::make_shared<std::atomic<bool>>(false);
+    connect(&progress, &QProgressDialog::canceled, this, [stop] { *stop = true; });
+    QProgressDialog* dialog = &progress;
+    // on the worker: the page count is posted to the dialog (queued; dropped if it is gone)
+    const QString pageText = tr("page %1 of %2");
+    layers::PageProgress onPage = [stop, dialog, label, pageText](int done, int total) {
+        QMetaObject::invokeMethod(
+            dialog,
+            [dialog, done, total, label, pageText] {
+                dialog->setMaximum(total);
+                dialog->setValue(done);
+                dialog->setLabelText(label + QLatin1Char('\n') + pageText.arg(std::min(done + 1, total)).arg(total));
+            },
+            Qt::QueuedConnection);
+        return !*stop;
+    };
     QFutureWatcher<QString> watcher;
     QEventLoop loop;
     connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
     // the worker reads the dataset only; the GUI thread does not change it meanwhile
-    watcher.setFuture(QtConcurrent::run([work, target, action]() -> QString {
+    watcher.setFuture(QtConcurrent::run([work, onPage, target, action]() -> QString {
         try {
-            work();
+            work(onPage);
             return {};
+        } catch (const layers::ExportCancelled&) {
+            return QStringLiteral("cancelled");
         } catch (const std::exception& e) {
             return UserMessages::forError(e, static_cast<UserAction>(action), target);
         }
     }));
     loop.exec();
     const QString error = watcher.result();
+    if (error == QLatin1String("cancelled")) {
+        emit message(tr("Stopped: %1 was not written.").arg(QFileInfo(target).fileName()));
+        return false;
+    }
     if (!error.isEmpty()) {
         showError(UserMessages::title(static_cast<UserAction>(action)), error);
         return false;
@@ -185,10 +220,14 @@ bool ProjectActions::exportAtlasTo(const QString& path)
     layers::AtlasOptions options;
     options.style.page.landscape = false;
     options.style.lang = pageLanguage();
-    const bool written = runInBackground(
+    const bool written = runPaged(
         tr("Writing the atlas per kecamatan…"),
-        [ds, table, options, p = path.toStdString()] { layers::exportAtlas(*ds, *table, options, p); }, path,
-        static_cast<int>(UserAction::ExportAtlas));
+        [ds, table, options, p = path.toStdString()](const layers::PageProgress& progress) {
+            layers::AtlasOptions withProgress = options;
+            withProgress.progress = progress;
+            layers::exportAtlas(*ds, *table, withProgress, p);
+        },
+        path, static_cast<int>(UserAction::ExportAtlas), true);
     if (written)
         emit message(tr("Wrote %1").arg(QFileInfo(path).fileName()));
     return written;
@@ -205,10 +244,14 @@ bool ProjectActions::exportReportTo(const QString& path)
     if (std::any_of(ds->programs.begin(), ds->programs.end(),
                     [this](const gis::PlacementRun& r) { return r.id == mReportProgram; }))
         options.programId = mReportProgram;
-    const bool written = runInBackground(
+    const bool written = runPaged(
         tr("Writing the meeting pack…"),
-        [ds, table, options, p = path.toStdString()] { layers::exportReport(*ds, *table, options, p); }, path,
-        static_cast<int>(UserAction::ExportReport));
+        [ds, table, options, p = path.toStdString()](const layers::PageProgress& progress) {
+            layers::ReportOptions withProgress = options;
+            withProgress.progress = progress;
+            layers::exportReport(*ds, *table, withProgress, p);
+        },
+        path, static_cast<int>(UserAction::ExportReport), true);
     if (written)
         emit message(tr("Wrote %1").arg(QFileInfo(path).fileName()));
     return written;

@@ -5,6 +5,8 @@
 /// a worker thread with a progress dialog. Errors become plain sentences (usermessage.h) in a
 /// message box over \a window.
 /// \note GUI thread only; the workers only read the workspace's dataset.
+#include "layers/meetingpack.h"
+
 #include <QObject>
 #include <QString>
 
@@ -50,6 +52,11 @@ public:
     /// an exception becomes a plain message box for \a action (a UserAction) on \a target.
     /// Returns true when \a work finished without one.
     bool runInBackground(const QString& label, const std::function<void()>& work, const QString& target, int action);
+    /// \brief As runInBackground for a multi-page export: the dialog counts the pages \a work
+    /// reports through its PageProgress and, when \a cancellable, has a Cancel button that stops
+    /// it (ExportCancelled: a line in the status bar, no error box). Returns true when finished.
+    bool runPaged(const QString& label, const std::function<void(const layers::PageProgress&)>& work,
+                  const QString& target, int action, bool cancellable);
     /// \brief Remembers \a location (a path, or a server URI without password) as recent.
     void addRecent(const QString& location);
     /// \brief The saved placement run the meeting pack shows (0 = the latest saved; a run no

@@ -164,6 +164,14 @@ void drawFindingsPage(QPainter& painter, const QRectF& page, double dpi, const s
     painter.restore();
 }
 
+/// Tells \a progress that \a done of \a total pages are drawn; stops the export when it says so.
+void reportPage(const PageProgress& progress, int done, int total, const char* what)
+{
+    if (progress && !progress(done, total))
+        throw ExportCancelled(std::string(what) + " stopped after " + std::to_string(done) + " of "
+                              + std::to_string(total) + " pages; nothing was written");
+}
+
 } // namespace
 
 int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const AtlasOptions& options,
@@ -226,10 +234,12 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
     coverExtras.pageLabel = pageLabel(lang, 1, pages);
     coverExtras.title = tr(lang, "Atlas per Kecamatan: ", "Atlas by Kecamatan: ") + cover.title();
     coverExtras.subtitle = cover.subtitle();
+    reportPage(options.progress, 0, pages, "atlas");
     cover.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), coverExtras);
 
     page = 2;
     for (const auto& [code, name] : kecamatan) {
+        reportPage(options.progress, page - 1, pages, "atlas");
         ThematicMapSpec spec = style;
         spec.focusArea = code;
         spec.showVillageLabels = true;
@@ -250,6 +260,8 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
         ++page;
     }
     pdf.finish();
+    if (options.progress)
+        options.progress(pages, pages);
     return pdf.pageCount();
 }
 
@@ -280,6 +292,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     const int pages = findingsPages + 4 + (latest ? 2 : 0) + (runs.size() > 1 ? 1 : 0);
     int page = 0;
     auto extrasFor = [&](PageExtras e = {}) {
+        reportPage(options.progress, page, pages, "meeting pack");
         e.pageLabel = pageLabel(lang, ++page, pages);
         return e;
     };
@@ -299,6 +312,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
                                 "Every figure above is printed again in the table by kecamatan (page 2)")
             + std::string(latest ? tr(lang, " dan di halaman usulan lokasi", " and on the proposed sites pages") : "")
             + tr(lang, ". Dicetak ", ". Printed ") + date + ".";
+        reportPage(options.progress, page, pages, "meeting pack");
         drawFindingsPage(
             pdf.nextPage(), pdf.pageRect(), pdf.dpi(), tr(lang, "Temuan Utama", "Key Findings"),
             (regency.empty() ? std::string() : regency + " — ") + tr(lang, "periode ", "period ") + table.period,
@@ -436,6 +450,8 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(compare));
     }
     pdf.finish();
+    if (options.progress)
+        options.progress(pages, pages);
     return pdf.pageCount();
 }
 

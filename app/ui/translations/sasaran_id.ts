@@ -1984,6 +1984,18 @@
         <source>%1 exists. Replace it with the new project?</source>
         <translation>%1 sudah ada. Ganti dengan proyek baru?</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 was not written.</source>
+        <translation>Dihentikan: %1 tidak ditulis.</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>halaman %1 dari %2</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::SearchPanel</name>

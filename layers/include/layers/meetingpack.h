@@ -7,18 +7,32 @@
 /// QGuiApplication must exist) while no thread writes \a ds.
 #include "gis/analysis.h"
 #include "gis/dataset.h"
+#include "gis/error.h"
 #include "layers/thematicmap.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 
 namespace layers {
+
+/// \brief Told before each page is drawn, with the pages done and the pages in all (and once at
+/// the end with done == total); returning false stops the export with ExportCancelled. Called on
+/// the exporting thread.
+using PageProgress = std::function<bool(int done, int total)>;
+
+/// \brief A multi-page export stopped by its PageProgress; nothing was written.
+class ExportCancelled : public gis::Error {
+public:
+    using gis::Error::Error;
+};
 
 struct AtlasOptions {
     /// Style of every page: ramp, classes, method, labels. Without a layer or another indicator
     /// than the default, pages show the priority score of \a table.
     ThematicMapSpec style;
     bool usePriorityLayer = true; ///< false: style.indicatorKey / style.layer as given
+    PageProgress progress;        ///< empty = none
 };
 
 /// \brief Writes the atlas: page 1 a cover with the regency map and a table of the kecamatan
@@ -27,7 +41,8 @@ struct AtlasOptions {
 /// page, its own scale bar and scale, and a table of its pekon ranked by priority (kode, nama,
 /// poverty rate, poor people, nearest Puskessos km, score, rank). Portrait by default.
 /// \returns the number of pages.
-/// \throws gis::Error when the dataset has no kecamatan; OutputError naming the file.
+/// \throws gis::Error when the dataset has no kecamatan; OutputError naming the file;
+/// ExportCancelled when options.progress stops it (the file is then not written).
 int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const AtlasOptions& options,
                 const std::string& outPdf);
 
@@ -45,6 +60,7 @@ struct ReportOptions {
     /// The saved placement run (PlacementRun::id) whose proposals the pack shows; none = the
     /// latest saved run.
     std::optional<long long> programId;
+    PageProgress progress; ///< empty = none
 };
 
 /// \brief Writes the meeting pack: with options.findings (the default) first the findings page and
@@ -53,7 +69,8 @@ struct ReportOptions {
 /// the chosen run's proposals (options.programId, else the latest run; map and table) and a
 /// comparison of all saved runs.
 /// \returns the number of pages.
-/// \throws gis::Error when options.programId names no saved run.
+/// \throws gis::Error when options.programId names no saved run; ExportCancelled when
+/// options.progress stops it (the file is then not written).
 int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const ReportOptions& options,
                  const std::string& outPdf);
 
