@@ -160,6 +160,24 @@ bool ProjectActions::runInBackground(const QString& label, const std::function<v
     return true;
 }
 
+namespace {
+
+/// The atlas and the pack show the priority score: DTSEN-derived when the scheme weighs a dtsen key.
+bool schemeUsesDtsen(const gis::AnalysisTable& table)
+{
+    std::vector<std::string> keys;
+    for (const gis::SchemeIndicator& i : table.scheme.indicators)
+        keys.push_back(i.key);
+    return gis::anyPersonalDataDerived(keys);
+}
+
+QString withLogNote(const QString& done, const QString& logNote)
+{
+    return logNote.isEmpty() ? done : done + QStringLiteral(" — ") + logNote;
+}
+
+} // namespace
+
 bool ProjectActions::exportAtlasTo(const QString& path)
 {
     const gis::Dataset* ds = mWorkspace->dataset();
@@ -174,7 +192,8 @@ bool ProjectActions::exportAtlasTo(const QString& path)
         [ds, table, options, p = path.toStdString()] { layers::exportAtlas(*ds, *table, options, p); }, path,
         static_cast<int>(UserAction::ExportAtlas));
     if (written)
-        emit message(tr("Wrote %1").arg(QFileInfo(path).fileName()));
+        emit message(withLogNote(tr("Wrote %1").arg(QFileInfo(path).fileName()),
+                                 mWorkspace->recordExport(QStringLiteral("atlas"), path, schemeUsesDtsen(*table))));
     return written;
 }
 
@@ -194,7 +213,8 @@ bool ProjectActions::exportReportTo(const QString& path)
         [ds, table, options, p = path.toStdString()] { layers::exportReport(*ds, *table, options, p); }, path,
         static_cast<int>(UserAction::ExportReport));
     if (written)
-        emit message(tr("Wrote %1").arg(QFileInfo(path).fileName()));
+        emit message(withLogNote(tr("Wrote %1").arg(QFileInfo(path).fileName()),
+                                 mWorkspace->recordExport(QStringLiteral("report"), path, schemeUsesDtsen(*table))));
     return written;
 }
 
