@@ -3,6 +3,8 @@
 #include "cli/common.h"
 #include "cli/copy.h"
 #include "cli/export.h"
+#include "cli/exportlogcmd.h"
+#include "cli/exportrecords.h"
 #include "cli/hotspots.h"
 #include "cli/importcmd.h"
 #include "cli/mapcmd.h"
@@ -198,6 +200,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     auto* copy = addCopyCommand(cli, copyOptions);
     GrantCommandOptions grantOptions;
     auto* grant = addGrantCommand(cli, grantOptions);
+    ExportRecordsOptions exportRecordsOptions;
+    auto* exportRecords = addExportRecordsCommand(cli, exportRecordsOptions);
+    std::string logProject;
+    auto* logCmd = addLogCommand(cli, logProject);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -267,6 +273,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return runImportRaster(rasterImportOptions, out, err);
         if (*travel)
             return runTravel(travelOptions, out, err);
+        if (*exportRecords)
+            return runExportRecords(exportRecordsOptions, out, err);
+        if (*logCmd)
+            return runLog(logProject, out);
         if (*exportCmd)
             return runExport(exportOptions, out, err);
         if (*hotspots)

@@ -1,6 +1,7 @@
 #include "cli/export.h"
 
 #include "cli/common.h"
+#include "cli/exportlogcmd.h"
 #include "cli/flaghints.h"
 #include "gis/export.h"
 
@@ -30,7 +31,7 @@ CLI::App* addExportCommand(CLI::App& cli, ExportCommandOptions& options)
     return cmd;
 }
 
-int runExport(const ExportCommandOptions& options, std::ostream& out, std::ostream&)
+int runExport(const ExportCommandOptions& options, std::ostream& out, std::ostream& err)
 {
     const gis::Dataset ds = openProjectOrDefault(options.project);
     gis::ExportOptions exportOptions;
@@ -41,6 +42,12 @@ int runExport(const ExportCommandOptions& options, std::ostream& out, std::ostre
         fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
     fmt::print(out, "{}", report.text());
     fmt::print(out, "wrote export: {}\n", std::filesystem::absolute(options.out).string());
+    if (!report.noticePath.empty())
+        fmt::print(err,
+                   "sasaran-cli: warning: {} carries DTSEN-derived values (TERBATAS) and has no room for a note: "
+                   "the notice is in {}; send both together, or neither\n",
+                   options.out, report.noticePath);
+    logOutput(options.project, "export", "aggregate", options.out, !report.restrictedNotice.empty(), out, err);
     return 0;
 }
 

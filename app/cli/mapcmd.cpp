@@ -1,6 +1,7 @@
 #include "cli/mapcmd.h"
 
 #include "cli/common.h"
+#include "cli/exportlogcmd.h"
 #include "cli/roads.h"
 
 #include "gis/analysis.h"
@@ -17,6 +18,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -70,6 +72,29 @@ std::vector<double> parseNumbers(const std::string& text, const std::string& opt
         }
     }
     return numbers;
+}
+
+void addSmallCountOption(CLI::App* c, MapCommandOptions& o)
+{
+    c->add_option("--small-count-threshold", o.smallCountThreshold,
+                  "DTSEN/DTKS-derived counts from 1 to N-1 are drawn as no data and printed \"<N\" in tables so no "
+                  "family can be recognised; 0 shows them all (only for the office's own use)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+}
+
+/// True when the pages show DTSEN-derived values: a mapped dtsen count or a score weighing one.
+bool showsPersonalData(const layers::ThematicMapSpec& spec, const gis::AnalysisTable* table)
+{
+    if (spec.layer ? spec.layer->personalData || gis::isPersonalDataDerived(spec.layer->key)
+                   : gis::isPersonalDataDerived(spec.indicatorKey))
+        return true;
+    if (!table)
+        return false;
+    std::vector<std::string> keys;
+    for (const gis::SchemeIndicator& i : table->scheme.indicators)
+        keys.push_back(i.key);
+    return gis::anyPersonalDataDerived(keys);
 }
 
 void addPageOptions(CLI::App* c, MapCommandOptions& o)
@@ -255,6 +280,7 @@ CLI::App* addMapCommand(CLI::App& cli, MapCommandOptions& o)
     c->add_flag("--proposals", o.proposals, "Draw the sites of the latest placement run saved in the project");
     c->add_option("--template", o.templateName, "Start from a map template: a name kept in the project or a JSON file");
     c->add_option("--save-template", o.saveTemplate, "Keep this map's settings in the project under NAME");
+    addSmallCountOption(c, o);
     return c;
 }
 
@@ -269,6 +295,7 @@ CLI::App* addAtlasCommand(CLI::App& cli, MapCommandOptions& o)
     addStyleOptions(c, o);
     addPageOptions(c, o);
     c->add_option("--template", o.templateName, "Style the pages with a map template (name or JSON file)");
+    addSmallCountOption(c, o);
     return c;
 }
 
@@ -281,10 +308,11 @@ CLI::App* addReportCommand(CLI::App& cli, MapCommandOptions& o)
     c->add_option("--out", o.out, "Output PDF")->required();
     c->add_option("--top", o.top, "Rows of the priority table")->check(CLI::Range(1, 500))->capture_default_str();
     addPageOptions(c, o);
+    addSmallCountOption(c, o);
     return c;
 }
 
-int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& out, std::ostream& /*err*/)
+int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& out, std::ostream& err)
 {
     const std::string ext = extensionOf(o.out);
     if (ext != ".png" && ext != ".pdf" && ext != ".svg")
@@ -297,11 +325,15 @@ int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& ou
     layers::ResolvedMap resolved = resolveWithOptionNames(ds, t, command);
     if (!o.roads.empty())
         resolved.spec.roads = readRoadLines(o.roads);
+    resolved.spec.smallCountThreshold = o.smallCountThreshold;
     ensureGuiApplication();
     const layers::ThematicMap map(ds, resolved.spec);
     layers::exportMap(map, o.out, o.widthPx > 0 ? QSize(o.widthPx, o.heightPx) : QSize());
     fmt::print(out, "wrote map: {} ({} {}, {})\n", std::filesystem::absolute(o.out).string(),
                layers::paperName(t.spec.page.paper), t.spec.page.landscape ? "landscape" : "portrait", map.title());
+    if (!map.restrictedNotice().empty())
+        fmt::print(out, "restricted:  {}\n", map.restrictedNotice());
+    logOutput(o.project, "map", "aggregate", o.out, !map.restrictedNotice().empty(), out, err);
     if (!o.saveTemplate.empty()) {
         if (o.project == kDefaultProjectName)
             throw UsageError(fmt::format("--save-template needs a project file, not {}", kDefaultProjectName));
@@ -317,7 +349,7 @@ int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& ou
     return 0;
 }
 
-int runAtlas(const MapCommandOptions& o, const CLI::App& command, std::ostream& out, std::ostream& /*err*/)
+int runAtlas(const MapCommandOptions& o, const CLI::App& command, std::ostream& out, std::ostream& err)
 {
     if (extensionOf(o.out) != ".pdf")
         throw gis::OutputError("cannot write atlas '" + o.out + "': an atlas is a .pdf");
@@ -332,15 +364,21 @@ int runAtlas(const MapCommandOptions& o, const CLI::App& command, std::ostream& 
         resolved.analysis = layers::templateAnalysis(ds, t);
     layers::AtlasOptions atlas;
     atlas.style = resolved.spec;
+    atlas.style.smallCountThreshold = o.smallCountThreshold;
     atlas.usePriorityLayer = !ownValues;
     ensureGuiApplication();
     const int pages = layers::exportAtlas(ds, *resolved.analysis, atlas, o.out);
     fmt::print(out, "wrote atlas: {} ({} pages: cover + {} kecamatan)\n", std::filesystem::absolute(o.out).string(),
                pages, pages - 1);
+    const bool personal = showsPersonalData(atlas.style, atlas.usePriorityLayer ? &*resolved.analysis : nullptr);
+    if (personal)
+        fmt::print(out, "restricted:  TERBATAS: the pages show DTSEN-derived values (counts from 1 to {} as <{})\n",
+                   std::max(o.smallCountThreshold - 1, 0), o.smallCountThreshold);
+    logOutput(o.project, "atlas", "aggregate", o.out, personal, out, err);
     return 0;
 }
 
-int runReport(const MapCommandOptions& o, const CLI::App& command, std::ostream& out, std::ostream& /*err*/)
+int runReport(const MapCommandOptions& o, const CLI::App& command, std::ostream& out, std::ostream& err)
 {
     if (extensionOf(o.out) != ".pdf")
         throw gis::OutputError("cannot write report '" + o.out + "': a report is a .pdf");
@@ -354,11 +392,17 @@ int runReport(const MapCommandOptions& o, const CLI::App& command, std::ostream&
     report.simplifyMm = t.spec.simplifyMm;
     report.maker = t.spec.maker;
     report.topN = static_cast<std::size_t>(o.top);
+    report.smallCountThreshold = o.smallCountThreshold;
     ensureGuiApplication();
     const int pages = layers::exportReport(ds, table, report, o.out);
     fmt::print(out, "wrote report: {} ({} pages{})\n", std::filesystem::absolute(o.out).string(), pages,
                ds.programs.empty() ? ", no placement run saved"
                                    : ", with placement program " + std::to_string(ds.programs.back().id));
+    const bool personal = showsPersonalData(layers::ThematicMapSpec{}, &table);
+    if (personal)
+        fmt::print(out, "restricted:  TERBATAS: the scheme weighs DTSEN-derived values (counts from 1 to {} as <{})\n",
+                   std::max(o.smallCountThreshold - 1, 0), o.smallCountThreshold);
+    logOutput(o.project, "report", "aggregate", o.out, personal, out, err);
     return 0;
 }
 

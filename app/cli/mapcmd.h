@@ -2,6 +2,8 @@
 /// \file mapcmd.h
 /// `sasaran-cli map`, `atlas` and `report`: printed maps, the atlas per kecamatan and the
 /// meeting pack.
+#include "gis/personaldata.h"
+
 #include <optional>
 #include <ostream>
 #include <string>
@@ -49,6 +51,8 @@ struct MapCommandOptions {
     std::string by = "kecamatan"; ///< atlas
     int top = 30;                 ///< report
     std::string printedDate;      ///< fixed printing date (tests, reproducible packs)
+    /// DTSEN-derived counts from 1 to this - 1 are drawn as no data / printed "<N"; 0 or 1: all
+    int smallCountThreshold = gis::kDefaultSmallCountThreshold;
 };
 
 CLI::App* addMapCommand(CLI::App& cli, MapCommandOptions& options);

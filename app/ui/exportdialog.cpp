@@ -155,14 +155,16 @@ void ExportDialog::updatePreview()
     }
 }
 
-void ExportDialog::exportTo(const QString& path) const
+void ExportDialog::exportTo(const QString& path)
 {
     const gis::Dataset* ds = mWorkspace->dataset();
     if (!ds)
         return;
     const QFileInfo info(path);
     const QString target = info.path() + QLatin1Char('/') + info.completeBaseName() + QLatin1Char('.') + format();
-    layers::exportMap(*ds, spec(), target.toStdString());
+    const layers::ThematicMap map(*ds, spec());
+    layers::exportMap(map, target.toStdString());
+    mLogNote = mWorkspace->recordExport(QStringLiteral("map"), target, !map.restrictedNotice().empty());
 }
 
 void ExportDialog::chooseFileAndExport()

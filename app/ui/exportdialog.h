@@ -28,7 +28,10 @@ public:
     layers::ThematicMapSpec spec() const;
     /// \brief Writes the page to \a path (its extension is replaced by the chosen format's).
     /// \throws gis::Error as layers::exportMap does.
-    void exportTo(const QString& path) const;
+    /// Writes the map and records it in the project's export log; logNote() then says when the
+    /// log could not be written.
+    void exportTo(const QString& path);
+    const QString& logNote() const { return mLogNote; }
     /// \brief "pdf", "png" or "svg".
     QString format() const;
 
@@ -44,6 +47,7 @@ private:
     void chooseFileAndExport();
 
     Workspace* mWorkspace;
+    QString mLogNote;
     gis::Extent mCurrentView;
     QComboBox* mTemplate = nullptr;
     QComboBox* mPaper = nullptr;

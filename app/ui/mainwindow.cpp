@@ -381,7 +381,9 @@ void MainWindow::exportMap()
         return;
     ExportDialog dialog(mWorkspace, mCanvas->view(), this);
     if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(tr("The map was exported"));
+        statusBar()->showMessage(dialog.logNote().isEmpty() ? tr("The map was exported")
+                                                            : tr("The map was exported") + QStringLiteral(" — ")
+                                                                  + dialog.logNote());
 }
 
 } // namespace ui

@@ -5,6 +5,7 @@
 #include "ui/workspace.h"
 
 #include <QKeyEvent>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -51,11 +52,40 @@ MapCanvas::MapCanvas(Workspace* workspace, QWidget* parent) : QWidget(parent), m
     connect(&mWatcher, &QFutureWatcher<QImage>::finished, this, &MapCanvas::jobFinished);
     connect(mWorkspace, &Workspace::projectChanged, this, &MapCanvas::zoomToFullExtent);
     connect(mWorkspace, &Workspace::mapChanged, this, &MapCanvas::requestRender);
+    connect(mWorkspace, &Workspace::mapChanged, this, &MapCanvas::updateRestrictedBadge);
     connect(mWorkspace, &Workspace::layersChanged, this, &MapCanvas::requestRender);
     connect(mWorkspace, &Workspace::selectionChanged, this, qOverload<>(&QWidget::update));
     connect(mWorkspace, &Workspace::currentVillageChanged, this, qOverload<>(&QWidget::update));
+    mRestrictedBadge = new QLabel(this);
+    mRestrictedBadge->setObjectName(QStringLiteral("restrictedBadge"));
+    mRestrictedBadge->setStyleSheet(QStringLiteral("QLabel { color: #a01010; background: rgba(255, 255, 255, 235); "
+                                                   "border: 2px solid #a01010; padding: 3px 6px; }"));
+    mRestrictedBadge->setWordWrap(true);
+    mRestrictedBadge->setMaximumWidth(340);
+    mRestrictedBadge->move(10, 10);
+    mRestrictedBadge->hide();
+    updateRestrictedBadge();
     if (mWorkspace->hasProject())
         zoomToFullExtent();
+}
+
+void MapCanvas::updateRestrictedBadge()
+{
+    const auto map = mWorkspace->map();
+    const bool restricted = map && !map->restrictedNotice().empty();
+    if (restricted) {
+        const int threshold = map->spec().smallCountThreshold;
+        const QString hidden = threshold > 1
+            ? tr("counts from 1 to %1 are shown as no data so that no family can be recognised.").arg(threshold - 1)
+            : tr("small counts are shown.");
+        mRestrictedBadge->setText(QStringLiteral("<b>%1</b><br>%2 %3")
+                                      .arg(tr("RESTRICTED"),
+                                           tr("Figures derived from DTSEN/DTKS personal data (UU 27/2022):"),
+                                           hidden.toHtmlEscaped()));
+        mRestrictedBadge->setToolTip(QString::fromStdString(map->restrictedNotice()));
+        mRestrictedBadge->adjustSize();
+    }
+    mRestrictedBadge->setVisible(restricted);
 }
 
 MapCanvas::~MapCanvas()

@@ -16,6 +16,8 @@
 #include <memory>
 #include <vector>
 
+class QLabel;
+
 namespace app {
 namespace ui {
 
@@ -92,8 +94,11 @@ private:
     void startJob();
     void jobFinished();
     void drawOverlays(QPainter& painter, const layers::MapTransform& t);
+    /// Shows the TERBATAS badge while the map shows DTSEN-derived figures (hidden otherwise).
+    void updateRestrictedBadge();
 
     Workspace* mWorkspace;
+    QLabel* mRestrictedBadge = nullptr;
     gis::Extent mView;
     Tool mTool = Tool::Pan;
 

@@ -211,6 +211,24 @@ bool ProjectActions::runPaged(const QString& label, const std::function<void(con
     return true;
 }
 
+namespace {
+
+/// The atlas and the pack show the priority score: DTSEN-derived when the scheme weighs a dtsen key.
+bool schemeUsesDtsen(const gis::AnalysisTable& table)
+{
+    std::vector<std::string> keys;
+    for (const gis::SchemeIndicator& i : table.scheme.indicators)
+        keys.push_back(i.key);
+    return gis::anyPersonalDataDerived(keys);
+}
+
+QString withLogNote(const QString& done, const QString& logNote)
+{
+    return logNote.isEmpty() ? done : done + QStringLiteral(" — ") + logNote;
+}
+
+} // namespace
+
 bool ProjectActions::exportAtlasTo(const QString& path)
 {
     const gis::Dataset* ds = mWorkspace->dataset();
@@ -229,7 +247,8 @@ bool ProjectActions::exportAtlasTo(const QString& path)
         },
         path, static_cast<int>(UserAction::ExportAtlas), true);
     if (written)
-        emit message(tr("Wrote %1").arg(QFileInfo(path).fileName()));
+        emit message(withLogNote(tr("Wrote %1").arg(QFileInfo(path).fileName()),
+                                 mWorkspace->recordExport(QStringLiteral("atlas"), path, schemeUsesDtsen(*table))));
     return written;
 }
 
@@ -253,7 +272,8 @@ bool ProjectActions::exportReportTo(const QString& path)
         },
         path, static_cast<int>(UserAction::ExportReport), true);
     if (written)
-        emit message(tr("Wrote %1").arg(QFileInfo(path).fileName()));
+        emit message(withLogNote(tr("Wrote %1").arg(QFileInfo(path).fileName()),
+                                 mWorkspace->recordExport(QStringLiteral("report"), path, schemeUsesDtsen(*table))));
     return written;
 }
 

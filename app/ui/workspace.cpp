@@ -120,6 +120,24 @@ std::optional<gis::ProjectChangeStamp> Workspace::lastChange() const
     }
 }
 
+QString Workspace::recordExport(const QString& what, const QString& path, bool personalData) const
+{
+    if (!mStore)
+        return {};
+    gis::ExportLogEntry entry;
+    entry.what = what.toStdString();
+    entry.tier = "aggregate";
+    entry.path = QFileInfo(path).absoluteFilePath().toStdString();
+    entry.personalData = personalData;
+    try {
+        mStore->appendExportLog(entry);
+        return {};
+    } catch (const gis::Error& e) {
+        return tr("The file was written, but the export log of the project could not be: %1")
+            .arg(QString::fromStdString(e.what()));
+    }
+}
+
 void Workspace::reloadKeepingView()
 {
     gis::Dataset ds = mStore->read();

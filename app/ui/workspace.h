@@ -122,6 +122,10 @@ public:
     /// \brief Who last wrote the open project and when, read from its store now (nullopt without a
     /// store, when none is recorded, or when the store cannot say).
     std::optional<gis::ProjectChangeStamp> lastChange() const;
+    /// \brief Records an output written from the project (\a what: map, atlas, report) in its
+    /// export log (gis/exportlog.h). Returns "" when recorded (or there is no store), else a
+    /// sentence for the user saying the log was not written and why (the output stays).
+    QString recordExport(const QString& what, const QString& path, bool personalData) const;
 
     bool hasProject() const { return mDataset != nullptr; }
     /// \brief The project, for panels' setters that take a const dataset (read-only, GUI thread).

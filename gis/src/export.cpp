@@ -121,7 +121,15 @@ std::string ExportReport::text() const
         out += fmt::format("renamed:     {} -> {} (Shapefile names have at most 10 characters)\n", from, to);
     if (!restrictedNotice.empty())
         out += "restricted:  " + restrictedNotice + "\n";
+    if (!noticePath.empty())
+        out += "notice:      " + noticePath + " (the TERBATAS notice, beside the file: keep them together)\n";
     return out;
+}
+
+std::string restrictedNoticePath(const std::string& path)
+{
+    const fs::path p(path);
+    return (p.parent_path() / (p.stem().string() + ".TERBATAS.txt")).string();
 }
 
 ExportReport exportProject(const Dataset& ds, const std::string& path, const ExportOptions& options)
@@ -148,7 +156,7 @@ ExportReport exportProject(const Dataset& ds, const std::string& path, const Exp
             double v = it == byCode.end() ? std::numeric_limits<double>::quiet_NaN() : it->second;
             if (isPersonalDataDerived(key)) {
                 restricted = true;
-                if (isSmallCount(v, options.smallCountThreshold)) {
+                if (isPersonalDataCount(key) && isSmallCount(v, options.smallCountThreshold)) {
                     v = std::numeric_limits<double>::quiet_NaN(); // the project keeps the true count
                     ++suppressed;
                 }
@@ -300,11 +308,15 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
             OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
             const auto kecIt = kecamatan.find(a->parentCode);
             const Area* kec = kecIt == kecamatan.end() ? nullptr : kecIt->second;
-            f->SetField(0, a->code.c_str());
-            f->SetField(1, a->name.c_str());
-            f->SetField(2, a->kind.c_str());
-            f->SetField(3, a->parentCode.c_str());
-            f->SetField(4, kec ? kec->name.c_str() : "");
+            // CSV opens in a spreadsheet: a name such as "=HYPERLINK(...)" must stay text
+            const auto text = [csv = report.format == "CSV"](const std::string& t) {
+                return csv ? csvSafeText(t) : t;
+            };
+            f->SetField(0, text(a->code).c_str());
+            f->SetField(1, text(a->name).c_str());
+            f->SetField(2, text(a->kind).c_str());
+            f->SetField(3, text(a->parentCode).c_str());
+            f->SetField(4, text(kec ? kec->name : std::string()).c_str());
             int i = static_cast<int>(fixedColumns);
             for (double v : table.values[row]) {
                 if (std::isfinite(v))
@@ -347,6 +359,13 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
     }
 
     memory.saveTo(temp, target.filename().string());
+    if (!table.notice.empty() && (report.format == "CSV" || report.format == "ESRI Shapefile")) {
+        // neither format has a place for a note inside the file: a text file beside it, moved
+        // into place with it
+        const std::string sidecar = restrictedNoticePath(target.string());
+        temp.write(table.notice + "\n", fs::path(sidecar).filename().string());
+        report.noticePath = sidecar;
+    }
     temp.commit();
     return report;
 }

@@ -17,9 +17,12 @@ namespace gis {
 
 namespace {
 
-/// The match report's quoting: only fields that need it (the report's format since it exists).
-std::string csvQuote(const std::string& s)
+/// The match report's quoting: only fields that need it (the report's format since it exists),
+/// after neutralising a leading formula character (csvSafeText: a name in the file such as
+/// "=HYPERLINK(...)" must not run when the report is opened in a spreadsheet).
+std::string csvQuote(const std::string& text)
 {
+    const std::string s = csvSafeText(text);
     if (s.find_first_of(",\"\n") == std::string::npos)
         return s;
     std::string out = "\"";

@@ -32,6 +32,16 @@ namespace {
 
 constexpr const char* kReadOnlyMessage = "proyek hanya-baca: tidak punya hak tulis";
 
+/// The export log (gis/exportlog.h, schema version 7); the role writing a row is the server's
+/// current_user and the time the server's.
+void createExportLogTable(PgConnection& db, const std::string& s)
+{
+    db.exec("CREATE TABLE IF NOT EXISTS " + s
+            + ".export_log (id bigserial PRIMARY KEY, utc text NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', "
+              "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), what text NOT NULL, tier text NOT NULL, path text NOT NULL, "
+              "user_name text NOT NULL DEFAULT current_user, personal_data boolean NOT NULL)");
+}
+
 /// The project's tables and indexes (created empty; indexes after a bulk load are built by
 /// createIndexes).
 void createTables(PgConnection& db, const std::string& s)
@@ -68,6 +78,7 @@ void createTables(PgConnection& db, const std::string& s)
             + ".program(id) ON DELETE CASCADE, rank integer NOT NULL, kode text NOT NULL, nama text NOT NULL, "
               "lon double precision NOT NULL, lat double precision NOT NULL, gain double precision NOT NULL, "
               "served double precision NOT NULL, PRIMARY KEY (program_id, rank))");
+    createExportLogTable(db, s);
     // Row-level security by area code prefix: a role listed here sees and writes only the rows
     // of areas under one of its prefixes; roles not listed are not restricted by it. The owner
     // is never restricted (row security does not apply to a table's owner).
@@ -423,6 +434,65 @@ public:
             return stamp;
         } catch (const PgError& e) {
             throw serverError(mLoc, "read who changed the project last", e);
+        }
+    }
+
+    void appendExportLog(const ExportLogEntry& entry) override
+    {
+        // Whatever the open mode: the server's grants decide (readers are granted INSERT here).
+        try {
+            PgTransaction tx(*mDb);
+            mDb->query("INSERT INTO " + mSchema + ".export_log (what, tier, path, personal_data) VALUES ($1, $2, $3, "
+                                                  "$4::boolean)",
+                       {PgParam::text(entry.what), PgParam::text(entry.tier), PgParam::text(entry.path),
+                        PgParam::text(entry.personalData ? "true" : "false")});
+            tx.commit();
+        } catch (const PgError& e) {
+            if (e.sqlState() == "42P01")
+                throw ProjectError("project '" + mLoc.display
+                                       + "' has no export log yet (a project of schema version 6); its owner adds it "
+                                         "by opening the project once for writing (any import or copy)",
+                                   ProjectProblem::ReadOnly);
+            throw serverError(mLoc, "write the export log", e);
+        }
+    }
+
+    std::vector<ExportLogEntry> exportLog() const override
+    {
+        std::vector<ExportLogEntry> log;
+        try {
+            PgResult exists = mDb->query("SELECT to_regclass($1) IS NOT NULL", {PgParam::text(mSchema + ".export_log")});
+            if (exists.text(0, 0) != "t")
+                return log;
+            PgResult r = mDb->query("SELECT utc, what, tier, path, user_name, personal_data::text FROM " + mSchema
+                                    + ".export_log ORDER BY id");
+            for (int i = 0; i < r.rows(); ++i)
+                log.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
+                               r.text(i, 5) == "true"});
+        } catch (const PgError& e) {
+            throw serverError(mLoc, "read the export log", e);
+        }
+        return log;
+    }
+
+    /// Opened for writing by a role that may: brings an older server project up to this
+    /// version's tables (only the export log has been added since version 6). A role that may
+    /// write values but not create tables (an editor) leaves it for the owner.
+    void upgradeIfOlder()
+    {
+        if (mVersion >= kProjectSchemaVersion)
+            return;
+        try {
+            PgTransaction tx(*mDb);
+            mDb->query("SELECT pg_advisory_xact_lock(hashtext($1))", {PgParam::text("sasaran." + mLoc.project)});
+            createExportLogTable(*mDb, mSchema);
+            mDb->exec("UPDATE " + mSchema + ".meta SET value = '" + std::to_string(kProjectSchemaVersion)
+                      + "' WHERE key = 'schema_version'");
+            tx.commit();
+            mVersion = kProjectSchemaVersion;
+        } catch (const PgError& e) {
+            if (e.sqlState() != "42501")
+                throw serverError(mLoc, "upgrade the project", e);
         }
     }
 
@@ -816,6 +886,8 @@ std::unique_ptr<ProjectStore> openServerProject(const std::string& location, Ope
         throw ProjectError(std::string(kReadOnlyMessage) + " pada '" + loc.display
                                + "'; this role may only read the project: ask its owner to grant editor access",
                            ProjectProblem::ReadOnly);
+    else
+        store->upgradeIfOlder();
     return store;
 }
 
@@ -869,6 +941,7 @@ void grantServerAccess(const std::string& location, const std::string& role, boo
                       {PgParam::text(loc.project)});
         if (owner.rows() == 0 || owner.text(0, 0) != "t")
             throw ProjectError("only the owner of project '" + loc.display + "' may grant access to it");
+        createExportLogTable(*db, s); // a project from before schema 7 gets it now
         db->exec("GRANT USAGE ON SCHEMA " + s + " TO " + r);
         db->exec("GRANT SELECT ON ALL TABLES IN SCHEMA " + s + " TO " + r);
         db->exec("GRANT EXECUTE ON FUNCTION " + s + ".in_scope(text) TO " + r);
@@ -879,6 +952,9 @@ void grantServerAccess(const std::string& location, const std::string& role, boo
         } else {
             db->exec("REVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + s + " FROM " + r);
         }
+        // Everyone who may read the project logs what they export from it (exportlog.h).
+        db->exec("GRANT INSERT ON " + s + ".export_log TO " + r);
+        db->exec("GRANT USAGE ON SEQUENCE " + s + ".export_log_id_seq TO " + r);
         if (!codePrefix.empty())
             db->query("INSERT INTO " + s + ".akses (role, code_prefix) VALUES ($1, $2) ON CONFLICT DO NOTHING",
                       {PgParam::text(role), PgParam::text(codePrefix)});

@@ -744,6 +744,31 @@ public:
         return ids;
     }
 
+    void appendExportLog(const ExportLogEntry& entry) override
+    {
+        if (readOnly())
+            throw ProjectError("project '" + mPath + "' was opened read-only; the export log was not written",
+                               ProjectProblem::ReadOnly);
+        // Its own transaction, without bumpRevision: an export changes no data of the project.
+        writeTransaction(*mDb, [&] {
+            Statement q(*mDb, "INSERT INTO export_log (utc, what, tier, path, user_name, personal_data) "
+                              "VALUES (?, ?, ?, ?, ?, ?)");
+            q.bind(1, isoUtcNow()).bind(2, entry.what).bind(3, entry.tier).bind(4, entry.path);
+            q.bind(5, osUserName()).bind(6, static_cast<long long>(entry.personalData ? 1 : 0)).run();
+        });
+    }
+
+    std::vector<ExportLogEntry> exportLog() const override
+    {
+        std::vector<ExportLogEntry> log;
+        if (!hasTable(*mDb, "export_log"))
+            return log; // a file from before schema 7 opened read-only
+        Statement q(*mDb, "SELECT utc, what, tier, path, user_name, personal_data FROM export_log ORDER BY id");
+        while (q.step())
+            log.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5) != 0});
+        return log;
+    }
+
     /// Replaces the whole content by \a ds in one transaction (createProject with replace).
     void replaceContent(const Dataset& ds)
     {

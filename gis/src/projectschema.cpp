@@ -262,6 +262,13 @@ void migrateTo6StoreIndexes(SpatialiteConnection& db)
     db.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_revision', '1')");
 }
 
+/// Version 7: the export log (gis/exportlog.h), one row per output written from the project.
+void migrateTo7ExportLog(SpatialiteConnection& db)
+{
+    db.exec("CREATE TABLE IF NOT EXISTS export_log (id INTEGER PRIMARY KEY, utc TEXT NOT NULL, what TEXT NOT NULL, "
+            "tier TEXT NOT NULL, path TEXT NOT NULL, user_name TEXT NOT NULL, personal_data INTEGER NOT NULL)");
+}
+
 struct Migration {
     int version; ///< the version the file has after it
     void (*apply)(SpatialiteConnection&);
@@ -270,6 +277,7 @@ struct Migration {
 /// The numbered migrations, in order. Append only: never edit a released one.
 constexpr Migration kMigrations[] = {
     {2, &migrateTo2}, {3, &migrateTo3}, {4, &migrateTo4}, {5, &migrateTo5SurfacePoints}, {6, &migrateTo6StoreIndexes},
+    {7, &migrateTo7ExportLog},
 };
 static_assert(std::size(kMigrations) == kProjectSchemaVersion - 1, "one migration per version after 1");
 

@@ -1,6 +1,7 @@
 #include "gis/recordimport.h"
 
 #include "detail/importcommit.h"
+#include "detail/recordcolumns.h"
 #include "detail/rawtable.h"
 #include "gis/error.h"
 #include "gis/text.h"
@@ -29,9 +30,13 @@ const std::vector<std::string> kStatusNames{"status", "status_dtsen", "status_dt
 const std::vector<std::string> kDesilNames{"desil", "desil_nasional", "desil_kesejahteraan", "peringkat_desil"};
 const std::vector<std::string> kMemberNames{"jumlah_art", "jml_art", "jumlah_anggota", "jumlah_anggota_keluarga"};
 
-/// The status of a row as one of a fixed list, never the cell itself: a status column that holds
-/// names or free text (columns shifted, a wrong column named) must not turn personal data into
-/// indicator keys. Record status as SIKS-NG gives it, then the welfare categories of DTKS/DTSEN.
+} // namespace
+
+namespace detail {
+
+/// A status column that holds names or free text (columns shifted, a wrong column named) must
+/// not turn personal data into indicator keys. Record status as SIKS-NG gives it, then the
+/// welfare categories of DTKS/DTSEN.
 std::string statusCategory(const std::string& cell)
 {
     static const std::map<std::string, std::string> kStatus{
@@ -56,6 +61,29 @@ std::string statusCategory(const std::string& cell)
     auto it = kStatus.find(key);
     return it == kStatus.end() ? "lainnya" : it->second;
 }
+
+const std::vector<std::string>& personalColumnNames()
+{
+    static const std::vector<std::string> kNames = [] {
+        std::vector<std::string> names{"nik",          "no_nik",       "nomor_nik",     "nik_kepala_keluarga",
+                                       "nik_krt",      "nama",         "nama_lengkap",  "nama_art",
+                                       "nama_krt",     "nama_kepala",  "nama_kepala_keluarga",
+                                       "nama_ibu",     "nama_ibu_kandung", "alamat",    "alamat_lengkap",
+                                       "alamat_rumah", "rt",           "rw",            "rt_rw",
+                                       "tempat_lahir", "tanggal_lahir", "tgl_lahir",    "no_hp",
+                                       "nomor_hp",     "telepon",      "no_telepon",    "email"};
+        names.insert(names.end(), kHouseholdNames.begin(), kHouseholdNames.end());
+        return names;
+    }();
+    return kNames;
+}
+
+} // namespace detail
+
+namespace {
+
+using detail::RecordColumns;
+using detail::statusCategory;
 
 } // namespace
 
@@ -105,12 +133,6 @@ std::string RecordImportReport::text() const
 
 namespace {
 
-struct RecordColumns {
-    std::size_t header = 0; ///< index in table.rows
-    JoinColumns join;
-    int household = -1, status = -1, desil = -1, members = -1;
-};
-
 JoinColumns pekonColumns(const std::vector<std::string>& r, const RecordImportOptions& options)
 {
     JoinColumns c;
@@ -120,8 +142,9 @@ JoinColumns pekonColumns(const std::vector<std::string>& r, const RecordImportOp
     return c;
 }
 
-/// The header row (given, or the first with a pekon column) and the columns it names.
-RecordColumns recordColumns(const RawTable& table, const std::string& path, const RecordImportOptions& options)
+} // namespace
+
+RecordColumns detail::recordColumns(const RawTable& table, const std::string& path, const RecordImportOptions& options)
 {
     int header = -1;
     for (std::size_t i = 0; i < table.rows.size() && header < 0; ++i) {
@@ -162,6 +185,8 @@ RecordColumns recordColumns(const RawTable& table, const std::string& path, cons
     cols.members = findColumn(head, kMemberNames);
     return cols;
 }
+
+namespace {
 
 /// Household rows when asked, or (auto) when every row has its own household id.
 std::string decideUnit(const RawTable& table, const std::vector<std::size_t>& dataRows, int householdColumn,
@@ -327,7 +352,7 @@ RecordImportReport importRecords(Dataset& ds, const std::string& path, const Rec
     report.source = options.source.empty() ? std::filesystem::path(path).filename().string() : options.source;
     const RawTable table = readRawTable(path, options.sheet);
     report.encoding = table.encoding;
-    const RecordColumns cols = recordColumns(table, path, options);
+    const RecordColumns cols = detail::recordColumns(table, path, options);
     report.headerRow = table.rowNumbers[cols.header];
 
     std::vector<std::size_t> dataRows;

@@ -70,6 +70,19 @@ std::unique_ptr<ProjectStore> createProject(const std::string& location, const D
     return detail::createFileProject(location, ds, replace);
 }
 
+void recordExport(const std::string& location, const ExportLogEntry& entry)
+{
+    // A server project is opened read-only: a reader may add to the log (the owner grants it),
+    // never to the data. A file is opened for writing (its schema upgraded first).
+    const OpenMode mode = isServerLocation(location) ? OpenMode::ReadOnly : OpenMode::ReadWrite;
+    openProject(location, mode)->appendExportLog(entry);
+}
+
+std::vector<ExportLogEntry> readExportLog(const std::string& location)
+{
+    return openProject(location, OpenMode::ReadOnly)->exportLog();
+}
+
 bool ProjectChanges::empty() const
 {
     return upsertAreas.empty() && removeAreaCodes.empty() && upsertValues.empty() && removeValuesOfKeyPeriod.empty()

@@ -61,10 +61,20 @@ std::string csvNumber(double v)
     return s;
 }
 
+std::string csvSafeText(std::string_view text)
+{
+    if (!text.empty()) {
+        const char first = text.front();
+        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
+            return "'" + std::string(text);
+    }
+    return std::string(text);
+}
+
 std::string csvQuoted(std::string_view text)
 {
     std::string out = "\"";
-    for (char c : text) {
+    for (char c : csvSafeText(text)) {
         if (c == '"')
             out += '"';
         out += c;

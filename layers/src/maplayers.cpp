@@ -24,6 +24,10 @@ ValueLayer priorityLayer(const gis::AnalysisTable& table, Lang lang)
     layer.unit = "0–100";
     layer.source =
         tr(lang, "skor prioritas Sasaran, skema \"", "Sasaran priority score, scheme \"") + table.scheme.name + "\"";
+    std::vector<std::string> keys;
+    for (const gis::SchemeIndicator& i : table.scheme.indicators)
+        keys.push_back(i.key);
+    layer.personalData = gis::anyPersonalDataDerived(keys); // a score weighing DTSEN counts
     return layer;
 }
 

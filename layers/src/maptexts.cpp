@@ -72,7 +72,7 @@ std::string periodPhrase(const std::string& period)
     return (year ? "tahun " : "periode ") + period;
 }
 
-std::string sourcesOf(const gis::Dataset& ds)
+std::string sourcesOf(const gis::Dataset& ds, bool withIndicatorSource)
 {
     static const std::array<std::pair<const char*, const char*>, 5> kKnown = {{
         {"indicator_source", "Indikator"},
@@ -86,7 +86,7 @@ std::string sourcesOf(const gis::Dataset& ds)
     for (const auto& [key, label] : kKnown) {
         const std::string value = ds.metaValue(key);
         used.insert(key);
-        if (!value.empty())
+        if (!value.empty() && (withIndicatorSource || std::string_view(key) != "indicator_source"))
             parts.push_back(std::string(label) + ": " + value);
     }
     for (const auto& [key, value] : ds.meta) {
@@ -147,7 +147,14 @@ void setTexts(ThematicMap::Snapshot& s, const gis::Dataset& ds, std::size_t focu
     } else {
         s.subtitle = s.spec.subtitle;
     }
-    s.sources = sourcesOf(ds);
+    // DTSEN-derived values come from the extract, not from the project's indicator source
+    // (illustrative or BPS): the line names the extract and its period as stored at import
+    std::string extract = s.restrictedNotice.empty() ? std::string() : gis::personalDataSources(ds, s.period);
+    if (extract.empty() && !s.restrictedNotice.empty())
+        extract = gis::personalDataSources(ds, {}); // a score of another period than the extract's
+    s.sources = sourcesOf(ds, extract.empty());
+    if (!extract.empty())
+        s.sources = extract + "; " + s.sources;
     if (s.spec.layer && !s.spec.layer->source.empty())
         s.sources = (en ? "Map values: " : "Nilai peta: ") + s.spec.layer->source + "; " + s.sources;
 }

@@ -56,9 +56,68 @@ std::vector<std::size_t> byPriority(const gis::AnalysisTable& table, const std::
     return rows;
 }
 
+/// A DTSEN-derived count printed beside the priority columns: small counts as "<N".
+struct CountColumn {
+    std::string key;
+    std::string label;
+    std::map<std::string, double> values; ///< by village code
+};
+
+/// The DTSEN-derived counts a table shows: the atlas's mapped count, the counts the scheme weighs.
+std::vector<CountColumn> personalCountColumns(const gis::Dataset& ds, const gis::AnalysisTable& table,
+                                              const std::string& mappedKey, const ThematicMapSpec& style)
+{
+    std::vector<CountColumn> out;
+    auto add = [&](const std::string& key, std::map<std::string, double> values) {
+        if (!gis::isPersonalDataCount(key))
+            return;
+        for (const CountColumn& c : out)
+            if (c.key == key)
+                return;
+        std::string label = key;
+        try {
+            label = gis::indicatorInfo(ds, key).label;
+        } catch (const gis::Error&) {
+        }
+        out.push_back({key, label, std::move(values)});
+    };
+    if (gis::isPersonalDataCount(mappedKey)) {
+        if (style.layer)
+            add(mappedKey, style.layer->values);
+        else
+            add(mappedKey, gis::indicatorValues(ds, mappedKey, style.period));
+    }
+    for (const gis::SchemeIndicator& i : table.scheme.indicators) {
+        const auto in = table.inputs.find(i.key);
+        if (in == table.inputs.end() || !gis::isPersonalDataCount(i.key))
+            continue;
+        std::map<std::string, double> values;
+        for (std::size_t r = 0; r < table.rows.size() && r < in->second.size(); ++r)
+            if (std::isfinite(in->second[r]))
+                values[table.rows[r].kode] = in->second[r];
+        add(i.key, std::move(values));
+    }
+    return out;
+}
+
+/// The table note on small counts (an empty string when nothing is shown or nothing suppressed).
+std::string smallCountNote(const std::vector<CountColumn>& counts, int threshold, Lang lang)
+{
+    if (counts.empty())
+        return {};
+    if (threshold <= 1)
+        return tr(lang, " TERBATAS: angka DTSEN, jumlah kecil tidak disembunyikan.",
+                  " RESTRICTED: DTSEN figures, small counts not suppressed.");
+    const std::string n = std::to_string(threshold);
+    return tr(lang, " TERBATAS: jumlah DTSEN 1 sampai ", " RESTRICTED: DTSEN counts from 1 to ")
+        + std::to_string(threshold - 1) + tr(lang, " ditulis \"<", " are written \"<") + n
+        + tr(lang, "\" agar keluarga tidak dapat dikenali.", "\" so that no family can be recognised.");
+}
+
 /// The ranked village table of the atlas pages and the report.
 PageTable priorityTable(const gis::AnalysisTable& table, const std::vector<std::size_t>& rows, Lang lang,
-                        const std::string& title, bool withKecamatan)
+                        const std::string& title, bool withKecamatan, const std::vector<CountColumn>& counts = {},
+                        int threshold = gis::kDefaultSmallCountThreshold)
 {
     PageTable t;
     t.title = title;
@@ -71,6 +130,8 @@ PageTable priorityTable(const gis::AnalysisTable& table, const std::vector<std::
                       {tr(lang, "Penduduk miskin", "Poor people"), true, 1.1},
                       {tr(lang, "Puskessos terdekat (km)", "Nearest Puskessos (km)"), true, 1.3},
                       {tr(lang, "Skor", "Score"), true, 0.8}});
+    for (const CountColumn& c : counts)
+        t.columns.push_back({c.label, true, 1.1});
     const std::size_t rate = table.column("poverty_rate"), poor = table.column("miskin"),
                       dist = table.column("dist_puskessos_km"), score = table.column("priority_score"),
                       rank = table.column("priority_rank");
@@ -85,12 +146,17 @@ PageTable priorityTable(const gis::AnalysisTable& table, const std::vector<std::
         cells.insert(cells.end(),
                      {number(r.values[rate], 1), number(r.values[poor], 0), number(r.values[dist], 1),
                       number(r.values[score], 1)});
+        for (const CountColumn& c : counts) {
+            const auto v = c.values.find(r.kode);
+            cells.push_back(v == c.values.end() ? std::string("–")
+                                                : gis::publishedCount(v->second, threshold, number(v->second, 0)));
+        }
         t.rows.push_back(std::move(cells));
     }
     t.note = tr(lang, "Skor 0–100 dari skema \"", "Score 0–100 from the scheme \"") + table.scheme.name
         + tr(lang, "\"; peringkat 1 = prioritas tertinggi di kabupaten. Periode ",
              "\"; rank 1 = highest priority in the regency. Period ")
-        + table.period + ".";
+        + table.period + "." + smallCountNote(counts, threshold, lang);
     return t;
 }
 
@@ -206,6 +272,15 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
                     {tr(lang, "Pekon", "Villages"), true, 0.8},
                     {tr(lang, "Penduduk miskin", "Poor people"), true, 1.3},
                     {tr(lang, "Skor rata-rata", "Mean score"), true, 1.2}};
+    // a DTSEN count mapped (or weighed by the scheme) is printed too, small counts as "<N"
+    const std::string mappedKey =
+        style.layer ? style.layer->key : (options.usePriorityLayer ? std::string() : style.indicatorKey);
+    const std::vector<CountColumn> counts = personalCountColumns(ds, table, mappedKey, style);
+    const int threshold = style.smallCountThreshold;
+    for (const CountColumn& c : counts)
+        list.columns.push_back({c.label, true, 1.2});
+    if (!counts.empty())
+        list.note = smallCountNote(counts, threshold, lang).substr(1);
     const std::size_t poor = table.column("miskin"), score = table.column("priority_score");
     std::map<std::string, std::vector<std::size_t>> rowsOf; // kecamatan code -> table rows
     std::map<std::string, std::string> parentOf;
@@ -226,8 +301,19 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
                 ++scored;
             }
         }
-        list.rows.push_back({std::to_string(page++), code, name, std::to_string(rowsOf[code].size()),
-                             formatNumber(poorSum, 0), scored ? formatNumber(scoreSum / scored, 1) : "–"});
+        std::vector<std::string> cells = {std::to_string(page++), code, name, std::to_string(rowsOf[code].size()),
+                                          formatNumber(poorSum, 0), scored ? formatNumber(scoreSum / scored, 1) : "–"};
+        for (const CountColumn& c : counts) {
+            double sum = 0.0;
+            bool any = false;
+            for (std::size_t i : rowsOf[code])
+                if (const auto v = c.values.find(table.rows[i].kode); v != c.values.end()) {
+                    sum += v->second;
+                    any = true;
+                }
+            cells.push_back(any ? gis::publishedCount(sum, threshold, formatNumber(sum, 0)) : std::string("–"));
+        }
+        list.rows.push_back(std::move(cells));
     }
     PageExtras coverExtras;
     coverExtras.table = list;
@@ -255,7 +341,7 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
         extras.table = priorityTable(table, byPriority(table, codes), lang,
                                      tr(lang, "Pekon di Kecamatan ", "Villages of Kecamatan ") + name
                                          + tr(lang, ", menurut prioritas", ", by priority"),
-                                     false);
+                                     false, counts, threshold);
         map.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extras);
         ++page;
     }
@@ -276,6 +362,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     base.simplifyMm = options.simplifyMm;
     base.maker = options.maker;
     base.showLabels = true;
+    base.smallCountThreshold = options.smallCountThreshold;
 
     const auto& runs = ds.programs;
     const gis::PlacementRun* latest = runs.empty() ? nullptr : &runs.back();
@@ -357,7 +444,8 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     auto order = byPriority(table);
     if (order.size() > options.topN)
         order.resize(options.topN);
-    top.table = priorityTable(table, order, lang, "", true);
+    top.table = priorityTable(table, order, lang, "", true, personalCountColumns(ds, table, {}, base),
+                              options.smallCountThreshold);
     priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(top));
 
     auto reach = [lang](const gis::PlacementRun& r) {

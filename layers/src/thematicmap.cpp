@@ -264,17 +264,19 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
     s->spec = spec;
     std::map<std::string, double> values = takeValues(*s, ds);
     s->illustrative = ds.isIllustrative();
-    if (!spec.layer && gis::isPersonalDataDerived(spec.indicatorKey)) {
+    const std::string& key = spec.layer ? spec.layer->key : spec.indicatorKey;
+    if (gis::isPersonalDataDerived(key) || (spec.layer && spec.layer->personalData)) {
         // small counts could point at a family: drawn as no data; the project keeps them
+        const bool counts = gis::isPersonalDataCount(key);
         std::size_t suppressed = 0;
-        for (auto it = values.begin(); it != values.end();)
+        for (auto it = values.begin(); counts && it != values.end();)
             if (gis::isSmallCount(it->second, spec.smallCountThreshold)) {
                 it = values.erase(it);
                 ++suppressed;
             } else {
                 ++it;
             }
-        s->restrictedNotice = gis::restrictedNotice(spec.smallCountThreshold, suppressed);
+        s->restrictedNotice = gis::restrictedNotice(spec.smallCountThreshold, suppressed, counts);
     }
     const auto villageAreas = ds.villages();
     reserveFor(*s, ds, villageAreas.size());

@@ -182,8 +182,9 @@ std::string titleCase(const std::string& text);
 std::string labelWithUnit(const gis::IndicatorInfo& info);
 /// "tahun 2018" or "periode 2018-S1".
 std::string periodPhrase(const std::string& period);
-/// "Indikator: …; Batas wilayah: …" from the dataset's meta *_source entries.
-std::string sourcesOf(const gis::Dataset& ds);
+/// "Indikator: ...; Batas wilayah: ..." from the meta *_source entries; without the indicator
+/// source when the values come from elsewhere (a DTSEN extract).
+std::string sourcesOf(const gis::Dataset& ds, bool withIndicatorSource = true);
 /// Today as "28 November 2025".
 std::string todayId();
 /// Title, subtitle and sources of the snapshot \a s (its values, classes and focus taken).

@@ -428,4 +428,25 @@ TEST_P(StoreSuite, ConcurrentWritersKeepEveryChange)
     EXPECT_EQ(ds.metaValue("writer1"), std::to_string(kRounds - 1));
 }
 
+TEST_P(StoreSuite, ExportLogRowsAreKeptInOrderAndChangeNoData)
+{
+    const std::string where = location("exportlog");
+    createProject(where, twoRegencies());
+    const auto before = openProject(where, OpenMode::ReadOnly)->lastChange();
+    EXPECT_TRUE(readExportLog(where).empty());
+    recordExport(where, {"", "atlas", "aggregate", "/data/atlas.pdf", "", false});
+    recordExport(where, {"", "export", "aggregate", "/data/desa.xlsx", "", true});
+    const auto log = readExportLog(where);
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[0].what, "atlas");
+    EXPECT_EQ(log[0].path, "/data/atlas.pdf");
+    EXPECT_FALSE(log[0].personalData);
+    EXPECT_EQ(log[1].what, "export");
+    EXPECT_TRUE(log[1].personalData);
+    EXPECT_LE(log[0].utc, log[1].utc);
+    EXPECT_FALSE(log[1].user.empty());
+    EXPECT_EQ(openProject(where, OpenMode::ReadOnly)->lastChange(), before) << "an export is not a change";
+    EXPECT_EQ(openProject(where, OpenMode::ReadOnly)->read().areas.size(), 4u);
+}
+
 } // namespace storetest

@@ -166,6 +166,10 @@ void writeVersion(const std::string& path, int version)
                    {"ALTER TABLE wilayah ADD COLUMN surface_lon REAL",
                     "ALTER TABLE wilayah ADD COLUMN surface_lat REAL",
                     "UPDATE wilayah SET surface_lon = 104.77, surface_lat = -5.36"});
+    if (version >= 6)
+        sql.insert(sql.end(), {"CREATE INDEX indikator_key_period ON indikator(key, period)",
+                               "CREATE INDEX fasilitas_wilayah ON fasilitas(wilayah_code)",
+                               "INSERT INTO meta (key, value) VALUES ('store_revision', '1')"});
     sql.push_back("UPDATE meta SET value = '" + std::to_string(version) + "' WHERE key = 'schema_version'");
     sql.push_back("COMMIT");
     execAll(path, sql);
@@ -217,6 +221,7 @@ TEST(Migration, AFileOfEveryEarlierVersionIsUpgradedInPlaceWithItsDataKept)
         EXPECT_EQ(sql.number("SELECT count(*) FROM sqlite_master WHERE name IN ('indikator_key_period', "
                              "'fasilitas_wilayah', 'kode_bps', 'alias', 'program', 'program_site')"),
                   6);
+        EXPECT_EQ(sql.number("SELECT count(*) FROM export_log"), 0) << "version 7: the export log, empty";
         EXPECT_EQ(sql.number("SELECT count(*) FROM pragma_table_info('wilayah') WHERE name IN ('area_km2', "
                              "'surface_lon')"),
                   2);

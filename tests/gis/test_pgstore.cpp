@@ -577,3 +577,45 @@ TEST(PgStore, APasswordKeptInMemoryIsGivenToLibpqAndAppearsInNoLocationOrError)
     store.reset();
     dropProject(name);
 }
+
+TEST(PgStore, EveryRoleGrantedAccessLogsItsExportsAndAnOlderProjectGetsTheLogTable)
+{
+    REQUIRE_SERVER();
+    const std::string name = projectName("exportlog");
+    const std::string reader = name + "_pembaca";
+    dropProject(name);
+    auto db = admin();
+    db.exec("DROP ROLE IF EXISTS " + reader + "; CREATE ROLE " + reader + " LOGIN");
+    detail::createServerProject(projectUri(name), twoRegencies(), false);
+    const std::string s = db.quoteIdentifier(name);
+
+    // A project from before the log (schema 6): opened read-only it lists nothing and cannot take
+    // a row; the owner's next writable open adds the table and records the version.
+    db.exec("DROP TABLE " + s + ".export_log; UPDATE " + s + ".meta SET value = '6' WHERE key = 'schema_version'");
+    EXPECT_TRUE(readExportLog(projectUri(name)).empty());
+    EXPECT_THROW(recordExport(projectUri(name), {"", "map", "aggregate", "/tmp/x.pdf", "", false}), ProjectError);
+    EXPECT_EQ(openProject(projectUri(name), OpenMode::ReadWrite)->schemaVersion(), kProjectSchemaVersion);
+    EXPECT_EQ(db.query("SELECT value FROM " + s + ".meta WHERE key = 'schema_version'").text(0, 0),
+              std::to_string(kProjectSchemaVersion));
+
+    grantProjectAccess(projectUri(name), reader, ProjectAccess::Reader);
+    recordExport(projectUri(name), {"", "export", "aggregate", "/srv/a.gpkg", "", true});
+    recordExport(projectUri(name, uriAs(reader)), {"", "export-records", "anonymised", "/home/d/r.csv", "", true});
+    const auto log = readExportLog(projectUri(name, uriAs(reader)));
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[0].what, "export");
+    EXPECT_EQ(log[1].what, "export-records");
+    EXPECT_EQ(log[1].tier, "anonymised");
+    EXPECT_EQ(log[1].path, "/home/d/r.csv");
+    EXPECT_EQ(log[1].user, reader) << "the role that wrote the row, as the server knows it";
+    EXPECT_TRUE(log[1].personalData);
+    EXPECT_EQ(log[1].utc.size(), 20u) << log[1].utc;
+    // ... while the reader still cannot change anything else
+    ProjectChanges c;
+    c.upsertValues.push_back({"18.01.01.2001", "penduduk", "2025", 1.0, "uji", "t"});
+    EXPECT_THROW(openProject(projectUri(name, uriAs(reader)), OpenMode::ReadOnly)->write(c), ProjectError);
+    EXPECT_EQ(countSql(db, "SELECT count(*) FROM " + s + ".export_log"), 2);
+    EXPECT_EQ(countSql(db, "SELECT count(*) FROM " + s + ".export_log WHERE personal_data"), 2);
+    dropProject(name);
+    db.exec("DROP ROLE " + reader);
+}

@@ -1021,6 +1021,25 @@
     </message>
 </context>
 <context>
+    <name>app::ui::MapCanvas</name>
+    <message>
+        <source>counts from 1 to %1 are shown as no data so that no family can be recognised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>small counts are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RESTRICTED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures derived from DTSEN/DTKS personal data (UU 27/2022):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>app::ui::NewProjectDialog</name>
     <message>
         <source>New project from a boundary file</source>
@@ -2553,6 +2572,10 @@
     </message>
     <message>
         <source>POKDARWIS candidate score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was written, but the export log of the project could not be: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

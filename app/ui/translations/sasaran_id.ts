@@ -1008,6 +1008,25 @@
     </message>
 </context>
 <context>
+    <name>app::ui::MapCanvas</name>
+    <message>
+        <source>counts from 1 to %1 are shown as no data so that no family can be recognised.</source>
+        <translation>jumlah 1 sampai %1 ditampilkan sebagai tanpa data agar keluarga tidak dapat dikenali.</translation>
+    </message>
+    <message>
+        <source>small counts are shown.</source>
+        <translation>jumlah kecil ditampilkan.</translation>
+    </message>
+    <message>
+        <source>RESTRICTED</source>
+        <translation>TERBATAS</translation>
+    </message>
+    <message>
+        <source>Figures derived from DTSEN/DTKS personal data (UU 27/2022):</source>
+        <translation>Angka turunan data pribadi DTSEN/DTKS (UU 27/2022):</translation>
+    </message>
+</context>
+<context>
     <name>app::ui::NewProjectDialog</name>
     <message>
         <source>New project from a boundary file</source>
@@ -2539,6 +2558,10 @@
     <message>
         <source>POKDARWIS candidate score</source>
         <translation>Skor calon POKDARWIS</translation>
+    </message>
+    <message>
+        <source>The file was written, but the export log of the project could not be: %1</source>
+        <translation>Berkas sudah ditulis, tetapi catatan ekspor proyek tidak dapat ditulis: %1</translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,9 @@ struct ExportReport {
     /// (GPKG metadata and layer description, an XLSX sheet "catatan", a GeoJSON description).
     std::string restrictedNotice;
     std::size_t suppressedValues = 0; ///< small DTSEN-derived counts written empty
+    /// CSV and Shapefile with the notice: the text file beside them that carries it
+    /// (restrictedNoticePath), since neither format has room for a note; empty otherwise.
+    std::string noticePath;
     std::string text() const;
 };
 
@@ -53,8 +56,10 @@ struct ExportReport {
 /// \throws Error when the dataset has no villages.
 ExportReport exportProject(const Dataset& ds, const std::string& path, const ExportOptions& options = {});
 
-/// \brief Names of at most \a maxLength characters, unique ignoring case: a longer name is cut,
-/// and a cut that collides gets a number ("rumah_tan1"). Names that fit are kept.
+/// \brief The TERBATAS notice beside a CSV or Shapefile export: "<folder>/<stem>.TERBATAS.txt"
+/// ("desa.csv" -> "desa.TERBATAS.txt").
+std::string restrictedNoticePath(const std::string& path);
+
 /// \brief Rows of villages with numeric columns, for writeVillageTable.
 struct VillageTable {
     std::vector<const Area*> villages;       ///< one row each, in this order
@@ -69,6 +74,8 @@ struct VillageTable {
 /// \throws OutputError naming the file.
 ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const VillageTable& table);
 
+/// \brief Names of at most \a maxLength characters, unique ignoring case: a longer name is cut,
+/// and a cut that collides gets a number ("rumah_tan1"). Names that fit are kept.
 std::vector<std::string> shortFieldNames(const std::vector<std::string>& names, std::size_t maxLength = 10);
 
 } // namespace gis

@@ -15,7 +15,8 @@
 ///   (program_id, rank, kode, nama, lon, lat, gain, served); the migration moves the meta
 ///   "program.<time>" JSON entries of older files there (entries that are not readable runs
 ///   stay in meta). Version 5 stores each area's point-on-surface under the same fingerprint
-///   as its area.
+///   as its area. Version 7 adds the export log, table `export_log` (id, utc, what, tier, path,
+///   user_name, personal_data; exportlog.h).
 /// - A new file is created at version 1 and brought up by the same numbered migrations an
 ///   older file goes through, so both paths give the same schema.
 /// - upgradeProject() (and openProjectForWriting()) run the missing migrations on the file in
@@ -35,7 +36,7 @@
 
 namespace gis {
 
-constexpr int kProjectSchemaVersion = 6;
+constexpr int kProjectSchemaVersion = 7;
 
 /// \brief Writes \a ds as a project file (new, or replacing an existing one). The file is
 /// built beside \a path under a temporary name and renamed over it only when complete, so

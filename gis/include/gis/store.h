@@ -18,6 +18,7 @@
 /// \note A ProjectStore owns one connection and is used by one thread at a time; open one
 /// store per thread. Reads see one consistent state; readers never block writers.
 #include "gis/dataset.h"
+#include "gis/exportlog.h"
 #include "gis/importchanges.h"
 
 #include <map>
@@ -144,6 +145,14 @@ public:
     /// read's snapshot); nullopt for a project no write of this version has touched yet.
     /// \throws ProjectError naming location() when the store cannot be read.
     virtual std::optional<ProjectChangeStamp> lastChange() const { return std::nullopt; }
+
+    /// \brief Appends one row to the export log (exportlog.h) in its own transaction; the store
+    /// sets its time and user. Does not count as a change of the project (lastChange() stays).
+    /// The server store tries even when opened read-only (the server's grants decide).
+    /// \throws ProjectError naming location() when the row cannot be written.
+    virtual void appendExportLog(const ExportLogEntry& entry) = 0;
+    /// \brief The export log, oldest first. \throws ProjectError naming location().
+    virtual std::vector<ExportLogEntry> exportLog() const = 0;
 };
 
 enum class OpenMode { ReadOnly, ReadWrite };

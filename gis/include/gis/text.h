@@ -25,7 +25,13 @@ void appendCsvNumber(std::string& out, double v);
 /// \brief appendCsvNumber() into a new string.
 std::string csvNumber(double v);
 
-/// \brief A CSV text field: always quoted, inner quotes doubled.
+/// \brief \a text made safe to open in a spreadsheet (OWASP "CSV injection"): a text cell that
+/// starts with = + - @, a tab or a carriage return gets a leading single quote, so Excel and
+/// LibreOffice show it as text instead of running it as a formula (`=HYPERLINK(...)`,
+/// `@SUM(A1)`). Only for text cells: numbers are written by appendCsvNumber and keep their sign.
+std::string csvSafeText(std::string_view text);
+
+/// \brief A CSV text field: csvSafeText(), always quoted, inner quotes doubled.
 std::string csvQuoted(std::string_view text);
 
 /// \brief Writes \a content to \a path through a temporary file beside it and a rename, so

@@ -39,7 +39,9 @@ struct AtlasOptions {
 /// with their page numbers; then one page per kecamatan (in code order): zoomed to it, the
 /// rest greyed, its own inset, its pekon labelled, the legend listing only the classes on the
 /// page, its own scale bar and scale, and a table of its pekon ranked by priority (kode, nama,
-/// poverty rate, poor people, nearest Puskessos km, score, rank). Portrait by default.
+/// poverty rate, poor people, nearest Puskessos km, score, rank). Portrait by default. A DTSEN
+/// count that is mapped or weighed by the scheme is printed too, in the cover's kecamatan table
+/// (sums) and the pekon tables, with counts from 1 to style.smallCountThreshold - 1 as "<N".
 /// \returns the number of pages.
 /// \throws gis::Error when the dataset has no kecamatan; OutputError naming the file;
 /// ExportCancelled when options.progress stops it (the file is then not written).
@@ -61,6 +63,9 @@ struct ReportOptions {
     /// latest saved run.
     std::optional<long long> programId;
     PageProgress progress; ///< empty = none
+    /// DTSEN-derived counts the scheme weighs are printed in the top-N table with counts from 1
+    /// to this - 1 as "<N" (and the priority map says TERBATAS); 0 or 1 prints every count.
+    int smallCountThreshold = gis::kDefaultSmallCountThreshold;
 };
 
 /// \brief Writes the meeting pack: with options.findings (the default) first the findings page and

@@ -38,6 +38,11 @@ struct ValueLayer {
     std::map<std::string, std::string> categories; ///< categorical layer (when not empty)
     std::vector<std::string> categoryOrder;        ///< legend order (default: sorted)
     std::map<std::string, QColor> categoryColors;  ///< default: a qualitative ramp
+    /// Computed from DTSEN/DTKS records (a score of a scheme with dtsen_* keys, a dtsen column):
+    /// the page says TERBATAS and names the extract. A key that is itself a count
+    /// (gis::isPersonalDataCount) also has its small values drawn as no data. A key that
+    /// gis::isPersonalDataDerived names is treated so even without this flag.
+    bool personalData = false;
 };
 
 /// \brief A site proposed by a placement run, drawn distinct from existing facilities.
@@ -62,8 +67,9 @@ struct ThematicMapSpec {
     std::string printedDate;     ///< date in the footer; empty = today ("28 November 2025")
 
     std::optional<ValueLayer> layer;  ///< map these values instead of the indicator
-    /// A DTSEN-derived indicator (gis/personaldata.h): counts from 1 to this - 1 are drawn as
-    /// "no data" and the page says TERBATAS; 0 or 1 draws every count (still TERBATAS).
+    /// A DTSEN-derived indicator or layer (gis/personaldata.h): counts from 1 to this - 1 are
+    /// drawn as "no data" (and written "<N" in the atlas tables), the page says TERBATAS and its
+    /// sources line names the extract; 0 or 1 draws every count (still TERBATAS).
     int smallCountThreshold = gis::kDefaultSmallCountThreshold;
     std::vector<double> manualBreaks; ///< upper bounds, ascending: classes by hand (overrides method)
     std::string focusArea;            ///< a kecamatan code: the map fits it, other areas are greyed
