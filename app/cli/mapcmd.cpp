@@ -5,6 +5,7 @@
 
 #include "gis/analysis.h"
 #include "gis/error.h"
+#include "gis/periodchange.h"
 #include "gis/project.h"
 #include "gis/text.h"
 #include "layers/maprecipe.h"
@@ -21,6 +22,7 @@
 #include <filesystem>
 #include <memory>
 #include <sstream>
+#include <utility>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -86,6 +88,10 @@ void addPageOptions(CLI::App* c, MapCommandOptions& o)
     c->add_option("--printed-date", o.printedDate, "Printing date to show (default: today)");
     c->add_option("--scheme", o.scheme, "Priority scheme: JSON file or the name of one kept in the project");
     c->add_option("--period", o.period, "Period, e.g. 2018 (default: the latest)");
+    c->add_option("--compare", o.compare,
+                  "Earlier period to compare with: map draws --indicator change_<key> (or <key>) as later minus "
+                  "earlier on a diverging ramp centred on zero; atlas and report add a page with the change of "
+                  "the poverty rate");
 }
 
 void addStyleOptions(CLI::App* c, MapCommandOptions& o)
@@ -131,6 +137,8 @@ layers::MapTemplate buildTemplate(const gis::Dataset& ds, const MapCommandOption
         t.layer = o.layer;
     if (given("--period"))
         s.period = o.period;
+    if (given("--compare"))
+        s.comparePeriod = o.compare;
     if (given("--classes") || o.templateName.empty())
         s.classCount = o.classes;
     if (given("--method") || o.templateName.empty())
@@ -327,16 +335,24 @@ int runAtlas(const MapCommandOptions& o, const CLI::App& command, std::ostream& 
         t.spec.page.landscape = false; // an atlas page is portrait: map above, table below
     auto given = [&command](const char* name) { return command.count(name) > 0; };
     const bool ownValues = given("--indicator") || given("--layer") || !t.layer.empty();
+    // --compare with a change_<key> indicator maps the change on every page; else one change page.
+    const bool changePages = !gis::changedIndicator(t.layer.empty() ? t.spec.indicatorKey : t.layer).empty();
+    std::string changePage;
+    if (!changePages && !t.spec.comparePeriod.empty())
+        changePage = std::exchange(t.spec.comparePeriod, std::string());
     layers::ResolvedMap resolved = resolveWithOptionNames(ds, t, command);
     if (!resolved.analysis)
         resolved.analysis = layers::templateAnalysis(ds, t);
     layers::AtlasOptions atlas;
     atlas.style = resolved.spec;
     atlas.usePriorityLayer = !ownValues;
+    atlas.comparePeriod = changePage;
     ensureGuiApplication();
     const int pages = layers::exportAtlas(ds, *resolved.analysis, atlas, o.out);
-    fmt::print(out, "wrote atlas: {} ({} pages: cover + {} kecamatan)\n", std::filesystem::absolute(o.out).string(),
-               pages, pages - 1);
+    const int kecamatanPages = pages - 1 - (changePage.empty() ? 0 : 1);
+    fmt::print(out, "wrote atlas: {} ({} pages: cover{} + {} kecamatan)\n", std::filesystem::absolute(o.out).string(),
+               pages, changePage.empty() ? "" : " + change " + changePage + " -> " + resolved.analysis->period,
+               kecamatanPages);
     return 0;
 }
 
@@ -354,6 +370,7 @@ int runReport(const MapCommandOptions& o, const CLI::App& command, std::ostream&
     report.simplifyMm = t.spec.simplifyMm;
     report.maker = t.spec.maker;
     report.topN = static_cast<std::size_t>(o.top);
+    report.comparePeriod = t.spec.comparePeriod;
     ensureGuiApplication();
     const int pages = layers::exportReport(ds, table, report, o.out);
     fmt::print(out, "wrote report: {} ({} pages{})\n", std::filesystem::absolute(o.out).string(), pages,

@@ -19,6 +19,9 @@ struct AtlasOptions {
     /// than the default, pages show the priority score of \a table.
     ThematicMapSpec style;
     bool usePriorityLayer = true; ///< false: style.indicatorKey / style.layer as given
+    /// An earlier period: a page after the cover maps the change of the poverty rate from it to
+    /// the analysed period (a change map, maprecipe.h). Empty: no change page.
+    std::string comparePeriod;
 };
 
 /// \brief Writes the atlas: page 1 a cover with the regency map and a table of the kecamatan
@@ -45,12 +48,15 @@ struct ReportOptions {
     /// The saved placement run (PlacementRun::id) whose proposals the pack shows; none = the
     /// latest saved run.
     std::optional<long long> programId;
+    /// An earlier period: after the poverty density map, a map of the change of the poverty rate
+    /// from it to the analysed period. Empty: no change page.
+    std::string comparePeriod;
 };
 
 /// \brief Writes the meeting pack: with options.findings (the default) first the findings page and
 /// the table of its figures by kecamatan; then the priority map, the poverty density map, the facilities and
 /// coverage map, the top-N priority table, and, when placement runs are saved in the project,
-/// the chosen run's proposals (options.programId, else the latest run; map and table) and a
+/// with options.comparePeriod the change of the poverty rate, the chosen run's proposals (options.programId, else the latest run; map and table) and a
 /// comparison of all saved runs.
 /// \returns the number of pages.
 /// \throws gis::Error when options.programId names no saved run.
