@@ -187,7 +187,7 @@ TEST(CompareCli, ImportTableReadsAGeoPackageLayerAndReportsBesideTheProject)
     auto r = runCli({"import", "table", project, gpkg.string() + ":tidak_ada", "--period", "2019", "--indicator",
                      "miskin=miskin"});
     EXPECT_EQ(r.code, 3) << r.err;
-    EXPECT_THAT(r.err, HasSubstr("it has no layer 'tidak_ada'; its layers are 'lain', 'miskin_2019'"));
+    EXPECT_THAT(r.err, HasSubstr("it has no layer 'tidak_ada'; its layers are 'miskin_2019', 'lain'"));
     EXPECT_THAT(r.err, HasSubstr("--layer"));
     r = runCli({"import", "table", project, gpkg.string(), "--period", "2019", "--indicator", "miskin=miskin"});
     EXPECT_EQ(r.code, 3) << r.err;
