@@ -6,6 +6,7 @@
 #include "gis/analysis.h"
 #include "gis/error.h"
 #include "gis/network.h"
+#include "gis/periodchange.h"
 #include "gis/project.h"
 #include "gis/text.h"
 #include "gis/vectorio.h"
@@ -33,6 +34,9 @@ CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
         "analyze", "Per-pekon poverty, service coverage, remoteness and the priority score, as a CSV table");
     analyze->add_option("PROJECT", options.project, "Project file or :default");
     analyze->add_option("--period", options.period, "Period, e.g. 2018 (default: the latest)");
+    analyze->add_option("--compare", options.compare,
+                        "Earlier period: adds <key>_<period> and change_<key> (later minus earlier; poverty_rate "
+                        "in percentage points) for every indicator held in both periods");
     analyze->add_option("--scheme", options.schemeFile,
                         "Priority scheme: a JSON file, or the name of one kept in the project "
                         "(default: remote-area priority; see --write-scheme)");
@@ -135,6 +139,14 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
                                                                            options.defaultSpeedKmh,
                                                                            {}})
                                                       : std::string();
+    std::vector<std::string> compared;
+    if (!options.compare.empty()) {
+        try {
+            compared = gis::addChangeColumns(table, ds, options.compare);
+        } catch (const gis::Error& e) {
+            throw gis::Error(std::string("--compare: ") + e.what());
+        }
+    }
     gis::writeAnalysisTable(table, ds, options.out);
 
     if (ds.isIllustrative())
@@ -177,6 +189,31 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
                    *unreachable);
     if (options.travel)
         fmt::print(out, "{}\n", terrainSummary);
+    if (!compared.empty()) {
+        std::string keys;
+        for (const std::string& k : compared)
+            keys += (keys.empty() ? "" : ", ") + k;
+        fmt::print(out, "change {} -> {}: columns <key>_{} and change_<key> for {}\n", options.compare, table.period,
+                   gis::earlierColumn("", options.compare).substr(1), keys);
+        if (std::find(compared.begin(), compared.end(), "poverty_rate") != compared.end()) {
+            const std::size_t c = table.column("change_poverty_rate");
+            std::size_t n = 0, down = 0, up = 0;
+            double sum = 0.0;
+            for (const auto& row : table.rows) {
+                const double v = row.values[c];
+                if (std::isnan(v))
+                    continue;
+                ++n;
+                sum += v;
+                down += v < 0 ? 1 : 0;
+                up += v > 0 ? 1 : 0;
+            }
+            fmt::print(out,
+                       "change_poverty_rate (percentage points): {} of {} pekon hold both periods; {} down, {} up, "
+                       "mean {:+.2f}\n",
+                       n, table.rows.size(), down, up, n ? sum / static_cast<double>(n) : 0.0);
+        }
+    }
     if (sensitivity) {
         int stable = 0;
         for (double share : sensitivity->topShare)

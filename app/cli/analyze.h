@@ -16,6 +16,7 @@ namespace app::cli {
 struct AnalyzeOptions {
     std::string project;      ///< project file or ":default"
     std::string period;       ///< empty = the latest period of "miskin"
+    std::string compare;      ///< earlier period: adds <key>_<compare> and change_<key> (gis/periodchange.h)
     std::string schemeFile;   ///< empty = the default remote-area priority scheme; a JSON file or a kept scheme's name
     bool keepScheme = false;  ///< keep the scheme used in the project file
     std::string out;          ///< CSV to write

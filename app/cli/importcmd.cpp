@@ -139,7 +139,9 @@ void addJoinOptions(CLI::App* cmd, std::string& code, std::string& name, std::st
     cmd->add_option("--name-field", name, "Column with the pekon's name (matched within its kecamatan)");
     cmd->add_option("--kecamatan-field", kecamatan, "Column with the kecamatan name (default: detect kecamatan)");
     cmd->add_option("--header-row", headerRow, "Row number of the header (default: found)");
-    cmd->add_option("--report", report, "Match report CSV (default: FILE.match.csv beside the input)");
+    cmd->add_option("--report", report,
+                    "Match report CSV (default: FILE.match.csv beside the project, or in the current folder for a "
+                    "server project; never beside the input)");
     cmd->add_flag("--no-fuzzy", noFuzzy, "Accept exact (and alias) name matches only");
 }
 
@@ -153,15 +155,21 @@ std::string absolutePath(const std::string& p)
 void addDataImportCommands(CLI::App* importCmd, DataImportOptions& options, CLI::App*& table, CLI::App*& records,
                            CLI::App*& facilities)
 {
-    table = importCmd->add_subcommand("table", "Import indicator values for a period from a CSV or XLSX table");
+    table = importCmd->add_subcommand(
+        "table", "Import indicator values for a period from a table: CSV, XLSX, ODS or any OGR layer's attributes");
     table->add_option("PROJECT", options.project, "Project file (*.sasaran.sqlite)")->required();
-    table->add_option("FILE", options.file, "CSV (UTF-8 or Windows-1252, ',' or ';') or XLSX")->required();
+    table->add_option("FILE", options.file,
+                      "CSV (UTF-8 or Windows-1252, ',' or ';'), XLSX, ODS, or FILE[:LAYER] of a GeoPackage, "
+                      "Shapefile (.shp or .dbf), GeoJSON or other OGR source (its attribute table)")
+        ->required();
     table->add_option("--period", options.table.period, "Period of the values, e.g. 2019 or 2019-S1")->required();
     table->add_option("--indicator", options.indicators, "KEY=COLUMN, e.g. miskin=\"Jumlah Penduduk Miskin\"; repeat")
         ->required();
     addJoinOptions(table, options.table.codeField, options.table.nameField, options.table.kecamatanField,
                    options.table.headerRow, options.table.reportPath, options.noFuzzy);
-    table->add_option("--sheet", options.table.sheet, "XLSX sheet (default: the first)");
+    table->add_option("--sheet,--layer", options.table.sheet,
+                      "XLSX/ODS sheet or layer (default: the first sheet; the only layer, or the only layer "
+                      "without geometry); FILE:LAYER says the same");
     table->add_option("--source", options.table.source, "Source recorded with each value (default: the file name)");
     table->add_flag("--replace", options.table.replace, "Replace values already held for the same period and pekon");
     table->add_flag("--keep-first-duplicate", options.table.keepFirstDuplicate,
@@ -186,7 +194,8 @@ void addDataImportCommands(CLI::App* importCmd, DataImportOptions& options, CLI:
     records->add_option("--unit", options.records.unit, "What a row is: person, household or auto")
         ->check(CLI::IsMember({"auto", "person", "household"}))
         ->capture_default_str();
-    records->add_option("--sheet", options.records.sheet, "XLSX sheet (default: the first)");
+    records->add_option("--sheet,--layer", options.records.sheet,
+                        "XLSX/ODS sheet or layer (default: the first sheet, or the only layer)");
     records->add_option("--source", options.records.source, "Source recorded with each value (default: the file name)");
     records->add_flag("--replace", options.records.replace,
                       "Replace values already held for the same period and pekon");
@@ -234,9 +243,27 @@ int finishImport(gis::ProjectStore& store, const std::string& project, const Pla
 
 } // namespace
 
+namespace {
+
+/// FILE:LAYER into the file and its sheet or layer (the same as --sheet/--layer).
+void splitFileAndLayer(std::string& file, std::string& sheet)
+{
+    auto [path, layer] = gis::splitSourceAndLayer(file);
+    if (layer.empty())
+        return;
+    if (!sheet.empty() && sheet != layer)
+        throw UsageError(fmt::format("FILE '{}' names layer '{}' and --sheet/--layer names '{}'; give one", file,
+                                     layer, sheet));
+    file = std::move(path);
+    sheet = std::move(layer);
+}
+
+} // namespace
+
 int runImportTable(const DataImportOptions& given, std::ostream& out, std::ostream& err)
 {
     DataImportOptions options = given;
+    splitFileAndLayer(options.file, options.table.sheet);
     options.table.fuzzy = !options.noFuzzy;
     for (const std::string& spec : options.indicators) {
         const auto eq = spec.find('=');
@@ -253,6 +280,7 @@ int runImportTable(const DataImportOptions& given, std::ostream& out, std::ostre
 int runImportRecords(const DataImportOptions& given, std::ostream& out, std::ostream& err)
 {
     DataImportOptions options = given;
+    splitFileAndLayer(options.file, options.records.sheet);
     options.records.fuzzy = !options.noFuzzy;
     const auto store = openStoreForImport(options.project, out);
     const gis::RecordImportPlan plan =

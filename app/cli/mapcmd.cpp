@@ -6,6 +6,7 @@
 
 #include "gis/analysis.h"
 #include "gis/error.h"
+#include "gis/periodchange.h"
 #include "gis/project.h"
 #include "gis/text.h"
 #include "layers/maprecipe.h"
@@ -23,6 +24,7 @@
 #include <filesystem>
 #include <memory>
 #include <sstream>
+#include <utility>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -111,6 +113,10 @@ void addPageOptions(CLI::App* c, MapCommandOptions& o)
     c->add_option("--printed-date", o.printedDate, "Printing date to show (default: today)");
     c->add_option("--scheme", o.scheme, "Priority scheme: JSON file or the name of one kept in the project");
     c->add_option("--period", o.period, "Period, e.g. 2018 (default: the latest)");
+    c->add_option("--compare", o.compare,
+                  "Earlier period to compare with: map draws --indicator change_<key> (or <key>) as later minus "
+                  "earlier on a diverging ramp centred on zero; atlas and report add a page with the change of "
+                  "the poverty rate");
 }
 
 void addStyleOptions(CLI::App* c, MapCommandOptions& o)
@@ -156,6 +162,8 @@ layers::MapTemplate buildTemplate(const gis::Dataset& ds, const MapCommandOption
         t.layer = o.layer;
     if (given("--period"))
         s.period = o.period;
+    if (given("--compare"))
+        s.comparePeriod = o.compare;
     if (given("--classes") || o.templateName.empty())
         s.classCount = o.classes;
     if (given("--method") || o.templateName.empty())
@@ -359,6 +367,11 @@ int runAtlas(const MapCommandOptions& o, const CLI::App& command, std::ostream& 
         t.spec.page.landscape = false; // an atlas page is portrait: map above, table below
     auto given = [&command](const char* name) { return command.count(name) > 0; };
     const bool ownValues = given("--indicator") || given("--layer") || !t.layer.empty();
+    // --compare with a change_<key> indicator maps the change on every page; else one change page.
+    const bool changePages = !gis::changedIndicator(t.layer.empty() ? t.spec.indicatorKey : t.layer).empty();
+    std::string changePage;
+    if (!changePages && !t.spec.comparePeriod.empty())
+        changePage = std::exchange(t.spec.comparePeriod, std::string());
     layers::ResolvedMap resolved = resolveWithOptionNames(ds, t, command);
     if (!resolved.analysis)
         resolved.analysis = layers::templateAnalysis(ds, t);
@@ -366,10 +379,13 @@ int runAtlas(const MapCommandOptions& o, const CLI::App& command, std::ostream& 
     atlas.style = resolved.spec;
     atlas.style.smallCountThreshold = o.smallCountThreshold;
     atlas.usePriorityLayer = !ownValues;
+    atlas.comparePeriod = changePage;
     ensureGuiApplication();
     const int pages = layers::exportAtlas(ds, *resolved.analysis, atlas, o.out);
-    fmt::print(out, "wrote atlas: {} ({} pages: cover + {} kecamatan)\n", std::filesystem::absolute(o.out).string(),
-               pages, pages - 1);
+    const int kecamatanPages = pages - 1 - (changePage.empty() ? 0 : 1);
+    fmt::print(out, "wrote atlas: {} ({} pages: cover{} + {} kecamatan)\n", std::filesystem::absolute(o.out).string(),
+               pages, changePage.empty() ? "" : " + change " + changePage + " -> " + resolved.analysis->period,
+               kecamatanPages);
     const bool personal = showsPersonalData(atlas.style, atlas.usePriorityLayer ? &*resolved.analysis : nullptr);
     if (personal)
         fmt::print(out, "restricted:  TERBATAS: the pages show DTSEN-derived values (counts from 1 to {} as <{})\n",
@@ -393,6 +409,7 @@ int runReport(const MapCommandOptions& o, const CLI::App& command, std::ostream&
     report.maker = t.spec.maker;
     report.topN = static_cast<std::size_t>(o.top);
     report.smallCountThreshold = o.smallCountThreshold;
+    report.comparePeriod = t.spec.comparePeriod;
     ensureGuiApplication();
     const int pages = layers::exportReport(ds, table, report, o.out);
     fmt::print(out, "wrote report: {} ({} pages{})\n", std::filesystem::absolute(o.out).string(), pages,

@@ -22,6 +22,7 @@ struct MapCommandOptions {
     std::string indicator = "poverty_rate";
     std::string layer; ///< priority, lisa, base, or an analysis column
     std::string period;
+    std::string compare; ///< earlier period: change map (map), change page (atlas, report)
     int classes = 5;
     std::string method = "quantile";
     std::string breaks; ///< "10,15,20,30": manual upper bounds

@@ -208,7 +208,14 @@ bool ImportWizard::isTableFile() const
 {
     const QString suffix = QFileInfo(mFile->text().trimmed()).suffix().toLower();
     return suffix == QLatin1String("csv") || suffix == QLatin1String("txt") || suffix == QLatin1String("xlsx")
-        || suffix == QLatin1String("tsv");
+        || suffix == QLatin1String("tsv") || suffix == QLatin1String("ods");
+}
+
+bool ImportWizard::readsAsTable() const
+{
+    // indicator tables and records come from any source's attributes (a GeoPackage layer, a
+    // Shapefile's DBF, GeoJSON properties) the way a spreadsheet is read
+    return isTableFile() || kind() == Kind::Table || kind() == Kind::Records;
 }
 
 void ImportWizard::buildSourcePage()
@@ -222,7 +229,8 @@ void ImportWizard::buildSourcePage()
     auto* form = new QFormLayout;
     mKind = new QComboBox;
     mKind->setObjectName(QStringLiteral("importKind"));
-    mKind->addItem(tr("Indicator table (CSV, XLSX)"), static_cast<int>(Kind::Table));
+    mKind->addItem(tr("Indicator table (CSV, XLSX, ODS, or a GeoPackage, Shapefile or GeoJSON layer)"),
+                   static_cast<int>(Kind::Table));
     mKind->addItem(tr("DTSEN/DTKS records (one row per person or household)"), static_cast<int>(Kind::Records));
     mKind->addItem(tr("Facilities (points, or a table naming each pekon)"), static_cast<int>(Kind::Facilities));
     mKind->addItem(tr("Village boundaries (replace the project's)"), static_cast<int>(Kind::Boundaries));
@@ -274,7 +282,8 @@ void ImportWizard::buildSourcePage()
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Choose the file to import"), QFileInfo(mFile->text()).absolutePath(),
-            tr("Tables and map layers (*.csv *.txt *.xlsx *.gpkg *.shp *.geojson *.json *.kml);;All files (*)"));
+            tr("Tables and map layers (*.csv *.txt *.xlsx *.ods *.gpkg *.shp *.dbf *.geojson *.json *.kml);;All "
+               "files (*)"));
         if (!path.isEmpty())
             mFile->setText(path);
     });
@@ -447,7 +456,7 @@ void ImportWizard::updateColumnRows()
     const bool table = k == Kind::Table, records = k == Kind::Records, facilities = k == Kind::Facilities,
                boundaries = k == Kind::Boundaries;
     auto show = [this](QWidget* w, bool visible) { mForm->setRowVisible(w, visible); };
-    show(mHeaderRow, !boundaries && isTableFile());
+    show(mHeaderRow, !boundaries && readsAsTable());
     show(mPeriod, table || records);
     show(mCode, true);
     show(mName, true);
@@ -561,7 +570,7 @@ void ImportWizard::startPreview()
 {
     const std::string path = s(mFile->text());
     const std::string sheet = s(mSheet->currentData().toString());
-    const bool vector = !isTableFile();
+    const bool vector = !readsAsTable();
     const bool personal = kind() == Kind::Records;
     const long headerRow = mPreview && !mPreviewDirty ? mHeaderRow->value() : 0;
     const std::string crs = mCrs->text().trimmed().isEmpty() ? std::string("EPSG:4326") : s(mCrs->text());
@@ -738,7 +747,7 @@ void ImportWizard::startPlan()
     const std::string sheet = s(mSheet->currentData().toString());
     const std::string report = s(mReportDir.filePath(QStringLiteral("laporan.match.csv")));
     const Kind k = kind();
-    const bool vector = !isTableFile();
+    const bool vector = !readsAsTable();
     const std::vector<gis::AreaAlias> picked = mPicked;
     const bool fuzzy = true;
     // options of every kind from the columns page

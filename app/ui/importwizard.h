@@ -105,6 +105,8 @@ private:
     struct Plan;
     Kind kind() const;
     bool isTableFile() const;
+    /// CSV/XLSX/ODS, or any file read for an indicator table or records (its attributes as rows).
+    bool readsAsTable() const;
     void buildSourcePage();
     void buildColumnsPage();
     void buildReportPage();

@@ -129,8 +129,10 @@ void LegendPanel::rebuild()
         mHeading->setText(tr("No project open"));
         return;
     }
-    const QString unit = theme->unit;
-    QString heading = theme->label;
+    // a change map names what changed ("Perubahan tingkat kemiskinan", poin persen), not the theme
+    const bool change = map->indicator().key.rfind("change_", 0) == 0;
+    const QString unit = change ? QString::fromStdString(map->indicator().unit) : theme->unit;
+    QString heading = change ? QString::fromStdString(map->indicator().label) : theme->label;
     if (!unit.isEmpty() && !heading.contains(unit))
         heading = tr("%1 (%2)").arg(heading, unit);
     if (!map->period().empty())

@@ -11,6 +11,8 @@
 #include <QPainter>
 #include <QSpinBox>
 
+#include <algorithm>
+
 namespace app {
 namespace ui {
 
@@ -42,6 +44,11 @@ StylePanel::StylePanel(Workspace* workspace, QWidget* parent) : QWidget(parent),
     mPeriod = new QComboBox(this);
     mPeriod->setObjectName(QStringLiteral("periodBox"));
     form->addRow(tr("Period"), mPeriod);
+    mCompare = new QComboBox(this);
+    mCompare->setObjectName(QStringLiteral("compareBox"));
+    mCompare->setToolTip(tr("Show the change of the indicator from this period to the period above (later minus "
+                            "earlier; the poverty rate in percentage points)"));
+    form->addRow(tr("Compare with period"), mCompare);
     mScheme = new QComboBox(this);
     mScheme->setObjectName(QStringLiteral("schemeBox"));
     form->addRow(tr("Priority scheme"), mScheme);
@@ -77,6 +84,8 @@ StylePanel::StylePanel(Workspace* workspace, QWidget* parent) : QWidget(parent),
     connect(mTheme, &QComboBox::currentIndexChanged, this,
             [this] { mWorkspace->setTheme(mTheme->currentData().toString()); });
     connect(mPeriod, &QComboBox::currentIndexChanged, this, [this] { mWorkspace->setPeriod(mPeriod->currentText()); });
+    connect(mCompare, &QComboBox::currentIndexChanged, this,
+            [this] { mWorkspace->setComparePeriod(mCompare->currentData().toString()); });
     connect(mScheme, &QComboBox::currentIndexChanged, this,
             [this] { mWorkspace->setScheme(mScheme->currentData().toString()); });
     connect(mMethod, &QComboBox::currentIndexChanged, this, &StylePanel::applyStyle);
@@ -107,9 +116,16 @@ void StylePanel::reload()
 
 void StylePanel::syncFromWorkspace()
 {
-    const QSignalBlocker b1(mTheme), b2(mPeriod), b3(mScheme), b4(mMethod), b5(mClasses), b6(mRamp);
+    const QSignalBlocker b1(mTheme), b2(mPeriod), b3(mScheme), b4(mMethod), b5(mClasses), b6(mRamp), b7(mCompare);
     mTheme->setCurrentIndex(mTheme->findData(mWorkspace->themeKey()));
     mPeriod->setCurrentText(mWorkspace->period());
+    // every period but the one shown; the change is drawn for indicator themes
+    mCompare->clear();
+    mCompare->addItem(tr("(none)"), QString());
+    for (const QString& p : mWorkspace->periods())
+        if (p != mWorkspace->period())
+            mCompare->addItem(p, p);
+    mCompare->setCurrentIndex(std::max(0, mCompare->findData(mWorkspace->comparePeriod())));
     mScheme->setCurrentIndex(mScheme->findData(mWorkspace->schemeName()));
     const LayerStyle& s = mWorkspace->style();
     mMethod->setCurrentIndex(mMethod->findData(static_cast<int>(s.method)));
@@ -128,6 +144,9 @@ void StylePanel::syncFromWorkspace()
     }
     mScheme->setEnabled(mWorkspace->analysis() != nullptr);
     mPeriod->setEnabled(mPeriod->count() > 1);
+    const bool indicatorTheme = theme && theme->kind == ThemeInfo::Kind::Indicator && theme->key != "base"
+        && theme->key != "area_km2";
+    mCompare->setEnabled(mCompare->count() > 1 && indicatorTheme);
     QStringList breaks;
     for (double b : s.manualBreaks)
         breaks << formatNumber(b, 2);

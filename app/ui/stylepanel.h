@@ -23,6 +23,8 @@ public:
 
     QComboBox* themeBox() const { return mTheme; }
     QComboBox* periodBox() const { return mPeriod; }
+    /// \brief "Compare with period": none, or an earlier period whose change the map shows.
+    QComboBox* compareBox() const { return mCompare; }
     QComboBox* methodBox() const { return mMethod; }
     QSpinBox* classesBox() const { return mClasses; }
     QComboBox* rampBox() const { return mRamp; }
@@ -36,6 +38,7 @@ private:
     Workspace* mWorkspace;
     QComboBox* mTheme = nullptr;
     QComboBox* mPeriod = nullptr;
+    QComboBox* mCompare = nullptr;
     QComboBox* mScheme = nullptr;
     QComboBox* mMethod = nullptr;
     QSpinBox* mClasses = nullptr;

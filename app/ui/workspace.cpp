@@ -9,6 +9,7 @@
 #include "gis/store.h"
 #include "layers/facilitysymbol.h"
 #include "layers/maplayers.h"
+#include "layers/maprecipe.h"
 #include "ui/language.h"
 #include "ui/usermessage.h"
 
@@ -227,6 +228,7 @@ void Workspace::installDataset(gis::Dataset ds, const QString& title, const QStr
     mPaths.clear();
     mProposals = {};
     mStyle = LayerStyle{};
+    mComparePeriod.clear();
     mScheme.clear();
     mEditedScheme.reset();
 
@@ -321,10 +323,22 @@ void Workspace::setPeriod(const QString& period)
     if (!mDataset || period == mPeriod)
         return;
     mPeriod = period;
+    if (mComparePeriod == mPeriod)
+        mComparePeriod.clear();
     rebuildAnalysis();
     rebuildMap();
     emit periodChanged();
     emit analysisChanged();
+    emit mapChanged();
+}
+
+void Workspace::setComparePeriod(const QString& period)
+{
+    const QString earlier = period == mPeriod ? QString() : period;
+    if (!mDataset || earlier == mComparePeriod)
+        return;
+    mComparePeriod = earlier;
+    rebuildMap();
     emit mapChanged();
 }
 
@@ -472,6 +486,14 @@ void Workspace::rebuildMap()
             if (keyPeriods.empty()
                 || std::find(keyPeriods.begin(), keyPeriods.end(), mPeriod.toStdString()) != keyPeriods.end())
                 spec.period = mPeriod.toStdString();
+            if (!mComparePeriod.isEmpty() && spec.indicatorKey != "area_km2") {
+                // the change from the earlier period: the same recipe as `map --compare`
+                layers::MapTemplate change;
+                change.spec = spec;
+                change.spec.period = mPeriod.toStdString();
+                change.spec.comparePeriod = mComparePeriod.toStdString();
+                spec = layers::resolveMap(*mDataset, change).spec;
+            }
         }
         mMap = std::make_shared<const layers::ThematicMap>(*mDataset, spec);
     } catch (const std::exception& e) {
@@ -479,6 +501,7 @@ void Workspace::rebuildMap()
         // fall back to the areas so the map is never blank
         spec.layer = layers::baseLayer(*mDataset, spec.lang);
         spec.manualBreaks.clear();
+        spec.manualMinimum.reset();
         mMap = std::make_shared<const layers::ThematicMap>(*mDataset, spec);
     }
     mSpec = spec;

@@ -137,6 +137,11 @@ public:
     QStringList periods() const;
     const QString& period() const { return mPeriod; }
     void setPeriod(const QString& period);
+    /// \brief The earlier period an indicator map is compared with ("" = none): the pekon layer
+    /// then draws the change from it to period() (later minus earlier) on a diverging ramp
+    /// centred on zero (layers::resolveMap). Cleared when it becomes the period itself.
+    const QString& comparePeriod() const { return mComparePeriod; }
+    void setComparePeriod(const QString& period);
 
     /// \brief The themes of this project, without duplicates (e.g. miskin per km² is the
     /// poverty density already listed).
@@ -263,6 +268,7 @@ private:
     std::unique_ptr<QTemporaryDir> mExampleDir; ///< holds the example's project file
     QString mStoreLocation, mReadOnlyReason;
     QString mTitle, mLocation, mPeriod, mThemeKey, mScheme, mMapError;
+    QString mComparePeriod;
     std::vector<ThemeInfo> mThemes;
     LayerStyle mStyle;
     std::optional<gis::AnalysisTable> mAnalysis;

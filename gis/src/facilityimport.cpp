@@ -332,8 +332,9 @@ FacilityImportReport importFacilities(Dataset& ds, const std::string& path, cons
         changes.facilities.push_back(std::move(f));
     }
     if (!byPoint) {
-        report.reportPath = options.reportPath.empty() ? defaultReportPath(path) : options.reportPath;
-        checkOutputPath(report.reportPath, {path});
+        report.reportPath =
+            options.reportPath.empty() ? defaultReportPath(path, options.projectLocation) : options.reportPath;
+        checkOutputPath(report.reportPath, {path, options.projectLocation});
         writeMatchReport(report.matches, report.reportPath);
         changes.aliases = detail::planFuzzyAliases(ds, report.matches, std::filesystem::path(path).filename().string());
         report.aliasesAdded = changes.aliases.size();

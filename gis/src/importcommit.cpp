@@ -3,6 +3,7 @@
 #include "detail/textfile.h"
 #include "gis/error.h"
 #include "gis/outputpath.h"
+#include "gis/store.h"
 
 #include <fmt/format.h>
 
@@ -72,11 +73,12 @@ void writeMatchReport(const std::vector<RowMatch>& matches, const std::string& p
     detail::writeFileAtomically(path, out.str());
 }
 
-std::string defaultReportPath(const std::string& input)
+std::string defaultReportPath(const std::string& input, const std::string& projectLocation)
 {
-    std::filesystem::path p(input);
-    p.replace_extension();
-    return p.string() + ".match.csv";
+    const std::string name = std::filesystem::path(input).stem().string() + ".match.csv";
+    if (projectLocation.empty() || isServerLocation(projectLocation))
+        return name; // the current folder
+    return (std::filesystem::path(projectLocation).parent_path() / name).string();
 }
 
 void applyImportChanges(Dataset& ds, const ImportChanges& changes)
@@ -167,8 +169,9 @@ StoreResult planValues(const Dataset& ds, std::vector<IndicatorValue> values, bo
 
 void commitImport(Dataset& ds, ImportOutcome& outcome, CommitRequest request)
 {
-    outcome.reportPath = request.reportPath.empty() ? defaultReportPath(request.inputPath) : request.reportPath;
-    checkOutputPath(outcome.reportPath, {request.inputPath});
+    outcome.reportPath = request.reportPath.empty() ? defaultReportPath(request.inputPath, request.projectLocation)
+                                                    : request.reportPath;
+    checkOutputPath(outcome.reportPath, {request.inputPath, request.projectLocation});
     writeMatchReport(outcome.matches, outcome.reportPath);
     if (!request.blockedReason.empty()) {
         outcome.stopReason = std::move(request.blockedReason);

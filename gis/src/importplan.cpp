@@ -156,15 +156,21 @@ Plan planValuesImport(const ProjectStore& store, const ProjectReadOptions& read,
 TableImportPlan planTableImport(const ProjectStore& store, const std::string& path, const TableImportOptions& options,
                                 const std::vector<AreaAlias>& picked)
 {
-    return planValuesImport<TableImportPlan>(store, tableImportReadOptions(options), picked,
-                                             [&](Dataset& ds) { return importTable(ds, path, options); });
+    TableImportOptions located = options;
+    if (located.projectLocation.empty())
+        located.projectLocation = store.location();
+    return planValuesImport<TableImportPlan>(store, tableImportReadOptions(located), picked,
+                                             [&](Dataset& ds) { return importTable(ds, path, located); });
 }
 
 RecordImportPlan planRecordImport(const ProjectStore& store, const std::string& path,
                                   const RecordImportOptions& options, const std::vector<AreaAlias>& picked)
 {
+    RecordImportOptions located = options;
+    if (located.projectLocation.empty())
+        located.projectLocation = store.location();
     return planValuesImport<RecordImportPlan>(store, recordImportReadOptions(), picked,
-                                              [&](Dataset& ds) { return importRecords(ds, path, options); });
+                                              [&](Dataset& ds) { return importRecords(ds, path, located); });
 }
 
 FacilityImportPlan planFacilityImport(const ProjectStore& store, const std::string& path,
@@ -176,7 +182,10 @@ FacilityImportPlan planFacilityImport(const ProjectStore& store, const std::stri
     Dataset before;
     before.meta = ds.meta;
     before.aliases = ds.aliases;
-    plan.report = importFacilities(ds, path, options);
+    FacilityImportOptions located = options;
+    if (located.projectLocation.empty())
+        located.projectLocation = store.location();
+    plan.report = importFacilities(ds, path, located);
     if (!plan.report.changes.empty() || !plan.userAliases.empty())
         plan.changes = withUserAliases(before, plan.report.changes, plan.userAliases);
     return plan;

@@ -7,6 +7,8 @@
 #include "gis/tableimport.h"
 #include "gis/text.h"
 
+#include <fmt/format.h>
+
 #include <cpl_conv.h>
 #include <cpl_vsi.h>
 #include <ogrsf_frmts.h>
@@ -22,6 +24,15 @@
 namespace gis {
 
 namespace {
+
+/// Layer or sheet names quoted and joined, for a message.
+std::string joinNames(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (const std::string& n : names)
+        out += (out.empty() ? "'" : ", '") + n + "'";
+    return out;
+}
 
 std::vector<std::string> splitCsv(const std::string& line, char sep)
 {
@@ -188,8 +199,13 @@ RawTable readXlsx(const std::string& path, const std::string& sheet)
                               "GDAL's XLSX driver cannot open it (" + errors.takeFailures()
                                   + "); save it again from the spreadsheet program as .xlsx or .csv");
     OGRLayer* layer = sheet.empty() ? ds->GetLayer(0) : ds->GetLayerByName(sheet.c_str());
-    if (!layer)
-        throw DataSourceError(path, "it has no sheet '" + sheet + "'");
+    if (!layer) {
+        std::vector<std::string> names;
+        for (int i = 0; i < ds->GetLayerCount(); ++i)
+            names.emplace_back(ds->GetLayer(i)->GetName());
+        throw DataSourceError(path, fmt::format("it has no sheet '{}'; its sheets are {}", sheet, joinNames(names)),
+                              {"layer"});
+    }
     RawTable t;
     t.path = path;
     t.encoding = "XLSX";
@@ -202,6 +218,135 @@ RawTable readXlsx(const std::string& path, const std::string& sheet)
         for (int i = 0; i < feature->GetFieldCount(); ++i)
             row.push_back(feature->IsFieldSetAndNotNull(i) ? trimmed(feature->GetFieldAsString(i)) : std::string{});
         // The driver numbers features by sheet row (1-based) when HEADERS=DISABLE.
+        long number = static_cast<long>(feature->GetFID());
+        if (number < next)
+            number = next;
+        next = number + 1;
+        t.rows.push_back(std::move(row));
+        t.rowNumbers.push_back(number);
+    }
+    return t;
+}
+
+/// The layer of \a ds to read as a table: the one named, else the only layer, else the only
+/// layer without geometry (a GeoPackage's attribute table beside its map layers).
+OGRLayer* tableLayer(GDALDataset& ds, const std::string& path, const std::string& name)
+{
+    std::vector<std::string> names;
+    std::vector<OGRLayer*> withoutGeometry;
+    for (int i = 0; i < ds.GetLayerCount(); ++i) {
+        OGRLayer* layer = ds.GetLayer(i);
+        names.emplace_back(layer->GetName());
+        if (layer->GetGeomType() == wkbNone)
+            withoutGeometry.push_back(layer);
+    }
+    if (names.empty())
+        throw DataSourceError(path, "it holds no layer");
+    if (!name.empty()) {
+        if (OGRLayer* layer = ds.GetLayerByName(name.c_str()))
+            return layer;
+        throw DataSourceError(path, fmt::format("it has no layer '{}'; its layers are {}", name, joinNames(names)),
+                              {"layer"});
+    }
+    if (names.size() == 1)
+        return ds.GetLayer(0);
+    if (withoutGeometry.size() == 1)
+        return withoutGeometry.front();
+    throw DataSourceError(path,
+                          fmt::format("it has {} layers ({}); name the one that holds the table", names.size(),
+                                      joinNames(names)),
+                          {"layer"});
+}
+
+/// A number field's value as text that parseNumber reads in NumberStyle::English: '.' decimals
+/// and no thousands separator, the shortest text giving the same double.
+std::string numberText(const OGRFeature& feature, int field, OGRFieldType type)
+{
+    if (type == OFTInteger || type == OFTInteger64)
+        return std::to_string(feature.GetFieldAsInteger64(field));
+    return fmt::format("{}", feature.GetFieldAsDouble(field));
+}
+
+/// Any other OGR source (GeoPackage, Shapefile/DBF, GeoJSON, ...): the field names as the first
+/// row, then one row per feature, numbered as in the layer saved as CSV (header row 1).
+RawTable readOgrTable(const std::string& path, const std::string& layerName)
+{
+    detail::ensureGdalRegistered();
+    detail::GdalErrorCollector errors;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr,
+                                              nullptr));
+    if (!ds) {
+        const std::string why = errors.takeFailures();
+        throw DataSourceError(path, "GDAL cannot read it as a table or map layer" + (why.empty() ? "" : " (" + why + ")")
+                                        + "; save it as CSV, XLSX, ODS, GeoPackage, Shapefile or GeoJSON");
+    }
+    OGRLayer* layer = tableLayer(*ds, path, layerName);
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    RawTable t;
+    t.path = path;
+    t.encoding = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "OGR";
+    t.layer = layer->GetName();
+    std::vector<std::string> header;
+    std::vector<OGRFieldType> types;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        header.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+        types.push_back(defn->GetFieldDefn(i)->GetType());
+        const bool number = types.back() == OFTInteger || types.back() == OFTInteger64 || types.back() == OFTReal;
+        t.typedNumberColumns.push_back(number);
+    }
+    t.rows.push_back(std::move(header));
+    t.rowNumbers.push_back(1);
+    long next = 2;
+    layer->ResetReading();
+    for (auto& feature : *layer) {
+        std::vector<std::string> row;
+        for (int i = 0; i < feature->GetFieldCount(); ++i) {
+            if (!feature->IsFieldSetAndNotNull(i))
+                row.emplace_back();
+            else if (t.typedNumberColumns[static_cast<std::size_t>(i)])
+                row.push_back(numberText(*feature, i, types[static_cast<std::size_t>(i)]));
+            else
+                row.push_back(trimmed(feature->GetFieldAsString(i)));
+        }
+        t.rows.push_back(std::move(row));
+        t.rowNumbers.push_back(next++);
+    }
+    if (errors.failureCount() > 0)
+        throw DataSourceError(path, "reading layer '" + t.layer + "' failed (" + errors.takeFailures() + ")");
+    return t;
+}
+
+/// An ODS sheet, read as XLSX is: every row a data row, every cell text.
+RawTable readOds(const std::string& path, const std::string& sheet)
+{
+    detail::ensureGdalRegistered();
+    detail::GdalErrorCollector errors;
+    const ThreadConfigOption headers("OGR_ODS_HEADERS", "DISABLE");
+    const ThreadConfigOption types("OGR_ODS_FIELD_TYPES", "STRING");
+    const char* const drivers[] = {"ODS", nullptr};
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    if (!ds)
+        throw DataSourceError(path, "GDAL's ODS driver cannot open it (" + errors.takeFailures()
+                                        + "); save it again from the spreadsheet program as .ods, .xlsx or .csv");
+    OGRLayer* layer = sheet.empty() ? ds->GetLayer(0) : ds->GetLayerByName(sheet.c_str());
+    if (!layer) {
+        std::vector<std::string> names;
+        for (int i = 0; i < ds->GetLayerCount(); ++i)
+            names.emplace_back(ds->GetLayer(i)->GetName());
+        throw DataSourceError(path, fmt::format("it has no sheet '{}'; its sheets are {}", sheet, joinNames(names)),
+                              {"layer"});
+    }
+    RawTable t;
+    t.path = path;
+    t.encoding = "ODS";
+    t.layer = layer->GetName();
+    long next = 1;
+    for (auto& feature : *layer) {
+        std::vector<std::string> row;
+        for (int i = 0; i < feature->GetFieldCount(); ++i)
+            row.push_back(feature->IsFieldSetAndNotNull(i) ? trimmed(feature->GetFieldAsString(i)) : std::string{});
+        // As XLSX: with HEADERS=DISABLE the driver numbers features by sheet row (1-based).
         long number = static_cast<long>(feature->GetFID());
         if (number < next)
             number = next;
@@ -338,7 +483,18 @@ RawTable readRawTable(const std::string& path, const std::string& sheet)
         return readXlsx(path, sheet);
     if (ext == ".xls")
         throw DataSourceError(path, "old Excel .xls files are not read; save it as .xlsx or .csv");
-    return readCsv(path);
+    if (ext == ".ods")
+        return readOds(path, sheet);
+    if (ext == ".csv" || ext == ".txt" || ext == ".tsv" || ext.empty())
+        return readCsv(path);
+    detail::ensureGdalRegistered();
+    {
+        detail::GdalErrorCollector quiet;
+        // a file no GDAL vector driver recognises is read as text, as before (a CSV named .dat)
+        if (!GDALIdentifyDriverEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr))
+            return readCsv(path);
+    }
+    return readOgrTable(path, sheet);
 }
 
 std::string headerKey(std::string_view text)

@@ -374,6 +374,7 @@ RecordImportReport importRecords(Dataset& ds, const std::string& path, const Rec
     detail::CommitRequest request;
     request.inputPath = path;
     request.reportPath = options.reportPath;
+    request.projectLocation = options.projectLocation;
     request.fileLabel = label;
     request.replace = options.replace;
     request.values = recordValues(perPekon, cols, options, report);

@@ -243,6 +243,34 @@ void nameProjectFromReference(Dataset& ds, const ReferenceNamingReport& naming, 
         ds.meta["names_source"] = reference.edition() + " (ODbL), kode Kemendagri";
 }
 
+std::string regencyTitle(const Dataset& ds, const AreaReference& reference)
+{
+    const std::vector<const Area*> regencies = ds.areasOfKind("kabupaten");
+    std::string name = ds.metaValue("regency_name");
+    std::string code = ds.metaValue("regency_code");
+    if (name.empty() && regencies.size() > 1)
+        return ds.metaValue("dataset_name"); // "Provinsi Lampung": several regencies
+    if (name.empty() && !regencies.empty())
+        name = regencies.front()->name;
+    if (code.empty() && regencies.size() == 1)
+        code = regencies.front()->code;
+    if (name.empty())
+        return {};
+    if (name.rfind("Provinsi ", 0) == 0)
+        return name;
+    const RegencyName given = splitRegencyName(name);
+    const std::string official = kemendagriLevel(code) == 2 ? reference.displayName(code) : std::string();
+    const RegencyType officialType = official.empty() ? RegencyType::Unknown : splitRegencyName(official).type;
+    if (given.type != RegencyType::Unknown) {
+        // a prefix the reference contradicts ("Kabupaten Bandar Lampung" for 18.71): the reference's name
+        return officialType != RegencyType::Unknown && officialType != given.type ? official : given.display;
+    }
+    RegencyType type = officialType;
+    if (type == RegencyType::Unknown && kemendagriLevel(code) == 2) // Kemendagri numbers cities from 71
+        type = std::atoi(code.substr(3, 2).c_str()) >= 71 ? RegencyType::Kota : RegencyType::Kabupaten;
+    return (type == RegencyType::Kota ? "Kota " : "Kabupaten ") + titleCasedIfUpper(given.bare);
+}
+
 std::string ReferenceNamingReport::text() const
 {
     if (edition.empty())

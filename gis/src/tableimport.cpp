@@ -288,7 +288,10 @@ std::vector<IndicatorColumn> indicatorColumns(const RawTable& table, const std::
         std::vector<std::string> cells;
         for (std::size_t r : dataRows)
             cells.push_back(detail::cellAt(table.rows[r], index));
-        NumberColumn style = decideNumberStyle(cells);
+        const bool typed = index >= 0 && static_cast<std::size_t>(index) < table.typedNumberColumns.size()
+            && table.typedNumberColumns[static_cast<std::size_t>(index)];
+        NumberColumn style = typed ? NumberColumn{NumberStyle::English, false, "numbers stored as numbers in the layer"}
+                                   : decideNumberStyle(cells);
         report.numberNotes.push_back(fmt::format("{} ('{}'): {}", key, column, style.explanation));
         columns.push_back({key, column, index, style});
     }
@@ -428,6 +431,7 @@ detail::CommitRequest commitRequest(const std::string& path, const TableImportOp
     detail::CommitRequest request;
     request.inputPath = path;
     request.reportPath = options.reportPath;
+    request.projectLocation = options.projectLocation;
     request.fileLabel = std::filesystem::path(path).filename().string();
     request.replace = options.replace;
     request.aliasNote = ": the next import matches them exactly";

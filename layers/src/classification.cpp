@@ -273,6 +273,37 @@ int classIndex(const std::vector<double>& breaks, double value)
     return static_cast<int>(breaks.size()) - 1;
 }
 
+std::vector<double> symmetricBreaks(const std::vector<double>& values, int classes)
+{
+    if (classes < 1 || classes > 9)
+        throw std::invalid_argument("classes must be between 1 and 9");
+    if (classes % 2 == 0)
+        classes = std::min(classes + 1, 9);
+    double largest = 0.0;
+    for (double v : values)
+        if (std::isfinite(v))
+            largest = std::max(largest, std::fabs(v));
+    // The smallest round width W with W * classes / 2 >= largest.
+    double width = 1.0;
+    if (largest > 0.0) {
+        const double wanted = 2.0 * largest / classes;
+        const double decade = std::pow(10.0, std::floor(std::log10(wanted)));
+        width = 10.0 * decade;
+        for (double step : {1.0, 2.0, 2.5, 5.0})
+            if (step * decade >= wanted * (1.0 - 1e-12)) {
+                width = step * decade;
+                break;
+            }
+    }
+    std::vector<double> upper;
+    const double low = -width * classes / 2.0;
+    for (int i = 1; i <= classes; ++i) {
+        const double b = low + width * i;
+        upper.push_back(std::fabs(b) < width * 1e-9 ? 0.0 : b);
+    }
+    return upper;
+}
+
 Classification::Classification(ClassificationMethod method, const std::vector<double>& values, int classes)
         : mMethod(method)
 {

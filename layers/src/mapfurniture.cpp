@@ -463,7 +463,9 @@ void drawInset(PageContext& pc, const QRectF& box, const ThematicMap::Snapshot& 
     const QFont font = u.font(6.0, true);
     p.setFont(font);
     const QString caption = focused
-        ? (lang == Lang::En ? QStringLiteral("Location in the regency") : QStringLiteral("Letak dalam kabupaten"))
+        ? (d.city ? (lang == Lang::En ? QStringLiteral("Location in the city") : QStringLiteral("Letak dalam kota"))
+                  : (lang == Lang::En ? QStringLiteral("Location in the regency")
+                                      : QStringLiteral("Letak dalam kabupaten")))
         : (lang == Lang::En ? QStringLiteral("Location") : QStringLiteral("Letak wilayah"));
     const QFontMetricsF fm = pc.metrics(font);
     const QRectF tag(box.left(), box.top(), fm.horizontalAdvance(caption) + u.mm(2.0), fm.height() + u.mm(0.8));

@@ -1,6 +1,7 @@
 #include "layers/maplayers.h"
 
 #include "gis/error.h"
+#include "gis/periodchange.h"
 #include "layers/colorramp.h"
 
 #include <cctype>
@@ -49,6 +50,27 @@ ValueLayer analysisColumnLayer(const gis::AnalysisTable& table, const std::strin
         if (std::isfinite(v))
             layer.values[row.kode] = v;
     }
+    return layer;
+}
+
+std::string changePeriodText(const std::string& later, const std::string& earlier)
+{
+    return earlier + " \u2192 " + later;
+}
+
+ValueLayer changeLayer(const gis::Dataset& ds, const std::string& key, const std::string& later,
+                       const std::string& earlier, Lang lang)
+{
+    const gis::PeriodChange change = gis::periodChange(ds, key, later, earlier);
+    ValueLayer layer;
+    layer.key = gis::changeKey(key);
+    static const std::string kPerubahan = "Perubahan ";
+    layer.label = lang == Lang::En ? "Change in " + change.label.substr(kPerubahan.size()) : change.label;
+    layer.unit = lang == Lang::En && change.unit == "poin persen" ? std::string("percentage points") : change.unit;
+    layer.period = changePeriodText(later, earlier);
+    layer.source = tr(lang, "perubahan ", "change ") + earlier + " \u2192 " + later
+        + tr(lang, " (periode akhir dikurangi periode awal)", " (later period minus earlier)");
+    layer.values = change.change;
     return layer;
 }
 

@@ -55,7 +55,7 @@ LegendDescription describeLegend(const ThematicMap::Snapshot& s, const ThematicM
     }
     legend.boundariesHeading = tr(lang, "Batas wilayah", "Boundaries");
     if (!s.kabupaten.empty())
-        legend.lines.push_back({QPen(regencyBorderColor(), u.mm(0.8)), tr(lang, "Kabupaten", "Regency")});
+        legend.lines.push_back({QPen(regencyBorderColor(), u.mm(0.8)), s.city ? tr(lang, "Kota", "City") : tr(lang, "Kabupaten", "Regency")});
     if (!s.kecamatan.empty())
         legend.lines.push_back({QPen(kecamatanBorderColor(), u.mm(0.4)), QStringLiteral("Kecamatan")});
     legend.lines.push_back({QPen(QColor(0xa0, 0xa0, 0xa0), u.mm(0.15)),

@@ -2,10 +2,13 @@
 
 #include "gis/hotspots.h"
 #include "gis/indicators.h"
+#include "gis/periodchange.h"
+#include "layers/colorramp.h"
 #include "gis/text.h"
 #include "layers/maplayers.h"
 
 #include <filesystem>
+#include <stdexcept>
 
 namespace layers {
 
@@ -59,6 +62,56 @@ void resolveLayer(const gis::Dataset& ds, const MapTemplate& t, ThematicMapSpec&
     }
 }
 
+/// A change map (indicator or layer change_<key>, or an indicator with a compare period): the
+/// change layer, symmetric classes around zero unless breaks are given, and a diverging ramp
+/// (RdBu reversed: decreases blue, increases red, no change the light midpoint) unless one is
+/// chosen. Returns false when the template draws no change.
+bool resolveChange(const gis::Dataset& ds, const MapTemplate& t, ThematicMapSpec& spec)
+{
+    const std::string named = t.layer.empty() ? spec.indicatorKey : t.layer;
+    std::string key = gis::changedIndicator(named);
+    if (key.empty()) {
+        if (spec.comparePeriod.empty())
+            return false;
+        if (!t.layer.empty())
+            throw TemplateError("compare", "the change between two periods is drawn for an indicator, not for the "
+                                           "layer '" + t.layer + "'");
+        key = named;
+    }
+    if (spec.comparePeriod.empty())
+        throw TemplateError("compare", "the map of '" + named
+                                           + "' shows the change between two periods: name the earlier period to "
+                                             "compare with");
+    const std::string later = spec.period.empty() ? gis::latestPeriod(ds, key) : spec.period;
+    try {
+        spec.layer = changeLayer(ds, key, later, spec.comparePeriod, spec.lang);
+    } catch (const gis::Error& e) {
+        throw TemplateError("compare", e.what());
+    }
+    if (spec.layer->values.empty())
+        throw TemplateError("compare", "no pekon holds '" + key + "' in both period " + spec.comparePeriod
+                                           + " and period " + later + ", so there is no change to draw");
+    if (spec.manualBreaks.empty()) {
+        std::vector<double> values;
+        for (const auto& [code, v] : spec.layer->values)
+            values.push_back(v);
+        spec.manualBreaks = symmetricBreaks(values, spec.classCount);
+        spec.method = ClassificationMethod::Manual;
+        // the first class starts as far below zero as the last ends above it
+        spec.manualMinimum = -spec.manualBreaks.back();
+    }
+    bool diverging = true; // an unknown ramp is kept for ThematicMap to refuse with the list
+    try {
+        diverging = rampKind(spec.ramp) == RampKind::Diverging;
+    } catch (const std::invalid_argument&) {
+    }
+    if (!diverging) {
+        spec.ramp = "RdBu";
+        spec.reverseRamp = true;
+    }
+    return true;
+}
+
 void addProposals(const gis::Dataset& ds, ThematicMapSpec& spec)
 {
     if (ds.programs.empty())
@@ -100,7 +153,8 @@ ResolvedMap resolveMap(const gis::Dataset& ds, const MapTemplate& t, const gis::
     resolved.spec = t.spec;
     if (!resolved.spec.focusArea.empty())
         resolved.spec.focusArea = findKecamatan(ds, resolved.spec.focusArea).code;
-    resolveLayer(ds, t, resolved.spec, analysis, resolved.analysis);
+    if (!resolveChange(ds, t, resolved.spec))
+        resolveLayer(ds, t, resolved.spec, analysis, resolved.analysis);
     if (t.proposals)
         addProposals(ds, resolved.spec);
     return resolved;

@@ -19,7 +19,8 @@ constexpr const char* kMetaPrefix = "template.";
 /// Every key a map template may have (what mapTemplateToJson writes).
 const std::vector<std::string> kTemplateKeys = {
     "name",  "title",     "subtitle", "indicator", "layer",      "period", "method",    "classes", "ramp",  "breaks",
-    "paper", "landscape", "dpi",      "labels",    "facilities", "inset",  "kecamatan", "lang",    "maker", "coverage"};
+    "paper", "landscape", "dpi",      "labels",    "facilities", "inset",  "kecamatan", "lang",    "maker", "coverage",
+    "compare"};
 
 std::size_t editDistance(const std::string& a, const std::string& b)
 {
@@ -81,6 +82,7 @@ std::string mapTemplateToJson(const MapTemplate& t)
     j["indicator"] = s.indicatorKey;
     j["layer"] = t.layer;
     j["period"] = s.period;
+    j["compare"] = s.comparePeriod;
     j["method"] = methodKey(s.method);
     j["classes"] = s.classCount;
     j["ramp"] = s.ramp;
@@ -123,6 +125,7 @@ MapTemplate mapTemplateFromJson(const std::string& json, const std::string& sour
         text("indicator", s.indicatorKey);
         text("layer", t.layer);
         text("period", s.period);
+        text("compare", s.comparePeriod);
         text("ramp", s.ramp);
         text("kecamatan", s.focusArea);
         text("maker", s.maker);

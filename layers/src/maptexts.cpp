@@ -1,5 +1,6 @@
 #include "thematicmap_p.h"
 
+#include "gis/referencenaming.h"
 #include "layers/numberformat.h"
 
 #include <QDate>
@@ -13,19 +14,10 @@ namespace layers::detail {
 
 namespace {
 
+/// "Kabupaten X" or "Kota X" as the regency's code says (gis::regencyTitle).
 std::string regencyNameOf(const gis::Dataset& ds)
 {
-    std::string name = ds.metaValue("regency_name");
-    if (name.empty()) {
-        const auto regencies = ds.areasOfKind("kabupaten");
-        if (!regencies.empty())
-            name = regencies.front()->name;
-    }
-    if (name.empty())
-        return {};
-    if (name.rfind("Kabupaten ", 0) == 0 || name.rfind("Kota ", 0) == 0 || name.rfind("Kab. ", 0) == 0)
-        return name;
-    return "Kabupaten " + name;
+    return gis::regencyTitle(ds);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "gis/error.h"
 #include "gis/indicators.h"
+#include "gis/referencenaming.h"
 #include "layers/facilitysymbol.h"
 #include "layers/mapexport.h"
 #include "layers/maplayers.h"
@@ -19,6 +20,7 @@
 #include <cstdio>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 
 namespace layers {
@@ -116,8 +118,8 @@ std::string smallCountNote(const std::vector<CountColumn>& counts, int threshold
 
 /// The ranked village table of the atlas pages and the report.
 PageTable priorityTable(const gis::AnalysisTable& table, const std::vector<std::size_t>& rows, Lang lang,
-                        const std::string& title, bool withKecamatan, const std::vector<CountColumn>& counts = {},
-                        int threshold = gis::kDefaultSmallCountThreshold)
+                        const std::string& title, bool withKecamatan, bool city,
+                        const std::vector<CountColumn>& counts = {}, int threshold = gis::kDefaultSmallCountThreshold)
 {
     PageTable t;
     t.title = title;
@@ -154,8 +156,10 @@ PageTable priorityTable(const gis::AnalysisTable& table, const std::vector<std::
         t.rows.push_back(std::move(cells));
     }
     t.note = tr(lang, "Skor 0–100 dari skema \"", "Score 0–100 from the scheme \"") + table.scheme.name
-        + tr(lang, "\"; peringkat 1 = prioritas tertinggi di kabupaten. Periode ",
-             "\"; rank 1 = highest priority in the regency. Period ")
+        + (city ? tr(lang, "\"; peringkat 1 = prioritas tertinggi di kota. Periode ",
+                     "\"; rank 1 = highest priority in the city. Period ")
+                : tr(lang, "\"; peringkat 1 = prioritas tertinggi di kabupaten. Periode ",
+                     "\"; rank 1 = highest priority in the regency. Period "))
         + table.period + "." + smallCountNote(counts, threshold, lang);
     return t;
 }
@@ -168,6 +172,23 @@ ThematicMapSpec withLayer(const gis::Dataset& ds, const ThematicMapSpec& spec, c
     t.spec = spec;
     t.layer = layer;
     t.proposals = proposals;
+    return resolveMap(ds, t, &table).spec;
+}
+
+/// \a spec drawing the change of the poverty rate from \a earlier to the analysed period.
+ThematicMapSpec changeSpec(const gis::Dataset& ds, const ThematicMapSpec& spec, const gis::AnalysisTable& table,
+                           const std::string& earlier)
+{
+    MapTemplate t;
+    t.spec = spec;
+    t.spec.layer.reset();
+    t.spec.title.clear();
+    t.spec.subtitle.clear();
+    t.spec.manualBreaks.clear();
+    t.spec.manualMinimum.reset();
+    t.spec.indicatorKey = "poverty_rate";
+    t.spec.period = table.period;
+    t.spec.comparePeriod = earlier;
     return resolveMap(ds, t, &table).spec;
 }
 
@@ -260,7 +281,13 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
     if (kecamatan.empty())
         throw gis::Error("atlas: the project has no kecamatan to make pages of; import boundaries with kecamatan "
                          "codes first");
-    const int pages = static_cast<int>(kecamatan.size()) + 1;
+    const bool changePage = !options.comparePeriod.empty();
+    std::optional<ThematicMapSpec> change;
+    if (changePage) {
+        change = changeSpec(ds, coverSpec, table, options.comparePeriod);
+        change->focusArea.clear();
+    }
+    const int pages = static_cast<int>(kecamatan.size()) + 1 + (changePage ? 1 : 0);
 
     PdfPages pdf(outPdf, style.page, "Atlas " + cover.title());
     // cover: the regency and the list of kecamatan with their pages
@@ -288,7 +315,8 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
         parentOf[a->code] = a->parentCode;
     for (std::size_t i = 0; i < table.rows.size(); ++i)
         rowsOf[parentOf[table.rows[i].kode]].push_back(i);
-    int page = 2;
+    const int firstKecamatanPage = changePage ? 3 : 2;
+    int page = firstKecamatanPage;
     for (const auto& [code, name] : kecamatan) {
         double poorSum = 0.0, scoreSum = 0.0;
         int scored = 0;
@@ -322,8 +350,14 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
     coverExtras.subtitle = cover.subtitle();
     reportPage(options.progress, 0, pages, "atlas");
     cover.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), coverExtras);
+    if (change) {
+        reportPage(options.progress, 1, pages, "atlas");
+        PageExtras changeExtras;
+        changeExtras.pageLabel = pageLabel(lang, 2, pages);
+        ThematicMap(ds, *change).renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), changeExtras);
+    }
 
-    page = 2;
+    page = firstKecamatanPage;
     for (const auto& [code, name] : kecamatan) {
         reportPage(options.progress, page - 1, pages, "atlas");
         ThematicMapSpec spec = style;
@@ -341,7 +375,7 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
         extras.table = priorityTable(table, byPriority(table, codes), lang,
                                      tr(lang, "Pekon di Kecamatan ", "Villages of Kecamatan ") + name
                                          + tr(lang, ", menurut prioritas", ", by priority"),
-                                     false, counts, threshold);
+                                     false, gis::regencyTitle(ds).rfind("Kota ", 0) == 0, counts, threshold);
         map.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extras);
         ++page;
     }
@@ -376,7 +410,9 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         latest = &*chosen;
     }
     const int findingsPages = options.findings ? 2 : 0;
-    const int pages = findingsPages + 4 + (latest ? 2 : 0) + (runs.size() > 1 ? 1 : 0);
+    const bool changePage = !options.comparePeriod.empty();
+    const int pages =
+        findingsPages + 4 + (changePage ? 1 : 0) + (latest ? 2 : 0) + (runs.size() > 1 ? 1 : 0);
     int page = 0;
     auto extrasFor = [&](PageExtras e = {}) {
         reportPage(options.progress, page, pages, "meeting pack");
@@ -393,7 +429,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         MeetingFigures figures = meetingFigures(ds, table, options.coverageRadiusKm);
         if (latest)
             figures.run = *latest; // the run the pack shows, which may be a chosen earlier one
-        const std::string regency = ds.metaValue("regency_name", ds.metaValue("dataset_name"));
+        const std::string regency = gis::regencyTitle(ds);
         const std::string date = options.printedDate.empty() ? todayText(lang) : options.printedDate;
         std::string footer = tr(lang, "Setiap angka di atas tercantum lagi dalam tabel per kecamatan (halaman 2)",
                                 "Every figure above is printed again in the table by kecamatan (page 2)")
@@ -421,12 +457,15 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     densitySpec.ramp = "Purples";
     densitySpec.period = table.period;
     ThematicMap(ds, densitySpec).renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
+    if (changePage)
+        ThematicMap(ds, changeSpec(ds, base, table, options.comparePeriod))
+            .renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
 
     ThematicMapSpec facilitySpec = base;
     facilitySpec = withLayer(ds, facilitySpec, "base", table);
     facilitySpec.coverageKind = latest ? latest->kind : "PUSKESSOS";
     facilitySpec.coverageRadiusKm = latest && latest->radiusKm ? *latest->radiusKm : options.coverageRadiusKm;
-    const std::string regency = ds.metaValue("regency_name");
+    const std::string regency = gis::regencyTitle(ds);
     facilitySpec.title = tr(lang, "Fasilitas dan Jangkauan ", "Facilities and Reach of ")
         + facilityKindLabel(facilitySpec.coverageKind) + (regency.empty() ? std::string() : " — " + regency);
     facilitySpec.subtitle = tr(lang, "Lingkaran: jangkauan ", "Circles: reach of ")
@@ -444,8 +483,8 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     auto order = byPriority(table);
     if (order.size() > options.topN)
         order.resize(options.topN);
-    top.table = priorityTable(table, order, lang, "", true, personalCountColumns(ds, table, {}, base),
-                              options.smallCountThreshold);
+    top.table = priorityTable(table, order, lang, "", true, gis::regencyTitle(ds).rfind("Kota ", 0) == 0,
+                              personalCountColumns(ds, table, {}, base), options.smallCountThreshold);
     priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(top));
 
     auto reach = [lang](const gis::PlacementRun& r) {

@@ -2,6 +2,8 @@
 
 #include "thematicmap_p.h"
 
+#include "gis/referencenaming.h"
+
 #include "gis/error.h"
 #include "gis/locator.h"
 #include "gis/measure.h"
@@ -187,7 +189,8 @@ void classifyNumbers(Snapshot& s, const std::vector<double>& present)
     if (!spec.manualBreaks.empty()) {
         const double minimum = *std::min_element(present.begin(), present.end());
         try {
-            s.classification.emplace(std::min(minimum, spec.manualBreaks.front()), spec.manualBreaks, present);
+            const double lowest = std::min(spec.manualMinimum.value_or(minimum), minimum);
+            s.classification.emplace(std::min(lowest, spec.manualBreaks.front()), spec.manualBreaks, present);
         } catch (const std::invalid_argument& e) {
             throw gis::Error(std::string("thematic map: manual breaks: ") + e.what()
                              + " (give the upper bounds of the classes, ascending, e.g. 10,15,20,30)");
@@ -196,6 +199,8 @@ void classifyNumbers(Snapshot& s, const std::vector<double>& present)
         s.classification.emplace(spec.method, present, spec.classCount);
     }
     s.colors = rampColors(spec.ramp, s.classification->classCount());
+    if (spec.reverseRamp)
+        std::reverse(s.colors.begin(), s.colors.end());
     s.classLabels = s.classification->labels();
     for (std::size_t i = 0; i < s.villageValues.size(); ++i) {
         const auto& v = s.villageValues[i];
@@ -283,6 +288,7 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
     const bool anyPekon =
         std::any_of(villageAreas.begin(), villageAreas.end(), [](const gis::Area* a) { return a->kind == "pekon"; });
     s->villageWord = anyPekon ? "pekon" : "desa";
+    s->city = gis::regencyTitle(ds).rfind("Kota ", 0) == 0;
     setFocus(*s, ds);
     const PresentValues present = addVillages(*s, villageAreas, values);
     if (s->categorical)

@@ -65,6 +65,7 @@ struct ThematicMap::Snapshot {
     std::string subtitle;
     std::string sources;
     std::string villageWord; ///< "pekon" or "desa"
+    bool city = false;       ///< the regency is a Kota (gis::regencyTitle): legend and inset say so
     bool illustrative = false;
     std::string restrictedNotice; ///< DTSEN-derived figures: the TERBATAS note (empty otherwise)
     std::optional<Classification> classification;

@@ -626,3 +626,61 @@ TEST_F(Desktop, FilteringTheTableSelectsOnTheMapAndBack)
     EXPECT_TRUE(window.tablePanel()->selectedCodes().isEmpty());
     waitForFrame();
 }
+
+TEST_F(Desktop, TheChangeFromAnEarlierPeriodIsAMapWithBothPeriodsInItsLegend)
+{
+    // 2019: every pekon but Way Pring, a tenth fewer poor in every other pekon, a tenth more in the rest
+    gis::Dataset ds = gis::buildDefaultDataset();
+    std::vector<gis::IndicatorValue> later;
+    int n = 0;
+    for (const gis::IndicatorValue& v : ds.indicators) {
+        if (v.period != "2018" || v.areaCode == "18.06.11.2020" || (v.key != "miskin" && v.key != "penduduk"))
+            continue;
+        gis::IndicatorValue w = v;
+        w.period = "2019";
+        if (v.key == "miskin")
+            w.value = std::round(v.value * (n++ % 2 ? 1.1 : 0.9));
+        later.push_back(w);
+    }
+    ds.indicators.insert(ds.indicators.end(), later.begin(), later.end());
+    window.workspace()->setDataset(std::move(ds), QStringLiteral("dua periode"), QString());
+    ASSERT_EQ(window.workspace()->period(), QStringLiteral("2019"));
+
+    QComboBox* compare = window.stylePanel()->compareBox();
+    ASSERT_NE(compare, nullptr);
+    ASSERT_TRUE(compare->isEnabled()) << "two periods and an indicator shown";
+    EXPECT_EQ(compare->currentIndex(), 0) << "no comparison until one is chosen";
+    EXPECT_EQ(compare->count(), 2) << "(none) and 2018: the period shown is not offered";
+    compare->setFocus();
+    QTest::keyClick(compare, Qt::Key_Down);
+    ASSERT_EQ(compare->currentText(), QStringLiteral("2018"));
+    EXPECT_EQ(window.workspace()->comparePeriod(), QStringLiteral("2018"));
+
+    ASSERT_NE(window.workspace()->map(), nullptr);
+    EXPECT_EQ(window.workspace()->map()->indicator().key, "change_poverty_rate");
+    EXPECT_TRUE(window.legendPanel()->heading().contains(QStringLiteral("Perubahan tingkat kemiskinan")))
+        << window.legendPanel()->heading().toStdString();
+    EXPECT_TRUE(window.legendPanel()->texts().join(QLatin1Char('\n')).contains(QStringLiteral("2018 → 2019")))
+        << window.legendPanel()->texts().join(QLatin1Char('\n')).toStdString();
+    // five classes from -W·5/2 to +W·5/2: the bounds mirror around zero; Way Pring has no change
+    const auto& rows = window.legendPanel()->rows();
+    ASSERT_EQ(rows.size(), 6u);
+    EXPECT_DOUBLE_EQ(rows[0].lower, -rows[4].upper);
+    EXPECT_DOUBLE_EQ(rows[1].upper, -rows[3].lower);
+    EXPECT_LT(rows[2].lower, 0.0);
+    EXPECT_GT(rows[2].upper, 0.0);
+    EXPECT_TRUE(rows[5].noData);
+    EXPECT_EQ(rows[5].count, 1);
+    EXPECT_EQ(window.workspace()->map()->classForArea("18.06.11.2020"), -1);
+    EXPECT_EQ(window.workspace()->map()->classColors().at(2), QColor("#f7f7f7")) << "no change: the neutral middle";
+    waitForFrame();
+
+    // back to no comparison: the poverty rate of 2019 again
+    QTest::keyClick(compare, Qt::Key_Up);
+    EXPECT_TRUE(window.workspace()->comparePeriod().isEmpty());
+    EXPECT_EQ(window.workspace()->map()->indicator().key, "poverty_rate");
+    // the priority score has no change map: the choice is off
+    QComboBox* theme = window.stylePanel()->themeBox();
+    theme->setCurrentIndex(theme->findData(QStringLiteral("priority")));
+    EXPECT_FALSE(compare->isEnabled());
+}

@@ -376,3 +376,52 @@ TEST(ImportWizard, TheFileMenuOffersItOnlyForAProjectThatCanBeChanged)
     EXPECT_FALSE(action->isEnabled());
     EXPECT_TRUE(action->statusTip().contains(QStringLiteral("cannot be changed"))) << action->statusTip().toStdString();
 }
+
+TEST(ImportWizard, ImportsAnIndicatorTableFromAGeoPackageLayerChosenAmongSeveral)
+{
+    Project p("importwizard_gpkg");
+    const fs::path csv = p.dir / "rekap.csv";
+    testutil::writeFile(csv, "kode,nama,miskin\n18.06.01.1003,Kuripan,140\n18.06.03.2019,Banjar Negoro,200\n");
+    const fs::path points = p.dir / "titik.geojson";
+    testutil::writeFile(points, R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+        "properties": {"nama": "kantor"}, "geometry": {"type": "Point", "coordinates": [104.6, -5.5]}}]})");
+    const fs::path gpkg = p.dir / "rekap.gpkg";
+    ASSERT_EQ(std::system(("ogr2ogr -f GPKG '" + gpkg.string() + "' '" + points.string()
+                           + "' -nln kantor >/dev/null 2>&1")
+                              .c_str()),
+              0);
+    ASSERT_EQ(std::system(("ogr2ogr -update -f GPKG '" + gpkg.string() + "' '" + csv.string()
+                           + "' -nln miskin_2019 -oo AUTODETECT_TYPE=YES >/dev/null 2>&1")
+                              .c_str()),
+              0);
+
+    ImportWizard wizard(&p.ws);
+    wizard.show();
+    EXPECT_TRUE(wizard.kindBox()->currentText().contains(QStringLiteral("GeoPackage")));
+    QTest::keyClicks(wizard.fileEdit(), QString::fromStdString(gpkg.string()));
+    auto* sheet = child<QComboBox>(&wizard, "importSheet");
+    ASSERT_TRUE(sheet->isEnabled());
+    ASSERT_EQ(sheet->count(), 2) << "both layers offered";
+    typeIntoCombo(sheet, QStringLiteral("miskin"));
+    click(wizard.button(QWizard::NextButton));
+    ASSERT_TRUE(wizard.waitUntilIdle());
+    // the layer's fields are the header row, its features the rows
+    auto* column = child<QComboBox>(&wizard, "importIndicatorColumn0");
+    EXPECT_GE(column->findData(QStringLiteral("miskin")), 0);
+    QTest::keyClicks(child<QLineEdit>(&wizard, "importPeriod"), QStringLiteral("2019"));
+    typeIntoCombo(column, QStringLiteral("miskin"));
+    auto* key = child<QComboBox>(&wizard, "importIndicatorKey0");
+    key->lineEdit()->clear();
+    QTest::keyClicks(key->lineEdit(), QStringLiteral("miskin"));
+    click(wizard.button(QWizard::NextButton));
+    ASSERT_TRUE(wizard.waitUntilIdle());
+    EXPECT_EQ(reportColumn(wizard, 1), (QStringList{QStringLiteral("exact"), QStringLiteral("exact")}));
+    EXPECT_EQ(reportColumn(wizard, 0), (QStringList{QStringLiteral("2"), QStringLiteral("3")}))
+        << "rows numbered as the layer saved as CSV";
+    click(wizard.button(QWizard::FinishButton));
+    const gis::Dataset stored = gis::openProject(p.path)->read();
+    EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.01.1003", "miskin", "2019"), 140.0);
+    EXPECT_DOUBLE_EQ(storedValue(stored, "18.06.03.2019", "miskin", "2019"), 200.0);
+    EXPECT_EQ(valueCount(stored, "miskin", "2019"), 2u);
+    EXPECT_FALSE(fs::exists(p.dir / "rekap.match.csv")) << "no report beside the input";
+}

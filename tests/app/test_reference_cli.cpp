@@ -93,5 +93,29 @@ TEST(ReferenceCli, KotaBandarLampungIsAKota)
         EXPECT_NE(text.find("TANJUNGKARANG PUSAT"), std::string::npos) << text;
         EXPECT_EQ(gis::asciiLower(text).find("kecamatan 18.71"), std::string::npos) << text;
         EXPECT_NE(text.find("Nama dan kode wilayah: idn-area-data 4.0.1"), std::string::npos) << text;
+        EXPECT_EQ(text.find("Kabupaten"), std::string::npos) << "a Kota's legend and inset say Kota: " << text;
+    }
+
+    // The atlas of the city says Kota on every page (values for each
+    // village: 1000 people, 100 + the village's number poor).
+    std::string csv = "kode,penduduk,miskin\n";
+    int n = 0;
+    for (const gis::Area* v : ds.villages())
+        csv += v->code + ",1000," + std::to_string(100 + n++ % 50) + "\n";
+    testutil::writeFile(dir / "nilai.csv", csv);
+    auto r2 = runCli({"import", "table", project, (dir / "nilai.csv").string(), "--period", "2024", "--indicator",
+                      "penduduk=penduduk", "--indicator", "miskin=miskin", "--code-field", "kode"});
+    ASSERT_EQ(r2.code, 0) << r2.err << r2.out;
+    // (the city has no facilities, so no priority score: the atlas maps the poverty rate)
+    r2 = runCli({"atlas", project, "--indicator", "poverty_rate", "--preset", "email", "--out",
+                 (dir / "atlas.pdf").string()});
+    ASSERT_EQ(r2.code, 0) << r2.err;
+    if (testutil::havePoppler()) {
+        for (const char* pdf : {"atlas.pdf"}) {
+            const std::string text = testutil::pdfText(dir / pdf);
+            EXPECT_NE(text.find("Kota Bandar Lampung"), std::string::npos) << pdf;
+            EXPECT_EQ(text.find("Kabupaten"), std::string::npos) << pdf << ": " << text.substr(0, 3000);
+            EXPECT_EQ(text.find("di kabupaten"), std::string::npos) << pdf;
+        }
     }
 }

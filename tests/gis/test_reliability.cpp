@@ -291,6 +291,7 @@ TEST(Reliability, HeaderOnlyTablesAndAllUnknownCodesImportNothingWithOneSummary)
     o.period = "2031";
     o.indicators = {{"miskin", "miskin"}};
     o.codeField = "kode";
+    o.projectLocation = (dir / "p.sasaran.sqlite").string(); // the reports go beside it
     const fs::path headerOnly = dir / "kosong.csv";
     testutil::writeFile(headerOnly, "kode,miskin\n");
     gis::TableImportReport report = gis::importTable(ds, headerOnly.string(), o);

@@ -81,7 +81,9 @@ TEST(TableImport, Cp1252SemicolonTitleAndTotalRowsMisspeltNames)
     const auto file = dir / "rekap kemiskinan.csv";
     testutil::writeFile(file, officeTableCp1252());
     gis::Dataset ds = gis::buildDefaultDataset();
-    const auto report = gis::importTable(ds, file.string(), officeOptions("2019"));
+    gis::TableImportOptions options = officeOptions("2019");
+    options.projectLocation = (dir / "p.sasaran.sqlite").string(); // the report goes beside it
+    const auto report = gis::importTable(ds, file.string(), options);
     ASSERT_TRUE(report.written) << report.text();
     EXPECT_EQ(report.encoding, "Windows-1252");
     EXPECT_EQ(report.separator, ';');

@@ -340,10 +340,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Indicator table (CSV, XLSX)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>DTSEN/DTKS records (one row per person or household)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,10 +389,6 @@
     </message>
     <message>
         <source>Choose the file to import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tables and map layers (*.csv *.txt *.xlsx *.gpkg *.shp *.geojson *.json *.kml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -768,6 +760,14 @@
     </message>
     <message>
         <source>Imported into the project: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator table (CSV, XLSX, ODS, or a GeoPackage, Shapefile or GeoJSON layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables and map layers (*.csv *.txt *.xlsx *.ods *.gpkg *.shp *.dbf *.geojson *.json *.kml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2309,6 +2309,18 @@
     </message>
     <message>
         <source>The breaks must grow from left to right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the change of the indicator from this period to the period above (later minus earlier; the poverty rate in percentage points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -340,10 +340,6 @@
         <translation>Pilih jenis data dan berkasnya. Tidak ada yang ditulis ke proyek sebelum langkah terakhir.</translation>
     </message>
     <message>
-        <source>Indicator table (CSV, XLSX)</source>
-        <translation>Tabel indikator (CSV, XLSX)</translation>
-    </message>
-    <message>
         <source>DTSEN/DTKS records (one row per person or household)</source>
         <translation>Data DTSEN/DTKS (satu baris per orang atau keluarga)</translation>
     </message>
@@ -394,10 +390,6 @@
     <message>
         <source>Choose the file to import</source>
         <translation>Pilih berkas yang diimpor</translation>
-    </message>
-    <message>
-        <source>Tables and map layers (*.csv *.txt *.xlsx *.gpkg *.shp *.geojson *.json *.kml);;All files (*)</source>
-        <translation>Tabel dan lapisan peta (*.csv *.txt *.xlsx *.gpkg *.shp *.geojson *.json *.kml);;Semua berkas (*)</translation>
     </message>
     <message>
         <source>(the whole file)</source>
@@ -756,6 +748,14 @@
     <message>
         <source>Imported into the project: %1.</source>
         <translation>Diimpor ke proyek: %1.</translation>
+    </message>
+    <message>
+        <source>Indicator table (CSV, XLSX, ODS, or a GeoPackage, Shapefile or GeoJSON layer)</source>
+        <translation>Tabel indikator (CSV, XLSX, ODS, atau lapisan GeoPackage, Shapefile atau GeoJSON)</translation>
+    </message>
+    <message>
+        <source>Tables and map layers (*.csv *.txt *.xlsx *.ods *.gpkg *.shp *.dbf *.geojson *.json *.kml);;All files (*)</source>
+        <translation>Tabel dan lapisan peta (*.csv *.txt *.xlsx *.ods *.gpkg *.shp *.dbf *.geojson *.json *.kml);;Semua berkas (*)</translation>
     </message>
 </context>
 <context>
@@ -2297,6 +2297,18 @@
     <message>
         <source>The breaks must grow from left to right.</source>
         <translation>Batas kelas harus makin besar dari kiri ke kanan.</translation>
+    </message>
+    <message>
+        <source>Show the change of the indicator from this period to the period above (later minus earlier; the poverty rate in percentage points)</source>
+        <translation>Tampilkan perubahan indikator dari periode ini ke periode di atas (periode akhir dikurangi periode awal; tingkat kemiskinan dalam poin persen)</translation>
+    </message>
+    <message>
+        <source>Compare with period</source>
+        <translation>Bandingkan dengan periode</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
     </message>
 </context>
 <context>

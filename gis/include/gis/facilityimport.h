@@ -34,6 +34,7 @@ struct FacilityImportOptions {
     int headerRow = 0;                  ///< CSV/XLSX: 1-based header row; 0 = find it
     std::string assumedCrs;             ///< OGR sources without CRS
     std::string reportPath;             ///< empty = defaultReportPath
+    std::string projectLocation;        ///< where the project lives (default report beside it; never overwritten)
     bool fuzzy = true;
 };
 

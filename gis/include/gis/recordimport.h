@@ -38,6 +38,7 @@ struct RecordImportOptions {
     int headerRow = 0;
     std::string source;     ///< empty = the file name
     std::string reportPath; ///< empty = defaultReportPath
+    std::string projectLocation; ///< where the project lives (default report beside it; never overwritten)
     bool replace = false;
     bool fuzzy = true;
 };

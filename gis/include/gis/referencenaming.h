@@ -48,6 +48,14 @@ void nameBoundariesFromReference(BoundarySet& set, const AreaReference& referenc
 void nameProjectFromReference(Dataset& ds, const ReferenceNamingReport& naming,
                               const AreaReference& reference = AreaReference::national());
 
+/// \brief The regency's name as titles, legends, the atlas and the meeting pack print it:
+/// "Kabupaten X" or "Kota X" as the regency's code says (the reference's type of meta
+/// regency_code or of the one kabupaten area, else Kemendagri's numbering: 71 and above are
+/// cities), from meta regency_name or else the kabupaten area's name, whatever prefix that name
+/// carries; a "Provinsi X" name, or dataset_name for a project of several regencies, as it is;
+/// "" when the project names no regency.
+std::string regencyTitle(const Dataset& ds, const AreaReference& reference = AreaReference::national());
+
 /// \brief The regency capital from \a spec: "LON,LAT" or an area code as gis::findCapital reads them;
 /// otherwise a name (case, spacing and prefixes such as Kecamatan/Desa/Kelurahan ignored) matched
 /// against the kecamatan first, then the villages; the point is the area's point-on-surface.

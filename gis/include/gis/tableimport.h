@@ -32,13 +32,21 @@ struct RawTable {
     /// XLSX: references (e.g. "C3") of formula cells the file stores without a computed value
     /// (read as empty); the table import refuses such a file.
     std::vector<std::string> formulasWithoutValue;
+    std::string layer; ///< the layer or sheet read (ODS and OGR sources)
+    /// OGR sources: per column, true when the layer stores it as a number (integer or real); its
+    /// cells then hold plain text with '.' decimals (NumberStyle::English), never thousands separators.
+    std::vector<bool> typedNumberColumns;
 };
 
 bool isValidUtf8(std::string_view text);
 std::string cp1252ToUtf8(std::string_view text);
 
-/// \brief Reads a CSV (encoding and separator detected) or an XLSX sheet (GDAL's XLSX driver,
-/// every cell as text). \throws DataSourceError naming the file.
+/// \brief Reads a CSV (encoding and separator detected), an XLSX or ODS sheet (GDAL's drivers,
+/// every cell as text), or a layer of any other OGR source (GeoPackage, Shapefile or its .dbf,
+/// GeoJSON, ...: the field names as row 1, then one row per feature, numbered as in the layer
+/// saved as CSV). \a sheet names the sheet or layer; empty = the first sheet, or the only layer,
+/// or the only layer without geometry. \throws DataSourceError naming the file, and for a missing
+/// or unchosen layer the layers the file has (parameters() {"layer"}).
 RawTable readRawTable(const std::string& path, const std::string& sheet = {});
 
 /// \brief Header text compared loosely: lower case, spaces/underscores/dots collapsed.
@@ -123,8 +131,10 @@ MatchSummary summarise(const std::vector<RowMatch>& matches);
 /// kecamatan_in_file, matched_code, matched_name, candidates, note). \throws OutputError.
 void writeMatchReport(const std::vector<RowMatch>& matches, const std::string& path);
 
-/// \brief Default report path: "<input without extension>.match.csv" beside the input.
-std::string defaultReportPath(const std::string& input);
+/// \brief Default report path: "<input file name without extension>.match.csv" beside the project
+/// file \a projectLocation, or in the current folder for a server project or none. Never beside
+/// the input: that may be a shared or read-only folder.
+std::string defaultReportPath(const std::string& input, const std::string& projectLocation);
 
 /// \brief Adds accepted fuzzy matches to Dataset::aliases (once per code and name).
 std::size_t addFuzzyAliases(Dataset& ds, const std::vector<RowMatch>& matches, const std::string& fileLabel);
@@ -151,6 +161,7 @@ struct TableImportOptions {
     std::string sheet;                                           ///< XLSX sheet; empty = the first
     std::string source;                                          ///< empty = the file name
     std::string reportPath;                                      ///< empty = defaultReportPath
+    std::string projectLocation; ///< where the project lives (default report beside it; never overwritten)
     bool replace = false;
     bool keepFirstDuplicate = false;
     bool skipInvalid = false;

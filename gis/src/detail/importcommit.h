@@ -14,7 +14,8 @@ namespace gis::detail {
 
 struct CommitRequest {
     std::string inputPath;              ///< the imported file (default match report beside it)
-    std::string reportPath;             ///< match report; empty = defaultReportPath(inputPath)
+    std::string reportPath;             ///< match report; empty = defaultReportPath(inputPath, projectLocation)
+    std::string projectLocation;        ///< the project: the default report goes beside it, never over it
     std::string fileLabel;              ///< the file name, recorded as the alias source
     std::vector<IndicatorValue> values; ///< what the rows say
     bool replace = false;               ///< replace held values of the same area, key and period

@@ -67,6 +67,14 @@ std::vector<double> standardDeviationBreaks(std::vector<double> values, int clas
 /// \returns -1 for NaN or empty \a breaks.
 int classIndex(const std::vector<double>& breaks, double value);
 
+/// \brief Upper bounds of \a classes classes of equal width, symmetric around zero, for a
+/// change map: the width is a round number (1, 2, 2.5 or 5 times a power of ten) such that
+/// [-W·classes/2, W·classes/2] holds every value, and the bounds are -W·classes/2 + W·i for
+/// i = 1..classes. An even \a classes is raised by one (at most 9), so zero lies inside the
+/// middle class, drawn in the ramp's neutral midpoint. \throws std::invalid_argument for
+/// classes outside 1..9.
+std::vector<double> symmetricBreaks(const std::vector<double>& values, int classes);
+
 /// \brief A classification of a set of values: its bounds, per-class counts and labels.
 /// Value type, immutable after construction; safe to share between threads.
 class Classification {

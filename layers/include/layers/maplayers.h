@@ -26,6 +26,15 @@ ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang = Lang::Id, con
 /// \brief The POKDARWIS candidate score (0–100) of the ranked pekon; pekon that already have a
 /// group, or miss a value, are left out (drawn as "no data").
 ValueLayer pokdarwisLayer(const gis::PokdarwisResult& result, Lang lang = Lang::Id);
+/// \brief The change of indicator \a key from period \a earlier to \a later (gis::periodChange):
+/// later minus earlier per village holding both (the others drawn as no data), labelled
+/// "Perubahan …" with the unit (poin persen for a percentage) and the period "2023 → 2024".
+/// \throws gis::Error as gis::periodChange does.
+ValueLayer changeLayer(const gis::Dataset& ds, const std::string& key, const std::string& later,
+                       const std::string& earlier, Lang lang = Lang::Id);
+/// \brief The text a change map shows for its periods: "2023 → 2024".
+std::string changePeriodText(const std::string& later, const std::string& earlier);
+
 /// \brief One category for every village: a base map for facilities and coverage.
 ValueLayer baseLayer(const gis::Dataset& ds, Lang lang = Lang::Id);
 

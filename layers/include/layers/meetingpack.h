@@ -33,6 +33,9 @@ struct AtlasOptions {
     ThematicMapSpec style;
     bool usePriorityLayer = true; ///< false: style.indicatorKey / style.layer as given
     PageProgress progress;        ///< empty = none
+    /// An earlier period: a page after the cover maps the change of the poverty rate from it to
+    /// the analysed period (a change map, maprecipe.h). Empty: no change page.
+    std::string comparePeriod;
 };
 
 /// \brief Writes the atlas: page 1 a cover with the regency map and a table of the kecamatan
@@ -66,12 +69,15 @@ struct ReportOptions {
     /// DTSEN-derived counts the scheme weighs are printed in the top-N table with counts from 1
     /// to this - 1 as "<N" (and the priority map says TERBATAS); 0 or 1 prints every count.
     int smallCountThreshold = gis::kDefaultSmallCountThreshold;
+    /// An earlier period: after the poverty density map, a map of the change of the poverty rate
+    /// from it to the analysed period. Empty: no change page.
+    std::string comparePeriod;
 };
 
 /// \brief Writes the meeting pack: with options.findings (the default) first the findings page and
 /// the table of its figures by kecamatan; then the priority map, the poverty density map, the facilities and
 /// coverage map, the top-N priority table, and, when placement runs are saved in the project,
-/// the chosen run's proposals (options.programId, else the latest run; map and table) and a
+/// with options.comparePeriod the change of the poverty rate, the chosen run's proposals (options.programId, else the latest run; map and table) and a
 /// comparison of all saved runs.
 /// \returns the number of pages.
 /// \throws gis::Error when options.programId names no saved run; ExportCancelled when

@@ -57,9 +57,13 @@ struct ProposedSite {
 struct ThematicMapSpec {
     std::string indicatorKey = "poverty_rate";
     std::string period; ///< empty = latest period of the indicator
+    /// The earlier period of a change map (indicator change_<key>, or any indicator with this
+    /// set): layers::resolveMap draws the later minus the earlier value (gis/periodchange.h).
+    std::string comparePeriod;
     ClassificationMethod method = ClassificationMethod::Quantile;
     int classCount = 5;          ///< 1..9 (fewer classes result when values repeat)
     std::string ramp = "YlOrRd"; ///< see rampNames()
+    bool reverseRamp = false;    ///< colours of the ramp in reverse order (RdBu: blue for the lowest class)
     std::string title;           ///< empty = from the indicator label, regency name and period
     std::string subtitle;        ///< empty = indicator label with unit and classification
     bool showFacilities = true;  ///< point symbols per facility kind
@@ -72,6 +76,8 @@ struct ThematicMapSpec {
     /// sources line names the extract; 0 or 1 draws every count (still TERBATAS).
     int smallCountThreshold = gis::kDefaultSmallCountThreshold;
     std::vector<double> manualBreaks; ///< upper bounds, ascending: classes by hand (overrides method)
+    /// Lower bound of the first manual class (a change map's -W·classes/2); none = the smallest value.
+    std::optional<double> manualMinimum;
     std::string focusArea;            ///< a kecamatan code: the map fits it, other areas are greyed
     std::optional<gis::Extent> view;  ///< lon/lat box to fit (default: all areas, or the focus)
     bool showVillageLabels = false;   ///< pekon names (collisions resolved: lower priority dropped)
