@@ -35,7 +35,7 @@
 
 namespace gis {
 
-constexpr int kProjectSchemaVersion = 6;
+constexpr int kProjectSchemaVersion = 7;
 
 /// \brief Writes \a ds as a project file (new, or replacing an existing one). The file is
 /// built beside \a path under a temporary name and renamed over it only when complete, so
