@@ -508,6 +508,7 @@ Dataset readProject(SpatialiteConnection& db, SpatialiteConnection* second, cons
     ds.facilities = std::move(rest.facilities);
     ds.backgroundLand = std::move(rest.backgroundLand);
     ds.indicators = std::move(rest.indicators);
+    ds.categories = std::move(rest.categories);
     ds.bpsCodes = std::move(rest.bpsCodes);
     ds.aliases = std::move(rest.aliases);
     if (has(options.parts, ProjectPart::Programs))
