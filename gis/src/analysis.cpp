@@ -684,10 +684,10 @@ void writeAnalysisCsv(const AnalysisTable& table, const std::string& path)
             text += ',';
             appendCsvNumber(text, v);
         }
-        for (const std::string& level : row.texts) {
+        for (std::size_t c = 0; c < table.textColumns.size(); ++c) {
             text += ',';
-            if (!level.empty())
-                text += detail::csvQuoted(level);
+            if (c < row.texts.size() && !row.texts[c].empty())
+                text += detail::csvQuoted(row.texts[c]);
         }
         text += '\n';
     }

@@ -255,6 +255,8 @@ void addSurroundings(Snapshot& s, const gis::Dataset& ds)
 
 } // namespace
 
+// IDM and yes/no read from red (the lowest level, most need) to green: ColorBrewer's RdYlGn of
+// five classes, and its two ends for yes/no.
 ValueLayer categoryLayer(const gis::Dataset& ds, const std::string& key, const std::string& period,
                          const std::string& ramp)
 {
@@ -279,8 +281,10 @@ ValueLayer categoryLayer(const gis::Dataset& ds, const std::string& key, const s
     layer.categoryOrder = scale->levels;
     const int n = static_cast<int>(scale->levels.size());
     std::vector<QColor> colors;
-    if (scale->name == "idm" || scale->isYesNo())
-        colors = rampColors("RdYlGn", n); // the lowest level (most need) red, the highest green
+    if (scale->name == "idm")
+        colors = {QColor("#d7191c"), QColor("#fdae61"), QColor("#ffffbf"), QColor("#a6d96a"), QColor("#1a9641")};
+    else if (scale->isYesNo())
+        colors = {QColor("#d7191c"), QColor("#1a9641")};
     else if (hasRamp(ramp) && rampKind(ramp) != RampKind::Qualitative && n <= maxRampClasses(ramp))
         colors = rampColors(ramp, n);
     else
