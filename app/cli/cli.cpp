@@ -12,6 +12,7 @@
 #include "cli/pokdarwis.h"
 #include "cli/travel.h"
 
+#include "gis/categories.h"
 #include "gis/codes.h"
 #include "gis/demo.h"
 #include "gis/error.h"
@@ -50,6 +51,8 @@ std::string thousands(double value)
     }
     return negative ? "-" + out : out;
 }
+
+void printCategories(const gis::Dataset& ds, std::ostream& out);
 
 void printSummary(const gis::Dataset& ds, std::ostream& out)
 {
@@ -92,6 +95,41 @@ void printSummary(const gis::Dataset& ds, std::ostream& out)
         if (population > 0)
             fmt::print(out, "poverty:     {} {:.2f} % of {} people\n", period, 100.0 * poor / population,
                        thousands(population));
+    }
+    printCategories(ds, out);
+}
+
+/// Each category's villages per level and period; for a yes/no category also the villages with
+/// "Tidak" per kecamatan (the pekon without a SIKS-NG operator, internet, ...).
+void printCategories(const gis::Dataset& ds, std::ostream& out)
+{
+    const std::size_t villages = ds.villages().size();
+    for (const std::string& key : gis::categoryKeys(ds)) {
+        const std::optional<gis::CategoryScale> scale = gis::categoryScale(ds, key);
+        for (const std::string& period : gis::categoryPeriods(ds, key)) {
+            std::vector<std::size_t> counts(scale->levels.size(), 0);
+            const std::map<std::string, std::size_t> levels = gis::categoryLevels(ds, key, period);
+            for (const auto& [code, level] : levels)
+                ++counts[level];
+            std::string list;
+            for (std::size_t i = 0; i < counts.size(); ++i)
+                list += fmt::format("{}{} {}", list.empty() ? "" : ", ", counts[i], scale->levels[i]);
+            fmt::print(out, "category:    {} {} ({}): {}; {} without a level\n", key, period,
+                       scale->name == "idm" ? "IDM" : scale->isYesNo() ? "yes/no" : "levels", list,
+                       villages - std::min(villages, levels.size()));
+            if (!scale->isYesNo())
+                continue;
+            const auto all = ds.villages();
+            const bool pekon =
+                std::any_of(all.begin(), all.end(), [](const gis::Area* a) { return a->kind == "pekon"; });
+            fmt::print(out, "  {} '{}' per kecamatan ({}):\n", pekon ? "pekon" : "desa", scale->levels.front(), key);
+            for (const gis::KecamatanLevelCount& k :
+                 gis::countLevelByKecamatan(ds, key, scale->levels.front(), period)) {
+                const std::string name = k.kecamatanName.empty() ? k.kecamatanCode : k.kecamatanName;
+                fmt::print(out, "    {:<24} {:>4} of {:>3}{}\n", name, k.atLevel, k.villages,
+                           k.noValue ? fmt::format(" ({} without a level)", k.noValue) : std::string());
+            }
+        }
     }
 }
 

@@ -163,8 +163,13 @@ void addDataImportCommands(CLI::App* importCmd, DataImportOptions& options, CLI:
                       "Shapefile (.shp or .dbf), GeoJSON or other OGR source (its attribute table)")
         ->required();
     table->add_option("--period", options.table.period, "Period of the values, e.g. 2019 or 2019-S1")->required();
-    table->add_option("--indicator", options.indicators, "KEY=COLUMN, e.g. miskin=\"Jumlah Penduduk Miskin\"; repeat")
-        ->required();
+    table->add_option("--indicator", options.indicators, "KEY=COLUMN, e.g. miskin=\"Jumlah Penduduk Miskin\"; repeat");
+    table->add_option("--category", options.categories,
+                      "KEY=COLUMN of text levels, e.g. status_idm=\"STATUS IDM\" (IDM and yes/no scales are "
+                      "recognised); repeat");
+    table->add_option("--levels", options.levels,
+                      "Levels of a category in order, lowest first: \"A,B,C\" for every --category, or "
+                      "KEY=A,B,C for one; repeat");
     addJoinOptions(table, options.table.codeField, options.table.nameField, options.table.kecamatanField,
                    options.table.headerRow, options.table.reportPath, options.noFuzzy);
     table->add_option("--sheet,--layer", options.table.sheet,
@@ -270,6 +275,20 @@ int runImportTable(const DataImportOptions& given, std::ostream& out, std::ostre
         if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
             throw UsageError(fmt::format("--indicator '{}' must be KEY=COLUMN", spec));
         options.table.indicators.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
+    }
+    for (const std::string& spec : options.categories) {
+        const auto eq = spec.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
+            throw UsageError(fmt::format("--category '{}' must be KEY=COLUMN", spec));
+        options.table.categories.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
+    }
+    if (options.table.indicators.empty() && options.table.categories.empty())
+        throw UsageError("give at least one --indicator KEY=COLUMN or --category KEY=COLUMN");
+    for (const std::string& spec : options.levels) {
+        // "KEY=A,B,C" names one category; "A,B,C" (no '=' before the first comma) is for all.
+        const auto eq = spec.find('=');
+        const bool forKey = eq != std::string::npos && eq > 0 && spec.find(',') > eq;
+        options.table.levels[forKey ? spec.substr(0, eq) : std::string()] = forKey ? spec.substr(eq + 1) : spec;
     }
     const auto store = openStoreForImport(options.project, out);
     const gis::TableImportPlan plan =

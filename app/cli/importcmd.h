@@ -44,6 +44,8 @@ struct DataImportOptions {
     std::string project;
     std::string file;
     std::vector<std::string> indicators; ///< table: KEY=COLUMN
+    std::vector<std::string> categories; ///< table: KEY=COLUMN of text levels
+    std::vector<std::string> levels;     ///< table: "A,B,C" (every category) or KEY=A,B,C
     gis::TableImportOptions table;
     gis::RecordImportOptions records;
     gis::FacilityImportOptions facilities;

@@ -260,6 +260,8 @@ void PriorityPanel::buildRows(const gis::PriorityScheme& scheme)
         r.normalisation->addItem(tr("Scaled 0–1 (min–max)"), static_cast<int>(gis::Normalisation::MinMax));
         r.normalisation->addItem(tr("Standard score (z)"), static_cast<int>(gis::Normalisation::ZScore));
         r.normalisation->addItem(tr("Rank (percentile)"), static_cast<int>(gis::Normalisation::PercentileRank));
+        r.normalisation->addItem(tr("Position on the scale (category)"),
+                                 static_cast<int>(gis::Normalisation::ScaleRank));
         r.normalisation->setToolTip(tr("How the values are brought to one scale before they are weighted"));
         letShrink(r.direction);
         letShrink(r.normalisation);

@@ -171,6 +171,20 @@ QString ProfilePanel::html(const gis::VillageProfile& p) const
         }
         h += QStringLiteral("</table>");
     }
+    if (!p.categories.empty()) {
+        h += QStringLiteral("<h3>%1</h3>").arg(tr("Categories"));
+        h += QStringLiteral("<table cellspacing='0' cellpadding='3'><tr><th align='left'>%1</th>"
+                            "<th align='left'>%2</th><th align='left'>%3</th><th align='right'>%4</th></tr>")
+                 .arg(tr("Indicator"), tr("Period"), tr("Level"), tr("Position on the scale"));
+        for (const gis::ProfileCategory& c : p.categories)
+            for (const auto& period : c.periods)
+                h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align='right'>%4</td></tr>")
+                         .arg(esc(c.label), esc(period.period), esc(period.level),
+                              tr("%1 of %2")
+                                  .arg(QLocale().toString(static_cast<qlonglong>(period.rank + 1)))
+                                  .arg(QLocale().toString(static_cast<qlonglong>(period.levels))));
+        h += QStringLiteral("</table>");
+    }
 
     h += QStringLiteral("<h3>%1</h3>").arg(tr("Facilities"));
     if (p.nearest.empty())

@@ -175,6 +175,7 @@ bool TablePanel::exportSelection(const QString& path, QString* error) const
     part.period = table->period;
     part.scheme = table->scheme;
     part.columns = table->columns;
+    part.textColumns = table->textColumns;
     const QStringList selected = selectedCodes();
     if (selected.isEmpty()) {
         for (int r = 0; r < mModel->rowCount(); ++r)

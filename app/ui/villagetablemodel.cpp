@@ -47,6 +47,7 @@ QString VillageTableModel::columnLabel(const QString& key)
         {"priority_score", QT_TR_NOOP("Priority score")},
         {"priority_rank", QT_TR_NOOP("Priority rank")},
         {"poverty_rate_eb", QT_TR_NOOP("Poverty rate, smoothed (%)")},
+        {"status_idm", QT_TR_NOOP("IDM status")},
         {"island_status", QT_TR_NOOP("Island (0 mainland, 1 partly, 2 wholly)")},
         {"island_km2", QT_TR_NOOP("Area off the mainland (km²)")},
         {"rank_change", QT_TR_NOOP("Rank change")},
@@ -188,11 +189,15 @@ void VillageTableModel::sortRows(std::vector<int>& rows) const
         return;
     }
     const std::size_t c = static_cast<std::size_t>(mSortColumn - kTextColumns);
+    // A category sorts by its level's rank on the scale (the analysis keeps it as an input).
+    const std::vector<double>* ranks = nullptr;
+    if (c >= mTable->columns.size())
+        ranks = &mTable->inputs.at(mTable->textColumns[c - mTable->columns.size()]);
     // Values copied once beside their rows: the comparisons then read contiguous doubles.
     std::vector<std::pair<double, int>> keyed;
     keyed.reserve(rows.size());
     for (int i : rows)
-        keyed.emplace_back(t[static_cast<std::size_t>(i)].values[c], i);
+        keyed.emplace_back(ranks ? (*ranks)[static_cast<std::size_t>(i)] : t[static_cast<std::size_t>(i)].values[c], i);
     std::sort(keyed.begin(), keyed.end(),
               [descending](const std::pair<double, int>& a, const std::pair<double, int>& b) {
                   const bool na = std::isnan(a.first), nb = std::isnan(b.first);
@@ -241,7 +246,7 @@ int VillageTableModel::columnCount(const QModelIndex& parent) const
 {
     if (parent.isValid() || !mTable)
         return 0;
-    return kTextColumns + static_cast<int>(mTable->columns.size());
+    return kTextColumns + static_cast<int>(mTable->columns.size() + mTable->textColumns.size());
 }
 
 int VillageTableModel::totalCount() const
@@ -277,7 +282,9 @@ QString VillageTableModel::keyOfColumn(int column) const
         return QLatin1String(text[column]);
     if (!mTable || column < 0 || column >= columnCount())
         return {};
-    return QString::fromStdString(mTable->columns[static_cast<std::size_t>(column - kTextColumns)]);
+    const auto c = static_cast<std::size_t>(column - kTextColumns);
+    return QString::fromStdString(c < mTable->columns.size() ? mTable->columns[c]
+                                                             : mTable->textColumns[c - mTable->columns.size()]);
 }
 
 QVariant VillageTableModel::data(const QModelIndex& index, int role) const
@@ -293,6 +300,15 @@ QVariant VillageTableModel::data(const QModelIndex& index, int role) const
             return {};
         const std::string& s = c == 0 ? row.kode : (c == 1 ? row.nama : row.kecamatan);
         return QString::fromStdString(s);
+    }
+    if (const auto t = static_cast<std::size_t>(c - kTextColumns); t >= mTable->columns.size()) {
+        // a category: its level as text
+        const std::string& level = row.texts.at(t - mTable->columns.size());
+        if (role == Qt::DisplayRole || role == RawValueRole)
+            return QString::fromStdString(level);
+        if (role == Qt::ToolTipRole && level.empty())
+            return tr("no value");
+        return {};
     }
     const double v = row.values[static_cast<std::size_t>(c - kTextColumns)];
     const bool rankChange = mTable->columns[static_cast<std::size_t>(c - kTextColumns)] == "rank_change";

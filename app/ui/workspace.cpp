@@ -1,5 +1,6 @@
 #include "ui/workspace.h"
 
+#include "gis/categories.h"
 #include "gis/demo.h"
 #include "gis/error.h"
 #include "gis/hotspots.h"
@@ -481,7 +482,9 @@ void Workspace::rebuildMap()
             spec.layer = layers::pokdarwisLayer(*mPokdarwis, spec.lang);
         } else {
             spec.indicatorKey = t->key.toStdString();
-            const std::vector<std::string> keyPeriods = mDataset->periods(spec.indicatorKey);
+            std::vector<std::string> keyPeriods = mDataset->periods(spec.indicatorKey);
+            if (keyPeriods.empty()) // a category keeps its periods apart from the numbers
+                keyPeriods = gis::categoryPeriods(*mDataset, spec.indicatorKey);
             // a stored key without the chosen period shows its own latest period
             if (keyPeriods.empty()
                 || std::find(keyPeriods.begin(), keyPeriods.end(), mPeriod.toStdString()) != keyPeriods.end())

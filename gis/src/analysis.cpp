@@ -1,6 +1,7 @@
 #include "gis/analysis.h"
 
 #include "detail/textfile.h"
+#include "gis/categories.h"
 
 #include "gis/error.h"
 #include "gis/export.h"
@@ -283,6 +284,19 @@ std::size_t AnalysisTable::column(const std::string& name) const
     return static_cast<std::size_t>(it - columns.begin());
 }
 
+namespace {
+
+/// \a scheme with every indicator that names one of \a categories normalised by its rank on the scale.
+PriorityScheme withScaleRanks(PriorityScheme scheme, const std::vector<std::string>& categories)
+{
+    for (SchemeIndicator& ind : scheme.indicators)
+        if (std::find(categories.begin(), categories.end(), ind.key) != categories.end())
+            ind.normalisation = Normalisation::ScaleRank;
+    return scheme;
+}
+
+} // namespace
+
 AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, const PriorityScheme& scheme)
 {
     VillageMeasuresResult m = computeVillageMeasures(ds, period);
@@ -342,6 +356,30 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
         add(key, [&](const VillageMeasures&, std::size_t i) { return values[i]; });
     }
 
+    // Categories: the rank of the level on its scale is a scheme input, the level a text column.
+    std::vector<std::string> categories;
+    std::vector<std::vector<std::string>> categoryTexts;
+    for (const std::string& key : categoryKeys(ds)) {
+        const std::optional<CategoryScale> scale = categoryScale(ds, key);
+        const std::vector<std::string> periods = categoryPeriods(ds, key);
+        if (!scale || measures.count(key))
+            continue; // a number indicator of the same key keeps the name
+        const std::string use = periods.empty() || std::binary_search(periods.begin(), periods.end(), m.period)
+            ? m.period
+            : periods.back();
+        const std::map<std::string, std::size_t> levels = categoryLevels(ds, key, use);
+        std::vector<std::string> texts(n);
+        add(key, [&](const VillageMeasures& v, std::size_t i) {
+            const auto it = levels.find(v.code);
+            if (it == levels.end())
+                return kNaN;
+            texts[i] = scale->levels[it->second];
+            return scaleRank(it->second, scale->levels.size());
+        });
+        categories.push_back(key);
+        categoryTexts.push_back(std::move(texts));
+    }
+
     std::vector<std::string> codes;
     codes.reserve(n);
     for (const VillageMeasures& v : m.villages)
@@ -363,14 +401,16 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
 
     AnalysisTable t;
     t.period = m.period;
-    t.scheme = scheme;
+    t.scheme = withScaleRanks(scheme, categories);
+    t.textColumns = categories;
+    t.categoryKeys = categories;
     // The rows take the names now, so that the per-village measures (every value is in the
     // columns above) are freed before the scores and the row values are allocated.
     t.rows.reserve(n);
     for (VillageMeasures& v : m.villages)
-        t.rows.push_back({std::move(v.code), std::move(v.name), std::move(v.kecamatanName), {}});
+        t.rows.push_back({std::move(v.code), std::move(v.name), std::move(v.kecamatanName), {}, {}});
     m.villages = {};
-    t.priority = scorePriority(scheme, codes, measures);
+    t.priority = scorePriority(t.scheme, codes, measures);
 
     t.columns = {"area_km2",          "penduduk",        "miskin",         "poverty_rate",
                  "poor_density_km2",  "n_bumdes",        "n_puskessos",    "dist_bumdes_km",
@@ -412,6 +452,8 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
 
     for (std::size_t i = 0; i < n; ++i) {
         AnalysisTable::Row& row = t.rows[i];
+        for (const std::vector<std::string>& texts : categoryTexts)
+            row.texts.push_back(texts[i]);
         row.values.reserve(sources.size());
         for (const ColumnSource& source : sources) {
             switch (source.what) {
@@ -434,8 +476,9 @@ AnalysisTable analyzeVillages(const Dataset& ds, const std::string& period, cons
     return t;
 }
 
-void rescoreAnalysis(AnalysisTable& table, const PriorityScheme& scheme)
+void rescoreAnalysis(AnalysisTable& table, const PriorityScheme& given)
 {
+    const PriorityScheme scheme = withScaleRanks(given, table.categoryKeys);
     std::vector<std::string> codes;
     codes.reserve(table.rows.size());
     for (const AnalysisTable::Row& row : table.rows)
@@ -599,12 +642,14 @@ void writeAnalysisTable(const AnalysisTable& table, const Dataset& ds, const std
         byCode[a->code] = a;
     VillageTable out;
     out.columns = table.columns;
+    out.textColumns = table.textColumns;
     for (const AnalysisTable::Row& row : table.rows) {
         auto it = byCode.find(row.kode);
         if (it == byCode.end())
             throw Error("analysis row " + row.kode + " is not a village of the project");
         out.villages.push_back(it->second);
         out.values.push_back(row.values);
+        out.texts.push_back(row.texts);
     }
     writeVillageTable(ds, path, out);
 }
@@ -623,6 +668,8 @@ void writeAnalysisCsv(const AnalysisTable& table, const std::string& path)
     std::string text = "kode,nama,kecamatan";
     for (const std::string& c : table.columns)
         text += "," + c;
+    for (const std::string& c : table.textColumns)
+        text += "," + c;
     text += "\n";
     // Appended in place (no string per cell) into room for about 12 characters a number, so
     // a national table is not copied as it grows.
@@ -636,6 +683,11 @@ void writeAnalysisCsv(const AnalysisTable& table, const std::string& path)
         for (double v : row.values) {
             text += ',';
             appendCsvNumber(text, v);
+        }
+        for (std::size_t c = 0; c < table.textColumns.size(); ++c) {
+            text += ',';
+            if (c < row.texts.size() && !row.texts[c].empty())
+                text += detail::csvQuoted(row.texts[c]);
         }
         text += '\n';
     }

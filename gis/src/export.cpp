@@ -147,6 +147,19 @@ ExportReport exportProject(const Dataset& ds, const std::string& path, const Exp
             values[v.key][v.areaCode] = v.value;
     for (const auto& [key, byCode] : values)
         table.columns.push_back(key);
+    // Category levels as text columns: of the period, or of the category's latest period when it
+    // has none for this one (an IDM status is published for other years than the poverty figures).
+    std::map<std::string, std::set<std::string>> categoryPeriods;
+    for (const CategoryValue& v : ds.categories)
+        categoryPeriods[v.key].insert(v.period);
+    std::map<std::string, std::map<std::string, std::string>> levels;
+    for (const CategoryValue& v : ds.categories) {
+        const std::set<std::string>& held = categoryPeriods[v.key];
+        if (v.period == (held.count(period) ? period : *held.rbegin()))
+            levels[v.key][v.areaCode] = v.level;
+    }
+    for (const auto& [key, byCode] : levels)
+        table.textColumns.push_back(key);
     bool restricted = false;
     std::size_t suppressed = 0;
     for (const Area* a : table.villages) {
@@ -164,6 +177,12 @@ ExportReport exportProject(const Dataset& ds, const std::string& path, const Exp
             row.push_back(v);
         }
         table.values.push_back(std::move(row));
+        std::vector<std::string> texts;
+        for (const auto& [key, byCode] : levels) {
+            auto it = byCode.find(a->code);
+            texts.push_back(it == byCode.end() ? std::string() : it->second);
+        }
+        table.texts.push_back(std::move(texts));
     }
     if (restricted)
         table.notice = restrictedNotice(options.smallCountThreshold, suppressed);
@@ -252,6 +271,9 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
     std::vector<std::string> columns = {"kode", "nama", "jenis", "kode_kec", "kecamatan"};
     const std::size_t fixedColumns = columns.size();
     columns.insert(columns.end(), table.columns.begin(), table.columns.end());
+    const std::size_t firstText = columns.size(); // category levels: text columns after the numbers
+    columns.insert(columns.end(), table.textColumns.begin(), table.textColumns.end());
+    const std::size_t endText = columns.size();
     if (!withGeometry) {
         columns.push_back("lon");
         columns.push_back("lat");
@@ -294,9 +316,10 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
         CSLDestroy(layerOptions);
         check(layer != nullptr, path, errors, "GDAL could not create the layer");
         for (std::size_t i = 0; i < written.size(); ++i) {
-            OGRFieldDefn field(written[i].c_str(), i < fixedColumns ? OFTString : OFTReal);
-            if (i < fixedColumns && report.format == "ESRI Shapefile")
-                field.SetWidth(i == 1 || i == 4 ? 100 : 20);
+            const bool text = i < fixedColumns || (i >= firstText && i < endText);
+            OGRFieldDefn field(written[i].c_str(), text ? OFTString : OFTReal);
+            if (text && report.format == "ESRI Shapefile")
+                field.SetWidth(i == 1 || i == 4 ? 100 : i >= firstText ? 40 : 20);
             check(layer->CreateField(&field) == OGRERR_NONE, path, errors, "cannot create field " + written[i]);
         }
         const bool inTransaction = layer->StartTransaction() == OGRERR_NONE;
@@ -324,6 +347,14 @@ ExportReport writeVillageTable(const Dataset& ds, const std::string& path, const
                 else
                     f->SetFieldNull(i);
                 ++i;
+            }
+            for (std::size_t t = 0; t < table.textColumns.size(); ++t, ++i) {
+                const std::string* level =
+                    row < table.texts.size() && t < table.texts[row].size() ? &table.texts[row][t] : nullptr;
+                if (level && !level->empty())
+                    f->SetField(i, level->c_str());
+                else
+                    f->SetFieldNull(i);
             }
             if (withGeometry) {
                 if (!a->geometry.empty()) {

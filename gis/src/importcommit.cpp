@@ -53,6 +53,12 @@ std::unordered_set<std::string> keysOf(const std::vector<IndicatorValue>& values
     return keys;
 }
 
+/// (area, key, period) of a category value: one level per area, key and period.
+std::string categoryKey(const CategoryValue& v)
+{
+    return v.areaCode + '\x1f' + v.key + '\x1f' + v.period;
+}
+
 bool hasAlias(const std::vector<AreaAlias>& aliases, const std::string& code, const std::string& name)
 {
     return std::any_of(aliases.begin(), aliases.end(), [&](const AreaAlias& a) {
@@ -90,6 +96,17 @@ void applyImportChanges(Dataset& ds, const ImportChanges& changes)
                             ds.indicators.end());
         ds.indicators.insert(ds.indicators.end(), changes.values.begin(), changes.values.end());
     }
+    if (!changes.categories.empty()) {
+        std::unordered_set<std::string> incoming;
+        for (const CategoryValue& v : changes.categories)
+            incoming.insert(categoryKey(v));
+        ds.categories.erase(std::remove_if(ds.categories.begin(), ds.categories.end(),
+                                           [&](const CategoryValue& v) { return incoming.count(categoryKey(v)) > 0; }),
+                            ds.categories.end());
+        ds.categories.insert(ds.categories.end(), changes.categories.begin(), changes.categories.end());
+    }
+    for (const auto& [key, value] : changes.meta)
+        ds.meta[key] = value;
     ds.aliases.insert(ds.aliases.end(), changes.aliases.begin(), changes.aliases.end());
     ds.facilities.insert(ds.facilities.end(), changes.facilities.begin(), changes.facilities.end());
 }
@@ -183,6 +200,7 @@ void commitImport(Dataset& ds, ImportOutcome& outcome, CommitRequest request)
 
     ImportChanges changes;
     const std::size_t count = request.values.size();
+    const std::size_t categoryCount = request.categories.size();
     const StoreResult stored = planValues(ds, std::move(request.values), request.replace, changes);
     if (!stored.stored) {
         outcome.stopReason = stored.message;
@@ -191,6 +209,34 @@ void commitImport(Dataset& ds, ImportOutcome& outcome, CommitRequest request)
     }
     if (!stored.message.empty())
         outcome.notes.push_back(stored.message);
+    if (!request.categories.empty()) {
+        // Held levels of the same area, key and period conflict like held numbers do.
+        std::unordered_set<std::string> incoming;
+        for (const CategoryValue& v : request.categories)
+            incoming.insert(categoryKey(v));
+        std::size_t held = 0;
+        std::set<std::string> periods;
+        for (const CategoryValue& v : ds.categories)
+            if (incoming.count(categoryKey(v))) {
+                ++held;
+                periods.insert(v.key + " " + v.period);
+            }
+        std::string which;
+        for (const std::string& p : periods)
+            which += (which.empty() ? "" : ", ") + p;
+        if (held > 0 && !request.replace) {
+            outcome.stopReason = fmt::format("the project already holds {} of these category values ({}); nothing "
+                                             "was written. Replace them, or give another period",
+                                             held, which);
+            outcome.stopParameters = {"replace", "period"};
+            return;
+        }
+        if (held > 0)
+            outcome.notes.push_back(fmt::format("replacing {} existing category values ({})", held, which));
+        changes.categories = std::move(request.categories);
+        changes.categoriesReplaced = held;
+        changes.meta = std::move(request.meta);
+    }
     changes.aliases = planFuzzyAliases(ds, outcome.matches, request.fileLabel);
     if (!changes.aliases.empty())
         outcome.notes.push_back(
@@ -198,6 +244,7 @@ void commitImport(Dataset& ds, ImportOutcome& outcome, CommitRequest request)
     applyImportChanges(ds, changes);
     outcome.changes = std::move(changes);
     outcome.valuesWritten = count;
+    outcome.categoriesWritten = categoryCount;
     outcome.written = true;
 }
 

@@ -120,6 +120,8 @@ ProjectReadOptions tableImportReadOptions(const TableImportOptions& options)
     ProjectReadOptions read = recordImportReadOptions();
     for (const auto& [key, column] : options.indicators)
         read.valueKeyPeriods.emplace_back(key, options.period);
+    for (const auto& [key, column] : options.categories)
+        read.valueKeyPeriods.emplace_back(key, options.period);
     read.valueKeyPeriods.emplace_back("penduduk", options.period);
     return read;
 }

@@ -1,5 +1,6 @@
 #include "gis/indicators.h"
 
+#include "gis/categories.h"
 #include "gis/error.h"
 #include "gis/measure.h"
 
@@ -118,6 +119,9 @@ std::vector<IndicatorInfo> availableIndicators(const Dataset& ds)
         if (key != "penduduk")
             out.push_back({key + "_per_1000", base.label + " per 1.000 penduduk", "per 1.000 jiwa", true});
     }
+    for (const std::string& key : categoryKeys(ds))
+        if (!stored.count(key))
+            out.push_back({key, categoryLabel(key), "", false, true});
     return out;
 }
 
@@ -155,14 +159,23 @@ std::string latestPeriod(const Dataset& ds, const std::string& key)
     if (key == "area_km2")
         return {};
     auto periods = ds.periods(source);
+    if (periods.empty() && categoryScale(ds, key))
+        periods = categoryPeriods(ds, key);
     return periods.empty() ? std::string{} : periods.back();
 }
 
 std::map<std::string, double> indicatorValues(const Dataset& ds, const std::string& key, const std::string& period)
 {
-    indicatorInfo(ds, key); // throws for an unknown key
+    const IndicatorInfo info = indicatorInfo(ds, key); // throws for an unknown key
     const std::string p = period.empty() ? latestPeriod(ds, key) : period;
     std::map<std::string, double> out;
+    if (info.categorical) {
+        for (const auto& [code, level] : categoryLevels(ds, key, p))
+            out.emplace(code, static_cast<double>(level));
+        if (out.empty())
+            throw Error("category '" + key + "' has no values" + (p.empty() ? std::string{} : " for period " + p));
+        return out;
+    }
     if (key == "area_km2")
         return areasKm2(ds);
     if (key == "poverty_rate") {

@@ -42,6 +42,24 @@ void createExportLogTable(PgConnection& db, const std::string& s)
               "user_name text NOT NULL DEFAULT current_user, personal_data boolean NOT NULL)");
 }
 
+/// Text indicator values (schema version 8), with the row security of the other per-area tables.
+void createCategoryTable(PgConnection& db, const std::string& s)
+{
+    db.exec("CREATE TABLE " + s
+            + ".kategori (wilayah_code text COLLATE \"C\" NOT NULL, key text NOT NULL, period text NOT NULL, "
+              "level text NOT NULL, source text NOT NULL, imported_at text NOT NULL, ord bigserial NOT NULL, "
+              "PRIMARY KEY (wilayah_code, key, period))");
+    db.exec("CREATE INDEX kategori_key_period ON " + s + ".kategori (key, period)");
+}
+
+/// The row security of kategori (created after in_scope).
+void secureCategoryTable(PgConnection& db, const std::string& s)
+{
+    db.exec("ALTER TABLE " + s + ".kategori ENABLE ROW LEVEL SECURITY");
+    db.exec("CREATE POLICY by_code_prefix ON " + s + ".kategori USING (" + s + ".in_scope(wilayah_code)) WITH CHECK ("
+            + s + ".in_scope(wilayah_code))");
+}
+
 /// The project's tables and indexes (created empty; indexes after a bulk load are built by
 /// createIndexes).
 void createTables(PgConnection& db, const std::string& s)
@@ -60,6 +78,7 @@ void createTables(PgConnection& db, const std::string& s)
             + ".indikator (wilayah_code text COLLATE \"C\" NOT NULL, key text NOT NULL, "
               "period text NOT NULL, value double precision NOT NULL, source text NOT NULL, imported_at text NOT NULL, "
               "ord bigserial NOT NULL, PRIMARY KEY (wilayah_code, key, period, source))");
+    createCategoryTable(db, s);
     db.exec("CREATE TABLE " + s + ".latar (name text PRIMARY KEY, geom geometry(MultiPolygon, 4326))");
     db.exec("CREATE TABLE " + s + ".kode_bps (code text COLLATE \"C\" PRIMARY KEY, bps_code text NOT NULL)");
     db.exec("CREATE TABLE " + s
@@ -99,6 +118,7 @@ void createTables(PgConnection& db, const std::string& s)
         db.exec(std::string("CREATE POLICY by_code_prefix ON ") + t + " USING (" + s + ".in_scope(" + column
                 + ")) WITH CHECK (" + s + ".in_scope(" + column + "))");
     }
+    secureCategoryTable(db, s);
 }
 
 void createIndexes(PgConnection& db, const std::string& s)
@@ -240,6 +260,22 @@ CopyRows valueRows(const std::vector<IndicatorValue>& values)
 }
 constexpr const char* kValueColumns = "wilayah_code, key, period, value, source, imported_at";
 
+CopyRows categoryRows(const std::vector<CategoryValue>& values)
+{
+    CopyRows rows;
+    for (const CategoryValue& v : values) {
+        rows.field(v.areaCode);
+        rows.field(v.key);
+        rows.field(v.period);
+        rows.field(v.level);
+        rows.field(v.source);
+        rows.field(v.importedAt);
+        rows.end();
+    }
+    return rows;
+}
+constexpr const char* kCategoryColumns = "wilayah_code, key, period, level, source, imported_at";
+
 void insertPrograms(PgConnection& db, const std::string& s, const std::vector<PlacementRun>& runs)
 {
     CopyRows programs, sites;
@@ -322,6 +358,8 @@ void writeContent(PgConnection& db, const std::string& s, const Dataset& ds)
         db.copyIn("COPY " + s + ".fasilitas (" + kFacilityColumns + ") FROM STDIN", facilityRows(ds.facilities).rows());
     if (!ds.indicators.empty())
         db.copyIn("COPY " + s + ".indikator (" + kValueColumns + ") FROM STDIN", valueRows(ds.indicators).rows());
+    if (!ds.categories.empty())
+        db.copyIn("COPY " + s + ".kategori (" + kCategoryColumns + ") FROM STDIN", categoryRows(ds.categories).rows());
     if (!ds.bpsCodes.empty()) {
         CopyRows rows;
         for (const auto& [code, bps] : ds.bpsCodes) {
@@ -475,27 +513,6 @@ public:
         return log;
     }
 
-    /// Opened for writing by a role that may: brings an older server project up to this
-    /// version's tables (only the export log has been added since version 6). A role that may
-    /// write values but not create tables (an editor) leaves it for the owner.
-    void upgradeIfOlder()
-    {
-        if (mVersion >= kProjectSchemaVersion)
-            return;
-        try {
-            PgTransaction tx(*mDb);
-            mDb->query("SELECT pg_advisory_xact_lock(hashtext($1))", {PgParam::text("sasaran." + mLoc.project)});
-            createExportLogTable(*mDb, mSchema);
-            mDb->exec("UPDATE " + mSchema + ".meta SET value = '" + std::to_string(kProjectSchemaVersion)
-                      + "' WHERE key = 'schema_version'");
-            tx.commit();
-            mVersion = kProjectSchemaVersion;
-        } catch (const PgError& e) {
-            if (e.sqlState() != "42501")
-                throw serverError(mLoc, "upgrade the project", e);
-        }
-    }
-
     PgConnection& connection() { return *mDb; }
     const std::string& schema() const { return mSchema; }
 
@@ -510,7 +527,48 @@ private:
         mVersion = r.rows() ? std::atoi(r.text(0, 0).c_str()) : 0;
         mRole = r.rows() ? r.text(0, 1) : "";
         mReadOnly = r.rows() ? r.text(0, 2) != "true" : true;
+        PgResult t = mDb->query("SELECT to_regclass($1) IS NOT NULL", {PgParam::text(mSchema + ".kategori")});
+        mHasCategories = t.text(0, 0) == "t";
     }
+
+    bool hasCategoryTable() const { return mHasCategories; }
+
+public:
+    /// Brings an older project to this schema when this role owns it (only the owner may create
+    /// tables in it): version 7 adds export_log, version 8 kategori. Other roles keep using it as
+    /// it is (an editor's export is then not logged, and it cannot write categories).
+    void upgradeIfOwner()
+    {
+        if (mVersion >= kProjectSchemaVersion || mReadOnly || mOpenedReadOnly)
+            return;
+        try {
+            PgResult owner =
+                mDb->query("SELECT pg_get_userbyid(nspowner) = current_user FROM pg_namespace WHERE nspname = $1",
+                           {PgParam::text(mLoc.project)});
+            if (owner.rows() == 0 || owner.text(0, 0) != "t")
+                return;
+            PgTransaction tx(*mDb);
+            mDb->query("SELECT pg_advisory_xact_lock(hashtext($1))", {PgParam::text("sasaran." + mLoc.project)});
+            createExportLogTable(*mDb, mSchema);
+            PgResult t = mDb->query("SELECT to_regclass($1) IS NOT NULL", {PgParam::text(mSchema + ".kategori")});
+            if (t.text(0, 0) != "t") {
+                createCategoryTable(*mDb, mSchema);
+                secureCategoryTable(*mDb, mSchema);
+            }
+            mDb->query("UPDATE " + mSchema + ".meta SET value = $1 WHERE key = 'schema_version'",
+                       {PgParam::text(std::to_string(kProjectSchemaVersion))});
+            tx.commit();
+        } catch (const PgError& e) {
+            throw serverError(mLoc, "upgrade the project to schema version " + std::to_string(kProjectSchemaVersion),
+                              e);
+        }
+        mVersionBeforeOpen = mVersion;
+        refreshState();
+    }
+
+    int versionBeforeOpen() const override { return mVersionBeforeOpen ? mVersionBeforeOpen : mVersion; }
+
+private:
 
     Dataset readIn(const ProjectReadOptions& options) const
     {
@@ -589,6 +647,24 @@ private:
             for (int i = 0; i < r.rows(); ++i)
                 ds.indicators.push_back(
                     {r.text(i, 0), r.text(i, 1), r.text(i, 2), r.number(i, 3), r.text(i, 4), r.text(i, 5)});
+        }
+        if (has(options.parts, ProjectPart::Indicators) && hasCategoryTable()) {
+            std::vector<PgParam> valueParams = params;
+            std::string pairs;
+            for (const auto& [key, period] : options.valueKeyPeriods) {
+                pairs += (pairs.empty() ? "(" : ", (") + std::string("$") + std::to_string(valueParams.size() + 1)
+                    + ", $" + std::to_string(valueParams.size() + 2) + ")";
+                valueParams.push_back(PgParam::text(key));
+                valueParams.push_back(PgParam::text(period));
+            }
+            PgResult r = mDb->query("SELECT " + std::string(kCategoryColumns) + " FROM " + s + ".kategori WHERE "
+                                        + codeFilter("wilayah_code", prefix)
+                                        + (pairs.empty() ? "" : " AND (key, period) IN (" + pairs + ")")
+                                        + " ORDER BY ord",
+                                    valueParams);
+            for (int i = 0; i < r.rows(); ++i)
+                ds.categories.push_back(
+                    {r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5)});
         }
         if (has(options.parts, ProjectPart::Aliases)) {
             PgResult r = mDb->query("SELECT wilayah_code, name, source FROM " + s + ".alias WHERE "
@@ -738,6 +814,31 @@ private:
                         "ON CONFLICT (wilayah_code, key, period, source) DO UPDATE SET value = excluded.value, "
                         "imported_at = excluded.imported_at");
         }
+        if (!c.removeCategories.empty() || !c.upsertCategories.empty()) {
+            if (!hasCategoryTable())
+                throw ProjectError("project '" + mLoc.display + "' has schema version " + std::to_string(mVersion)
+                                   + ", which keeps no category values; let its owner open it once for writing "
+                                     "with this version of Sasaran (that adds the table); nothing was changed");
+        }
+        if (!c.removeCategories.empty()) {
+            stage("gone_category", "kategori", "wilayah_code, key, period",
+                  oneColumn(c.removeCategories, [](CopyRows& r, const CategoryValue& v) {
+                      r.field(v.areaCode);
+                      r.field(v.key);
+                      r.field(v.period);
+                  }));
+            mDb->exec("DELETE FROM " + s
+                      + ".kategori v USING gone_category g WHERE v.wilayah_code = g.wilayah_code "
+                        "AND v.key = g.key AND v.period = g.period");
+        }
+        if (!c.upsertCategories.empty()) {
+            stage("new_category", "kategori", kCategoryColumns, categoryRows(c.upsertCategories));
+            mDb->exec("INSERT INTO " + s + ".kategori (" + kCategoryColumns + ") SELECT " + kCategoryColumns
+                      + " FROM (SELECT DISTINCT ON (wilayah_code, key, period) * FROM new_category "
+                        "ORDER BY wilayah_code, key, period, n DESC) latest ORDER BY n "
+                        "ON CONFLICT (wilayah_code, key, period) DO UPDATE SET level = excluded.level, "
+                        "source = excluded.source, imported_at = excluded.imported_at");
+        }
         if (!c.removeFacilityIds.empty()) {
             stage("gone_facility", "fasilitas", "id",
                   oneColumn(c.removeFacilityIds, [](CopyRows& r, long long id) { r.integer(id); }));
@@ -823,6 +924,8 @@ private:
     bool mReadOnly = true;
     bool mOpenedReadOnly = false;
     int mVersion = 0;
+    int mVersionBeforeOpen = 0; ///< set when upgradeIfOwner upgraded the project
+    bool mHasCategories = false;
 };
 
 } // namespace
@@ -887,7 +990,7 @@ std::unique_ptr<ProjectStore> openServerProject(const std::string& location, Ope
                                + "'; this role may only read the project: ask its owner to grant editor access",
                            ProjectProblem::ReadOnly);
     else
-        store->upgradeIfOlder();
+        store->upgradeIfOwner();
     return store;
 }
 
@@ -946,7 +1049,8 @@ void grantServerAccess(const std::string& location, const std::string& role, boo
         db->exec("GRANT SELECT ON ALL TABLES IN SCHEMA " + s + " TO " + r);
         db->exec("GRANT EXECUTE ON FUNCTION " + s + ".in_scope(text) TO " + r);
         if (editor) {
-            for (const char* table : {"indikator", "fasilitas", "alias", "program", "program_site", "meta"})
+            for (const char* table :
+                 {"indikator", "kategori", "fasilitas", "alias", "program", "program_site", "meta"})
                 db->exec("GRANT INSERT, UPDATE, DELETE ON " + s + "." + table + " TO " + r);
             db->exec("GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + s + " TO " + r);
         } else {

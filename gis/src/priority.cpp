@@ -38,6 +38,8 @@ const char* toString(Normalisation n)
         return "zscore";
     case Normalisation::PercentileRank:
         return "percentile_rank";
+    case Normalisation::ScaleRank:
+        return "scale_rank";
     }
     return "minmax";
 }
@@ -93,6 +95,10 @@ std::vector<double> normalise(const std::vector<double>& x, const std::vector<st
             out[i] = sd > 0 ? (reverse ? -1.0 : 1.0) * (x[i] - mean) / sd : 0.0;
         break;
     }
+    case Normalisation::ScaleRank:
+        for (std::size_t i : use)
+            out[i] = reverse ? 1.0 - x[i] : x[i];
+        break;
     case Normalisation::PercentileRank: {
         std::vector<double> sorted;
         for (std::size_t i : use)
@@ -357,8 +363,10 @@ PriorityScheme schemeFromJson(const std::string& text, const std::string& source
                 ind.normalisation = Normalisation::ZScore;
             else if (n == "percentile_rank")
                 ind.normalisation = Normalisation::PercentileRank;
+            else if (n == "scale_rank")
+                ind.normalisation = Normalisation::ScaleRank;
             else
-                badField(source, at + ".normalisation", "must be \"minmax\", \"zscore\" or \"percentile_rank\"");
+                badField(source, at + ".normalisation", "must be \"minmax\", \"zscore\", \"percentile_rank\" or \"scale_rank\"");
         }
         if (e.contains("weight")) {
             if (!e["weight"].is_number() || !std::isfinite(e["weight"].get<double>()) || e["weight"].get<double>() < 0)

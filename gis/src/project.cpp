@@ -156,6 +156,18 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds, bool createSpatia
             .bind(6, v.importedAt)
             .run();
 
+    Statement category(db,
+                       "INSERT INTO kategori (wilayah_code, key, period, level, source, imported_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)");
+    for (const CategoryValue& v : ds.categories)
+        category.bind(1, v.areaCode)
+            .bind(2, v.key)
+            .bind(3, v.period)
+            .bind(4, v.level)
+            .bind(5, v.source)
+            .bind(6, v.importedAt)
+            .run();
+
     Statement crosswalk(db, "INSERT INTO kode_bps (code, bps_code) VALUES (?, ?)");
     for (const auto& [code, bps] : ds.bpsCodes)
         crosswalk.bind(1, code).bind(2, bps).run();
@@ -336,6 +348,20 @@ void readAllButAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectR
         for (auto& [rowid, value] : found)
             ds.indicators.push_back(std::move(value));
     }
+    if (has(options.parts, ProjectPart::Indicators) && hasTable(db, "kategori")) {
+        Statement q(db,
+                    "SELECT wilayah_code, key, period, level, source, imported_at FROM kategori"
+                        + where("wilayah_code") + " ORDER BY rowid");
+        if (!prefix.empty())
+            bindPrefix(q, 1, prefix);
+        std::set<std::pair<std::string, std::string>> asked(options.valueKeyPeriods.begin(),
+                                                            options.valueKeyPeriods.end());
+        while (q.step()) {
+            CategoryValue v{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5)};
+            if (asked.empty() || asked.count({v.key, v.period}))
+                ds.categories.push_back(std::move(v));
+        }
+    }
     if (has(options.parts, ProjectPart::BpsCodes) && hasTable(db, "kode_bps")) {
         Statement q(db, "SELECT code, bps_code FROM kode_bps" + where("code") + " ORDER BY code");
         if (!prefix.empty())
@@ -482,6 +508,7 @@ Dataset readProject(SpatialiteConnection& db, SpatialiteConnection* second, cons
     ds.facilities = std::move(rest.facilities);
     ds.backgroundLand = std::move(rest.backgroundLand);
     ds.indicators = std::move(rest.indicators);
+    ds.categories = std::move(rest.categories);
     ds.bpsCodes = std::move(rest.bpsCodes);
     ds.aliases = std::move(rest.aliases);
     if (has(options.parts, ProjectPart::Programs))
@@ -571,6 +598,25 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
                 .bind(6, v.importedAt)
                 .run();
     }
+    if (!c.removeCategories.empty()) {
+        Statement remove(db, "DELETE FROM kategori WHERE wilayah_code = ? AND key = ? AND period = ?");
+        for (const CategoryValue& v : c.removeCategories)
+            remove.bind(1, v.areaCode).bind(2, v.key).bind(3, v.period).run();
+    }
+    if (!c.upsertCategories.empty()) {
+        Statement category(db,
+                           "INSERT INTO kategori (wilayah_code, key, period, level, source, imported_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(wilayah_code, key, period) DO UPDATE SET "
+                           "level = excluded.level, source = excluded.source, imported_at = excluded.imported_at");
+        for (const CategoryValue& v : c.upsertCategories)
+            category.bind(1, v.areaCode)
+                .bind(2, v.key)
+                .bind(3, v.period)
+                .bind(4, v.level)
+                .bind(5, v.source)
+                .bind(6, v.importedAt)
+                .run();
+    }
     if (!c.removeFacilityIds.empty()) {
         Statement remove(db, "DELETE FROM fasilitas WHERE id = ?");
         for (long long id : c.removeFacilityIds)
@@ -653,7 +699,7 @@ void clearContent(SpatialiteConnection& db)
     for (const char* sql :
          {"DELETE FROM meta WHERE key NOT IN ('schema_version', 'store_revision', 'changed_by', 'changed_utc')",
           "DELETE FROM program_site", "DELETE FROM program", "DELETE FROM alias", "DELETE FROM kode_bps",
-          "DELETE FROM indikator", "DELETE FROM fasilitas", "DELETE FROM latar", "DELETE FROM wilayah"})
+          "DELETE FROM indikator", "DELETE FROM kategori", "DELETE FROM fasilitas", "DELETE FROM latar", "DELETE FROM wilayah"})
         db.exec(sql);
 }
 

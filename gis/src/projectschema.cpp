@@ -269,6 +269,16 @@ void migrateTo7ExportLog(SpatialiteConnection& db)
             "tier TEXT NOT NULL, path TEXT NOT NULL, user_name TEXT NOT NULL, personal_data INTEGER NOT NULL)");
 }
 
+/// Version 8 (categories): text indicator values, one level per area, key and period (their
+/// scale is in meta "kategori.<key>", see gis/categories.h).
+void migrateTo8Categories(SpatialiteConnection& db)
+{
+    db.exec("CREATE TABLE IF NOT EXISTS kategori (wilayah_code TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT NULL, "
+            "level TEXT NOT NULL, source TEXT NOT NULL, imported_at TEXT NOT NULL, "
+            "PRIMARY KEY (wilayah_code, key, period))");
+    db.exec("CREATE INDEX IF NOT EXISTS kategori_key_period ON kategori(key, period)");
+}
+
 struct Migration {
     int version; ///< the version the file has after it
     void (*apply)(SpatialiteConnection&);
@@ -278,6 +288,7 @@ struct Migration {
 constexpr Migration kMigrations[] = {
     {2, &migrateTo2}, {3, &migrateTo3}, {4, &migrateTo4}, {5, &migrateTo5SurfacePoints}, {6, &migrateTo6StoreIndexes},
     {7, &migrateTo7ExportLog},
+    {8, &migrateTo8Categories},
 };
 static_assert(std::size(kMigrations) == kProjectSchemaVersion - 1, "one migration per version after 1");
 

@@ -88,7 +88,7 @@ bool ProjectChanges::empty() const
     return upsertAreas.empty() && removeAreaCodes.empty() && upsertValues.empty() && removeValuesOfKeyPeriod.empty()
         && removeValues.empty() && addFacilities.empty() && updateFacilities.empty() && removeFacilityIds.empty()
         && addAliases.empty() && bpsCodes.empty() && removeBpsCodes.empty() && meta.empty() && !backgroundLand
-        && addPrograms.empty();
+        && addPrograms.empty() && upsertCategories.empty() && removeCategories.empty();
 }
 
 namespace {
@@ -176,6 +176,31 @@ void diffValues(const Dataset& before, const Dataset& after, ProjectChanges& c)
             c.removeValues.push_back(v);
 }
 
+/// (area code, key, period) as one string: the key of a category value.
+std::string categoryKey(const CategoryValue& v)
+{
+    return v.areaCode + '\x1f' + v.key + '\x1f' + v.period;
+}
+
+void diffCategories(const Dataset& before, const Dataset& after, ProjectChanges& c)
+{
+    std::unordered_map<std::string, const CategoryValue*> old;
+    for (const CategoryValue& v : before.categories)
+        old.emplace(categoryKey(v), &v);
+    std::unordered_set<std::string> present;
+    for (const CategoryValue& v : after.categories) {
+        std::string key = categoryKey(v);
+        auto it = old.find(key);
+        if (it == old.end() || it->second->level != v.level || it->second->source != v.source
+            || it->second->importedAt != v.importedAt)
+            c.upsertCategories.push_back(v);
+        present.insert(std::move(key));
+    }
+    for (const CategoryValue& v : before.categories)
+        if (!present.count(categoryKey(v)))
+            c.removeCategories.push_back(v);
+}
+
 void diffFacilities(const Dataset& before, const Dataset& after, ProjectChanges& c)
 {
     std::unordered_map<long long, const Facility*> old;
@@ -217,6 +242,9 @@ ProjectChanges changesOfImport(const Dataset& before, const ImportChanges& chang
                 c.removeValues.push_back(held);
     }
     c.upsertValues = changes.values;
+    c.upsertCategories = changes.categories; // one level per (area, key, period): the upsert replaces
+    for (const auto& [key, value] : changes.meta)
+        c.meta[key] = value;
     c.addAliases = changes.aliases;
     for (Facility f : changes.facilities) {
         f.id = 0;
@@ -240,8 +268,10 @@ ProjectChanges changesBetween(const Dataset& before, const Dataset& after, Proje
     }
     if (has(parts, ProjectPart::Areas))
         diffAreas(before, after, c);
-    if (has(parts, ProjectPart::Indicators))
+    if (has(parts, ProjectPart::Indicators)) {
         diffValues(before, after, c);
+        diffCategories(before, after, c);
+    }
     if (has(parts, ProjectPart::Facilities))
         diffFacilities(before, after, c);
     if (has(parts, ProjectPart::Aliases)) {

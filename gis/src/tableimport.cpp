@@ -2,6 +2,7 @@
 
 #include "detail/importcommit.h"
 #include "detail/rawtable.h"
+#include "gis/categories.h"
 #include "gis/codes.h"
 #include "gis/error.h"
 #include "gis/text.h"
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace gis {
@@ -136,6 +138,8 @@ std::string TableImportReport::text() const
     t += fmt::format("joined by:   {}\n", joinedBy);
     for (const std::string& n : numberNotes)
         t += "numbers:     " + n + "\n";
+    for (const std::string& n : categoryNotes)
+        t += "category:    " + n + "\n";
     if (!totalRows.empty()) {
         std::string rows;
         for (long r : totalRows)
@@ -178,7 +182,10 @@ std::string TableImportReport::text() const
         t += "note:        " + n + "\n";
     if (!reportPath.empty())
         t += "report:      " + reportPath + "\n";
-    if (written)
+    if (written && categoriesWritten > 0)
+        t += fmt::format("imported:    {} values and {} category values (source '{}')\n", valuesWritten,
+                         categoriesWritten, source);
+    else if (written)
         t += fmt::format("imported:    {} values (source '{}')\n", valuesWritten, source);
     else
         t += "NOT IMPORTED: " + stopReason + "\n";
@@ -192,6 +199,8 @@ std::vector<std::string> requiredColumns(const TableImportOptions& options)
 {
     std::vector<std::string> required;
     for (const auto& [key, column] : options.indicators)
+        required.push_back(column);
+    for (const auto& [key, column] : options.categories)
         required.push_back(column);
     for (const std::string* f : {&options.codeField, &options.nameField, &options.kecamatanField})
         if (!f->empty())
@@ -298,6 +307,102 @@ std::vector<IndicatorColumn> indicatorColumns(const RawTable& table, const std::
     return columns;
 }
 
+/// Cells of matched rows that give no value: counted for the summary, never dropped silently.
+struct MissingCells {
+    std::size_t empty = 0;  ///< an empty cell
+    std::size_t nihil = 0;  ///< "-": BPS's "nihil" (none)
+    std::size_t ragged = 0; ///< the row ends before the column
+};
+
+struct CategoryColumn {
+    std::string key, name;
+    int index;
+    CategoryScale scale;
+};
+
+/// Each category column with its scale: the levels given, the one the project keeps for the
+/// key, or the known scale its values belong to.
+std::vector<CategoryColumn> categoryColumns(const Dataset& ds, const RawTable& table,
+                                            const std::vector<std::string>& head,
+                                            const std::vector<std::size_t>& dataRows,
+                                            const TableImportOptions& options, TableImportReport& report)
+{
+    std::vector<CategoryColumn> columns;
+    for (const auto& [key, column] : options.categories) {
+        const int index = columnIndex(head, column);
+        std::vector<std::string> cells;
+        for (std::size_t r : dataRows)
+            cells.push_back(detail::cellAt(table.rows[r], index));
+        const std::optional<CategoryScale> held = categoryScale(ds, key);
+        auto given = options.levels.find(key);
+        if (given == options.levels.end())
+            given = options.levels.find("");
+        CategoryScale scale;
+        std::string how;
+        if (given != options.levels.end()) {
+            scale = scaleOfLevels(given->second);
+            if (held && held->levels != scale.levels)
+                throw Error(fmt::format("the project keeps category '{}' with the scale {}, not {}; give the same "
+                                        "levels, or import under another key",
+                                        key, held->description(), scale.description()),
+                            {"levels"});
+            how = "as given";
+        } else if (held) {
+            scale = *held;
+            how = "as the project keeps it";
+        } else if (const std::optional<CategoryScale> known = recogniseScale(cells)) {
+            scale = *known;
+            how = "recognised from the values";
+        } else {
+            std::string examples;
+            for (const std::string& c : cells)
+                if (!trimmed(c).empty() && examples.size() < 60)
+                    examples += (examples.empty() ? "'" : ", '") + trimmed(c) + "'";
+            throw DataSourceError(table.path,
+                                  fmt::format("column '{}' (category '{}') holds no level of a known scale (IDM: "
+                                              "Sangat Tertinggal ... Mandiri; yes/no: ada/tidak, ya/tidak, 1/0); "
+                                              "its values ({}) need their levels given in order, lowest first",
+                                              column, key, examples),
+                                  {"levels"});
+        }
+        report.categoryNotes.push_back(fmt::format("{} ('{}'): {}, {}", key, column, scale.description(), how));
+        columns.push_back({key, column, index, std::move(scale)});
+    }
+    return columns;
+}
+
+/// The category levels of one joined row, or the problems that keep it out.
+std::vector<std::string> rowCategories(const std::vector<std::string>& row, const RowMatch& m,
+                                       const std::vector<CategoryColumn>& columns, const TableImportOptions& options,
+                                       const std::string& source, const std::string& importedAt,
+                                       std::vector<CategoryValue>& values, MissingCells& missing)
+{
+    std::vector<std::string> problems;
+    for (const CategoryColumn& cc : columns) {
+        if (cc.index >= 0 && static_cast<std::size_t>(cc.index) >= row.size()) {
+            ++missing.ragged;
+            continue;
+        }
+        const std::string text = trimmed(detail::cellAt(row, cc.index));
+        if (text.empty()) {
+            ++missing.empty;
+            continue;
+        }
+        if (text == "-") {
+            ++missing.nihil;
+            continue;
+        }
+        const std::optional<std::size_t> level = cc.scale.levelOf(text);
+        if (!level) {
+            problems.push_back(
+                fmt::format("'{}' in column '{}' is not a level of {}", text, cc.name, cc.scale.description()));
+            continue;
+        }
+        values.push_back({m.code, cc.key, options.period, cc.scale.levels[*level], source, importedAt});
+    }
+    return problems;
+}
+
 /// The project's population (penduduk) of the period per area code: what a row's poor count
 /// (miskin) is checked against when the table has no population column.
 std::unordered_map<std::string, double> heldPopulation(const Dataset& ds, const std::string& period)
@@ -309,12 +414,6 @@ std::unordered_map<std::string, double> heldPopulation(const Dataset& ds, const 
     return population;
 }
 
-/// Cells of matched rows that give no value: counted for the summary, never dropped silently.
-struct MissingCells {
-    std::size_t empty = 0;  ///< an empty cell
-    std::size_t nihil = 0;  ///< "-": BPS's "nihil" (none)
-    std::size_t ragged = 0; ///< the row ends before the column
-};
 
 /// The values of one joined row, or the problems that keep it out.
 std::vector<std::string> rowValues(const std::unordered_map<std::string, double>& population,
@@ -366,6 +465,7 @@ std::vector<std::string> rowValues(const std::unordered_map<std::string, double>
 
 struct JoinedValues {
     std::vector<IndicatorValue> values;
+    std::vector<CategoryValue> categories;
     std::size_t invalidRows = 0, duplicateRows = 0;
     std::size_t rows = 0, matchedRows = 0;
     MissingCells missing;
@@ -374,7 +474,8 @@ struct JoinedValues {
 /// Joins every data row, keeps the first row of each pekon and validates its values.
 JoinedValues joinAndValidate(const Dataset& ds, const RawTable& table, const std::vector<std::size_t>& dataRows,
                              const RowJoiner& joiner, const std::vector<IndicatorColumn>& columns,
-                             const TableImportOptions& options, TableImportReport& report)
+                             const std::vector<CategoryColumn>& categoryColumns, const TableImportOptions& options,
+                             TableImportReport& report)
 {
     JoinedValues out;
     std::map<std::string, long> firstRowOfCode;
@@ -393,6 +494,8 @@ JoinedValues joinAndValidate(const Dataset& ds, const RawTable& table, const std
         std::vector<std::string> rowCells;
         for (const IndicatorColumn& ic : columns)
             rowCells.push_back(detail::cellAt(table.rows[r], ic.index));
+        for (const CategoryColumn& cc : categoryColumns)
+            rowCells.push_back(detail::cellAt(table.rows[r], cc.index));
         auto seen = firstRowOfCode.find(m.code);
         if (seen != firstRowOfCode.end()) {
             const bool identical = cellsOfCode[m.code] == rowCells;
@@ -406,9 +509,13 @@ JoinedValues joinAndValidate(const Dataset& ds, const RawTable& table, const std
         firstRowOfCode[m.code] = number;
         cellsOfCode[m.code] = rowCells;
         std::vector<IndicatorValue> values;
-        const std::vector<std::string> problems =
+        std::vector<std::string> problems =
             rowValues(population, table.rows[r], m, columns, options, report.source, importedAt, values,
                       out.missing);
+        std::vector<CategoryValue> levels;
+        for (std::string& p : rowCategories(table.rows[r], m, categoryColumns, options, report.source, importedAt,
+                                            levels, out.missing))
+            problems.push_back(std::move(p));
         for (const std::string& p : problems)
             report.problems.push_back({number, p});
         if (!problems.empty()) {
@@ -417,6 +524,8 @@ JoinedValues joinAndValidate(const Dataset& ds, const RawTable& table, const std
         }
         for (IndicatorValue& v : values)
             out.values.push_back(std::move(v));
+        for (CategoryValue& v : levels)
+            out.categories.push_back(std::move(v));
     }
     for (const RowProblem& p : duplicateProblems)
         report.problems.push_back(p);
@@ -446,7 +555,7 @@ detail::CommitRequest commitRequest(const std::string& path, const TableImportOp
                                             joined.duplicateRows);
         request.blockedParameters = {"keep first duplicate"};
     }
-    if (request.blockedReason.empty() && joined.values.empty()) {
+    if (request.blockedReason.empty() && joined.values.empty() && joined.categories.empty()) {
         request.blockedReason = joined.rows == 0
             ? std::string("the file has no data row below its header; nothing to import")
             : fmt::format("nothing to import: {} of {} data row(s) matched a pekon of the project and they give "
@@ -465,6 +574,7 @@ detail::CommitRequest commitRequest(const std::string& path, const TableImportOp
         request.notes.push_back(
             fmt::format("{} duplicate row(s) ignored, first row kept as asked", joined.duplicateRows));
     request.values = std::move(joined.values);
+    request.categories = std::move(joined.categories);
     return request;
 }
 
@@ -474,8 +584,13 @@ TableImportReport importTable(Dataset& ds, const std::string& path, const TableI
 {
     if (options.period.empty())
         throw Error("give the period of the values (e.g. 2019)", {"period"});
-    if (options.indicators.empty())
-        throw Error("give at least one indicator as KEY=COLUMN", {"indicator"});
+    if (options.indicators.empty() && options.categories.empty())
+        throw Error("give at least one indicator or category as KEY=COLUMN", {"indicator", "category"});
+    for (const auto& [key, column] : options.categories)
+        for (const auto& [numberKey, numberColumn] : options.indicators)
+            if (key == numberKey)
+                throw Error("'" + key + "' is given both as a number indicator and as a category; give it once",
+                            {"indicator", "category"});
     TableImportReport report;
     report.path = path;
     report.source = options.source.empty() ? std::filesystem::path(path).filename().string() : options.source;
@@ -495,8 +610,22 @@ TableImportReport importTable(Dataset& ds, const std::string& path, const TableI
     report.joinedBy = joiner.schemeNote();
 
     const std::vector<IndicatorColumn> columns = indicatorColumns(table, head, dataRows, options, report);
-    JoinedValues joined = joinAndValidate(ds, table, dataRows, joiner, columns, options, report);
+    const std::vector<CategoryColumn> categories = categoryColumns(ds, table, head, dataRows, options, report);
+    JoinedValues joined = joinAndValidate(ds, table, dataRows, joiner, columns, categories, options, report);
+    // Villages of the project that the file gives no level: they simply have no value.
+    for (const CategoryColumn& cc : categories) {
+        std::set<std::string> valued;
+        for (const CategoryValue& v : joined.categories)
+            if (v.key == cc.key)
+                valued.insert(v.areaCode);
+        const std::size_t villages = ds.villages().size();
+        report.categoryNotes.push_back(fmt::format("{}: {} of {} villages of the project get a level, {} get none "
+                                                   "(not in the file, or no level given)",
+                                                   cc.key, valued.size(), villages, villages - valued.size()));
+    }
     detail::CommitRequest request = commitRequest(path, options, std::move(joined));
+    for (const CategoryColumn& cc : categories)
+        request.meta[categoryMetaKey(cc.key)] = scaleToJson(cc.scale);
     if (!table.formulasWithoutValue.empty()) {
         std::string first;
         for (std::size_t i = 0; i < std::min<std::size_t>(table.formulasWithoutValue.size(), 10); ++i)

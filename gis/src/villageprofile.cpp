@@ -2,6 +2,7 @@
 
 #include "gis/error.h"
 #include "gis/geodesicsearch.h"
+#include "gis/categories.h"
 #include "gis/indicators.h"
 #include "gis/spatialindex.h"
 
@@ -86,6 +87,19 @@ VillageProfile villageProfile(const Dataset& ds, const std::string& code, const 
     if (!area->geometry.empty())
         p.point = ds.surfacePoint(*area);
     p.indicators = indicatorsOf(ds, code);
+    for (const std::string& key : categoryKeys(ds)) {
+        const std::optional<CategoryScale> scale = categoryScale(ds, key);
+        std::map<std::string, std::string> byPeriod;
+        for (const CategoryValue& v : ds.categories)
+            if (v.areaCode == code && v.key == key)
+                byPeriod[v.period] = v.level;
+        ProfileCategory category{key, categoryLabel(key), {}};
+        for (const auto& [period, level] : byPeriod)
+            if (const std::optional<std::size_t> rank = scale->levelOf(level))
+                category.periods.push_back({period, scale->levels[*rank], *rank, scale->levels.size()});
+        if (!category.periods.empty())
+            p.categories.push_back(std::move(category));
+    }
 
     // Inside: by the facility's pekon when it names one, else by point-in-polygon, as
     // computeVillageMeasures counts them.

@@ -2,8 +2,8 @@
 
 #include "thematicmap_p.h"
 
+#include "gis/categories.h"
 #include "gis/referencenaming.h"
-
 #include "gis/error.h"
 #include "gis/locator.h"
 #include "gis/measure.h"
@@ -259,11 +259,54 @@ void addSurroundings(Snapshot& s, const gis::Dataset& ds)
 
 } // namespace
 
+// IDM and yes/no read from red (the lowest level, most need) to green: ColorBrewer's RdYlGn of
+// five classes, and its two ends for yes/no.
+ValueLayer categoryLayer(const gis::Dataset& ds, const std::string& key, const std::string& period,
+                         const std::string& ramp)
+{
+    const std::optional<gis::CategoryScale> scale = gis::categoryScale(ds, key);
+    if (!scale)
+        throw gis::Error("'" + key + "' is not a category of the project");
+    const std::vector<std::string> periods = gis::categoryPeriods(ds, key);
+    ValueLayer layer;
+    layer.key = key;
+    layer.label = gis::categoryLabel(key);
+    layer.period = period.empty() && !periods.empty() ? periods.back() : period;
+    for (const auto& [code, level] : gis::categoryLevels(ds, key, layer.period))
+        layer.categories[code] = scale->levels[level];
+    if (layer.categories.empty())
+        throw gis::Error("category '" + key + "' has no values"
+                         + (layer.period.empty() ? std::string() : " for period " + layer.period));
+    for (const gis::CategoryValue& v : ds.categories)
+        if (v.key == key && v.period == layer.period) {
+            layer.source = v.source;
+            break;
+        }
+    layer.categoryOrder = scale->levels;
+    const int n = static_cast<int>(scale->levels.size());
+    std::vector<QColor> colors;
+    if (scale->name == "idm")
+        colors = {QColor("#d7191c"), QColor("#fdae61"), QColor("#ffffbf"), QColor("#a6d96a"), QColor("#1a9641")};
+    else if (scale->isYesNo())
+        colors = {QColor("#d7191c"), QColor("#1a9641")};
+    else if (hasRamp(ramp) && rampKind(ramp) != RampKind::Qualitative && n <= maxRampClasses(ramp))
+        colors = rampColors(ramp, n);
+    else
+        colors = qualitativeColors("Set2", n);
+    for (int i = 0; i < n; ++i)
+        layer.categoryColors[scale->levels[static_cast<std::size_t>(i)]] = colors[static_cast<std::size_t>(i)];
+    return layer;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Construction and accessors
 
-ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& spec)
+ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& given)
 {
+    ThematicMapSpec spec = given;
+    // A category is drawn by level, whatever the classification asks.
+    if (!spec.layer && gis::indicatorInfo(ds, spec.indicatorKey).categorical)
+        spec.layer = categoryLayer(ds, spec.indicatorKey, spec.period, spec.ramp);
     checkSpec(spec);
     auto s = std::make_shared<Snapshot>();
     s->spec = spec;

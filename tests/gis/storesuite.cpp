@@ -154,6 +154,66 @@ TEST_P(StoreSuite, WriteChangesOnlyWhatItNames)
     EXPECT_EQ(ds.facilities.size(), 2u);
 }
 
+TEST_P(StoreSuite, CategoryValuesAndTheirScaleAreStoredReplacedAndReadByKeyPeriod)
+{
+    const std::string where = location("categories");
+    Dataset start = twoRegencies();
+    start.meta["kategori.status_idm"] = R"({"levels":["Sangat Tertinggal","Tertinggal","Berkembang","Maju","Mandiri"],"scale":"idm"})";
+    start.categories.push_back({"18.06.01.2001", "status_idm", "2024", "Berkembang", "idm.csv", "2025-01-01T00:00:00Z"});
+    start.categories.push_back({"18.06.01.2002", "status_idm", "2024", "Maju", "idm.csv", "2025-01-01T00:00:00Z"});
+    createProject(where, start);
+    {
+        const Dataset ds = openProject(where, OpenMode::ReadOnly)->read();
+        ASSERT_EQ(ds.categories.size(), 2u);
+        EXPECT_EQ(ds.categories[0].areaCode, "18.06.01.2001");
+        EXPECT_EQ(ds.categories[0].level, "Berkembang");
+        EXPECT_EQ(ds.categories[1].level, "Maju");
+        EXPECT_EQ(ds.categories[1].source, "idm.csv");
+        EXPECT_EQ(ds.metaValue("kategori.status_idm"), start.meta.at("kategori.status_idm"));
+    }
+    const auto store = openProject(where);
+    ProjectChanges c;
+    // One level per area, key and period: a new source replaces the held level.
+    c.upsertCategories.push_back({"18.06.01.2001", "status_idm", "2024", "Mandiri", "idm 2.csv", "2026-01-01T00:00:00Z"});
+    c.upsertCategories.push_back({"18.10.01.2001", "operator_siks", "2025", "Tidak", "siks.csv", "2026-01-01T00:00:00Z"});
+    c.removeCategories.push_back({"18.06.01.2002", "status_idm", "2024", "", "", ""});
+    EXPECT_FALSE(c.empty());
+    store->write(c);
+    const Dataset ds = store->read();
+    ASSERT_EQ(ds.categories.size(), 2u);
+    const auto find = [&](const std::string& code, const std::string& key) -> const CategoryValue* {
+        for (const CategoryValue& v : ds.categories)
+            if (v.areaCode == code && v.key == key)
+                return &v;
+        return nullptr;
+    };
+    ASSERT_TRUE(find("18.06.01.2001", "status_idm"));
+    EXPECT_EQ(find("18.06.01.2001", "status_idm")->level, "Mandiri");
+    EXPECT_EQ(find("18.06.01.2001", "status_idm")->source, "idm 2.csv");
+    EXPECT_FALSE(find("18.06.01.2002", "status_idm"));
+    ASSERT_TRUE(find("18.10.01.2001", "operator_siks"));
+    // A read for some (key, period) pairs gets only their category values; a prefix only its areas.
+    ProjectReadOptions only;
+    only.valueKeyPeriods = {{"operator_siks", "2025"}};
+    const Dataset some = store->read(only);
+    ASSERT_EQ(some.categories.size(), 1u);
+    EXPECT_EQ(some.categories[0].key, "operator_siks");
+    ProjectReadOptions prefix;
+    prefix.codePrefix = "18.06";
+    const Dataset regency = store->read(prefix);
+    ASSERT_EQ(regency.categories.size(), 1u);
+    EXPECT_EQ(regency.categories[0].areaCode, "18.06.01.2001");
+    // changesBetween sees an edited level and a removed one.
+    Dataset edited = ds;
+    edited.categories.erase(edited.categories.begin() + 1);
+    edited.categories[0].level = "Maju";
+    const ProjectChanges diff = changesBetween(ds, edited, ProjectPart::Indicators);
+    ASSERT_EQ(diff.upsertCategories.size(), 1u);
+    EXPECT_EQ(diff.upsertCategories[0].level, "Maju");
+    ASSERT_EQ(diff.removeCategories.size(), 1u);
+    EXPECT_EQ(diff.removeCategories[0].key, ds.categories[1].key);
+}
+
 TEST_P(StoreSuite, RemovedValuesGoOthersStay)
 {
     const std::string where = location("remove_values");

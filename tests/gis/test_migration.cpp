@@ -166,10 +166,13 @@ void writeVersion(const std::string& path, int version)
                    {"ALTER TABLE wilayah ADD COLUMN surface_lon REAL",
                     "ALTER TABLE wilayah ADD COLUMN surface_lat REAL",
                     "UPDATE wilayah SET surface_lon = 104.77, surface_lat = -5.36"});
-    if (version >= 6)
+    if (version >= 6) // the in-place store's indexes and revision (version 6 as released)
         sql.insert(sql.end(), {"CREATE INDEX indikator_key_period ON indikator(key, period)",
                                "CREATE INDEX fasilitas_wilayah ON fasilitas(wilayah_code)",
                                "INSERT INTO meta (key, value) VALUES ('store_revision', '1')"});
+    if (version >= 7) // the export log (version 7 as released)
+        sql.push_back("CREATE TABLE export_log (id INTEGER PRIMARY KEY, utc TEXT NOT NULL, what TEXT NOT NULL, "
+                      "tier TEXT NOT NULL, path TEXT NOT NULL, user_name TEXT NOT NULL, personal_data INTEGER NOT NULL)");
     sql.push_back("UPDATE meta SET value = '" + std::to_string(version) + "' WHERE key = 'schema_version'");
     sql.push_back("COMMIT");
     execAll(path, sql);
@@ -212,12 +215,14 @@ TEST(Migration, AFileOfEveryEarlierVersionIsUpgradedInPlaceWithItsDataKept)
             // The upgraded file takes a write like a new one.
             ProjectChanges c;
             c.upsertValues.push_back({"18.06.20.2005", "miskin", "2019", 300, "test", "t"});
+            c.upsertCategories.push_back({"18.06.20.2005", "status_idm", "2024", "Maju", "test", "t"}); // schema 8
             store->write(c);
         }
         EXPECT_EQ(projectSchemaVersion(path), kProjectSchemaVersion);
         testutil::SqlProbe sql(path);
         EXPECT_EQ(sql.text("PRAGMA integrity_check"), "ok");
         EXPECT_EQ(sql.number("SELECT count(*) FROM indikator"), 2);
+        EXPECT_EQ(sql.text("SELECT level FROM kategori WHERE wilayah_code = '18.06.20.2005'"), "Maju");
         EXPECT_EQ(sql.number("SELECT count(*) FROM sqlite_master WHERE name IN ('indikator_key_period', "
                              "'fasilitas_wilayah', 'kode_bps', 'alias', 'program', 'program_site')"),
                   6);

@@ -417,6 +417,41 @@ TEST(PgStore, BadLocationsGetOneClearLineEach)
     dropProject(name);
 }
 
+TEST(PgStore, AnOlderProjectGainsTheCategoryTableWhenItsOwnerOpensItForWriting)
+{
+    REQUIRE_SERVER();
+    const std::string name = projectName("schema6");
+    dropProject(name);
+    detail::createServerProject(projectUri(name), twoRegencies(), false);
+    {
+        auto db = admin();
+        const std::string s = db.quoteIdentifier(name);
+        db.exec("DROP TABLE " + s + ".kategori");
+        db.exec("UPDATE " + s + ".meta SET value = '6' WHERE key = 'schema_version'");
+    }
+    {
+        const auto reader = openProject(projectUri(name), OpenMode::ReadOnly);
+        EXPECT_EQ(reader->schemaVersion(), 6);
+        EXPECT_TRUE(reader->read().categories.empty()) << "a version-6 project reads without the table";
+    }
+    const auto store = openProject(projectUri(name), OpenMode::ReadWrite);
+    EXPECT_EQ(store->versionBeforeOpen(), 6);
+    EXPECT_EQ(store->schemaVersion(), kProjectSchemaVersion);
+    ProjectChanges c;
+    c.upsertCategories.push_back({"18.06.01.2001", "status_idm", "2024", "Maju", "idm.csv", "t"});
+    store->write(c);
+    const Dataset ds = openProject(projectUri(name), OpenMode::ReadOnly)->read();
+    ASSERT_EQ(ds.categories.size(), 1u);
+    EXPECT_EQ(ds.categories[0].level, "Maju");
+    auto db = admin();
+    EXPECT_EQ(db.query("SELECT relrowsecurity::text FROM pg_class WHERE oid = to_regclass($1)",
+                       {detail::PgParam::text(db.quoteIdentifier(name) + ".kategori")})
+                  .text(0, 0),
+              "true")
+        << "the added table has the row security of the other per-area tables";
+    dropProject(name);
+}
+
 TEST(PgStore, AReaderMayReadButNotWriteAndNothingChanges)
 {
     REQUIRE_SERVER();

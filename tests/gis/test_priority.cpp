@@ -167,7 +167,7 @@ TEST(PrioritySensitivity, SchemeLevelEqualsTableLevel)
     AnalysisTable table;
     table.scheme = scheme;
     for (const std::string& code : kCodes)
-        table.rows.push_back({code, code, "", {}});
+        table.rows.push_back({code, code, "", {}, {}});
     table.inputs = kValues;
     table.priority = scorePriority(scheme, kCodes, kValues);
     const SensitivityResult t = prioritySensitivity(table, o);

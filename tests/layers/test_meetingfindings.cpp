@@ -59,10 +59,10 @@ gis::AnalysisTable handTable()
     gis::AnalysisTable t;
     t.period = "2018";
     t.columns = {"miskin", "n_bumdes", "dist_puskessos_km"};
-    t.rows = {{"18.06.01.2001", "Satu", "Alpha", {100, 1, 2.0}},
-              {"18.06.01.2002", "Dua", "Alpha", {50, 0, 7.5}},
-              {"18.06.02.2001", "Tiga", "Beta", {300, 0, 12.0}},
-              {"18.06.02.2002", "Empat", "Beta", {kNaN, 0, 4.0}}};
+    t.rows = {{"18.06.01.2001", "Satu", "Alpha", {100, 1, 2.0}, {}},
+              {"18.06.01.2002", "Dua", "Alpha", {50, 0, 7.5}, {}},
+              {"18.06.02.2001", "Tiga", "Beta", {300, 0, 12.0}, {}},
+              {"18.06.02.2002", "Empat", "Beta", {kNaN, 0, 4.0}, {}}};
     return t;
 }
 

@@ -3,6 +3,7 @@
 #include "layers/maptransform.h"
 #include "layers/thematicmap.h"
 
+#include "gis/categories.h"
 #include "gis/error.h"
 #include "testutil.h"
 
@@ -393,4 +394,72 @@ TEST(ThematicMapRender, LandOutsideTheAreasIsDrawnAsLandNotSea)
     EXPECT_EQ(pixelAt({areas.minX - 0.005, midLat}), mapBackgroundLandColor()) << "west of the areas, on land";
     EXPECT_EQ(pixelAt({areas.maxX + 0.005, midLat}), mapSeaColor()) << "east of the areas, at sea";
     EXPECT_EQ(pixelAt({104.55, -5.55}), map.colorForArea("99.01.01.2001")) << "areas are drawn over the land";
+}
+
+TEST(ThematicMap, CategoryIsDrawnByLevelWithCountsPerLevel)
+{
+    auto ds = smallDataset();
+    ds.meta["kategori.status_idm"] = gis::scaleToJson(gis::idmScale());
+    ds.categories.push_back({"99.01.01.2001", "status_idm", "2024", "Sangat Tertinggal", "idm.csv", ""});
+    ds.categories.push_back({"99.01.02.2002", "status_idm", "2024", "Mandiri", "idm.csv", ""});
+    ds.categories.push_back({"99.01.01.2003", "status_idm", "2024", "Mandiri", "idm.csv", ""});
+    ThematicMapSpec spec;
+    spec.indicatorKey = "status_idm";
+    const ThematicMap map(ds, spec);
+    ASSERT_TRUE(map.isCategorical());
+    EXPECT_EQ(map.period(), "2024");
+    const auto legend = map.legendEntries();
+    ASSERT_EQ(legend.size(), 6u); // the five levels in the scale's order, then no data
+    const std::vector<std::string> levels = {"Sangat Tertinggal", "Tertinggal", "Berkembang", "Maju", "Mandiri"};
+    const std::vector<int> counts = {1, 0, 0, 0, 2}; // A; none; none; none; B and C
+    // ColorBrewer RdYlGn, 5 classes: red for the most need, green for Mandiri
+    const std::vector<QColor> ramp = {QColor("#d7191c"), QColor("#fdae61"), QColor("#ffffbf"), QColor("#a6d96a"),
+                                      QColor("#1a9641")};
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        EXPECT_EQ(legend[i].label, levels[i]);
+        EXPECT_EQ(legend[i].count, counts[i]) << levels[i];
+        EXPECT_EQ(legend[i].color, ramp[i]) << levels[i];
+    }
+    EXPECT_TRUE(legend[5].noData);
+    EXPECT_EQ(legend[5].count, 1); // D
+    // red for the most need, green for Mandiri
+    EXPECT_GT(legend[0].color.red(), legend[0].color.green());
+    EXPECT_GT(legend[4].color.green(), legend[4].color.red());
+    EXPECT_EQ(map.colorForArea("99.01.01.2001"), ramp[0]);
+    EXPECT_EQ(map.colorForArea("99.01.01.2003"), ramp[4]);
+    EXPECT_EQ(map.colorForArea("99.01.02.2004"), noDataColor());
+    EXPECT_THAT(map.title(), HasSubstr("Status IDM"));
+    EXPECT_THAT(map.title(), HasSubstr("2024"));
+
+    // the pixels at the centres of A and C are those colours
+    spec.showLabels = false;
+    spec.showFacilities = false;
+    const ThematicMap plain(ds, spec);
+    const QSize size(400, 400);
+    const gis::Extent view = paddedExtent(plain.fullExtent(), 0.05);
+    const QImage image = renderToImage(plain, size, view);
+    const MapTransform t(view, QRectF(0, 0, size.width(), size.height()));
+    const auto pixelAt = [&](gis::Point lonLat) {
+        const QPointF p = t.toPixel(lonLat);
+        return image.pixelColor(static_cast<int>(p.x()), static_cast<int>(p.y()));
+    };
+    EXPECT_EQ(pixelAt({104.55, -5.55}), ramp[0]);
+    EXPECT_EQ(pixelAt({104.55, -5.45}), ramp[4]);
+
+    // a yes/no category: Tidak red, Ya green, two levels
+    ds.meta["kategori.internet"] = gis::scaleToJson(gis::yesNoScale());
+    ds.categories.push_back({"99.01.01.2001", "internet", "2025", "Tidak", "t", ""});
+    ds.categories.push_back({"99.01.02.2002", "internet", "2025", "Tidak", "t", ""});
+    ds.categories.push_back({"99.01.01.2003", "internet", "2025", "Ya", "t", ""});
+    spec.indicatorKey = "internet";
+    const ThematicMap yesNo(ds, spec);
+    const auto entries = yesNo.legendEntries();
+    ASSERT_EQ(entries.size(), 3u);
+    EXPECT_EQ(entries[0].label, "Tidak");
+    EXPECT_EQ(entries[0].count, 2);
+    EXPECT_EQ(entries[1].label, "Ya");
+    EXPECT_EQ(entries[1].count, 1);
+    EXPECT_EQ(entries[2].count, 1);
+    EXPECT_EQ(entries[0].color, QColor("#d7191c"));
+    EXPECT_EQ(entries[1].color, QColor("#1a9641"));
 }

@@ -1794,6 +1794,10 @@
         <source>%1 draws with each weight changed by up to %2 %: %3 pekon stay in the top %4 in every draw, %5 more in at least half of them. The table shows each pekon&apos;s best and worst rank.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Position on the scale (category)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::ProfilePanel</name>
@@ -1947,6 +1951,22 @@
     </message>
     <message>
         <source>In the top %1 in %2 % of the draws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position on the scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2489,6 +2509,10 @@
     </message>
     <message>
         <source>the same rank as with the scheme before editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IDM status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

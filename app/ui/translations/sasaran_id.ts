@@ -1781,6 +1781,10 @@
         <source>%1 draws with each weight changed by up to %2 %: %3 pekon stay in the top %4 in every draw, %5 more in at least half of them. The table shows each pekon&apos;s best and worst rank.</source>
         <translation>%1 percobaan, setiap bobot diubah paling banyak %2 %: %3 pekon selalu masuk %4 besar, %5 pekon lagi masuk dalam sedikitnya separuh percobaan. Tabel menunjukkan peringkat terbaik dan terburuk setiap pekon.</translation>
     </message>
+    <message>
+        <source>Position on the scale (category)</source>
+        <translation>Posisi pada skala (kategori)</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::ProfilePanel</name>
@@ -1935,6 +1939,22 @@
     <message>
         <source>In the top %1 in %2 % of the draws</source>
         <translation>Masuk %1 besar dalam %2 % percobaan</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Position on the scale</source>
+        <translation>Posisi pada skala</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 dari %2</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +2495,10 @@
     <message>
         <source>the same rank as with the scheme before editing</source>
         <translation>peringkat sama dengan skema sebelum diubah</translation>
+    </message>
+    <message>
+        <source>IDM status</source>
+        <translation>Status IDM</translation>
     </message>
 </context>
 <context>

@@ -104,10 +104,18 @@ struct AnalysisTable {
         std::string nama;
         std::string kecamatan;
         std::vector<double> values; ///< one per column; NaN = missing (priority_rank NaN when excluded)
+        std::vector<std::string> texts; ///< one per text column; empty = no value
     };
     std::string period;
     PriorityScheme scheme;
     std::vector<std::string> columns; ///< numeric column names
+    /// Text columns: the project's categories (gis::categoryKeys), each the village's level in
+    /// the table's period, or in the category's latest period when it has none for that one.
+    std::vector<std::string> textColumns;
+    /// The categories among the scoring inputs: AnalysisTable::inputs holds each one's rank on
+    /// its scale (gis::scaleRank, NaN without a level), and a scheme indicator naming one is
+    /// normalised by that rank (Normalisation::ScaleRank) whatever the scheme says.
+    std::vector<std::string> categoryKeys;
     std::vector<Row> rows;
     PriorityResult priority; ///< in row order
     /// Every value a scheme key can name, per village in row order (the scoring inputs), so a

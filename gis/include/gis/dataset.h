@@ -44,6 +44,18 @@ struct IndicatorValue {
     std::string importedAt; ///< ISO 8601 UTC
 };
 
+/// \brief A text (categorical) indicator value of an area: a level of the key's scale (see
+/// gis/categories.h), e.g. the IDM status "Berkembang" or "Tidak" for "has a SIKS-NG operator".
+/// Stored in the project's `kategori` table, one per area, key and period.
+struct CategoryValue {
+    std::string areaCode;
+    std::string key;    ///< "status_idm", "operator_siks", ...
+    std::string period; ///< "2024"
+    std::string level;  ///< the scale's own spelling of the level ("Sangat Tertinggal", "Ya")
+    std::string source;
+    std::string importedAt; ///< ISO 8601 UTC
+};
+
 /// \brief Another name under which an area is known (an old spelling, a name in an office's
 /// table), so that a later import matches it exactly. Stored in the project's `alias` table.
 struct AreaAlias {
@@ -132,6 +144,9 @@ struct Dataset {
     std::vector<Area> areas;
     std::vector<Facility> facilities;
     std::vector<IndicatorValue> indicators;
+    /// Text (categorical) values (table `kategori`); read and written with the indicators. The
+    /// scale of each key is in meta "kategori.<key>" (gis::categoryScale).
+    std::vector<CategoryValue> categories;
     std::map<std::string, std::string> meta; ///< provenance, capital, licences, ...
     /// Land around and beyond the areas (from a coastline), drawn as the map's background
     /// so that neighbouring land is not shown as sea. Not an area: it has no code or values.

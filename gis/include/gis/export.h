@@ -65,6 +65,8 @@ struct VillageTable {
     std::vector<const Area*> villages;       ///< one row each, in this order
     std::vector<std::string> columns;        ///< numeric column names
     std::vector<std::vector<double>> values; ///< [row][column]; NaN is written as null
+    std::vector<std::string> textColumns;          ///< text columns (categories), after the numeric ones
+    std::vector<std::vector<std::string>> texts;   ///< [row][text column]; empty is written as null
     bool withFacilities = true;              ///< GPKG and XLSX: add the fasilitas layer/sheet
     std::string notice;                      ///< non-empty: written in the file as ExportReport::restrictedNotice says
 };

@@ -8,6 +8,8 @@
 #include "gis/dataset.h"
 
 #include <cstddef>
+#include <map>
+#include <string>
 #include <vector>
 
 namespace gis {
@@ -21,8 +23,17 @@ struct ImportChanges {
     std::vector<AreaAlias> aliases;
     /// Facilities to add, ids already assigned above the project's highest.
     std::vector<Facility> facilities;
+    /// Category values to add. Each replaces the level the project holds for the same area, key
+    /// and period, if any (there are \a categoriesReplaced of those).
+    std::vector<CategoryValue> categories;
+    std::size_t categoriesReplaced = 0;
+    /// Meta entries set: the scale of each imported category ("kategori.<key>").
+    std::map<std::string, std::string> meta;
 
-    bool empty() const { return values.empty() && aliases.empty() && facilities.empty(); }
+    bool empty() const
+    {
+        return values.empty() && aliases.empty() && facilities.empty() && categories.empty() && meta.empty();
+    }
 };
 
 /// \brief Applies \a changes to \a ds: held values of the same (area, key, period) as a new value

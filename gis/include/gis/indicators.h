@@ -15,10 +15,13 @@ struct IndicatorInfo {
     std::string label; ///< Bahasa Indonesia, for legends: "Tingkat kemiskinan (%)"
     std::string unit;  ///< "%", "jiwa/km²", "jiwa", "km²"
     bool derived = false;
+    /// A category (text levels, gis/categories.h): its values here are the level's position
+    /// on the scale (0 = lowest); maps draw it by level.
+    bool categorical = false;
 };
 
 /// \brief Stored keys of the dataset plus the derived ones (area_km2, poverty_rate,
-/// poor_density_km2, pop_density_km2).
+/// poor_density_km2, pop_density_km2), then the categories (categorical = true).
 std::vector<IndicatorInfo> availableIndicators(const Dataset& ds);
 /// \brief Info for a key; \throws Error listing the available keys when it is unknown.
 IndicatorInfo indicatorInfo(const Dataset& ds, const std::string& key);

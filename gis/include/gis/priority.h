@@ -34,7 +34,10 @@ enum class Direction { HigherIsWorse, HigherIsBetter };
 /// - ZScore: (x - mean) / sd with the population standard deviation (divide by n); 0 when sd == 0.
 /// - PercentileRank: (below + (equal - 1) / 2) / (n - 1), in [0, 1] (ties get the mid rank);
 ///   0 when n == 1.
-enum class Normalisation { MinMax, ZScore, PercentileRank };
+/// - ScaleRank: the value is already a rank on a scale in [0, 1] (an ordered category's
+///   level index / (levels - 1), gis::scaleRank) and is taken as it is; a scheme indicator
+///   naming an ordered category is always normalised so (AnalysisTable::categoryKeys).
+enum class Normalisation { MinMax, ZScore, PercentileRank, ScaleRank };
 
 /// What happens to a village that lacks a value of a scheme indicator. Every case is reported.
 /// Statistics (min, max, mean, ...) are always computed over the villages that have a value.
@@ -104,7 +107,7 @@ PriorityResult scorePriority(const PriorityScheme& scheme, const std::vector<std
 /// \brief Scheme as JSON text:
 /// {"name": ..., "missing": "exclude_village"|"fill_worst"|"fill_median",
 ///  "indicators": [{"key": ..., "direction": "higher_is_worse"|"higher_is_better",
-///                  "normalisation": "minmax"|"zscore"|"percentile_rank", "weight": 1.0}, ...]}
+///                  "normalisation": "minmax"|"zscore"|"percentile_rank"|"scale_rank", "weight": 1.0}, ...]}
 std::string schemeToJson(const PriorityScheme& scheme);
 /// \brief Parses scheme JSON; \a source names the file in messages.
 /// \throws DataSourceError naming \a source and the bad field (e.g. indicators[2].direction).

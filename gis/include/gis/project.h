@@ -36,7 +36,7 @@
 
 namespace gis {
 
-constexpr int kProjectSchemaVersion = 7;
+constexpr int kProjectSchemaVersion = 8;
 
 /// \brief Writes \a ds as a project file (new, or replacing an existing one). The file is
 /// built beside \a path under a temporary name and renamed over it only when complete, so

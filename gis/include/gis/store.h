@@ -34,7 +34,7 @@ enum class ProjectPart : unsigned {
     Meta = 1u << 0,  ///< always read, whatever else is asked
     Areas = 1u << 1, ///< wilayah, with stored areas and surface points (Dataset::areaCache)
     Facilities = 1u << 2,
-    Indicators = 1u << 3,
+    Indicators = 1u << 3, ///< indikator, and the category values (kategori)
     Aliases = 1u << 4,
     BpsCodes = 1u << 5,
     Background = 1u << 6, ///< latar: land around the areas
@@ -60,7 +60,7 @@ struct ProjectReadOptions {
     bool areaGeometry = true;
     /// Non-empty: of the indicator values, only those of these (key, period) pairs, in stored
     /// order. An import reads only the values it may replace or check against, so neither its
-    /// read nor its diff grows with the rest of the project.
+    /// read nor its diff grows with the rest of the project. Applies to category values too.
     std::vector<std::pair<std::string, std::string>> valueKeyPeriods;
 };
 
@@ -86,6 +86,12 @@ struct ProjectChanges {
     /// Before upsertValues: remove these values, keyed by (areaCode, key, period, source); the
     /// other fields are ignored.
     std::vector<IndicatorValue> removeValues;
+
+    /// Category values inserted or replaced, keyed by (area code, key, period): a project holds one
+    /// level per area, key and period (table `kategori`).
+    std::vector<CategoryValue> upsertCategories;
+    /// Before upsertCategories: remove these, keyed by (areaCode, key, period).
+    std::vector<CategoryValue> removeCategories;
 
     /// Facilities added; an id of 0 gets the next free id.
     std::vector<Facility> addFacilities;

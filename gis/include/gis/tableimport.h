@@ -14,6 +14,7 @@
 #include "gis/namematch.h"
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -156,6 +157,14 @@ std::string isoNowUtc();
 struct TableImportOptions {
     std::string period;                                          ///< required
     std::vector<std::pair<std::string, std::string>> indicators; ///< key -> column
+    /// Text (categorical) indicators: key -> column. Each column's scale is, in this order: the
+    /// levels given in \a levels, the scale the project already keeps for the key, or the known
+    /// scale its values belong to (gis::recogniseScale: IDM, yes/no). A value outside the scale is
+    /// an invalid row.
+    std::vector<std::pair<std::string, std::string>> categories;
+    /// Levels in order, lowest first, comma-separated ("Rendah,Sedang,Tinggi"), per category key;
+    /// the key "" applies to every category without its own entry.
+    std::map<std::string, std::string> levels;
     std::string codeField, nameField, kecamatanField;            ///< empty = detect
     int headerRow = 0;                                           ///< 1-based; 0 = find it
     std::string sheet;                                           ///< XLSX sheet; empty = the first
@@ -180,6 +189,7 @@ struct ImportOutcome {
     std::vector<RowMatch> matches;
     std::vector<std::string> notes; ///< duplicates kept, invalid skipped, replaced, aliases added
     std::size_t valuesWritten = 0;
+    std::size_t categoriesWritten = 0; ///< category values (levels) among the changes
     bool written = false;                    ///< false: the dataset was left unchanged
     std::string stopReason;                  ///< why nothing was written
     std::vector<std::string> stopParameters; ///< what to change so it is written, as Error::parameters()
@@ -193,6 +203,7 @@ struct TableImportReport : ImportOutcome {
     std::string joinedBy; ///< "code (Kemendagri)", "name within kecamatan", ...
     std::vector<long> totalRows, blankRows;
     std::vector<std::string> numberNotes; ///< per column: style and ambiguity
+    std::vector<std::string> categoryNotes; ///< per category column: its scale, and the villages left without a value
     std::vector<RowProblem> problems;     ///< validation
     std::string text() const;
 };

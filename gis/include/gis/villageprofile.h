@@ -37,6 +37,19 @@ struct ProfileIndicator {
     std::vector<Period> periods; ///< ascending by period
 };
 
+/// \brief One category of a village over the periods (gis/categories.h).
+struct ProfileCategory {
+    std::string key;   ///< "status_idm"
+    std::string label; ///< gis::categoryLabel ("Status IDM")
+    struct Period {
+        std::string period;
+        std::string level;      ///< the scale's spelling ("Berkembang")
+        std::size_t rank = 0;   ///< position on the scale, 0 = lowest
+        std::size_t levels = 0; ///< levels of the scale
+    };
+    std::vector<Period> periods; ///< ascending by period
+};
+
 /// \brief The nearest facility of one kind.
 struct ProfileNearest {
     std::string kind;        ///< as stored (BUMDES, PUSKESSOS, ...)
@@ -62,6 +75,7 @@ struct VillageProfile {
     Point point; ///< point-on-surface
 
     std::vector<ProfileIndicator> indicators; ///< stored keys (sorted) then poverty_rate when computable
+    std::vector<ProfileCategory> categories;  ///< the village's categories, by key
 
     std::vector<const Facility*> facilitiesInside; ///< into the Dataset given (valid while it lives)
     std::vector<ProfileNearest> nearest;           ///< one per facility kind of the project, sorted by kind

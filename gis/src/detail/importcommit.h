@@ -7,6 +7,7 @@
 #include "gis/importchanges.h"
 #include "gis/tableimport.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct CommitRequest {
     std::string projectLocation;        ///< the project: the default report goes beside it, never over it
     std::string fileLabel;              ///< the file name, recorded as the alias source
     std::vector<IndicatorValue> values; ///< what the rows say
+    std::vector<CategoryValue> categories;   ///< the rows' category levels
+    std::map<std::string, std::string> meta; ///< the scales of the categories ("kategori.<key>")
     bool replace = false;               ///< replace held values of the same area, key and period
     std::string aliasNote;              ///< appended to the "fuzzy match(es) added" note
     std::string blockedReason;          ///< the caller's own checks refused: write the report only

@@ -45,6 +45,15 @@ struct ValueLayer {
     bool personalData = false;
 };
 
+/// \brief The categorical layer of a category of \a ds (gis/categories.h) in \a period (empty =
+/// its latest): one class per level in the scale's order, the lowest first; IDM from red
+/// (Sangat Tertinggal) to green (Mandiri), yes/no red (Tidak) and green (Ya), other scales in
+/// \a ramp's sequential colours (a qualitative ramp beyond its classes). A ThematicMap of a
+/// category key without a layer takes this one.
+/// \throws gis::Error when \a key is no category of \a ds or has no value in the period.
+ValueLayer categoryLayer(const gis::Dataset& ds, const std::string& key, const std::string& period = {},
+                         const std::string& ramp = "YlOrRd");
+
 /// \brief A site proposed by a placement run, drawn distinct from existing facilities.
 struct ProposedSite {
     int rank = 0;     ///< 1 = chosen first (largest gain)
