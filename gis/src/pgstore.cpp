@@ -32,6 +32,29 @@ namespace {
 
 constexpr const char* kReadOnlyMessage = "proyek hanya-baca: tidak punya hak tulis";
 
+/// The road layer (schema version 7): created with a new project, and added to an older one
+/// when its owner opens it for writing.
+void createRoadTables(PgConnection& db, const std::string& s)
+{
+    db.exec("CREATE TABLE IF NOT EXISTS " + s
+            + ".jalan (id bigint PRIMARY KEY, kelas text NOT NULL, geom geometry(MultiLineString, 4326))");
+    db.exec("CREATE INDEX IF NOT EXISTS jalan_geom ON " + s + ".jalan USING gist (geom)");
+    db.exec("CREATE TABLE IF NOT EXISTS " + s
+            + ".jalan_kecepatan (kelas text PRIMARY KEY, kmh double precision NOT NULL)");
+}
+
+void insertRoads(PgConnection& db, const std::string& s, const RoadLayer& layer)
+{
+    long long id = 0;
+    for (const Road& r : layer.roads)
+        db.query("INSERT INTO " + s + ".jalan (id, kelas, geom) VALUES ($1, $2, ST_SetSRID(ST_GeomFromWKB($3), 4326))",
+                 {pgInteger(++id), PgParam::text(r.roadClass),
+                  PgParam::bytes(multiLineStringToWkb(r.lines))});
+    for (const auto& [cls, kmh] : layer.speedsKmh)
+        db.query("INSERT INTO " + s + ".jalan_kecepatan (kelas, kmh) VALUES ($1, $2)",
+                 {PgParam::text(cls), pgNumber(kmh)});
+}
+
 /// The project's tables and indexes (created empty; indexes after a bulk load are built by
 /// createIndexes).
 void createTables(PgConnection& db, const std::string& s)
@@ -68,6 +91,7 @@ void createTables(PgConnection& db, const std::string& s)
             + ".program(id) ON DELETE CASCADE, rank integer NOT NULL, kode text NOT NULL, nama text NOT NULL, "
               "lon double precision NOT NULL, lat double precision NOT NULL, gain double precision NOT NULL, "
               "served double precision NOT NULL, PRIMARY KEY (program_id, rank))");
+    createRoadTables(db, s);
     // Row-level security by area code prefix: a role listed here sees and writes only the rows
     // of areas under one of its prefixes; roles not listed are not restricted by it. The owner
     // is never restricted (row security does not apply to a table's owner).
@@ -338,6 +362,7 @@ void writeContent(PgConnection& db, const std::string& s, const Dataset& ds)
         db.query("INSERT INTO " + s + ".latar (name, geom) VALUES ('daratan', ST_SetSRID(ST_GeomFromWKB($1), 4326))",
                  {PgParam::bytes(multiPolygonToWkb(ds.backgroundLand))});
     insertPrograms(db, s, ds.programs);
+    insertRoads(db, s, ds.roads);
 }
 
 std::string codeFilter(const std::string& column, bool hasPrefix)
@@ -540,7 +565,36 @@ private:
         }
         if (has(options.parts, ProjectPart::Programs))
             ds.programs = readPrograms();
+        if (has(options.parts, ProjectPart::Roads) && hasRoadTables())
+            readRoads(ds);
         return ds;
+    }
+
+    /// An older project a reader opens (or one not yet upgraded) has no road tables; a role granted
+    /// access before its owner's upgrade added them may not read them yet: both read no roads.
+    bool hasRoadTables() const
+    {
+        PgResult r = mDb->query(
+            "SELECT coalesce(has_table_privilege(to_regclass($1), 'SELECT') AND "
+            "has_table_privilege(to_regclass($2), 'SELECT'), false)::text",
+            {PgParam::text(mSchema + ".jalan"), PgParam::text(mSchema + ".jalan_kecepatan")});
+        return r.text(0, 0) == "true";
+    }
+
+    void readRoads(Dataset& ds) const
+    {
+        const std::string& s = mSchema;
+        PgResult r = mDb->query("SELECT kelas, ST_AsBinary(geom) FROM " + s + ".jalan ORDER BY id", {}, true);
+        for (int i = 0; i < r.rows(); ++i) {
+            Road road;
+            road.roadClass = r.text(i, 0);
+            if (!r.isNull(i, 1))
+                road.lines = geometryFromWkb(std::string(r.view(i, 1))).lines;
+            ds.roads.roads.push_back(std::move(road));
+        }
+        PgResult k = mDb->query("SELECT kelas, kmh::text FROM " + s + ".jalan_kecepatan");
+        for (int i = 0; i < k.rows(); ++i)
+            ds.roads.speedsKmh[k.text(i, 0)] = k.number(i, 1);
     }
 
     std::vector<PlacementRun> readPrograms() const
@@ -732,6 +786,11 @@ private:
                                  "ST_SetSRID(ST_GeomFromWKB($1), 4326))",
                            {PgParam::bytes(multiPolygonToWkb(*c.backgroundLand))});
         }
+        if (c.roads) {
+            mDb->exec("DELETE FROM " + s + ".jalan");
+            mDb->exec("DELETE FROM " + s + ".jalan_kecepatan");
+            insertRoads(*mDb, s, *c.roads);
+        }
         std::vector<long long> ids;
         if (!c.addPrograms.empty()) {
             PgResult r = mDb->query("SELECT coalesce(max(id), 0)::text FROM " + s + ".program");
@@ -786,6 +845,34 @@ bool serverProjectExists(PgConnection& db, const std::string& project)
     return r.text(0, 0) == "t";
 }
 
+namespace {
+
+/// Brings an older server project up to this schema when its owner opens it for writing (one
+/// transaction): version 7 adds the road tables. Other roles keep using it as it is (a read
+/// finds no roads; the owner's next open adds the tables).
+void upgradeServerProject(PgConnection& db, const ServerLocation& loc)
+{
+    const std::string s = db.quoteIdentifier(loc.project);
+    try {
+        PgTransaction tx(db);
+        db.query("SELECT pg_advisory_xact_lock(hashtext($1))", {PgParam::text("sasaran." + loc.project)});
+        PgResult r = db.query("SELECT value, (SELECT pg_get_userbyid(nspowner) = current_user FROM pg_namespace "
+                              "WHERE nspname = $1)::text FROM "
+                                  + s + ".meta WHERE key = 'schema_version'",
+                              {PgParam::text(loc.project)});
+        if (r.rows() == 0 || std::atoi(r.text(0, 0).c_str()) >= kProjectSchemaVersion || r.text(0, 1) != "true")
+            return;
+        createRoadTables(db, s);
+        db.query("UPDATE " + s + ".meta SET value = $1 WHERE key = 'schema_version'",
+                 {PgParam::text(std::to_string(kProjectSchemaVersion))});
+        tx.commit();
+    } catch (const PgError& e) {
+        throw serverError(loc, "upgrade the project's schema", e);
+    }
+}
+
+} // namespace
+
 std::unique_ptr<ProjectStore> openServerProject(const std::string& location, OpenMode mode)
 {
     ServerLocation loc = parseServerLocation(location);
@@ -809,6 +896,8 @@ std::unique_ptr<ProjectStore> openServerProject(const std::string& location, Ope
     } catch (const PgError& e) {
         throw serverError(loc, "open the project", e);
     }
+    if (mode == OpenMode::ReadWrite)
+        upgradeServerProject(*db, loc);
     auto store = std::make_unique<PgProjectStore>(loc, std::move(db));
     if (mode == OpenMode::ReadOnly)
         store->openReadOnly();
@@ -873,7 +962,8 @@ void grantServerAccess(const std::string& location, const std::string& role, boo
         db->exec("GRANT SELECT ON ALL TABLES IN SCHEMA " + s + " TO " + r);
         db->exec("GRANT EXECUTE ON FUNCTION " + s + ".in_scope(text) TO " + r);
         if (editor) {
-            for (const char* table : {"indikator", "fasilitas", "alias", "program", "program_site", "meta"})
+            for (const char* table :
+                 {"indikator", "fasilitas", "alias", "program", "program_site", "meta", "jalan", "jalan_kecepatan"})
                 db->exec("GRANT INSERT, UPDATE, DELETE ON " + s + "." + table + " TO " + r);
             db->exec("GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + s + " TO " + r);
         } else {

@@ -262,6 +262,19 @@ void migrateTo6StoreIndexes(SpatialiteConnection& db)
     db.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('store_revision', '1')");
 }
 
+/// Version 7 (roads): the project's road layer, `jalan` (one row per road feature: its class
+/// and its lines) and `jalan_kecepatan` (km/h per class, keys lower case).
+void migrateTo7Roads(SpatialiteConnection& db)
+{
+    if (!hasTable(db, "jalan")) {
+        db.exec("CREATE TABLE jalan (id INTEGER PRIMARY KEY, kelas TEXT NOT NULL)");
+        db.exec("SELECT AddGeometryColumn('jalan', 'geom', 4326, 'MULTILINESTRING', 'XY')");
+    }
+    if (!hasSpatialIndex(db, "jalan"))
+        db.exec("SELECT CreateSpatialIndex('jalan', 'geom')");
+    db.exec("CREATE TABLE IF NOT EXISTS jalan_kecepatan (kelas TEXT PRIMARY KEY, kmh REAL NOT NULL)");
+}
+
 struct Migration {
     int version; ///< the version the file has after it
     void (*apply)(SpatialiteConnection&);
@@ -270,6 +283,7 @@ struct Migration {
 /// The numbered migrations, in order. Append only: never edit a released one.
 constexpr Migration kMigrations[] = {
     {2, &migrateTo2}, {3, &migrateTo3}, {4, &migrateTo4}, {5, &migrateTo5SurfacePoints}, {6, &migrateTo6StoreIndexes},
+    {7, &migrateTo7Roads},
 };
 static_assert(std::size(kMigrations) == kProjectSchemaVersion - 1, "one migration per version after 1");
 

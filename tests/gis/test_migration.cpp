@@ -74,7 +74,8 @@ TEST(Migration, Version1FileIsUpgradedWithItsDataKept)
     testutil::SqlProbe sql(path);
     EXPECT_EQ(sql.number("SELECT count(*) FROM sqlite_master WHERE name IN ('kode_bps', 'alias')"), 2);
     EXPECT_EQ(sql.number("SELECT spatial_index_enabled FROM geometry_columns WHERE f_table_name = 'latar'"), 1);
-    EXPECT_EQ(sql.number("SELECT count(*) FROM geometry_columns WHERE spatial_index_enabled = 1"), 3);
+    EXPECT_EQ(sql.number("SELECT count(*) FROM geometry_columns WHERE spatial_index_enabled = 1"), 4)
+        << "wilayah, fasilitas, latar (migration 2) and jalan (migration 7)";
     EXPECT_EQ(upgradeProject(path), kProjectSchemaVersion) << "a second upgrade does nothing";
 }
 
@@ -114,7 +115,7 @@ TEST(Migration, ANewerFileIsRefusedAndLeftUnchanged)
 
 namespace {
 
-/// A project of \a version (1 to 5) as that release wrote it: the version-1 file plus, in raw
+/// A project of \a version (1 to 6) as that release wrote it: the version-1 file plus, in raw
 /// SQL, the schema each later release added, with a row in each new table.
 void writeVersion(const std::string& path, int version)
 {
@@ -166,6 +167,10 @@ void writeVersion(const std::string& path, int version)
                    {"ALTER TABLE wilayah ADD COLUMN surface_lon REAL",
                     "ALTER TABLE wilayah ADD COLUMN surface_lat REAL",
                     "UPDATE wilayah SET surface_lon = 104.77, surface_lat = -5.36"});
+    if (version >= 6)
+        sql.insert(sql.end(), {"CREATE INDEX indikator_key_period ON indikator(key, period)",
+                               "CREATE INDEX fasilitas_wilayah ON fasilitas(wilayah_code)",
+                               "INSERT INTO meta VALUES ('store_revision', '1')"});
     sql.push_back("UPDATE meta SET value = '" + std::to_string(version) + "' WHERE key = 'schema_version'");
     sql.push_back("COMMIT");
     execAll(path, sql);
@@ -220,5 +225,9 @@ TEST(Migration, AFileOfEveryEarlierVersionIsUpgradedInPlaceWithItsDataKept)
         EXPECT_EQ(sql.number("SELECT count(*) FROM pragma_table_info('wilayah') WHERE name IN ('area_km2', "
                              "'surface_lon')"),
                   2);
+        EXPECT_EQ(sql.number("SELECT count(*) FROM sqlite_master WHERE name IN ('jalan', 'jalan_kecepatan')"), 2)
+            << "migration 7";
+        EXPECT_EQ(sql.number("SELECT geometry_type FROM geometry_columns WHERE f_table_name = 'jalan'"), 5)
+            << "MULTILINESTRING XY";
     }
 }
