@@ -212,6 +212,7 @@ void Workspace::installDataset(gis::Dataset ds, const QString& title, const QStr
     mScheme.clear();
     mEditedScheme.reset();
 
+    mRoads = std::make_shared<const std::vector<layers::MapRoad>>(layers::mapRoadsOf(mDataset->roads));
     mFacilities.clear();
     for (const gis::Facility& f : mDataset->facilities)
         mFacilities.push_back({f.kind, f.name, f.areaCode, f.location});
@@ -274,6 +275,8 @@ std::vector<LayerEntry> Workspace::defaultLayers() const
         entries.push_back({QStringLiteral("reach:") + qs(k),
                            tr("Reach of %1 (%2 km)").arg(qs(layers::facilityKindLabel(k)), formatNumber(5.0, 0)), false,
                            0.6});
+    if (!mDataset->roads.empty())
+        entries.push_back({QStringLiteral("roads"), tr("Jalan (roads)"), true, 1.0});
     entries.push_back({QStringLiteral("pekon"), tr("Pekon (thematic layer)"), true, 1.0});
     return entries;
 }
@@ -504,6 +507,7 @@ std::shared_ptr<const RenderLayers> Workspace::renderLayers() const
     r->villageLabels = mVillageLabels;
     r->kecamatanLabels = mKecamatanLabels;
     r->proposals = mProposals;
+    r->roads = mRoads;
     return r;
 }
 

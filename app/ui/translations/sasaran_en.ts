@@ -758,6 +758,10 @@
         <source>Imported into the project: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Roads (a line layer, replacing the project&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::LayersPanel</name>
@@ -834,6 +838,26 @@
     </message>
     <message>
         <source>not tested (no neighbour or no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National or provincial road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regency road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local or village road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Footpath or track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ferry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1151,10 +1175,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This project has no road network, so reach is measured as distance. Import a road layer to plan by travel time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>There is no %1 yet: every site is new.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1334,6 +1354,10 @@
         <source>unlimited</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This project has no road network, so reach is measured as distance. Import a road layer (Import data, Roads) to plan by travel time.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::PokdarwisPanel</name>
@@ -1415,6 +1439,18 @@
     </message>
     <message>
         <source>Attractions (WISATA) within the chosen distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access by road: travel minutes to the capital and the distance to a road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight: Closeness to a road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no road network, so access is the distance to the capital. Import a road layer (Import data, Roads) to rank by travel time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1817,6 +1853,103 @@
     <message>
         <source>Making the project from %1…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::RoadImportPage</name>
+    <message>
+        <source>Roads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The road layer is drawn on the map and gives travel minutes for analysis and placement. Import replaces the roads the project has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Road class field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default speeds (see the README); or a JSON file of class and km/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed (km/h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the speed table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed tables (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, layer %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(detect: highway, fclass, kelas, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These roads cannot be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n road(s) in %1 class(es), class from %2. Import replaces the roads of the project.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no field (every road is &quot;jalan&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written to the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported into the project: %n road(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2362,6 +2495,10 @@
     </message>
     <message>
         <source>POKDARWIS candidate score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jalan (roads)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
