@@ -165,8 +165,12 @@ void Workspace::reloadKeepingView()
         entries.push_back(kept);
         defaults.erase(it);
     }
-    for (const LayerEntry& added : defaults)
-        entries.insert(entries.begin(), added);
+    for (const LayerEntry& added : defaults) {
+        // new roads go right over the pekon layer (under the facilities); anything else on top
+        const auto pekon = std::find_if(entries.begin(), entries.end(),
+                                        [](const LayerEntry& e) { return e.id == QLatin1String("pekon"); });
+        entries.insert(added.id == QLatin1String("roads") ? pekon : entries.begin(), added);
+    }
     mLayers->setEntries({}); // installDataset gave the defaults; these carry the user's choices
     mLayers->setEntries(std::move(entries));
     rebuildMap();
