@@ -193,7 +193,8 @@ TEST(PgStore, DemoRoundTripKeepsEveryAreaValueFacilityAndStoredMeasure)
                            "JOIN pg_am a ON a.oid = i.relam WHERE i.relkind = 'i' AND a.amname = 'gist' "
                            "AND n.nspname = '"
                                + name + "'"),
-              3);
+              4)
+        << "wilayah, fasilitas, latar, jalan";
     EXPECT_EQ(countSql(db, "SELECT count(*) FROM " + s + ".wilayah WHERE ST_SRID(geom) <> 4326"), 0);
     dropProject(name);
 }
