@@ -57,7 +57,8 @@ CLI::App* addAnalyzeCommand(CLI::App& cli, AnalyzeOptions& options)
     analyze->add_option("--seed", options.seed, "Seed for --sensitivity")->capture_default_str();
     analyze->add_flag("!--no-islands", options.islands, "Leave out the island_status and island_km2 columns");
     analyze->add_option("--roads", options.roads,
-                        "Road (and ferry) lines, any OGR format, FILE[:LAYER]: adds travel times in minutes");
+                        "Road (and ferry) lines, any OGR format, FILE[:LAYER]: adds travel times in minutes "
+                        "(default: the project's road layer, when it has one)");
     analyze->add_option("--road-class-field", options.roadClassField, "Field of --roads holding the road class");
     analyze->add_option("--road-speeds", options.roadSpeeds, "Speeds by class in km/h, e.g. primary=60,ferry=15");
     analyze->add_option("--default-speed", options.defaultSpeedKmh, "km/h for roads of no listed class")
@@ -123,12 +124,12 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
         onIslands = gis::addIslandColumns(table, ds);
     std::optional<std::size_t> unreachable;
     std::string roadSummary;
-    if (!options.roads.empty()) {
-        const gis::RoadNetwork roads = readRoadLayer(options.roads, options.roadClassField, options.roadSpeeds,
-                                                     options.defaultSpeedKmh, options.offroadSpeedKmh);
-        unreachable = gis::addTravelColumns(table, ds, roads);
-        roadSummary = fmt::format("{} nodes, {} edges, {} connected parts", roads.nodeCount(), roads.edgeCount(),
-                                  roads.componentCount());
+    if (const std::optional<CommandRoads> roads = commandRoads(
+            ds, {options.roads, options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh,
+                 options.offroadSpeedKmh})) {
+        unreachable = gis::addTravelColumns(table, ds, roads->network);
+        roadSummary = fmt::format("{} nodes, {} edges, {} connected parts, from {}", roads->network.nodeCount(),
+                                  roads->network.edgeCount(), roads->network.componentCount(), roads->source);
     }
     const std::string terrainSummary = options.travel ? addTerrainColumns(table, ds,
                                                                           {options.project,

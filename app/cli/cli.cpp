@@ -10,6 +10,7 @@
 #include "cli/mapcmd.h"
 #include "cli/place.h"
 #include "cli/pokdarwis.h"
+#include "cli/roads.h"
 #include "cli/travel.h"
 
 #include "gis/categories.h"
@@ -73,6 +74,9 @@ void printSummary(const gis::Dataset& ds, std::ostream& out)
     for (const auto& [kind, n] : kinds)
         facilityList += fmt::format("{}{} {}", facilityList.empty() ? "" : ", ", n, kind);
     fmt::print(out, "facilities:  {}\n", facilityList.empty() ? "none" : facilityList);
+    if (!ds.roads.empty())
+        fmt::print(out, "roads:       {} roads in {} classes (from {})\n", ds.roads.roads.size(),
+                   ds.roads.speedsKmh.size(), ds.metaValue("jalan_sumber", "an import"));
     for (const gis::IndicatorInfo& info : gis::availableIndicators(ds)) {
         if (info.derived)
             continue;
@@ -222,6 +226,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     importAlias->add_option("NAME", aliasName, "The other name, as tables write it")->required();
     RasterImportOptions rasterImportOptions;
     auto* importRaster = addImportRasterCommand(importCmd, rasterImportOptions);
+    RoadImportCommandOptions roadImportOptions;
+    auto* importRoads = addImportRoadsCommand(importCmd, roadImportOptions);
     TravelOptions travelOptions;
     auto* travel = addTravelCommand(cli, travelOptions);
     ExportCommandOptions exportOptions;
@@ -309,6 +315,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return runImportFacilities(dataImportOptions, out, err);
         if (*importRaster)
             return runImportRaster(rasterImportOptions, out, err);
+        if (*importRoads)
+            return runImportRoads(roadImportOptions, out, err);
         if (*travel)
             return runTravel(travelOptions, out, err);
         if (*exportRecords)

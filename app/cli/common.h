@@ -56,6 +56,8 @@ inline gis::Dataset copyOfParts(const gis::Dataset& ds, gis::ProjectPart parts)
         copy.backgroundLand = ds.backgroundLand;
     if (gis::has(parts, ProjectPart::Programs))
         copy.programs = ds.programs;
+    if (gis::has(parts, ProjectPart::Roads))
+        copy.roads = ds.roads;
     return copy;
 }
 

@@ -284,7 +284,9 @@ CLI::App* addMapCommand(CLI::App& cli, MapCommandOptions& o)
     c->add_option("--bbox", o.bbox, "Fit the map to minlon,minlat,maxlon,maxlat");
     c->add_option("--labels", o.labels, "Names on the map: none, kecamatan, pekon or all")->capture_default_str();
     c->add_option("--coverage", o.coverage, "Draw reach circles: KIND:KM, e.g. PUSKESSOS:5");
-    c->add_option("--roads", o.roads, "Draw the roads of a line layer FILE[:LAYER] (any OGR format)");
+    c->add_option("--roads", o.roads,
+                  "Draw the roads of a line layer FILE[:LAYER] (any OGR format) instead of the project's road layer");
+    c->add_flag("--no-roads", o.noRoads, "Leave out the project's road layer (drawn by default when it has one)");
     c->add_flag("--proposals", o.proposals, "Draw the sites of the latest placement run saved in the project");
     c->add_option("--template", o.templateName, "Start from a map template: a name kept in the project or a JSON file");
     c->add_option("--save-template", o.saveTemplate, "Keep this map's settings in the project under NAME");
@@ -332,7 +334,9 @@ int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& ou
     layers::MapTemplate t = buildTemplate(ds, o, command);
     layers::ResolvedMap resolved = resolveWithOptionNames(ds, t, command);
     if (!o.roads.empty())
-        resolved.spec.roads = readRoadLines(o.roads);
+        resolved.spec.roads = layers::mapRoadsOf(readRoadLines(o.roads));
+    else if (!o.noRoads)
+        resolved.spec.roads = layers::mapRoadsOf(ds.roads);
     resolved.spec.smallCountThreshold = o.smallCountThreshold;
     ensureGuiApplication();
     const layers::ThematicMap map(ds, resolved.spec);

@@ -42,6 +42,7 @@ struct MapCommandOptions {
     bool noInset = false;
     std::string coverage;     ///< KIND:KM, e.g. PUSKESSOS:5
     std::string roads;        ///< road lines FILE[:LAYER] to draw
+    bool noRoads = false;     ///< leave out the project's road layer
     bool proposals = false;   ///< the latest saved placement run
     std::string templateName; ///< NAME kept in the project, or FILE.json
     std::string saveTemplate; ///< keep the resulting template under this name

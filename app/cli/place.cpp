@@ -1,6 +1,7 @@
 #include "cli/place.h"
 
 #include "cli/common.h"
+#include "cli/travel.h"
 #include "gis/error.h"
 #include "gis/network.h"
 #include "gis/placement.h"
@@ -27,8 +28,16 @@ CLI::App* addPlaceCommand(CLI::App& cli, PlaceOptions& options)
     place->add_option("--count", options.count, "Number of new sites")->required()->check(CLI::Range(1, 1000000));
     place->add_option("--radius-km", options.radiusKm, "Reach in km (geodesic between pekon points)")
         ->check(CLI::PositiveNumber);
-    place->add_option("--minutes", options.minutes, "Reach in travel minutes along --roads")
+    place->add_option("--minutes", options.minutes,
+                      "Reach in travel minutes along --roads or the project's road layer (with --travel: over "
+                      "terrain)")
         ->check(CLI::PositiveNumber);
+    place->add_flag("--travel", options.travel,
+                    "With --minutes: reach in terrain travel minutes (walking on the DEM's slopes, roads at their "
+                    "class speeds, ferries), as `sasaran-cli travel`");
+    place->add_option("--travel-resolution-m", options.travelResolutionM, "Cell size of the --travel grid, metres")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     place->add_option("--method", options.method, "mclp (maximal covering) or pmedian")
         ->check(CLI::IsMember({"mclp", "pmedian"}))
         ->capture_default_str();
@@ -48,7 +57,8 @@ CLI::App* addPlaceCommand(CLI::App& cli, PlaceOptions& options)
         ->add_option("--out", options.out,
                      "FILE.csv (one row per pekon) or FILE.gpkg (layers lokasi_baru: sites, desa: pekon polygons)")
         ->required();
-    place->add_option("--roads", options.roads, "Road (and ferry) lines FILE[:LAYER], needed for --minutes");
+    place->add_option("--roads", options.roads,
+                      "Road (and ferry) lines FILE[:LAYER] for --minutes (default: the project's road layer)");
     place->add_option("--road-class-field", options.roadClassField, "Field of --roads holding the road class");
     place->add_option("--road-speeds", options.roadSpeeds, "Speeds by class in km/h, e.g. primary=60,ferry=15");
     place->add_option("--default-speed", options.defaultSpeedKmh, "km/h for roads of no listed class")
@@ -82,11 +92,11 @@ const char* optionOf(gis::PlacementParameter parameter)
 
 void checkPlaceUsage(const PlaceOptions& options)
 {
-    const bool useRoads = options.minutes > 0.0;
-    if ((options.radiusKm > 0.0) == useRoads)
-        throw UsageError("place needs exactly one of --radius-km R or --minutes T (with --roads)");
-    if (useRoads && options.roads.empty())
-        throw UsageError("--minutes needs --roads FILE (road lines for travel time)");
+    const bool useMinutes = options.minutes > 0.0;
+    if ((options.radiusKm > 0.0) == useMinutes)
+        throw UsageError("place needs exactly one of --radius-km R or --minutes T");
+    if (options.travel && !useMinutes)
+        throw UsageError("--travel measures the reach in minutes: give --minutes T, not --radius-km");
     if (options.save && options.project == kDefaultProjectName)
         throw UsageError("--save needs a project file, not :default "
                          "(make one with `sasaran-cli demo FILE.sasaran.sqlite`)");
@@ -116,7 +126,8 @@ void printSites(std::ostream& out, const PlaceOptions& options, const gis::Place
     const bool mclp = result.options.method == gis::PlacementMethod::MaxCover;
     const bool useRoads = result.roadsUsed;
     const std::string reach =
-        useRoads ? fmt::format("{:g} minutes", options.minutes) : fmt::format("{:g} km", options.radiusKm);
+        useRoads ? fmt::format("{:g} {}minutes", options.minutes, result.travelUsed ? "terrain " : "")
+                 : fmt::format("{:g} km", options.radiusKm);
     const std::string unit = useRoads ? "min" : "km";
     fmt::print(out, "place: {} new {} by {} {} {}; demand {} {} (total {:.0f}); {} candidates, {} existing\n",
                result.sites.size(), options.kind, mclp ? "maximal covering" : "p-median",
@@ -208,11 +219,26 @@ int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& /*err
     const std::string extension = tableOutputExtension("place", options.out);
 
     gis::Dataset ds = openProjectOrDefault(options.project);
-    std::optional<gis::RoadNetwork> roads;
-    if (options.minutes > 0.0)
-        roads = readRoadLayer(options.roads, options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh,
-                              options.offroadSpeedKmh);
-    const gis::PlacementOptions po = placementOptionsOf(options, roads ? &*roads : nullptr);
+    std::optional<CommandRoads> roads;
+    std::optional<TerrainModel> terrain;
+    std::optional<gis::TerrainTravelMinutes> terrainMinutes;
+    std::string minutesSource;
+    if (options.minutes > 0.0 && options.travel) {
+        terrain = buildTerrainModel(ds, {options.project, options.travelResolutionM, options.roads,
+                                         options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh, {}});
+        terrainMinutes.emplace(terrain->grid);
+        minutesSource = "terrain travel: " + terrain->summary;
+    } else if (options.minutes > 0.0) {
+        roads = commandRoads(ds, {options.roads, options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh,
+                                  options.offroadSpeedKmh});
+        if (!roads)
+            throw UsageError("--minutes needs roads: the project has no road layer (sasaran-cli import roads PROJECT "
+                             "FILE), so give --roads FILE, or use --travel for minutes over terrain");
+        minutesSource = "roads: " + roads->source;
+    }
+    gis::PlacementOptions po = placementOptionsOf(options, roads ? &roads->network : nullptr);
+    if (terrainMinutes)
+        po.travel = &*terrainMinutes;
     gis::PlacementResult result;
     gis::PlacementSummary summary;
     try {
@@ -229,6 +255,8 @@ int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& /*err
 
     if (ds.isIllustrative())
         fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
+    if (!minutesSource.empty())
+        fmt::print(out, "reach in minutes by {}\n", minutesSource);
     printSites(out, options, result);
     printSummary(out, options, result, summary);
     fmt::print(out, "wrote {}: {}\n", extension == ".gpkg" ? "layers lokasi_baru and desa" : "table",

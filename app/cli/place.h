@@ -20,7 +20,9 @@ struct PlaceOptions {
     std::string kind;    ///< facility kind, e.g. PUSKESSOS
     std::size_t count = 0;
     double radiusKm = 0.0;       ///< 0 = not given
-    double minutes = 0.0;        ///< 0 = not given (needs roads)
+    double minutes = 0.0;        ///< 0 = not given (needs roads, stored or --roads, or travel)
+    bool travel = false;         ///< minutes over terrain (gis::TerrainTravelMinutes)
+    double travelResolutionM = 100.0;
     std::string method = "mclp"; ///< mclp | pmedian
     std::string demand = "miskin";
     std::string period;

@@ -2,6 +2,7 @@
 
 #include "cli/common.h"
 #include "cli/place.h"
+#include "cli/roads.h"
 #include "gis/analysis.h"
 #include "gis/error.h"
 #include "gis/network.h"
@@ -34,7 +35,9 @@ CLI::App* addPokdarwisCommand(CLI::App& cli, PokdarwisCommandOptions& options)
                     "Weights as a priority-scheme JSON; keys: attractions_near, attractions_inside, "
                     "nearest_attraction_km, dist_capital_km, poverty_rate, miskin (with --roads also "
                     "travel_capital_min, road_gap_km)");
-    cmd->add_option("--roads", options.roads, "Road lines FILE[:LAYER]: access by travel time and road gap");
+    cmd->add_option("--roads", options.roads,
+                    "Road lines FILE[:LAYER]: access by travel time and road gap (default: the project's road "
+                    "layer, when it has one)");
     cmd->add_option("--road-class-field", options.roadClassField, "Field of --roads holding the road class");
     cmd->add_option("--road-speeds", options.roadSpeeds, "Speeds by class in km/h, e.g. primary=60,ferry=15");
     cmd->add_option("--default-speed", options.defaultSpeedKmh, "km/h for roads of no listed class")
@@ -50,14 +53,13 @@ int runPokdarwis(const PokdarwisCommandOptions& options, std::ostream& out, std:
 {
     const std::string extension = tableOutputExtension("pokdarwis", options.out);
     const gis::Dataset ds = openProjectOrDefault(options.project);
-    std::optional<gis::RoadNetwork> roads;
-    if (!options.roads.empty())
-        roads = readRoadLayer(options.roads, options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh,
-                              options.offroadSpeedKmh);
+    const std::optional<CommandRoads> roads =
+        commandRoads(ds, {options.roads, options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh,
+                          options.offroadSpeedKmh});
     gis::PokdarwisOptions po;
     po.radiusKm = options.radiusKm;
     po.period = options.period;
-    po.roads = roads ? &*roads : nullptr;
+    po.roads = roads ? &roads->network : nullptr;
     const gis::PriorityScheme scheme = options.schemeFile.empty() ? gis::defaultPokdarwisScheme(roads.has_value())
                                                                   : gis::loadScheme(options.schemeFile);
     const gis::PokdarwisResult result = gis::rankPokdarwisSites(ds, po, scheme);
@@ -82,6 +84,8 @@ int runPokdarwis(const PokdarwisCommandOptions& options, std::ostream& out, std:
     for (const auto& ind : scheme.indicators)
         weights += fmt::format("{}{} {:.0f} %", weights.empty() ? "" : ", ", ind.key, 100.0 * ind.weight / total);
     fmt::print(out, "weights: {}\n{}\n", weights, result.missingReport);
+    if (roads)
+        fmt::print(out, "roads: {}\n", roads->source);
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < result.rows.size(); ++i)
         if (result.rows[i].rank > 0)

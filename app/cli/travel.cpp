@@ -7,6 +7,7 @@
 #include "gis/error.h"
 #include "gis/indicators.h"
 #include "gis/rasterstore.h"
+#include "gis/roadlayer.h"
 #include "gis/text.h"
 #include "gis/vectorio.h"
 
@@ -117,7 +118,11 @@ TerrainModel buildTerrainModel(const gis::Dataset& ds, const TerrainOptions& opt
         const gis::RoadNetwork roads =
             readRoadLayer(options.roads, options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh, 5.0);
         inputs.roads = gis::roadsOf(roads);
-        roadText = fmt::format("{} road segments", inputs.roads.size());
+        roadText = fmt::format("{} road segments of file {}", inputs.roads.size(), options.roads);
+    } else if (!ds.roads.empty()) {
+        inputs.roads = gis::travelRoadsOf(ds.roads);
+        roadText = fmt::format("{} road segments of the project's road layer ({} roads at their class speeds)",
+                               inputs.roads.size(), ds.roads.roads.size());
     }
     if (!options.barriers.empty())
         inputs.barriers = readRoadLines(options.barriers);
@@ -202,7 +207,7 @@ void addTerrainOptions(CLI::App* cmd, TerrainOptions& o)
     cmd->add_option("--resolution-m", o.resolutionM, "Cell size of the travel grid, metres")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    cmd->add_option("--roads", o.roads, "Road and ferry lines, FILE[:LAYER]");
+    cmd->add_option("--roads", o.roads, "Road and ferry lines, FILE[:LAYER] (default: the project's road layer)");
     cmd->add_option("--road-class-field", o.roadClassField, "Field of --roads holding the road class");
     cmd->add_option("--road-speeds", o.roadSpeeds, "Speeds by class in km/h, e.g. primary=60,ferry=15");
     cmd->add_option("--default-speed", o.defaultSpeedKmh, "km/h for roads of no listed class")

@@ -4,6 +4,7 @@
 #include "gis/text.h"
 #include "gis/vectorio.h"
 #include "ui/language.h"
+#include "ui/roadimportpage.h"
 #include "ui/workspace.h"
 
 #include <QCheckBox>
@@ -36,6 +37,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 namespace app {
 namespace ui {
@@ -183,6 +185,14 @@ ImportWizard::ImportWizard(Workspace* ws, QWidget* parent) : QWizard(parent), mW
     buildSourcePage();
     buildColumnsPage();
     buildReportPage();
+    mRoadsPage = new RoadImportPage(mWs, [this] {
+        return std::pair<QString, QString>(mFile->text().trimmed(), mSheet->currentData().toString());
+    });
+    setPage(RoadsPage, mRoadsPage);
+    connect(mRoadsPage, &RoadImportPage::imported, this, [this](const QString& summary) {
+        mResult = summary;
+        emit imported(summary);
+    });
     // the busy row moves to the page shown
     connect(this, &QWizard::currentIdChanged, this, [this](int) {
         if (auto* layout = currentPage() ? qobject_cast<QVBoxLayout*>(currentPage()->layout()) : nullptr)
@@ -234,6 +244,7 @@ void ImportWizard::buildSourcePage()
     mKind->addItem(tr("DTSEN/DTKS records (one row per person or household)"), static_cast<int>(Kind::Records));
     mKind->addItem(tr("Facilities (points, or a table naming each pekon)"), static_cast<int>(Kind::Facilities));
     mKind->addItem(tr("Village boundaries (replace the project's)"), static_cast<int>(Kind::Boundaries));
+    mKind->addItem(tr("Roads (a line layer, replacing the project's)"), static_cast<int>(Kind::Roads));
     form->addRow(tr("Kind of data"), mKind);
     auto* fileRow = new QHBoxLayout;
     mFile = new QLineEdit;
@@ -496,6 +507,8 @@ bool ImportWizard::columnsComplete() const
         return !mFacilityKind->currentText().trimmed().isEmpty();
     case Kind::Boundaries:
         return true;
+    case Kind::Roads: // the roads page decides (ui/roadimportpage.h)
+        return false;
     }
     return false;
 }
@@ -848,6 +861,8 @@ void ImportWizard::startPlan()
                 plan->changes = std::move(p.changes);
                 break;
             }
+            case Kind::Roads: // never planned here: the roads page imports them
+                break;
             }
         } catch (const std::exception& e) {
             plan->error = QString::fromUtf8(e.what());
@@ -1022,6 +1037,16 @@ const gis::ProjectChanges* ImportWizard::plannedChanges() const
     if (!mPlan || busy() || !mPlan->error.isEmpty() || !mPlan->written || mPlan->changes.empty())
         return nullptr;
     return &mPlan->changes;
+}
+
+int ImportWizard::nextId() const
+{
+    // Roads have a page of their own after the first; the other kinds go on as before.
+    if (currentId() == SourcePage && kind() == Kind::Roads)
+        return RoadsPage;
+    if (currentId() == RoadsPage || currentId() == ReportPage)
+        return -1;
+    return QWizard::nextId();
 }
 
 bool ImportWizard::validateCurrentPage()

@@ -1,7 +1,7 @@
 #pragma once
 /// \file importwizard.h
 /// The import wizard ("Impor data"): a table (CSV, XLSX), a DTSEN/DTKS records extract,
-/// facilities or boundaries into the open project, on the library's import plans
+/// facilities, boundaries or roads (a page of its own, ui/roadimportpage.h) into the open project, on the library's import plans
 /// (gis/importplan.h, the same the command line writes). Pages: the file and its sheet or layer;
 /// the columns with a preview of the first rows; the match report, where an ambiguous or
 /// unmatched row is matched by hand to a pekon picked from a searchable list (kept as an alias
@@ -42,6 +42,7 @@ class QWizardPage;
 namespace app {
 namespace ui {
 
+class RoadImportPage;
 class Workspace;
 
 /// \brief Picks a pekon from a list searched by name, kecamatan or code.
@@ -67,8 +68,8 @@ private:
 class ImportWizard : public QWizard {
     Q_OBJECT
 public:
-    enum class Kind { Table, Records, Facilities, Boundaries };
-    enum PageId { SourcePage, ColumnsPage, ReportPage };
+    enum class Kind { Table, Records, Facilities, Boundaries, Roads };
+    enum PageId { SourcePage, ColumnsPage, ReportPage, RoadsPage };
 
     /// \a ws must outlive the wizard.
     explicit ImportWizard(Workspace* ws, QWidget* parent = nullptr);
@@ -92,6 +93,9 @@ public:
     QLineEdit* fileEdit() const { return mFile; }
     QTableView* reportView() const { return mReportView; }
     QPushButton* pickButton() const { return mPick; }
+    /// \brief The roads page (Kind::Roads: the first page leads there, ui/roadimportpage.h).
+    RoadImportPage* roadsPage() const { return mRoadsPage; }
+    int nextId() const override;
 
 signals:
     /// \brief The import was written; \a summary says what it added.
@@ -155,6 +159,7 @@ private:
     QTableView* mReportView = nullptr;
     QStandardItemModel* mReportModel = nullptr;
     QPushButton* mPick = nullptr;
+    RoadImportPage* mRoadsPage = nullptr;
     // work
     QProgressBar* mProgress = nullptr;
     QLabel* mProgressText = nullptr;

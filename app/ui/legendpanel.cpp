@@ -2,6 +2,7 @@
 
 #include "layers/colorramp.h"
 #include "layers/facilitysymbol.h"
+#include "layers/roadstyle.h"
 #include "ui/language.h"
 #include "ui/workspace.h"
 
@@ -39,6 +40,34 @@ QPixmap symbolSwatch(const std::string& kind)
     painter.setRenderHint(QPainter::Antialiasing);
     layers::drawFacilitySymbol(painter, kind, QPointF(13, 8), 13.0);
     return pixmap;
+}
+
+QPixmap roadSwatch(layers::RoadTier tier)
+{
+    QPixmap pixmap(26, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    layers::drawRoads(painter, {{{{0.0, 0.0}, {1.0, 0.0}}, tier}},
+                      [](gis::Point p) { return QPointF(3.0 + 20.0 * p.x, 8.0); }, 3.78);
+    return pixmap;
+}
+
+QString roadTierText(layers::RoadTier tier)
+{
+    switch (tier) {
+    case layers::RoadTier::Major:
+        return LegendPanel::tr("National or provincial road");
+    case layers::RoadTier::Collector:
+        return LegendPanel::tr("Regency road");
+    case layers::RoadTier::Local:
+        return LegendPanel::tr("Local or village road");
+    case layers::RoadTier::Path:
+        return LegendPanel::tr("Footpath or track");
+    case layers::RoadTier::Ferry:
+        return LegendPanel::tr("Ferry");
+    }
+    return {};
 }
 
 } // namespace
@@ -172,6 +201,10 @@ void LegendPanel::rebuild()
             continue;
         addRow(symbolSwatch(f.kind), tr("%1   (%2)").arg(QString::fromStdString(f.label), formatCount(f.count)));
     }
+    const LayerEntry* roads = mWorkspace->layerList()->entry(QStringLiteral("roads"));
+    if (roads && roads->visible && mWorkspace->hasRoads())
+        for (layers::RoadTier tier : layers::roadTiersPresent(layers::mapRoadsOf(mWorkspace->dataset()->roads)))
+            addRow(roadSwatch(tier), roadTierText(tier));
     if (map->isIllustrative())
         addRow(QPixmap(), mWorkspace->valueProvenance());
 }

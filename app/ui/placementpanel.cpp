@@ -1,6 +1,8 @@
 #include "ui/placementpanel.h"
 
 #include "gis/error.h"
+#include "gis/network.h"
+#include "gis/roadlayer.h"
 #include "gis/store.h"
 #include "gis/text.h"
 #include "layers/facilitysymbol.h"
@@ -31,6 +33,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <optional>
 #include <atomic>
 #include <cmath>
 #include <stop_token>
@@ -326,6 +329,7 @@ PlacementPanel::PlacementPanel(Workspace* workspace, QWidget* parent)
     connect(mWorkspace, &Workspace::projectChanged, this, &PlacementPanel::rebuildForProject);
     connect(mWorkspace, &Workspace::projectDataChanged, this, [this] {
         refreshRuns();
+        updateRoadsChoice(); // an import may have brought roads
         updateExistingNote();
         updateControls();
     });
@@ -388,20 +392,23 @@ void PlacementPanel::rebuildForProject()
         int keep = mRuleColumn->findData(previousColumn.isEmpty() ? QStringLiteral("priority_rank") : previousColumn);
         mRuleColumn->setCurrentIndex(std::max(0, keep));
     }
-    // Projects keep no road network yet (the road import of issue 14 adds one): travel minutes
-    // need one, so that choice stays off and says why.
-    const bool hasRoads = false;
-    mByRoads->setEnabled(hasRoads);
-    mMinutes->setEnabled(hasRoads);
-    mRoadsNote->setText(hasRoads ? QString()
-                                 : tr("This project has no road network, so reach is measured as distance. Import "
-                                      "a road layer to plan by travel time."));
-    mRoadsNote->setVisible(!hasRoads);
-    if (!hasRoads)
-        mByDistance->setChecked(true);
+    updateRoadsChoice();
     updateExistingNote();
     refreshRuns();
     updateControls();
+}
+
+void PlacementPanel::updateRoadsChoice()
+{
+    // Travel minutes need the project's road layer: without one that choice stays off and says why.
+    const bool hasRoads = mWorkspace->hasRoads();
+    mByRoads->setEnabled(hasRoads);
+    mRoadsNote->setText(hasRoads ? QString()
+                                 : tr("This project has no road network, so reach is measured as distance. Import "
+                                      "a road layer (Import data, Roads) to plan by travel time."));
+    mRoadsNote->setVisible(!hasRoads);
+    if (!hasRoads)
+        mByDistance->setChecked(true);
 }
 
 void PlacementPanel::updateExistingNote()
@@ -433,6 +440,7 @@ void PlacementPanel::updateControls()
                                 ? tr("Select pekon on the map or in the table first.")
                                 : tr("%1 pekon selected.").arg(formatCount(static_cast<long long>(selected))));
     mRadius->setEnabled(mByDistance->isChecked());
+    mMinutes->setEnabled(mByRoads->isEnabled() && mByRoads->isChecked());
     mCapacity->setEnabled(mCapacityOn->isChecked());
     const bool ready = project && (source != CandidateSource::Selection || selected > 0)
         && (source != CandidateSource::Rule || mRuleColumn->count() > 0);
@@ -510,7 +518,8 @@ void PlacementPanel::startRun()
     mWatcher = std::make_unique<QFutureWatcher<std::shared_ptr<Outcome>>>();
     connect(mWatcher.get(), &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this, &PlacementPanel::finishRun);
     std::shared_ptr<Job> job = mJob;
-    mWatcher->setFuture(QtConcurrent::run([job, po, location, copy]() {
+    const bool byRoads = mByRoads->isEnabled() && mByRoads->isChecked();
+    mWatcher->setFuture(QtConcurrent::run([job, po, byRoads, location, copy]() {
         auto out = std::make_shared<Outcome>();
         try {
             gis::Dataset own;
@@ -519,14 +528,20 @@ void PlacementPanel::startRun()
                 own = gis::openProject(location.toStdString(), gis::OpenMode::ReadOnly)->read();
                 ds = &own;
             }
+            gis::PlacementOptions run = po;
+            std::optional<gis::RoadNetwork> roads; // the project's road layer at its class speeds
+            if (byRoads) {
+                roads = gis::roadNetworkOf(ds->roads);
+                run.roads = &*roads;
+            }
             gis::PlacementControl control;
             control.stop = job->stop.get_token();
             // the run is 90 % of the work, the comparison with the priority pekon the rest
             control.progress = [job](double f) { job->permille = static_cast<int>(f * 900.0); };
-            gis::PlacementResult result = gis::placeFacilities(*ds, po, control);
+            gis::PlacementResult result = gis::placeFacilities(*ds, run, control);
             if (job->stop.stop_requested())
                 throw gis::PlacementCancelled();
-            out->summary = gis::summarisePlacement(*ds, po, result);
+            out->summary = gis::summarisePlacement(*ds, run, result);
             if (job->stop.stop_requested())
                 throw gis::PlacementCancelled();
             job->permille = 1000;

@@ -84,6 +84,7 @@ public:
 public slots:
     /// \brief Starts a run with the controls' options (nothing when one is running).
     void startRun();
+    void updateRoadsChoice();
     /// \brief Asks the running run to stop; it ends without a result.
     void cancelRun();
     /// \brief Saves the last result as a run in the project. Returns its id (0 when not saved).

@@ -1,10 +1,13 @@
 #include "ui/pokdarwispanel.h"
 
 #include "gis/error.h"
+#include "gis/network.h"
+#include "gis/roadlayer.h"
 #include "ui/language.h"
 #include "ui/usermessage.h"
 #include "ui/workspace.h"
 
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -68,6 +71,20 @@ PokdarwisPanel::PokdarwisPanel(Workspace* workspace, QWidget* parent) : QWidget(
         form->addRow(tr("Weight: %1").arg(indicatorLabel(ind.key)), weight);
         mWeights.push_back(weight);
     }
+    mByRoads = new QCheckBox(tr("Access by road: travel minutes to the capital and the distance to a road"), this);
+    mByRoads->setObjectName(QStringLiteral("pokdarwisByRoads"));
+    form->addRow(mByRoads);
+    mRoadGapWeight = new QSpinBox(this);
+    mRoadGapWeight->setObjectName(QStringLiteral("pokdarwisWeight_road_gap_km"));
+    mRoadGapWeight->setRange(0, 100);
+    mRoadGapWeight->setSuffix(QStringLiteral(" %"));
+    mRoadGapWeight->setValue(10);
+    form->addRow(tr("Weight: Closeness to a road"), mRoadGapWeight);
+    mRoadsNote = new QLabel(this);
+    mRoadsNote->setObjectName(QStringLiteral("pokdarwisRoadsNote"));
+    mRoadsNote->setWordWrap(true);
+    mRoadsNote->setStyleSheet(QStringLiteral("color: #666;"));
+    form->addRow(mRoadsNote);
     mRank = new QPushButton(tr("Rank candidate pekon"), this);
     mRank->setObjectName(QStringLiteral("pokdarwisRank"));
     mSummary = new QLabel(this);
@@ -94,6 +111,7 @@ PokdarwisPanel::PokdarwisPanel(Workspace* workspace, QWidget* parent) : QWidget(
     layout->addWidget(mTable, 1);
 
     connect(mRank, &QPushButton::clicked, this, &PokdarwisPanel::rank);
+    connect(mByRoads, &QCheckBox::toggled, this, [this] { mRoadGapWeight->setEnabled(byRoads()); });
     connect(&mWatcher, &QFutureWatcher<Outcome>::finished, this, &PokdarwisPanel::finished);
     connect(mTable, &QTableWidget::cellClicked, this, [this](int row, int) { rowClicked(row); });
     connect(mWorkspace, &Workspace::projectChanged, this, &PokdarwisPanel::reload);
@@ -111,6 +129,21 @@ void PokdarwisPanel::reload()
     mTable->setRowCount(0);
     mSummary->clear();
     mRank->setEnabled(mWorkspace->hasProject() && !isRunning());
+    // The road criterion needs the project's road layer: without one it stays off and says why.
+    const bool hasRoads = mWorkspace->hasRoads();
+    mByRoads->setEnabled(hasRoads);
+    if (!hasRoads)
+        mByRoads->setChecked(false);
+    mRoadGapWeight->setEnabled(byRoads());
+    mRoadsNote->setText(hasRoads ? QString()
+                                 : tr("This project has no road network, so access is the distance to the capital. "
+                                      "Import a road layer (Import data, Roads) to rank by travel time."));
+    mRoadsNote->setVisible(!hasRoads);
+}
+
+bool PokdarwisPanel::byRoads() const
+{
+    return mByRoads->isEnabled() && mByRoads->isChecked();
 }
 
 gis::PriorityScheme PokdarwisPanel::scheme() const
@@ -118,7 +151,21 @@ gis::PriorityScheme PokdarwisPanel::scheme() const
     gis::PriorityScheme s = gis::defaultPokdarwisScheme(false);
     for (std::size_t i = 0; i < s.indicators.size() && i < mWeights.size(); ++i)
         s.indicators[i].weight = mWeights[i]->value() / 100.0;
-    return s;
+    if (!byRoads())
+        return s;
+    // By road: the closeness weight goes to the travel minutes, and the road gap has its own.
+    gis::PriorityScheme roads = gis::defaultPokdarwisScheme(true);
+    for (gis::SchemeIndicator& ind : roads.indicators) {
+        if (ind.key == "travel_capital_min")
+            ind.weight = s.indicators[1].weight;
+        else if (ind.key == "road_gap_km")
+            ind.weight = mRoadGapWeight->value() / 100.0;
+        else
+            for (const gis::SchemeIndicator& same : s.indicators)
+                if (same.key == ind.key)
+                    ind.weight = same.weight;
+    }
+    return roads;
 }
 
 gis::PokdarwisOptions PokdarwisPanel::options() const
@@ -141,10 +188,16 @@ void PokdarwisPanel::rank()
     mRunningOn = mWorkspace->datasetSnapshot();
     mRank->setEnabled(false);
     mSummary->setText(tr("Ranking…"));
-    mWatcher.setFuture(QtConcurrent::run([ds = mRunningOn, o = options(), s]() -> Outcome {
+    mWatcher.setFuture(QtConcurrent::run([ds = mRunningOn, o = options(), s, roads = byRoads()]() -> Outcome {
         Outcome out;
         try {
-            out.result = gis::rankPokdarwisSites(*ds, o, s);
+            gis::PokdarwisOptions run = o;
+            std::optional<gis::RoadNetwork> network; // the project's road layer at its class speeds
+            if (roads) {
+                network = gis::roadNetworkOf(ds->roads);
+                run.roads = &*network;
+            }
+            out.result = gis::rankPokdarwisSites(*ds, run, s);
         } catch (const std::exception& e) {
             out.error = e.what();
         }

@@ -2,7 +2,8 @@
 /// \file pokdarwispanel.h
 /// The POKDARWIS panel, for the tourism office: which pekon are the best candidates for a new
 /// tourism-awareness group, from the attractions near (WISATA facilities within a radius), the
-/// distance to the regency capital and the poverty rate, each with a weight. Ranks with
+/// distance to the regency capital (or, when the project has roads, the travel minutes to it
+/// and the distance to a road) and the poverty rate, each with a weight. Ranks with
 /// gis::rankPokdarwisSites off the GUI thread, shows the score as the pekon layer
 /// (Workspace::showPokdarwis) and the ranking in a table; a click on a row selects the pekon.
 /// \note GUI thread only; the ranking reads a Workspace::datasetSnapshot().
@@ -15,6 +16,7 @@
 #include <optional>
 #include <vector>
 
+class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -35,6 +37,10 @@ public:
     gis::PriorityScheme scheme() const;
     gis::PokdarwisOptions options() const;
     bool isRunning() const { return mWatcher.isRunning(); }
+    /// \brief True when the road criterion is on (the project has roads and it is checked).
+    bool byRoads() const;
+    QCheckBox* roadsBox() const { return mByRoads; }
+    QLabel* roadsNote() const { return mRoadsNote; }
     QTableWidget* table() const { return mTable; }
     QString summaryText() const;
 
@@ -58,6 +64,9 @@ private:
     Workspace* mWorkspace;
     QDoubleSpinBox* mRadius = nullptr;
     std::vector<QSpinBox*> mWeights; ///< one per indicator of gis::defaultPokdarwisScheme()
+    QCheckBox* mByRoads = nullptr;
+    QSpinBox* mRoadGapWeight = nullptr;
+    QLabel* mRoadsNote = nullptr;
     QPushButton* mRank = nullptr;
     QLabel* mSummary = nullptr;
     QTableWidget* mTable = nullptr;

@@ -17,6 +17,9 @@ namespace ui {
 
 namespace {
 
+/// Screen pixels per millimetre of a road's width: about 96 dpi, so roads look as on paper.
+constexpr double kScreenPxPerMm = 3.78;
+
 void drawReach(QPainter& painter, const layers::MapTransform& t, const RenderLayers& r, const std::string& kind,
                const std::atomic<bool>& cancelled)
 {
@@ -179,6 +182,10 @@ QImage renderFrame(const FrameRequest& request, const std::atomic<bool>& cancell
         const std::string id = it->id.toStdString();
         if (id == "pekon") {
             request.map->renderMap(painter, target, request.view);
+        } else if (id == "roads") {
+            if (request.layers->roads)
+                layers::drawRoads(painter, *request.layers->roads, [&t](gis::Point p) { return t.toPixel(p); },
+                                  kScreenPxPerMm);
         } else if (id == "proposals") {
             drawProposals(painter, t, request.layers->proposals, cancelled);
         } else if (id.rfind("reach:", 0) == 0) {

@@ -185,8 +185,12 @@ void Workspace::reloadKeepingView()
         entries.push_back(kept);
         defaults.erase(it);
     }
-    for (const LayerEntry& added : defaults)
-        entries.insert(entries.begin(), added);
+    for (const LayerEntry& added : defaults) {
+        // new roads go right over the pekon layer (under the facilities); anything else on top
+        const auto pekon = std::find_if(entries.begin(), entries.end(),
+                                        [](const LayerEntry& e) { return e.id == QLatin1String("pekon"); });
+        entries.insert(added.id == QLatin1String("roads") ? pekon : entries.begin(), added);
+    }
     mLayers->setEntries({}); // installDataset gave the defaults; these carry the user's choices
     mLayers->setEntries(std::move(entries));
     rebuildMap();
@@ -233,6 +237,7 @@ void Workspace::installDataset(gis::Dataset ds, const QString& title, const QStr
     mScheme.clear();
     mEditedScheme.reset();
 
+    mRoads = std::make_shared<const std::vector<layers::MapRoad>>(layers::mapRoadsOf(mDataset->roads));
     mFacilities.clear();
     for (const gis::Facility& f : mDataset->facilities)
         mFacilities.push_back({f.kind, f.name, f.areaCode, f.location});
@@ -295,6 +300,8 @@ std::vector<LayerEntry> Workspace::defaultLayers() const
         entries.push_back({QStringLiteral("reach:") + qs(k),
                            tr("Reach of %1 (%2 km)").arg(qs(layers::facilityKindLabel(k)), formatNumber(5.0, 0)), false,
                            0.6});
+    if (!mDataset->roads.empty())
+        entries.push_back({QStringLiteral("roads"), tr("Jalan (roads)"), true, 1.0});
     entries.push_back({QStringLiteral("pekon"), tr("Pekon (thematic layer)"), true, 1.0});
     return entries;
 }
@@ -548,6 +555,7 @@ std::shared_ptr<const RenderLayers> Workspace::renderLayers() const
     r->villageLabels = mVillageLabels;
     r->kecamatanLabels = mKecamatanLabels;
     r->proposals = mProposals;
+    r->roads = mRoads;
     return r;
 }
 

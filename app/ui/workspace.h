@@ -81,6 +81,8 @@ struct RenderLayers {
     std::vector<MapPoint> kecamatanLabels;
     double reachRadiusKm = 5.0;
     ProposalOverlay proposals; ///< drawn by the layer "proposals"
+    /// The project's road layer by tier, drawn by the layer "roads" (shared: not copied per frame).
+    std::shared_ptr<const std::vector<layers::MapRoad>> roads;
 };
 
 class Workspace : public QObject {
@@ -128,6 +130,8 @@ public:
     QString recordExport(const QString& what, const QString& path, bool personalData) const;
 
     bool hasProject() const { return mDataset != nullptr; }
+    /// \brief True when the project has a road layer (travel minutes by road are possible).
+    bool hasRoads() const { return mDataset && !mDataset->roads.empty(); }
     /// \brief The project, for panels' setters that take a const dataset (read-only, GUI thread).
     const gis::Dataset* dataset() const { return mDataset.get(); }
     const QString& title() const { return mTitle; }
@@ -280,6 +284,7 @@ private:
     std::shared_ptr<const layers::ThematicMap> mMap;
     LayerListModel* mLayers = nullptr;
     std::vector<MapPoint> mFacilities, mVillageLabels, mKecamatanLabels;
+    std::shared_ptr<const std::vector<layers::MapRoad>> mRoads; ///< the project's road layer, drawn by "roads"
     std::set<std::string> mSelection;
     std::string mCurrent;
     ProposalOverlay mProposals;

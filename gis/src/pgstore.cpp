@@ -60,6 +60,29 @@ void secureCategoryTable(PgConnection& db, const std::string& s)
             + s + ".in_scope(wilayah_code))");
 }
 
+/// The road layer (schema version 9): created with a new project, and added to an older one
+/// when its owner opens it for writing.
+void createRoadTables(PgConnection& db, const std::string& s)
+{
+    db.exec("CREATE TABLE IF NOT EXISTS " + s
+            + ".jalan (id bigint PRIMARY KEY, kelas text NOT NULL, geom geometry(MultiLineString, 4326))");
+    db.exec("CREATE INDEX IF NOT EXISTS jalan_geom ON " + s + ".jalan USING gist (geom)");
+    db.exec("CREATE TABLE IF NOT EXISTS " + s
+            + ".jalan_kecepatan (kelas text PRIMARY KEY, kmh double precision NOT NULL)");
+}
+
+void insertRoads(PgConnection& db, const std::string& s, const RoadLayer& layer)
+{
+    long long id = 0;
+    for (const Road& r : layer.roads)
+        db.query("INSERT INTO " + s + ".jalan (id, kelas, geom) VALUES ($1, $2, ST_SetSRID(ST_GeomFromWKB($3), 4326))",
+                 {pgInteger(++id), PgParam::text(r.roadClass),
+                  PgParam::bytes(multiLineStringToWkb(r.lines))});
+    for (const auto& [cls, kmh] : layer.speedsKmh)
+        db.query("INSERT INTO " + s + ".jalan_kecepatan (kelas, kmh) VALUES ($1, $2)",
+                 {PgParam::text(cls), pgNumber(kmh)});
+}
+
 /// The project's tables and indexes (created empty; indexes after a bulk load are built by
 /// createIndexes).
 void createTables(PgConnection& db, const std::string& s)
@@ -98,6 +121,7 @@ void createTables(PgConnection& db, const std::string& s)
               "lon double precision NOT NULL, lat double precision NOT NULL, gain double precision NOT NULL, "
               "served double precision NOT NULL, PRIMARY KEY (program_id, rank))");
     createExportLogTable(db, s);
+    createRoadTables(db, s);
     // Row-level security by area code prefix: a role listed here sees and writes only the rows
     // of areas under one of its prefixes; roles not listed are not restricted by it. The owner
     // is never restricted (row security does not apply to a table's owner).
@@ -387,6 +411,7 @@ void writeContent(PgConnection& db, const std::string& s, const Dataset& ds)
         db.query("INSERT INTO " + s + ".latar (name, geom) VALUES ('daratan', ST_SetSRID(ST_GeomFromWKB($1), 4326))",
                  {PgParam::bytes(multiPolygonToWkb(ds.backgroundLand))});
     insertPrograms(db, s, ds.programs);
+    insertRoads(db, s, ds.roads);
 }
 
 std::string codeFilter(const std::string& column, bool hasPrefix)
@@ -535,8 +560,9 @@ private:
 
 public:
     /// Brings an older project to this schema when this role owns it (only the owner may create
-    /// tables in it): version 7 adds export_log, version 8 kategori. Other roles keep using it as
-    /// it is (an editor's export is then not logged, and it cannot write categories).
+    /// tables in it): version 7 adds export_log, version 8 kategori, version 9 jalan and
+    /// jalan_kecepatan. Other roles keep using it as it is (an editor's export is then not
+    /// logged, and it cannot write categories or roads).
     void upgradeIfOwner()
     {
         if (mVersion >= kProjectSchemaVersion || mReadOnly || mOpenedReadOnly)
@@ -550,6 +576,7 @@ public:
             PgTransaction tx(*mDb);
             mDb->query("SELECT pg_advisory_xact_lock(hashtext($1))", {PgParam::text("sasaran." + mLoc.project)});
             createExportLogTable(*mDb, mSchema);
+            createRoadTables(*mDb, mSchema);
             PgResult t = mDb->query("SELECT to_regclass($1) IS NOT NULL", {PgParam::text(mSchema + ".kategori")});
             if (t.text(0, 0) != "t") {
                 createCategoryTable(*mDb, mSchema);
@@ -686,7 +713,36 @@ private:
         }
         if (has(options.parts, ProjectPart::Programs))
             ds.programs = readPrograms();
+        if (has(options.parts, ProjectPart::Roads) && hasRoadTables())
+            readRoads(ds);
         return ds;
+    }
+
+    /// An older project a reader opens (or one not yet upgraded) has no road tables; a role granted
+    /// access before its owner's upgrade added them may not read them yet: both read no roads.
+    bool hasRoadTables() const
+    {
+        PgResult r = mDb->query(
+            "SELECT coalesce(has_table_privilege(to_regclass($1), 'SELECT') AND "
+            "has_table_privilege(to_regclass($2), 'SELECT'), false)::text",
+            {PgParam::text(mSchema + ".jalan"), PgParam::text(mSchema + ".jalan_kecepatan")});
+        return r.text(0, 0) == "true";
+    }
+
+    void readRoads(Dataset& ds) const
+    {
+        const std::string& s = mSchema;
+        PgResult r = mDb->query("SELECT kelas, ST_AsBinary(geom) FROM " + s + ".jalan ORDER BY id", {}, true);
+        for (int i = 0; i < r.rows(); ++i) {
+            Road road;
+            road.roadClass = r.text(i, 0);
+            if (!r.isNull(i, 1))
+                road.lines = geometryFromWkb(std::string(r.view(i, 1))).lines;
+            ds.roads.roads.push_back(std::move(road));
+        }
+        PgResult k = mDb->query("SELECT kelas, kmh::text FROM " + s + ".jalan_kecepatan");
+        for (int i = 0; i < k.rows(); ++i)
+            ds.roads.speedsKmh[k.text(i, 0)] = k.number(i, 1);
     }
 
     std::vector<PlacementRun> readPrograms() const
@@ -903,6 +959,11 @@ private:
                                  "ST_SetSRID(ST_GeomFromWKB($1), 4326))",
                            {PgParam::bytes(multiPolygonToWkb(*c.backgroundLand))});
         }
+        if (c.roads) {
+            mDb->exec("DELETE FROM " + s + ".jalan");
+            mDb->exec("DELETE FROM " + s + ".jalan_kecepatan");
+            insertRoads(*mDb, s, *c.roads);
+        }
         std::vector<long long> ids;
         if (!c.addPrograms.empty()) {
             PgResult r = mDb->query("SELECT coalesce(max(id), 0)::text FROM " + s + ".program");
@@ -958,6 +1019,10 @@ bool serverProjectExists(PgConnection& db, const std::string& project)
     PgResult r = db.query("SELECT to_regclass(quote_ident($1) || '.meta') IS NOT NULL", {PgParam::text(project)});
     return r.text(0, 0) == "t";
 }
+
+namespace {
+
+} // namespace
 
 std::unique_ptr<ProjectStore> openServerProject(const std::string& location, OpenMode mode)
 {
@@ -1050,7 +1115,8 @@ void grantServerAccess(const std::string& location, const std::string& role, boo
         db->exec("GRANT EXECUTE ON FUNCTION " + s + ".in_scope(text) TO " + r);
         if (editor) {
             for (const char* table :
-                 {"indikator", "kategori", "fasilitas", "alias", "program", "program_site", "meta"})
+                 {"indikator", "kategori", "fasilitas", "alias", "program", "program_site", "meta", "jalan",
+                  "jalan_kecepatan"})
                 db->exec("GRANT INSERT, UPDATE, DELETE ON " + s + "." + table + " TO " + r);
             db->exec("GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + s + " TO " + r);
         } else {

@@ -149,10 +149,11 @@ void checkOptions(const PlacementOptions& options)
 {
     if (options.count == 0)
         throw PlacementError(PlacementParameter::Count, "placement: the number of new sites must be at least 1");
-    if (options.roads && !(options.minutes > 0.0))
+    const bool byMinutes = options.roads || options.travel;
+    if (byMinutes && !(options.minutes > 0.0))
         throw PlacementError(PlacementParameter::Minutes,
                              "placement: the reach in travel minutes must be a positive number");
-    if (!options.roads && !(options.radiusKm > 0.0))
+    if (!byMinutes && !(options.radiusKm > 0.0))
         throw PlacementError(PlacementParameter::RadiusKm,
                              "placement: the reach radius in km must be a positive number");
     if (options.capacity && !(*options.capacity > 0.0 && std::isfinite(*options.capacity)))
@@ -215,7 +216,7 @@ Prepared prepareInput(const Dataset& ds, const PlacementOptions& options, const 
 // ---------------------------------------------------------------------------------------
 
 struct Reach {
-    const RoadNetwork* roads = nullptr;
+    bool byMinutes = false;                           ///< roads or a travel model: minutes, not km
     double reach = 0.0;                               ///< km, or minutes with roads
     detail::NearestSources existing;                  ///< per village: the nearest existing facility
     std::vector<std::vector<double>> candMinutes;     ///< roads: [candidate][village]
@@ -226,11 +227,11 @@ struct Reach {
     /// Distance from candidate c to village v: km, or minutes (+infinity when no road leads there).
     double candDistance(std::size_t c, std::size_t v) const
     {
-        return roads ? candMinutes[c][v] : geodesicDistanceM(p->candidatePoints[c], p->points[v]) / 1000.0;
+        return byMinutes ? candMinutes[c][v] : geodesicDistanceM(p->candidatePoints[c], p->points[v]) / 1000.0;
     }
     double existingDistance(std::size_t f, std::size_t v) const
     {
-        return roads ? existingMinutes[f][v] : geodesicDistanceM(p->existingPoints[f], p->points[v]) / 1000.0;
+        return byMinutes ? existingMinutes[f][v] : geodesicDistanceM(p->existingPoints[f], p->points[v]) / 1000.0;
     }
 };
 
@@ -239,17 +240,25 @@ Reach computeReach(const Prepared& p, const PlacementOptions& options)
     const bool mclp = options.method == PlacementMethod::MaxCover;
     Reach r;
     r.p = &p;
-    r.roads = options.roads;
-    r.reach = options.roads ? options.minutes : options.radiusKm;
-    r.existing = detail::nearestSources(p.existingPoints, p.points, options.roads);
-    if (options.roads) {
-        r.candMinutes = detail::minutesFrom(*options.roads, p.candidatePoints, p.points);
-        if (mclp || options.capacity)
-            r.existingMinutes = detail::minutesFrom(*options.roads, p.existingPoints, p.points);
+    r.byMinutes = options.roads || options.travel;
+    r.reach = r.byMinutes ? options.minutes : options.radiusKm;
+    if (options.travel && !options.roads) {
+        // A travel model may stop at the reach for MCLP; p-median needs every distance.
+        const double limit = mclp ? options.minutes : std::numeric_limits<double>::infinity();
+        r.candMinutes = options.travel->minutesFrom(p.candidatePoints, p.points, limit);
+        r.existingMinutes = options.travel->minutesFrom(p.existingPoints, p.points, limit);
+        r.existing = detail::nearestOfMatrix(r.existingMinutes, p.points.size());
+    } else {
+        r.existing = detail::nearestSources(p.existingPoints, p.points, options.roads);
+        if (options.roads) {
+            r.candMinutes = detail::minutesFrom(*options.roads, p.candidatePoints, p.points);
+            if (mclp || options.capacity)
+                r.existingMinutes = detail::minutesFrom(*options.roads, p.existingPoints, p.points);
+        }
     }
     if (mclp)
         r.covers =
-            detail::pointsWithinReach(p.candidatePoints, p.points, r.reach, options.roads ? &r.candMinutes : nullptr);
+            detail::pointsWithinReach(p.candidatePoints, p.points, r.reach, r.byMinutes ? &r.candMinutes : nullptr);
     return r;
 }
 
@@ -567,7 +576,7 @@ void addAccessRatios(const Prepared& p, const Reach& r, const SolverResult& solv
     std::vector<std::vector<std::uint32_t>> existingCovers;
     if (!p.existing.empty())
         existingCovers =
-            detail::pointsWithinReach(p.existingPoints, p.points, r.reach, r.roads ? &r.existingMinutes : nullptr);
+            detail::pointsWithinReach(p.existingPoints, p.points, r.reach, r.byMinutes ? &r.existingMinutes : nullptr);
     const std::vector<double> before = accessRatio2sfca(p.demand, existingCovers);
     for (std::size_t c : solved.chosen)
         existingCovers.push_back(r.covers[c]);
@@ -607,7 +616,9 @@ PlacementResult startResult(const Prepared& p, const Reach& r, const PlacementOp
     PlacementResult result;
     result.options = options;
     result.options.roads = nullptr;
-    result.roadsUsed = options.roads != nullptr;
+    result.options.travel = nullptr;
+    result.roadsUsed = options.roads != nullptr || options.travel != nullptr;
+    result.travelUsed = options.travel != nullptr && options.roads == nullptr;
     result.period = p.period;
     result.candidateCount = p.candidates.size();
     result.existingCount = p.existing.size();

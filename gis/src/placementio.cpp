@@ -25,7 +25,9 @@ std::string placementToJson(const PlacementResult& result)
     j["method"] = o.method == PlacementMethod::MaxCover ? "mclp" : "pmedian";
     if (result.roadsUsed)
         j["minutes"] = o.minutes;
-    else
+    if (result.travelUsed)
+        j["travel"] = "terrain"; // minutes over terrain (walking, roads, ferries), not along roads only
+    if (!result.roadsUsed)
         j["radius_km"] = o.radiusKm;
     j["demand"] = o.demandKey;
     j["period"] = result.period;

@@ -88,6 +88,20 @@ NearestSources nearestSources(const std::vector<Point>& sources, const std::vect
     return out;
 }
 
+NearestSources nearestOfMatrix(const std::vector<std::vector<double>>& minutes, std::size_t targetCount)
+{
+    NearestSources out;
+    out.distance.assign(targetCount, std::numeric_limits<double>::infinity());
+    out.index.assign(targetCount, -1);
+    for (std::size_t s = 0; s < minutes.size(); ++s)
+        for (std::size_t t = 0; t < targetCount; ++t)
+            if (minutes[s][t] < out.distance[t]) {
+                out.distance[t] = minutes[s][t];
+                out.index[t] = static_cast<long long>(s);
+            }
+    return out;
+}
+
 } // namespace detail
 
 } // namespace gis

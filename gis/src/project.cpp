@@ -84,6 +84,36 @@ std::optional<Point> surfacePointOf(const Dataset& ds, const Area& area)
     }
 }
 
+void insertRoads(SpatialiteConnection& db, const RoadLayer& layer)
+{
+    Statement road(db, "INSERT INTO jalan (id, kelas, geom) VALUES (?, ?, GeomFromWKB(?, 4326))");
+    long long id = 0;
+    for (const Road& r : layer.roads)
+        road.bind(1, ++id).bind(2, r.roadClass).bindBlob(3, detail::multiLineStringToWkb(r.lines)).run();
+    Statement speed(db, "INSERT INTO jalan_kecepatan (kelas, kmh) VALUES (?, ?)");
+    for (const auto& [cls, kmh] : layer.speedsKmh)
+        speed.bind(1, cls).bind(2, kmh).run();
+}
+
+void readRoads(const SpatialiteConnection& db, Dataset& ds)
+{
+    if (!hasTable(db, "jalan"))
+        return;
+    {
+        Statement q(db, "SELECT kelas, AsBinary(geom) FROM jalan ORDER BY id");
+        while (q.step()) {
+            Road r;
+            r.roadClass = q.text(0);
+            if (!q.isNull(1))
+                r.lines = detail::geometryFromWkb(q.blob(1)).lines;
+            ds.roads.roads.push_back(std::move(r));
+        }
+    }
+    Statement q(db, "SELECT kelas, kmh FROM jalan_kecepatan");
+    while (q.step())
+        ds.roads.speedsKmh[q.text(0)] = q.number(1);
+}
+
 void writeContent(SpatialiteConnection& db, const Dataset& ds, bool createSpatialIndexes = true)
 {
     // schema_version was written by createSchema(); store_revision belongs to the store.
@@ -183,6 +213,8 @@ void writeContent(SpatialiteConnection& db, const Dataset& ds, bool createSpatia
 
     for (const PlacementRun& run : ds.programs)
         insertProgram(db, run);
+
+    insertRoads(db, ds.roads);
 
     if (createSpatialIndexes) {
         db.exec("SELECT CreateSpatialIndex('wilayah', 'geom')");
@@ -511,6 +543,8 @@ Dataset readProject(SpatialiteConnection& db, SpatialiteConnection* second, cons
     ds.categories = std::move(rest.categories);
     ds.bpsCodes = std::move(rest.bpsCodes);
     ds.aliases = std::move(rest.aliases);
+    if (has(options.parts, ProjectPart::Roads))
+        readRoads(db, ds);
     if (has(options.parts, ProjectPart::Programs))
         ds.programs = programsOf(db, &ds.meta);
     else
@@ -671,6 +705,11 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
         for (const auto& [code, bps] : c.bpsCodes)
             crosswalk.bind(1, code).bind(2, bps).run();
     }
+    if (c.roads) {
+        db.exec("DELETE FROM jalan");
+        db.exec("DELETE FROM jalan_kecepatan");
+        insertRoads(db, *c.roads);
+    }
     if (c.backgroundLand) {
         db.exec("DELETE FROM latar WHERE name = 'daratan'");
         if (!c.backgroundLand->empty()) {
@@ -699,7 +738,8 @@ void clearContent(SpatialiteConnection& db)
     for (const char* sql :
          {"DELETE FROM meta WHERE key NOT IN ('schema_version', 'store_revision', 'changed_by', 'changed_utc')",
           "DELETE FROM program_site", "DELETE FROM program", "DELETE FROM alias", "DELETE FROM kode_bps",
-          "DELETE FROM indikator", "DELETE FROM kategori", "DELETE FROM fasilitas", "DELETE FROM latar", "DELETE FROM wilayah"})
+          "DELETE FROM indikator", "DELETE FROM kategori", "DELETE FROM fasilitas", "DELETE FROM latar", "DELETE FROM wilayah",
+          "DELETE FROM jalan", "DELETE FROM jalan_kecepatan"})
         db.exec(sql);
 }
 

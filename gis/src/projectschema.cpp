@@ -279,6 +279,19 @@ void migrateTo8Categories(SpatialiteConnection& db)
     db.exec("CREATE INDEX IF NOT EXISTS kategori_key_period ON kategori(key, period)");
 }
 
+/// Version 9 (roads): the project's road layer, `jalan` (one row per road feature: its class
+/// and its lines) and `jalan_kecepatan` (km/h per class, keys lower case).
+void migrateTo9Roads(SpatialiteConnection& db)
+{
+    if (!hasTable(db, "jalan")) {
+        db.exec("CREATE TABLE jalan (id INTEGER PRIMARY KEY, kelas TEXT NOT NULL)");
+        db.exec("SELECT AddGeometryColumn('jalan', 'geom', 4326, 'MULTILINESTRING', 'XY')");
+    }
+    if (!hasSpatialIndex(db, "jalan"))
+        db.exec("SELECT CreateSpatialIndex('jalan', 'geom')");
+    db.exec("CREATE TABLE IF NOT EXISTS jalan_kecepatan (kelas TEXT PRIMARY KEY, kmh REAL NOT NULL)");
+}
+
 struct Migration {
     int version; ///< the version the file has after it
     void (*apply)(SpatialiteConnection&);
@@ -289,6 +302,7 @@ constexpr Migration kMigrations[] = {
     {2, &migrateTo2}, {3, &migrateTo3}, {4, &migrateTo4}, {5, &migrateTo5SurfacePoints}, {6, &migrateTo6StoreIndexes},
     {7, &migrateTo7ExportLog},
     {8, &migrateTo8Categories},
+    {9, &migrateTo9Roads},
 };
 static_assert(std::size(kMigrations) == kProjectSchemaVersion - 1, "one migration per version after 1");
 

@@ -88,7 +88,7 @@ bool ProjectChanges::empty() const
     return upsertAreas.empty() && removeAreaCodes.empty() && upsertValues.empty() && removeValuesOfKeyPeriod.empty()
         && removeValues.empty() && addFacilities.empty() && updateFacilities.empty() && removeFacilityIds.empty()
         && addAliases.empty() && bpsCodes.empty() && removeBpsCodes.empty() && meta.empty() && !backgroundLand
-        && addPrograms.empty() && upsertCategories.empty() && removeCategories.empty();
+        && addPrograms.empty() && upsertCategories.empty() && removeCategories.empty() && !roads;
 }
 
 namespace {
@@ -294,6 +294,8 @@ ProjectChanges changesBetween(const Dataset& before, const Dataset& after, Proje
     }
     if (has(parts, ProjectPart::Background) && !sameGeometry(before.backgroundLand, after.backgroundLand))
         c.backgroundLand = after.backgroundLand;
+    if (has(parts, ProjectPart::Roads) && !(before.roads == after.roads))
+        c.roads = after.roads;
     if (has(parts, ProjectPart::Programs)) {
         std::set<long long> old;
         for (const PlacementRun& r : before.programs)

@@ -16,6 +16,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <exception>
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -483,6 +485,62 @@ std::vector<TravelResult> travelTimesMany(const FrictionGrid& grid, const std::v
         if (f)
             std::rethrow_exception(f);
     return results;
+}
+
+} // namespace gis
+
+namespace gis {
+
+std::vector<std::vector<double>> TerrainTravelMinutes::minutesFrom(const std::vector<Point>& sources,
+                                                                   const std::vector<Point>& targets,
+                                                                   double reachMinutes) const
+{
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    std::vector<std::vector<double>> out(sources.size(), std::vector<double>(targets.size(), kInf));
+    if (sources.empty() || targets.empty())
+        return out;
+    const CoordinateTransform toGrid("EPSG:4326", mGrid.shape.crs);
+    std::vector<long long> targetCell(targets.size(), -1);
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+        int col = 0, row = 0;
+        if (mGrid.shape.cellOf(toGrid.forward(targets[t]), col, row))
+            targetCell[t] = static_cast<long long>(mGrid.shape.index(col, row));
+    }
+    std::vector<Point> sourcesInGrid;
+    sourcesInGrid.reserve(sources.size());
+    for (const Point& s : sources)
+        sourcesInGrid.push_back(toGrid.forward(s));
+    // One search per source, on up to two threads (each writes only its own rows).
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t s = next++; s < sources.size(); s = next++) {
+            const TravelResult r = travelTimes(mGrid, {sourcesInGrid[s]}, false, reachMinutes);
+            for (std::size_t t = 0; t < targets.size(); ++t)
+                if (targetCell[t] >= 0) {
+                    const float v = r.minutes.values[static_cast<std::size_t>(targetCell[t])];
+                    if (!std::isnan(v))
+                        out[s][t] = v;
+                }
+        }
+    };
+    std::exception_ptr failed;
+    std::thread helper([&] {
+        try {
+            work();
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    });
+    try {
+        work();
+    } catch (...) {
+        helper.join();
+        throw;
+    }
+    helper.join();
+    if (failed)
+        std::rethrow_exception(failed);
+    return out;
 }
 
 } // namespace gis

@@ -104,6 +104,11 @@ void readGeometry(Reader& r, Geometry& out)
         out.points.push_back({x, y});
         break;
     }
+    case 2: {
+        out.type = GeometryType::Line;
+        out.lines.push_back(readRing(r, little)); // a line's points are laid out as a ring's
+        break;
+    }
     case 3: {
         Polygon poly;
         const std::uint32_t rings = r.uint(little);
@@ -119,6 +124,7 @@ void readGeometry(Reader& r, Geometry& out)
         break;
     }
     case 4:
+    case 5:
     case 6:
     case 7: {
         const std::uint32_t n = r.uint(little);
@@ -156,6 +162,24 @@ std::string multiPolygonToWkb(const MultiPolygon& mp)
         putRing(out, poly.exterior);
         for (const Ring& hole : poly.holes)
             putRing(out, hole);
+    }
+    return out;
+}
+
+std::string multiLineStringToWkb(const std::vector<LineString>& lines)
+{
+    std::string out;
+    putByte(out, 1);
+    putUint(out, 5);
+    putUint(out, static_cast<std::uint32_t>(lines.size()));
+    for (const LineString& line : lines) {
+        putByte(out, 1);
+        putUint(out, 2);
+        putUint(out, static_cast<std::uint32_t>(line.size()));
+        for (Point p : line) {
+            putDouble(out, p.x);
+            putDouble(out, p.y);
+        }
     }
     return out;
 }

@@ -62,8 +62,8 @@ LegendDescription describeLegend(const ThematicMap::Snapshot& s, const ThematicM
                             en                             ? QStringLiteral("Village (pekon/desa/kelurahan)")
                                 : s.villageWord == "pekon" ? QStringLiteral("Pekon/kelurahan")
                                                            : QStringLiteral("Desa/kelurahan")});
-    if (!s.spec.roads.empty())
-        legend.lines.push_back({QPen(roadCasingColor(), u.mm(0.55)), tr(lang, "Jalan", "Road")});
+    for (RoadTier tier : roadTiersPresent(s.spec.roads))
+        legend.lines.push_back({roadLegendPen(tier, u.mm(1.0)), roadTierLabel(tier, en)});
     legend.facilitiesHeading = tr(lang, "Fasilitas", "Facilities");
     if (s.spec.showFacilities)
         legend.facilities = map.facilityLegendEntries();

@@ -586,21 +586,7 @@ void drawBorders(QPainter& painter, const Snapshot& d, const MapFrame& f)
 void drawRoadsAndCoverage(QPainter& painter, const Snapshot& d, const MapFrame& f)
 {
     const Units& u = f.u;
-    if (!d.spec.roads.empty()) {
-        QPainterPath roadsPx;
-        for (const gis::LineString& line : d.spec.roads) {
-            QPolygonF px;
-            px.reserve(static_cast<qsizetype>(line.size()));
-            for (const gis::Point& p : line)
-                px << f.t.toPixel(p);
-            roadsPx.addPolygon(px);
-        }
-        painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(detail::roadCasingColor(), u.mm(0.55), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.drawPath(roadsPx);
-        painter.setPen(QPen(QColor(0xff, 0xe0, 0x9a), u.mm(0.3), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.drawPath(roadsPx);
-    }
+    drawRoads(painter, d.spec.roads, [&f](gis::Point p) { return f.t.toPixel(p); }, u.mm(1.0));
     if (!d.coverageCircles.empty()) {
         const QColor kindColor = facilityKindColor(d.spec.coverageKind);
         QColor fill = kindColor;

@@ -137,10 +137,6 @@ inline QColor proposedSiteColor()
 {
     return QColor(0x08, 0x51, 0x9c);
 }
-inline QColor roadCasingColor()
-{
-    return QColor(0x80, 0x50, 0x30);
-}
 
 inline QString qs(const std::string& s)
 {

@@ -189,7 +189,7 @@ TEST(PlaceCli, ASettingTheLibraryRefusesIsNamedByItsOption)
     r = testutil::runCli({"place", ":default", "--kind", "PUSKESSOS", "--count", "2", "--radius-km", "5", "--minutes",
                           "10", "--out", (dir / "p.csv").string()});
     EXPECT_EQ(r.code, 2);
-    EXPECT_EQ(r.err, "sasaran-cli: error: place needs exactly one of --radius-km R or --minutes T (with --roads)\n");
+    EXPECT_EQ(r.err, "sasaran-cli: error: place needs exactly one of --radius-km R or --minutes T\n");
     r = testutil::runCli({"programs", ":default"});
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("programs needs a project file"), std::string::npos) << r.err;

@@ -509,4 +509,59 @@ TEST_P(StoreSuite, ExportLogRowsAreKeptInOrderAndChangeNoData)
     EXPECT_EQ(openProject(where, OpenMode::ReadOnly)->read().areas.size(), 4u);
 }
 
+namespace {
+
+RoadLayer twoRoads()
+{
+    RoadLayer layer;
+    layer.roads.push_back({"Jalan Kabupaten", {{{0.01, 0.05}, {0.05, 0.05}, {0.15, 0.06}}}});
+    // a MultiLineString feature: two parts, kept together as one road
+    layer.roads.push_back({"ferry", {{{0.15, 0.06}, {0.3, 0.02}}, {{0.3, 0.02}, {1.05, 0.05}}}});
+    layer.speedsKmh = {{"jalan kabupaten", 40.0}, {"ferry", 15.0}};
+    return layer;
+}
+
+} // namespace
+
+TEST_P(StoreSuite, RoadLayerRoundTripsAndIsReplacedWhole)
+{
+    const std::string where = location("roads");
+    Dataset ds = twoRegencies();
+    ds.roads = twoRoads();
+    createProject(where, ds);
+    {
+        const Dataset back = openProject(where, OpenMode::ReadOnly)->read();
+        EXPECT_EQ(back.roads, ds.roads) << "classes, parts, vertices (bit for bit) and speeds";
+        ProjectReadOptions without;
+        without.parts = ProjectPart::Meta | ProjectPart::Areas;
+        EXPECT_TRUE(openProject(where, OpenMode::ReadOnly)->read(without).roads.empty()) << "read only when asked";
+    }
+    // Replacing: the old roads and speeds go, in the same write as a meta entry
+    RoadLayer other;
+    other.roads.push_back({"track", {{{0.0, 0.0}, {0.0, 0.1}}}});
+    other.speedsKmh = {{"track", 15.0}};
+    ProjectChanges c;
+    c.roads = other;
+    c.meta["jalan_sumber"] = "jalan.gpkg";
+    EXPECT_FALSE(c.empty());
+    openProject(where)->write(c);
+    Dataset back = openProject(where, OpenMode::ReadOnly)->read();
+    EXPECT_EQ(back.roads, other);
+    EXPECT_EQ(back.metaValue("jalan_sumber"), "jalan.gpkg");
+    EXPECT_EQ(back.facilities.size(), 2u) << "the rest of the project stays";
+    // changesBetween sees a changed road layer (and only with the Roads part)
+    Dataset edited = back;
+    edited.roads = twoRoads();
+    EXPECT_TRUE(changesBetween(back, edited, ProjectPart::Meta).empty());
+    const ProjectChanges diff = changesBetween(back, edited, ProjectPart::Meta | ProjectPart::Roads);
+    ASSERT_TRUE(diff.roads.has_value());
+    openProject(where)->write(diff);
+    EXPECT_EQ(openProject(where, OpenMode::ReadOnly)->read().roads, twoRoads());
+    // an empty layer removes the roads
+    ProjectChanges none;
+    none.roads = RoadLayer{};
+    openProject(where)->write(none);
+    EXPECT_TRUE(openProject(where, OpenMode::ReadOnly)->read().roads.empty());
+}
+
 } // namespace storetest

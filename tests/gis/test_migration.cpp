@@ -74,7 +74,8 @@ TEST(Migration, Version1FileIsUpgradedWithItsDataKept)
     testutil::SqlProbe sql(path);
     EXPECT_EQ(sql.number("SELECT count(*) FROM sqlite_master WHERE name IN ('kode_bps', 'alias')"), 2);
     EXPECT_EQ(sql.number("SELECT spatial_index_enabled FROM geometry_columns WHERE f_table_name = 'latar'"), 1);
-    EXPECT_EQ(sql.number("SELECT count(*) FROM geometry_columns WHERE spatial_index_enabled = 1"), 3);
+    EXPECT_EQ(sql.number("SELECT count(*) FROM geometry_columns WHERE spatial_index_enabled = 1"), 4)
+        << "wilayah, fasilitas, latar (migration 2) and jalan (migration 7)";
     EXPECT_EQ(upgradeProject(path), kProjectSchemaVersion) << "a second upgrade does nothing";
 }
 
@@ -114,7 +115,7 @@ TEST(Migration, ANewerFileIsRefusedAndLeftUnchanged)
 
 namespace {
 
-/// A project of \a version (1 to 5) as that release wrote it: the version-1 file plus, in raw
+/// A project of \a version (1 to 6) as that release wrote it: the version-1 file plus, in raw
 /// SQL, the schema each later release added, with a row in each new table.
 void writeVersion(const std::string& path, int version)
 {
@@ -173,6 +174,11 @@ void writeVersion(const std::string& path, int version)
     if (version >= 7) // the export log (version 7 as released)
         sql.push_back("CREATE TABLE export_log (id INTEGER PRIMARY KEY, utc TEXT NOT NULL, what TEXT NOT NULL, "
                       "tier TEXT NOT NULL, path TEXT NOT NULL, user_name TEXT NOT NULL, personal_data INTEGER NOT NULL)");
+    if (version >= 8) // categories (version 8 as released)
+        sql.insert(sql.end(), {"CREATE TABLE kategori (wilayah_code TEXT NOT NULL, key TEXT NOT NULL, period TEXT NOT "
+                               "NULL, level TEXT NOT NULL, source TEXT NOT NULL, imported_at TEXT NOT NULL, PRIMARY KEY "
+                               "(wilayah_code, key, period))",
+                               "CREATE INDEX kategori_key_period ON kategori(key, period)"});
     sql.push_back("UPDATE meta SET value = '" + std::to_string(version) + "' WHERE key = 'schema_version'");
     sql.push_back("COMMIT");
     execAll(path, sql);
@@ -230,5 +236,9 @@ TEST(Migration, AFileOfEveryEarlierVersionIsUpgradedInPlaceWithItsDataKept)
         EXPECT_EQ(sql.number("SELECT count(*) FROM pragma_table_info('wilayah') WHERE name IN ('area_km2', "
                              "'surface_lon')"),
                   2);
+        EXPECT_EQ(sql.number("SELECT count(*) FROM sqlite_master WHERE name IN ('jalan', 'jalan_kecepatan')"), 2)
+            << "migration 7";
+        EXPECT_EQ(sql.number("SELECT geometry_type FROM geometry_columns WHERE f_table_name = 'jalan'"), 5)
+            << "MULTILINESTRING XY";
     }
 }

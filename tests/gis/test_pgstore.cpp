@@ -193,7 +193,8 @@ TEST(PgStore, DemoRoundTripKeepsEveryAreaValueFacilityAndStoredMeasure)
                            "JOIN pg_am a ON a.oid = i.relam WHERE i.relkind = 'i' AND a.amname = 'gist' "
                            "AND n.nspname = '"
                                + name + "'"),
-              3);
+              4)
+        << "wilayah, fasilitas, latar, jalan";
     EXPECT_EQ(countSql(db, "SELECT count(*) FROM " + s + ".wilayah WHERE ST_SRID(geom) <> 4326"), 0);
     dropProject(name);
 }
@@ -653,4 +654,40 @@ TEST(PgStore, EveryRoleGrantedAccessLogsItsExportsAndAnOlderProjectGetsTheLogTab
     EXPECT_EQ(countSql(db, "SELECT count(*) FROM " + s + ".export_log WHERE personal_data"), 2);
     dropProject(name);
     db.exec("DROP ROLE " + reader);
+}
+
+TEST(PgStore, AnOlderProjectGetsTheRoadTablesWhenItsOwnerOpensItForWriting)
+{
+    REQUIRE_SERVER();
+    const std::string name = projectName("roads_upgrade");
+    dropProject(name);
+    detail::createServerProject(projectUri(name), twoRegencies(), false);
+    auto db = admin();
+    const std::string s = db.quoteIdentifier(name);
+    // as a version 6 project was: no road tables
+    db.exec("DROP TABLE " + s + ".jalan; DROP TABLE " + s + ".jalan_kecepatan; UPDATE " + s
+            + ".meta SET value = '6' WHERE key = 'schema_version'");
+    {
+        auto reading = detail::openServerProject(projectUri(name), OpenMode::ReadOnly);
+        EXPECT_EQ(reading->schemaVersion(), 6);
+        EXPECT_TRUE(reading->read().roads.empty()) << "an old project reads without roads";
+    }
+    EXPECT_EQ(countSql(db, "SELECT count(*) FROM pg_tables WHERE schemaname = '" + name + "' AND tablename = 'jalan'"),
+              0)
+        << "a read-only open changes nothing";
+    auto writing = detail::openServerProject(projectUri(name), OpenMode::ReadWrite);
+    EXPECT_EQ(writing->schemaVersion(), kProjectSchemaVersion);
+    EXPECT_EQ(countSql(db, "SELECT count(*) FROM pg_tables WHERE schemaname = '" + name
+                               + "' AND tablename IN ('jalan', 'jalan_kecepatan')"),
+              2);
+    ProjectChanges c;
+    c.roads = RoadLayer{{{"jalan desa", {{{104.6, -5.4}, {104.7, -5.35}}}}}, {{"jalan desa", 25.0}}};
+    writing->write(c);
+    EXPECT_EQ(writing->read().roads, *c.roads);
+    EXPECT_NEAR(static_cast<double>(countSql(
+                    db, "SELECT round(ST_Length(geom::geography))::bigint FROM " + s + ".jalan WHERE id = 1")),
+                12374.0, 200.0)
+        << "PostGIS measures the stored line: about 12.4 km";
+    writing.reset();
+    dropProject(name);
 }

@@ -91,7 +91,7 @@ TEST(Project, SpatialiteSqlAgreesWithTheLibrary)
     EXPECT_EQ(sql.text("SELECT w.code FROM fasilitas f JOIN wilayah w ON Within(f.geom, w.geom) "
                        "WHERE f.kind = 'PUSKESSOS' AND w.kind IN ('pekon','kelurahan') AND f.name LIKE '%Gisting%'"),
               "18.06.20.2005");
-    EXPECT_EQ(sql.number("SELECT count(*) FROM geometry_columns"), 3) << "wilayah, fasilitas, latar";
+    EXPECT_EQ(sql.number("SELECT count(*) FROM geometry_columns"), 4) << "wilayah, fasilitas, latar, jalan";
     EXPECT_GT(sql.number("SELECT ST_Area(geom, 1) / 1e6 FROM latar WHERE name = 'daratan'"), 5000) << "background land";
     EXPECT_EQ(sql.number("SELECT sum(IsValid(geom)) FROM wilayah"), static_cast<double>(tanggamus().areas.size()));
     // SpatiaLite's ellipsoidal area differs from GeographicLib's by up to ~2e-4 relative.

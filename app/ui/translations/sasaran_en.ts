@@ -770,6 +770,10 @@
         <source>Tables and map layers (*.csv *.txt *.xlsx *.ods *.gpkg *.shp *.dbf *.geojson *.json *.kml);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Roads (a line layer, replacing the project&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::LayersPanel</name>
@@ -846,6 +850,26 @@
     </message>
     <message>
         <source>not tested (no neighbour or no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National or provincial road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regency road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local or village road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Footpath or track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ferry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1345,10 +1369,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This project has no road network, so reach is measured as distance. Import a road layer to plan by travel time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>There is no %1 yet: every site is new.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1528,6 +1548,10 @@
         <source>unlimited</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This project has no road network, so reach is measured as distance. Import a road layer (Import data, Roads) to plan by travel time.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::PokdarwisPanel</name>
@@ -1609,6 +1633,18 @@
     </message>
     <message>
         <source>Attractions (WISATA) within the chosen distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access by road: travel minutes to the capital and the distance to a road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight: Closeness to a road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no road network, so access is the distance to the capital. Import a road layer (Import data, Roads) to rank by travel time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2047,6 +2083,103 @@
     <message>
         <source>page %1 of %2</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::RoadImportPage</name>
+    <message>
+        <source>Roads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The road layer is drawn on the map and gives travel minutes for analysis and placement. Import replaces the roads the project has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Road class field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default speeds (see the README); or a JSON file of class and km/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed (km/h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the speed table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed tables (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, layer %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(detect: highway, fclass, kelas, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These roads cannot be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n road(s) in %1 class(es), class from %2. Import replaces the roads of the project.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no field (every road is &quot;jalan&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written to the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported into the project: %n road(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2612,6 +2745,10 @@
     </message>
     <message>
         <source>The file was written, but the export log of the project could not be: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jalan (roads)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

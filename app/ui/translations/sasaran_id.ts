@@ -757,6 +757,10 @@
         <source>Tables and map layers (*.csv *.txt *.xlsx *.ods *.gpkg *.shp *.dbf *.geojson *.json *.kml);;All files (*)</source>
         <translation>Tabel dan lapisan peta (*.csv *.txt *.xlsx *.ods *.gpkg *.shp *.dbf *.geojson *.json *.kml);;Semua berkas (*)</translation>
     </message>
+    <message>
+        <source>Roads (a line layer, replacing the project&apos;s)</source>
+        <translation>Jalan (lapisan garis, menggantikan jalan proyek)</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::LayersPanel</name>
@@ -834,6 +838,26 @@
     <message>
         <source>not tested (no neighbour or no value)</source>
         <translation>tidak diuji (tanpa tetangga atau tanpa nilai)</translation>
+    </message>
+    <message>
+        <source>National or provincial road</source>
+        <translation>Jalan nasional atau provinsi</translation>
+    </message>
+    <message>
+        <source>Regency road</source>
+        <translation>Jalan kabupaten</translation>
+    </message>
+    <message>
+        <source>Local or village road</source>
+        <translation>Jalan lokal atau desa</translation>
+    </message>
+    <message>
+        <source>Footpath or track</source>
+        <translation>Jalan setapak</translation>
+    </message>
+    <message>
+        <source>Ferry</source>
+        <translation>Penyeberangan</translation>
     </message>
 </context>
 <context>
@@ -1332,10 +1356,6 @@
         <translation>Pilih dua usulan untuk membandingkannya berdampingan.</translation>
     </message>
     <message>
-        <source>This project has no road network, so reach is measured as distance. Import a road layer to plan by travel time.</source>
-        <translation>Proyek ini belum memuat jaringan jalan, jadi jangkauan diukur sebagai jarak. Impor lapisan jalan untuk merencanakan menurut waktu tempuh.</translation>
-    </message>
-    <message>
         <source>There is no %1 yet: every site is new.</source>
         <translation>Belum ada %1: semua lokasi baru.</translation>
     </message>
@@ -1515,6 +1535,10 @@
         <source>unlimited</source>
         <translation>tanpa batas</translation>
     </message>
+    <message>
+        <source>This project has no road network, so reach is measured as distance. Import a road layer (Import data, Roads) to plan by travel time.</source>
+        <translation>Proyek ini belum punya jaringan jalan, jadi jangkauan diukur sebagai jarak. Impor lapisan jalan (Impor data, Jalan) untuk merencanakan menurut waktu tempuh.</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::PokdarwisPanel</name>
@@ -1597,6 +1621,18 @@
     <message>
         <source>Attractions (WISATA) within the chosen distance</source>
         <translation>Objek wisata (WISATA) dalam jarak yang dipilih</translation>
+    </message>
+    <message>
+        <source>Access by road: travel minutes to the capital and the distance to a road</source>
+        <translation>Akses lewat jalan: menit perjalanan ke ibu kota dan jarak ke jalan</translation>
+    </message>
+    <message>
+        <source>Weight: Closeness to a road</source>
+        <translation>Bobot: Kedekatan ke jalan</translation>
+    </message>
+    <message>
+        <source>This project has no road network, so access is the distance to the capital. Import a road layer (Import data, Roads) to rank by travel time.</source>
+        <translation>Proyek ini belum punya jaringan jalan, jadi akses diukur sebagai jarak ke ibu kota. Impor lapisan jalan (Impor data, Jalan) untuk memeringkat menurut waktu tempuh.</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2070,101 @@
     <message>
         <source>page %1 of %2</source>
         <translation>halaman %1 dari %2</translation>
+    </message>
+</context>
+<context>
+    <name>app::ui::RoadImportPage</name>
+    <message>
+        <source>Roads</source>
+        <translation>Jalan</translation>
+    </message>
+    <message>
+        <source>The road layer is drawn on the map and gives travel minutes for analysis and placement. Import replaces the roads the project has.</source>
+        <translation>Lapisan jalan digambar di peta dan memberi menit perjalanan untuk analisis dan penempatan. Impor menggantikan jalan yang sudah ada di proyek.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Road class field</source>
+        <translation>Kolom kelas jalan</translation>
+    </message>
+    <message>
+        <source>Default speeds (see the README); or a JSON file of class and km/h</source>
+        <translation>Kecepatan bawaan (lihat README); atau berkas JSON kelas dan km/jam</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Speeds</source>
+        <translation>Kecepatan</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Kelas</translation>
+    </message>
+    <message>
+        <source>Length (km)</source>
+        <translation>Panjang (km)</translation>
+    </message>
+    <message>
+        <source>Speed (km/h)</source>
+        <translation>Kecepatan (km/jam)</translation>
+    </message>
+    <message>
+        <source>Choose the speed table</source>
+        <translation>Pilih tabel kecepatan</translation>
+    </message>
+    <message>
+        <source>Speed tables (*.json);;All files (*)</source>
+        <translation>Tabel kecepatan (*.json);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>%1, layer %2</source>
+        <translation>%1, lapisan %2</translation>
+    </message>
+    <message>
+        <source>(detect: highway, fclass, kelas, …)</source>
+        <translation>(deteksi: highway, fclass, kelas, …)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Berkas tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>These roads cannot be imported: %1</source>
+        <translation>Jalan ini tidak dapat diimpor: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n road(s) in %1 class(es), class from %2. Import replaces the roads of the project.</source>
+        <translation>
+            <numerusform>%n jalan dalam %1 kelas, kelas dari %2. Impor menggantikan jalan proyek.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no field (every road is &quot;jalan&quot;)</source>
+        <translation>tanpa kolom (setiap jalan berkelas &quot;jalan&quot;)</translation>
+    </message>
+    <message>
+        <source>field %1</source>
+        <translation>kolom %1</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Impor data</translation>
+    </message>
+    <message>
+        <source>Nothing was written to the project: %1</source>
+        <translation>Tidak ada yang ditulis ke proyek: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported into the project: %n road(s).</source>
+        <translation>
+            <numerusform>Diimpor ke proyek: %n jalan.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2598,6 +2729,10 @@
     <message>
         <source>The file was written, but the export log of the project could not be: %1</source>
         <translation>Berkas sudah ditulis, tetapi catatan ekspor proyek tidak dapat ditulis: %1</translation>
+    </message>
+    <message>
+        <source>Jalan (roads)</source>
+        <translation>Jalan</translation>
     </message>
 </context>
 </TS>

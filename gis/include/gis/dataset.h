@@ -110,6 +110,24 @@ struct PlacementRun {
     std::string json;               ///< parameters and result as compact JSON (gis::placementToJson)
 };
 
+/// \brief One road of the project's road layer (table `jalan`): a line feature of the source
+/// and its class. Ferry links are roads of class "ferry".
+struct Road {
+    std::string roadClass;         ///< as written in the source, e.g. "Jalan Kabupaten", "primary"
+    std::vector<LineString> lines; ///< the feature's parts (EPSG:4326), each of 2 or more points
+    bool operator==(const Road&) const = default;
+};
+
+/// \brief The project's road layer (tables `jalan` and `jalan_kecepatan`): the roads and the
+/// speed of each class, used for travel minutes (gis/roadlayer.h) and drawn on maps.
+struct RoadLayer {
+    std::vector<Road> roads;
+    /// km/h by class, keys lower case and trimmed (gis::roadClassKey); every road's class has one.
+    std::map<std::string, double> speedsKmh;
+    bool empty() const noexcept { return roads.empty(); }
+    bool operator==(const RoadLayer&) const = default;
+};
+
 /// \brief An area's ellipsoidal area (and its point-on-surface) as stored in a project, with
 /// the fingerprint of the geometry they were computed from (vertexCount and coordinateSum).
 struct CachedArea {
@@ -161,6 +179,8 @@ struct Dataset {
     std::vector<AreaAlias> aliases;
     /// Saved placement runs, by ascending id (tables `program` and `program_site`).
     std::vector<PlacementRun> programs;
+    /// The road layer (empty when none was imported).
+    RoadLayer roads;
 
     /// Index for findArea (see AreaCodeIndex); nothing to maintain by hand.
     AreaCodeIndex areaIndex;

@@ -216,6 +216,20 @@ private:
     PlacementParameter mParameter;
 };
 
+/// \brief Travel minutes by another model than a RoadNetwork, e.g. over terrain (gis/travel.h,
+/// TerrainTravelMinutes: walking on slope, roads at their class speeds, ferries).
+/// minutesFrom may run on the placement's worker thread; it must only read shared state.
+class TravelMinutesModel {
+public:
+    virtual ~TravelMinutesModel() = default;
+    /// \brief [source][target]: minutes from each target to each source (people travel to the
+    /// facility), +infinity where none leads. Values above \a reachMinutes may be +infinity too
+    /// (a model may stop searching there).
+    virtual std::vector<std::vector<double>> minutesFrom(const std::vector<Point>& sources,
+                                                         const std::vector<Point>& targets,
+                                                         double reachMinutes) const = 0;
+};
+
 struct PlacementOptions {
     std::string kind = "PUSKESSOS"; ///< facility kind (Facility::kind, compared exactly)
     std::size_t count = 10;         ///< new sites
@@ -223,6 +237,8 @@ struct PlacementOptions {
     double radiusKm = 5.0;              ///< reach without roads
     double minutes = 30.0;              ///< reach with roads
     const RoadNetwork* roads = nullptr; ///< set: reach and distance are travel minutes along it
+    /// Set (and roads not): reach and distance are travel minutes by this model (place --travel).
+    const TravelMinutesModel* travel = nullptr;
     std::string demandKey = "miskin";   ///< indicator (stored or derived) used as demand; missing = 0
     std::string period;                 ///< empty = the latest of the demand key
     /// Candidates: empty = villages without a facility of the kind; a rule
@@ -270,8 +286,9 @@ struct VillageAssignment {
 };
 
 struct PlacementResult {
-    PlacementOptions options; ///< as run (roads is only echoed as roadsUsed)
-    bool roadsUsed = false;
+    PlacementOptions options; ///< as run (roads and travel are only echoed as roadsUsed, travelUsed)
+    bool roadsUsed = false;  ///< reach and distances are minutes (along roads, or by the travel model)
+    bool travelUsed = false; ///< the minutes are the travel model's (terrain), not a road network's
     std::string period;
     std::size_t candidateCount = 0;
     std::size_t existingCount = 0;

@@ -1,7 +1,8 @@
 #pragma once
 /// \file project.h
 /// The project file: one SpatiaLite database (*.sasaran.sqlite) with the tables wilayah,
-/// fasilitas, indikator, latar, kode_bps, alias, program, program_site and meta of DESIGN.md.
+/// fasilitas, indikator, latar, kode_bps, alias, program, program_site, jalan, jalan_kecepatan
+/// and meta of DESIGN.md.
 ///
 /// Schema versions and migrations:
 /// - meta "schema_version" holds the version. Version 1 is the first released schema
@@ -17,6 +18,8 @@
 ///   stay in meta). Version 5 stores each area's point-on-surface under the same fingerprint
 ///   as its area. Version 7 adds the export log, table `export_log` (id, utc, what, tier, path,
 ///   user_name, personal_data; exportlog.h).
+///   Version 9 adds the road layer: `jalan` (id, kelas, geom MULTILINESTRING) and
+///   `jalan_kecepatan` (kelas, kmh).
 /// - A new file is created at version 1 and brought up by the same numbered migrations an
 ///   older file goes through, so both paths give the same schema.
 /// - upgradeProject() (and openProjectForWriting()) run the missing migrations on the file in
@@ -36,7 +39,7 @@
 
 namespace gis {
 
-constexpr int kProjectSchemaVersion = 8;
+constexpr int kProjectSchemaVersion = 9;
 
 /// \brief Writes \a ds as a project file (new, or replacing an existing one). The file is
 /// built beside \a path under a temporary name and renamed over it only when complete, so

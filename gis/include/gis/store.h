@@ -39,7 +39,8 @@ enum class ProjectPart : unsigned {
     BpsCodes = 1u << 5,
     Background = 1u << 6, ///< latar: land around the areas
     Programs = 1u << 7,   ///< saved placement runs
-    All = 0xffu,
+    Roads = 1u << 8,      ///< jalan: the road layer and its speeds
+    All = 0x1ffu,
 };
 constexpr ProjectPart operator|(ProjectPart a, ProjectPart b)
 {
@@ -111,6 +112,9 @@ struct ProjectChanges {
 
     /// Placement runs appended; ids are assigned in order (the highest id + 1 ...).
     std::vector<PlacementRun> addPrograms;
+
+    /// Replaces the whole road layer (its roads and speeds) when set; an empty layer removes it.
+    std::optional<RoadLayer> roads;
 
     bool empty() const;
 };

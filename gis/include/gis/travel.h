@@ -24,6 +24,7 @@
 ///
 /// Thread safety: functions are reentrant; a FrictionGrid is a value read concurrently by
 /// travelTimes runs.
+#include "gis/placement.h"
 #include "gis/raster.h"
 
 #include <cstddef>
@@ -135,5 +136,20 @@ struct CoverageResult {
 CoverageResult coverageWithCapacity(const FrictionGrid& grid, const RasterGrid& population,
                                     const std::vector<std::int32_t>& areaOfCell, std::size_t areaCount,
                                     const std::vector<Point>& facilitiesInGridCrs, double capacity, double maxMinutes);
+
+/// \brief Placement reach over terrain (place --travel): minutes from a demand point (a pekon's
+/// point-on-surface, EPSG:4326) to a site = the travel time of the grid cell holding the point
+/// to the site's cell (travelTimes with the site as target, so uphill to the facility costs
+/// what it costs). One Dijkstra per site, stopped at the reach for maximal covering; points off
+/// the grid or on impassable cells are +infinity. Keeps a reference to \a grid.
+class TerrainTravelMinutes final : public TravelMinutesModel {
+public:
+    explicit TerrainTravelMinutes(const FrictionGrid& grid) : mGrid(grid) {}
+    std::vector<std::vector<double>> minutesFrom(const std::vector<Point>& sources, const std::vector<Point>& targets,
+                                                 double reachMinutes) const override;
+
+private:
+    const FrictionGrid& mGrid;
+};
 
 } // namespace gis

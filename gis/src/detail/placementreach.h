@@ -31,5 +31,7 @@ struct NearestSources {
 };
 NearestSources nearestSources(const std::vector<Point>& sources, const std::vector<Point>& targets,
                               const RoadNetwork* roads);
+/// The same from a [source][target] matrix of minutes (a travel model's).
+NearestSources nearestOfMatrix(const std::vector<std::vector<double>>& minutes, std::size_t targetCount);
 
 } // namespace gis::detail

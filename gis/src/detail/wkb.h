@@ -1,5 +1,5 @@
 #pragma once
-// Well-known binary for the geometry kinds a project stores (Point, MultiPolygon),
+// Well-known binary for the geometry kinds a project stores (Point, MultiPolygon, MultiLineString),
 // little-endian, XY. Private to gis/.
 #include "gis/geometry.h"
 
@@ -11,7 +11,9 @@ namespace gis::detail {
 
 std::string pointToWkb(Point p);
 std::string multiPolygonToWkb(const MultiPolygon& mp);
-/// \brief Decodes a Point, Polygon or MultiPolygon (either byte order). \throws GeometryError.
+std::string multiLineStringToWkb(const std::vector<LineString>& lines);
+/// \brief Decodes a Point, (Multi)LineString, Polygon or MultiPolygon (either byte order).
+/// \throws GeometryError.
 Geometry geometryFromWkb(const std::string& wkb);
 
 /// \brief Decodes SpatiaLite's own geometry BLOB (a geometry column's stored value) straight

@@ -12,6 +12,7 @@
 #include "gis/personaldata.h"
 #include "layers/classification.h"
 #include "layers/page.h"
+#include "layers/roadstyle.h"
 
 #include <QColor>
 #include <QPainter>
@@ -95,7 +96,7 @@ struct ThematicMapSpec {
     std::string proposedKind;           ///< facility kind of the proposed sites ("PUSKESSOS")
     double coverageRadiusKm = 0.0;      ///< > 0: circles of this radius around coverageKind and proposed sites
     std::string coverageKind;           ///< facility kind whose coverage is drawn
-    std::vector<gis::LineString> roads; ///< road lines (lon/lat), drawn over the borders
+    std::vector<MapRoad> roads;         ///< road lines (lon/lat) by tier, drawn over the borders
     PageSetup page;                     ///< paper and raster DPI
     Lang lang = Lang::Id;
     std::string maker; ///< "Dibuat oleh"; empty = meta "maker", else "Sasaran"
