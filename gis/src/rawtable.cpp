@@ -181,6 +181,38 @@ std::vector<std::string> formulasWithoutValue(const std::string& path, int index
     return refs;
 }
 
+/// The sheet of a spreadsheet opened as OGR layers: the named one, else the first.
+OGRLayer& spreadsheetLayer(GDALDataset& ds, const std::string& path, const std::string& sheet)
+{
+    OGRLayer* layer = sheet.empty() ? ds.GetLayer(0) : ds.GetLayerByName(sheet.c_str());
+    if (!layer) {
+        std::vector<std::string> names;
+        for (int i = 0; i < ds.GetLayerCount(); ++i)
+            names.emplace_back(ds.GetLayer(i)->GetName());
+        throw DataSourceError(path, fmt::format("it has no sheet '{}'; its sheets are {}", sheet, joinNames(names)),
+                              {"layer"});
+    }
+    return *layer;
+}
+
+/// Every row of a sheet read with HEADERS=DISABLE (XLSX and ODS), as trimmed text, with its
+/// sheet row number: the drivers number features by sheet row (1-based).
+void readSpreadsheetRows(OGRLayer& layer, RawTable& t)
+{
+    long next = 1;
+    for (auto& feature : layer) {
+        std::vector<std::string> row;
+        for (int i = 0; i < feature->GetFieldCount(); ++i)
+            row.push_back(feature->IsFieldSetAndNotNull(i) ? trimmed(feature->GetFieldAsString(i)) : std::string{});
+        long number = static_cast<long>(feature->GetFID());
+        if (number < next)
+            number = next;
+        next = number + 1;
+        t.rows.push_back(std::move(row));
+        t.rowNumbers.push_back(number);
+    }
+}
+
 RawTable readXlsx(const std::string& path, const std::string& sheet)
 {
     detail::ensureGdalRegistered();
@@ -198,33 +230,14 @@ RawTable readXlsx(const std::string& path, const std::string& sheet)
         throw DataSourceError(path,
                               "GDAL's XLSX driver cannot open it (" + errors.takeFailures()
                                   + "); save it again from the spreadsheet program as .xlsx or .csv");
-    OGRLayer* layer = sheet.empty() ? ds->GetLayer(0) : ds->GetLayerByName(sheet.c_str());
-    if (!layer) {
-        std::vector<std::string> names;
-        for (int i = 0; i < ds->GetLayerCount(); ++i)
-            names.emplace_back(ds->GetLayer(i)->GetName());
-        throw DataSourceError(path, fmt::format("it has no sheet '{}'; its sheets are {}", sheet, joinNames(names)),
-                              {"layer"});
-    }
+    OGRLayer* layer = &spreadsheetLayer(*ds, path, sheet);
     RawTable t;
     t.path = path;
     t.encoding = "XLSX";
     for (int i = 0; i < ds->GetLayerCount(); ++i)
         if (ds->GetLayer(i) == layer)
             t.formulasWithoutValue = formulasWithoutValue(path, i);
-    long next = 1;
-    for (auto& feature : *layer) {
-        std::vector<std::string> row;
-        for (int i = 0; i < feature->GetFieldCount(); ++i)
-            row.push_back(feature->IsFieldSetAndNotNull(i) ? trimmed(feature->GetFieldAsString(i)) : std::string{});
-        // The driver numbers features by sheet row (1-based) when HEADERS=DISABLE.
-        long number = static_cast<long>(feature->GetFID());
-        if (number < next)
-            number = next;
-        next = number + 1;
-        t.rows.push_back(std::move(row));
-        t.rowNumbers.push_back(number);
-    }
+    readSpreadsheetRows(*layer, t);
     return t;
 }
 
@@ -329,31 +342,12 @@ RawTable readOds(const std::string& path, const std::string& sheet)
     if (!ds)
         throw DataSourceError(path, "GDAL's ODS driver cannot open it (" + errors.takeFailures()
                                         + "); save it again from the spreadsheet program as .ods, .xlsx or .csv");
-    OGRLayer* layer = sheet.empty() ? ds->GetLayer(0) : ds->GetLayerByName(sheet.c_str());
-    if (!layer) {
-        std::vector<std::string> names;
-        for (int i = 0; i < ds->GetLayerCount(); ++i)
-            names.emplace_back(ds->GetLayer(i)->GetName());
-        throw DataSourceError(path, fmt::format("it has no sheet '{}'; its sheets are {}", sheet, joinNames(names)),
-                              {"layer"});
-    }
+    OGRLayer* layer = &spreadsheetLayer(*ds, path, sheet);
     RawTable t;
     t.path = path;
     t.encoding = "ODS";
     t.layer = layer->GetName();
-    long next = 1;
-    for (auto& feature : *layer) {
-        std::vector<std::string> row;
-        for (int i = 0; i < feature->GetFieldCount(); ++i)
-            row.push_back(feature->IsFieldSetAndNotNull(i) ? trimmed(feature->GetFieldAsString(i)) : std::string{});
-        // As XLSX: with HEADERS=DISABLE the driver numbers features by sheet row (1-based).
-        long number = static_cast<long>(feature->GetFID());
-        if (number < next)
-            number = next;
-        next = number + 1;
-        t.rows.push_back(std::move(row));
-        t.rowNumbers.push_back(number);
-    }
+    readSpreadsheetRows(*layer, t);
     return t;
 }
 
