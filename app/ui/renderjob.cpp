@@ -20,6 +20,11 @@ namespace {
 /// Screen pixels per millimetre of a road's width: about 96 dpi, so roads look as on paper.
 constexpr double kScreenPxPerMm = 3.78;
 
+/// Reach circles under this many pixels of radius are drawn as screen ellipses fitted to the
+/// geodesic circle's east and north points: at a national view there are thousands, and 60
+/// geodesic points for a circle two pixels wide was a large part of the frame.
+constexpr double kSmallReachRadiusPx = 24.0;
+
 void drawReach(QPainter& painter, const layers::MapTransform& t, const RenderLayers& r, const std::string& kind,
                const std::atomic<bool>& cancelled)
 {
@@ -30,28 +35,68 @@ void drawReach(QPainter& painter, const layers::MapTransform& t, const RenderLay
     painter.setBrush(fill);
     const gis::Extent visible = t.visibleExtent();
     const double marginDeg = r.reachRadiusKm / 100.0;
+    const double radiusM = r.reachRadiusKm * 1000.0;
     for (const MapPoint& f : r.facilities) {
         if (f.kind != kind || cancelled)
             continue;
         if (f.lonLat.x < visible.minX - marginDeg || f.lonLat.x > visible.maxX + marginDeg
             || f.lonLat.y < visible.minY - marginDeg || f.lonLat.y > visible.maxY + marginDeg)
             continue;
+        const QPointF centre = t.toPixel(f.lonLat);
+        const QPointF east = t.toPixel(gis::geodesicDestination(f.lonLat, 90.0, radiusM));
+        const QPointF north = t.toPixel(gis::geodesicDestination(f.lonLat, 0.0, radiusM));
+        const double rx = std::abs(east.x() - centre.x());
+        const double ry = std::abs(north.y() - centre.y());
+        if (std::max(rx, ry) < kSmallReachRadiusPx) {
+            painter.drawEllipse(centre, rx, ry);
+            continue;
+        }
         QPolygonF circle;
         for (int a = 0; a < 360; a += 6)
-            circle << t.toPixel(gis::geodesicDestination(f.lonLat, a, r.reachRadiusKm * 1000.0));
+            circle << t.toPixel(gis::geodesicDestination(f.lonLat, a, radiusM));
         painter.drawPolygon(circle);
     }
 }
 
-void drawFacilities(QPainter& painter, const layers::MapTransform& t, const RenderLayers& r, const std::string& kind)
+/// A facility kind's symbol drawn once into a small image, to be stamped at each facility: a
+/// national view shows tens of thousands of symbols, and filling each one's antialiased paths
+/// was more than half of the frame. Stamps land on whole device pixels.
+struct SymbolStamp {
+    QImage image;
+    QPointF offset; ///< from the facility's pixel to the image's top left (logical pixels)
+};
+
+SymbolStamp symbolStamp(const std::string& kind, double sizePx, double pixelRatio)
 {
+    // the star reaches 1.1 of the radius, plus its white outline and antialiasing
+    const int side = 2 * static_cast<int>(std::ceil((sizePx * 0.6 + 2.0) * pixelRatio));
+    SymbolStamp stamp;
+    stamp.image = QImage(side, side, QImage::Format_ARGB32_Premultiplied);
+    stamp.image.setDevicePixelRatio(pixelRatio);
+    stamp.image.fill(Qt::transparent);
+    const double half = side / 2.0 / pixelRatio;
+    {
+        QPainter painter(&stamp.image);
+        layers::drawFacilitySymbol(painter, kind, QPointF(half, half), sizePx);
+    }
+    stamp.offset = QPointF(-half, -half);
+    return stamp;
+}
+
+void drawFacilities(QPainter& painter, const layers::MapTransform& t, const RenderLayers& r, const std::string& kind,
+                    double pixelRatio)
+{
+    constexpr double kSymbolPx = 13.0;
     const QRectF target = t.targetPx().adjusted(-10, -10, 10, 10);
+    const SymbolStamp stamp = symbolStamp(kind, kSymbolPx, pixelRatio);
     for (const MapPoint& f : r.facilities) {
         if (f.kind != kind)
             continue;
         const QPointF px = t.toPixel(f.lonLat);
-        if (target.contains(px))
-            layers::drawFacilitySymbol(painter, kind, px, 13.0);
+        if (!target.contains(px))
+            continue;
+        const QPointF device(std::round(px.x() * pixelRatio), std::round(px.y() * pixelRatio));
+        painter.drawImage(device / pixelRatio + stamp.offset, stamp.image);
     }
 }
 
@@ -191,7 +236,7 @@ QImage renderFrame(const FrameRequest& request, const std::atomic<bool>& cancell
         } else if (id.rfind("reach:", 0) == 0) {
             drawReach(painter, t, *request.layers, id.substr(6), cancelled);
         } else if (id.rfind("facility:", 0) == 0) {
-            drawFacilities(painter, t, *request.layers, id.substr(9));
+            drawFacilities(painter, t, *request.layers, id.substr(9), request.pixelRatio);
         } else if (id == "labels:kecamatan") {
             paintLabels(painter, kecamatanLabels, request.layers->kecamatanLabels, true);
         } else if (id == "labels:pekon") {
