@@ -45,9 +45,17 @@ LegendDescription describeLegend(const ThematicMap::Snapshot& s, const ThematicM
         std::erase_if(legend.classes, [](const LegendEntry& e) { return e.count == 0; });
     else
         std::erase_if(legend.classes, [](const LegendEntry& e) { return e.noData && e.count == 0; });
+    if (s.spec.travel) {
+        legend.valueLabel = qs(s.spec.travel->label);
+        legend.period.clear();
+        legend.countHeading.clear();
+    }
     if (!s.spec.focusArea.empty())
         legend.outsideFocus = tr(lang, "Di luar kecamatan ini", "Outside this kecamatan");
-    if (!s.categorical) {
+    if (s.spec.travel) {
+        legend.classificationNote = tr(lang, "Menit per sel dari model medan (berjalan menurut lereng, lewat jalan)",
+                                       "Minutes per cell of the terrain model (walking by slope, by road)");
+    } else if (!s.categorical) {
         const ClassificationMethod m = s.classification->method();
         const QString method = en ? qs(methodKey(m)) : qs(methodName(m));
         legend.classificationNote = tr(lang, "Klasifikasi ", "Classification: ") + method + QStringLiteral(", ")
