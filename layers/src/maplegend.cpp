@@ -66,7 +66,8 @@ LegendDescription describeLegend(const ThematicMap::Snapshot& s, const ThematicM
         legend.lines.push_back({QPen(regencyBorderColor(), u.mm(0.8)), s.city ? tr(lang, "Kota", "City") : tr(lang, "Kabupaten", "Regency")});
     if (!s.kecamatan.empty())
         legend.lines.push_back({QPen(kecamatanBorderColor(), u.mm(0.4)), QStringLiteral("Kecamatan")});
-    legend.lines.push_back({QPen(QColor(0xa0, 0xa0, 0xa0), u.mm(0.15)),
+    // over a travel raster the pekon outlines are drawn dark (thematicmap.cpp)
+    legend.lines.push_back({QPen(s.spec.travel ? QColor(0x4a, 0x4a, 0x4a) : QColor(0xa0, 0xa0, 0xa0), u.mm(0.15)),
                             en                             ? QStringLiteral("Village (pekon/desa/kelurahan)")
                                 : s.villageWord == "pekon" ? QStringLiteral("Pekon/kelurahan")
                                                            : QStringLiteral("Desa/kelurahan")});

@@ -207,14 +207,14 @@ TEST_F(RoadsDesktop, WizardImportsRoadsThatShowOnTheMapAndEnableTravelTime)
         ASSERT_EQ(tiers.size(), 2u);
         EXPECT_EQ(layers::roadTierLabel(tiers[0], false), QStringLiteral("Jalan nasional/provinsi"));
         const layers::ThematicMap map(*window.dataset(), spec);
-        QImage page(1188, 840, QImage::Format_RGB32);
-        QPainter painter(&page);
+        QImage exported(1188, 840, QImage::Format_RGB32);
+        QPainter painter(&exported);
         const layers::PageResult result = map.renderPage(painter, QRectF(0, 0, 1188, 840), 100.0);
         painter.end();
         const QPointF onPage = layers::MapTransform(result.view, result.framePx).toPixel({104.8125, -5.4917});
         int red = 0;
         for (int dy = -3; dy <= 3; ++dy)
-            red += pixelsNear(page.copy(int(onPage.x()) - 3, int(onPage.y()) + dy, 7, 1), major);
+            red += pixelsNear(exported.copy(int(onPage.x()) - 3, int(onPage.y()) + dy, 7, 1), major);
         EXPECT_GT(red, 0) << "the national road on the exported page";
     }
     QListView* list = window.layersPanel()->list();
