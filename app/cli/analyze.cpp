@@ -102,7 +102,29 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
         writeChanges(options.project, before, ds, gis::ProjectPart::Meta);
         fmt::print(out, "kept scheme '{}' in {}\n", scheme.name, options.project);
     }
-    gis::AnalysisTable table = gis::analyzeVillages(ds, options.period, scheme);
+    // a scheme weighing terrain travel columns is scored once they are measured (the first pass
+    // scores without them)
+    const bool terrainScheme = !gis::terrainKeysOf(scheme).empty();
+    if (terrainScheme)
+        gis::checkTerrainScheme(ds, rasterProjectFile(options.project), scheme);
+    gis::PriorityScheme firstPass = scheme;
+    std::erase_if(firstPass.indicators,
+                  [](const gis::SchemeIndicator& i) { return i.key.rfind("terrain_", 0) == 0; });
+    if (firstPass.indicators.empty())
+        firstPass = gis::defaultPriorityScheme();
+    gis::AnalysisTable table = gis::analyzeVillages(ds, options.period, terrainScheme ? firstPass : scheme);
+    const bool terrain = options.travel || terrainScheme;
+    const std::string terrainSummary = terrain ? addTerrainColumns(table, ds,
+                                                                   {options.project,
+                                                                    options.travelResolutionM,
+                                                                    options.roads,
+                                                                    options.roadClassField,
+                                                                    options.roadSpeeds,
+                                                                    options.defaultSpeedKmh,
+                                                                    {}})
+                                               : std::string();
+    if (terrainScheme)
+        gis::rescoreAnalysis(table, scheme);
     std::optional<gis::SensitivityResult> sensitivity;
     if (options.sensitivityDraws > 0) {
         gis::SensitivityOptions so;
@@ -131,15 +153,6 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
         roadSummary = fmt::format("{} nodes, {} edges, {} connected parts, from {}", roads->network.nodeCount(),
                                   roads->network.edgeCount(), roads->network.componentCount(), roads->source);
     }
-    const std::string terrainSummary = options.travel ? addTerrainColumns(table, ds,
-                                                                          {options.project,
-                                                                           options.travelResolutionM,
-                                                                           options.roads,
-                                                                           options.roadClassField,
-                                                                           options.roadSpeeds,
-                                                                           options.defaultSpeedKmh,
-                                                                           {}})
-                                                      : std::string();
     std::vector<std::string> compared;
     if (!options.compare.empty()) {
         try {
@@ -188,7 +201,7 @@ int runAnalyze(const AnalyzeOptions& options, std::ostream& out, std::ostream& /
     if (unreachable)
         fmt::print(out, "roads: {}; {} pekon-destination pairs unreachable by road (empty travel cells)\n", roadSummary,
                    *unreachable);
-    if (options.travel)
+    if (terrain)
         fmt::print(out, "{}\n", terrainSummary);
     if (!compared.empty()) {
         std::string keys;

@@ -3,6 +3,7 @@
 #include "cli/common.h"
 #include "cli/exportlogcmd.h"
 #include "cli/roads.h"
+#include "cli/travel.h"
 
 #include "gis/analysis.h"
 #include "gis/error.h"
@@ -13,6 +14,7 @@
 #include "layers/maptemplate.h"
 #include "layers/meetingpack.h"
 #include "layers/thematicmap.h"
+#include "layers/travelmap.h"
 
 #include <CLI/CLI.hpp>
 #include <QGuiApplication>
@@ -288,6 +290,14 @@ CLI::App* addMapCommand(CLI::App& cli, MapCommandOptions& o)
                   "Draw the roads of a line layer FILE[:LAYER] (any OGR format) instead of the project's road layer");
     c->add_flag("--no-roads", o.noRoads, "Leave out the project's road layer (drawn by default when it has one)");
     c->add_flag("--proposals", o.proposals, "Draw the sites of the latest placement run saved in the project");
+    c->add_option("--travel", o.travel,
+                  "Draw the travel time over terrain (DEM, roads) to the nearest facility of a KIND, or to the "
+                  "capital, under the pekon outlines, classed in minutes");
+    c->add_option("--travel-classes", o.travelClasses, "Upper bounds of the travel-time classes, minutes")
+        ->default_str("15,30,60,120");
+    c->add_option("--travel-resolution-m", o.travelResolutionM, "Cell size of the travel grid, metres")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     c->add_option("--template", o.templateName, "Start from a map template: a name kept in the project or a JSON file");
     c->add_option("--save-template", o.saveTemplate, "Keep this map's settings in the project under NAME");
     addSmallCountOption(c, o);
@@ -330,9 +340,32 @@ int runMap(const MapCommandOptions& o, const CLI::App& command, std::ostream& ou
                                + "'; use .png, .pdf or .svg");
     if ((o.widthPx > 0) != (o.heightPx > 0))
         throw UsageError("give --width and --height together");
+    if (o.travel.empty() && command.count("--travel-classes"))
+        throw UsageError("--travel-classes classes the travel-time raster: give --travel KIND or --travel capital");
+    if (!o.travel.empty() && (command.count("--layer") || command.count("--indicator")))
+        throw UsageError("--travel draws the travel-time raster in place of the pekon fills: leave out --layer "
+                         "and --indicator");
     gis::Dataset ds = openProjectOrDefault(o.project);
     layers::MapTemplate t = buildTemplate(ds, o, command);
+    if (!o.travel.empty())
+        t.layer = "base";
     layers::ResolvedMap resolved = resolveWithOptionNames(ds, t, command);
+    if (!o.travel.empty()) {
+        std::vector<double> breaks = layers::defaultTravelBreaks();
+        if (!o.travelClasses.empty())
+            breaks = parseNumbers(o.travelClasses, "--travel-classes");
+        try {
+            resolved.spec.travel = layers::projectTravelRaster(ds, rasterProjectFile(o.project), o.travel, breaks,
+                                                               resolved.spec.lang, o.travelResolutionM);
+        } catch (const gis::ProjectError&) {
+            throw;
+        } catch (const gis::DataSourceError&) {
+            throw;
+        } catch (const gis::Error& e) {
+            const std::string what = e.what();
+            throw gis::Error((what.rfind("travel-time classes", 0) == 0 ? "--travel-classes: " : "--travel: ") + what);
+        }
+    }
     if (!o.roads.empty())
         resolved.spec.roads = layers::mapRoadsOf(readRoadLines(o.roads));
     else if (!o.noRoads)

@@ -43,6 +43,9 @@ struct MapCommandOptions {
     std::string coverage;     ///< KIND:KM, e.g. PUSKESSOS:5
     std::string roads;        ///< road lines FILE[:LAYER] to draw
     bool noRoads = false;     ///< leave out the project's road layer
+    std::string travel;              ///< map --travel KIND|capital: the travel-time raster
+    std::string travelClasses;       ///< "15,30,60,120" (minutes, class upper bounds)
+    double travelResolutionM = 100.0;
     bool proposals = false;   ///< the latest saved placement run
     std::string templateName; ///< NAME kept in the project, or FILE.json
     std::string saveTemplate; ///< keep the resulting template under this name

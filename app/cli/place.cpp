@@ -220,7 +220,7 @@ int runPlace(const PlaceOptions& options, std::ostream& out, std::ostream& /*err
 
     gis::Dataset ds = openProjectOrDefault(options.project);
     std::optional<CommandRoads> roads;
-    std::optional<TerrainModel> terrain;
+    std::optional<gis::TerrainModel> terrain;
     std::optional<gis::TerrainTravelMinutes> terrainMinutes;
     std::string minutesSource;
     if (options.minutes > 0.0 && options.travel) {

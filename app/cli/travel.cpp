@@ -61,13 +61,6 @@ std::vector<double> parseBreaks(const std::string& text)
     return breaks;
 }
 
-std::optional<gis::StoredRaster> storedOrNone(const std::string& project, gis::RasterKind kind)
-{
-    if (project == kDefaultProjectName)
-        return std::nullopt;
-    return gis::loadRaster(project, kind);
-}
-
 /// The latest penduduk per pekon, for spreading people over cells when no population raster exists.
 std::map<std::string, double> latestPopulation(const gis::Dataset& ds)
 {
@@ -82,58 +75,31 @@ std::map<std::string, double> latestPopulation(const gis::Dataset& ds)
 
 } // namespace
 
-TerrainModel buildTerrainModel(const gis::Dataset& ds, const TerrainOptions& options)
+std::string rasterProjectFile(const std::string& project)
 {
-    TerrainModel model;
-    const gis::RasterTarget target = gis::regencyRasterTarget(ds, options.resolutionM);
-    gis::TravelInputs inputs;
-    std::optional<gis::RasterGrid> demoDem;
-    std::optional<gis::StoredRaster> dem = storedOrNone(options.project, gis::RasterKind::Dem);
-    std::string demText;
-    if (dem) {
-        inputs.dem = &dem->grid;
-        demText = "DEM " + dem->source;
-    } else if (options.project == kDefaultProjectName || ds.isIllustrative()) {
-        demoDem = gis::buildDemoDem(ds, options.resolutionM);
-        inputs.dem = &*demoDem;
-        demText = "illustrative DEM";
-    } else {
-        demText = "no DEM (flat terrain: import one with import raster --kind dem)";
-    }
-    std::optional<gis::StoredRaster> landCover = storedOrNone(options.project, gis::RasterKind::LandCover);
-    if (landCover) {
-        inputs.landCover = &landCover->grid;
-        const nlohmann::json attributes = nlohmann::json::parse(landCover->attributes, nullptr, false);
-        if (!attributes.is_object() || !attributes.contains("speeds"))
-            throw gis::ProjectError("the land-cover raster in '" + options.project
-                                    + "' has no speed table: import it again with --speeds");
-        inputs.landCoverSpeeds = gis::parseLandCoverSpeeds(attributes["speeds"].dump(), options.project);
-    }
-    for (const gis::Area& a : ds.areas)
-        inputs.land.push_back(a.geometry);
-    if (!ds.backgroundLand.empty())
-        inputs.land.push_back(ds.backgroundLand);
-    std::string roadText = "no roads";
+    return project == kDefaultProjectName ? std::string() : project;
+}
+
+gis::TerrainModel buildTerrainModel(const gis::Dataset& ds, const TerrainOptions& options)
+{
+    gis::TerrainModelOptions model;
+    model.resolutionM = options.resolutionM;
     if (!options.roads.empty()) {
         const gis::RoadNetwork roads =
             readRoadLayer(options.roads, options.roadClassField, options.roadSpeeds, options.defaultSpeedKmh, 5.0);
-        inputs.roads = gis::roadsOf(roads);
-        roadText = fmt::format("{} road segments of file {}", inputs.roads.size(), options.roads);
-    } else if (!ds.roads.empty()) {
-        inputs.roads = gis::travelRoadsOf(ds.roads);
-        roadText = fmt::format("{} road segments of the project's road layer ({} roads at their class speeds)",
-                               inputs.roads.size(), ds.roads.roads.size());
+        model.roads = gis::roadsOf(roads);
+        model.roadsDescription = fmt::format("{} road segments of file {}", model.roads->size(), options.roads);
     }
     if (!options.barriers.empty())
-        inputs.barriers = readRoadLines(options.barriers);
-    model.grid = gis::buildFrictionGrid(target, inputs);
-    if (std::optional<gis::StoredRaster> population = storedOrNone(options.project, gis::RasterKind::Population))
-        model.population = gis::resampleGrid(population->grid, target, gis::RasterKind::Population);
-    model.summary =
-        fmt::format("grid {} x {} cells of {} m in {}; {}; {}{}{}", model.grid.shape.width, model.grid.shape.height,
-                    options.resolutionM, target.crs, demText, landCover ? "land cover " + landCover->source + "; " : "",
-                    roadText, inputs.barriers.empty() ? "" : fmt::format("; {} barrier lines", inputs.barriers.size()));
-    return model;
+        model.barriers = readRoadLines(options.barriers);
+    try {
+        return gis::buildTerrainModel(ds, rasterProjectFile(options.project), model);
+    } catch (const gis::ProjectError& e) {
+        const std::string what = e.what();
+        if (what.find("speed table") != std::string::npos)
+            throw gis::ProjectError(what + " (import raster --kind landcover --speeds FILE.json)");
+        throw;
+    }
 }
 
 CLI::App* addImportRasterCommand(CLI::App* importCmd, RasterImportOptions& options)
@@ -254,33 +220,21 @@ int runTravel(const TravelOptions& options, std::ostream& out, std::ostream&)
 
     const gis::Dataset ds = openProjectOrDefault(options.terrain.project);
     const auto started = std::chrono::steady_clock::now();
-    const TerrainModel model = buildTerrainModel(ds, options.terrain);
+    const gis::TerrainModel model = buildTerrainModel(ds, options.terrain);
     const gis::CoordinateTransform toGrid("EPSG:4326", model.grid.shape.crs);
-    std::vector<gis::Point> targets;
-    std::string what;
-    if (gis::asciiLower(options.to) == "capital") {
-        const double lon = std::atof(ds.metaValue("capital_lon", "nan").c_str());
-        const double lat = std::atof(ds.metaValue("capital_lat", "nan").c_str());
-        if (!std::isfinite(lon) || !std::isfinite(lat))
-            throw gis::Error("the project has no regency capital: set the meta values 'capital_lon' and 'capital_lat'");
-        targets.push_back(toGrid.forward({lon, lat}));
-        what = "the capital";
-    } else {
-        std::map<std::string, int> kinds;
-        for (const gis::Facility& f : ds.facilities) {
-            kinds[f.kind]++;
-            if (gis::asciiLower(f.kind) == gis::asciiLower(options.to))
-                targets.push_back(toGrid.forward(f.location));
-        }
-        if (targets.empty()) {
-            std::string list;
-            for (const auto& [k, n] : kinds)
-                list += (list.empty() ? "" : ", ") + k;
-            throw UsageError("--to: the project has no facility of kind '" + options.to
-                             + "' (kinds: " + (list.empty() ? "none" : list) + ", or capital)");
-        }
-        what = fmt::format("the nearest of {} {}", targets.size(), options.to);
+    gis::TravelDestination destination;
+    try {
+        destination = gis::travelDestination(ds, options.to);
+    } catch (const gis::Error& e) {
+        if (destination.capital || gis::asciiLower(options.to) == "capital")
+            throw;
+        throw UsageError(std::string("--to: ") + e.what());
     }
+    std::vector<gis::Point> targets;
+    for (const gis::Point& p : destination.lonLat)
+        targets.push_back(toGrid.forward(p));
+    const std::string what = destination.capital ? std::string("the capital")
+                                                 : fmt::format("the nearest of {} {}", targets.size(), options.to);
     if (ds.isIllustrative())
         fmt::print(out, "ILLUSTRATIVE data (Data ilustrasi): not official figures\n");
     fmt::print(out, "{}\n", model.summary);
@@ -372,7 +326,7 @@ void keepDemoDem(const gis::Dataset& ds, const std::string& path)
 
 std::string addTerrainColumns(gis::AnalysisTable& table, const gis::Dataset& ds, const TerrainOptions& options)
 {
-    const TerrainModel model = buildTerrainModel(ds, options);
+    const gis::TerrainModel model = buildTerrainModel(ds, options);
     const std::size_t incomplete =
         gis::addTerrainTravelColumns(table, ds, model.grid, model.population ? &*model.population : nullptr);
     return fmt::format("terrain travel: {}; weights: {}; {} pekon with an unreachable destination (empty cells)",

@@ -5,6 +5,7 @@
 /// coverage with capacity), and the terrain columns of `analyze --travel`.
 #include "gis/analysis.h"
 #include "gis/dataset.h"
+#include "gis/terrainmodel.h"
 #include "gis/travel.h"
 
 #include <optional>
@@ -48,14 +49,11 @@ struct TravelOptions {
     double coverageMinutes = 120.0; ///< how far a facility's reach goes for coverage
 };
 
-/// \brief The friction grid and the population on it, with a one-line summary of the inputs.
-struct TerrainModel {
-    gis::FrictionGrid grid;
-    std::optional<gis::RasterGrid> population; ///< from an imported population raster, on the grid
-    std::string summary;
-};
+/// \brief gis::buildTerrainModel with the road and barrier files of \a options read here.
 /// \throws gis::Error as the inputs' readers do.
-TerrainModel buildTerrainModel(const gis::Dataset& ds, const TerrainOptions& options);
+gis::TerrainModel buildTerrainModel(const gis::Dataset& ds, const TerrainOptions& options);
+/// \brief The project file holding \a project's rasters: empty for the embedded default.
+std::string rasterProjectFile(const std::string& project);
 
 /// \brief The `import raster` subcommand under \a importCmd.
 CLI::App* addImportRasterCommand(CLI::App* importCmd, RasterImportOptions& options);

@@ -112,6 +112,12 @@ layers::ThematicMapSpec ExportDialog::spec() const
             }
         }
     }
+    // the project's roads when their layer is shown, with their legend rows (as the map command)
+    spec.roads.clear();
+    if (ds && !ds->roads.empty())
+        for (const LayerEntry& e : mWorkspace->layerList()->entries())
+            if (e.visible && e.id == QStringLiteral("roads"))
+                spec.roads = layers::mapRoadsOf(ds->roads);
     spec.lang = pageLanguage();
     spec.page.paper = static_cast<layers::Paper>(mPaper->currentData().toInt());
     spec.page.landscape = mOrientation->currentData().toBool();

@@ -45,9 +45,17 @@ LegendDescription describeLegend(const ThematicMap::Snapshot& s, const ThematicM
         std::erase_if(legend.classes, [](const LegendEntry& e) { return e.count == 0; });
     else
         std::erase_if(legend.classes, [](const LegendEntry& e) { return e.noData && e.count == 0; });
+    if (s.spec.travel) {
+        legend.valueLabel = qs(s.spec.travel->label);
+        legend.period.clear();
+        legend.countHeading.clear();
+    }
     if (!s.spec.focusArea.empty())
         legend.outsideFocus = tr(lang, "Di luar kecamatan ini", "Outside this kecamatan");
-    if (!s.categorical) {
+    if (s.spec.travel) {
+        legend.classificationNote = tr(lang, "Menit per sel dari model medan (berjalan menurut lereng, lewat jalan)",
+                                       "Minutes per cell of the terrain model (walking by slope, by road)");
+    } else if (!s.categorical) {
         const ClassificationMethod m = s.classification->method();
         const QString method = en ? qs(methodKey(m)) : qs(methodName(m));
         legend.classificationNote = tr(lang, "Klasifikasi ", "Classification: ") + method + QStringLiteral(", ")
@@ -58,7 +66,8 @@ LegendDescription describeLegend(const ThematicMap::Snapshot& s, const ThematicM
         legend.lines.push_back({QPen(regencyBorderColor(), u.mm(0.8)), s.city ? tr(lang, "Kota", "City") : tr(lang, "Kabupaten", "Regency")});
     if (!s.kecamatan.empty())
         legend.lines.push_back({QPen(kecamatanBorderColor(), u.mm(0.4)), QStringLiteral("Kecamatan")});
-    legend.lines.push_back({QPen(QColor(0xa0, 0xa0, 0xa0), u.mm(0.15)),
+    // over a travel raster the pekon outlines are drawn dark (thematicmap.cpp)
+    legend.lines.push_back({QPen(s.spec.travel ? QColor(0x4a, 0x4a, 0x4a) : QColor(0xa0, 0xa0, 0xa0), u.mm(0.15)),
                             en                             ? QStringLiteral("Village (pekon/desa/kelurahan)")
                                 : s.villageWord == "pekon" ? QStringLiteral("Pekon/kelurahan")
                                                            : QStringLiteral("Desa/kelurahan")});

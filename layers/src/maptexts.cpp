@@ -107,7 +107,9 @@ void setTexts(ThematicMap::Snapshot& s, const gis::Dataset& ds, std::size_t focu
     const std::string regency = regencyNameOf(ds);
     const std::string place =
         s.focusName.empty() ? regency : "Kecamatan " + s.focusName + (regency.empty() ? "" : ", " + regency);
-    if (s.spec.title.empty()) {
+    if (s.spec.title.empty() && s.spec.travel) {
+        s.title = titleCase(s.spec.travel->title) + (place.empty() ? "" : " — " + place);
+    } else if (s.spec.title.empty()) {
         s.title = titleCase(s.info.label) + (en ? " by " : " per ") + titleCase(s.villageWord);
         if (!place.empty())
             s.title += " — " + place;
@@ -116,7 +118,13 @@ void setTexts(ThematicMap::Snapshot& s, const gis::Dataset& ds, std::size_t focu
     } else {
         s.title = s.spec.title;
     }
-    if (s.spec.subtitle.empty()) {
+    if (s.spec.subtitle.empty() && s.spec.travel) {
+        std::string classes;
+        for (double b : s.spec.travel->breaksMinutes)
+            classes += (classes.empty() ? "" : ", ") + formatNumber(b, 0);
+        s.subtitle = s.spec.travel->label + (en ? " · class limits " : " · batas kelas ") + classes
+            + (en ? " minutes" : " menit");
+    } else if (s.spec.subtitle.empty()) {
         s.subtitle = labelWithUnit(s.info);
         if (!s.period.empty())
             s.subtitle += ", " + (en ? "period " + s.period : periodPhrase(s.period));
@@ -149,6 +157,8 @@ void setTexts(ThematicMap::Snapshot& s, const gis::Dataset& ds, std::size_t focu
         s.sources = extract + "; " + s.sources;
     if (s.spec.layer && !s.spec.layer->source.empty())
         s.sources = (en ? "Map values: " : "Nilai peta: ") + s.spec.layer->source + "; " + s.sources;
+    if (s.spec.travel && !s.spec.travel->source.empty())
+        s.sources = s.spec.travel->source + "; " + s.sources;
 }
 
 QString footerText(const ThematicMap::Snapshot& s)

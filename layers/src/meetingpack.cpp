@@ -397,6 +397,8 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     base.maker = options.maker;
     base.showLabels = true;
     base.smallCountThreshold = options.smallCountThreshold;
+    if (options.roads)
+        base.roads = mapRoadsOf(ds.roads);
 
     const auto& runs = ds.programs;
     const gis::PlacementRun* latest = runs.empty() ? nullptr : &runs.back();

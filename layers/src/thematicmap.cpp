@@ -12,6 +12,7 @@
 #include "layers/labelplacement.h"
 #include "layers/maptransform.h"
 #include "layers/numberformat.h"
+#include "layers/travelmap.h"
 
 #include <algorithm>
 #include <cmath>
@@ -339,6 +340,10 @@ ThematicMap::ThematicMap(const gis::Dataset& ds, const ThematicMapSpec& given)
     else
         classifyNumbers(*s, present.numbers);
     addSurroundings(*s, ds);
+    if (spec.travel) {
+        checkTravelBreaks(spec.travel->breaksMinutes);
+        s->travelImage = detail::travelClassImage(*spec.travel);
+    }
     detail::setTexts(*s, ds, present.focusValued);
     d = std::move(s);
 }
@@ -401,6 +406,8 @@ int ThematicMap::noDataCount() const noexcept
 
 std::vector<LegendEntry> ThematicMap::legendEntries() const
 {
+    if (d->spec.travel) // the raster's classes replace the villages'
+        return travelLegendEntries(*d->spec.travel, d->spec.lang);
     // counted over the villages on the map (the focus area, or all)
     std::vector<int> counts(d->colors.size(), 0);
     for (std::size_t i = 0; i < d->villages.size(); ++i)
@@ -537,6 +544,8 @@ void drawVillages(QPainter& painter, const Snapshot& d, const MapFrame& f)
             painter.fillPath(path, detail::outsideFocusColor());
             continue;
         }
+        if (d.spec.travel)
+            continue; // the travel raster under the outlines is the fill
         const int c = d.villageClasses[i];
         painter.fillPath(path, c < 0 ? noDataColor() : d.colors[static_cast<std::size_t>(c)]);
         if (c < 0) // hatched inside the exact outline: the lines' ends do not follow the pixel grid
@@ -550,14 +559,29 @@ void drawVillages(QPainter& painter, const Snapshot& d, const MapFrame& f)
             ++drawn;
             tiny += std::max(box->width(), box->height()) < f.u.mm(3.0);
         }
-    if (tiny * 2 <= drawn) {
+    if (tiny * 2 <= drawn || d.spec.travel) {
         painter.setBrush(Qt::NoBrush);
-        painter.setPen(borderPen(detail::villageOutlineColor(), f.u.mm(0.12)));
+        // over the travel raster's colours a light outline would vanish in the pale classes
+        painter.setPen(borderPen(d.spec.travel ? QColor(0x4a, 0x4a, 0x4a) : detail::villageOutlineColor(),
+                                 f.u.mm(d.spec.travel ? 0.15 : 0.12)));
         for (std::size_t i = 0; i < d.villages.size(); ++i)
             // a speck's outline would only cover it
             if (villageBoxPx[i] && std::max(villageBoxPx[i]->width(), villageBoxPx[i]->height()) >= 1.0)
                 painter.drawPath(detail::pixelPath(d.store, d.villages[i].rings, xf, f.simplifyPx, f.clipPx, f.gridPx));
     }
+}
+
+/// The travel raster: its lon/lat cells placed by the map's (affine) transform, each cell one
+/// flat colour (no smoothing: a cell's colour is its class's).
+void drawTravelRaster(QPainter& painter, const Snapshot& d, const MapFrame& f)
+{
+    const gis::RasterGrid& g = d.spec.travel->minutes;
+    const QPointF topLeft = f.t.toPixel({g.originX, g.originY});
+    const QPointF bottomRight = f.t.toPixel({g.originX + g.width * g.cellSize, g.originY - g.height * g.cellSize});
+    painter.save();
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    painter.drawImage(QRectF(topLeft, bottomRight), d.travelImage);
+    painter.restore();
 }
 
 /// Kecamatan and regency borders, heavier, and the focus kecamatan's.
@@ -709,6 +733,8 @@ ThematicMap::DrawResult ThematicMap::drawMap(QPainter& painter, const QRectF& ta
         painter.fillPath(
             detail::pixelPath(d->backgroundLand, t.transform(), frame.simplifyPx, frame.clipPx, frame.gridPx),
             detail::landColor());
+    if (!d->travelImage.isNull())
+        drawTravelRaster(painter, *d, frame);
     drawVillages(painter, *d, frame);
     drawBorders(painter, *d, frame);
     drawRoadsAndCoverage(painter, *d, frame);

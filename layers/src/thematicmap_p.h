@@ -11,6 +11,7 @@
 #include "units.h"
 
 #include <QFontMetricsF>
+#include <QImage>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPolygonF>
@@ -92,6 +93,7 @@ struct ThematicMap::Snapshot {
     std::vector<QPolygonF> locatorNeighbours;
     std::string maker;
     std::string printedYear;
+    QImage travelImage; ///< the travel raster's classes (spec.travel), one pixel per lon/lat cell
 };
 
 namespace detail {
@@ -237,6 +239,11 @@ std::string drawUtmTicks(PageContext& pc, const QRectF& frame, const MapTransfor
 void drawGraticuleTicks(PageContext& pc, const QRectF& frame, const MapTransform& t);
 /// The inset locator, framed, at \a box.
 void drawInset(PageContext& pc, const QRectF& box, const ThematicMap::Snapshot& d, Lang lang);
+
+// --- the travel-time raster (travelmap.cpp)
+
+/// One pixel per cell of \a travel's lon/lat grid in its class colour; transparent where NaN.
+QImage travelClassImage(const TravelRaster& travel);
 
 // --- legend (maplegend.cpp)
 

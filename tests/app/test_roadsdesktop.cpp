@@ -5,8 +5,11 @@
 #include "gis/placement.h"
 #include "gis/roadlayer.h"
 #include "gis/store.h"
+#include "layers/maptransform.h"
 #include "layers/roadstyle.h"
+#include "layers/thematicmap.h"
 #include "testutil.h"
+#include "ui/exportdialog.h"
 #include "ui/importwizard.h"
 #include "ui/mainwindow.h"
 #include "ui/mapcanvas.h"
@@ -22,9 +25,11 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPainter>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -193,6 +198,25 @@ TEST_F(RoadsDesktop, WizardImportsRoadsThatShowOnTheMapAndEnableTravelTime)
     EXPECT_GT(nearRoad, 0) << "red at the road's place";
     const int before = pixelsNear(frame, major);
     EXPECT_GT(before, 50);
+    {
+        // the export dialog's page draws the roads shown, with their legend rows
+        app::ui::ExportDialog dialog(ws, window.canvas()->view(), &window);
+        const layers::ThematicMapSpec spec = dialog.spec();
+        ASSERT_EQ(spec.roads.size(), 2u);
+        const auto tiers = layers::roadTiersPresent(spec.roads);
+        ASSERT_EQ(tiers.size(), 2u);
+        EXPECT_EQ(layers::roadTierLabel(tiers[0], false), QStringLiteral("Jalan nasional/provinsi"));
+        const layers::ThematicMap map(*window.dataset(), spec);
+        QImage exported(1188, 840, QImage::Format_RGB32);
+        QPainter painter(&exported);
+        const layers::PageResult result = map.renderPage(painter, QRectF(0, 0, 1188, 840), 100.0);
+        painter.end();
+        const QPointF onPage = layers::MapTransform(result.view, result.framePx).toPixel({104.8125, -5.4917});
+        int red = 0;
+        for (int dy = -3; dy <= 3; ++dy)
+            red += pixelsNear(exported.copy(int(onPage.x()) - 3, int(onPage.y()) + dy, 7, 1), major);
+        EXPECT_GT(red, 0) << "the national road on the exported page";
+    }
     QListView* list = window.layersPanel()->list();
     list->setFocus();
     list->setCurrentIndex(ws->layerList()->index(roadsRow));
@@ -200,6 +224,8 @@ TEST_F(RoadsDesktop, WizardImportsRoadsThatShowOnTheMapAndEnableTravelTime)
     EXPECT_FALSE(ws->layerList()->entry(QStringLiteral("roads"))->visible);
     waitForFrame();
     EXPECT_LT(pixelsNear(window.canvas()->frame(), major), before / 20) << "the Jalan layer is off";
+    app::ui::ExportDialog hidden(ws, window.canvas()->view(), &window);
+    EXPECT_TRUE(hidden.spec().roads.empty()) << "a hidden road layer is not exported";
 }
 
 TEST_F(RoadsDesktop, PlacementByRoadMinutesUsesTheStoredRoads)

@@ -5,8 +5,12 @@
 #include "testutil.h"
 
 #include "gis/crs.h"
+#include "gis/project.h"
 #include "gis/raster.h"
 #include "gis/rasterstore.h"
+#include "layers/travelmap.h"
+
+#include <QImage>
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -185,4 +189,97 @@ TEST(CliTravel, ImportRasterKeepsItAndBadInputsAreClear)
     EXPECT_NE(r.err.find("NOSUCHKIND"), std::string::npos);
     r = runCli({"travel", project, "--to", "capital", "--out", (dir / "x.png").string()});
     EXPECT_EQ(r.code, 2);
+}
+
+TEST(CliTravel, MapDrawsTheTravelRasterWithItsLegend)
+{
+    const auto dir = testutil::tempDir("cli_travel_map");
+    const std::string project = demoProject(dir);
+    const std::string png = (dir / "travel.png").string();
+    auto r = runCli({"map", project, "--travel", "PUSKESMAS", "--travel-resolution-m", "1000", "--out", png, "--width",
+                     "1200", "--height", "850"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("Waktu Tempuh ke Puskesmas Terdekat"), std::string::npos) << r.out;
+    QImage image(QString::fromStdString(png));
+    ASSERT_FALSE(image.isNull());
+    // every timed class of the default classes appears on the page (the raster and its legend)
+    const std::vector<QColor> colors = layers::travelClassColors(layers::defaultTravelBreaks());
+    for (std::size_t k = 0; k + 1 < colors.size(); ++k) {
+        std::size_t n = 0;
+        for (int y = 0; y < image.height(); y += 2)
+            for (int x = 0; x < image.width(); x += 2)
+                n += image.pixelColor(x, y) == colors[k] ? 1 : 0;
+        EXPECT_GT(n, 20u) << "class " << k;
+    }
+    r = runCli({"map", project, "--travel", "capital", "--travel-classes", "30,90", "--travel-resolution-m", "1000",
+                "--out", (dir / "capital.pdf").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_GT(fs::file_size(dir / "capital.pdf"), 10000u);
+
+    r = runCli({"map", project, "--travel", "NOSUCHKIND", "--out", (dir / "x.png").string()});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("--travel: the project has no facility of kind 'NOSUCHKIND'"), std::string::npos) << r.err;
+    r = runCli({"map", project, "--travel", "capital", "--travel-classes", "60,30", "--out", (dir / "x.png").string()});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("--travel-classes"), std::string::npos) << r.err;
+    r = runCli({"map", project, "--travel", "capital", "--layer", "priority", "--out", (dir / "x.png").string()});
+    EXPECT_EQ(r.code, 2) << r.err;
+    r = runCli({"map", project, "--travel-classes", "30,60", "--out", (dir / "x.png").string()});
+    EXPECT_EQ(r.code, 2) << r.err;
+}
+
+TEST(CliTravel, SchemeWeighingTerrainMinutesScoresWithThemOrSaysTheDemIsMissing)
+{
+    const auto dir = testutil::tempDir("cli_travel_scheme");
+    const std::string project = demoProject(dir);
+    const fs::path scheme = dir / "terrain.json";
+    testutil::writeFile(scheme, R"({"name": "medan", "missing": "exclude_village", "indicators": [
+        {"key": "terrain_puskesmas_min", "direction": "higher_is_worse", "normalisation": "minmax", "weight": 1}]})");
+    const fs::path csv = dir / "terrain.csv";
+    auto r = runCli({"analyze", project, "--scheme", scheme.string(), "--travel-resolution-m", "1000", "--out",
+                     csv.string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("terrain travel:"), std::string::npos) << "the terrain columns are measured without --travel";
+    const auto rows = readCsv(csv);
+    ASSERT_GT(rows.size(), 100u);
+    const auto& header = rows[0];
+    auto col = [&](const std::string& name) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        EXPECT_NE(it, header.end()) << name;
+        return static_cast<std::size_t>(it - header.begin());
+    };
+    const std::size_t minutes = col("terrain_puskesmas_min"), score = col("priority_score"),
+                      contrib = col("contrib_terrain_puskesmas_min");
+    // by hand: one indicator, min-max, higher is worse: score = 100 (t - min) / (max - min)
+    double lo = 1e300, hi = -1e300;
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        if (!rows[i][minutes].empty()) {
+            lo = std::min(lo, std::stod(rows[i][minutes]));
+            hi = std::max(hi, std::stod(rows[i][minutes]));
+        }
+    ASSERT_GT(hi, lo);
+    std::size_t checked = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        if (rows[i][minutes].empty()) {
+            EXPECT_TRUE(rows[i][score].empty()) << "a pekon without a reachable cell is excluded";
+            continue;
+        }
+        const double expected = 100.0 * (std::stod(rows[i][minutes]) - lo) / (hi - lo);
+        EXPECT_NEAR(std::stod(rows[i][score]), expected, 0.02) << rows[i][0];
+        EXPECT_NEAR(std::stod(rows[i][contrib]), expected, 0.02) << rows[i][0];
+        ++checked;
+    }
+    EXPECT_GT(checked, 100u);
+
+    // a project without a DEM (not illustrative, none imported): a clear error naming the keys
+    gis::Dataset plain = gis::loadProject(project);
+    plain.meta["provenance"] = "official";
+    plain.meta["values_provenance"] = "official";
+    const std::string noDem = (dir / "nodem.sasaran.sqlite").string();
+    gis::saveProject(plain, noDem);
+    ASSERT_FALSE(gis::loadRaster(noDem, gis::RasterKind::Dem).has_value());
+    r = runCli({"analyze", noDem, "--scheme", scheme.string(), "--out", (dir / "x.csv").string()});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("weighs travel time over terrain (terrain_puskesmas_min)"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("has no DEM"), std::string::npos) << r.err;
 }

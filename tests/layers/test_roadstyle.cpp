@@ -1,11 +1,14 @@
 // Roads on printed maps (layers/roadstyle.h): each tier in its own colour where the road runs,
 // major roads over minor ones, and a legend row per tier present.
 #include "layers/maplayers.h"
+#include "layers/meetingpack.h"
 #include "layers/maptransform.h"
 #include "layers/roadstyle.h"
 #include "layers/thematicmap.h"
 
+#include "gis/analysis.h"
 #include "gis/demo.h"
+#include "testutil.h"
 
 #include <QImage>
 #include <QPainter>
@@ -73,4 +76,35 @@ TEST(RoadStyle, EachTierIsDrawnInItsColourWhereTheRoadRuns)
     ASSERT_EQ(tiers.size(), 2u);
     EXPECT_EQ(roadTierLabel(tiers[0], false), QStringLiteral("Jalan nasional/provinsi"));
     EXPECT_EQ(roadTierLabel(tiers[1], false), QStringLiteral("Jalan kabupaten"));
+}
+
+TEST(RoadStyle, TheMeetingPackDrawsTheProjectsRoadsWithTheirLegendRows)
+{
+    if (!testutil::havePoppler())
+        GTEST_SKIP() << "pdftotext (poppler-utils) not installed: the pack is not read back";
+    gis::Dataset ds = gis::buildDefaultDataset();
+    ds.roads.roads.push_back({"Jalan Nasional", {{{104.60, -5.40}, {104.90, -5.40}}}});
+    ds.roads.roads.push_back({"Jalan Kabupaten", {{{104.75, -5.30}, {104.75, -5.50}}}});
+    ds.roads.speedsKmh = {{"jalan nasional", 60}, {"jalan kabupaten", 40}};
+    const gis::AnalysisTable table = gis::analyzeVillages(ds, "2018");
+    const auto dir = testutil::tempDir("roads_meeting_pack");
+    ReportOptions options;
+    options.findings = false;
+    options.printedDate = "1 Desember 2026";
+    auto count = [](const std::string& text, const std::string& word) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1))
+            ++n;
+        return n;
+    };
+    const auto with = dir / "with.pdf";
+    exportReport(ds, table, options, with.string());
+    const std::string text = testutil::pdfText(with);
+    // the priority, density and facility maps each list both tiers in their legend
+    EXPECT_GE(count(text, "Jalan nasional/provinsi"), 3u) << text.substr(0, 2000);
+    EXPECT_GE(count(text, "Jalan kabupaten"), 3u);
+    options.roads = false;
+    const auto without = dir / "without.pdf";
+    exportReport(ds, table, options, without.string());
+    EXPECT_EQ(count(testutil::pdfText(without), "Jalan nasional/provinsi"), 0u);
 }

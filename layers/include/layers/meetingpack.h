@@ -72,6 +72,8 @@ struct ReportOptions {
     /// An earlier period: after the poverty density map, a map of the change of the poverty rate
     /// from it to the analysed period. Empty: no change page.
     std::string comparePeriod;
+    /// Draw the project's road layer (when it has one) on every map, with its legend rows.
+    bool roads = true;
 };
 
 /// \brief Writes the meeting pack: with options.findings (the default) first the findings page and

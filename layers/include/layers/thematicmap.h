@@ -10,6 +10,7 @@
 #include "gis/geometry.h"
 #include "gis/indicators.h"
 #include "gis/personaldata.h"
+#include "gis/raster.h"
 #include "layers/classification.h"
 #include "layers/page.h"
 #include "layers/roadstyle.h"
@@ -63,6 +64,17 @@ struct ProposedSite {
     gis::Point location;
 };
 
+/// \brief A travel-time raster drawn under the village outlines instead of their fills, with its
+/// own legend (layers/travelmap.h makes one from a project).
+struct TravelRaster {
+    /// EPSG:4326 grid (gis::lonLatGrid): minutes, +infinity = unreachable, NaN = nothing drawn
+    gis::RasterGrid minutes;
+    std::vector<double> breaksMinutes{15.0, 30.0, 60.0, 120.0}; ///< class upper bounds, ascending
+    std::string label;  ///< legend heading: "Waktu tempuh ke Puskesmas terdekat (menit)"
+    std::string title;  ///< the map title when the spec has none
+    std::string source; ///< printed first on the sources line: the model, its DEM, roads
+};
+
 /// \brief What a thematic map shows and how it is classified.
 struct ThematicMapSpec {
     std::string indicatorKey = "poverty_rate";
@@ -97,6 +109,7 @@ struct ThematicMapSpec {
     double coverageRadiusKm = 0.0;      ///< > 0: circles of this radius around coverageKind and proposed sites
     std::string coverageKind;           ///< facility kind whose coverage is drawn
     std::vector<MapRoad> roads;         ///< road lines (lon/lat) by tier, drawn over the borders
+    std::optional<TravelRaster> travel; ///< drawn instead of the village fills; its classes are the legend's
     PageSetup page;                     ///< paper and raster DPI
     Lang lang = Lang::Id;
     std::string maker; ///< "Dibuat oleh"; empty = meta "maker", else "Sasaran"
