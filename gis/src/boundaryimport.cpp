@@ -542,7 +542,8 @@ BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions&
             if (a.name.empty())
                 a.name = a.code;
             if (auto known = km2.find(a.code); known != km2.end())
-                set.areaCache[a.code] = CachedArea{known->second, vertexCount(a.geometry), coordinateSum(a.geometry), {}};
+                set.areaCache[a.code] =
+                    CachedArea{known->second, vertexCount(a.geometry), coordinateSum(a.geometry), {}};
             set.areas.push_back(std::move(a));
         }
     report.villages = byLevel[4].size();
@@ -774,6 +775,12 @@ ReplaceReport replaceBoundaries(Dataset& ds, BoundarySet& set, const std::string
         }
     ds.areas = std::move(areas);
     r.areasAfter = ds.areas.size();
+    // Areas measured while reading, for the geometries that changed (each is used only while
+    // its geometry's fingerprint matches; an unchanged one keeps its stored area and point).
+    for (const auto& [code, cached] : set.areaCache)
+        if (auto it = ds.areaCache.find(code); it == ds.areaCache.end() || it->second.vertices != cached.vertices
+            || it->second.coordinateSum != cached.coordinateSum)
+            ds.areaCache[code] = cached;
     for (const auto& [code, bps] : set.bpsCodes)
         ds.bpsCodes[code] = bps;
 

@@ -121,7 +121,8 @@ CancelledEdges dissolveByCancellingEdges(const MultiPolygon& parts)
 
     // Chain the remaining edges: each node starts one edge at most (else rings touch there and
     // the way round is ambiguous: GEOS decides).
-    std::sort(left.begin(), left.end(), [](const DirectedEdge& a, const DirectedEdge& b) { return pointLess(a.from, b.from); });
+    std::sort(left.begin(), left.end(),
+              [](const DirectedEdge& a, const DirectedEdge& b) { return pointLess(a.from, b.from); });
     for (std::size_t i = 1; i < left.size(); ++i)
         if (left[i].from == left[i - 1].from)
             return result;

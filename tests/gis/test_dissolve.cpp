@@ -62,8 +62,7 @@ std::map<DissolvePath, std::size_t> expectBothPathsAgree(const std::map<std::str
             EXPECT_LE(relativeDifference(partsKm2, fullKm2), 1e-9) << code << ": the parts' sum";
         }
         if (path == DissolvePath::CancelledEdges) {
-            EXPECT_LE(planarArea(difference(fast, full)) + planarArea(difference(full, fast)),
-                      1e-12 * planarArea(full))
+            EXPECT_LE(planarArea(difference(fast, full)) + planarArea(difference(full, fast)), 1e-12 * planarArea(full))
                 << code;
             const Point a = pointOnSurface(fast), b = pointOnSurface(full);
             EXPECT_NEAR(a.x, b.x, 1e-12) << code;
@@ -129,8 +128,8 @@ TEST(Dissolve, SquaresTouchingAtACornerAreLeftToGeos)
     // A 2x2 block and a square meeting it at its corner (2, 2): two remaining edges leave that
     // node, so the way round is left to GEOS's coverage union (two polygons touching there).
     DissolvePath path = DissolvePath::CancelledEdges;
-    const MultiPolygon u = unionCoverage(
-        {square(0, 0, 1), square(1, 0, 1), square(0, 1, 1), square(1, 1, 1), square(2, 2, 1)}, &path);
+    const MultiPolygon u =
+        unionCoverage({square(0, 0, 1), square(1, 0, 1), square(0, 1, 1), square(1, 1, 1), square(2, 2, 1)}, &path);
     EXPECT_EQ(path, DissolvePath::CoverageUnion);
     EXPECT_EQ(u.size(), 2u);
     EXPECT_NEAR(planarArea(u), 5.0, 1e-12);
