@@ -4,6 +4,7 @@
 #include "gis/codes.h"
 #include "gis/error.h"
 #include "gis/geometryops.h"
+#include "gis/measure.h"
 #include "gis/referencenaming.h"
 #include "gis/spatialindex.h"
 #include "gis/text.h"
@@ -16,6 +17,7 @@
 #include <cmath>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <set>
 #include <thread>
 #include <type_traits>
@@ -269,7 +271,30 @@ struct DissolveLevel {
     /// In: whether to try the coverage union; out: whether it served most of this level (the
     /// level above, dissolved from this one's results, is a coverage only if this one was).
     bool* coverageWorks = nullptr;
+    /// Geodesic areas known by code: those of the level below are read, those of the dissolved
+    /// areas added where their parts do not overlap (a clean coverage's area is its parts' sum).
+    std::map<std::string, double>* km2 = nullptr;
 };
+
+/// Geodesic km² of \a areas on the cores, by code (the dissolved levels sum them).
+std::map<std::string, double> geodesicAreasKm2(const std::vector<Area>& areas)
+{
+    std::vector<double> km2(areas.size());
+    std::atomic<std::size_t> nextChunk{0};
+    auto measure = [&] {
+        constexpr std::size_t kChunk = 64;
+        for (std::size_t from = nextChunk.fetch_add(kChunk); from < areas.size(); from = nextChunk.fetch_add(kChunk))
+            for (std::size_t i = from; i < std::min(from + kChunk, areas.size()); ++i)
+                km2[i] = geodesicAreaKm2(areas[i].geometry);
+    };
+    auto helper = std::async(std::launch::async, measure);
+    measure();
+    helper.get();
+    std::map<std::string, double> byCode;
+    for (std::size_t i = 0; i < areas.size(); ++i)
+        byCode.emplace_hint(byCode.end(), areas[i].code, km2[i]);
+    return byCode;
+}
 
 /// The areas of \a level that the file lacks, dissolved from the areas \a below with the same
 /// parent code and named as most of their villages name them. Returns how many were added;
@@ -278,10 +303,17 @@ std::size_t dissolveMissing(std::vector<Area>& level, const std::vector<Area>& b
                             const DissolveLevel& how)
 {
     std::map<std::string, std::vector<MultiPolygon>> parts;
+    std::map<std::string, std::optional<double>> partsKm2; // empty when a part's area is unknown
     for (const Area& a : below) {
         auto& list = parts[a.parentCode];
         if (!how.skipEmptyParts || !a.geometry.empty())
             list.push_back(a.geometry);
+        auto [sum, added] = partsKm2.try_emplace(a.parentCode, 0.0);
+        auto known = how.km2->find(a.code);
+        if (known == how.km2->end())
+            sum->second.reset();
+        else if (sum->second)
+            *sum->second += known->second;
     }
     std::set<std::string> present;
     for (const Area& a : level)
@@ -292,6 +324,7 @@ std::size_t dissolveMissing(std::vector<Area>& level, const std::vector<Area>& b
         if (!present.count(code))
             toDissolve.push_back(&list);
     std::vector<MultiPolygon> dissolved(toDissolve.size());
+    std::vector<char> withoutOverlap(toDissolve.size(), 0);
     // Real boundaries are seldom noded as a coverage and then every attempt fails after doing
     // its work: once most of the first few have failed, the rest go straight to the full union.
     std::atomic<std::size_t> next{0}, tried{0}, byCoverage{0};
@@ -302,9 +335,12 @@ std::size_t dissolveMissing(std::vector<Area>& level, const std::vector<Area>& b
                 dissolved[i] = unionAll(*toDissolve[i]);
                 continue;
             }
-            bool usedCoverage = false;
-            dissolved[i] = unionCoverage(*toDissolve[i], &usedCoverage);
-            byCoverage += usedCoverage ? 1 : 0;
+            DissolvePath path = DissolvePath::FullUnion;
+            dissolved[i] = unionCoverage(*toDissolve[i], &path);
+            withoutOverlap[i] = partsDoNotOverlap(path) ? 1 : 0;
+            if (path == DissolvePath::SinglePolygon)
+                continue; // tells nothing about the coverage
+            byCoverage += path == DissolvePath::FullUnion ? 0 : 1;
             ++tried;
         }
     };
@@ -333,6 +369,8 @@ std::size_t dissolveMissing(std::vector<Area>& level, const std::vector<Area>& b
             if (how.namedByCode)
                 ++*how.namedByCode;
         }
+        if (withoutOverlap[added] && partsKm2.at(code))
+            (*how.km2)[code] = *partsKm2.at(code);
         a.geometry = std::move(dissolved[added]);
         ++added;
         level.push_back(std::move(a));
@@ -492,16 +530,20 @@ BoundarySet readBoundaries(const std::string& path, const BoundaryImportOptions&
             k.name = names == groups.kecNames.end() ? "Kecamatan " + k.code : mostCommon(names->second);
         }
     bool coverageWorks = true;
+    std::map<std::string, double> km2 = geodesicAreasKm2(byLevel[4]);
     report.kecamatanDissolved =
         dissolveMissing(byLevel[3], byLevel[4], groups.kecNames,
-                        {"kecamatan", "Kecamatan ", true, &report.kecamatanNamedByCode, &coverageWorks});
+                        {"kecamatan", "Kecamatan ", true, &report.kecamatanNamedByCode, &coverageWorks, &km2});
     report.kabupatenDissolved = dissolveMissing(byLevel[2], byLevel[3], groups.kabNames,
-                                                {"kabupaten", "Kabupaten ", false, nullptr, &coverageWorks});
+                                                {"kabupaten", "Kabupaten ", false, nullptr, &coverageWorks, &km2});
 
     for (int level : {4, 3, 2, 1})
         for (Area& a : byLevel[level]) {
             if (a.name.empty())
                 a.name = a.code;
+            if (auto known = km2.find(a.code); known != km2.end())
+                set.areaCache[a.code] =
+                    CachedArea{known->second, vertexCount(a.geometry), coordinateSum(a.geometry), {}};
             set.areas.push_back(std::move(a));
         }
     report.villages = byLevel[4].size();
@@ -681,6 +723,7 @@ Dataset newProjectFromBoundaries(BoundarySet set, const std::string& capitalSpec
 {
     Dataset ds;
     ds.areas = std::move(set.areas);
+    ds.areaCache = std::move(set.areaCache);
     ds.bpsCodes = std::move(set.bpsCodes);
     setBoundaryMeta(ds, set);
     if (!set.regencyCode.empty()) {
@@ -732,6 +775,12 @@ ReplaceReport replaceBoundaries(Dataset& ds, BoundarySet& set, const std::string
         }
     ds.areas = std::move(areas);
     r.areasAfter = ds.areas.size();
+    // Areas measured while reading, for the geometries that changed (each is used only while
+    // its geometry's fingerprint matches; an unchanged one keeps its stored area and point).
+    for (const auto& [code, cached] : set.areaCache)
+        if (auto it = ds.areaCache.find(code); it == ds.areaCache.end() || it->second.vertices != cached.vertices
+            || it->second.coordinateSum != cached.coordinateSum)
+            ds.areaCache[code] = cached;
     for (const auto& [code, bps] : set.bpsCodes)
         ds.bpsCodes[code] = bps;
 

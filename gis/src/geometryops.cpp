@@ -1,13 +1,12 @@
 #include "gis/geometryops.h"
 
+#include "detail/edgedissolve.h"
 #include "detail/geos.h"
 #include "gis/error.h"
 
 #include <geos_c.h>
 
 #include <cmath>
-#include <functional>
-#include <unordered_map>
 
 namespace gis {
 
@@ -28,47 +27,6 @@ struct WktWriterDeleter {
 struct GeosStringDeleter {
     void operator()(char* s) const noexcept { GEOSFree_r(geosHandle(), s); }
 };
-
-/// Whether at least a quarter of the rings' edges are each shared by two rings vertex for vertex,
-/// as in a coverage (where every inner edge is). A layer that is not noded as a coverage shares
-/// almost none, and GEOSCoverageUnion_r would only fail on it after doing its work.
-bool sharesMostEdges(const MultiPolygon& all)
-{
-    struct Edge {
-        Point a, b; // a < b
-        bool operator==(const Edge& o) const noexcept { return a == o.a && b == o.b; }
-    };
-    struct EdgeHash {
-        std::size_t operator()(const Edge& e) const noexcept
-        {
-            const std::hash<double> h;
-            std::size_t seed = h(e.a.x);
-            for (double v : {e.a.y, e.b.x, e.b.y})
-                seed ^= h(v) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
-            return seed;
-        }
-    };
-    std::unordered_map<Edge, int, EdgeHash> count;
-    std::size_t edges = 0;
-    auto add = [&](const Ring& ring) {
-        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-            const Point p = ring[i], q = ring[i + 1];
-            const bool pFirst = p.x < q.x || (p.x == q.x && p.y < q.y);
-            ++count[pFirst ? Edge{p, q} : Edge{q, p}];
-            ++edges;
-        }
-    };
-    for (const Polygon& polygon : all) {
-        add(polygon.exterior);
-        for (const Ring& hole : polygon.holes)
-            add(hole);
-    }
-    std::size_t shared = 0;
-    for (const auto& [edge, n] : count)
-        if (n == 2)
-            shared += 2;
-    return 4 * shared >= edges;
-}
 
 } // namespace
 
@@ -154,23 +112,33 @@ MultiPolygon unionAll(const std::vector<MultiPolygon>& parts)
     return polygonsFromGeos(checked(GEOSUnaryUnion_r(geosHandle(), g.get()), "union").get());
 }
 
-MultiPolygon unionCoverage(const std::vector<MultiPolygon>& parts, bool* usedCoverageUnion)
+MultiPolygon unionCoverage(const std::vector<MultiPolygon>& parts, DissolvePath* path)
 {
-    if (usedCoverageUnion)
-        *usedCoverageUnion = false;
+    DissolvePath ignored;
+    DissolvePath& took = path ? *path : ignored;
+    took = DissolvePath::FullUnion;
     MultiPolygon all;
     for (const MultiPolygon& mp : parts)
         all.insert(all.end(), mp.begin(), mp.end());
     if (all.empty())
         return {};
-    if (all.size() == 1)
+    if (all.size() == 1) {
+        took = DissolvePath::SinglePolygon;
         return all;
+    }
+    // A clean coverage (neighbours sharing their vertices, no overlaps) dissolves by cancelling
+    // its shared edges; only a valid result is the union (rings that cross mean overlapping parts).
+    detail::CancelledEdges cancelled = detail::dissolveByCancellingEdges(all);
+    if (cancelled.dissolved && GEOSisValid_r(geosHandle(), toGeos(*cancelled.dissolved).get()) == 1) {
+        took = DissolvePath::CancelledEdges;
+        return std::move(*cancelled.dissolved);
+    }
+    (void)detail::GeosContext::forThisThread().takeLastError();
     GeosGeomPtr g = toGeos(all);
-    // GEOSCoverageUnion_r cancels the edges that two parts share, in near-linear time, but only
-    // a clean coverage (neighbours sharing their vertices, no overlaps) gives the union that way.
-    // Its result is accepted only when it is valid and keeps the parts' summed area; otherwise
-    // (slivers, overlaps, edges that do not match) the full overlay union decides.
-    GEOSGeometry* raw = sharesMostEdges(all) ? GEOSCoverageUnion_r(geosHandle(), g.get()) : nullptr;
+    // GEOSCoverageUnion_r also cancels the edges that two parts share, where rings touch at a
+    // node too. Its result is accepted only when it is valid and keeps the parts' summed area;
+    // otherwise (slivers, overlaps, edges that do not match) the full overlay union decides.
+    GEOSGeometry* raw = cancelled.sharesMostEdges ? GEOSCoverageUnion_r(geosHandle(), g.get()) : nullptr;
     if (raw) {
         GeosGeomPtr coverage(raw);
         double partsArea = 0.0, unionArea = 0.0;
@@ -179,8 +147,7 @@ MultiPolygon unionCoverage(const std::vector<MultiPolygon>& parts, bool* usedCov
         constexpr double kRelativeAreaTolerance = 1e-11;
         if (measured && partsArea > 0.0 && std::abs(unionArea - partsArea) <= kRelativeAreaTolerance * partsArea
             && GEOSisValid_r(geosHandle(), coverage.get()) == 1) {
-            if (usedCoverageUnion)
-                *usedCoverageUnion = true;
+            took = DissolvePath::CoverageUnion;
             return polygonsFromGeos(coverage.get());
         }
     } else {

@@ -4,6 +4,7 @@
 #include "gis/demo.h"
 #include "gis/error.h"
 #include "gis/geometryops.h"
+#include "gis/measure.h"
 #include "gis/project.h"
 #include "testutil.h"
 
@@ -13,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 using namespace gis;
@@ -50,11 +52,13 @@ void writeBigShapefile(const std::string& path, const std::vector<BigVillage>& v
         f->SetField("NAMOBJ", v.name.c_str());
         f->SetField("WADMKC", v.kecamatan.c_str());
         f->SetField("WADMKK", "Contoh");
+        // corners on a 1e-4 degree grid: neighbours share them bit for bit (a clean coverage)
+        auto grid = [](double d) { return std::round(d * 1e4) / 1e4; };
         OGRLinearRing ring;
-        ring.addPoint(v.x, v.y);
-        ring.addPoint(v.x + 0.01, v.y);
-        ring.addPoint(v.x + 0.01, v.y + 0.01);
-        ring.addPoint(v.x, v.y + 0.01);
+        ring.addPoint(grid(v.x), grid(v.y));
+        ring.addPoint(grid(v.x + 0.01), grid(v.y));
+        ring.addPoint(grid(v.x + 0.01), grid(v.y + 0.01));
+        ring.addPoint(grid(v.x), grid(v.y + 0.01));
         ring.closeRings();
         OGRPolygon polygon;
         polygon.addRing(&ring);
@@ -101,6 +105,23 @@ TEST(BoundaryImport, BigShapefileWithCodesWithoutDots)
     ASSERT_NE(kec, set.areas.end());
     EXPECT_EQ(kec->name, "Alpha") << "named from WADMKC";
     EXPECT_NEAR(planarArea(kec->geometry), 3e-4, 1e-9) << "three 0.01 degree squares dissolved";
+    // The dissolved kecamatan's area is its villages' sum (they do not overlap), which is the
+    // union's own geodesic area; the new project stores it without measuring again.
+    double villagesKm2 = 0.0;
+    for (const Area& a : set.areas)
+        if (a.parentCode == "18.99.01")
+            villagesKm2 += geodesicAreaKm2(a.geometry);
+    ASSERT_TRUE(set.areaCache.count("18.99.01"));
+    EXPECT_NEAR(villagesKm2, 3 * 1.10898 * 1.10583, 0.002) << "three cells of 1.109 km (east) by 1.106 km at 5 S";
+    EXPECT_EQ(set.areaCache.at("18.99.01").km2, villagesKm2);
+    EXPECT_NEAR(set.areaCache.at("18.99.01").km2, geodesicAreaKm2(kec->geometry), 1e-12 * villagesKm2);
+    EXPECT_EQ(set.areaCache.at("18.99.01").vertices, vertexCount(kec->geometry));
+    double regencyKm2 = 0.0;
+    for (const Area& a : set.areas)
+        if (a.kind == "desa" || a.kind == "kelurahan")
+            regencyKm2 += geodesicAreaKm2(a.geometry);
+    ASSERT_TRUE(set.areaCache.count("18.99"));
+    EXPECT_NEAR(set.areaCache.at("18.99").km2, regencyKm2, 1e-12 * regencyKm2) << "the five cells";
     EXPECT_EQ(set.regencyCode, "18.99");
     EXPECT_EQ(set.regencyName, "Contoh");
     EXPECT_EQ(set.bpsCodes.at("18.99.01.2001"), "1899010001") << "KDEBPS kept as the crosswalk";
@@ -112,7 +133,9 @@ TEST(BoundaryImport, BigShapefileWithCodesWithoutDots)
     EXPECT_NEAR(std::stod(ds.metaValue("capital_lon")), 104.015, 0.006);
     const std::string project = (dir / "p.sasaran.sqlite").string();
     saveProject(ds, project);
-    EXPECT_EQ(loadProject(project).bpsCodes.size(), 5u);
+    const Dataset loaded = loadProject(project);
+    EXPECT_EQ(loaded.bpsCodes.size(), 5u);
+    EXPECT_EQ(loaded.areaCache.at("18.99.01").km2, villagesKm2) << "the sum stored";
 }
 
 TEST(BoundaryImport, DuplicatesUnknownCodesAndMissingVillagesAreReported)

@@ -1,5 +1,6 @@
-// Dissolving by coverage union (gis::unionCoverage) against the full overlay union
-// (gis::unionAll): hand-worked squares, the demo's kecamatan and the real Lampung desa.
+// Dissolving by coverage union (gis::unionCoverage: cancelled edges, else GEOS's coverage
+// union) against the full overlay union (gis::unionAll): hand-worked squares, the demo's
+// kecamatan and the real Lampung desa.
 #include "gis/boundaryimport.h"
 #include "gis/demo.h"
 #include "gis/geometryops.h"
@@ -8,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -27,35 +29,115 @@ double relativeDifference(double a, double b)
     return scale == 0.0 ? 0.0 : std::abs(a - b) / scale;
 }
 
-/// Geodesic areas of the coverage union and of the full union of each group's parts agree to
-/// 1e-9 relative; returns how many groups the coverage union served.
-std::size_t expectBothPathsAgree(const std::map<std::string, std::vector<MultiPolygon>>& groups)
+/// Twice the signed shoelace area of a ring (positive counter-clockwise).
+double twiceSignedArea(const Ring& r)
 {
-    std::size_t byCoverage = 0;
+    double sum = 0.0;
+    for (std::size_t i = 0; i + 1 < r.size(); ++i)
+        sum += r[i].x * r[i + 1].y - r[i + 1].x * r[i].y;
+    return sum;
+}
+
+/// Geodesic areas of the coverage union and of the full union of each group's parts agree to
+/// 1e-9 relative, and so do the sums of the parts' areas where the parts were found not to
+/// overlap; where edges were cancelled the polygons cover the same ground as the full union's
+/// and have the same surface point. Returns how many groups each path served.
+std::map<DissolvePath, std::size_t> expectBothPathsAgree(const std::map<std::string, std::vector<MultiPolygon>>& groups)
+{
+    std::map<DissolvePath, std::size_t> byPath;
     for (const auto& [code, parts] : groups) {
-        bool usedCoverage = false;
-        const MultiPolygon fast = unionCoverage(parts, &usedCoverage);
+        DissolvePath path = DissolvePath::FullUnion;
+        const MultiPolygon fast = unionCoverage(parts, &path);
         const MultiPolygon full = unionAll(parts);
-        byCoverage += usedCoverage ? 1 : 0;
+        ++byPath[path];
         const double fastKm2 = geodesicAreaKm2(fast), fullKm2 = geodesicAreaKm2(full);
         EXPECT_GT(fullKm2, 0.0) << code;
         EXPECT_LE(relativeDifference(fastKm2, fullKm2), 1e-9) << code << ": " << fastKm2 << " vs " << fullKm2;
         EXPECT_TRUE(isValid(fast)) << code;
         EXPECT_EQ(fast.size(), full.size()) << code << ": the same number of polygons";
+        if (partsDoNotOverlap(path)) {
+            double partsKm2 = 0.0;
+            for (const MultiPolygon& p : parts)
+                partsKm2 += geodesicAreaKm2(p);
+            EXPECT_LE(relativeDifference(partsKm2, fullKm2), 1e-9) << code << ": the parts' sum";
+        }
+        if (path == DissolvePath::CancelledEdges) {
+            EXPECT_LE(planarArea(difference(fast, full)) + planarArea(difference(full, fast)), 1e-12 * planarArea(full))
+                << code;
+            const Point a = pointOnSurface(fast), b = pointOnSurface(full);
+            EXPECT_NEAR(a.x, b.x, 1e-12) << code;
+            EXPECT_NEAR(a.y, b.y, 1e-12) << code;
+        }
     }
-    return byCoverage;
+    return byPath;
 }
 
 } // namespace
 
-TEST(Dissolve, TwoSquaresSharingAnEdgeAreOneRectangleByCoverageUnion)
+TEST(Dissolve, TwoSquaresSharingAnEdgeAreOneRectangleByCancelledEdges)
 {
-    bool usedCoverage = false;
-    const MultiPolygon u = unionCoverage({square(0, 0, 1), square(1, 0, 1)}, &usedCoverage);
-    EXPECT_TRUE(usedCoverage);
+    DissolvePath path = DissolvePath::FullUnion;
+    const MultiPolygon u = unionCoverage({square(0, 0, 1), square(1, 0, 1)}, &path);
+    EXPECT_EQ(path, DissolvePath::CancelledEdges);
     ASSERT_EQ(u.size(), 1u);
     EXPECT_NEAR(planarArea(u), 2.0, 1e-12);
     EXPECT_TRUE(u.front().holes.empty());
+    // The shared edge (1,0)-(1,1) is gone; its ends stay as vertices of the outline: 6 + closing.
+    EXPECT_EQ(u.front().exterior.size(), 7u);
+    EXPECT_EQ(u.front().exterior.front(), u.front().exterior.back());
+    EXPECT_LT(twiceSignedArea(u.front().exterior), 0.0) << "shell clockwise, as GEOS writes it";
+}
+
+TEST(Dissolve, RingsOfEitherOrientationCancel)
+{
+    // The right square given clockwise: its shared edge still cancels the left one's.
+    MultiPolygon right = square(1, 0, 1);
+    std::reverse(right.front().exterior.begin(), right.front().exterior.end());
+    DissolvePath path = DissolvePath::FullUnion;
+    const MultiPolygon u = unionCoverage({square(0, 0, 1), right}, &path);
+    EXPECT_EQ(path, DissolvePath::CancelledEdges);
+    ASSERT_EQ(u.size(), 1u);
+    EXPECT_NEAR(planarArea(u), 2.0, 1e-12);
+}
+
+TEST(Dissolve, AnIslandInALakeKeepsItsOwnPolygonAndTheLakeGoesToTheOuterShell)
+{
+    // A 5x5 block of unit squares without the ring of eight around the centre: the outer polygon
+    // with a 3x3 hole, and the centre square alone inside the hole.
+    std::vector<MultiPolygon> parts;
+    for (int x = 0; x < 5; ++x)
+        for (int y = 0; y < 5; ++y)
+            if (std::max(std::abs(x - 2), std::abs(y - 2)) != 1)
+                parts.push_back(square(x, y, 1));
+    DissolvePath path = DissolvePath::FullUnion;
+    const MultiPolygon u = unionCoverage(parts, &path);
+    EXPECT_EQ(path, DissolvePath::CancelledEdges);
+    ASSERT_EQ(u.size(), 2u);
+    const auto outer = planarArea({u[0]}) > planarArea({u[1]}) ? 0 : 1;
+    EXPECT_NEAR(planarArea({u[outer]}), 16.0, 1e-12);
+    ASSERT_EQ(u[outer].holes.size(), 1u);
+    EXPECT_GT(twiceSignedArea(u[outer].holes.front()), 0.0) << "hole counter-clockwise";
+    EXPECT_NEAR(twiceSignedArea(u[outer].holes.front()), 18.0, 1e-12) << "the 3x3 lake";
+    EXPECT_NEAR(planarArea({u[1 - outer]}), 1.0, 1e-12);
+    EXPECT_TRUE(u[1 - outer].holes.empty());
+    EXPECT_TRUE(isValid(u));
+}
+
+TEST(Dissolve, SquaresTouchingAtACornerAreLeftToGeos)
+{
+    // A 2x2 block and a square meeting it at its corner (2, 2): two remaining edges leave that
+    // node, so the way round is left to GEOS's coverage union (two polygons touching there).
+    DissolvePath path = DissolvePath::CancelledEdges;
+    const MultiPolygon u =
+        unionCoverage({square(0, 0, 1), square(1, 0, 1), square(0, 1, 1), square(1, 1, 1), square(2, 2, 1)}, &path);
+    EXPECT_EQ(path, DissolvePath::CoverageUnion);
+    EXPECT_EQ(u.size(), 2u);
+    EXPECT_NEAR(planarArea(u), 5.0, 1e-12);
+    EXPECT_TRUE(isValid(u));
+    path = DissolvePath::CancelledEdges;
+    const MultiPolygon twice = unionCoverage({square(0, 0, 1), square(0, 0, 1)}, &path);
+    EXPECT_EQ(path, DissolvePath::FullUnion) << "the same square twice overlaps";
+    EXPECT_NEAR(planarArea(twice), 1.0, 1e-12);
 }
 
 TEST(Dissolve, FourSquaresAroundAHoleKeepTheHole)
@@ -66,9 +148,9 @@ TEST(Dissolve, FourSquaresAroundAHoleKeepTheHole)
         for (int y = 0; y < 3; ++y)
             if (x != 1 || y != 1)
                 parts.push_back(square(x, y, 1));
-    bool usedCoverage = false;
-    const MultiPolygon u = unionCoverage(parts, &usedCoverage);
-    EXPECT_TRUE(usedCoverage);
+    DissolvePath path = DissolvePath::FullUnion;
+    const MultiPolygon u = unionCoverage(parts, &path);
+    EXPECT_EQ(path, DissolvePath::CancelledEdges);
     ASSERT_EQ(u.size(), 1u);
     EXPECT_EQ(u.front().holes.size(), 1u);
     EXPECT_NEAR(planarArea(u), 8.0, 1e-12);
@@ -77,9 +159,9 @@ TEST(Dissolve, FourSquaresAroundAHoleKeepTheHole)
 TEST(Dissolve, OverlappingPartsFallBackToTheFullUnion)
 {
     // Overlap of 0.5: the parts sum to 2, their union is 1.5.
-    bool usedCoverage = true;
-    const MultiPolygon u = unionCoverage({square(0, 0, 1), square(0.5, 0, 1)}, &usedCoverage);
-    EXPECT_FALSE(usedCoverage);
+    DissolvePath path = DissolvePath::CancelledEdges;
+    const MultiPolygon u = unionCoverage({square(0, 0, 1), square(0.5, 0, 1)}, &path);
+    EXPECT_EQ(path, DissolvePath::FullUnion);
     ASSERT_EQ(u.size(), 1u);
     EXPECT_NEAR(planarArea(u), 1.5, 1e-12);
 }
@@ -116,7 +198,9 @@ TEST(Dissolve, DemoKecamatanAndRegencyAreasAreTheFullUnions)
     ASSERT_EQ(byKabupaten.size(), 1u);
     // The demo's kecamatan are clean coverages of their pekon (all but a few take the fast
     // path); the regency's 318 polygons are not noded as one, so the full union decides there.
-    EXPECT_GE(expectBothPathsAgree(byKecamatan), 15u);
+    auto byPath = expectBothPathsAgree(byKecamatan);
+    EXPECT_GE(byPath[DissolvePath::CancelledEdges] + byPath[DissolvePath::CoverageUnion], 15u);
+    EXPECT_GE(byPath[DissolvePath::CancelledEdges], 1u);
     expectBothPathsAgree(byKabupaten);
 }
 

@@ -75,6 +75,10 @@ struct BoundarySet {
     std::string regencyName;
     std::string edition; ///< BoundaryImportOptions::edition
     BoundaryImportReport report;
+    /// Geodesic areas measured while reading (the villages; a kecamatan or kabupaten dissolved
+    /// from parts that do not overlap as the sum of theirs), with the fingerprint of the geometry
+    /// they belong to: a new project stores them instead of measuring again (Dataset::areaCache).
+    std::map<std::string, CachedArea> areaCache;
 };
 
 /// \brief Reads boundaries with gis::readVector and builds the area list.

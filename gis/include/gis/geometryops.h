@@ -31,13 +31,25 @@ MultiPolygon intersection(const MultiPolygon& a, const MultiPolygon& b);
 MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b);
 /// \brief Union of many polygons (cascaded), e.g. dissolving pekon into a kecamatan.
 MultiPolygon unionAll(const std::vector<MultiPolygon>& parts);
+/// \brief Which way gis::unionCoverage dissolved.
+enum class DissolvePath {
+    SinglePolygon,  ///< one polygon: nothing to dissolve
+    CancelledEdges, ///< a clean coverage: shared edges cancelled, the rest chained into rings
+    CoverageUnion,  ///< GEOSCoverageUnion_r (a coverage whose rings touch at nodes)
+    FullUnion,      ///< not a coverage: the full overlay union of unionAll
+};
+/// \brief Whether the parts were found not to overlap, so that the union's area is their sum.
+inline bool partsDoNotOverlap(DissolvePath path)
+{
+    return path != DissolvePath::FullUnion;
+}
 /// \brief The same union as unionAll for parts that form a coverage (neighbours share their
 /// boundary vertex for vertex, nothing overlaps), computed by cancelling shared edges in
-/// near-linear time. The result is checked (valid, area equal to the parts' summed planar area
-/// within 1e-11 relative); where the check fails the full union of unionAll is returned.
-/// \a usedCoverageUnion, when given, tells which path gave the result. Thread-safe (the calling
-/// thread's GEOS context). \throws GeometryError if the fallback union fails.
-MultiPolygon unionCoverage(const std::vector<MultiPolygon>& parts, bool* usedCoverageUnion = nullptr);
+/// n log n time. The result is checked (valid; for GEOS's coverage union also the area equal to
+/// the parts' summed planar area within 1e-11 relative); where the check fails the full union of
+/// unionAll is returned. \a path, when given, tells which path gave the result. Thread-safe (the
+/// calling thread's GEOS context). \throws GeometryError if the fallback union fails.
+MultiPolygon unionCoverage(const std::vector<MultiPolygon>& parts, DissolvePath* path = nullptr);
 /// \brief Planar area in squared coordinate units (degrees² for project data).
 double planarArea(const MultiPolygon& mp);
 
