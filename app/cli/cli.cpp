@@ -193,7 +193,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                  "(illustrative boundaries and values).",
                  "sasaran-cli"};
     cli.require_subcommand(1);
-    cli.footer("Exit codes: 0 ok, 1 failed, 2 usage error, 3 input error, 4 output error.");
+    cli.footer("Exit codes: 0 ok, 1 failed, 2 usage error, 3 input error (a file, or a project location that is "
+               "malformed, missing, newer than this program or without PostGIS), 4 output error, 5 project busy "
+               "(another writer; try again), 6 server not reached (unreachable, connection refused, login failed, "
+               "connection lost).");
 
     std::string demoOut;
     auto* demo = cli.add_subcommand("demo", "Build the embedded Tanggamus dataset as a project file");
@@ -340,8 +343,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     } catch (const UsageError& e) {
         return fail(err, ExitCode::Usage, e.what());
     } catch (const gis::ProjectError& e) {
-        if (e.problem() == gis::ProjectProblem::Busy || e.problem() == gis::ProjectProblem::Unreachable)
+        if (e.problem() == gis::ProjectProblem::Busy)
             return fail(err, ExitCode::TryAgain, e.what());
+        if (e.problem() == gis::ProjectProblem::Unreachable)
+            return fail(err, ExitCode::Connection, e.what());
         std::string message = e.what();
         if (message.find("does not exist; check the path, or create the project first") != std::string::npos)
             message += " (sasaran-cli new PROJECT --boundaries FILE, or sasaran-cli demo PROJECT)";

@@ -14,7 +14,8 @@ enum class ExitCode : int {
     Usage = 2,       ///< the command line was wrong
     InputError = 3,  ///< a file could not be read, or the data was not usable
     OutputError = 4, ///< a file could not be written
-    TryAgain = 5,    ///< the project is busy (another writer) or its server cannot be reached
+    TryAgain = 5,    ///< the project is busy: another process is writing it
+    Connection = 6,  ///< its PostgreSQL server cannot be reached, refused the login, or the connection was lost
 };
 
 /// \brief Runs sasaran-cli with \a args (without the program name), writing results to \a out

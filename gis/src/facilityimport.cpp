@@ -16,6 +16,7 @@
 #include <cmath>
 #include <filesystem>
 #include <optional>
+#include <unordered_map>
 
 namespace gis {
 
@@ -245,6 +246,48 @@ FacilityColumns facilityColumns(const std::vector<std::string>& header, const st
     return c;
 }
 
+/// The project's facilities by kind, name and a grid of cells larger than the tolerance, so a
+/// row asks only its own and the neighbouring cells whether the project already holds it.
+class HeldFacilities {
+public:
+    explicit HeldFacilities(const std::vector<Facility>& facilities)
+    {
+        mByCell.reserve(facilities.size());
+        for (const Facility& f : facilities)
+            mByCell[cellKey(f.kind, f.name, cellOf(f.location.x), cellOf(f.location.y))].push_back(f.location);
+    }
+
+    /// Same kind and name, and both coordinates within kTolerance.
+    bool contains(const Facility& f) const
+    {
+        if (mByCell.empty())
+            return false;
+        const long long cx = cellOf(f.location.x), cy = cellOf(f.location.y);
+        for (long long dx = -1; dx <= 1; ++dx)
+            for (long long dy = -1; dy <= 1; ++dy) {
+                auto it = mByCell.find(cellKey(f.kind, f.name, cx + dx, cy + dy));
+                if (it == mByCell.end())
+                    continue;
+                for (const Point& p : it->second)
+                    if (std::abs(p.x - f.location.x) < kTolerance && std::abs(p.y - f.location.y) < kTolerance)
+                        return true;
+            }
+        return false;
+    }
+
+private:
+    static constexpr double kTolerance = 1e-7; // degrees: the same point, written with fewer decimals
+    static constexpr double kCell = 1e-6;      // > kTolerance, so a match lies in a neighbouring cell
+
+    static long long cellOf(double degrees) { return static_cast<long long>(std::floor(degrees / kCell)); }
+    static std::string cellKey(const std::string& kind, const std::string& name, long long cx, long long cy)
+    {
+        return fmt::format("{}\x1f{}\x1f{}\x1f{}", kind, name, cx, cy);
+    }
+
+    std::unordered_map<std::string, std::vector<Point>> mByCell;
+};
+
 } // namespace
 
 FacilityImportReport importFacilities(Dataset& ds, const std::string& path, const FacilityImportOptions& options)
@@ -268,11 +311,16 @@ FacilityImportReport importFacilities(Dataset& ds, const std::string& path, cons
             codes.push_back(detail::cellAt(r.cells, cols.join.code));
         joiner.emplace(ds, cols.join, codes, std::filesystem::path(path).filename().string(), options.fuzzy);
     }
-    std::vector<MultiPolygon> polygons;
-    std::vector<const Area*> villages = ds.villages();
-    for (const Area* a : villages)
-        polygons.push_back(a->geometry);
-    const PolygonIndex index(polygons);
+    const std::vector<const Area*> villages = ds.villages();
+    std::optional<PolygonIndex> index; // only points need it: indexed in place, not copied
+    if (byPoint) {
+        std::vector<const MultiPolygon*> polygons;
+        polygons.reserve(villages.size());
+        for (const Area* a : villages)
+            polygons.push_back(&a->geometry);
+        index.emplace(polygons);
+    }
+    const HeldFacilities held(ds.facilities);
 
     long long nextId = 1;
     for (const Facility& f : ds.facilities)
@@ -299,7 +347,7 @@ FacilityImportReport importFacilities(Dataset& ds, const std::string& path, cons
             }
             f.location = *r.point;
             f.locatedBy = "survey";
-            const auto hit = index.locate(f.location);
+            const auto hit = index->locate(f.location);
             if (hit) {
                 f.areaCode = villages[*hit]->code;
             } else {
@@ -320,11 +368,7 @@ FacilityImportReport importFacilities(Dataset& ds, const std::string& path, cons
             f.location = pointOnSurface(area->geometry);
             f.locatedBy = "pekon";
         }
-        const bool present = std::any_of(ds.facilities.begin(), ds.facilities.end(), [&](const Facility& e) {
-            return e.kind == f.kind && e.name == f.name && std::abs(e.location.x - f.location.x) < 1e-7
-                && std::abs(e.location.y - f.location.y) < 1e-7;
-        });
-        if (present) {
+        if (held.contains(f)) {
             ++report.alreadyPresent;
             continue;
         }

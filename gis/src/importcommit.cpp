@@ -11,7 +11,6 @@
 #include <filesystem>
 #include <map>
 #include <set>
-#include <sstream>
 #include <unordered_set>
 
 namespace gis {
@@ -70,13 +69,17 @@ bool hasAlias(const std::vector<AreaAlias>& aliases, const std::string& code, co
 
 void writeMatchReport(const std::vector<RowMatch>& matches, const std::string& path)
 {
-    std::ostringstream out;
-    out << "row,status,how,code_in_file,name_in_file,kecamatan_in_file,matched_code,matched_name,candidates,note\n";
-    for (const RowMatch& m : matches)
-        out << m.row << ',' << matchKindName(m.kind) << ',' << csvQuote(m.how) << ',' << csvQuote(m.codeInFile) << ','
-            << csvQuote(m.nameInFile) << ',' << csvQuote(m.kecamatanInFile) << ',' << csvQuote(m.code) << ','
-            << csvQuote(m.matchedName) << ',' << csvQuote(m.candidates) << ',' << csvQuote(m.note) << '\n';
-    detail::writeFileAtomically(path, out.str());
+    std::string out = "row,status,how,code_in_file,name_in_file,kecamatan_in_file,matched_code,matched_name,"
+                      "candidates,note\n";
+    out.reserve(out.size() + matches.size() * 96); // one string, not a stream: 84,000 rows at national scale
+    for (const RowMatch& m : matches) {
+        out.append(std::to_string(m.row)).append(1, ',').append(matchKindName(m.kind));
+        for (const std::string* field : {&m.how, &m.codeInFile, &m.nameInFile, &m.kecamatanInFile, &m.code,
+                                         &m.matchedName, &m.candidates, &m.note})
+            out.append(1, ',').append(csvQuote(*field));
+        out.append(1, '\n');
+    }
+    detail::writeFileAtomically(path, out);
 }
 
 std::string defaultReportPath(const std::string& input, const std::string& projectLocation)

@@ -141,15 +141,20 @@ namespace {
 /// matches added first, then \a import run on that copy.
 template <typename Plan, typename Import>
 Plan planValuesImport(const ProjectStore& store, const ProjectReadOptions& read, const std::vector<AreaAlias>& picked,
-                      Import import)
+                      bool replace, Import import)
 {
     Dataset ds = store.read(read);
     Plan plan;
     plan.userAliases = addPicked(ds, picked);
-    const Dataset before = ds;
+    Dataset before; // changesOfImport compares the values held, nothing else: no copy of the areas
+    before.indicators = ds.indicators;
     plan.report = import(ds);
-    if (plan.report.written)
+    if (plan.report.written) {
         plan.changes = withUserAliases(before, plan.report.changes, plan.userAliases);
+        // Values another import wrote after this read are replaced, or refused, as the user asked
+        // of the values this read found.
+        plan.changes.heldValues = replace ? HeldValueRule::Replace : HeldValueRule::Refuse;
+    }
     return plan;
 }
 
@@ -161,7 +166,7 @@ TableImportPlan planTableImport(const ProjectStore& store, const std::string& pa
     TableImportOptions located = options;
     if (located.projectLocation.empty())
         located.projectLocation = store.location();
-    return planValuesImport<TableImportPlan>(store, tableImportReadOptions(located), picked,
+    return planValuesImport<TableImportPlan>(store, tableImportReadOptions(located), picked, located.replace,
                                              [&](Dataset& ds) { return importTable(ds, path, located); });
 }
 
@@ -171,14 +176,19 @@ RecordImportPlan planRecordImport(const ProjectStore& store, const std::string& 
     RecordImportOptions located = options;
     if (located.projectLocation.empty())
         located.projectLocation = store.location();
-    return planValuesImport<RecordImportPlan>(store, recordImportReadOptions(), picked,
+    return planValuesImport<RecordImportPlan>(store, recordImportReadOptions(), picked, located.replace,
                                               [&](Dataset& ds) { return importRecords(ds, path, located); });
 }
 
 FacilityImportPlan planFacilityImport(const ProjectStore& store, const std::string& path,
                                       const FacilityImportOptions& options, const std::vector<AreaAlias>& picked)
 {
-    Dataset ds = store.read();
+    // Points need the villages' geometry; held facilities are checked for repeats; values, runs,
+    // roads and the background are not read.
+    ProjectReadOptions read;
+    read.parts =
+        ProjectPart::Meta | ProjectPart::Areas | ProjectPart::Facilities | ProjectPart::Aliases | ProjectPart::BpsCodes;
+    Dataset ds = store.read(read);
     FacilityImportPlan plan;
     plan.userAliases = addPicked(ds, picked);
     Dataset before;

@@ -811,6 +811,30 @@ private:
         mDb->copyIn("COPY " + temp + " (" + columns + ") FROM STDIN", rows.rows());
     }
 
+    /// HeldValueRule for the values staged in new_value (under the project's advisory lock, so
+    /// what is found was committed by another writer after this command read the project).
+    void meetHeldValues(const ProjectChanges& c)
+    {
+        if (c.heldValues == HeldValueRule::Refuse)
+            refuseHeld("new_value", "indikator", "values");
+        else if (c.heldValues == HeldValueRule::Replace)
+            mDb->exec("DELETE FROM " + mSchema
+                      + ".indikator v USING new_value n WHERE v.wilayah_code = n.wilayah_code AND v.key = n.key "
+                        "AND v.period = n.period AND v.source <> n.source");
+    }
+
+    void refuseHeld(const std::string& staged, const std::string& table, const std::string& what)
+    {
+        PgResult held = mDb->query("SELECT count(*) FROM " + mSchema + "." + table + " v JOIN " + staged
+                                   + " n ON v.wilayah_code = n.wilayah_code AND v.key = n.key AND v.period = n.period");
+        const long long n = held.integer(0, 0);
+        if (n > 0)
+            throw ProjectError("project '" + mLoc.display + "' now holds " + std::to_string(n) + " " + what
+                               + " for the same pekon and period, written since this import read the project "
+                                 "(another import at the same time?); nothing was written: run the import again "
+                                 "to see them, and replace them if meant");
+    }
+
     std::vector<long long> writeIn(const ProjectChanges& c)
     {
         const std::string& s = mSchema;
@@ -864,6 +888,7 @@ private:
         }
         if (!c.upsertValues.empty()) {
             stage("new_value", "indikator", kValueColumns, valueRows(c.upsertValues));
+            meetHeldValues(c);
             mDb->exec("INSERT INTO " + s + ".indikator (" + kValueColumns + ") SELECT " + kValueColumns
                       + " FROM (SELECT DISTINCT ON (wilayah_code, key, period, source) * FROM new_value "
                         "ORDER BY wilayah_code, key, period, source, n DESC) latest ORDER BY n "
@@ -889,6 +914,8 @@ private:
         }
         if (!c.upsertCategories.empty()) {
             stage("new_category", "kategori", kCategoryColumns, categoryRows(c.upsertCategories));
+            if (c.heldValues == HeldValueRule::Refuse)
+                refuseHeld("new_category", "kategori", "category levels");
             mDb->exec("INSERT INTO " + s + ".kategori (" + kCategoryColumns + ") SELECT " + kCategoryColumns
                       + " FROM (SELECT DISTINCT ON (wilayah_code, key, period) * FROM new_category "
                         "ORDER BY wilayah_code, key, period, n DESC) latest ORDER BY n "
@@ -997,7 +1024,16 @@ std::unique_ptr<PgConnection> connectServer(const ServerLocation& loc)
     try {
         db = std::make_unique<PgConnection>(loc.conninfo, serverPassword(loc.display));
     } catch (const PgError& e) {
-        throw ProjectError("cannot reach the PostgreSQL server of '" + loc.display + "': " + e.what()
+        const std::string why = e.what();
+        const bool login = why.find("authentication failed") != std::string::npos
+            || why.find("no password supplied") != std::string::npos
+            || (why.find("role \"") != std::string::npos && why.find("does not exist") != std::string::npos);
+        if (login)
+            throw ProjectError("the PostgreSQL server of '" + loc.display + "' refused the login: " + why
+                                   + "; check the user in the URI and its password in ~/.pgpass (or PGPASSFILE, "
+                                     "PGPASSWORD)",
+                               ProjectProblem::Unreachable);
+        throw ProjectError("cannot reach the PostgreSQL server of '" + loc.display + "': " + why
                                + "; check the host, port, user and database, that the server runs, and the password "
                                  "in ~/.pgpass (or PGPASSFILE, PGPASSWORD)",
                            ProjectProblem::Unreachable);

@@ -618,18 +618,19 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
         for (const IndicatorValue& v : c.removeValues)
             remove.bind(1, v.areaCode).bind(2, v.key).bind(3, v.period).bind(4, v.source).run();
     }
+    detail::applyHeldValueRule(db, c);
     if (!c.upsertValues.empty()) {
         Statement value(db,
                         "INSERT INTO indikator (wilayah_code, key, period, value, source, imported_at) "
                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(wilayah_code, key, period, source) DO UPDATE SET "
                         "value = excluded.value, imported_at = excluded.imported_at");
-        for (const IndicatorValue& v : c.upsertValues)
-            value.bind(1, v.areaCode)
-                .bind(2, v.key)
-                .bind(3, v.period)
+        for (const IndicatorValue& v : c.upsertValues) // c outlives each run(): no copies of the text
+            value.bindStatic(1, v.areaCode)
+                .bindStatic(2, v.key)
+                .bindStatic(3, v.period)
                 .bind(4, v.value)
-                .bind(5, v.source)
-                .bind(6, v.importedAt)
+                .bindStatic(5, v.source)
+                .bindStatic(6, v.importedAt)
                 .run();
     }
     if (!c.removeCategories.empty()) {
@@ -673,23 +674,7 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
             update.bind(8, f.id).run();
         }
     }
-    if (!c.addFacilities.empty()) {
-        long long nextId = 1;
-        {
-            Statement q(db, "SELECT coalesce(max(id), 0) + 1 FROM fasilitas");
-            if (q.step())
-                nextId = q.integer(0);
-        }
-        Statement add(db,
-                      "INSERT INTO fasilitas (kind, name, status, year, located_by, wilayah_code, geom, id) "
-                      "VALUES (?, ?, ?, ?, ?, ?, GeomFromWKB(?, 4326), ?)");
-        for (const Facility& f : c.addFacilities) {
-            bindFacility(add, f);
-            const long long id = f.id > 0 ? f.id : nextId;
-            nextId = std::max(nextId, id + 1);
-            add.bind(8, id).run();
-        }
-    }
+    detail::addFacilities(db, c.addFacilities);
     if (!c.addAliases.empty()) {
         Statement alias(db, "INSERT OR IGNORE INTO alias (wilayah_code, name, source) VALUES (?, ?, ?)");
         for (const AreaAlias& a : c.addAliases)

@@ -71,6 +71,11 @@ Statement& Statement::bind(int index, const std::string& text)
     sqlite3_bind_text(mStmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
     return *this;
 }
+Statement& Statement::bindStatic(int index, const std::string& text)
+{
+    sqlite3_bind_text(mStmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    return *this;
+}
 Statement& Statement::bind(int index, double value)
 {
     sqlite3_bind_double(mStmt, index, value);

@@ -19,8 +19,10 @@ namespace gis {
 
 RowJoiner::RowJoiner(const Dataset& ds, JoinColumns columns, const std::vector<std::string>& codes,
                      const std::string& fileLabel, bool allowFuzzy)
-        : mDs(ds), mColumns(columns), mNames(ds, allowFuzzy)
+        : mDs(ds), mColumns(columns)
 {
+    if (mColumns.code < 0 || mColumns.name >= 0)
+        mNames.emplace(ds, allowFuzzy); // a join by code alone never asks for a name
     if (mColumns.code < 0) {
         mSchemeNote = "name within kecamatan";
         return;
@@ -83,7 +85,7 @@ RowMatch RowJoiner::join(const std::vector<std::string>& row, long rowNumber) co
         if (m.kind == MatchKind::Exact || mColumns.name < 0)
             return m;
     }
-    const NameMatch n = mNames.match(m.nameInFile, m.kecamatanInFile);
+    const NameMatch n = mNames->match(m.nameInFile, m.kecamatanInFile);
     m.kind = n.kind;
     m.how = n.how;
     m.code = n.code;
@@ -478,8 +480,10 @@ JoinedValues joinAndValidate(const Dataset& ds, const RawTable& table, const std
                              TableImportReport& report)
 {
     JoinedValues out;
-    std::map<std::string, long> firstRowOfCode;
-    std::map<std::string, std::vector<std::string>> cellsOfCode;
+    std::unordered_map<std::string, long> firstRowOfCode; // lookups only: the order comes from the rows
+    std::unordered_map<std::string, std::vector<std::string>> cellsOfCode;
+    firstRowOfCode.reserve(dataRows.size());
+    cellsOfCode.reserve(dataRows.size());
     const std::string importedAt = isoUtcNow();
     std::vector<RowProblem> duplicateProblems;
     const std::unordered_map<std::string, double> population = heldPopulation(ds, options.period);

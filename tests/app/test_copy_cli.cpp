@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -82,10 +84,72 @@ TEST(CliCopy, BadLocationsFailWithOneLineAndAnExitCodeByClass)
     EXPECT_NE(r.code, 0);
     EXPECT_EQ(r.err.find("rahasia"), std::string::npos) << r.err;
     r = runCli({"copy", ":default", "postgresql://u@127.0.0.1:1/sasaran?project=x&connect_timeout=3"});
-    EXPECT_EQ(r.code, 5) << "an unreachable server: the 'try again' exit code, not bad input";
+    EXPECT_EQ(r.code, 6) << "an unreachable server (connection refused): its own exit code, not bad input";
     EXPECT_NE(r.err.find("cannot reach the PostgreSQL server"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
+    r = runCli({"info", "postgresql://u@127.0.0.1:1/sasaran?project=x&connect_timeout=3"});
+    EXPECT_EQ(r.code, 6) << "any command, not only copy: " << r.err;
+    r = runCli({"info", "postgresql://u@127.0.0.1:notaport/sasaran?project=x"});
+    EXPECT_EQ(r.code, 3) << "a malformed URI is bad input: " << r.err;
+    EXPECT_NE(r.err.find("malformed PostgreSQL URI"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
     r = runCli({"grant", (dir / "x.sasaran.sqlite").string(), "--reader", "someone"});
     EXPECT_EQ(r.code, 2);
+}
+
+TEST(CliCopy, AFileNewerThanTheProgramIsBadInputInOneLine)
+{
+    const fs::path dir = testutil::tempDir("cli_copy_newer");
+    const std::string demo = (dir / "demo.sasaran.sqlite").string();
+    ASSERT_EQ(runCli({"demo", demo}).code, 0);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(demo.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"info", demo}, {"copy", demo, (dir / "c.sasaran.sqlite").string()}}) {
+        const auto r = runCli(args);
+        EXPECT_EQ(r.code, 3) << args[0] << ": " << r.err;
+        EXPECT_NE(r.err.find("newer"), std::string::npos) << r.err;
+        EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
+    }
+    EXPECT_FALSE(fs::exists(dir / "c.sasaran.sqlite")) << "nothing half-written";
+}
+
+TEST(CliCopy, EachBadServerLocationHasOneLineAndTheExitCodeOfItsClass)
+{
+    if (serverUri().empty())
+        GTEST_SKIP() << "SASARAN_TEST_PG_URI is not set: no PostgreSQL server (scripts/test.sh starts one)";
+    auto expectOneLine = [](const testutil::CliResult& r, int code, const std::string& says, const std::string& what) {
+        EXPECT_EQ(r.code, code) << what << ": " << r.err;
+        EXPECT_NE(r.err.find(says), std::string::npos) << what << ": " << r.err;
+        EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << what << ", one line: " << r.err;
+    };
+    // A role the server does not know: the login is refused (the class of a wrong password).
+    std::string stranger = serverUri();
+    stranger.replace(stranger.find("://") + 3, stranger.find('@') - stranger.find("://") - 3, "tidak_dikenal");
+    expectOneLine(runCli({"info", stranger + "?project=x"}), 6, "refused the login", "unknown role");
+    // A database without PostGIS (scripts/pgtest.sh makes one beside the test database).
+    std::string noPostgis = serverUri();
+    noPostgis.replace(noPostgis.rfind('/'), std::string::npos, "/sasaran_nopostgis");
+    expectOneLine(runCli({"info", noPostgis + "?project=x"}), 3, "has no PostGIS", "no PostGIS");
+    // A project name that does not exist.
+    expectOneLine(runCli({"info", projectUri("tidak_ada")}), 3, "does not exist", "unknown project");
+    // A schema newer than the program.
+    const std::string newer = projectUri("newer");
+    ASSERT_EQ(runCli({"copy", ":default", newer, "--replace"}).code, 0);
+    const std::string schema = newer.substr(newer.find("project=") + 8);
+    ASSERT_EQ(std::system(("psql -X -q '" + serverUri() + "' -c \"UPDATE " + schema
+                           + ".meta SET value = '99' WHERE key = 'schema_version'\" >/dev/null")
+                              .c_str()),
+              0);
+    expectOneLine(runCli({"info", newer}), 3, "newer than this program", "newer schema");
+    expectOneLine(runCli({"export", newer, "--out", (testutil::tempDir("cli_copy_newer_server") / "e.csv").string()}),
+                  3, "newer than this program", "newer schema, export");
+    EXPECT_EQ(
+        std::system(("psql -X -q '" + serverUri() + "' -c 'DROP SCHEMA " + schema + " CASCADE' >/dev/null").c_str()),
+        0);
 }
 
 TEST(CliCopy, FileToFileKeepsTheRasters)

@@ -458,6 +458,84 @@ TEST_P(StoreSuite, AnImportsChangesAreWrittenWithoutComparingTheProject)
     EXPECT_EQ(after.aliases.size(), 3u);
 }
 
+namespace {
+
+/// The writes of a table import of miskin for the two pekon of 18.06 in \a period, planned on \a before.
+ProjectChanges miskinImport(const Dataset& before, const std::string& period, const std::string& source, double value,
+                            HeldValueRule rule)
+{
+    ImportChanges changes;
+    for (const char* code : {"18.06.01.2001", "18.06.01.2002"})
+        changes.values.push_back({code, "miskin", period, value, source, "2026-12-03T00:00:00Z"});
+    ProjectChanges c = changesOfImport(before, changes);
+    c.heldValues = rule;
+    return c;
+}
+
+std::vector<const IndicatorValue*> valuesOf(const Dataset& ds, const std::string& key, const std::string& period)
+{
+    std::vector<const IndicatorValue*> out;
+    for (const IndicatorValue& v : ds.indicators)
+        if (v.key == key && v.period == period)
+            out.push_back(&v);
+    return out;
+}
+
+} // namespace
+
+TEST_P(StoreSuite, AnImportMeetsTheValuesWrittenSinceItReadTheProject)
+{
+    const std::string where = location("held_meanwhile");
+    createProject(where, twoRegencies());
+    const auto first = openProject(where);
+    const auto second = openProject(where);
+    ProjectReadOptions options;
+    options.valueKeyPeriods = {{"miskin", "2030"}, {"miskin", "2031"}};
+    // Both read before either writes: neither sees the other's values.
+    const Dataset readByFirst = first->read(options);
+    const Dataset readBySecond = second->read(options);
+    ASSERT_TRUE(valuesOf(readBySecond, "miskin", "2030").empty());
+
+    // Two imports with replace: the later write replaces what the earlier one wrote.
+    first->write(miskinImport(readByFirst, "2030", "a.csv", 10.0, HeldValueRule::Replace));
+    second->write(miskinImport(readBySecond, "2030", "b.csv", 20.0, HeldValueRule::Replace));
+    Dataset after = openProject(where, OpenMode::ReadOnly)->read();
+    const auto replaced = valuesOf(after, "miskin", "2030");
+    ASSERT_EQ(replaced.size(), 2u) << "one value per pekon, not one from each import";
+    for (const IndicatorValue* v : replaced) {
+        EXPECT_EQ(v->source, "b.csv");
+        EXPECT_DOUBLE_EQ(v->value, 20.0);
+    }
+
+    // Without replace, the later import is refused whole and the earlier one's values stay.
+    first->write(miskinImport(readByFirst, "2031", "a.csv", 10.0, HeldValueRule::Refuse));
+    try {
+        second->write(miskinImport(readBySecond, "2031", "c.csv", 30.0, HeldValueRule::Refuse));
+        FAIL() << "values written since the read must not be overwritten without replace";
+    } catch (const ProjectError& e) {
+        EXPECT_NE(std::string(e.what()).find("now holds 2 values"), std::string::npos) << e.what();
+    }
+    after = openProject(where, OpenMode::ReadOnly)->read();
+    const auto kept = valuesOf(after, "miskin", "2031");
+    ASSERT_EQ(kept.size(), 2u);
+    for (const IndicatorValue* v : kept) {
+        EXPECT_EQ(v->source, "a.csv");
+        EXPECT_DOUBLE_EQ(v->value, 10.0);
+    }
+    EXPECT_EQ(after.indicators.size(), 6u + 2 + 2) << "nothing else written or lost";
+
+    // A category level written meanwhile is refused the same way.
+    ProjectChanges level;
+    level.upsertCategories.push_back({"18.06.01.2001", "status_idm", "2024", "Maju", "a.csv", "t"});
+    first->write(level);
+    level.upsertCategories[0].level = "Mandiri";
+    level.heldValues = HeldValueRule::Refuse;
+    EXPECT_THROW(second->write(level), ProjectError);
+    after = openProject(where, OpenMode::ReadOnly)->read();
+    ASSERT_EQ(after.categories.size(), 1u);
+    EXPECT_EQ(after.categories[0].level, "Maju");
+}
+
 TEST_P(StoreSuite, ConcurrentWritersKeepEveryChange)
 {
     const std::string where = location("concurrent");

@@ -83,7 +83,8 @@ struct FacilityImportPlan {
     std::vector<AreaAlias> userAliases;
     ProjectChanges changes; ///< empty when no facility is new
 };
-/// \brief As planTableImport, for facilities (the whole project is read: points need the areas).
+/// \brief As planTableImport, for facilities (the areas with their geometry, the facilities held,
+/// aliases and crosswalk are read; no values).
 FacilityImportPlan planFacilityImport(const ProjectStore& store, const std::string& path,
                                       const FacilityImportOptions& options, const std::vector<AreaAlias>& picked = {});
 

@@ -65,6 +65,16 @@ struct ProjectReadOptions {
     std::vector<std::pair<std::string, std::string>> valueKeyPeriods;
 };
 
+/// \brief What upserted values and category levels do with a value or level the project holds,
+/// at write time, for the same (area code, key, period) under another source that the command
+/// did not list in its removals: typically one another process wrote after this command read
+/// the project (writers take turns, so the write sees it).
+enum class HeldValueRule {
+    AsListed, ///< nothing beyond what the changes list (a diff of what was read)
+    Replace,  ///< remove the held values of another source (an import with replace: the latest import wins)
+    Refuse,   ///< fail the write, nothing changed (an import without replace must not overwrite)
+};
+
 /// \brief What one command changed, written by ProjectStore::write in one transaction.
 /// Everything not named here stays as it is.
 struct ProjectChanges {
@@ -87,6 +97,8 @@ struct ProjectChanges {
     /// Before upsertValues: remove these values, keyed by (areaCode, key, period, source); the
     /// other fields are ignored.
     std::vector<IndicatorValue> removeValues;
+    /// How upsertValues and upsertCategories meet what is held then for their (area, key, period).
+    HeldValueRule heldValues = HeldValueRule::AsListed;
 
     /// Category values inserted or replaced, keyed by (area code, key, period): a project holds one
     /// level per area, key and period (table `kategori`).

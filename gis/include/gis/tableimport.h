@@ -115,7 +115,7 @@ public:
 private:
     const Dataset& mDs;
     JoinColumns mColumns;
-    NameMatcher mNames;
+    std::optional<NameMatcher> mNames; ///< only when rows may be matched by name
     bool mBps = false;
     std::vector<std::pair<std::string, std::string>> mBpsToKemendagri;
     std::string mSchemeNote;

@@ -42,6 +42,9 @@ public:
     Statement& operator=(const Statement&) = delete;
 
     Statement& bind(int index, const std::string& text);
+    /// \brief As bind, without a copy: \a text must stay alive and unchanged until this parameter is
+    /// bound again or the statement is finalized (e.g. a field of the changes being written).
+    Statement& bindStatic(int index, const std::string& text);
     Statement& bind(int index, double value);
     Statement& bind(int index, long long value);
     Statement& bindBlob(int index, const std::string& bytes);
