@@ -296,6 +296,10 @@ void readAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectReadOpt
             const std::string_view stored = q.blobView(4);
             if (auto polygons = detail::polygonsFromSpatialiteBlob(stored)) {
                 a.geometry = std::move(*polygons);
+            } else if (detail::hasPlainPolygonBlobHeader(stored)) {
+                // The plain layout our decoder reads, yet malformed (e.g. a ring count beyond the
+                // bytes): SpatiaLite's own parser trusts such counts and crashes, so it never sees it.
+                throw damagedGeometry(db, a, "a count beyond the stored bytes");
             } else {
                 if (!asWkb)
                     asWkb.emplace(db, "SELECT AsBinary(?)");

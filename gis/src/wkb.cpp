@@ -290,6 +290,19 @@ bool readBlobPolygon(BlobCursor& in, Polygon& poly)
 
 } // namespace
 
+bool hasPlainPolygonBlobHeader(std::string_view blob)
+{
+    if (blob.size() < 44 || static_cast<std::uint8_t>(blob[0]) != kBlobStart
+        || static_cast<std::uint8_t>(blob[38]) != kBlobMbrEnd)
+        return false;
+    const auto order = static_cast<std::uint8_t>(blob[1]);
+    if (order != 0x00 && order != 0x01)
+        return false;
+    BlobCursor in(blob.substr(39, 4), order == 0x01);
+    const std::uint32_t type = in.uint();
+    return type == kBlobPolygon || type == kBlobMultiPolygon;
+}
+
 std::optional<MultiPolygon> polygonsFromSpatialiteBlob(std::string_view blob)
 {
     if (blob.size() < 44 || static_cast<std::uint8_t>(blob[0]) != kBlobStart
