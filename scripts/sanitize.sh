@@ -4,9 +4,9 @@
 # take about an hour on two cores (several times the normal suite).
 #   bash scripts/sanitize.sh            build, then run every test
 #   bash scripts/sanitize.sh -R Wkb     build, then only the tests matching a ctest regex
-# Suppressions (scripts/sanitize/): leaks inside third-party libraries that keep process-lifetime
-# caches (fontconfig, GDAL drivers, PROJ); each entry says why. A finding in our code is never
-# suppressed.
+# Suppressions (scripts/sanitize/): only for third-party libraries, each entry with its reason;
+# a finding in our code is never suppressed. (No LSan entry is known to be needed yet: the full
+# run under leak checking has not been done; add narrow ones to scripts/sanitize/lsan.supp.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="${SANITIZE_JOBS:-2}"
@@ -19,7 +19,7 @@ cmake --build build-asan --parallel "$jobs"
 supp="$PWD/scripts/sanitize"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0:strict_string_checks=0:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp:${UBSAN_OPTIONS:-}"
-export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0:${LSAN_OPTIONS:-}"
+[ -e "$supp/lsan.supp" ] && export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0:${LSAN_OPTIONS:-}"
 
 # shellcheck source=scripts/pgtest.sh
 source scripts/pgtest.sh
