@@ -298,9 +298,14 @@ bool hasPlainPolygonBlobHeader(std::string_view blob)
     const auto order = static_cast<std::uint8_t>(blob[1]);
     if (order != 0x00 && order != 0x01)
         return false;
-    BlobCursor in(blob.substr(39, 4), order == 0x01);
+    BlobCursor in(blob.substr(39), order == 0x01);
     const std::uint32_t type = in.uint();
-    return type == kBlobPolygon || type == kBlobMultiPolygon;
+    if (type == kBlobPolygon)
+        return true;
+    if (type != kBlobMultiPolygon)
+        return false;
+    in.uint(); // the polygon count; the first element must be a plain (not compressed) polygon
+    return in.byte() == kBlobEntity && in.uint() == kBlobPolygon && in.ok();
 }
 
 std::optional<MultiPolygon> polygonsFromSpatialiteBlob(std::string_view blob)
