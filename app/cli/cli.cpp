@@ -274,6 +274,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return 0;
         }
         if (*info) {
+            if (infoProject != ":default")
+                gis::checkProjectIntegrity(infoProject); // info is the command that says a file is sound
             printSummary(openProjectOrDefault(infoProject), out);
             return 0;
         }

@@ -1,5 +1,6 @@
 #include "gis/dataset.h"
 
+#include "gis/error.h"
 #include "gis/geometryops.h"
 #include "gis/measure.h"
 
@@ -64,6 +65,9 @@ Point Dataset::surfacePoint(const Area& area) const
 {
     if (const CachedArea* cached = cacheOf(*this, area); cached && cached->surfacePoint)
         return *cached->surfacePoint;
+    if (area.geometry.empty())
+        throw GeometryError("area " + area.code + " (" + area.name
+                            + ") has no boundary polygon, so it has no point to measure from; import its boundary again");
     return pointOnSurface(area.geometry);
 }
 

@@ -173,7 +173,7 @@ Prepared prepareInput(const Dataset& ds, const PlacementOptions& options, const 
     p.period = options.period.empty() ? latestPeriod(ds, options.demandKey) : options.period;
     const std::map<std::string, double> values = indicatorValues(ds, options.demandKey, p.period);
     for (const Area* a : p.villages) {
-        p.points.push_back(pointOnSurface(a->geometry));
+        p.points.push_back(ds.surfacePoint(*a)); // names an area without a polygon
         auto it = values.find(a->code);
         const double v = it == values.end() ? 0.0 : it->second;
         p.demand.push_back(std::isfinite(v) && v > 0.0 ? v : 0.0);

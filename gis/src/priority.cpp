@@ -312,8 +312,12 @@ PriorityScheme schemeFromJson(const std::string& text, const std::string& source
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw DataSourceError(source, std::string("not valid JSON: ") + e.what());
+    } catch (const nlohmann::json::exception& e) {
+        // parse_error, and out_of_range for a number such as 1e999: say what, without the library's tag.
+        const std::string what = e.what();
+        const std::size_t tagEnd = what.rfind("] ", 40);
+        throw DataSourceError(source, "not valid JSON: " + (tagEnd == std::string::npos ? what : what.substr(tagEnd + 2))
+                                          + " (numbers must be finite; NaN and Infinity are not JSON)");
     }
     if (!j.is_object())
         throw DataSourceError(source, "a priority scheme must be a JSON object with \"name\" and \"indicators\"");

@@ -261,6 +261,13 @@ void bindPrefix(Statement& q, int first, const std::string& prefix)
     q.bind(first, prefix).bind(first + 1, prefix + ".").bind(first + 2, prefix + "/");
 }
 
+ProjectError damagedGeometry(const SpatialiteConnection& db, const Area& a, const std::string& why)
+{
+    return ProjectError("project '" + db.path() + "': the stored boundary of area " + a.code + " (" + a.name
+                        + ") is damaged (" + why
+                        + "); restore the project from a backup, or import the boundaries again");
+}
+
 /// The areas, with their stored areas and surface points (Dataset::areaCache).
 void readAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectReadOptions& options)
 {
@@ -289,13 +296,24 @@ void readAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectReadOpt
             const std::string_view stored = q.blobView(4);
             if (auto polygons = detail::polygonsFromSpatialiteBlob(stored)) {
                 a.geometry = std::move(*polygons);
+            } else if (detail::hasPlainPolygonBlobHeader(stored)) {
+                // The plain layout our decoder reads, yet malformed (e.g. a ring count beyond the
+                // bytes): SpatiaLite's own parser trusts such counts and crashes, so it never sees it.
+                throw damagedGeometry(db, a, "a count beyond the stored bytes");
             } else {
                 if (!asWkb)
                     asWkb.emplace(db, "SELECT AsBinary(?)");
                 asWkb->reset();
                 asWkb->bindBlob(1, std::string(stored));
-                if (asWkb->step() && !asWkb->isNull(0))
+                // SpatiaLite gives NULL for bytes that are no geometry: a damaged project, never
+                // an area without a shape (which is stored as NULL).
+                if (!asWkb->step() || asWkb->isNull(0))
+                    throw damagedGeometry(db, a, "not a SpatiaLite geometry");
+                try {
                     a.geometry = detail::geometryFromWkb(asWkb->blob(0)).polygons;
+                } catch (const GeometryError& e) {
+                    throw damagedGeometry(db, a, e.what());
+                }
             }
         }
         if (storedAreas && !q.isNull(5) && !q.isNull(6) && !q.isNull(7)) {
@@ -335,9 +353,15 @@ void readAllButAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectR
             f.locatedBy = q.text(5);
             f.areaCode = q.text(6);
             if (!q.isNull(7)) {
-                const Geometry g = detail::geometryFromWkb(q.blob(7));
-                if (!g.points.empty())
-                    f.location = g.points.front();
+                try {
+                    const Geometry g = detail::geometryFromWkb(q.blob(7));
+                    if (!g.points.empty())
+                        f.location = g.points.front();
+                } catch (const GeometryError& e) {
+                    throw ProjectError("project '" + db.path() + "': the stored point of facility " + std::to_string(f.id)
+                                       + " (" + f.name + ") is damaged (" + e.what()
+                                       + "); restore the project from a backup, or import the facilities again");
+                }
             }
             ds.facilities.push_back(std::move(f));
         }

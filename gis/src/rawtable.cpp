@@ -213,9 +213,31 @@ void readSpreadsheetRows(OGRLayer& layer, RawTable& t)
     }
 }
 
+/// Refuses a spreadsheet (a zip) whose parts unpack to more than a table can sensibly hold: a
+/// zip bomb (a few MB unpacking to GBs) would otherwise be inflated in memory by the driver.
+void checkUnpackedSize(const std::string& path)
+{
+    constexpr vsi_l_offset kLargestUnpacked = 512ull << 20;
+    const std::string root = "/vsizip/" + path;
+    detail::GdalErrorCollector quiet; // not a zip: the driver's own open says so
+    char** members = VSIReadDirRecursive(root.c_str());
+    vsi_l_offset total = 0;
+    for (char** m = members; m && *m; ++m) {
+        VSIStatBufL st{};
+        if (VSIStatL((root + "/" + *m).c_str(), &st) == 0 && !VSI_ISDIR(st.st_mode))
+            total += static_cast<vsi_l_offset>(st.st_size);
+    }
+    CSLDestroy(members);
+    if (total > kLargestUnpacked)
+        throw DataSourceError(path, fmt::format("its parts unpack to {} MB, more than the {} MB a table may have "
+                                                "(a damaged or hostile file?); save the sheet as .csv, or split it",
+                                                total >> 20, kLargestUnpacked >> 20));
+}
+
 RawTable readXlsx(const std::string& path, const std::string& sheet)
 {
     detail::ensureGdalRegistered();
+    checkUnpackedSize(path);
     detail::GdalErrorCollector errors;
     // Every row a data row and every cell text: the header row is found by findHeaderRow, and
     // codes such as 1806012001 keep their digits. Kept for the whole read: the driver loads a
@@ -333,6 +355,7 @@ RawTable readOgrTable(const std::string& path, const std::string& layerName)
 RawTable readOds(const std::string& path, const std::string& sheet)
 {
     detail::ensureGdalRegistered();
+    checkUnpackedSize(path);
     detail::GdalErrorCollector errors;
     const ThreadConfigOption headers("OGR_ODS_HEADERS", "DISABLE");
     const ThreadConfigOption types("OGR_ODS_FIELD_TYPES", "STRING");

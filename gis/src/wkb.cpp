@@ -68,6 +68,7 @@ public:
             bits = __builtin_bswap64(bits);
         return std::bit_cast<double>(bits);
     }
+    std::size_t remaining() const noexcept { return mData.size() - mPos; }
 
 private:
     void need(std::size_t n) const
@@ -82,6 +83,10 @@ private:
 Ring readRing(Reader& r, bool little)
 {
     const std::uint32_t n = r.uint(little);
+    // A damaged count (a few flipped bits) must not reserve gigabytes: every point needs 16 bytes.
+    if (n > r.remaining() / 16)
+        throw GeometryError("truncated WKB geometry (a ring claims " + std::to_string(n) + " points; "
+                            + std::to_string(r.remaining()) + " bytes are left)");
     Ring ring;
     ring.reserve(n);
     for (std::uint32_t i = 0; i < n; ++i) {
@@ -92,8 +97,15 @@ Ring readRing(Reader& r, bool little)
     return ring;
 }
 
-void readGeometry(Reader& r, Geometry& out)
+// Collections nest; a project never stores more than a multi-geometry of simple parts, so a
+// deeper nesting is damage (and unbounded recursion would overflow the stack).
+constexpr int kMaxWkbDepth = 8;
+
+void readGeometry(Reader& r, Geometry& out, int depth = 0)
 {
+    if (depth > kMaxWkbDepth)
+        throw GeometryError("malformed WKB geometry (collections nested more than " + std::to_string(kMaxWkbDepth)
+                            + " deep)");
     const bool little = r.byte() == 1;
     const std::uint32_t type = r.uint(little) % 1000; // ignore Z/M flavours of ISO WKB
     switch (type) {
@@ -112,6 +124,8 @@ void readGeometry(Reader& r, Geometry& out)
     case 3: {
         Polygon poly;
         const std::uint32_t rings = r.uint(little);
+        if (rings > r.remaining() / 4)
+            throw GeometryError("truncated WKB geometry (a polygon claims " + std::to_string(rings) + " rings)");
         for (std::uint32_t i = 0; i < rings; ++i) {
             Ring ring = readRing(r, little);
             if (i == 0)
@@ -129,7 +143,7 @@ void readGeometry(Reader& r, Geometry& out)
     case 7: {
         const std::uint32_t n = r.uint(little);
         for (std::uint32_t i = 0; i < n; ++i)
-            readGeometry(r, out);
+            readGeometry(r, out, depth + 1);
         break;
     }
     default:
@@ -275,6 +289,24 @@ bool readBlobPolygon(BlobCursor& in, Polygon& poly)
 }
 
 } // namespace
+
+bool hasPlainPolygonBlobHeader(std::string_view blob)
+{
+    if (blob.size() < 44 || static_cast<std::uint8_t>(blob[0]) != kBlobStart
+        || static_cast<std::uint8_t>(blob[38]) != kBlobMbrEnd)
+        return false;
+    const auto order = static_cast<std::uint8_t>(blob[1]);
+    if (order != 0x00 && order != 0x01)
+        return false;
+    BlobCursor in(blob.substr(39), order == 0x01);
+    const std::uint32_t type = in.uint();
+    if (type == kBlobPolygon)
+        return true;
+    if (type != kBlobMultiPolygon)
+        return false;
+    in.uint(); // the polygon count; the first element must be a plain (not compressed) polygon
+    return in.byte() == kBlobEntity && in.uint() == kBlobPolygon && in.ok();
+}
 
 std::optional<MultiPolygon> polygonsFromSpatialiteBlob(std::string_view blob)
 {

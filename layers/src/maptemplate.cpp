@@ -102,8 +102,18 @@ std::string mapTemplateToJson(const MapTemplate& t)
 
 MapTemplate mapTemplateFromJson(const std::string& json, const std::string& source)
 {
-    const auto j = nlohmann::json::parse(json, nullptr, false);
-    if (j.is_discarded() || !j.is_object())
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(json);
+    } catch (const nlohmann::json::exception& e) {
+        // parse_error, and out_of_range for a number such as 1e999: say what, without the library's tag.
+        const std::string what = e.what();
+        const std::size_t tagEnd = what.rfind("] ", 40);
+        throw gis::Error("map template " + source + ": not valid JSON: "
+                         + (tagEnd == std::string::npos ? what : what.substr(tagEnd + 2))
+                         + " (numbers must be finite; NaN and Infinity are not JSON)");
+    }
+    if (!j.is_object())
         throw gis::Error("map template " + source + ": not a JSON object");
     checkKeys(j, kTemplateKeys, "", source);
     if (j.contains("labels") && j.at("labels").is_object())

@@ -2,6 +2,7 @@
 
 #include "gis/error.h"
 #include "gis/indicators.h"
+#include "gis/personaldata.h"
 #include "gis/referencenaming.h"
 #include "layers/facilitysymbol.h"
 #include "layers/mapexport.h"
@@ -504,6 +505,15 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     auto optional = [](const std::optional<double>& v, int decimals) {
         return v ? number(*v, decimals) : std::string("–");
     };
+    // People reached, when the demand is a DTSEN count, are DTSEN counts too: small ones suppressed.
+    const int threshold = options.smallCountThreshold;
+    auto people = [threshold](const gis::PlacementRun& r, double v) {
+        const std::string formatted = number(v, 0);
+        return gis::isPersonalDataDerived(r.demandKey) ? gis::publishedCount(v, threshold, formatted) : formatted;
+    };
+    auto peopleOrDash = [&people](const gis::PlacementRun& r, const std::optional<double>& v) {
+        return v ? people(r, *v) : std::string("–");
+    };
     if (latest) {
         ThematicMapSpec placeSpec = withLayer(ds, facilitySpec, "", table, true); // its reach circles stay
         placeSpec.proposedSites = proposedSites(*latest); // the chosen run, not always the latest
@@ -520,8 +530,9 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
             + tr(lang, "permintaan: ", "demand: ") + demand + " " + latest->period
             + (latest->capacity ? tr(lang, ", kapasitas ", ", capacity ") + number(*latest->capacity, 0)
                                 : std::string())
-            + "; " + tr(lang, "terjangkau ", "covered ") + optional(latest->coveredBefore, 0) + " → "
-            + optional(latest->coveredAfter, 0) + tr(lang, " dari ", " of ") + number(latest->totalDemand, 0)
+            + "; " + tr(lang, "terjangkau ", "covered ") + peopleOrDash(*latest, latest->coveredBefore) + " → "
+            + peopleOrDash(*latest, latest->coveredAfter) + tr(lang, " dari ", " of ")
+            + people(*latest, latest->totalDemand)
             + tr(lang, " (usulan ", " (proposal ") + std::to_string(latest->id) + ", " + longDate(latest->createdUtc, lang)
             + ")";
         const ThematicMap placeMap(ds, placeSpec);
@@ -541,17 +552,20 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
                      {tr(lang, "Dilayani", "Served"), true, 1.1}};
         for (const auto& s : latest->sites)
             t.rows.push_back({std::to_string(s.rank), s.code, s.name, formatNumber(s.point.x, 4),
-                              formatNumber(s.point.y, 4), formatNumber(s.gain, 0), formatNumber(s.served, 0)});
+                              formatNumber(s.point.y, 4), people(*latest, s.gain), people(*latest, s.served)});
         t.note = tr(lang,
                     "Urutan = urutan tambahan manfaat terbesar (greedy lalu tukar). Disimpan di proyek "
                     "bersama usulan sebelumnya.",
                     "Order = largest marginal gain first (greedy, then swaps). Saved in the project with the earlier "
                     "runs.");
         if (latest->coveredBefore && latest->coveredAfter)
-            t.note += tr(lang, " Terjangkau sebelum ", " Covered before ") + number(*latest->coveredBefore, 0)
-                + tr(lang, ", sesudah ", ", after ") + number(*latest->coveredAfter, 0)
-                + tr(lang, " (tambahan ", " (added ") + number(*latest->coveredAfter - *latest->coveredBefore, 0)
-                + tr(lang, ") dari ", ") of ") + number(latest->totalDemand, 0) + ".";
+            t.note += tr(lang, " Terjangkau sebelum ", " Covered before ") + people(*latest, *latest->coveredBefore)
+                + tr(lang, ", sesudah ", ", after ") + people(*latest, *latest->coveredAfter)
+                + tr(lang, " (tambahan ", " (added ")
+                + people(*latest, *latest->coveredAfter - *latest->coveredBefore) + tr(lang, ") dari ", ") of ")
+                + people(*latest, latest->totalDemand) + ".";
+        if (gis::isPersonalDataDerived(latest->demandKey))
+            t.note += smallCountNote({CountColumn{}}, threshold, lang);
         sites.table = t;
         placeMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(sites));
     }
@@ -573,8 +587,8 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         for (const auto& r : runs)
             t.rows.push_back({std::to_string(r.id), longDate(r.createdUtc, lang), facilityKindLabel(r.kind),
                               placementMethodLabel(r.method, lang), std::to_string(r.count), reach(r),
-                              demandLabel(r.demandKey), optional(r.capacity, 0), optional(r.coveredBefore, 0),
-                              optional(r.coveredAfter, 0)});
+                              demandLabel(r.demandKey), optional(r.capacity, 0), peopleOrDash(r, r.coveredBefore),
+                              peopleOrDash(r, r.coveredAfter)});
         compare.table = t;
         priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(compare));
     }

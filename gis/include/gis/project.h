@@ -69,4 +69,9 @@ int upgradeProject(const std::string& path);
 /// calls first.
 Dataset openProjectForWriting(const std::string& path);
 
+/// \brief SQLite's structural check of a project file (PRAGMA quick_check: every page, b-tree
+/// and record format; it reads the whole file once). Server locations are not checked.
+/// \throws ProjectError naming the file and the first problems when the file is damaged.
+void checkProjectIntegrity(const std::string& path);
+
 } // namespace gis

@@ -23,4 +23,8 @@ Geometry geometryFromWkb(const std::string& wkb);
 /// the caller then reads that value through AsBinary, as before.
 std::optional<MultiPolygon> polygonsFromSpatialiteBlob(std::string_view blob);
 
+/// \brief True when \a blob starts as a plain XY Polygon or MultiPolygon SpatiaLite BLOB (the
+/// layout polygonsFromSpatialiteBlob reads): when that decoder still refuses it, it is damaged.
+bool hasPlainPolygonBlobHeader(std::string_view blob);
+
 } // namespace gis::detail
