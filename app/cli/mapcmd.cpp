@@ -7,8 +7,12 @@
 
 #include "gis/analysis.h"
 #include "gis/error.h"
+#include "gis/hotspots.h"
+#include "gis/network.h"
 #include "gis/periodchange.h"
+#include "gis/pokdarwis.h"
 #include "gis/project.h"
+#include "gis/roadlayer.h"
 #include "gis/text.h"
 #include "layers/maprecipe.h"
 #include "layers/maptemplate.h"
@@ -240,6 +244,7 @@ layers::MapTemplate buildTemplate(const gis::Dataset& ds, const MapCommandOption
     }
     t.scheme = o.scheme;
     t.proposals = o.proposals;
+    t.onlyLevel = o.onlyLevel;
     return t;
 }
 
@@ -298,6 +303,9 @@ CLI::App* addMapCommand(CLI::App& cli, MapCommandOptions& o)
     c->add_option("--travel-resolution-m", o.travelResolutionM, "Cell size of the travel grid, metres")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    c->add_option("--only-level", o.onlyLevel,
+                  "With a category --indicator: colour only the pekon at this level, e.g. Tidak for the pekon "
+                  "without it (the others plain)");
     c->add_option("--template", o.templateName, "Start from a map template: a name kept in the project or a JSON file");
     c->add_option("--save-template", o.saveTemplate, "Keep this map's settings in the project under NAME");
     addSmallCountOption(c, o);
@@ -326,7 +334,19 @@ CLI::App* addReportCommand(CLI::App& cli, MapCommandOptions& o)
                                  "priority table and saved placement proposals");
     c->add_option("PROJECT", o.project, "Project file or :default")->required();
     c->add_option("--out", o.out, "Output PDF")->required();
-    c->add_option("--top", o.top, "Rows of the priority table")->check(CLI::Range(1, 500))->capture_default_str();
+    c->add_option("--top", o.top, "Rows of the priority table (and of the POKDARWIS table)")
+        ->check(CLI::Range(1, 500))
+        ->capture_default_str();
+    c->add_flag("--pokdarwis", o.pokdarwis,
+                "Add the POKDARWIS candidate ranking (map and top table, default weights; access by road when the "
+                "project has a road layer)");
+    c->add_option("--pokdarwis-radius-km", o.pokdarwisRadiusKm,
+                  "With --pokdarwis: attractions (WISATA) within this distance count as near")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    c->add_option("--hotspots", o.hotspots,
+                  "Add a LISA hotspot map with Moran's I and its p-value for this indicator (e.g. poverty_rate, "
+                  "poverty_rate_eb); repeat for more (queen weights, 999 permutations, seed 12345)");
     addPageOptions(c, o);
     addSmallCountOption(c, o);
     return c;
@@ -447,11 +467,37 @@ int runReport(const MapCommandOptions& o, const CLI::App& command, std::ostream&
     report.topN = static_cast<std::size_t>(o.top);
     report.smallCountThreshold = o.smallCountThreshold;
     report.comparePeriod = t.spec.comparePeriod;
+    for (const std::string& key : o.hotspots) {
+        gis::HotspotOptions ho;
+        ho.period = table.period;
+        try {
+            report.hotspots.push_back(gis::analyzeHotspots(ds, key, ho));
+        } catch (const gis::Error& e) {
+            throw gis::Error(fmt::format("--hotspots {}: {}", key, e.what()));
+        }
+    }
+    if (o.pokdarwis) {
+        gis::PokdarwisOptions po;
+        po.period = table.period;
+        po.radiusKm = o.pokdarwisRadiusKm;
+        std::optional<gis::RoadNetwork> roads; // the project's road layer, as `pokdarwis` uses by default
+        if (!ds.roads.empty()) {
+            roads = gis::roadNetworkOf(ds.roads);
+            po.roads = &*roads;
+        }
+        report.pokdarwis = gis::rankPokdarwisSites(ds, po);
+    }
     ensureGuiApplication();
     const int pages = layers::exportReport(ds, table, report, o.out);
-    fmt::print(out, "wrote report: {} ({} pages{})\n", std::filesystem::absolute(o.out).string(), pages,
+    std::string extras;
+    for (const gis::HotspotResult& h : report.hotspots)
+        extras += fmt::format(", hotspots of {} (Moran's I {:.3f}, p {:.3f})", h.key, h.global.i, h.global.pValue);
+    if (report.pokdarwis)
+        extras += ", POKDARWIS candidates";
+    fmt::print(out, "wrote report: {} ({} pages{}{})\n", std::filesystem::absolute(o.out).string(), pages,
                ds.programs.empty() ? ", no placement run saved"
-                                   : ", with placement program " + std::to_string(ds.programs.back().id));
+                                   : ", with placement program " + std::to_string(ds.programs.back().id),
+               extras);
     const bool personal = showsPersonalData(layers::ThematicMapSpec{}, &table);
     if (personal)
         fmt::print(out, "restricted:  TERBATAS: the scheme weighs DTSEN-derived values (counts from 1 to {} as <{})\n",

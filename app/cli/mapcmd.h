@@ -47,6 +47,7 @@ struct MapCommandOptions {
     std::string travelClasses;       ///< "15,30,60,120" (minutes, class upper bounds)
     double travelResolutionM = 100.0;
     bool proposals = false;   ///< the latest saved placement run
+    std::string onlyLevel;    ///< a category level: only the pekon at it coloured
     std::string templateName; ///< NAME kept in the project, or FILE.json
     std::string saveTemplate; ///< keep the resulting template under this name
     std::string lang = "id";
@@ -55,6 +56,9 @@ struct MapCommandOptions {
     std::string maker;
     std::string by = "kecamatan"; ///< atlas
     int top = 30;                 ///< report
+    bool pokdarwis = false;       ///< report: POKDARWIS ranking pages
+    double pokdarwisRadiusKm = 10.0;
+    std::vector<std::string> hotspots; ///< report: a LISA cluster page per indicator key
     std::string printedDate;      ///< fixed printing date (tests, reproducible packs)
     /// DTSEN-derived counts from 1 to this - 1 are drawn as no data / printed "<N"; 0 or 1: all
     int smallCountThreshold = gis::kDefaultSmallCountThreshold;

@@ -10,13 +10,16 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace app::ui {
 
@@ -93,6 +96,9 @@ HotspotsPanel::HotspotsPanel(Workspace* workspace, QWidget* parent) : QWidget(pa
 
     mCompute = new QPushButton(tr("Find hotspots"), this);
     mCompute->setObjectName(QStringLiteral("hotspotCompute"));
+    mCancel = new QPushButton(tr("Cancel"), this);
+    mCancel->setObjectName(QStringLiteral("hotspotCancel"));
+    mCancel->setEnabled(false);
     mSummary = new QLabel(this);
     mSummary->setObjectName(QStringLiteral("hotspotSummary"));
     mSummary->setWordWrap(true);
@@ -100,21 +106,74 @@ HotspotsPanel::HotspotsPanel(Workspace* workspace, QWidget* parent) : QWidget(pa
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(mCompute);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(mCompute, 1);
+    buttons->addWidget(mCancel);
+    layout->addLayout(buttons);
     layout->addWidget(mSummary);
     layout->addStretch(1);
 
     connect(mWeights, &QComboBox::currentIndexChanged, this, &HotspotsPanel::updateWeightsControls);
     connect(mCompute, &QPushButton::clicked, this, &HotspotsPanel::compute);
+    connect(mCancel, &QPushButton::clicked, this, &HotspotsPanel::cancel);
     connect(&mWatcher, &QFutureWatcher<Outcome>::finished, this, &HotspotsPanel::finished);
     connect(mWorkspace, &Workspace::projectChanged, this, &HotspotsPanel::reload);
-    connect(mWorkspace, &Workspace::projectDataChanged, this, &HotspotsPanel::reload);
+    connect(mWorkspace, &Workspace::projectDataChanged, this, &HotspotsPanel::refresh);
     reload();
 }
 
 HotspotsPanel::~HotspotsPanel()
 {
+    mStop.request_stop();
     mWatcher.waitForFinished(); // the job reads mRunningOn, which this panel keeps alive
+}
+
+void HotspotsPanel::restoreShown()
+{
+    std::vector<gis::HotspotResult> held = mWorkspace->computedHotspots();
+    if (held.empty())
+        return;
+    // the one on the map, else the last computed
+    auto shown = std::find_if(held.begin(), held.end(), [this](const gis::HotspotResult& r) {
+        return mWorkspace->themeKey() == QStringLiteral("lisa:") + QString::fromStdString(r.key);
+    });
+    const gis::HotspotResult& r = shown != held.end() ? *shown : held.back();
+    const int index = mIndicator->findData(QString::fromStdString(r.key));
+    if (index < 0)
+        return;
+    mIndicator->setCurrentIndex(index);
+    mWeights->setCurrentIndex(mWeights->findData(static_cast<int>(r.options.weights)));
+    mTolerance->setValue(r.options.toleranceM);
+    mNeighbours->setValue(static_cast<int>(r.options.k));
+    mPermutations->setValue(r.options.permutations);
+    mAlpha->setCurrentIndex(std::max(0, mAlpha->findData(r.options.alpha)));
+    mFdr->setChecked(r.options.fdr);
+    mResult = r;
+    showSummary(r);
+}
+
+void HotspotsPanel::refresh()
+{
+    const bool had = mResult.has_value();
+    const gis::HotspotResult before = had ? *mResult : gis::HotspotResult{};
+    reload();
+    if (!had || mIndicator->findData(QString::fromStdString(before.key)) < 0)
+        return;
+    mResult = before;
+    showSummary(before);
+    if (isRunning())
+        return; // a job on the old data is still going: its result is dropped when it ends
+    mRefreshing = true;
+    compute();
+}
+
+void HotspotsPanel::cancel()
+{
+    if (!isRunning())
+        return;
+    mStop.request_stop();
+    mCancel->setEnabled(false);
+    mSummary->setText(tr("Stopping…"));
 }
 
 void HotspotsPanel::reload()
@@ -167,13 +226,20 @@ void HotspotsPanel::compute()
         return;
     mRunningOn = mWorkspace->datasetSnapshot();
     const std::string key = indicatorKey().toStdString();
-    const gis::HotspotOptions opts = options();
+    mStop = std::stop_source();
+    gis::HotspotOptions opts = options();
+    opts.stop = mStop.get_token();
     mCompute->setEnabled(false);
-    mSummary->setText(tr("Computing hotspots…"));
+    mCancel->setEnabled(true);
+    if (!mRefreshing)
+        mSummary->setText(tr("Computing hotspots…"));
     mWatcher.setFuture(QtConcurrent::run([ds = mRunningOn, key, opts]() -> Outcome {
         Outcome out;
         try {
             out.result = gis::analyzeHotspots(*ds, key, opts);
+            out.result->options.stop = {}; // the result keeps the options, not the stop
+        } catch (const gis::HotspotsCancelled&) {
+            out.cancelled = true;
         } catch (const std::exception& e) {
             out.error = e.what();
         }
@@ -185,8 +251,16 @@ void HotspotsPanel::finished()
 {
     Outcome out = mWatcher.result();
     const bool sameProject = mRunningOn && mRunningOn == mWorkspace->datasetSnapshot();
+    const bool refreshing = std::exchange(mRefreshing, false);
     mRunningOn.reset();
     mCompute->setEnabled(mWorkspace->hasProject() && mIndicator->count() > 0);
+    mCancel->setEnabled(false);
+    if (out.cancelled) {
+        mSummary->setText(refreshing ? tr("Stopped: the hotspots shown were computed before the last change.")
+                                     : tr("Stopped: no hotspots were computed; the map is unchanged."));
+        emit computed(false);
+        return;
+    }
     if (!sameProject) {
         mSummary->clear(); // the project changed while it ran: the result is of another one
         emit computed(false);
@@ -198,7 +272,7 @@ void HotspotsPanel::finished()
         return;
     }
     mResult = *out.result;
-    if (!mWorkspace->showHotspots(std::move(*out.result))) {
+    if (!mWorkspace->showHotspots(std::move(*out.result), !refreshing)) {
         mSummary->setText(tr("The period changed while the hotspots were computed: compute them again."));
         emit computed(false);
         return;

@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <optional>
+#include <stop_token>
 
 class QCheckBox;
 class QComboBox;
@@ -45,6 +46,8 @@ public:
 public slots:
     /// \brief Starts the computation with the options shown.
     void compute();
+    /// \brief Stops the running computation: nothing is shown, the map stays as it was.
+    void cancel();
 
 signals:
     /// \brief A computation ended: shown (true) or failed / dropped (false).
@@ -52,6 +55,10 @@ signals:
 
 private:
     void reload();
+    /// After a commit: the result shown stays and is computed again on the new data.
+    void refresh();
+    /// Shows the result the workspace holds (after a language switch rebuilt the panel).
+    void restoreShown();
     void finished();
     void updateWeightsControls();
     void showSummary(const gis::HotspotResult& r);
@@ -59,6 +66,7 @@ private:
     struct Outcome {
         std::optional<gis::HotspotResult> result;
         std::string error;
+        bool cancelled = false;
     };
 
     Workspace* mWorkspace;
@@ -70,10 +78,13 @@ private:
     QComboBox* mAlpha = nullptr;
     QCheckBox* mFdr = nullptr;
     QPushButton* mCompute = nullptr;
+    QPushButton* mCancel = nullptr;
     QLabel* mSummary = nullptr;
     QFutureWatcher<Outcome> mWatcher;
     std::shared_ptr<const gis::Dataset> mRunningOn; ///< the snapshot the running job reads
     std::optional<gis::HotspotResult> mResult;
+    std::stop_source mStop;     ///< of the running computation
+    bool mRefreshing = false;   ///< the running computation renews a result after a commit
 };
 
 } // namespace app::ui

@@ -42,6 +42,16 @@ QPixmap symbolSwatch(const std::string& kind)
     return pixmap;
 }
 
+QPixmap proposalSwatch()
+{
+    QPixmap pixmap(26, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    layers::drawProposedSiteSymbol(painter, QPointF(13, 8), 6.5, 1); // as on the map, numbered 1
+    return pixmap;
+}
+
 QPixmap roadSwatch(layers::RoadTier tier)
 {
     QPixmap pixmap(26, 16);
@@ -201,6 +211,10 @@ void LegendPanel::rebuild()
             continue;
         addRow(symbolSwatch(f.kind), tr("%1   (%2)").arg(QString::fromStdString(f.label), formatCount(f.count)));
     }
+    const LayerEntry* proposals = mWorkspace->layerList()->entry(QStringLiteral("proposals"));
+    if (proposals && proposals->visible && !mWorkspace->proposals().sites.empty())
+        addRow(proposalSwatch(), tr("Proposed new sites (%1)")
+                                     .arg(formatCount(static_cast<long long>(mWorkspace->proposals().sites.size()))));
     const LayerEntry* roads = mWorkspace->layerList()->entry(QStringLiteral("roads"));
     if (roads && roads->visible && mWorkspace->hasRoads())
         for (layers::RoadTier tier : layers::roadTiersPresent(layers::mapRoadsOf(mWorkspace->dataset()->roads)))

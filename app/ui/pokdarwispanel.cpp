@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace app::ui {
 
@@ -87,6 +89,9 @@ PokdarwisPanel::PokdarwisPanel(Workspace* workspace, QWidget* parent) : QWidget(
     form->addRow(mRoadsNote);
     mRank = new QPushButton(tr("Rank candidate pekon"), this);
     mRank->setObjectName(QStringLiteral("pokdarwisRank"));
+    mCancel = new QPushButton(tr("Cancel"), this);
+    mCancel->setObjectName(QStringLiteral("pokdarwisCancel"));
+    mCancel->setEnabled(false);
     mSummary = new QLabel(this);
     mSummary->setObjectName(QStringLiteral("pokdarwisSummary"));
     mSummary->setWordWrap(true);
@@ -106,22 +111,70 @@ PokdarwisPanel::PokdarwisPanel(Workspace* workspace, QWidget* parent) : QWidget(
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(mRank);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(mRank, 1);
+    buttons->addWidget(mCancel);
+    layout->addLayout(buttons);
     layout->addWidget(mSummary);
     layout->addWidget(mTable, 1);
 
     connect(mRank, &QPushButton::clicked, this, &PokdarwisPanel::rank);
+    connect(mCancel, &QPushButton::clicked, this, &PokdarwisPanel::cancel);
     connect(mByRoads, &QCheckBox::toggled, this, [this] { mRoadGapWeight->setEnabled(byRoads()); });
     connect(&mWatcher, &QFutureWatcher<Outcome>::finished, this, &PokdarwisPanel::finished);
     connect(mTable, &QTableWidget::cellClicked, this, [this](int row, int) { rowClicked(row); });
     connect(mWorkspace, &Workspace::projectChanged, this, &PokdarwisPanel::reload);
-    connect(mWorkspace, &Workspace::projectDataChanged, this, &PokdarwisPanel::reload);
+    connect(mWorkspace, &Workspace::projectDataChanged, this, &PokdarwisPanel::refresh);
     reload();
 }
 
 PokdarwisPanel::~PokdarwisPanel()
 {
+    mStop.request_stop();
     mWatcher.waitForFinished();
+}
+
+void PokdarwisPanel::restoreShown()
+{
+    const gis::PokdarwisResult* shown = mWorkspace->pokdarwis();
+    if (!shown)
+        return;
+    // the panel's controls as the ranking was made: closeness by distance or by road minutes
+    for (const gis::SchemeIndicator& ind : shown->scheme.indicators) {
+        const int percent = static_cast<int>(std::lround(ind.weight * 100.0));
+        if (ind.key == "attractions_near")
+            mWeights[0]->setValue(percent);
+        else if (ind.key == "dist_capital_km" || ind.key == "travel_capital_min")
+            mWeights[1]->setValue(percent);
+        else if (ind.key == "poverty_rate")
+            mWeights[2]->setValue(percent);
+        else if (ind.key == "road_gap_km")
+            mRoadGapWeight->setValue(percent);
+        if (ind.key == "travel_capital_min" && mByRoads->isEnabled())
+            mByRoads->setChecked(true);
+    }
+    fillTable(*shown);
+}
+
+void PokdarwisPanel::refresh()
+{
+    reload();
+    if (!mWorkspace->pokdarwis())
+        return;
+    fillTable(*mWorkspace->pokdarwis());
+    if (isRunning())
+        return; // a job on the old data is still going: its result is dropped when it ends
+    mRefreshing = true;
+    rank();
+}
+
+void PokdarwisPanel::cancel()
+{
+    if (!isRunning())
+        return;
+    mStop.request_stop();
+    mCancel->setEnabled(false);
+    mSummary->setText(tr("Stopping…"));
 }
 
 void PokdarwisPanel::reload()
@@ -187,17 +240,24 @@ void PokdarwisPanel::rank()
     }
     mRunningOn = mWorkspace->datasetSnapshot();
     mRank->setEnabled(false);
-    mSummary->setText(tr("Ranking…"));
-    mWatcher.setFuture(QtConcurrent::run([ds = mRunningOn, o = options(), s, roads = byRoads()]() -> Outcome {
+    mCancel->setEnabled(true);
+    if (!mRefreshing)
+        mSummary->setText(tr("Ranking…"));
+    mStop = std::stop_source();
+    mWatcher.setFuture(QtConcurrent::run([ds = mRunningOn, o = options(), s, roads = byRoads(),
+                                          stop = mStop.get_token()]() -> Outcome {
         Outcome out;
         try {
             gis::PokdarwisOptions run = o;
+            run.stop = stop;
             std::optional<gis::RoadNetwork> network; // the project's road layer at its class speeds
             if (roads) {
                 network = gis::roadNetworkOf(ds->roads);
                 run.roads = &*network;
             }
             out.result = gis::rankPokdarwisSites(*ds, run, s);
+        } catch (const gis::PokdarwisCancelled&) {
+            out.cancelled = true;
         } catch (const std::exception& e) {
             out.error = e.what();
         }
@@ -209,8 +269,16 @@ void PokdarwisPanel::finished()
 {
     Outcome out = mWatcher.result();
     const bool sameProject = mRunningOn && mRunningOn == mWorkspace->datasetSnapshot();
+    const bool refreshing = std::exchange(mRefreshing, false);
     mRunningOn.reset();
     mRank->setEnabled(mWorkspace->hasProject());
+    mCancel->setEnabled(false);
+    if (out.cancelled) {
+        mSummary->setText(refreshing ? tr("Stopped: the ranking shown was made before the last change.")
+                                     : tr("Stopped: nothing was ranked; the map is unchanged."));
+        emit ranked(false);
+        return;
+    }
     if (!sameProject) {
         emit ranked(false);
         return;
@@ -221,7 +289,7 @@ void PokdarwisPanel::finished()
         return;
     }
     fillTable(*out.result);
-    mWorkspace->showPokdarwis(std::move(*out.result));
+    mWorkspace->showPokdarwis(std::move(*out.result), !refreshing);
     emit ranked(true);
 }
 

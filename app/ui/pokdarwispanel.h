@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <optional>
+#include <stop_token>
 #include <vector>
 
 class QCheckBox;
@@ -46,12 +47,18 @@ public:
 
 public slots:
     void rank();
+    /// \brief Stops the running ranking: nothing is shown, the map stays as it was.
+    void cancel();
 
 signals:
     void ranked(bool shown);
 
 private:
     void reload();
+    /// After a commit: the ranking shown stays and is computed again on the new data.
+    void refresh();
+    /// Shows the ranking the workspace holds, with its weights (after a language switch).
+    void restoreShown();
     void finished();
     void fillTable(const gis::PokdarwisResult& r);
     void rowClicked(int row);
@@ -59,6 +66,7 @@ private:
     struct Outcome {
         std::optional<gis::PokdarwisResult> result;
         std::string error;
+        bool cancelled = false;
     };
 
     Workspace* mWorkspace;
@@ -68,10 +76,13 @@ private:
     QSpinBox* mRoadGapWeight = nullptr;
     QLabel* mRoadsNote = nullptr;
     QPushButton* mRank = nullptr;
+    QPushButton* mCancel = nullptr;
     QLabel* mSummary = nullptr;
     QTableWidget* mTable = nullptr;
     QFutureWatcher<Outcome> mWatcher;
     std::shared_ptr<const gis::Dataset> mRunningOn;
+    std::stop_source mStop;   ///< of the running ranking
+    bool mRefreshing = false; ///< the running ranking renews the one shown after a commit
 };
 
 } // namespace app::ui

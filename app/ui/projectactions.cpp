@@ -263,6 +263,10 @@ bool ProjectActions::exportReportTo(const QString& path)
     if (std::any_of(ds->programs.begin(), ds->programs.end(),
                     [this](const gis::PlacementRun& r) { return r.id == mReportProgram; }))
         options.programId = mReportProgram;
+    // the analyses the user ran in their panels go into the pack with their pages and findings
+    options.hotspots = mWorkspace->computedHotspots();
+    if (const gis::PokdarwisResult* ranking = mWorkspace->pokdarwis())
+        options.pokdarwis = *ranking;
     const bool written = runPaged(
         tr("Writing the meeting pack…"),
         [ds, table, options, p = path.toStdString()](const layers::PageProgress& progress) {

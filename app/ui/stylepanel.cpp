@@ -49,6 +49,11 @@ StylePanel::StylePanel(Workspace* workspace, QWidget* parent) : QWidget(parent),
     mCompare->setToolTip(tr("Show the change of the indicator from this period to the period above (later minus "
                             "earlier; the poverty rate in percentage points)"));
     form->addRow(tr("Compare with period"), mCompare);
+    mOnlyLevel = new QComboBox(this);
+    mOnlyLevel->setObjectName(QStringLiteral("onlyLevelBox"));
+    mOnlyLevel->setToolTip(tr("Colour only the pekon at this level of the category, e.g. Tidak for the pekon "
+                              "without it; the others are drawn plain"));
+    form->addRow(tr("Show only"), mOnlyLevel);
     mScheme = new QComboBox(this);
     mScheme->setObjectName(QStringLiteral("schemeBox"));
     form->addRow(tr("Priority scheme"), mScheme);
@@ -86,6 +91,8 @@ StylePanel::StylePanel(Workspace* workspace, QWidget* parent) : QWidget(parent),
     connect(mPeriod, &QComboBox::currentIndexChanged, this, [this] { mWorkspace->setPeriod(mPeriod->currentText()); });
     connect(mCompare, &QComboBox::currentIndexChanged, this,
             [this] { mWorkspace->setComparePeriod(mCompare->currentData().toString()); });
+    connect(mOnlyLevel, &QComboBox::currentIndexChanged, this,
+            [this] { mWorkspace->setOnlyLevel(mOnlyLevel->currentData().toString()); });
     connect(mScheme, &QComboBox::currentIndexChanged, this,
             [this] { mWorkspace->setScheme(mScheme->currentData().toString()); });
     connect(mMethod, &QComboBox::currentIndexChanged, this, &StylePanel::applyStyle);
@@ -126,11 +133,22 @@ void StylePanel::syncFromWorkspace()
         if (p != mWorkspace->period())
             mCompare->addItem(p, p);
     mCompare->setCurrentIndex(std::max(0, mCompare->findData(mWorkspace->comparePeriod())));
+    const QSignalBlocker b8(mOnlyLevel);
+    mOnlyLevel->clear();
+    mOnlyLevel->addItem(tr("(every level)"), QString());
+    for (const QString& level : mWorkspace->themeLevels())
+        mOnlyLevel->addItem(level, level);
+    mOnlyLevel->setCurrentIndex(std::max(0, mOnlyLevel->findData(mWorkspace->onlyLevel())));
+    mOnlyLevel->setEnabled(mOnlyLevel->count() > 1);
     mScheme->setCurrentIndex(mScheme->findData(mWorkspace->schemeName()));
     const LayerStyle& s = mWorkspace->style();
     mMethod->setCurrentIndex(mMethod->findData(static_cast<int>(s.method)));
     mClasses->setValue(s.classCount);
-    mRamp->setCurrentText(s.ramp);
+    // a change map is drawn on the diverging ramp the recipe chose (layers::resolveMap): show that one
+    const auto map = mWorkspace->map();
+    const bool changeMap = map && map->indicator().key.rfind("change_", 0) == 0;
+    mChangeRamp = changeMap ? QString::fromStdString(mWorkspace->mapSpec().ramp) : QString();
+    mRamp->setCurrentText(changeMap ? mChangeRamp : s.ramp);
     const bool manual = s.method == layers::ClassificationMethod::Manual;
     mBreaks->setEnabled(manual);
     mClasses->setEnabled(!manual);
@@ -161,7 +179,9 @@ void StylePanel::applyStyle()
     LayerStyle s = mWorkspace->style();
     s.method = static_cast<layers::ClassificationMethod>(mMethod->currentData().toInt());
     s.classCount = mClasses->value();
-    s.ramp = mRamp->currentText();
+    // the diverging ramp shown on a change map stays the map's own: the style keeps its ramp
+    if (mChangeRamp.isEmpty() || mRamp->currentText() != mChangeRamp)
+        s.ramp = mRamp->currentText();
     s.manualBreaks.clear();
     if (s.method == layers::ClassificationMethod::Manual) {
         const QLocale locale = uiLocale();

@@ -28,6 +28,8 @@ public:
     QComboBox* methodBox() const { return mMethod; }
     QSpinBox* classesBox() const { return mClasses; }
     QComboBox* rampBox() const { return mRamp; }
+    /// \brief "Show only": every level, or one level of the category shown (e.g. Tidak).
+    QComboBox* onlyLevelBox() const { return mOnlyLevel; }
     QLineEdit* breaksEdit() const { return mBreaks; }
 
 private:
@@ -39,6 +41,8 @@ private:
     QComboBox* mTheme = nullptr;
     QComboBox* mPeriod = nullptr;
     QComboBox* mCompare = nullptr;
+    QComboBox* mOnlyLevel = nullptr;
+    QString mChangeRamp; ///< the ramp a change map is drawn with ("" when no change map is shown)
     QComboBox* mScheme = nullptr;
     QComboBox* mMethod = nullptr;
     QSpinBox* mClasses = nullptr;

@@ -143,17 +143,22 @@ QString Workspace::recordExport(const QString& what, const QString& path, bool p
 void Workspace::reloadKeepingView()
 {
     gis::Dataset ds = mStore->read();
-    const QString period = mPeriod, theme = mThemeKey, scheme = mScheme;
+    const QString period = mPeriod, theme = mThemeKey, scheme = mScheme, onlyLevel = mOnlyLevel;
     const std::optional<gis::PriorityScheme> edited = mEditedScheme;
     const LayerStyle style = mStyle;
     const std::set<std::string> selection = mSelection;
     const std::string current = mCurrent;
     const std::vector<LayerEntry> layersBefore = mLayers->entries();
 
+    // the results the panels computed stay shown (the panels compute them again on the new data)
     ProposalOverlay proposals = std::move(mProposals);
+    std::map<std::string, gis::HotspotResult> hotspots = std::move(mLisaResults);
+    std::optional<gis::PokdarwisResult> pokdarwis = std::move(mPokdarwis);
     QSignalBlocker block(this); // one projectDataChanged() below, not setDataset's signals
     installDataset(std::move(ds), mTitle, mLocation);
     mProposals = std::move(proposals);
+    mLisaResults = std::move(hotspots);
+    mPokdarwis = std::move(pokdarwis);
     if (periods().contains(period))
         mPeriod = period;
     if (scheme.isEmpty() || schemeNames().contains(scheme)) {
@@ -165,6 +170,8 @@ void Workspace::reloadKeepingView()
     if (std::any_of(mThemes.begin(), mThemes.end(), [&](const ThemeInfo& t) { return t.key == theme; })) {
         mThemeKey = theme;
         mStyle = style;
+        if (themeLevels().contains(onlyLevel))
+            mOnlyLevel = onlyLevel;
     }
     for (const std::string& code : selection)
         if (mDataset->findArea(code))
@@ -234,6 +241,7 @@ void Workspace::installDataset(gis::Dataset ds, const QString& title, const QStr
     mProposals = {};
     mStyle = LayerStyle{};
     mComparePeriod.clear();
+    mOnlyLevel.clear();
     mScheme.clear();
     mEditedScheme.reset();
 
@@ -365,9 +373,31 @@ void Workspace::setTheme(const QString& key)
     if (std::none_of(mThemes.begin(), mThemes.end(), [&](const ThemeInfo& t) { return t.key == key; }))
         return;
     mThemeKey = key;
+    mOnlyLevel.clear();
     mStyle.manualBreaks.clear();
     if (mStyle.method == layers::ClassificationMethod::Manual)
         mStyle.method = layers::ClassificationMethod::Quantile;
+    rebuildMap();
+    emit mapChanged();
+}
+
+QStringList Workspace::themeLevels() const
+{
+    QStringList out;
+    const ThemeInfo* t = theme();
+    if (!mDataset || !t || t->kind != ThemeInfo::Kind::Indicator)
+        return out;
+    if (const std::optional<gis::CategoryScale> scale = gis::categoryScale(*mDataset, t->key.toStdString()))
+        for (const std::string& level : scale->levels)
+            out << qs(level);
+    return out;
+}
+
+void Workspace::setOnlyLevel(const QString& level)
+{
+    if (!mDataset || level == mOnlyLevel || (!level.isEmpty() && !themeLevels().contains(level)))
+        return;
+    mOnlyLevel = level;
     rebuildMap();
     emit mapChanged();
 }
@@ -438,11 +468,20 @@ void Workspace::rebuildThemes()
     if (hasRate)
         mThemes.push_back({ThemeInfo::Kind::Lisa, QStringLiteral("lisa:poverty_rate"),
                            tr("Hotspots (LISA) of the poverty rate"), QString()});
-    for (const auto& [key, result] : mLisaResults)
+    for (auto it = mLisaResults.begin(); it != mLisaResults.end();) {
+        const std::string& key = it->first;
+        std::string label;
+        try {
+            label = gis::indicatorInfo(*mDataset, key).label;
+        } catch (const gis::Error&) {
+            it = mLisaResults.erase(it); // its indicator is gone from the project (after a commit)
+            continue;
+        }
         if (key != "poverty_rate")
             mThemes.push_back({ThemeInfo::Kind::Lisa, QStringLiteral("lisa:") + qs(key),
-                               tr("Hotspots (LISA) of %1").arg(qs(gis::indicatorInfo(*mDataset, key).label)),
-                               QString()});
+                               tr("Hotspots (LISA) of %1").arg(qs(label)), QString()});
+        ++it;
+    }
     if (mPokdarwis)
         mThemes.push_back({ThemeInfo::Kind::Pokdarwis, QStringLiteral("pokdarwis"), tr("POKDARWIS candidate score"),
                            QStringLiteral("0–100")});
@@ -503,6 +542,12 @@ void Workspace::rebuildMap()
                 change.spec.period = mPeriod.toStdString();
                 change.spec.comparePeriod = mComparePeriod.toStdString();
                 spec = layers::resolveMap(*mDataset, change).spec;
+            } else if (!mOnlyLevel.isEmpty()) {
+                // only the pekon at one level: the same recipe as `map --only-level`
+                layers::MapTemplate only;
+                only.spec = spec;
+                only.onlyLevel = mOnlyLevel.toStdString();
+                spec = layers::resolveMap(*mDataset, only).spec;
             }
         }
         mMap = std::make_shared<const layers::ThematicMap>(*mDataset, spec);
@@ -517,7 +562,7 @@ void Workspace::rebuildMap()
     mSpec = spec;
 }
 
-bool Workspace::showHotspots(gis::HotspotResult result)
+bool Workspace::showHotspots(gis::HotspotResult result, bool makeCurrent)
 {
     if (!mDataset || result.period != mPeriod.toStdString())
         return false;
@@ -525,9 +570,28 @@ bool Workspace::showHotspots(gis::HotspotResult result)
     mLisaResults[result.key] = std::move(result);
     rebuildThemes();
     emit themesChanged();
-    mThemeKey.clear(); // setTheme below redraws even when the LISA theme was shown already
-    setTheme(key);
+    showResultTheme(key, makeCurrent);
     return true;
+}
+
+void Workspace::showResultTheme(const QString& key, bool makeCurrent)
+{
+    if (makeCurrent) {
+        mThemeKey.clear(); // setTheme below redraws even when the theme was shown already
+        setTheme(key);
+    } else if (mThemeKey == key) {
+        rebuildMap();
+        emit mapChanged();
+    }
+}
+
+std::vector<gis::HotspotResult> Workspace::computedHotspots() const
+{
+    std::vector<gis::HotspotResult> out;
+    for (const auto& [key, result] : mLisaResults)
+        if (result.period == mPeriod.toStdString())
+            out.push_back(result);
+    return out;
 }
 
 gis::HotspotOptions Workspace::hotspotOptions(const QString& indicatorKey) const
@@ -536,15 +600,14 @@ gis::HotspotOptions Workspace::hotspotOptions(const QString& indicatorKey) const
     return it == mLisaResults.end() ? gis::HotspotOptions{} : it->second.options;
 }
 
-void Workspace::showPokdarwis(gis::PokdarwisResult result)
+void Workspace::showPokdarwis(gis::PokdarwisResult result, bool makeCurrent)
 {
     if (!mDataset)
         return;
     mPokdarwis = std::move(result);
     rebuildThemes();
     emit themesChanged();
-    mThemeKey.clear();
-    setTheme(QStringLiteral("pokdarwis"));
+    showResultTheme(QStringLiteral("pokdarwis"), makeCurrent);
 }
 
 std::shared_ptr<const RenderLayers> Workspace::renderLayers() const

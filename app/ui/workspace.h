@@ -154,6 +154,14 @@ public:
     const ThemeInfo* theme() const;
     void setTheme(const QString& key);
 
+    /// \brief The levels of the category theme shown, lowest first (empty for other themes).
+    QStringList themeLevels() const;
+    /// \brief "" = every level; else only the pekon at this level of the category theme are
+    /// coloured (layers::onlyLevelLayer), e.g. "Tidak" for the pekon without it. Cleared when
+    /// the theme changes.
+    const QString& onlyLevel() const { return mOnlyLevel; }
+    void setOnlyLevel(const QString& level);
+
     const LayerStyle& style() const { return mStyle; }
     void setStyle(const LayerStyle& style);
 
@@ -197,13 +205,19 @@ public:
     /// \brief The project as it is now, kept alive for a background job even when the workspace
     /// moves on (another project, a commit): it is never changed in place. Null without a project.
     std::shared_ptr<const gis::Dataset> datasetSnapshot() const { return mDataset; }
-    /// \brief Shows \a result as the theme "lisa:<key>" (added to themes() when new) and makes it
-    /// the pekon layer. A result for another period than the current one is ignored (false).
-    bool showHotspots(gis::HotspotResult result);
+    /// \brief Shows \a result as the theme "lisa:<key>" (added to themes() when new) and, with
+    /// \a makeCurrent, makes it the pekon layer (else the map is redrawn only when it shows that
+    /// theme). A result for another period than the current one is ignored (false). Kept
+    /// through commit() and retranslate(); another project drops it.
+    bool showHotspots(gis::HotspotResult result, bool makeCurrent = true);
+    /// \brief The hotspot analyses the panel computed for the current period (by indicator key),
+    /// for the meeting pack.
+    std::vector<gis::HotspotResult> computedHotspots() const;
     /// \brief The options the LISA theme of \a key was last computed with (defaults when none).
     gis::HotspotOptions hotspotOptions(const QString& indicatorKey) const;
-    /// \brief Shows a POKDARWIS ranking as the theme "pokdarwis" and makes it the pekon layer.
-    void showPokdarwis(gis::PokdarwisResult result);
+    /// \brief Shows a POKDARWIS ranking as the theme "pokdarwis" and, with \a makeCurrent, makes
+    /// it the pekon layer. Kept through commit() and retranslate(); another project drops it.
+    void showPokdarwis(gis::PokdarwisResult result, bool makeCurrent = true);
     /// \brief The ranking shown (null until one was computed for this project).
     const gis::PokdarwisResult* pokdarwis() const { return mPokdarwis ? &*mPokdarwis : nullptr; }
 
@@ -262,6 +276,7 @@ private:
     std::vector<LayerEntry> defaultLayers() const;
     void rebuildAnalysis();
     void rebuildMap();
+    void showResultTheme(const QString& key, bool makeCurrent);
     void applyEditedScheme();
     void addRankChange();
 
@@ -273,6 +288,7 @@ private:
     QString mStoreLocation, mReadOnlyReason;
     QString mTitle, mLocation, mPeriod, mThemeKey, mScheme, mMapError;
     QString mComparePeriod;
+    QString mOnlyLevel;
     std::vector<ThemeInfo> mThemes;
     LayerStyle mStyle;
     std::optional<gis::AnalysisTable> mAnalysis;

@@ -316,6 +316,8 @@ StatisticSubset statisticSubset(const std::vector<double>& values, const Spatial
     return s;
 }
 
+HotspotsCancelled::HotspotsCancelled() : Error("hotspots: stopped before the end; nothing was computed") {}
+
 MoranResult globalMoran(const std::vector<double>& values, const SpatialWeights& weights, const MoranOptions& options)
 {
     const StatisticSubset subset = statisticSubset(values, weights);
@@ -338,6 +340,8 @@ MoranResult globalMoran(const std::vector<double>& values, const SpatialWeights&
     std::mt19937_64 rng(options.seed);
     std::vector<double> permuted(static_cast<std::size_t>(r.permutations));
     for (double& value : permuted) {
+        if (options.stop.stop_requested())
+            throw HotspotsCancelled();
         for (std::size_t t = n - 1; t > 0; --t)
             std::swap(z[t], z[uniformBelow(rng, t + 1)]);
         value = moranOf(subset.weights, z, ss);
@@ -434,6 +438,8 @@ LisaResult localMoran(const std::vector<double>& values, const SpatialWeights& w
     std::vector<double> localZLag(n);
     std::vector<double> p(n, kNaN);
     for (std::size_t i = 0; i < n; ++i) {
+        if (options.stop.stop_requested())
+            throw HotspotsCancelled();
         const double zLag = lagOf(w, z, i);
         localZLag[i] = zLag;
         const double observed = z[i] / m2 * zLag;
@@ -520,9 +526,11 @@ HotspotResult analyzeHotspots(const Dataset& ds, const std::string& key, const H
     }
     const SpatialWeights w = options.weights == WeightsKind::Queen ? queenContiguity(polygons, options.toleranceM)
                                                                    : knnWeights(polygons, options.k);
-    result.global = globalMoran(values, w, MoranOptions{options.permutations, options.seed});
-    const LisaResult lisa =
-        localMoran(values, w, LisaOptions{options.permutations, options.seed, options.alpha, options.fdr});
+    if (options.stop.stop_requested())
+        throw HotspotsCancelled();
+    result.global = globalMoran(values, w, MoranOptions{options.permutations, options.seed, options.stop});
+    const LisaResult lisa = localMoran(
+        values, w, LisaOptions{options.permutations, options.seed, options.alpha, options.fdr, options.stop});
     result.clusterCounts = lisa.counts();
     for (std::size_t i : result.global.islands)
         result.islandCodes.push_back(villages[i]->code);

@@ -42,6 +42,8 @@ PriorityScheme defaultPokdarwisScheme(bool withRoads)
     return s;
 }
 
+PokdarwisCancelled::PokdarwisCancelled() : Error("pokdarwis: stopped before the end; nothing was ranked") {}
+
 PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& options)
 {
     return rankPokdarwisSites(ds, options, defaultPokdarwisScheme(options.roads != nullptr));
@@ -51,7 +53,13 @@ PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& op
 {
     if (!(options.radiusKm > 0.0) || !std::isfinite(options.radiusKm))
         throw Error("pokdarwis: the attraction radius must be a positive number of km");
+    const auto check = [&options] {
+        if (options.stop.stop_requested())
+            throw PokdarwisCancelled();
+    };
+    check();
     const VillageMeasuresResult measures = computeVillageMeasures(ds, options.period);
+    check();
     const std::size_t n = measures.villages.size();
     PokdarwisResult result;
     result.period = measures.period;
@@ -101,6 +109,7 @@ PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& op
     std::vector<double> travel, gap;
     if (options.roads) {
         travel = options.roads->travelMinutesFrom(measures.capital, points);
+        check();
         for (const Point& p : points) {
             const RoadSnap snap = options.roads->snap(p);
             gap.push_back(snap.onNetwork ? snap.offRoadM / 1000.0 : kNaN);
@@ -136,6 +145,7 @@ PokdarwisResult rankPokdarwisSites(const Dataset& ds, const PokdarwisOptions& op
     }
     if (codes.empty())
         throw Error("pokdarwis: every pekon already has a " + options.groupKind);
+    check();
     const PriorityResult scored = scorePriority(scheme, codes, values);
     for (std::size_t k = 0; k < ranked.size(); ++k) {
         PokdarwisResult::Row& row = result.rows[ranked[k]];

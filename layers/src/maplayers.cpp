@@ -4,6 +4,7 @@
 #include "gis/periodchange.h"
 #include "layers/colorramp.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -108,6 +109,36 @@ ValueLayer pokdarwisLayer(const gis::PokdarwisResult& result, Lang lang)
     for (const gis::PokdarwisResult::Row& row : result.rows)
         if (row.rank > 0 && std::isfinite(row.score))
             layer.values[row.code] = row.score;
+    return layer;
+}
+
+ValueLayer onlyLevelLayer(const ValueLayer& category, const std::string& level, Lang lang)
+{
+    auto plain = [](const std::string& s) {
+        std::string out;
+        for (char c : s)
+            if (c != ' ' && c != '_' && c != '-')
+                out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    const auto chosen = std::find_if(category.categoryOrder.begin(), category.categoryOrder.end(),
+                                     [&](const std::string& l) { return plain(l) == plain(level); });
+    if (chosen == category.categoryOrder.end()) {
+        std::string known;
+        for (const std::string& l : category.categoryOrder)
+            known += (known.empty() ? "" : ", ") + l;
+        throw gis::Error("'" + level + "' is no level of " + category.label + "; its levels: " + known);
+    }
+    ValueLayer layer = category;
+    const std::string other = tr(lang, "lainnya", "other");
+    layer.label = category.label + tr(lang, ": hanya ", ": only ") + *chosen;
+    layer.categoryOrder = {*chosen, other};
+    layer.categoryColors = {{*chosen, category.categoryColors.count(*chosen) ? category.categoryColors.at(*chosen)
+                                                                               : QColor(0xd7, 0x19, 0x1c)},
+                            {other, QColor(0xf4, 0xf1, 0xea)}};
+    for (auto& [code, value] : layer.categories)
+        if (value != *chosen)
+            value = other;
     return layer;
 }
 

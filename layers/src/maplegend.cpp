@@ -77,9 +77,12 @@ LegendDescription describeLegend(const ThematicMap::Snapshot& s, const ThematicM
     if (s.spec.showFacilities)
         legend.facilities = map.facilityLegendEntries();
     if (!s.spec.proposedSites.empty()) {
-        legend.proposedText = tr(lang, "Usulan ", "Proposed ") + qs(facilityKindLabel(s.spec.proposedKind))
-            + tr(lang, " (nomor = urutan)", " (number = order)");
+        // the count is in the text: the count column counts villages, not sites
         legend.proposedCount = static_cast<int>(s.spec.proposedSites.size());
+        legend.proposedText = tr(lang, "Usulan lokasi baru (", "Proposed new sites (")
+            + QString::number(legend.proposedCount) + QStringLiteral(")");
+        legend.proposedNote = tr(lang, "nomor = urutan manfaat; ", "number = order of gain; ")
+            + qs(facilityKindLabel(s.spec.proposedKind));
     }
     if (!s.coverageCircles.empty()) {
         legend.reachText =
@@ -167,10 +170,11 @@ double drawLegend(QPainter& lp, const Units& u, const QRectF& area, const Legend
             textRow(qs(f.label), f.count);
         }
         if (!legend.proposedText.isEmpty()) {
-            lp.setPen(QPen(Qt::white, u.mm(0.4)));
-            lp.setBrush(proposedSiteColor());
-            lp.drawEllipse(QPointF(left + swatchW / 2.0, ly + rowH / 2.0), u.mm(1.8), u.mm(1.8));
-            textRow(legend.proposedText, legend.proposedCount);
+            // the numbered disc the map draws, numbered 1
+            drawProposedSiteSymbol(lp, QPointF(left + swatchW / 2.0, ly + rowH / 2.0), u.mm(1.8), 1);
+            textRow(legend.proposedText, -1);
+            ly += drawWrapped(lpc, QRectF(left + swatchW + u.mm(2.5), ly - u.mm(0.6), innerW - swatchW - u.mm(2.5), 0),
+                              legend.proposedNote, st.noteFont, kMutedColor);
         }
         if (!legend.reachText.isEmpty()) {
             QColor fill = legend.reachColor;

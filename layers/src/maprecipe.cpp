@@ -1,5 +1,6 @@
 #include "layers/maprecipe.h"
 
+#include "gis/categories.h"
 #include "gis/hotspots.h"
 #include "gis/indicators.h"
 #include "gis/periodchange.h"
@@ -112,6 +113,23 @@ bool resolveChange(const gis::Dataset& ds, const MapTemplate& t, ThematicMapSpec
     return true;
 }
 
+/// Only the pekon at one level of the category shown are coloured.
+void resolveOnlyLevel(const gis::Dataset& ds, const MapTemplate& t, ThematicMapSpec& spec)
+{
+    const std::string& key = spec.indicatorKey;
+    if (!t.layer.empty() || spec.layer || !gis::categoryScale(ds, key))
+        throw TemplateError("only-level", "a map of one level is drawn for a category (such as a yes/no "
+                                          "indicator), and '"
+                                              + (t.layer.empty() ? key : t.layer) + "' is none");
+    try {
+        spec.layer = onlyLevelLayer(categoryLayer(ds, key, spec.period, spec.ramp), t.onlyLevel, spec.lang);
+    } catch (const TemplateError&) {
+        throw;
+    } catch (const gis::Error& e) {
+        throw TemplateError("only-level", e.what());
+    }
+}
+
 void addProposals(const gis::Dataset& ds, ThematicMapSpec& spec)
 {
     if (ds.programs.empty())
@@ -155,6 +173,8 @@ ResolvedMap resolveMap(const gis::Dataset& ds, const MapTemplate& t, const gis::
         resolved.spec.focusArea = findKecamatan(ds, resolved.spec.focusArea).code;
     if (!resolveChange(ds, t, resolved.spec))
         resolveLayer(ds, t, resolved.spec, analysis, resolved.analysis);
+    if (!t.onlyLevel.empty())
+        resolveOnlyLevel(ds, t, resolved.spec);
     if (t.proposals)
         addProposals(ds, resolved.spec);
     return resolved;

@@ -6,6 +6,7 @@
 #include "layers/numberformat.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -63,7 +64,111 @@ std::string reachOf(const gis::PlacementRun& run, Lang lang)
     return km(run.radiusKm.value_or(0.0));
 }
 
+/// "Moran's I 0,412; p = 0,001, 999 permutasi"
+std::string moranText(const HotspotFigures& h, Lang lang)
+{
+    return "Moran's I " + formatNumber(h.moranI, 3) + "; p = " + formatNumber(h.pValue, 3) + ", "
+        + std::to_string(h.permutations) + tr(lang, " permutasi", " permutations");
+}
+
+std::string lowerFirst(std::string s)
+{
+    if (!s.empty())
+        s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+std::string hotspotSentence(const HotspotFigures& h, Lang lang)
+{
+    std::string label = h.label;
+    if (!label.empty())
+        label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    const bool significant = h.pValue <= h.alpha;
+    std::string s = label;
+    if (significant && h.moranI > 0)
+        s += tr(lang, " mengelompok secara spasial (", " clusters in space (") + moranText(h, lang) + ")";
+    else if (significant)
+        s += tr(lang, " cenderung berselang-seling antarpekon tetangga (", " tends to alternate between neighbours (")
+            + moranText(h, lang) + ")";
+    else
+        s += tr(lang, " tidak menunjukkan pengelompokan spasial yang bermakna (",
+                " shows no significant clustering in space (")
+            + moranText(h, lang) + ")";
+    if (h.highHigh == 0)
+        return s + tr(lang, "; tidak ada pekon dalam klaster tinggi-tinggi.", "; no village is in a high-high cluster.");
+    s += ": " + count(h.highHigh) + tr(lang, " pekon membentuk kantong tinggi-tinggi", " villages form high-high pockets");
+    if (!h.mostHighHighKecamatan.empty())
+        s += tr(lang, ", terbanyak di Kecamatan ", ", most of them in Kecamatan ") + h.mostHighHighKecamatan + " ("
+            + count(h.mostHighHighCount) + tr(lang, " pekon)", ")");
+    return s + ".";
+}
+
+std::string pokdarwisSentence(const PokdarwisFigures& p, Lang lang)
+{
+    std::vector<std::string> best;
+    for (const PokdarwisFigures::Candidate& c : p.top)
+        best.push_back(c.name + " (" + (c.kecamatan.empty() ? std::string() : "Kecamatan " + c.kecamatan + ", ")
+                       + tr(lang, "skor ", "score ") + formatNumber(c.score, 1) + ")");
+    std::string s = best.empty() ? tr(lang, "Belum ada pekon yang dapat dinilai sebagai calon POKDARWIS",
+                                      "No village could be ranked as a POKDARWIS candidate")
+                                 : tr(lang, "Calon POKDARWIS terbaik: ", "The best POKDARWIS candidates: ")
+            + listed(best, lang);
+    return s + "; " + count(p.ranked) + tr(lang, " pekon dinilai, ", " villages ranked, ") + count(p.withGroup)
+        + tr(lang, " sudah memiliki POKDARWIS.", " already have a POKDARWIS.");
+}
+
 } // namespace
+
+HotspotFigures hotspotFigures(const gis::Dataset& ds, const gis::HotspotResult& r)
+{
+    HotspotFigures h;
+    h.key = r.key;
+    h.period = r.period;
+    h.label = r.key == "poverty_rate_eb" ? std::string("tingkat kemiskinan (dihaluskan Empirical Bayes)") : r.key;
+    try {
+        if (r.key != "poverty_rate_eb")
+            h.label = gis::indicatorInfo(ds, r.key).label; // labels are the data's (Bahasa)
+    } catch (const gis::Error&) {
+    }
+    h.label = lowerFirst(h.label);
+    h.moranI = r.global.i;
+    h.pValue = r.global.pValue;
+    h.permutations = r.global.permutations;
+    h.alpha = r.options.alpha;
+    std::map<std::string, int> byKecamatan;
+    for (const gis::HotspotRow& row : r.rows) {
+        if (row.cluster == gis::Cluster::HighHigh) {
+            ++h.highHigh;
+            if (!row.kecamatan.empty())
+                ++byKecamatan[row.kecamatan];
+        } else if (row.cluster == gis::Cluster::LowLow) {
+            ++h.lowLow;
+        }
+    }
+    for (const auto& [name, n] : byKecamatan) // by name: the first of equal counts wins
+        if (n > h.mostHighHighCount) {
+            h.mostHighHighKecamatan = name;
+            h.mostHighHighCount = n;
+        }
+    return h;
+}
+
+PokdarwisFigures pokdarwisFigures(const gis::PokdarwisResult& r)
+{
+    PokdarwisFigures p;
+    p.attractions = r.attractionCount;
+    std::vector<const gis::PokdarwisResult::Row*> ranked;
+    for (const gis::PokdarwisResult::Row& row : r.rows) {
+        p.withGroup += row.hasGroup ? 1 : 0;
+        if (row.rank > 0)
+            ranked.push_back(&row);
+    }
+    p.ranked = static_cast<int>(ranked.size());
+    std::sort(ranked.begin(), ranked.end(), [](const auto* a, const auto* b) { return a->rank < b->rank; });
+    for (std::size_t i = 0; i < ranked.size() && i < 3; ++i)
+        p.top.push_back({ranked[i]->name, ranked[i]->kecamatan, ranked[i]->score});
+    return p;
+}
 
 std::string placementMethodLabel(const std::string& method, Lang lang)
 {
@@ -196,6 +301,10 @@ std::vector<std::string> meetingFindings(const MeetingFigures& f, Lang lang)
                 + count(std::fabs(most->poor - *most->poorBefore)) + tr(lang, " jiwa).", ").");
         out.push_back(sentence);
     }
+    for (const HotspotFigures& h : f.hotspots)
+        out.push_back(hotspotSentence(h, lang));
+    if (f.pokdarwis)
+        out.push_back(pokdarwisSentence(*f.pokdarwis, lang));
     return out;
 }
 

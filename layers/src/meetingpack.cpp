@@ -10,6 +10,7 @@
 #include "layers/maprecipe.h"
 #include "layers/meetingfindings.h"
 #include "layers/numberformat.h"
+#include "meetingpack_p.h"
 #include "units.h"
 
 #include <QDate>
@@ -19,6 +20,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -193,6 +195,66 @@ ThematicMapSpec changeSpec(const gis::Dataset& ds, const ThematicMapSpec& spec, 
     return resolveMap(ds, t, &table).spec;
 }
 
+/// True when the analysis scored at least one village (a project without facilities, e.g. a
+/// city whose facilities are not imported yet, may have no score at all).
+bool anyScore(const gis::AnalysisTable& table)
+{
+    const std::size_t score = table.column("priority_score");
+    return std::any_of(table.rows.begin(), table.rows.end(),
+                       [score](const gis::AnalysisTable::Row& r) { return std::isfinite(r.values[score]); });
+}
+
+/// Why no village has a score, in a plain sentence: the scheme's indicators no village has.
+std::string unscoredNote(const gis::Dataset& ds, const gis::AnalysisTable& table, Lang lang)
+{
+    std::vector<std::string> lacking;
+    for (const gis::SchemeIndicator& i : table.scheme.indicators) {
+        const auto in = table.inputs.find(i.key);
+        if (in != table.inputs.end()
+            && std::any_of(in->second.begin(), in->second.end(), [](double v) { return std::isfinite(v); }))
+            continue;
+        std::string label = i.key;
+        try {
+            label = gis::indicatorInfo(ds, i.key).label;
+        } catch (const gis::Error&) {
+        }
+        lacking.push_back(label);
+    }
+    std::string list;
+    for (std::size_t k = 0; k < lacking.size(); ++k)
+        list += (k == 0 ? "" : k + 1 == lacking.size() ? tr(lang, " dan ", " and ") : ", ") + lacking[k];
+    return tr(lang, "Skor prioritas belum dapat dihitung: ", "The priority score cannot be computed yet: ")
+        + (list.empty() ? tr(lang, "setiap pekon kekurangan nilai skema.", "every village lacks a value of the scheme.")
+                        : tr(lang, "tidak ada pekon yang memiliki nilai ", "no village has a value of ") + list
+                  + tr(lang, " (impor fasilitasnya dulu).", " (import the facilities first)."))
+        + tr(lang, " Halaman ini menampilkan tingkat kemiskinan.", " This page shows the poverty rate.");
+}
+
+/// The map of the poverty rate shown instead of the score when nothing is scored.
+ThematicMapSpec povertyInstead(const ThematicMapSpec& spec, const gis::AnalysisTable& table)
+{
+    ThematicMapSpec out = spec;
+    out.layer.reset();
+    out.indicatorKey = "poverty_rate";
+    out.period = table.period;
+    return out;
+}
+
+/// Rows in the order of the poverty rate, highest first (no score to rank by).
+std::vector<std::size_t> byPovertyRate(const gis::AnalysisTable& table)
+{
+    std::vector<std::size_t> rows(table.rows.size());
+    std::iota(rows.begin(), rows.end(), std::size_t{0});
+    const std::size_t rate = table.column("poverty_rate");
+    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t a, std::size_t b) {
+        const double ra = table.rows[a].values[rate], rb = table.rows[b].values[rate];
+        if (std::isfinite(ra) != std::isfinite(rb))
+            return std::isfinite(ra);
+        return std::isfinite(ra) && ra > rb;
+    });
+    return rows;
+}
+
 std::string pageLabel(Lang lang, int page, int pages)
 {
     return tr(lang, "Halaman ", "Page ") + std::to_string(page) + " / " + std::to_string(pages);
@@ -260,13 +322,43 @@ void reportPage(const PageProgress& progress, int done, int total, const char* w
                               + std::to_string(total) + " pages; nothing was written");
 }
 
+/// The pages of the hotspot analyses and of the POKDARWIS ranking (meetingpack_p.h).
+void renderAnalysisPages(PdfPages& pdf, const gis::Dataset& ds, const ThematicMapSpec& base,
+                         const ReportOptions& options, const std::function<PageExtras(PageExtras)>& extrasFor)
+{
+    const Lang lang = options.lang;
+    for (const gis::HotspotResult& h : options.hotspots) {
+        const ThematicMap map(ds, detail::hotspotMapSpec(ds, base, h));
+        map.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor({}));
+        PageExtras list;
+        list.tableOnly = true;
+        list.table = detail::hotspotTable(ds, h, lang);
+        map.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(list));
+    }
+    if (options.pokdarwis) {
+        const ThematicMap map(ds, detail::pokdarwisMapSpec(ds, base, *options.pokdarwis));
+        map.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor({}));
+        PageExtras best;
+        best.tableOnly = true;
+        best.title = tr(lang, "Calon POKDARWIS Teratas", "Top POKDARWIS Candidates");
+        best.subtitle = map.subtitle();
+        best.table = detail::pokdarwisTable(*options.pokdarwis, options.topN, lang);
+        map.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(best));
+    }
+}
+
 } // namespace
 
 int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const AtlasOptions& options,
                 const std::string& outPdf)
 {
     ThematicMapSpec style = options.style;
-    if (options.usePriorityLayer && !style.layer) {
+    const bool anyScored = anyScore(table);
+    std::string unscored; // the note of a project that has no score yet
+    if (options.usePriorityLayer && !style.layer && !anyScored) {
+        unscored = unscoredNote(ds, table, style.lang);
+        style = povertyInstead(style, table);
+    } else if (options.usePriorityLayer && !style.layer) {
         ThematicMapSpec whole = style; // the focus is set page by page below
         whole.focusArea.clear();
         style.layer = withLayer(ds, whole, "priority", table).layer;
@@ -309,6 +401,8 @@ int exportAtlas(const gis::Dataset& ds, const gis::AnalysisTable& table, const A
         list.columns.push_back({c.label, true, 1.2});
     if (!counts.empty())
         list.note = smallCountNote(counts, threshold, lang).substr(1);
+    if (!unscored.empty())
+        list.note = unscored + (list.note.empty() ? "" : " " + list.note);
     const std::size_t poor = table.column("miskin"), score = table.column("priority_score");
     std::map<std::string, std::vector<std::size_t>> rowsOf; // kecamatan code -> table rows
     std::map<std::string, std::string> parentOf;
@@ -414,8 +508,9 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     }
     const int findingsPages = options.findings ? 2 : 0;
     const bool changePage = !options.comparePeriod.empty();
-    const int pages =
-        findingsPages + 4 + (changePage ? 1 : 0) + (latest ? 2 : 0) + (runs.size() > 1 ? 1 : 0);
+    const int analysisPages = 2 * static_cast<int>(options.hotspots.size()) + (options.pokdarwis ? 2 : 0);
+    const int pages = findingsPages + 4 + (changePage ? 1 : 0) + (latest ? 2 : 0) + (runs.size() > 1 ? 1 : 0)
+        + analysisPages;
     int page = 0;
     auto extrasFor = [&](PageExtras e = {}) {
         reportPage(options.progress, page, pages, "meeting pack");
@@ -423,8 +518,10 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         return e;
     };
 
-    ThematicMapSpec prioritySpec = base;
-    prioritySpec = withLayer(ds, prioritySpec, "priority", table);
+    // a project without a score yet (no facilities imported): the poverty rate, with a plain note
+    const bool scored = anyScore(table);
+    const std::string unscored = scored ? std::string() : unscoredNote(ds, table, lang);
+    ThematicMapSpec prioritySpec = scored ? withLayer(ds, base, "priority", table) : povertyInstead(base, table);
     prioritySpec.ramp = "YlOrRd";
     const ThematicMap priorityMap(ds, prioritySpec);
     PdfPages pdf(outPdf, options.page, tr(lang, "Bahan Rakor — ", "Meeting pack — ") + priorityMap.title());
@@ -432,11 +529,18 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         MeetingFigures figures = meetingFigures(ds, table, options.coverageRadiusKm);
         if (latest)
             figures.run = *latest; // the run the pack shows, which may be a chosen earlier one
+        for (const gis::HotspotResult& h : options.hotspots)
+            figures.hotspots.push_back(hotspotFigures(ds, h));
+        if (options.pokdarwis)
+            figures.pokdarwis = pokdarwisFigures(*options.pokdarwis);
         const std::string regency = gis::regencyTitle(ds);
         const std::string date = options.printedDate.empty() ? todayText(lang) : options.printedDate;
         std::string footer = tr(lang, "Setiap angka di atas tercantum lagi dalam tabel per kecamatan (halaman 2)",
                                 "Every figure above is printed again in the table by kecamatan (page 2)")
-            + std::string(latest ? tr(lang, " dan di halaman usulan lokasi", " and on the proposed sites pages") : "")
+            + std::string(latest ? tr(lang, ", di halaman usulan lokasi", ", on the proposed sites pages") : "")
+            + std::string(options.hotspots.empty() ? "" : tr(lang, ", di halaman klaster", ", on the cluster pages"))
+            + std::string(options.pokdarwis ? tr(lang, ", di halaman calon POKDARWIS", ", on the POKDARWIS pages")
+                                            : "")
             + tr(lang, ". Dicetak ", ". Printed ") + date + ".";
         reportPage(options.progress, page, pages, "meeting pack");
         drawFindingsPage(
@@ -453,7 +557,10 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         figuresPage.table = findingsTable(figures, lang);
         priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(figuresPage));
     }
-    priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor());
+    PageExtras priorityPage;
+    if (!scored)
+        priorityPage.subtitle = unscored;
+    priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(priorityPage));
 
     ThematicMapSpec densitySpec = base;
     densitySpec.indicatorKey = "poor_density_km2";
@@ -483,11 +590,16 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
     top.title = tr(lang, "Pekon Prioritas Teratas", "Top Priority Villages") + std::string(" (")
         + std::to_string(std::min(options.topN, table.rows.size())) + ")";
     top.subtitle = priorityMap.subtitle();
-    auto order = byPriority(table);
+    auto order = scored ? byPriority(table) : byPovertyRate(table);
     if (order.size() > options.topN)
         order.resize(options.topN);
     top.table = priorityTable(table, order, lang, "", true, gis::regencyTitle(ds).rfind("Kota ", 0) == 0,
                               personalCountColumns(ds, table, {}, base), options.smallCountThreshold);
+    if (!scored) {
+        top.title = tr(lang, "Pekon dengan Tingkat Kemiskinan Tertinggi", "Villages with the Highest Poverty Rate")
+            + std::string(" (") + std::to_string(order.size()) + ")";
+        top.table->note = unscored;
+    }
     priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(top));
 
     auto reach = [lang](const gis::PlacementRun& r) {
@@ -592,6 +704,7 @@ int exportReport(const gis::Dataset& ds, const gis::AnalysisTable& table, const 
         compare.table = t;
         priorityMap.renderPage(pdf.nextPage(), pdf.pageRect(), pdf.dpi(), extrasFor(compare));
     }
+    renderAnalysisPages(pdf, ds, base, options, extrasFor);
     pdf.finish();
     if (options.progress)
         options.progress(pages, pages);

@@ -266,6 +266,7 @@ struct LegendDescription {
     std::vector<FacilityLegendEntry> facilities;
     QString proposedText; ///< empty = no proposed sites
     int proposedCount = 0;
+    QString proposedNote; ///< what the numbers mean and the kind of the sites
     QString reachText; ///< empty = no coverage circles
     QColor reachColor;
     double rowHeight = 0.0; ///< device px, from the page's own font metrics

@@ -6,11 +6,17 @@
 #include "gis/categories.h"
 #include "gis/demo.h"
 #include "gis/project.h"
+#include "layers/maprecipe.h"
+#include "layers/thematicmap.h"
 #include "testutil.h"
 #include "ui/profilepanel.h"
+#include "ui/stylepanel.h"
 #include "ui/tablepanel.h"
 #include "ui/villagetablemodel.h"
+#include "ui/workspace.h"
 
+#include <QColor>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QImage>
 #include <QTableView>
@@ -248,4 +254,96 @@ TEST(CategoryDesktop, ProfileAndTableShowTheLevel)
     EXPECT_TRUE(text.contains(QStringLiteral("Status IDM"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("Mandiri")));
     EXPECT_TRUE(text.contains(QStringLiteral("5 of 5"))) << text.toStdString();
+}
+
+TEST(CategoryCli, AMapOfOneLevelColoursOnlyThePekonWithoutIt)
+{
+    const auto dir = testutil::tempDir("cli_category_only_level");
+    const std::string project = (dir / "p.sasaran.sqlite").string();
+    gis::saveProject(gis::buildDefaultDataset(), project);
+    testutil::writeFile(dir / "bumdes.csv", "kode;BUMDES aktif\n18.06.01.2016;ya\n18.06.01.2019;tidak\n"
+                                            "18.06.01.2020;TIDAK\n18.06.03.2001;0\n18.06.03.2002;1\n");
+    auto r = runCli({"import", "table", project, (dir / "bumdes.csv").string(), "--period", "2025", "--category",
+                     "bumdes_aktif=BUMDES aktif"});
+    ASSERT_EQ(r.code, 0) << r.err << r.out;
+    const std::string png = (dir / "tanpa.png").string();
+    r = runCli({"map", project, "--indicator", "bumdes_aktif", "--only-level", "tidak", "--out", png, "--width",
+                "800", "--height", "560"});
+    ASSERT_EQ(r.code, 0) << r.err << r.out;
+    EXPECT_TRUE(fs::exists(png));
+
+    // the same map in the library: the three "Tidak" pekon in the level's red, the two others plain
+    const gis::Dataset ds = gis::loadProject(project);
+    layers::MapTemplate t;
+    t.spec.indicatorKey = "bumdes_aktif";
+    t.onlyLevel = "tidak";
+    const layers::ThematicMapSpec spec = layers::resolveMap(ds, t).spec;
+    ASSERT_TRUE(spec.layer.has_value());
+    EXPECT_EQ(spec.layer->categoryOrder, (std::vector<std::string>{"Tidak", "lainnya"}));
+    EXPECT_EQ(spec.layer->categories.at("18.06.01.2019"), "Tidak");
+    EXPECT_EQ(spec.layer->categories.at("18.06.03.2001"), "Tidak");
+    EXPECT_EQ(spec.layer->categories.at("18.06.01.2016"), "lainnya");
+    const layers::ThematicMap map(ds, spec);
+    const std::vector<layers::LegendEntry> legend = map.legendEntries();
+    ASSERT_GE(legend.size(), 2u);
+    EXPECT_EQ(legend[0].label, "Tidak");
+    EXPECT_EQ(legend[0].count, 3);
+    EXPECT_EQ(legend[0].color, QColor("#d7191c"));
+    EXPECT_EQ(legend[1].label, "lainnya");
+    EXPECT_EQ(legend[1].count, 2);
+    const QImage image(QString::fromStdString(png));
+    ASSERT_FALSE(image.isNull());
+    int red = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            red += image.pixelColor(x, y) == QColor("#d7191c") ? 1 : 0;
+    EXPECT_GT(red, 0) << "the pekon without it are drawn in red";
+
+    // a level the scale lacks, and an indicator that is no category, are refused by name
+    r = runCli({"map", project, "--indicator", "bumdes_aktif", "--only-level", "kadang", "--out", png});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("--only-level"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("Ya"), std::string::npos) << "lists the levels: " << r.err;
+    r = runCli({"map", project, "--indicator", "poverty_rate", "--only-level", "Tidak", "--out", png});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NE(r.err.find("--only-level"), std::string::npos) << r.err;
+}
+
+TEST(CategoryDesktop, ShowOnlyColoursThePekonAtOneLevel)
+{
+    const auto dir = testutil::tempDir("desktop_category_only_level");
+    const std::string project = (dir / "p.sasaran.sqlite").string();
+    gis::saveProject(gis::buildDefaultDataset(), project);
+    testutil::writeFile(dir / "bumdes.csv", "kode;BUMDES aktif\n18.06.01.2016;ya\n18.06.01.2019;tidak\n"
+                                            "18.06.01.2020;TIDAK\n18.06.03.2001;0\n18.06.03.2002;1\n");
+    const auto r = runCli({"import", "table", project, (dir / "bumdes.csv").string(), "--period", "2025",
+                           "--category", "bumdes_aktif=BUMDES aktif"});
+    ASSERT_EQ(r.code, 0) << r.err << r.out;
+    app::ui::Workspace ws;
+    ws.openProject(QString::fromStdString(project));
+    app::ui::StylePanel style(&ws);
+    style.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&style));
+    QComboBox* only = style.onlyLevelBox();
+    EXPECT_FALSE(only->isEnabled()) << "the poverty rate has no levels";
+    QComboBox* theme = style.themeBox();
+    theme->setCurrentIndex(theme->findData(QStringLiteral("bumdes_aktif")));
+    ASSERT_EQ(ws.themeKey(), QStringLiteral("bumdes_aktif"));
+    ASSERT_TRUE(only->isEnabled());
+    ASSERT_EQ(only->count(), 3) << "every level, Tidak, Ya";
+    only->setFocus();
+    QTest::keyClick(only, Qt::Key_Down); // Tidak
+    ASSERT_EQ(ws.onlyLevel(), QStringLiteral("Tidak"));
+    ASSERT_NE(ws.map(), nullptr);
+    const std::vector<layers::LegendEntry> legend = ws.map()->legendEntries();
+    ASSERT_GE(legend.size(), 2u);
+    EXPECT_EQ(legend[0].label, "Tidak");
+    EXPECT_EQ(legend[0].count, 3);
+    EXPECT_EQ(legend[1].label, "lainnya");
+    EXPECT_EQ(legend[1].count, 2);
+    EXPECT_EQ(ws.map()->colorForArea("18.06.01.2019"), QColor("#d7191c"));
+    EXPECT_NE(ws.map()->colorForArea("18.06.01.2016"), QColor("#1a9641")) << "a Ya pekon is plain, not green";
+    QTest::keyClick(only, Qt::Key_Up); // every level again
+    EXPECT_TRUE(ws.onlyLevel().isEmpty());
+    EXPECT_EQ(ws.map()->colorForArea("18.06.01.2016"), QColor("#1a9641"));
 }

@@ -308,6 +308,22 @@
         <source>Pekon with similar values (high next to high, low next to low) lie together more than chance would give: there are real clusters.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the hotspots shown were computed before the last change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: no hotspots were computed; the map is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::ImportWizard</name>
@@ -870,6 +886,10 @@
     </message>
     <message>
         <source>Ferry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed new sites (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1645,6 +1665,22 @@
     </message>
     <message>
         <source>This project has no road network, so access is the distance to the capital. Import a road layer (Import data, Roads) to rank by travel time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the ranking shown was made before the last change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was ranked; the map is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2474,6 +2510,18 @@
     </message>
     <message>
         <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour only the pekon at this level of the category, e.g. Tidak for the pekon without it; the others are drawn plain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(every level)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

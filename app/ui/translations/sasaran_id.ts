@@ -308,6 +308,22 @@
         <source>Pekon with similar values (high next to high, low next to low) lie together more than chance would give: there are real clusters.</source>
         <translation>Pekon dengan nilai serupa (tinggi dengan tinggi, rendah dengan rendah) lebih sering bertetangga daripada yang terjadi secara kebetulan: ada pengelompokan yang nyata.</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
+    </message>
+    <message>
+        <source>Stopped: the hotspots shown were computed before the last change.</source>
+        <translation>Dihentikan: klaster yang tampil dihitung sebelum perubahan terakhir.</translation>
+    </message>
+    <message>
+        <source>Stopped: no hotspots were computed; the map is unchanged.</source>
+        <translation>Dihentikan: tidak ada klaster yang dihitung; peta tidak berubah.</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::ImportWizard</name>
@@ -858,6 +874,10 @@
     <message>
         <source>Ferry</source>
         <translation>Penyeberangan</translation>
+    </message>
+    <message>
+        <source>Proposed new sites (%1)</source>
+        <translation>Usulan lokasi baru (%1)</translation>
     </message>
 </context>
 <context>
@@ -1633,6 +1653,22 @@
     <message>
         <source>This project has no road network, so access is the distance to the capital. Import a road layer (Import data, Roads) to rank by travel time.</source>
         <translation>Proyek ini belum punya jaringan jalan, jadi akses diukur sebagai jarak ke ibu kota. Impor lapisan jalan (Impor data, Jalan) untuk memeringkat menurut waktu tempuh.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
+    </message>
+    <message>
+        <source>Stopped: the ranking shown was made before the last change.</source>
+        <translation>Dihentikan: peringkat yang tampil dibuat sebelum perubahan terakhir.</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was ranked; the map is unchanged.</source>
+        <translation>Dihentikan: tidak ada pekon yang diperingkat; peta tidak berubah.</translation>
     </message>
 </context>
 <context>
@@ -2460,6 +2496,18 @@
     <message>
         <source>(none)</source>
         <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Colour only the pekon at this level of the category, e.g. Tidak for the pekon without it; the others are drawn plain</source>
+        <translation>Warnai hanya pekon pada tingkat kategori ini, mis. Tidak untuk pekon yang belum memilikinya; pekon lain digambar polos</translation>
+    </message>
+    <message>
+        <source>Show only</source>
+        <translation>Tampilkan hanya</translation>
+    </message>
+    <message>
+        <source>(every level)</source>
+        <translation>(semua tingkat)</translation>
     </message>
 </context>
 <context>

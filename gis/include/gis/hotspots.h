@@ -9,10 +9,12 @@
 /// or the same const inputs; analyzeHotspots only reads the Dataset. GEOS work (queenContiguity)
 /// runs in the calling thread's own GEOS context.
 #include "gis/dataset.h"
+#include "gis/error.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -81,6 +83,13 @@ StatisticSubset statisticSubset(const std::vector<double>& values, const Spatial
 struct MoranOptions {
     int permutations = 999;     ///< 0 = no permutation test (p and z are NaN)
     std::uint64_t seed = 12345; ///< std::mt19937_64 seed
+    std::stop_token stop;       ///< requested (from any thread): HotspotsCancelled at the next permutation
+};
+
+/// \brief A hotspot computation stopped through its options' stop token; it returned nothing.
+class HotspotsCancelled : public Error {
+public:
+    HotspotsCancelled();
 };
 
 /// \brief Global Moran's I of the areas taking part (see StatisticSubset), row-standardised:
@@ -121,6 +130,7 @@ struct LisaOptions {
     std::uint64_t seed = 12345;
     double alpha = 0.05; ///< significant when p <= alpha (or BH-significant with fdr)
     bool fdr = false;    ///< Benjamini-Hochberg over the tested areas at level alpha
+    std::stop_token stop; ///< requested (from any thread): HotspotsCancelled at the next area
 };
 
 /// \brief Local Moran per area, in the input order:
@@ -162,6 +172,9 @@ struct HotspotOptions {
     std::uint64_t seed = 12345;
     double alpha = 0.05;
     bool fdr = false;
+    /// Requested (from any thread): analyzeHotspots throws HotspotsCancelled at its next check
+    /// (between permutations of the global test, between areas of the local one).
+    std::stop_token stop;
 };
 
 struct HotspotRow {

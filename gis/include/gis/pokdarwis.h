@@ -9,11 +9,13 @@
 ///
 /// Threads: defaultPokdarwisScheme and rankPokdarwisSites are pure (they read the Dataset and
 /// the RoadNetwork of the options and return a new value), so they may run on a worker thread
-/// while the caller keeps both alive and unmodified; the writers only write their file. There is
-/// no cancellation (a ranking takes well under a second on a regency).
+/// while the caller keeps both alive and unmodified; the writers only write their file. A stop
+/// token in the options ends a ranking between its steps (PokdarwisCancelled).
 #include "gis/analysis.h"
 #include "gis/dataset.h"
+#include "gis/error.h"
 
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,14 @@ struct PokdarwisOptions {
     double radiusKm = 10.0;                ///< attractions within this of the pekon count too
     const RoadNetwork* roads = nullptr;    ///< set: travel_capital_min and road_gap_km
     std::string period;                    ///< empty = the latest of miskin
+    /// Requested (from any thread): the ranking throws PokdarwisCancelled at its next step.
+    std::stop_token stop;
+};
+
+/// \brief A ranking stopped through PokdarwisOptions::stop; it returned nothing.
+class PokdarwisCancelled : public Error {
+public:
+    PokdarwisCancelled();
 };
 
 /// \brief Default weights. Without roads: attractions_near 0.4 (more is better for tourism, so

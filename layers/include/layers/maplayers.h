@@ -35,6 +35,12 @@ ValueLayer changeLayer(const gis::Dataset& ds, const std::string& key, const std
 /// \brief The text a change map shows for its periods: "2023 → 2024".
 std::string changePeriodText(const std::string& later, const std::string& earlier);
 
+/// \brief \a category (categoryLayer) with only the pekon at \a level coloured (in its colour) and
+/// every other pekon with a level in one plain class "lainnya" / "other"; labelled "… : hanya
+/// <level>". \a level is matched ignoring ASCII case and spacing.
+/// \throws gis::Error listing the levels when \a level is none of the category's.
+ValueLayer onlyLevelLayer(const ValueLayer& category, const std::string& level, Lang lang = Lang::Id);
+
 /// \brief One category for every village: a base map for facilities and coverage.
 ValueLayer baseLayer(const gis::Dataset& ds, Lang lang = Lang::Id);
 

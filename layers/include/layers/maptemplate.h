@@ -24,6 +24,9 @@ struct MapTemplate {
     std::string scheme;
     /// Draw the sites of the latest placement run saved in the project. Not written to the JSON.
     bool proposals = false;
+    /// A level of the category shown ("Tidak"): only the pekon at that level are coloured (e.g.
+    /// the pekon without a BUMDES), the others drawn plain. "" = every level. Not written to the JSON.
+    std::string onlyLevel;
 };
 
 /// \brief The template as JSON, e.g.

@@ -8,11 +8,14 @@
 #include "gis/analysis.h"
 #include "gis/dataset.h"
 #include "gis/error.h"
+#include "gis/hotspots.h"
+#include "gis/pokdarwis.h"
 #include "layers/thematicmap.h"
 
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace layers {
 
@@ -74,13 +77,21 @@ struct ReportOptions {
     std::string comparePeriod;
     /// Draw the project's road layer (when it has one) on every map, with its legend rows.
     bool roads = true;
+    /// A POKDARWIS ranking (gis/pokdarwis.h), for the tourism office: a page with its score map
+    /// and a page with the topN best candidates; a findings sentence names the best three.
+    std::optional<gis::PokdarwisResult> pokdarwis;
+    /// Hotspot analyses (gis/hotspots.h): per analysis a page with the LISA cluster map (Moran's I
+    /// and its p-value in the subtitle) and a page listing the high-high pekon; a findings
+    /// sentence each.
+    std::vector<gis::HotspotResult> hotspots;
 };
 
 /// \brief Writes the meeting pack: with options.findings (the default) first the findings page and
 /// the table of its figures by kecamatan; then the priority map, the poverty density map, the facilities and
 /// coverage map, the top-N priority table, and, when placement runs are saved in the project,
 /// with options.comparePeriod the change of the poverty rate, the chosen run's proposals (options.programId, else the latest run; map and table) and a
-/// comparison of all saved runs.
+/// comparison of all saved runs; then the hotspot pages (options.hotspots) and the POKDARWIS
+/// pages (options.pokdarwis).
 /// \returns the number of pages.
 /// \throws gis::Error when options.programId names no saved run; ExportCancelled when
 /// options.progress stops it (the file is then not written).
