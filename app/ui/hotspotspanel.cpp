@@ -128,30 +128,6 @@ HotspotsPanel::~HotspotsPanel()
     mWatcher.waitForFinished(); // the job reads mRunningOn, which this panel keeps alive
 }
 
-void HotspotsPanel::restoreShown()
-{
-    std::vector<gis::HotspotResult> held = mWorkspace->computedHotspots();
-    if (held.empty())
-        return;
-    // the one on the map, else the last computed
-    auto shown = std::find_if(held.begin(), held.end(), [this](const gis::HotspotResult& r) {
-        return mWorkspace->themeKey() == QStringLiteral("lisa:") + QString::fromStdString(r.key);
-    });
-    const gis::HotspotResult& r = shown != held.end() ? *shown : held.back();
-    const int index = mIndicator->findData(QString::fromStdString(r.key));
-    if (index < 0)
-        return;
-    mIndicator->setCurrentIndex(index);
-    mWeights->setCurrentIndex(mWeights->findData(static_cast<int>(r.options.weights)));
-    mTolerance->setValue(r.options.toleranceM);
-    mNeighbours->setValue(static_cast<int>(r.options.k));
-    mPermutations->setValue(r.options.permutations);
-    mAlpha->setCurrentIndex(std::max(0, mAlpha->findData(r.options.alpha)));
-    mFdr->setChecked(r.options.fdr);
-    mResult = r;
-    showSummary(r);
-}
-
 void HotspotsPanel::refresh()
 {
     const bool had = mResult.has_value();

@@ -57,8 +57,6 @@ private:
     void reload();
     /// After a commit: the result shown stays and is computed again on the new data.
     void refresh();
-    /// Shows the result the workspace holds (after a language switch rebuilt the panel).
-    void restoreShown();
     void finished();
     void updateWeightsControls();
     void showSummary(const gis::HotspotResult& r);

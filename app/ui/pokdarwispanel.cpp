@@ -134,28 +134,6 @@ PokdarwisPanel::~PokdarwisPanel()
     mWatcher.waitForFinished();
 }
 
-void PokdarwisPanel::restoreShown()
-{
-    const gis::PokdarwisResult* shown = mWorkspace->pokdarwis();
-    if (!shown)
-        return;
-    // the panel's controls as the ranking was made: closeness by distance or by road minutes
-    for (const gis::SchemeIndicator& ind : shown->scheme.indicators) {
-        const int percent = static_cast<int>(std::lround(ind.weight * 100.0));
-        if (ind.key == "attractions_near")
-            mWeights[0]->setValue(percent);
-        else if (ind.key == "dist_capital_km" || ind.key == "travel_capital_min")
-            mWeights[1]->setValue(percent);
-        else if (ind.key == "poverty_rate")
-            mWeights[2]->setValue(percent);
-        else if (ind.key == "road_gap_km")
-            mRoadGapWeight->setValue(percent);
-        if (ind.key == "travel_capital_min" && mByRoads->isEnabled())
-            mByRoads->setChecked(true);
-    }
-    fillTable(*shown);
-}
-
 void PokdarwisPanel::refresh()
 {
     reload();

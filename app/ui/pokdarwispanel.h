@@ -57,8 +57,6 @@ private:
     void reload();
     /// After a commit: the ranking shown stays and is computed again on the new data.
     void refresh();
-    /// Shows the ranking the workspace holds, with its weights (after a language switch).
-    void restoreShown();
     void finished();
     void fillTable(const gis::PokdarwisResult& r);
     void rowClicked(int row);

@@ -344,8 +344,9 @@ TEST_F(PlacementPanelTest, TwoRunsAreComparedAndTheChosenOneIsInTheMeetingPack)
         << "not the latest run's";
     EXPECT_NE(text.find((id ? "(usulan " : "(proposal ") + std::to_string(runs[0].id) + ","), std::string::npos);
     EXPECT_NE(text.find(runs[0].sites.front().name), std::string::npos) << "its sites are in the table";
-    // the map page's legend names the chosen run's kind
-    EXPECT_NE(text.find(id ? "Usulan BUMDes" : "Proposed BUMDes"), std::string::npos);
+    // the map page's legend counts the chosen run's sites and names their kind
+    EXPECT_NE(text.find(id ? "Usulan lokasi baru (3)" : "Proposed new sites (3)"), std::string::npos);
+    EXPECT_NE(text.find(id ? "urutan manfaat; BUMDes" : "order of gain; BUMDes"), std::string::npos);
 }
 
 TEST_F(PlacementPanelTest, CandidatesFromARuleOrTheSelection)

@@ -23,6 +23,25 @@ using namespace gis;
 
 namespace {
 
+/// Options without a stop token (aggregate initialisation would leave it out with a warning).
+MoranOptions moranOptions(int permutations, std::uint64_t seed)
+{
+    MoranOptions o;
+    o.permutations = permutations;
+    o.seed = seed;
+    return o;
+}
+
+LisaOptions lisaOptions(int permutations, std::uint64_t seed, double alpha, bool fdr)
+{
+    LisaOptions o;
+    o.permutations = permutations;
+    o.seed = seed;
+    o.alpha = alpha;
+    o.fdr = fdr;
+    return o;
+}
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 MultiPolygon square(double x0, double y0, double x1, double y1)
@@ -110,11 +129,11 @@ TEST(QueenContiguity, IslandIsReportedAndLeftOutOfTheStatistics)
     EXPECT_EQ(w.neighbours[2], ids({1, 3}));
 
     // The hand-worked row below, with the island's and the empty area's values left out.
-    const MoranResult m = globalMoran({2, 0, 4, 0, 4, 100, 7}, w, {0, 1});
+    const MoranResult m = globalMoran({2, 0, 4, 0, 4, 100, 7}, w, moranOptions(0, 1));
     EXPECT_EQ(m.n, 5u);
     EXPECT_EQ(m.islands, ids({5, 6}));
     EXPECT_NEAR(m.i, -0.875, 1e-12);
-    const LisaResult l = localMoran({2, 0, 4, 0, 4, 100, 7}, w, {99, 1, 0.05, false});
+    const LisaResult l = localMoran({2, 0, 4, 0, 4, 100, 7}, w, lisaOptions(99, 1, 0.05, false));
     EXPECT_EQ(l.cluster[5], Cluster::NotTested);
     EXPECT_TRUE(std::isnan(l.localI[5]));
 }
@@ -176,7 +195,7 @@ TEST(GlobalMoran, FiveAreasInARowWorkedByHand)
     const SpatialWeights w = queenContiguity(row(5), 50.0);
     EXPECT_EQ(w.neighbours[0], ids({1}));
     EXPECT_EQ(w.neighbours[2], ids({1, 3}));
-    const MoranResult m = globalMoran({2, 0, 4, 0, 4}, w, {99, 7});
+    const MoranResult m = globalMoran({2, 0, 4, 0, 4}, w, moranOptions(99, 7));
     EXPECT_NEAR(m.i, -0.875, 1e-12);
     EXPECT_NEAR(m.expected, -0.25, 1e-15);
     EXPECT_EQ(m.n, 5u);
@@ -189,7 +208,7 @@ TEST(GlobalMoran, FourAreasInARowWorkedByHand)
     // x = (1, 2, 3, 4), mean 2.5, z = (-1.5, -0.5, 0.5, 1.5), Σz² = 5
     // lag z = (-0.5, (-1.5+0.5)/2, (-0.5+1.5)/2, 0.5) = (-0.5, -0.5, 0.5, 0.5)
     // Σ z·lag = 0.75 + 0.25 + 0.25 + 0.75 = 2;  I = 2/5 = 0.4;  E[I] = -1/3
-    const MoranResult m = globalMoran({1, 2, 3, 4}, queenContiguity(row(4), 50.0), {0, 1});
+    const MoranResult m = globalMoran({1, 2, 3, 4}, queenContiguity(row(4), 50.0), moranOptions(0, 1));
     EXPECT_NEAR(m.i, 0.4, 1e-12);
     EXPECT_NEAR(m.expected, -1.0 / 3.0, 1e-15);
     EXPECT_TRUE(std::isnan(m.pValue));
@@ -209,8 +228,8 @@ TEST(GlobalMoran, PermutationPValueIsSeededAndSmallForStrongPatterns)
             centres.push_back({static_cast<double>(c) + 0.5, static_cast<double>(r) + 0.5});
         }
     const SpatialWeights queen = queenContiguity(cells, 50.0);
-    const MoranResult a = globalMoran(halves, queen, {999, 42});
-    const MoranResult b = globalMoran(halves, queen, {999, 42});
+    const MoranResult a = globalMoran(halves, queen, moranOptions(999, 42));
+    const MoranResult b = globalMoran(halves, queen, moranOptions(999, 42));
     EXPECT_EQ(a.pValue, b.pValue);
     EXPECT_EQ(a.zPermutation, b.zPermutation);
     EXPECT_GT(a.i, 0.5);
@@ -222,19 +241,19 @@ TEST(GlobalMoran, PermutationPValueIsSeededAndSmallForStrongPatterns)
     // (With queen weights the four diagonal neighbours share the colour and I is near 0.)
     const SpatialWeights knn = knnWeights(centres, 4);
     EXPECT_EQ(knn.neighbours[9], ids({1, 8, 10, 17}));
-    const MoranResult c = globalMoran(checker, knn, {999, 42});
+    const MoranResult c = globalMoran(checker, knn, moranOptions(999, 42));
     EXPECT_LT(c.i, -0.7);
     EXPECT_DOUBLE_EQ(c.pValue, 1.0 / 1000.0);
     EXPECT_LT(c.zPermutation, -5.0);
-    EXPECT_GT(globalMoran(checker, queen, {0, 1}).i, -0.3);
+    EXPECT_GT(globalMoran(checker, queen, moranOptions(0, 1)).i, -0.3);
 
     // Randomly placed values are not significant most of the time; the p-value depends on the seed
     // but is identical for the same seed.
     std::vector<double> noise(64);
     for (std::size_t i = 0; i < 64; ++i)
         noise[i] = static_cast<double>((i * 37) % 64);
-    const MoranResult n1 = globalMoran(noise, queen, {999, 3});
-    const MoranResult n2 = globalMoran(noise, queen, {999, 3});
+    const MoranResult n1 = globalMoran(noise, queen, moranOptions(999, 3));
+    const MoranResult n2 = globalMoran(noise, queen, moranOptions(999, 3));
     EXPECT_EQ(n1.pValue, n2.pValue);
 }
 
@@ -267,7 +286,7 @@ TEST(LocalMoran, ClusterLabelsOnAConstructedGrid)
     values[at(3, 0)] = 7;
     values[at(3, 6)] = -1;
     const SpatialWeights w = queenContiguity(grid(n, n), 50.0);
-    const LisaResult l = localMoran(values, w, {9999, 2019, 0.05, false});
+    const LisaResult l = localMoran(values, w, lisaOptions(9999, 2019, 0.05, false));
 
     EXPECT_EQ(l.cluster[at(3, 0)], Cluster::HighLow);
     EXPECT_EQ(l.cluster[at(3, 6)], Cluster::LowHigh);
@@ -326,12 +345,12 @@ TEST(LocalMoran, ClusterLabelsOnAConstructedGrid)
     }
     // The sum of the local I is n times the global I (row-standardised: Σ I_i = n·I).
     const double sumLocal = std::accumulate(l.localI.begin(), l.localI.end(), 0.0);
-    EXPECT_NEAR(sumLocal, 49.0 * globalMoran(values, w, {0, 1}).i, 1e-9);
+    EXPECT_NEAR(sumLocal, 49.0 * globalMoran(values, w, moranOptions(0, 1)).i, 1e-9);
 
     // Seeded: the same seed gives the same p-values; FDR is never more permissive.
-    const LisaResult again = localMoran(values, w, {9999, 2019, 0.05, false});
+    const LisaResult again = localMoran(values, w, lisaOptions(9999, 2019, 0.05, false));
     EXPECT_EQ(again.pValue, l.pValue);
-    const LisaResult fdr = localMoran(values, w, {9999, 2019, 0.05, true});
+    const LisaResult fdr = localMoran(values, w, lisaOptions(9999, 2019, 0.05, true));
     EXPECT_EQ(fdr.pValue, l.pValue);
     EXPECT_EQ(fdr.cluster[at(0, 0)], Cluster::NotSignificant); // p 0.025 does not survive BH over 49 tests
     const auto counts = l.counts(), fdrCounts = fdr.counts();
