@@ -8,22 +8,8 @@
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
-#include <filesystem>
 
 namespace {
-
-std::string syntheticProject()
-{
-    static const std::string path = [] {
-        const auto file = std::filesystem::temp_directory_path() / "sasaran_bench_84k.sasaran.sqlite";
-        // Written again by an older schema (e.g. without stored surface points), the file would
-        // measure an older format than this program saves.
-        if (!std::filesystem::exists(file) || gis::projectSchemaVersion(file.string()) < gis::kProjectSchemaVersion)
-            gis::saveProject(bench::makeSyntheticDataset(), file.string());
-        return file.string();
-    }();
-    return path;
-}
 
 double peakMemoryMb()
 {
@@ -34,7 +20,7 @@ double peakMemoryMb()
 
 void BM_AnalyzeNationalScale(benchmark::State& state)
 {
-    const std::string path = syntheticProject();
+    const std::string path = bench::syntheticProjectFile();
     std::size_t rows = 0;
     for (auto _ : state) {
         const gis::Dataset ds = gis::loadProject(path);
@@ -49,7 +35,7 @@ BENCHMARK(BM_AnalyzeNationalScale)->Unit(benchmark::kMillisecond)->Iterations(1)
 
 void BM_LoadProjectNationalScale(benchmark::State& state)
 {
-    const std::string path = syntheticProject();
+    const std::string path = bench::syntheticProjectFile();
     for (auto _ : state)
         benchmark::DoNotOptimize(gis::loadProject(path));
 }
@@ -57,7 +43,7 @@ BENCHMARK(BM_LoadProjectNationalScale)->Unit(benchmark::kMillisecond)->Iteration
 
 void BM_MeasuresNationalScale(benchmark::State& state)
 {
-    const gis::Dataset ds = gis::loadProject(syntheticProject());
+    const gis::Dataset ds = gis::loadProject(bench::syntheticProjectFile());
     for (auto _ : state)
         benchmark::DoNotOptimize(gis::computeVillageMeasures(ds));
 }

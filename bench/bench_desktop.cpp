@@ -2,7 +2,6 @@
 // kecamatan and pekon names) for Tanggamus at full extent and zoomed in, and for the 84,000
 // synthetic villages; and, driven through the real window with a wheel event, the time from
 // the notch to the new frame on screen. Reports wall time; asserts nothing.
-#include "gis/project.h"
 #include "synthetic.h"
 #include "ui/mainwindow.h"
 #include "ui/mapcanvas.h"
@@ -23,7 +22,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
-#include <filesystem>
 
 namespace {
 
@@ -153,24 +151,11 @@ void BM_National84kRescoreTableOnly(benchmark::State& state)
 }
 
 
-/// The 84,000-village project as a file (written once into the temp folder, again when its
-/// schema is older than this program's), for the benchmarks that open it as a user does.
-std::string nationalProjectFile()
-{
-    static const std::string path = [] {
-        const auto file = std::filesystem::temp_directory_path() / "sasaran_bench_84k.sasaran.sqlite";
-        if (!std::filesystem::exists(file) || gis::projectSchemaVersion(file.string()) < gis::kProjectSchemaVersion)
-            gis::saveProject(bench::makeSyntheticDataset(), file.string());
-        return file.string();
-    }();
-    return path;
-}
-
 /// Opening the national project file in the real window until its first frame is on screen
 /// (target: 3 s): reading the store, the analysis and the map snapshot, then the first frame.
 void BM_National84kOpenToFirstFrame(benchmark::State& state)
 {
-    const QString path = QString::fromStdString(nationalProjectFile());
+    const QString path = QString::fromStdString(bench::syntheticProjectFile());
     for (auto _ : state) {
         app::ui::MainWindow window;
         window.resize(1400, 900);
@@ -186,21 +171,31 @@ void BM_National84kOpenToFirstFrame(benchmark::State& state)
     }
 }
 
+/// The real window showing the national project file, its first frame on screen; false when
+/// the project did not open (the benchmark is skipped then).
+bool showNationalProject(app::ui::MainWindow& window, benchmark::State& state)
+{
+    window.resize(1400, 900);
+    window.show();
+    (void)QTest::qWaitForWindowExposed(&window);
+    if (!window.openProject(QString::fromStdString(bench::syntheticProjectFile()))) {
+        state.SkipWithError("the national project did not open");
+        return false;
+    }
+    app::ui::MapCanvas* canvas = window.canvas();
+    (void)QTest::qWaitFor([&] { return canvas->frameIsCurrent(); }, 60000);
+    return true;
+}
+
 /// A wheel notch on the national project's window until the new frame is on screen (target for a
 /// full redraw: 150 ms), and, while that frame draws, how long the GUI thread takes to repaint the
 /// canvas from the last frame (gui_paint_ms; target for the UI's answer: 50 ms, for pan frames 16 ms).
 void BM_National84kWheelToFrame(benchmark::State& state)
 {
     app::ui::MainWindow window;
-    window.resize(1400, 900);
-    window.show();
-    (void)QTest::qWaitForWindowExposed(&window);
-    if (!window.openProject(QString::fromStdString(nationalProjectFile()))) {
-        state.SkipWithError("the national project did not open");
+    if (!showNationalProject(window, state))
         return;
-    }
     app::ui::MapCanvas* canvas = window.canvas();
-    (void)QTest::qWaitFor([&] { return canvas->frameIsCurrent(); }, 60000);
     int notch = 0;
     double paintMs = 0.0;
     for (auto _ : state) {
@@ -222,15 +217,9 @@ void BM_National84kWheelToFrame(benchmark::State& state)
 void BM_National84kPanFrame(benchmark::State& state)
 {
     app::ui::MainWindow window;
-    window.resize(1400, 900);
-    window.show();
-    (void)QTest::qWaitForWindowExposed(&window);
-    if (!window.openProject(QString::fromStdString(nationalProjectFile()))) {
-        state.SkipWithError("the national project did not open");
+    if (!showNationalProject(window, state))
         return;
-    }
     app::ui::MapCanvas* canvas = window.canvas();
-    (void)QTest::qWaitFor([&] { return canvas->frameIsCurrent(); }, 60000);
     const QPoint start = canvas->rect().center();
     QTest::mousePress(canvas, Qt::LeftButton, Qt::NoModifier, start);
     int step = 0;

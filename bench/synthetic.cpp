@@ -1,8 +1,11 @@
 #include "synthetic.h"
 
+#include "gis/project.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
+#include <filesystem>
 #include <random>
 
 namespace bench {
@@ -115,6 +118,17 @@ gis::Dataset makeSyntheticDataset(const SyntheticSpec& spec)
         ds.facilities.push_back(std::move(facility));
     }
     return ds;
+}
+
+std::string syntheticProjectFile()
+{
+    static const std::string path = [] {
+        const auto file = std::filesystem::temp_directory_path() / "sasaran_bench_84k.sasaran.sqlite";
+        if (!std::filesystem::exists(file) || gis::projectSchemaVersion(file.string()) < gis::kProjectSchemaVersion)
+            gis::saveProject(makeSyntheticDataset(), file.string());
+        return file.string();
+    }();
+    return path;
 }
 
 } // namespace bench

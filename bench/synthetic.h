@@ -4,6 +4,7 @@
 #include "gis/dataset.h"
 
 #include <cstdint>
+#include <string>
 
 namespace bench {
 
@@ -20,5 +21,10 @@ struct SyntheticSpec {
 /// "penduduk" and "miskin" for period 2024, facilities of kinds BUMDES, PUSKESSOS, PUSKESMAS,
 /// WISATA at random points with their village code, and a capital at the centre.
 gis::Dataset makeSyntheticDataset(const SyntheticSpec& spec = {});
+
+/// \brief The default synthetic dataset saved as a project file in the temp folder
+/// (sasaran_bench_84k.sasaran.sqlite), written once, and again when its schema is older than
+/// this program's (it would measure an older format than this program saves).
+std::string syntheticProjectFile();
 
 } // namespace bench

@@ -48,7 +48,7 @@ TerrainModel buildTerrainModel(const Dataset& ds, const std::string& projectFile
         model.demIllustrative = true;
         demText = "illustrative DEM";
     } else {
-        demText = "no DEM (flat terrain: import one with import raster --kind dem)";
+        demText = "no DEM (flat terrain: the project holds no elevation raster)";
     }
     const std::optional<StoredRaster> landCover = storedOrNone(projectFile, RasterKind::LandCover);
     if (landCover) {
