@@ -223,8 +223,10 @@ void PokdarwisPanel::rank()
         mSummary->setText(tr("Ranking…"));
     mStop = std::stop_source();
     mWatcher.setFuture(QtConcurrent::run([ds = mRunningOn, o = options(), s, roads = byRoads(),
-                                          stop = mStop.get_token()]() -> Outcome {
+                                          stop = mStop.get_token(), hook = mJobStartHook]() -> Outcome {
         Outcome out;
+        if (hook)
+            hook(stop);
         try {
             gis::PokdarwisOptions run = o;
             run.stop = stop;

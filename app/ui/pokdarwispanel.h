@@ -12,6 +12,7 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stop_token>
@@ -44,6 +45,9 @@ public:
     QLabel* roadsNote() const { return mRoadsNote; }
     QTableWidget* table() const { return mTable; }
     QString summaryText() const;
+    /// \brief Runs at the start of each ranking job, on its worker thread, with the job's stop token.
+    /// Tests hold a job there until they press Cancel, so the click cannot come after the end.
+    void setJobStartHook(std::function<void(const std::stop_token&)> hook) { mJobStartHook = std::move(hook); }
 
 public slots:
     void rank();
@@ -81,6 +85,7 @@ private:
     std::shared_ptr<const gis::Dataset> mRunningOn;
     std::stop_source mStop;   ///< of the running ranking
     bool mRefreshing = false; ///< the running ranking renews the one shown after a commit
+    std::function<void(const std::stop_token&)> mJobStartHook;
 };
 
 } // namespace app::ui

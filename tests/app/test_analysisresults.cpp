@@ -22,7 +22,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 using app::ui::HotspotsPanel;
 using app::ui::PokdarwisPanel;
@@ -92,6 +94,11 @@ TEST(AnalysisCancel, CancelStopsThePokdarwisRankingWithNothingShown)
     Workspace ws;
     ws.openExample();
     PokdarwisPanel panel(&ws);
+    // The demo ranking can end before a click arrives: the job waits here for the stop (10 s at most).
+    panel.setJobStartHook([](const std::stop_token& stop) {
+        for (int i = 0; i < 1000 && !stop.stop_requested(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    });
     panel.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&panel));
     auto* cancel = child<QPushButton>(panel, "pokdarwisCancel");
