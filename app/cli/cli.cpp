@@ -146,7 +146,7 @@ int fail(std::ostream& err, ExitCode code, const std::string& message)
 /// The options and positionals that name a file the command writes.
 bool isOutputOption(const std::string& name)
 {
-    return name == "--out" || name == "--report" || name == "--write-scheme" || name == "--save-template"
+    return name == "--out" || name == "--report" || name == "--reference-report" || name == "--write-scheme" || name == "--save-template"
         || name == "OUT" || name == "DST";
 }
 

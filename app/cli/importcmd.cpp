@@ -5,7 +5,9 @@
 
 #include "gis/error.h"
 #include "gis/importplan.h"
+#include "gis/outputpath.h"
 #include "gis/project.h"
+#include "gis/reference.h"
 #include "gis/rasterstore.h"
 #include "gis/store.h"
 
@@ -37,6 +39,22 @@ void addFieldOptions(CLI::App* cmd, BoundaryCommandOptions& options)
                     "Keep only areas whose code starts with this, e.g. 18.10 for one regency of a province file");
     cmd->add_option("--capital", options.capital,
                     "Regency capital: a kecamatan or village name (\"Kota Agung\"), an area code, or LON,LAT");
+    cmd->add_option("--reference-report", options.referenceReport,
+                    "CSV of every code the national reference does not know and every name that differs from it "
+                    "(default: PROJECT's name with .reference.csv beside it; written when there is any)");
+}
+
+/// Both lists of the reference's findings in full go to a CSV; the terminal shows their start.
+void writeReferenceFindings(gis::ReferenceNamingReport& reference, const BoundaryCommandOptions& options,
+                            const std::string& input)
+{
+    if (reference.unknown.empty() && reference.differences.empty())
+        return;
+    const std::string path = options.referenceReport.empty() ? gis::defaultReferenceReportPath(options.project)
+                                                             : options.referenceReport;
+    gis::checkOutputPath(path, {input, options.project});
+    gis::writeReferenceReport(reference, path);
+    reference.reportPath = path;
 }
 
 std::string layerAndFile(BoundaryCommandOptions& options)
@@ -93,6 +111,7 @@ int runNew(const BoundaryCommandOptions& given, std::ostream& out, std::ostream&
                                      options.project));
     const std::string file = layerAndFile(options);
     gis::BoundarySet set = withFlagHints([&] { return gis::readBoundaries(file, options.read); });
+    writeReferenceFindings(set.report.reference, options, file);
     fmt::print(out, "{}", set.report.text());
     const gis::Dataset ds = gis::newProjectFromBoundaries(std::move(set), options.capital);
     gis::createProject(options.project, ds, options.force);
@@ -112,8 +131,9 @@ int runImportBoundaries(const BoundaryCommandOptions& given, std::ostream& out, 
     BoundaryCommandOptions options = given;
     const auto store = openStoreForImport(options.project, out);
     const std::string file = layerAndFile(options);
-    const gis::BoundaryImportPlan plan =
+    gis::BoundaryImportPlan plan =
         withFlagHints([&] { return gis::planBoundaryImport(*store, file, options.read, options.capital); });
+    writeReferenceFindings(plan.report.reference, options, file);
     fmt::print(out, "{}{}", plan.report.text(), plan.replaced.text());
     store->write(plan.changes);
     gis::ProjectReadOptions metaOnly;

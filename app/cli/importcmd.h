@@ -24,6 +24,7 @@ struct BoundaryCommandOptions {
     gis::BoundaryImportOptions read; ///< field names, CRS, edition, filter
     std::string capital;             ///< "NAME", area code, or "LON,LAT"; empty = none/keep
     bool force = false;              ///< new: replace an existing file
+    std::string referenceReport;     ///< CSV of the reference's findings; "" = beside the project
 };
 
 /// \brief Adds `new` to \a cli, bound to \a options; returns it.

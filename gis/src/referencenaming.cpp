@@ -4,6 +4,7 @@
 #include "gis/codes.h"
 #include "gis/error.h"
 #include "gis/geometryops.h"
+#include "gis/store.h"
 #include "gis/text.h"
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -280,13 +282,67 @@ std::string ReferenceNamingReport::text() const
                                   edition, named[1], named[2], named[3], named[4],
                                   recased ? fmt::format(" ({} more written as it writes them)", recased) : "",
                                   unknown.size(), differences.size());
-    for (const ReferenceUnknownCode& u : unknown)
+    const std::string fullList = reportPath.empty() ? std::string() : fmt::format("; all of them in {}", reportPath);
+    for (std::size_t i = 0; i < unknown.size() && i < listedInText; ++i)
         out += fmt::format("  not in the reference: {} {} ({} in the file; an obsolete or mistyped code?)\n",
-                           levelWord(u.level), u.code, quotedOrDash(u.nameInFile));
-    for (const ReferenceNameDifference& d : differences)
+                           levelWord(unknown[i].level), unknown[i].code, quotedOrDash(unknown[i].nameInFile));
+    if (unknown.size() > listedInText)
+        out += fmt::format("  ... and {} more codes not in the reference{}\n", unknown.size() - listedInText,
+                           fullList);
+    for (std::size_t i = 0; i < differences.size() && i < listedInText; ++i) {
+        const ReferenceNameDifference& d = differences[i];
         out += fmt::format("  name differs: {} {}: {} in the file, {} in the reference ({})\n", levelWord(d.level),
                            d.code, d.inFile, d.inReference, edition);
+    }
+    if (differences.size() > listedInText)
+        out += fmt::format("  ... and {} more names that differ{}\n", differences.size() - listedInText, fullList);
+    if (!reportPath.empty() && unknown.size() <= listedInText && differences.size() <= listedInText)
+        out += fmt::format("  reference report: {}\n", reportPath);
     return out;
+}
+
+void writeReferenceReport(const ReferenceNamingReport& report, const std::string& path)
+{
+    std::string out = "finding,level,code,name_in_file,name_in_reference,edition\n";
+    out.reserve(out.size() + (report.unknown.size() + report.differences.size()) * 80);
+    const std::string edition = csvQuoted(report.edition);
+    for (const ReferenceUnknownCode& u : report.unknown)
+        out.append("not_in_reference,")
+            .append(csvQuoted(levelWord(u.level)))
+            .append(1, ',')
+            .append(csvQuoted(u.code))
+            .append(1, ',')
+            .append(csvQuoted(u.nameInFile))
+            .append(",,")
+            .append(edition)
+            .append(1, '\n');
+    for (const ReferenceNameDifference& d : report.differences)
+        out.append("name_differs,")
+            .append(csvQuoted(levelWord(d.level)))
+            .append(1, ',')
+            .append(csvQuoted(d.code))
+            .append(1, ',')
+            .append(csvQuoted(d.inFile))
+            .append(1, ',')
+            .append(csvQuoted(d.inReference))
+            .append(1, ',')
+            .append(edition)
+            .append(1, '\n');
+    writeTextFileAtomically(path, out);
+}
+
+std::string defaultReferenceReportPath(const std::string& projectLocation)
+{
+    if (projectLocation.empty() || isServerLocation(projectLocation))
+        return "reference.csv"; // the current folder
+    const std::filesystem::path project(projectLocation);
+    std::string name = project.filename().string();
+    for (const std::string suffix : {".sasaran.sqlite", ".sqlite"})
+        if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            name.resize(name.size() - suffix.size());
+            break;
+        }
+    return (project.parent_path() / (name + ".reference.csv")).string();
 }
 
 Capital resolveCapital(const std::vector<Area>& areas, const std::string& spec)

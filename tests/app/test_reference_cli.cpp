@@ -2,10 +2,14 @@
 // (18.71) from the shared Lampung desa layer alone, which has codes and village names only.
 #include "cliutil.h"
 #include "gis/project.h"
+#include "gis/reference.h"
 #include "gis/text.h"
 #include "testutil.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 using testutil::runCli;
 
@@ -118,4 +122,68 @@ TEST(ReferenceCli, KotaBandarLampungIsAKota)
             EXPECT_EQ(text.find("di kabupaten"), std::string::npos) << pdf;
         }
     }
+}
+
+TEST(ReferenceCli, LongFindingsGoToTheReferenceReportAndTheTerminalShowsTheirStart)
+{
+    // 30 villages of Kecamatan Kota Agung (18.06.01) under codes the reference lacks, and the
+    // first 25 villages of Tanggamus in the reference under another name: each list is longer
+    // than the terminal shows.
+    const gis::AreaReference& reference = gis::AreaReference::national();
+    std::vector<std::pair<std::string, std::string>> villages; // code, name in the file
+    for (int i = 0; i < 30; ++i)
+        villages.emplace_back(fmt::format("18.06.01.{}", 2901 + i), fmt::format("Pekon Baru {}", i + 1));
+    std::vector<std::string> renamed;
+    for (const gis::ReferenceEntry& e : reference.entries())
+        if (e.level == 4 && e.code.rfind("18.06.", 0) == 0 && renamed.size() < 25) {
+            villages.emplace_back(std::string(e.code), fmt::format("Nama Lain {}", renamed.size() + 1));
+            renamed.emplace_back(e.code);
+        }
+    ASSERT_EQ(renamed.size(), 25u) << "Tanggamus has 25 villages in the reference at least";
+    std::string geojson = R"({"type":"FeatureCollection","features":[)";
+    for (std::size_t i = 0; i < villages.size(); ++i) {
+        const double x = 104.6 + 0.01 * static_cast<double>(i % 10), y = -5.5 + 0.01 * static_cast<double>(i / 10);
+        geojson += fmt::format(R"({}{{"type":"Feature","properties":{{"kode":"{}","nama":"{}"}},)"
+                               R"("geometry":{{"type":"Polygon","coordinates":[[[{},{}],[{},{}],[{},{}],[{},{}],[{},{}]]]}}}})",
+                               i ? "," : "", villages[i].first, villages[i].second, x, y, x + 0.01, y, x + 0.01,
+                               y + 0.01, x, y + 0.01, x, y);
+    }
+    geojson += "]}";
+    const auto dir = testutil::tempDir("cli_reference_report");
+    testutil::writeFile(dir / "desa.geojson", geojson);
+    const std::string project = (dir / "t.sasaran.sqlite").string();
+    auto r = runCli({"new", project, "--boundaries", (dir / "desa.geojson").string(), "--capital", "Nama Lain 1"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("30 codes it does not know, 25 names that differ"), std::string::npos) << r.out;
+    const std::string report = (dir / "t.reference.csv").string();
+    EXPECT_NE(r.out.find("  ... and 10 more codes not in the reference; all of them in " + report), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("  ... and 5 more names that differ; all of them in " + report), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("18.06.01.2920 ('Pekon Baru 20' in the file"), std::string::npos) << "the 20th is shown";
+    EXPECT_EQ(r.out.find("18.06.01.2921"), std::string::npos) << "the 21st is in the file only: " << r.out;
+
+    // The CSV holds every finding, one row each, with the names of both sides.
+    const std::string csv = testutil::readFile(report);
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream lines(csv);
+    for (std::string line; std::getline(lines, line);)
+        rows.push_back(testutil::splitCsvLine(line));
+    ASSERT_EQ(rows.size(), 1u + 30u + 25u) << csv.substr(0, 500);
+    EXPECT_EQ(rows[0], (std::vector<std::string>{"finding", "level", "code", "name_in_file", "name_in_reference",
+                                                 "edition"}));
+    EXPECT_EQ(rows[30], (std::vector<std::string>{"not_in_reference", "village", "18.06.01.2930", "Pekon Baru 30",
+                                                  "", "idn-area-data 4.0.1"}));
+    EXPECT_EQ(rows[31][0], "name_differs");
+    EXPECT_EQ(rows[31][2], renamed[0]);
+    EXPECT_EQ(rows[31][3], "Nama Lain 1");
+    EXPECT_EQ(rows[31][4], reference.find(renamed[0])->name);
+
+    // A report path of the caller's choosing; the project itself is refused as one.
+    r = runCli({"import", "boundaries", project, (dir / "desa.geojson").string(), "--reference-report",
+                (dir / "nama.csv").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(std::filesystem::exists(dir / "nama.csv"));
+    r = runCli({"import", "boundaries", project, (dir / "desa.geojson").string(), "--reference-report", project});
+    EXPECT_NE(r.code, 0);
+    EXPECT_NO_THROW(gis::loadProject(project)) << "the project is still a project";
 }

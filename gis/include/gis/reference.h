@@ -109,10 +109,26 @@ struct ReferenceNamingReport {
     std::size_t recased = 0;                   ///< names the file wrote in capitals, written as the reference does
     std::vector<ReferenceUnknownCode> unknown; ///< in code order
     std::vector<ReferenceNameDifference> differences; ///< in code order; the file's names are kept
+    std::string reportPath; ///< where writeReferenceReport() put both lists in full; "" = not written
 
-    /// \brief Lines for a terminal report ("reference: ..."), every list in full; "" when not consulted.
+    /// \brief How many entries of each list text() shows: a national file has tens of thousands,
+    /// which belong in the report file, not on a terminal.
+    static constexpr std::size_t listedInText = 20;
+
+    /// \brief Lines for a terminal report ("reference: ..."): the first listedInText entries of each
+    /// list, then how many more and reportPath when set; "" when not consulted.
     std::string text() const;
 };
+
+/// \brief Writes both lists of \a report in full to the CSV \a path (columns finding, level, code,
+/// name_in_file, name_in_reference, edition; finding is "not_in_reference" or "name_differs"),
+/// atomically. \throws OutputError naming \a path.
+void writeReferenceReport(const ReferenceNamingReport& report, const std::string& path);
+
+/// \brief Where a boundary import's reference report goes when none is given: beside the project
+/// file as NAME.reference.csv (NAME without .sasaran.sqlite), or "reference.csv" in the current
+/// folder for a server project.
+std::string defaultReferenceReportPath(const std::string& projectLocation);
 
 /// \brief Inflates gzip or zlib bytes (RFC 1952/1950). \a what names the data in an error.
 /// \throws Error when the bytes are not a complete gzip or zlib stream.
