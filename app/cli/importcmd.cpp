@@ -256,7 +256,7 @@ int finishImport(gis::ProjectStore& store, const std::string& project, const Pla
 {
     fmt::print(out, "{}", plan.report.text());
     if (!plan.report.written) {
-        fmt::print(err, "sasaran-cli: error: nothing imported: {}{}\n", plan.report.stopReason,
+        fmt::print(err, "sasaran-cli: error: nothing imported from {}: {}{}\n", plan.report.path, plan.report.stopReason,
                    flagHint(plan.report.stopParameters));
         return 3;
     }

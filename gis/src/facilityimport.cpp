@@ -76,7 +76,7 @@ std::string FacilityImportReport::text() const
         t += "matched:     " + summarise(matches).text() + "\n";
     for (const RowMatch& m : matches)
         if (m.kind == MatchKind::Fuzzy)
-            t += fmt::format("  fuzzy      row {}: '{}' -> {} {} ({})\n", m.row, m.nameInFile, m.code, m.matchedName,
+            t += fmt::format("  fuzzy      row {}: '{}' -> {} {} ({})\n", m.row, clippedForMessage(m.nameInFile), m.code, m.matchedName,
                              m.how);
     if (!outside.empty()) {
         std::string rows;
@@ -359,7 +359,7 @@ FacilityImportReport importFacilities(Dataset& ds, const std::string& path, cons
             if (m.kind != MatchKind::Exact && m.kind != MatchKind::Fuzzy) {
                 report.problems.push_back(
                     {r.number,
-                     fmt::format("pekon '{}{}' {}{}", m.codeInFile, m.nameInFile, matchKindName(m.kind),
+                     fmt::format("pekon '{}' {}{}", clippedForMessage(m.codeInFile + m.nameInFile), matchKindName(m.kind),
                                  m.candidates.empty() ? "" : " (could be: " + m.candidates + ")")});
                 continue;
             }

@@ -105,10 +105,10 @@ std::string RecordImportReport::text() const
         if (m.kind == MatchKind::Unmatched && m.codeInFile.empty() && m.nameInFile.empty())
             t += fmt::format("  {:<10} row {} ({})\n", matchKindName(m.kind), m.row, m.note);
         else if (m.kind == MatchKind::Fuzzy)
-            t += fmt::format("  fuzzy      '{}' -> {} {} ({}; {})\n", m.nameInFile, m.code, m.matchedName, m.how,
+            t += fmt::format("  fuzzy      '{}' -> {} {} ({}; {})\n", clippedForMessage(m.nameInFile), m.code, m.matchedName, m.how,
                              m.note);
         else if (m.kind != MatchKind::Exact)
-            t += fmt::format("  {:<10} '{}{}' ({}){}\n", matchKindName(m.kind), m.codeInFile, m.nameInFile, m.note,
+            t += fmt::format("  {:<10} '{}' ({}){}\n", matchKindName(m.kind), clippedForMessage(m.codeInFile + m.nameInFile), m.note,
                              m.candidates.empty() ? "" : " could be: " + m.candidates);
     }
     for (const RowProblem& p : problems)

@@ -162,14 +162,16 @@ std::string TableImportReport::text() const
             continue;
         }
         if (m.kind == MatchKind::Fuzzy)
-            t += fmt::format("  fuzzy      row {}: '{}' -> {} {} ({})\n", m.row, m.nameInFile, m.code, m.matchedName,
+            t += fmt::format("  fuzzy      row {}: '{}' -> {} {} ({})\n", m.row, clippedForMessage(m.nameInFile), m.code, m.matchedName,
                              m.how);
         else if (m.kind == MatchKind::Ambiguous)
-            t += fmt::format("  ambiguous  row {}: '{}' ({}) could be: {}\n", m.row, m.nameInFile, m.kecamatanInFile,
+            t += fmt::format("  ambiguous  row {}: '{}' ({}) could be: {}\n", m.row, clippedForMessage(m.nameInFile),
+                             clippedForMessage(m.kecamatanInFile),
                              m.candidates);
         else if (m.kind == MatchKind::Unmatched)
-            t += fmt::format("  unmatched  row {}: '{}{}'{}\n", m.row, m.codeInFile,
-                             m.codeInFile.empty() || m.nameInFile.empty() ? m.nameInFile : " " + m.nameInFile,
+            t += fmt::format("  unmatched  row {}: '{}{}'{}\n", m.row, clippedForMessage(m.codeInFile),
+                             clippedForMessage(m.codeInFile.empty() || m.nameInFile.empty() ? m.nameInFile
+                                                                                            : " " + m.nameInFile),
                              m.note.empty() ? "" : " (" + m.note + ")");
     }
     for (const auto& [kind, n] : notListed)
@@ -397,7 +399,7 @@ std::vector<std::string> rowCategories(const std::vector<std::string>& row, cons
         const std::optional<std::size_t> level = cc.scale.levelOf(text);
         if (!level) {
             problems.push_back(
-                fmt::format("'{}' in column '{}' is not a level of {}", text, cc.name, cc.scale.description()));
+                fmt::format("'{}' in column '{}' is not a level of {}", clippedForMessage(text), cc.name, cc.scale.description()));
             continue;
         }
         values.push_back({m.code, cc.key, options.period, cc.scale.levels[*level], source, importedAt});
@@ -442,11 +444,11 @@ std::vector<std::string> rowValues(const std::unordered_map<std::string, double>
         }
         const auto v = parseNumber(text, ic.style.style);
         if (!v) {
-            problems.push_back(fmt::format("'{}' in column '{}' is not a number", text, ic.name));
+            problems.push_back(fmt::format("'{}' in column '{}' is not a number", clippedForMessage(text), ic.name));
             continue;
         }
         if (*v < 0) {
-            problems.push_back(fmt::format("negative count {} in column '{}'", text, ic.name));
+            problems.push_back(fmt::format("negative count {} in column '{}'", clippedForMessage(text), ic.name));
             continue;
         }
         byKey[ic.key] = *v;

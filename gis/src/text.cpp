@@ -82,4 +82,17 @@ std::string csvQuoted(std::string_view text)
     return out + "\"";
 }
 
+std::string clippedForMessage(std::string_view text, std::size_t maxBytes)
+{
+    if (text.size() <= maxBytes)
+        return std::string(text);
+    std::size_t cut = maxBytes > 20 ? maxBytes - 20 : maxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut; // not inside a multi-byte character
+    std::size_t characters = 0;
+    for (char c : text)
+        characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return fmt::format("{}... ({} characters)", text.substr(0, cut), characters);
+}
+
 } // namespace gis

@@ -13,6 +13,7 @@
 #include "gis/store.h"
 #include "gis/tableimport.h"
 #include "gis/text.h"
+#include "gis/text.h"
 #include "sqlprobe.h"
 #include "testutil.h"
 
@@ -265,4 +266,18 @@ TEST(RecordExport, ByNameListsGoOnlyToALocalFileOutsideTheProject)
     EXPECT_EQ(gis::recordTierFromName("anonymised"), gis::RecordTier::Anonymised);
     EXPECT_EQ(gis::recordTierFromName("by-name"), gis::RecordTier::ByName);
     EXPECT_THROW(gis::recordTierFromName("aggregate"), gis::Error);
+}
+
+TEST(ClippedForMessage, ShortTextStaysLongTextIsCutAtACharacterWithItsLength)
+{
+    EXPECT_EQ(gis::clippedForMessage("Way Pring"), "Way Pring");
+    EXPECT_EQ(gis::clippedForMessage(std::string(80, 'x')), std::string(80, 'x'));
+    EXPECT_EQ(gis::clippedForMessage(std::string(100'000, '7')), std::string(60, '7') + "... (100000 characters)");
+    // "é" is two bytes: a 41-byte limit cuts at byte 21, inside the 11th é, so the cut moves back
+    // to byte 20; the length counts characters, not bytes.
+    std::string accents;
+    for (int i = 0; i < 50; ++i)
+        accents += "\xC3\xA9";
+    const std::string clipped = gis::clippedForMessage(accents, 41); // cut at byte 21: inside the 11th é
+    EXPECT_EQ(clipped, accents.substr(0, 20) + "... (50 characters)");
 }

@@ -34,6 +34,11 @@ std::string csvSafeText(std::string_view text);
 /// \brief A CSV text field: csvSafeText(), always quoted, inner quotes doubled.
 std::string csvQuoted(std::string_view text);
 
+/// \brief A cell's text as a message quotes it: unchanged up to \a maxBytes, else its first
+/// characters (cut at a UTF-8 character boundary) and "... (N characters)". A 100,000-character
+/// cell is data for the match report, not a screenful of terminal.
+std::string clippedForMessage(std::string_view text, std::size_t maxBytes = 80);
+
 /// \brief Writes \a content to \a path through a temporary file beside it and a rename, so
 /// \a path is either the old file or the complete new one. \throws OutputError naming \a path.
 /// \note Safe from any thread for different paths.
