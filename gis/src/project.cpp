@@ -10,6 +10,8 @@
 #include "gis/store.h"
 #include "gis/text.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -100,12 +102,38 @@ void readRoads(const SpatialiteConnection& db, Dataset& ds)
     if (!hasTable(db, "jalan"))
         return;
     {
-        Statement q(db, "SELECT kelas, AsBinary(geom) FROM jalan ORDER BY id");
+        Statement q(db, "SELECT kelas, geom, id FROM jalan ORDER BY id");
+        std::optional<Statement> asWkb;
         while (q.step()) {
             Road r;
             r.roadClass = q.text(0);
-            if (!q.isNull(1))
-                r.lines = detail::geometryFromWkb(q.blob(1)).lines;
+            const auto damaged = [&](const std::string& why) {
+                return ProjectError(fmt::format("project '{}': the stored line of road {} (class '{}') is damaged ({}); "
+                                                "import the roads again, or restore the project from a backup",
+                                                db.path(), q.integer(2), r.roadClass, why));
+            };
+            if (!q.isNull(1)) {
+                const std::string_view stored = q.blobView(1);
+                if (auto lines = detail::linesFromSpatialiteBlob(stored)) {
+                    r.lines = std::move(*lines);
+                } else if (detail::hasPlainLineBlobHeader(stored)) {
+                    // malformed counts: SpatiaLite's parser trusts them and crashes, so it never sees them
+                    throw damaged("a count beyond the stored bytes");
+                } else {
+                    if (!asWkb)
+                        asWkb.emplace(db, "SELECT AsBinary(?)");
+                    asWkb->reset();
+                    asWkb->bindBlob(1, std::string(stored));
+                    // SpatiaLite gives NULL for bytes that are no geometry: damaged, never a road without lines
+                    if (!asWkb->step() || asWkb->isNull(0))
+                        throw damaged("not a SpatiaLite geometry");
+                    try {
+                        r.lines = detail::geometryFromWkb(asWkb->blob(0)).lines;
+                    } catch (const GeometryError& e) {
+                        throw damaged(e.what());
+                    }
+                }
+            }
             ds.roads.roads.push_back(std::move(r));
         }
     }
@@ -336,7 +364,7 @@ void readAllButAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectR
     };
     if (has(options.parts, ProjectPart::Facilities)) {
         Statement q(db,
-                    "SELECT id, kind, name, status, year, located_by, wilayah_code, AsBinary(geom) "
+                    "SELECT id, kind, name, status, year, located_by, wilayah_code, AsBinary(geom), geom IS NULL "
                     "FROM fasilitas"
                         + where("wilayah_code") + " ORDER BY id");
         if (!prefix.empty())
@@ -352,6 +380,10 @@ void readAllButAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectR
             f.year = q.isNull(4) ? 0 : static_cast<int>(q.integer(4));
             f.locatedBy = q.text(5);
             f.areaCode = q.text(6);
+            if (q.isNull(7) && q.integer(8) == 0) // SpatiaLite's NULL for bytes that are no geometry
+                throw ProjectError("project '" + db.path() + "': the stored point of facility " + std::to_string(f.id)
+                                   + " (" + f.name + ") is damaged (not a SpatiaLite geometry); restore the project "
+                                   "from a backup, or import the facilities again");
             if (!q.isNull(7)) {
                 try {
                     const Geometry g = detail::geometryFromWkb(q.blob(7));
@@ -367,9 +399,30 @@ void readAllButAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectR
         }
     }
     if (has(options.parts, ProjectPart::Background) && hasTable(db, "latar")) {
-        Statement q(db, "SELECT AsBinary(geom) FROM latar WHERE name = 'daratan'");
-        if (q.step() && !q.isNull(0))
-            ds.backgroundLand = detail::geometryFromWkb(q.blob(0)).polygons;
+        Statement q(db, "SELECT geom FROM latar WHERE name = 'daratan'");
+        if (q.step() && !q.isNull(0)) {
+            const auto damaged = [&](const std::string& why) {
+                return ProjectError(fmt::format("project '{}': the stored background land is damaged ({}); import the "
+                                                "boundaries again, or restore the project from a backup",
+                                                db.path(), why));
+            };
+            const std::string_view stored = q.blobView(0);
+            if (auto polygons = detail::polygonsFromSpatialiteBlob(stored)) {
+                ds.backgroundLand = std::move(*polygons);
+            } else if (detail::hasPlainPolygonBlobHeader(stored)) {
+                throw damaged("a count beyond the stored bytes");
+            } else {
+                Statement asWkb(db, "SELECT AsBinary(?)");
+                asWkb.bindBlob(1, std::string(stored));
+                if (!asWkb.step() || asWkb.isNull(0))
+                    throw damaged("not a SpatiaLite geometry");
+                try {
+                    ds.backgroundLand = detail::geometryFromWkb(asWkb.blob(0)).polygons;
+                } catch (const GeometryError& e) {
+                    throw damaged(e.what());
+                }
+            }
+        }
     }
     if (has(options.parts, ProjectPart::Indicators) && options.valueKeyPeriods.empty()) {
         Statement q(db,

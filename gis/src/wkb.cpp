@@ -261,7 +261,57 @@ private:
 // 0x00, byte order (0x01 little, 0x00 big), SRID int32, MBR as 4 doubles, 0x7C, class int32,
 // the class's data, 0xFE. Collections mark each element with 0x69 and its class.
 constexpr std::uint8_t kBlobStart = 0x00, kBlobMbrEnd = 0x7C, kBlobEntity = 0x69, kBlobEnd = 0xFE;
-constexpr std::uint32_t kBlobPolygon = 3, kBlobMultiPolygon = 6;
+constexpr std::uint32_t kBlobLineString = 2, kBlobPolygon = 3, kBlobMultiLineString = 5, kBlobMultiPolygon = 6;
+
+bool readBlobLine(BlobCursor& in, LineString& line)
+{
+    const std::uint32_t points = in.uint();
+    if (!in.ok() || points > in.remaining() / 16)
+        return false;
+    line.reserve(points);
+    for (std::uint32_t i = 0; i < points; ++i) {
+        const double x = in.number();
+        const double y = in.number();
+        line.push_back({x, y});
+    }
+    return in.ok();
+}
+
+/// A plain XY BLOB whose class is \a single, or \a multi whose first element is a \a single.
+bool hasPlainBlobHeader(std::string_view blob, std::uint32_t single, std::uint32_t multi)
+{
+    if (blob.size() < 44 || static_cast<std::uint8_t>(blob[0]) != kBlobStart
+        || static_cast<std::uint8_t>(blob[38]) != kBlobMbrEnd)
+        return false;
+    const auto order = static_cast<std::uint8_t>(blob[1]);
+    if (order != 0x00 && order != 0x01)
+        return false;
+    BlobCursor in(blob.substr(39), order == 0x01);
+    const std::uint32_t type = in.uint();
+    if (type == single)
+        return true;
+    if (type != multi)
+        return false;
+    in.uint(); // the element count; the first element must be plain (not compressed)
+    return in.byte() == kBlobEntity && in.uint() == single && in.ok();
+}
+
+/// The cursor after the header of a plain XY BLOB (start, byte order, SRID, MBR, 0x7C) and
+/// without its end mark; nullopt when \a blob does not start and end as one.
+std::optional<BlobCursor> plainBlobBody(std::string_view blob)
+{
+    if (blob.size() < 44 || static_cast<std::uint8_t>(blob[0]) != kBlobStart
+        || static_cast<std::uint8_t>(blob.back()) != kBlobEnd)
+        return std::nullopt;
+    const auto order = static_cast<std::uint8_t>(blob[1]);
+    if (order != 0x00 && order != 0x01)
+        return std::nullopt; // e.g. a TinyPoint BLOB (0x80, 0x81)
+    BlobCursor in(blob.substr(0, blob.size() - 1), order == 0x01);
+    in.skip(1 + 1 + 4 + 4 * 8); // start, byte order, SRID, MBR
+    if (in.byte() != kBlobMbrEnd)
+        return std::nullopt;
+    return in;
+}
 
 bool readBlobPolygon(BlobCursor& in, Polygon& poly)
 {
@@ -292,34 +342,54 @@ bool readBlobPolygon(BlobCursor& in, Polygon& poly)
 
 bool hasPlainPolygonBlobHeader(std::string_view blob)
 {
-    if (blob.size() < 44 || static_cast<std::uint8_t>(blob[0]) != kBlobStart
-        || static_cast<std::uint8_t>(blob[38]) != kBlobMbrEnd)
-        return false;
-    const auto order = static_cast<std::uint8_t>(blob[1]);
-    if (order != 0x00 && order != 0x01)
-        return false;
-    BlobCursor in(blob.substr(39), order == 0x01);
+    return hasPlainBlobHeader(blob, kBlobPolygon, kBlobMultiPolygon);
+}
+
+bool hasPlainLineBlobHeader(std::string_view blob)
+{
+    return hasPlainBlobHeader(blob, kBlobLineString, kBlobMultiLineString);
+}
+
+std::optional<std::vector<LineString>> linesFromSpatialiteBlob(std::string_view blob)
+{
+    std::optional<BlobCursor> body = plainBlobBody(blob);
+    if (!body)
+        return std::nullopt;
+    BlobCursor& in = *body;
+    std::vector<LineString> out;
     const std::uint32_t type = in.uint();
-    if (type == kBlobPolygon)
-        return true;
-    if (type != kBlobMultiPolygon)
-        return false;
-    in.uint(); // the polygon count; the first element must be a plain (not compressed) polygon
-    return in.byte() == kBlobEntity && in.uint() == kBlobPolygon && in.ok();
+    if (type == kBlobLineString) {
+        LineString line;
+        if (!readBlobLine(in, line))
+            return std::nullopt;
+        out.push_back(std::move(line));
+    } else if (type == kBlobMultiLineString) {
+        const std::uint32_t count = in.uint();
+        if (!in.ok() || count > in.remaining() / 9)
+            return std::nullopt;
+        out.reserve(count);
+        for (std::uint32_t i = 0; i < count; ++i) {
+            if (in.byte() != kBlobEntity || in.uint() != kBlobLineString)
+                return std::nullopt;
+            LineString line;
+            if (!readBlobLine(in, line))
+                return std::nullopt;
+            out.push_back(std::move(line));
+        }
+    } else {
+        return std::nullopt;
+    }
+    if (!in.ok() || in.remaining() != 0)
+        return std::nullopt;
+    return out;
 }
 
 std::optional<MultiPolygon> polygonsFromSpatialiteBlob(std::string_view blob)
 {
-    if (blob.size() < 44 || static_cast<std::uint8_t>(blob[0]) != kBlobStart
-        || static_cast<std::uint8_t>(blob.back()) != kBlobEnd)
+    std::optional<BlobCursor> body = plainBlobBody(blob);
+    if (!body)
         return std::nullopt;
-    const auto order = static_cast<std::uint8_t>(blob[1]);
-    if (order != 0x00 && order != 0x01)
-        return std::nullopt; // e.g. a TinyPoint BLOB (0x80, 0x81)
-    BlobCursor in(blob.substr(0, blob.size() - 1), order == 0x01);
-    in.skip(1 + 1 + 4 + 4 * 8); // start, byte order, SRID, MBR
-    if (in.byte() != kBlobMbrEnd)
-        return std::nullopt;
+    BlobCursor& in = *body;
     MultiPolygon out;
     const std::uint32_t type = in.uint();
     if (type == kBlobPolygon) {

@@ -10,6 +10,7 @@
 // raw text (bad_alloc, json.exception, GEOS exception names) or an exit 0 that says nothing.
 #include "gis/dataset.h"
 #include "gis/demo.h"
+#include "gis/geometryops.h"
 #include "gis/project.h"
 #include "testutil.h"
 
@@ -262,14 +263,16 @@ std::string inlineCell(const std::string& ref, const std::string& text)
     return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
 }
 
-/// Overwrites the geometry BLOB of every area with \a damage applied to the stored bytes.
-void damageEveryBoundary(const std::string& project, const std::function<void(std::string&)>& damage)
+/// Overwrites the geometry BLOB of every row of \a table (the areas' by default) with \a damage
+/// applied to the stored bytes.
+void damageEveryBoundary(const std::string& project, const std::function<void(std::string&)>& damage,
+                         const std::string& table = "wilayah")
 {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(project.c_str(), &db), SQLITE_OK);
     std::vector<std::pair<long long, std::string>> blobs;
     sqlite3_stmt* q = nullptr;
-    sqlite3_prepare_v2(db, "SELECT rowid, geom FROM wilayah WHERE geom IS NOT NULL", -1, &q, nullptr);
+    sqlite3_prepare_v2(db, ("SELECT rowid, geom FROM " + table + " WHERE geom IS NOT NULL").c_str(), -1, &q, nullptr);
     while (sqlite3_step(q) == SQLITE_ROW)
         blobs.push_back({sqlite3_column_int64(q, 0),
                          std::string(static_cast<const char*>(sqlite3_column_blob(q, 1)),
@@ -278,15 +281,15 @@ void damageEveryBoundary(const std::string& project, const std::function<void(st
     // Triggers of the spatial index would parse the new bytes: write them without.
     sqlite3_exec(db, "PRAGMA recursive_triggers=OFF", nullptr, nullptr, nullptr);
     std::vector<std::string> triggers;
-    sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='wilayah'", -1, &q,
-                       nullptr);
+    sqlite3_prepare_v2(db, ("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='" + table + "'").c_str(),
+                       -1, &q, nullptr);
     while (sqlite3_step(q) == SQLITE_ROW)
         triggers.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)));
     sqlite3_finalize(q);
     for (const std::string& t : triggers)
         sqlite3_exec(db, ("DROP TRIGGER \"" + t + "\"").c_str(), nullptr, nullptr, nullptr);
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-    sqlite3_prepare_v2(db, "UPDATE wilayah SET geom = ? WHERE rowid = ?", -1, &q, nullptr);
+    sqlite3_prepare_v2(db, ("UPDATE " + table + " SET geom = ? WHERE rowid = ?").c_str(), -1, &q, nullptr);
     for (auto& [rowid, blob] : blobs) {
         damage(blob);
         sqlite3_bind_blob(q, 1, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
@@ -524,7 +527,41 @@ std::vector<Case> projectAndSettingsCases()
             return std::vector<std::string>{command, project.string(), "--out", (dir / "analisis.csv").string()};
         };
     };
+    // The demo project with two roads whose stored lines are then damaged.
+    auto damagedRoads = [](const std::function<void(std::string&)>& damage) {
+        return [damage](const fs::path& dir) {
+            gis::Dataset ds = gis::buildDefaultDataset();
+            const gis::Point a = gis::pointOnSurface(ds.areas.front().geometry);
+            ds.roads.roads.push_back({"jalan_provinsi", {{a, {a.x + 0.05, a.y + 0.02}, {a.x + 0.1, a.y}}}});
+            ds.roads.roads.push_back({"jalan_desa", {{a, {a.x - 0.03, a.y - 0.04}}}});
+            const fs::path project = dir / "p.sasaran.sqlite";
+            gis::saveProject(ds, project.string());
+            damageEveryBoundary(project.string(), damage, "jalan");
+            return std::vector<std::string>{"info", project.string()};
+        };
+    };
     std::vector<Case> cases;
+    cases.push_back({"random bytes in every road BLOB", Expect::Refuse, damagedRoads([](std::string& blob) {
+                         std::mt19937 random(17);
+                         for (char& c : blob)
+                             c = static_cast<char>(random());
+                     }),
+                     {"road 1 (class 'jalan_provinsi') is damaged"}, {}, "p.sasaran.sqlite"});
+    cases.push_back({"a huge point count in every road BLOB", Expect::Refuse, damagedRoads([](std::string& blob) {
+                         constexpr std::size_t kPointCount = 39 + 4 + 4 + 1 + 4; // as the ring count above
+                         if (blob.size() > kPointCount + 4)
+                             blob[kPointCount + 3] = static_cast<char>(blob[kPointCount + 3] ^ 0x70);
+                     }),
+                     {"road 1 (class 'jalan_provinsi') is damaged"}, {}, "p.sasaran.sqlite"});
+    cases.push_back({"random bytes in every facility point", Expect::Refuse, [](const fs::path& dir) {
+                         const std::string project = demoProject(dir);
+                         std::mt19937 random(19);
+                         damageEveryBoundary(project, [&](std::string& blob) {
+                             for (char& c : blob)
+                                 c = static_cast<char>(random());
+                         }, "fasilitas");
+                         return std::vector<std::string>{"info", project};
+                     }, {"the stored point of facility 1 ", "is damaged"}, {}, "p.sasaran.sqlite"});
     cases.push_back({"a pekon without a boundary polygon (analyze)", Expect::Refuse, withoutBoundary("analyze"),
                      {"no boundary"}, {}, "18.06.20.2005"});
     cases.push_back({"a pekon without a boundary polygon (place)", Expect::Refuse, withoutBoundary("place"),

@@ -27,4 +27,10 @@ std::optional<MultiPolygon> polygonsFromSpatialiteBlob(std::string_view blob);
 /// layout polygonsFromSpatialiteBlob reads): when that decoder still refuses it, it is damaged.
 bool hasPlainPolygonBlobHeader(std::string_view blob);
 
+/// \brief As polygonsFromSpatialiteBlob, for a plain XY LineString or MultiLineString (a road).
+std::optional<std::vector<LineString>> linesFromSpatialiteBlob(std::string_view blob);
+
+/// \brief As hasPlainPolygonBlobHeader, for a LineString or MultiLineString BLOB.
+bool hasPlainLineBlobHeader(std::string_view blob);
+
 } // namespace gis::detail
