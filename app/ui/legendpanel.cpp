@@ -195,7 +195,9 @@ void LegendPanel::rebuild()
                 row.upper = c.upperBound(k);
                 label = tr("%1 – %2").arg(formatNumber(row.lower, c.decimals()), formatNumber(row.upper, c.decimals()));
             } else {
-                label = categoryLabel(QString::fromStdString(e.label));
+                // a LISA cluster in the UI's language; another category as the map writes it
+                const QString said = categoryLabel(QString::fromStdString(e.category));
+                label = said == QString::fromStdString(e.category) ? QString::fromStdString(e.label) : said;
             }
             if (e.noData && e.count == 0)
                 continue;

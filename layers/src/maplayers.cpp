@@ -75,6 +75,25 @@ ValueLayer changeLayer(const gis::Dataset& ds, const std::string& key, const std
     return layer;
 }
 
+std::string lisaClusterLabel(gis::Cluster cluster, Lang lang)
+{
+    switch (cluster) {
+    case gis::Cluster::HighHigh:
+        return tr(lang, "tinggi-tinggi (titik panas)", "high-high (hotspot)");
+    case gis::Cluster::LowLow:
+        return tr(lang, "rendah-rendah (titik dingin)", "low-low (cold spot)");
+    case gis::Cluster::HighLow:
+        return tr(lang, "tinggi-rendah (pencilan)", "high-low (outlier)");
+    case gis::Cluster::LowHigh:
+        return tr(lang, "rendah-tinggi (pencilan)", "low-high (outlier)");
+    case gis::Cluster::NotSignificant:
+        return tr(lang, "tidak signifikan", "not significant");
+    case gis::Cluster::NotTested:
+        break;
+    }
+    return tr(lang, "tidak diuji (tanpa tetangga atau tanpa nilai)", "not tested (no neighbour or no value)");
+}
+
 ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang, const std::string& valueLabel)
 {
     ValueLayer layer;
@@ -91,6 +110,7 @@ ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang, const std::str
         const std::string name = gis::clusterName(c);
         layer.categoryOrder.push_back(name);
         layer.categoryColors[name] = lisaClusterColor(name);
+        layer.categoryLabels[name] = lisaClusterLabel(c, lang);
     }
     for (const gis::HotspotRow& row : result.rows)
         layer.categories[row.kode] = gis::clusterName(row.cluster);

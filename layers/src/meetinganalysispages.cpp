@@ -197,7 +197,7 @@ PageTable hotspotTable(const gis::Dataset& ds, const gis::HotspotResult& r, Lang
         + tr(lang, ", rendah-rendah ", ", low-low ") + n(gis::Cluster::LowLow)
         + tr(lang, ", tinggi-rendah ", ", high-low ") + n(gis::Cluster::HighLow)
         + tr(lang, ", rendah-tinggi ", ", low-high ") + n(gis::Cluster::LowHigh)
-        + tr(lang, ", tidak bermakna ", ", not significant ") + n(gis::Cluster::NotSignificant)
+        + tr(lang, ", tidak signifikan ", ", not significant ") + n(gis::Cluster::NotSignificant)
         + tr(lang, ", tidak diuji ", ", not tested ") + n(gis::Cluster::NotTested) + " pekon. "
         + moranSummary(r, lang) + tr(lang, ". Periode ", ". Period ") + r.period + ".";
     return t;

@@ -167,7 +167,9 @@ void classifyCategories(Snapshot& s, const std::vector<std::string>& presentCate
     for (std::size_t i = 0; i < order.size(); ++i) {
         const auto c = layer.categoryColors.find(order[i]);
         s.colors.push_back(c != layer.categoryColors.end() ? c->second : qualitative[i % qualitative.size()]);
-        s.classLabels.push_back(order[i]);
+        const auto label = layer.categoryLabels.find(order[i]);
+        s.classLabels.push_back(label != layer.categoryLabels.end() ? label->second : order[i]);
+        s.classCategories.push_back(order[i]);
     }
     std::map<std::string, int> classOf;
     for (std::size_t i = 0; i < order.size(); ++i)
@@ -415,8 +417,9 @@ std::vector<LegendEntry> ThematicMap::legendEntries() const
             ++counts[static_cast<std::size_t>(d->villageClasses[i])];
     std::vector<LegendEntry> out;
     for (std::size_t i = 0; i < d->colors.size(); ++i)
-        out.push_back({d->colors[i], d->classLabels[i], counts[i], false});
-    out.push_back({noDataColor(), d->spec.lang == Lang::En ? "No data" : "Tidak ada data", d->noData, true});
+        out.push_back({d->colors[i], d->classLabels[i], counts[i], false,
+                       i < d->classCategories.size() ? d->classCategories[i] : std::string()});
+    out.push_back({noDataColor(), d->spec.lang == Lang::En ? "No data" : "Tidak ada data", d->noData, true, {}});
     return out;
 }
 

@@ -84,6 +84,7 @@ struct ThematicMap::Snapshot {
 
     bool categorical = false;
     std::vector<std::string> classLabels;   ///< legend text per class
+    std::vector<std::string> classCategories; ///< a categorical layer's category per class
     std::vector<std::string> villageParent; ///< kecamatan code per village
     std::vector<char> villageInFocus;       ///< 1 when the village is in the focus (all without one)
     std::string focusName;

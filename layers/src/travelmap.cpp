@@ -75,9 +75,9 @@ std::vector<LegendEntry> travelLegendEntries(const TravelRaster& travel, Lang la
         const std::string label = i == b.size() ? "> " + minutesText(b.back()) + unit
                                                 : minutesText(i == 0 ? 0.0 : b[i - 1]) + "\u2013"
                                                       + minutesText(b[i]) + unit;
-        out.push_back({colors[i], label, -1, false});
+        out.push_back({colors[i], label, -1, false, {}});
     }
-    out.push_back({colors.back(), en ? "Unreachable" : "Tidak terjangkau", -1, false});
+    out.push_back({colors.back(), en ? "Unreachable" : "Tidak terjangkau", -1, false, {}});
     return out;
 }
 

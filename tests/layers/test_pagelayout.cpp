@@ -204,8 +204,12 @@ TEST(PageLayout, CategoricalLisaLayerHasOneLegendRowPerCluster)
     EXPECT_TRUE(map.isCategorical());
     const auto entries = map.legendEntries();
     ASSERT_EQ(entries.size(), 7u); // 6 clusters + no data
-    EXPECT_EQ(entries[0].label, "high-high");
+    EXPECT_EQ(entries[0].label, "tinggi-tinggi (titik panas)") << "a Bahasa page says the clusters in Bahasa";
+    EXPECT_EQ(entries[0].category, "high-high");
     EXPECT_EQ(entries[0].color, lisaClusterColor("high-high"));
+    EXPECT_EQ(entries[4].label, "tidak signifikan");
+    spec.layer = lisaLayer(hotspots, Lang::En);
+    EXPECT_EQ(ThematicMap(tanggamus(), spec).legendEntries()[1].label, "low-low (cold spot)");
     int total = 0;
     for (const auto& e : entries)
         total += e.count;

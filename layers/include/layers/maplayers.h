@@ -20,7 +20,10 @@ ValueLayer priorityLayer(const gis::AnalysisTable& table, Lang lang = Lang::Id);
 /// \brief Any numeric column of the analysis table (dist_puskessos_km, contrib_…).
 /// \throws gis::Error listing the columns when \a column is unknown.
 ValueLayer analysisColumnLayer(const gis::AnalysisTable& table, const std::string& column, Lang lang = Lang::Id);
-/// \brief LISA clusters as categories (high-high, low-low, …) in GeoDa's colours (lisaClusterColor).
+/// \brief A LISA cluster as a legend says it: "tinggi-tinggi (titik panas)", "high-high (hotspot)".
+std::string lisaClusterLabel(gis::Cluster cluster, Lang lang);
+/// \brief LISA clusters as categories (high-high, low-low, …) in GeoDa's colours (lisaClusterColor),
+/// their legend text in \a lang (lisaClusterLabel).
 /// \a valueLabel names what was tested ("Tingkat kemiskinan (%)"); empty = the key.
 ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang = Lang::Id, const std::string& valueLabel = {});
 /// \brief The POKDARWIS candidate score (0–100) of the ranked pekon; pekon that already have a

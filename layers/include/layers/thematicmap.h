@@ -40,6 +40,7 @@ struct ValueLayer {
     std::map<std::string, std::string> categories; ///< categorical layer (when not empty)
     std::vector<std::string> categoryOrder;        ///< legend order (default: sorted)
     std::map<std::string, QColor> categoryColors;  ///< default: a qualitative ramp
+    std::map<std::string, std::string> categoryLabels; ///< legend text of a category (default: the category)
     /// Computed from DTSEN/DTKS records (a score of a scheme with dtsen_* keys, a dtsen column):
     /// the page says TERBATAS and names the extract. A key that is itself a count
     /// (gis::isPersonalDataCount) also has its small values drawn as no data. A key that
@@ -147,6 +148,7 @@ struct LegendEntry {
     std::string label; ///< "12,5 – 15,0" or "Tidak ada data"
     int count = 0;     ///< number of villages in the class
     bool noData = false;
+    std::string category; ///< a categorical layer's category ("high-high"); "" for a class of numbers
 };
 
 /// \brief One facility row of the legend.
