@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace app {
 namespace ui {
@@ -391,8 +392,12 @@ void Workspace::setTheme(const QString& key)
     mStyle.manualBreaks.clear();
     if (mStyle.method == layers::ClassificationMethod::Manual)
         mStyle.method = layers::ClassificationMethod::Quantile;
+    // another theme chosen: it is shown, so the travel layer (drawn in place of it) goes off
+    const bool travelWasOn = std::exchange(mTravelRequest, std::nullopt).has_value();
     rebuildMap();
     emit mapChanged();
+    if (travelWasOn)
+        emit travelChanged();
 }
 
 QStringList Workspace::themeLevels() const

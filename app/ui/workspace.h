@@ -163,6 +163,8 @@ public:
     const std::vector<ThemeInfo>& themes() const { return mThemes; }
     const QString& themeKey() const { return mThemeKey; }
     const ThemeInfo* theme() const;
+    /// \brief Shows the theme \a key on the pekon layer; another theme than the current one turns
+    /// the travel-time layer off (it is drawn in place of the theme).
     void setTheme(const QString& key);
 
     /// \brief The levels of the category theme shown, lowest first (empty for other themes).

@@ -2,7 +2,8 @@
 // regency capital it puts the raster of layers::projectTravelRaster into the map spec (the same
 // cells and minutes as a call of its own), the legend lists its classes in minutes (Bahasa), off
 // and on again shows the kept result without computing, other classes compute once, a commit
-// drops the results, and the rendered frame shows the class colour inside a pekon.
+// drops the results, the rendered frame shows the class colour inside a pekon, the export dialog
+// prints it, and choosing another theme turns it off.
 #include "gis/measure.h"
 #include "gis/store.h"
 #include "layers/maptransform.h"
@@ -10,7 +11,9 @@
 #include "ui/language.h"
 #include "ui/layerspanel.h"
 #include "ui/legendpanel.h"
+#include "ui/exportdialog.h"
 #include "ui/renderjob.h"
+#include "ui/stylepanel.h"
 #include "ui/workspace.h"
 
 #include <QComboBox>
@@ -19,6 +22,7 @@
 #include <QLineEdit>
 #include <QStyle>
 #include <QStyleOptionGroupBox>
+#include <QTemporaryDir>
 #include <QTest>
 #include <gtest/gtest.h>
 
@@ -275,4 +279,59 @@ TEST_F(TravelLayer, TheFrameShowsTheClassColourInsideAPekon)
     EXPECT_LE(std::abs(got.red() - expected.red()), 6);
     EXPECT_LE(std::abs(got.green() - expected.green()), 6);
     EXPECT_LE(std::abs(got.blue() - expected.blue()), 6);
+}
+
+TEST_F(TravelLayer, TheExportDialogPrintsTheLayerShown)
+{
+    clickGroupCheck(panel->travelBox());
+    ASSERT_TRUE(waitForRaster(ws));
+    app::ui::ExportDialog dialog(&ws, ws.map()->fullExtent());
+    const layers::ThematicMapSpec spec = dialog.spec();
+    ASSERT_TRUE(spec.travel.has_value()) << "the page draws what the screen shows";
+    expectSameGrid(spec.travel->minutes, ws.travelRaster()->minutes);
+    const layers::ThematicMap page(*ws.dataset(), spec);
+    EXPECT_NE(page.title().find("Waktu Tempuh ke Ibu Kota Kabupaten"), std::string::npos) << page.title();
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("png")));
+    const QString path = dir.filePath(QStringLiteral("waktu_tempuh.png"));
+    dialog.exportTo(path);
+    EXPECT_FALSE(QImage(path).isNull()) << path.toStdString();
+}
+
+TEST_F(TravelLayer, ChoosingAnotherThemeTurnsTheLayerOff)
+{
+    app::ui::StylePanel style(&ws);
+    style.show();
+    clickGroupCheck(panel->travelBox());
+    ASSERT_TRUE(waitForRaster(ws));
+    auto* theme = style.findChild<QComboBox*>(QStringLiteral("themeBox"));
+    ASSERT_NE(theme, nullptr);
+    const int priority = theme->findData(QStringLiteral("priority"));
+    ASSERT_GE(priority, 0);
+    theme->setFocus();
+    while (theme->currentIndex() != priority)
+        QTest::keyClick(theme, theme->currentIndex() < priority ? Qt::Key_Down : Qt::Key_Up);
+    EXPECT_EQ(ws.themeKey(), QStringLiteral("priority"));
+    EXPECT_FALSE(ws.travelRequest().has_value());
+    EXPECT_FALSE(ws.mapSpec().travel.has_value());
+    EXPECT_FALSE(panel->travelBox()->isChecked());
+}
+
+TEST_F(TravelLayer, ALanguageSwitchLabelsTheLayerAgainAndKeepsBothLanguages)
+{
+    clickGroupCheck(panel->travelBox());
+    ASSERT_TRUE(waitForRaster(ws));
+    const std::shared_ptr<const layers::TravelRaster> indonesian = ws.travelRaster();
+    ASSERT_TRUE(app::ui::applyLanguage(app::ui::UiLanguage::English));
+    ws.retranslate();
+    ASSERT_TRUE(waitForRaster(ws));
+    EXPECT_EQ(ws.travelComputations(), 2) << "the page labels are in the page language";
+    EXPECT_EQ(ws.mapSpec().travel->label, "Travel time to the regency capital (minutes)");
+    expectSameGrid(ws.travelRaster()->minutes, indonesian->minutes);
+    EXPECT_EQ(legend->rows().front().text, QStringLiteral("0–15 minutes"));
+    ASSERT_TRUE(app::ui::applyLanguage(app::ui::UiLanguage::Indonesian));
+    ws.retranslate();
+    EXPECT_EQ(ws.travelRaster(), indonesian) << "kept per language";
+    EXPECT_EQ(ws.travelComputations(), 2);
 }
