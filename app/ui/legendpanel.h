@@ -26,7 +26,7 @@ public:
     /// \brief One class row as shown.
     struct Row {
         QString text;
-        int count = 0;
+        int count = 0;      ///< -1 for the travel-time classes (cells, not pekon, carry them)
         double lower = 0.0; ///< NaN for categories and no data
         double upper = 0.0;
         bool noData = false;

@@ -13,6 +13,7 @@
 #include "gis/store.h"
 #include "layers/classification.h"
 #include "layers/thematicmap.h"
+#include "layers/travelmap.h"
 #include "ui/layerlist.h"
 
 #include <QFutureWatcher>
@@ -78,9 +79,9 @@ struct ProposalOverlay {
 /// \brief The travel-time layer asked for: minutes over terrain (layers::projectTravelRaster)
 /// to the nearest facility of a kind or to the regency capital, in classes of minutes.
 struct TravelLayerRequest {
-    std::string destination;                                ///< a facility kind as stored, or "capital"
-    std::vector<double> breaks = {15.0, 30.0, 60.0, 120.0}; ///< class upper bounds in minutes (the CLI's)
-    double resolutionM = 100.0;                             ///< the terrain model's cell size
+    std::string destination;                                    ///< a facility kind as stored, or "capital"
+    std::vector<double> breaks = layers::defaultTravelBreaks(); ///< class upper bounds in minutes
+    double resolutionM = 100.0;                                 ///< the terrain model's cell size (the CLI's default)
     bool operator==(const TravelLayerRequest&) const = default;
 };
 
