@@ -3,6 +3,7 @@
 #include "layers/colorramp.h"
 #include "layers/facilitysymbol.h"
 #include "layers/roadstyle.h"
+#include "layers/travelmap.h"
 #include "ui/language.h"
 #include "ui/workspace.h"
 
@@ -61,6 +62,12 @@ QPixmap roadSwatch(layers::RoadTier tier)
     layers::drawRoads(painter, {{{{0.0, 0.0}, {1.0, 0.0}}, tier}},
                       [](gis::Point p) { return QPointF(3.0 + 20.0 * p.x, 8.0); }, 3.78);
     return pixmap;
+}
+
+/// Whole minutes in the UI's number format, one decimal when a limit has one.
+QString minutesText(double minutes)
+{
+    return formatNumber(minutes, std::fabs(minutes - std::round(minutes)) < 1e-9 ? 0 : 1);
 }
 
 QString roadTierText(layers::RoadTier tier)
@@ -155,6 +162,34 @@ void LegendPanel::addRow(const QPixmap& swatch, const QString& text)
     mTexts << text;
 }
 
+void LegendPanel::addTravelRows(const layers::TravelRaster& travel, bool shown)
+{
+    const std::optional<TravelLayerRequest>& request = mWorkspace->travelRequest();
+    QString to;
+    if (request && request->destination == "capital")
+        to = tr("the regency capital");
+    else if (request)
+        to = tr("the nearest %1").arg(QString::fromStdString(layers::facilityKindLabel(request->destination)));
+    mHeading->setText(tr("Travel time to %1 (minutes)").arg(to));
+    if (!shown)
+        return;
+    // the classes of layers::travelClassOf with its colours: the timed classes, then unreachable
+    const std::vector<double>& b = travel.breaksMinutes;
+    const std::vector<QColor> colours = layers::travelClassColors(b);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t i = 0; i <= b.size(); ++i) {
+        Row row{QString(), -1, i == 0 ? 0.0 : b[i - 1], i == b.size() ? nan : b[i], false};
+        row.text = i == b.size() ? tr("> %1 minutes").arg(minutesText(b.back()))
+                                 : tr("%1–%2 minutes").arg(minutesText(row.lower), minutesText(row.upper));
+        mRows.push_back(row);
+        addRow(fillSwatch(colours[i], false), row.text);
+    }
+    Row unreachable{tr("Unreachable"), -1, nan, nan, true};
+    mRows.push_back(unreachable);
+    addRow(fillSwatch(colours.back(), false), unreachable.text);
+    addRow(QPixmap(), QString::fromStdString(travel.source));
+}
+
 void LegendPanel::rebuild()
 {
     for (QWidget* w : mRowsHost->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly))
@@ -179,7 +214,10 @@ void LegendPanel::rebuild()
     mHeading->setText(heading);
 
     const LayerEntry* pekon = mWorkspace->layerList()->entry(QStringLiteral("pekon"));
-    if (!pekon || pekon->visible) {
+    const std::optional<layers::TravelRaster>& travel = mWorkspace->mapSpec().travel;
+    if (travel)
+        addTravelRows(*travel, !pekon || pekon->visible);
+    else if (!pekon || pekon->visible) {
         const std::vector<layers::LegendEntry> entries = map->legendEntries();
         const double nan = std::numeric_limits<double>::quiet_NaN();
         for (std::size_t i = 0; i < entries.size(); ++i) {

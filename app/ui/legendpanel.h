@@ -2,8 +2,12 @@
 /// \file legendpanel.h
 /// The live legend: the pekon layer's heading (with unit and period), one row per class with its
 /// colour, bounds in the UI's number format and the number of pekon, the no-data row, and the
-/// facility layers shown with their symbols and counts. Headings wrap: nothing is cut off.
+/// facility layers shown with their symbols and counts. Over the travel-time layer: its classes in
+/// minutes (counts -1: cells, not pekon, carry them), the unreachable class and the model's
+/// sources. Headings wrap: nothing is cut off.
 /// \note GUI thread only.
+#include "layers/thematicmap.h"
+
 #include <QWidget>
 
 #include <vector>
@@ -22,7 +26,7 @@ public:
     /// \brief One class row as shown.
     struct Row {
         QString text;
-        int count = 0;
+        int count = 0;      ///< -1 for the travel-time classes (cells, not pekon, carry them)
         double lower = 0.0; ///< NaN for categories and no data
         double upper = 0.0;
         bool noData = false;
@@ -41,6 +45,8 @@ public slots:
 
 private:
     void addRow(const QPixmap& swatch, const QString& text);
+    /// The travel raster's heading, and with \a shown its classes and sources.
+    void addTravelRows(const layers::TravelRaster& travel, bool shown);
 
     Workspace* mWorkspace;
     QLabel* mHeading = nullptr;

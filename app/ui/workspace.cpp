@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace app {
 namespace ui {
@@ -45,7 +46,11 @@ Workspace::Workspace(QObject* parent) : QObject(parent), mLayers(new LayerListMo
     connect(mLayers, &LayerListModel::layersEdited, this, &Workspace::layersChanged);
 }
 
-Workspace::~Workspace() = default;
+Workspace::~Workspace()
+{
+    if (mTravelWatcher) // the job reads a snapshot of the data, but must not outlive its watcher
+        mTravelWatcher->waitForFinished();
+}
 
 void Workspace::openProject(const QString& location)
 {
@@ -154,11 +159,15 @@ void Workspace::reloadKeepingView()
     ProposalOverlay proposals = std::move(mProposals);
     std::map<std::string, gis::HotspotResult> hotspots = std::move(mLisaResults);
     std::optional<gis::PokdarwisResult> pokdarwis = std::move(mPokdarwis);
+    const std::optional<TravelLayerRequest> travel = mTravelRequest;
     QSignalBlocker block(this); // one projectDataChanged() below, not setDataset's signals
     installDataset(std::move(ds), mTitle, mLocation);
     mProposals = std::move(proposals);
     mLisaResults = std::move(hotspots);
     mPokdarwis = std::move(pokdarwis);
+    // the travel layer stays on and is computed again on the new data (its results were dropped)
+    mTravelRequest = travel;
+    startTravelJob();
     if (periods().contains(period))
         mPeriod = period;
     if (scheme.isEmpty() || schemeNames().contains(scheme)) {
@@ -209,6 +218,7 @@ void Workspace::reloadKeepingView()
     emit currentVillageChanged();
     emit layersChanged();
     emit mapChanged();
+    emit travelChanged();
 }
 
 void Workspace::saveCopy(const QString& path) const
@@ -233,6 +243,8 @@ void Workspace::installDataset(gis::Dataset ds, const QString& title, const QStr
     mDataset = std::make_shared<const gis::Dataset>(std::move(ds));
     mLisaResults.clear();
     mPokdarwis.reset();
+    mTravelRequest.reset();
+    dropTravelResults();
     mTitle = title;
     mLocation = location;
     mSelection.clear();
@@ -279,6 +291,7 @@ void Workspace::installDataset(gis::Dataset ds, const QString& title, const QStr
     emit currentVillageChanged();
     emit layersChanged();
     emit mapChanged();
+    emit travelChanged();
 }
 
 std::vector<LayerEntry> Workspace::defaultLayers() const
@@ -320,9 +333,11 @@ void Workspace::retranslate()
         return;
     rebuildThemes();
     mLayers->setEntries(defaultLayers());
+    startTravelJob(); // its labels are in the page language: kept per language
     rebuildMap();
     emit layersChanged();
     emit mapChanged();
+    emit travelChanged();
 }
 
 QStringList Workspace::periods() const
@@ -377,8 +392,12 @@ void Workspace::setTheme(const QString& key)
     mStyle.manualBreaks.clear();
     if (mStyle.method == layers::ClassificationMethod::Manual)
         mStyle.method = layers::ClassificationMethod::Quantile;
+    // another theme chosen: it is shown, so the travel layer (drawn in place of it) goes off
+    const bool travelWasOn = std::exchange(mTravelRequest, std::nullopt).has_value();
     rebuildMap();
     emit mapChanged();
+    if (travelWasOn)
+        emit travelChanged();
 }
 
 QStringList Workspace::themeLevels() const
@@ -507,7 +526,11 @@ void Workspace::rebuildMap()
     spec.showVillageLabels = false;
     const ThemeInfo* t = theme();
     try {
-        if (!t || t->key == "base") {
+        if (const std::shared_ptr<const layers::TravelRaster> travel = travelRaster()) {
+            // the travel raster replaces the pekon fills, as `map --travel` draws it
+            spec.layer = layers::baseLayer(*mDataset, spec.lang);
+            spec.travel = *travel;
+        } else if (!t || t->key == "base") {
             spec.layer = layers::baseLayer(*mDataset, spec.lang);
         } else if (t->kind == ThemeInfo::Kind::Priority && mAnalysis) {
             spec.layer = layers::priorityLayer(*mAnalysis, spec.lang);
@@ -555,6 +578,7 @@ void Workspace::rebuildMap()
         mMapError = UserMessages::forError(e, UserAction::ShowMap, mLocation);
         // fall back to the areas so the map is never blank
         spec.layer = layers::baseLayer(*mDataset, spec.lang);
+        spec.travel.reset();
         spec.manualBreaks.clear();
         spec.manualMinimum.reset();
         mMap = std::make_shared<const layers::ThematicMap>(*mDataset, spec);

@@ -13,8 +13,10 @@
 #include "gis/store.h"
 #include "layers/classification.h"
 #include "layers/thematicmap.h"
+#include "layers/travelmap.h"
 #include "ui/layerlist.h"
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QPainterPath>
 #include <QString>
@@ -26,6 +28,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace gis {
@@ -71,6 +74,15 @@ struct ProposalOverlay {
     std::vector<layers::ProposedSite> sites; ///< rank 1 = the largest marginal gain
     double reachKm = 0.0;                    ///< > 0: a circle of this radius around each site
     QString name;                            ///< the layer's name in the layer list
+};
+
+/// \brief The travel-time layer asked for: minutes over terrain (layers::projectTravelRaster)
+/// to the nearest facility of a kind or to the regency capital, in classes of minutes.
+struct TravelLayerRequest {
+    std::string destination;                                    ///< a facility kind as stored, or "capital"
+    std::vector<double> breaks = layers::defaultTravelBreaks(); ///< class upper bounds in minutes
+    double resolutionM = 100.0;                                 ///< the terrain model's cell size (the CLI's default)
+    bool operator==(const TravelLayerRequest&) const = default;
 };
 
 /// \brief Everything a render job needs besides the thematic map: immutable once built.
@@ -152,6 +164,8 @@ public:
     const std::vector<ThemeInfo>& themes() const { return mThemes; }
     const QString& themeKey() const { return mThemeKey; }
     const ThemeInfo* theme() const;
+    /// \brief Shows the theme \a key on the pekon layer; another theme than the current one turns
+    /// the travel-time layer off (it is drawn in place of the theme).
     void setTheme(const QString& key);
 
     /// \brief The levels of the category theme shown, lowest first (empty for other themes).
@@ -221,6 +235,32 @@ public:
     /// \brief The ranking shown (null until one was computed for this project).
     const gis::PokdarwisResult* pokdarwis() const { return mPokdarwis ? &*mPokdarwis : nullptr; }
 
+    // --- the travel-time layer (workspacetravel.cpp) ----------------------------------------
+    /// \brief Where travel times can go to: "capital" when the project has one (meta
+    /// capital_lon/lat), then each facility kind present, in the facility layers' order.
+    std::vector<std::string> travelDestinations() const;
+    /// \brief Shows the travel-time raster of \a request under the pekon outlines in place of
+    /// their fills (as `map --travel`; the legend shows its classes). A result computed before for
+    /// the same request, project data and language is shown at once; else it is computed off the
+    /// GUI thread (the terrain model has no stop: a request that changes meanwhile waits for it,
+    /// and a result no longer asked for is kept but not shown). Emits travelChanged() and, when
+    /// the map changes, mapChanged(). Ignored without a project. \throws gis::Error for bad classes.
+    void showTravel(const TravelLayerRequest& request);
+    /// \brief Back to the pekon fills; the results computed stay for showTravel().
+    void hideTravel();
+    /// \brief The request shown or being computed (nullopt when the layer is off).
+    const std::optional<TravelLayerRequest>& travelRequest() const { return mTravelRequest; }
+    /// \brief True while the requested raster is being computed.
+    bool travelComputing() const;
+    /// \brief Why the last computation failed, in the UI language ("" when it did not).
+    const QString& travelError() const { return mTravelError; }
+    /// \brief The raster the map shows (null while computing, when off or failed).
+    std::shared_ptr<const layers::TravelRaster> travelRaster() const;
+    /// \brief How many travel rasters were computed since the workspace was made (tests count it).
+    int travelComputations() const { return mTravelComputations; }
+    /// \brief Waits for a running travel computation and takes its result (tests; the destructor).
+    void waitForTravel();
+
     // --- layers --------------------------------------------------------------------------
     LayerListModel* layerList() const { return mLayers; }
     /// \brief A snapshot of the layer list and the points it draws, for one render job.
@@ -266,6 +306,8 @@ signals:
     void layersChanged();
     void selectionChanged();
     void currentVillageChanged();
+    /// \brief The travel-time layer was switched, its result arrived or its computation failed.
+    void travelChanged();
 
 private:
     void takeStore(std::unique_ptr<gis::ProjectStore> store, const QString& storeLocation,
@@ -279,6 +321,15 @@ private:
     void showResultTheme(const QString& key, bool makeCurrent);
     void applyEditedScheme();
     void addRankChange();
+    /// The key of a travel result: the request, in a page language.
+    using TravelKey = std::tuple<std::string, std::vector<double>, double, int>;
+    TravelKey travelKey(const TravelLayerRequest& request) const;
+    /// The project file holding the rasters, as the CLI's map command reads them ("" = none).
+    std::string travelProjectFile() const;
+    void startTravelJob();
+    void travelJobFinished();
+    /// Drops the travel results (the data or the project changed); the request stays.
+    void dropTravelResults();
 
     std::shared_ptr<const gis::Dataset> mDataset;           ///< replaced, never changed in place (snapshots)
     std::map<std::string, gis::HotspotResult> mLisaResults; ///< by indicator key, from the panel
@@ -305,6 +356,18 @@ private:
     std::string mCurrent;
     ProposalOverlay mProposals;
     mutable std::map<std::string, QPainterPath> mPaths;
+
+    struct TravelOutcome {
+        std::shared_ptr<const layers::TravelRaster> raster;
+        std::string error;
+    };
+    std::optional<TravelLayerRequest> mTravelRequest;
+    std::map<TravelKey, std::shared_ptr<const layers::TravelRaster>> mTravelResults;
+    QFutureWatcher<TravelOutcome>* mTravelWatcher = nullptr;
+    std::shared_ptr<const gis::Dataset> mTravelRunningOn; ///< the data the running job reads
+    TravelKey mTravelRunningKey;
+    QString mTravelError;
+    int mTravelComputations = 0;
 };
 
 } // namespace ui

@@ -813,6 +813,46 @@
         <source>Opacity of the chosen layer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Travel time over the terrain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours the pekon by the minutes on foot and by road to the nearest destination (slopes by Tobler&apos;s hiking function, roads at their class speeds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper bounds of the classes in whole minutes, ascending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the regency capital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the nearest %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the travel times…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no facilities and no regency capital to travel to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give 1 to 8 class limits in whole minutes, ascending, e.g. 15, 30, 60, 120.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::LegendPanel</name>
@@ -890,6 +930,30 @@
     </message>
     <message>
         <source>Proposed new sites (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the regency capital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the nearest %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travel time to %1 (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&gt; %1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -800,6 +800,46 @@
         <source>Opacity of the chosen layer</source>
         <translation>Kepekatan lapisan terpilih</translation>
     </message>
+    <message>
+        <source>Travel time over the terrain</source>
+        <translation>Waktu tempuh di medan</translation>
+    </message>
+    <message>
+        <source>Colours the pekon by the minutes on foot and by road to the nearest destination (slopes by Tobler&apos;s hiking function, roads at their class speeds)</source>
+        <translation>Mewarnai pekon menurut menit berjalan kaki dan lewat jalan ke tujuan terdekat (lereng menurut fungsi pendakian Tobler, jalan menurut kecepatan kelasnya)</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Ke</translation>
+    </message>
+    <message>
+        <source>Upper bounds of the classes in whole minutes, ascending</source>
+        <translation>Batas atas kelas dalam menit bulat, dari kecil ke besar</translation>
+    </message>
+    <message>
+        <source>Classes (minutes)</source>
+        <translation>Kelas (menit)</translation>
+    </message>
+    <message>
+        <source>the regency capital</source>
+        <translation>ibu kota kabupaten</translation>
+    </message>
+    <message>
+        <source>the nearest %1</source>
+        <translation>%1 terdekat</translation>
+    </message>
+    <message>
+        <source>Computing the travel times…</source>
+        <translation>Menghitung waktu tempuh…</translation>
+    </message>
+    <message>
+        <source>The project has no facilities and no regency capital to travel to.</source>
+        <translation>Proyek ini tidak punya fasilitas maupun ibu kota kabupaten sebagai tujuan perjalanan.</translation>
+    </message>
+    <message>
+        <source>Give 1 to 8 class limits in whole minutes, ascending, e.g. 15, 30, 60, 120.</source>
+        <translation>Berikan 1 sampai 8 batas kelas dalam menit bulat, naik, mis. 15, 30, 60, 120.</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::LegendPanel</name>
@@ -878,6 +918,30 @@
     <message>
         <source>Proposed new sites (%1)</source>
         <translation>Usulan lokasi baru (%1)</translation>
+    </message>
+    <message>
+        <source>the regency capital</source>
+        <translation>ibu kota kabupaten</translation>
+    </message>
+    <message>
+        <source>the nearest %1</source>
+        <translation>%1 terdekat</translation>
+    </message>
+    <message>
+        <source>Travel time to %1 (minutes)</source>
+        <translation>Waktu tempuh ke %1 (menit)</translation>
+    </message>
+    <message>
+        <source>&gt; %1 minutes</source>
+        <translation>&gt; %1 menit</translation>
+    </message>
+    <message>
+        <source>%1–%2 minutes</source>
+        <translation>%1–%2 menit</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Tidak terjangkau</translation>
     </message>
 </context>
 <context>
