@@ -49,9 +49,11 @@ int runCopy(const CopyCommandOptions& options, std::ostream& out, std::ostream&)
                    "not copied: {} raster(s) (DEM, land cover or population): a server project holds no "
                    "rasters yet; keep the file for travel-time work\n",
                    copied.rastersNotCopied);
-    fmt::print(out, "copied {} areas, {} facilities, {} indicator values, {} saved runs{}\n  from {}\n  to   {}\n",
+    fmt::print(out, "copied {} areas, {} facilities, {} indicator values, {} saved runs{}{}\n  from {}\n  to   {}\n",
                copied.areas, copied.facilities, copied.values, copied.programs,
-               copied.rastersCopied == 0 ? "" : fmt::format(", {} raster(s)", copied.rastersCopied), options.source,
+               copied.rastersCopied == 0 ? "" : fmt::format(", {} raster(s)", copied.rastersCopied),
+               copied.exportLogRows == 0 ? "" : fmt::format(", {} export-log rows", copied.exportLogRows),
+               options.source,
                gis::isServerLocation(copied.destination) ? copied.destination
                                                          : std::filesystem::absolute(copied.destination).string());
     return 0;

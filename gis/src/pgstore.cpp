@@ -986,6 +986,12 @@ private:
                                  "ST_SetSRID(ST_GeomFromWKB($1), 4326))",
                            {PgParam::bytes(multiPolygonToWkb(*c.backgroundLand))});
         }
+        for (const ExportLogEntry& e : c.carriedExportLog)
+            mDb->query("INSERT INTO " + s
+                           + ".export_log (utc, what, tier, path, user_name, personal_data) VALUES ($1, $2, $3, $4, "
+                             "$5, $6::boolean)",
+                       {PgParam::text(e.utc), PgParam::text(e.what), PgParam::text(e.tier), PgParam::text(e.path),
+                        PgParam::text(e.user), PgParam::text(e.personalData ? "true" : "false")});
         if (c.roads) {
             mDb->exec("DELETE FROM " + s + ".jalan");
             mDb->exec("DELETE FROM " + s + ".jalan_kecepatan");

@@ -772,6 +772,15 @@ void applyChanges(SpatialiteConnection& db, const ProjectChanges& c, std::vector
         db.exec("DELETE FROM jalan_kecepatan");
         insertRoads(db, *c.roads);
     }
+    if (!c.carriedExportLog.empty()) {
+        Statement q(db, "INSERT INTO export_log (utc, what, tier, path, user_name, personal_data) "
+                        "VALUES (?, ?, ?, ?, ?, ?)");
+        for (const ExportLogEntry& e : c.carriedExportLog) {
+            q.reset();
+            q.bind(1, e.utc).bind(2, e.what).bind(3, e.tier).bind(4, e.path).bind(5, e.user);
+            q.bind(6, static_cast<long long>(e.personalData ? 1 : 0)).run();
+        }
+    }
     if (c.backgroundLand) {
         db.exec("DELETE FROM latar WHERE name = 'daratan'");
         if (!c.backgroundLand->empty()) {

@@ -4,16 +4,34 @@
 #include "gis/rasterstore.h"
 #include "gis/store.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 
 namespace gis {
 
 namespace {
 
-ProjectCopyResult created(const Dataset& ds, const std::string& destination, bool replace)
+ProjectCopyResult created(const Dataset& ds, const std::string& destination, bool replace,
+                          const std::vector<ExportLogEntry>& exportLog = {})
 {
     ProjectCopyResult result;
-    result.destination = createProject(destination, ds, replace)->location();
+    const std::unique_ptr<ProjectStore> store = createProject(destination, ds, replace);
+    result.destination = store->location();
+    if (!exportLog.empty()) {
+        // Who exported what from the project, personal data above all, goes where the project goes.
+        ProjectChanges log;
+        log.carriedExportLog = exportLog;
+        try {
+            store->write(log);
+        } catch (const ProjectError& e) {
+            throw ProjectError(fmt::format("the project was copied to '{}' but not its export log ({} rows): {}; copy it "
+                                           "again, replacing the copy",
+                                           result.destination, exportLog.size(), e.what()),
+                               e.problem());
+        }
+        result.exportLogRows = exportLog.size();
+    }
     result.areas = ds.areas.size();
     result.facilities = ds.facilities.size();
     result.values = ds.indicators.size();
@@ -41,9 +59,11 @@ bool projectExists(const std::string& location)
 
 ProjectCopyResult copyProject(const std::string& source, const std::string& destination, bool replace)
 {
-    const Dataset ds = openProject(source, OpenMode::ReadOnly)->read();
+    const std::unique_ptr<ProjectStore> from = openProject(source, OpenMode::ReadOnly);
+    const Dataset ds = from->read();
+    const std::vector<ExportLogEntry> exportLog = from->exportLog();
     const std::size_t rasters = isServerLocation(source) ? 0 : storedRasterKinds(source).size();
-    ProjectCopyResult result = created(ds, destination, replace);
+    ProjectCopyResult result = created(ds, destination, replace, exportLog);
     if (isServerLocation(destination)) {
         result.rastersNotCopied = rasters; // said by the caller, not silently dropped
     } else if (!isServerLocation(source)) {

@@ -88,7 +88,8 @@ bool ProjectChanges::empty() const
     return upsertAreas.empty() && removeAreaCodes.empty() && upsertValues.empty() && removeValuesOfKeyPeriod.empty()
         && removeValues.empty() && addFacilities.empty() && updateFacilities.empty() && removeFacilityIds.empty()
         && addAliases.empty() && bpsCodes.empty() && removeBpsCodes.empty() && meta.empty() && !backgroundLand
-        && addPrograms.empty() && upsertCategories.empty() && removeCategories.empty() && !roads;
+        && addPrograms.empty() && upsertCategories.empty() && removeCategories.empty() && !roads
+        && carriedExportLog.empty();
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // (scripts/test.sh starts one); skipped with a message without it.
 #include "cliutil.h"
 #include "gis/rasterstore.h"
+#include "gis/store.h"
 #include "testutil.h"
 
 #include <gtest/gtest.h>
@@ -202,4 +203,33 @@ TEST(CliGrant, AReaderMayCopyTheProjectOutButNotReplaceIt)
     EXPECT_EQ(r.code, 3);
     EXPECT_NE(r.err.find("hanya-baca"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
+}
+
+TEST(CliCopy, TheExportLogGoesWithTheProjectWithItsTimesAndUsers)
+{
+    const fs::path dir = testutil::tempDir("cli_copy_exportlog");
+    const std::string demo = (dir / "demo.sasaran.sqlite").string();
+    const std::string copy = (dir / "salinan.sasaran.sqlite").string();
+    ASSERT_EQ(runCli({"demo", demo}).code, 0);
+    ASSERT_EQ(runCli({"export", demo, "--out", (dir / "tabel.csv").string()}).code, 0);
+    ASSERT_EQ(runCli({"map", demo, "--out", (dir / "peta.png").string()}).code, 0);
+    const std::vector<gis::ExportLogEntry> logged = gis::openProject(demo, gis::OpenMode::ReadOnly)->exportLog();
+    ASSERT_EQ(logged.size(), 2u);
+    EXPECT_EQ(logged[0].what, "export");
+    EXPECT_EQ(logged[1].what, "map");
+
+    auto r = runCli({"copy", demo, copy});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find(", 2 export-log rows"), std::string::npos) << r.out;
+    EXPECT_EQ(gis::openProject(copy, gis::OpenMode::ReadOnly)->exportLog(), logged)
+        << "the same rows, with the times and users of the exports, not of the copy";
+
+    if (serverUri().empty())
+        GTEST_SKIP() << "file to file checked; SASARAN_TEST_PG_URI is not set for file -> server -> file";
+    const std::string server = projectUri("exportlog");
+    const std::string back = (dir / "kembali.sasaran.sqlite").string();
+    ASSERT_EQ(runCli({"copy", demo, server, "--replace"}).code, 0);
+    EXPECT_EQ(gis::openProject(server, gis::OpenMode::ReadOnly)->exportLog(), logged);
+    ASSERT_EQ(runCli({"copy", server, back}).code, 0);
+    EXPECT_EQ(gis::openProject(back, gis::OpenMode::ReadOnly)->exportLog(), logged);
 }

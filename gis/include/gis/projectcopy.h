@@ -14,6 +14,7 @@ struct ProjectCopyResult {
     std::size_t areas = 0, facilities = 0, values = 0, programs = 0;
     std::size_t rastersCopied = 0;    ///< file to file: the source's DEM, land cover, population
     std::size_t rastersNotCopied = 0; ///< file to server: the server store holds no rasters yet
+    std::size_t exportLogRows = 0;    ///< the source's export log, carried with its times and users
     std::string destination;          ///< the created project's location (a server URI without password)
 };
 
@@ -24,7 +25,9 @@ bool projectExists(const std::string& location);
 
 /// \brief Copies all of the project at \a source to a new project at \a destination in one
 /// transaction; an existing project there is refused unless \a replace (then replaced). A file
-/// destination gets the rasters of a file source and keeps none of a replaced file's.
+/// destination gets the rasters of a file source and keeps none of a replaced file's. The source's
+/// export log follows, with its times and users, in a second transaction (when that one fails,
+/// the error says the copy lacks its log).
 /// \throws ProjectError naming the location (missing source, existing destination, unreachable,
 /// not allowed); \a destination is unchanged then.
 ProjectCopyResult copyProject(const std::string& source, const std::string& destination, bool replace = false);

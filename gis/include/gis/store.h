@@ -128,6 +128,10 @@ struct ProjectChanges {
     /// Replaces the whole road layer (its roads and speeds) when set; an empty layer removes it.
     std::optional<RoadLayer> roads;
 
+    /// Export-log rows appended as they are, with their own time and user (a copy carries the
+    /// source's log); appendExportLog is for a new export.
+    std::vector<ExportLogEntry> carriedExportLog;
+
     bool empty() const;
 };
 
