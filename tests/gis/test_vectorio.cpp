@@ -605,7 +605,7 @@ TEST(VectorIo, NotAVectorFileThrowsNamingIt)
 {
     const fs::path dir = testutil::tempDir("vectorio_notvector");
     const fs::path path = dir / "catatan.txt";
-    testutil::writeFile(path, std::string("\x01\x02\x03 bukan data spasial", 24));
+    testutil::writeFile(path, std::string("\x01\x02\x03 bukan data spasial"));
     EXPECT_THROW(gis::readVector(path.string()), gis::DataSourceError);
     EXPECT_THAT(dataSourceErrorOf([&] { gis::readVector(path.string()); }), HasSubstr("catatan.txt"));
 }
