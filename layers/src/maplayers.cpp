@@ -91,7 +91,7 @@ std::string lisaClusterLabel(gis::Cluster cluster, Lang lang)
     case gis::Cluster::NotTested:
         break;
     }
-    return tr(lang, "tidak diuji (tanpa tetangga atau tanpa nilai)", "not tested (no neighbour or no value)");
+    return tr(lang, "tidak diuji (tanpa tetangga/nilai)", "not tested (no neighbour/value)"); // fits the legend
 }
 
 ValueLayer lisaLayer(const gis::HotspotResult& result, Lang lang, const std::string& valueLabel)
