@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the test executables: temporary folders and the shared real data.
 #include "gis/dataset.h"
+#include "gis/store.h"
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -27,6 +28,20 @@ inline std::size_t valueCount(const gis::Dataset& ds, const std::string& key, co
     for (const gis::IndicatorValue& v : ds.indicators)
         n += v.key == key && v.period == period ? 1 : 0;
     return n;
+}
+
+/// \brief The miskin values of \a period, each doubled: a commit that changes the poverty rate of
+/// every pekon.
+inline gis::ProjectChanges doubledPoor(const gis::Dataset& ds, const std::string& period)
+{
+    gis::ProjectChanges changes;
+    for (const gis::IndicatorValue& v : ds.indicators)
+        if (v.key == "miskin" && v.period == period) {
+            gis::IndicatorValue doubled = v;
+            doubled.value = 2.0 * v.value;
+            changes.upsertValues.push_back(doubled);
+        }
+    return changes;
 }
 
 /// A fresh folder for one test, under the build tree (SASARAN_TEST_TMP) or the system temp.

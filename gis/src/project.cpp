@@ -97,43 +97,73 @@ void insertRoads(SpatialiteConnection& db, const RoadLayer& layer)
         speed.bind(1, cls).bind(2, kmh).run();
 }
 
+/// Decodes stored geometry BLOBs: the plain XY layout every writer stores, directly; a BLOB that
+/// starts as that layout yet is malformed is damaged (SpatiaLite's own parser trusts its counts and
+/// crashes on them); any other form through SpatiaLite's AsBinary, prepared when first needed.
+/// \a damaged(reason) makes the error that names the row.
+class StoredGeometryReader {
+public:
+    explicit StoredGeometryReader(const SpatialiteConnection& db) : mDb(db) {}
+
+    template <typename Damaged>
+    MultiPolygon polygons(std::string_view stored, const Damaged& damaged)
+    {
+        if (auto polygons = detail::polygonsFromSpatialiteBlob(stored))
+            return std::move(*polygons);
+        if (detail::hasPlainPolygonBlobHeader(stored))
+            throw damaged("a count beyond the stored bytes");
+        return throughSpatialite(stored, damaged).polygons;
+    }
+
+    template <typename Damaged>
+    std::vector<LineString> lines(std::string_view stored, const Damaged& damaged)
+    {
+        if (auto lines = detail::linesFromSpatialiteBlob(stored))
+            return std::move(*lines);
+        if (detail::hasPlainLineBlobHeader(stored))
+            throw damaged("a count beyond the stored bytes");
+        return throughSpatialite(stored, damaged).lines;
+    }
+
+private:
+    template <typename Damaged>
+    Geometry throughSpatialite(std::string_view stored, const Damaged& damaged)
+    {
+        if (!mAsWkb)
+            mAsWkb.emplace(mDb, "SELECT AsBinary(?)");
+        mAsWkb->reset();
+        mAsWkb->bindBlob(1, std::string(stored));
+        // SpatiaLite gives NULL for bytes that are no geometry: damaged, never an empty shape
+        // (which is stored as NULL)
+        if (!mAsWkb->step() || mAsWkb->isNull(0))
+            throw damaged("not a SpatiaLite geometry");
+        try {
+            return detail::geometryFromWkb(mAsWkb->blob(0));
+        } catch (const GeometryError& e) {
+            throw damaged(e.what());
+        }
+    }
+
+    const SpatialiteConnection& mDb;
+    std::optional<Statement> mAsWkb;
+};
+
 void readRoads(const SpatialiteConnection& db, Dataset& ds)
 {
     if (!hasTable(db, "jalan"))
         return;
     {
         Statement q(db, "SELECT kelas, geom, id FROM jalan ORDER BY id");
-        std::optional<Statement> asWkb;
+        StoredGeometryReader geometry(db);
         while (q.step()) {
             Road r;
             r.roadClass = q.text(0);
-            const auto damaged = [&](const std::string& why) {
-                return ProjectError(fmt::format("project '{}': the stored line of road {} (class '{}') is damaged ({}); "
-                                                "import the roads again, or restore the project from a backup",
-                                                db.path(), q.integer(2), r.roadClass, why));
-            };
-            if (!q.isNull(1)) {
-                const std::string_view stored = q.blobView(1);
-                if (auto lines = detail::linesFromSpatialiteBlob(stored)) {
-                    r.lines = std::move(*lines);
-                } else if (detail::hasPlainLineBlobHeader(stored)) {
-                    // malformed counts: SpatiaLite's parser trusts them and crashes, so it never sees them
-                    throw damaged("a count beyond the stored bytes");
-                } else {
-                    if (!asWkb)
-                        asWkb.emplace(db, "SELECT AsBinary(?)");
-                    asWkb->reset();
-                    asWkb->bindBlob(1, std::string(stored));
-                    // SpatiaLite gives NULL for bytes that are no geometry: damaged, never a road without lines
-                    if (!asWkb->step() || asWkb->isNull(0))
-                        throw damaged("not a SpatiaLite geometry");
-                    try {
-                        r.lines = detail::geometryFromWkb(asWkb->blob(0)).lines;
-                    } catch (const GeometryError& e) {
-                        throw damaged(e.what());
-                    }
-                }
-            }
+            if (!q.isNull(1))
+                r.lines = geometry.lines(q.blobView(1), [&](const std::string& why) {
+                    return ProjectError(fmt::format("project '{}': the stored line of road {} (class '{}') is damaged "
+                                                    "({}); import the roads again, or restore the project from a backup",
+                                                    db.path(), q.integer(2), r.roadClass, why));
+                });
             ds.roads.roads.push_back(std::move(r));
         }
     }
@@ -302,9 +332,7 @@ void readAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectReadOpt
     const bool storedAreas = hasColumn(db, "wilayah", "area_km2");
     const bool storedPoints = storedAreas && hasColumn(db, "wilayah", "surface_lon");
     const bool withGeometry = options.areaGeometry;
-    // The stored BLOB is decoded directly (detail::polygonsFromSpatialiteBlob); any other
-    // form goes through SpatiaLite's AsBinary, prepared only when first needed.
-    std::optional<Statement> asWkb;
+    StoredGeometryReader geometry(db);
     Statement q(db,
                 std::string("SELECT code, name, kind, parent_code, ") + (withGeometry ? "geom" : "NULL")
                     + (storedAreas ? ", area_km2, area_vertices, area_coordinate_sum" : "")
@@ -320,30 +348,9 @@ void readAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectReadOpt
         a.name = q.text(1);
         a.kind = q.text(2);
         a.parentCode = q.text(3);
-        if (!q.isNull(4)) {
-            const std::string_view stored = q.blobView(4);
-            if (auto polygons = detail::polygonsFromSpatialiteBlob(stored)) {
-                a.geometry = std::move(*polygons);
-            } else if (detail::hasPlainPolygonBlobHeader(stored)) {
-                // The plain layout our decoder reads, yet malformed (e.g. a ring count beyond the
-                // bytes): SpatiaLite's own parser trusts such counts and crashes, so it never sees it.
-                throw damagedGeometry(db, a, "a count beyond the stored bytes");
-            } else {
-                if (!asWkb)
-                    asWkb.emplace(db, "SELECT AsBinary(?)");
-                asWkb->reset();
-                asWkb->bindBlob(1, std::string(stored));
-                // SpatiaLite gives NULL for bytes that are no geometry: a damaged project, never
-                // an area without a shape (which is stored as NULL).
-                if (!asWkb->step() || asWkb->isNull(0))
-                    throw damagedGeometry(db, a, "not a SpatiaLite geometry");
-                try {
-                    a.geometry = detail::geometryFromWkb(asWkb->blob(0)).polygons;
-                } catch (const GeometryError& e) {
-                    throw damagedGeometry(db, a, e.what());
-                }
-            }
-        }
+        if (!q.isNull(4))
+            a.geometry =
+                geometry.polygons(q.blobView(4), [&](const std::string& why) { return damagedGeometry(db, a, why); });
         if (storedAreas && !q.isNull(5) && !q.isNull(6) && !q.isNull(7)) {
             CachedArea& cached = ds.areaCache[a.code];
             cached = {q.number(5), static_cast<std::size_t>(q.integer(6)), q.number(7), std::nullopt};
@@ -401,27 +408,11 @@ void readAllButAreas(const SpatialiteConnection& db, Dataset& ds, const ProjectR
     if (has(options.parts, ProjectPart::Background) && hasTable(db, "latar")) {
         Statement q(db, "SELECT geom FROM latar WHERE name = 'daratan'");
         if (q.step() && !q.isNull(0)) {
-            const auto damaged = [&](const std::string& why) {
+            ds.backgroundLand = StoredGeometryReader(db).polygons(q.blobView(0), [&](const std::string& why) {
                 return ProjectError(fmt::format("project '{}': the stored background land is damaged ({}); import the "
                                                 "boundaries again, or restore the project from a backup",
                                                 db.path(), why));
-            };
-            const std::string_view stored = q.blobView(0);
-            if (auto polygons = detail::polygonsFromSpatialiteBlob(stored)) {
-                ds.backgroundLand = std::move(*polygons);
-            } else if (detail::hasPlainPolygonBlobHeader(stored)) {
-                throw damaged("a count beyond the stored bytes");
-            } else {
-                Statement asWkb(db, "SELECT AsBinary(?)");
-                asWkb.bindBlob(1, std::string(stored));
-                if (!asWkb.step() || asWkb.isNull(0))
-                    throw damaged("not a SpatiaLite geometry");
-                try {
-                    ds.backgroundLand = detail::geometryFromWkb(asWkb.blob(0)).polygons;
-                } catch (const GeometryError& e) {
-                    throw damaged(e.what());
-                }
-            }
+            });
         }
     }
     if (has(options.parts, ProjectPart::Indicators) && options.valueKeyPeriods.empty()) {

@@ -263,7 +263,8 @@ private:
 constexpr std::uint8_t kBlobStart = 0x00, kBlobMbrEnd = 0x7C, kBlobEntity = 0x69, kBlobEnd = 0xFE;
 constexpr std::uint32_t kBlobLineString = 2, kBlobPolygon = 3, kBlobMultiLineString = 5, kBlobMultiPolygon = 6;
 
-bool readBlobLine(BlobCursor& in, LineString& line)
+/// A point count and its XY points (a line, or a polygon's ring).
+bool readBlobLine(BlobCursor& in, std::vector<Point>& line)
 {
     const std::uint32_t points = in.uint();
     if (!in.ok() || points > in.remaining() / 16)
@@ -313,6 +314,40 @@ std::optional<BlobCursor> plainBlobBody(std::string_view blob)
     return in;
 }
 
+/// The elements of a plain XY BLOB of class \a single (one element) or \a multi (each marked with
+/// 0x69 and \a single), read by \a read; nullopt for anything else or not well formed.
+template <typename Element, typename Read>
+std::optional<std::vector<Element>> elementsFromBlob(std::string_view blob, std::uint32_t single, std::uint32_t multi,
+                                                     Read read)
+{
+    std::optional<BlobCursor> body = plainBlobBody(blob);
+    if (!body)
+        return std::nullopt;
+    BlobCursor& in = *body;
+    std::vector<Element> out;
+    const std::uint32_t type = in.uint();
+    std::uint32_t count = 1;
+    if (type == multi) {
+        count = in.uint();
+        if (!in.ok() || count > in.remaining() / 9)
+            return std::nullopt;
+    } else if (type != single) {
+        return std::nullopt;
+    }
+    out.reserve(count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (type == multi && (in.byte() != kBlobEntity || in.uint() != single))
+            return std::nullopt;
+        Element element;
+        if (!read(in, element))
+            return std::nullopt;
+        out.push_back(std::move(element));
+    }
+    if (!in.ok() || in.remaining() != 0)
+        return std::nullopt; // trailing bytes: not the layout this reader knows
+    return out;
+}
+
 bool readBlobPolygon(BlobCursor& in, Polygon& poly)
 {
     const std::uint32_t rings = in.uint();
@@ -320,16 +355,9 @@ bool readBlobPolygon(BlobCursor& in, Polygon& poly)
     if (!in.ok() || rings > in.remaining() / 4)
         return false;
     for (std::uint32_t r = 0; r < rings; ++r) {
-        const std::uint32_t points = in.uint();
-        if (!in.ok() || points > in.remaining() / 16)
-            return false;
         Ring ring;
-        ring.reserve(points);
-        for (std::uint32_t i = 0; i < points; ++i) {
-            const double x = in.number();
-            const double y = in.number();
-            ring.push_back({x, y});
-        }
+        if (!readBlobLine(in, ring))
+            return false;
         if (r == 0)
             poly.exterior = std::move(ring);
         else
@@ -352,70 +380,12 @@ bool hasPlainLineBlobHeader(std::string_view blob)
 
 std::optional<std::vector<LineString>> linesFromSpatialiteBlob(std::string_view blob)
 {
-    std::optional<BlobCursor> body = plainBlobBody(blob);
-    if (!body)
-        return std::nullopt;
-    BlobCursor& in = *body;
-    std::vector<LineString> out;
-    const std::uint32_t type = in.uint();
-    if (type == kBlobLineString) {
-        LineString line;
-        if (!readBlobLine(in, line))
-            return std::nullopt;
-        out.push_back(std::move(line));
-    } else if (type == kBlobMultiLineString) {
-        const std::uint32_t count = in.uint();
-        if (!in.ok() || count > in.remaining() / 9)
-            return std::nullopt;
-        out.reserve(count);
-        for (std::uint32_t i = 0; i < count; ++i) {
-            if (in.byte() != kBlobEntity || in.uint() != kBlobLineString)
-                return std::nullopt;
-            LineString line;
-            if (!readBlobLine(in, line))
-                return std::nullopt;
-            out.push_back(std::move(line));
-        }
-    } else {
-        return std::nullopt;
-    }
-    if (!in.ok() || in.remaining() != 0)
-        return std::nullopt;
-    return out;
+    return elementsFromBlob<LineString>(blob, kBlobLineString, kBlobMultiLineString, readBlobLine);
 }
 
 std::optional<MultiPolygon> polygonsFromSpatialiteBlob(std::string_view blob)
 {
-    std::optional<BlobCursor> body = plainBlobBody(blob);
-    if (!body)
-        return std::nullopt;
-    BlobCursor& in = *body;
-    MultiPolygon out;
-    const std::uint32_t type = in.uint();
-    if (type == kBlobPolygon) {
-        Polygon poly;
-        if (!readBlobPolygon(in, poly))
-            return std::nullopt;
-        out.push_back(std::move(poly));
-    } else if (type == kBlobMultiPolygon) {
-        const std::uint32_t count = in.uint();
-        if (!in.ok() || count > in.remaining() / 9)
-            return std::nullopt;
-        out.reserve(count);
-        for (std::uint32_t i = 0; i < count; ++i) {
-            if (in.byte() != kBlobEntity || in.uint() != kBlobPolygon)
-                return std::nullopt;
-            Polygon poly;
-            if (!readBlobPolygon(in, poly))
-                return std::nullopt;
-            out.push_back(std::move(poly));
-        }
-    } else {
-        return std::nullopt;
-    }
-    if (!in.ok() || in.remaining() != 0)
-        return std::nullopt; // trailing bytes: not the layout this reader knows
-    return out;
+    return elementsFromBlob<Polygon>(blob, kBlobPolygon, kBlobMultiPolygon, readBlobPolygon);
 }
 
 } // namespace gis::detail

@@ -11,6 +11,7 @@
 #include "ui/mainwindow.h"
 #include "ui/pokdarwispanel.h"
 #include "ui/workspace.h"
+#include "testutil.h"
 
 #include <QAction>
 #include <QLocale>
@@ -46,20 +47,6 @@ void typeInto(QAbstractSpinBox* box, const QString& text)
     QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClicks(box, text);
     QTest::keyClick(box, Qt::Key_Return);
-}
-
-/// The miskin values of the example's latest period, each doubled: a commit that changes the
-/// poverty rate of every pekon.
-gis::ProjectChanges doubledPoor(const gis::Dataset& ds, const std::string& period)
-{
-    gis::ProjectChanges changes;
-    for (const gis::IndicatorValue& v : ds.indicators)
-        if (v.key == "miskin" && v.period == period) {
-            gis::IndicatorValue doubled = v;
-            doubled.value = 2.0 * v.value;
-            changes.upsertValues.push_back(doubled);
-        }
-    return changes;
 }
 
 } // namespace
@@ -133,7 +120,7 @@ TEST(AnalysisResults, ACommitKeepsTheResultsShownAndComputesThemAgainOnTheNewDat
     ASSERT_GT(rows, 0);
 
     const std::string period = ws.period().toStdString();
-    ws.commit(doubledPoor(*ws.dataset(), period));
+    ws.commit(testutil::doubledPoor(*ws.dataset(), period));
     // right after the commit: still on the map and in the panels
     ASSERT_NE(ws.pokdarwis(), nullptr);
     EXPECT_EQ(ws.themeKey(), QStringLiteral("pokdarwis"));

@@ -15,6 +15,7 @@
 #include "ui/renderjob.h"
 #include "ui/stylepanel.h"
 #include "ui/workspace.h"
+#include "testutil.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -70,19 +71,6 @@ void expectSameGrid(const gis::RasterGrid& a, const gis::RasterGrid& b)
             ++differing;
     }
     EXPECT_EQ(differing, 0u) << "cells whose minutes differ";
-}
-
-gis::ProjectChanges doubledPoor(const gis::Dataset& ds)
-{
-    gis::ProjectChanges changes;
-    const std::string period = ds.periods("miskin").back();
-    for (const gis::IndicatorValue& v : ds.indicators)
-        if (v.key == "miskin" && v.period == period) {
-            gis::IndicatorValue doubled = v;
-            doubled.value = 2.0 * v.value;
-            changes.upsertValues.push_back(doubled);
-        }
-    return changes;
 }
 
 class TravelLayer : public ::testing::Test {
@@ -219,7 +207,7 @@ TEST_F(TravelLayer, ACommitDropsTheResultAndTheLayerIsComputedAgain)
     ASSERT_TRUE(waitForRaster(ws));
     const std::shared_ptr<const layers::TravelRaster> before = ws.travelRaster();
     ASSERT_TRUE(ws.canEdit());
-    ws.commit(doubledPoor(*ws.dataset()));
+    ws.commit(testutil::doubledPoor(*ws.dataset(), ws.dataset()->periods("miskin").back()));
     EXPECT_EQ(ws.travelRaster(), nullptr) << "computed on the data before the commit: dropped";
     EXPECT_FALSE(ws.mapSpec().travel.has_value());
     EXPECT_TRUE(ws.travelRequest().has_value()) << "the layer stays on";
