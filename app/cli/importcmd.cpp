@@ -40,21 +40,25 @@ void addFieldOptions(CLI::App* cmd, BoundaryCommandOptions& options)
     cmd->add_option("--capital", options.capital,
                     "Regency capital: a kecamatan or village name (\"Kota Agung\"), an area code, or LON,LAT");
     cmd->add_option("--reference-report", options.referenceReport,
-                    "CSV of every code the national reference does not know and every name that differs from it "
-                    "(default: PROJECT's name with .reference.csv beside it; written when there is any)");
+                    "CSV of every code the national reference does not know, every name that differs from it and "
+                    "every entry of a list the terminal shows only the first 20 of (default: PROJECT's name with "
+                    ".reference.csv beside it; written when there is any)");
 }
 
-/// Both lists of the reference's findings in full go to a CSV; the terminal shows their start.
-void writeReferenceFindings(gis::ReferenceNamingReport& reference, const BoundaryCommandOptions& options,
-                            const std::string& input)
+/// The reference's findings and every list of the report in full go to a CSV when the terminal
+/// shows only their start (or there is any reference finding at all).
+void writeReportFindings(gis::BoundaryImportReport& report, const BoundaryCommandOptions& options,
+                         const std::string& input)
 {
-    if (reference.unknown.empty() && reference.differences.empty())
+    gis::ReferenceNamingReport& reference = report.reference;
+    if (reference.unknown.empty() && reference.differences.empty() && !report.listsLongerThanText())
         return;
     const std::string path = options.referenceReport.empty() ? gis::defaultReferenceReportPath(options.project)
                                                              : options.referenceReport;
     gis::checkOutputPath(path, {input, options.project});
-    gis::writeReferenceReport(reference, path);
+    gis::writeReferenceReport(reference, report.findings(), path);
     reference.reportPath = path;
+    report.reportPath = path;
 }
 
 std::string layerAndFile(BoundaryCommandOptions& options)
@@ -111,7 +115,7 @@ int runNew(const BoundaryCommandOptions& given, std::ostream& out, std::ostream&
                                      options.project));
     const std::string file = layerAndFile(options);
     gis::BoundarySet set = withFlagHints([&] { return gis::readBoundaries(file, options.read); });
-    writeReferenceFindings(set.report.reference, options, file);
+    writeReportFindings(set.report, options, file);
     fmt::print(out, "{}", set.report.text());
     const gis::Dataset ds = gis::newProjectFromBoundaries(std::move(set), options.capital);
     gis::createProject(options.project, ds, options.force);
@@ -133,7 +137,7 @@ int runImportBoundaries(const BoundaryCommandOptions& given, std::ostream& out, 
     const std::string file = layerAndFile(options);
     gis::BoundaryImportPlan plan =
         withFlagHints([&] { return gis::planBoundaryImport(*store, file, options.read, options.capital); });
-    writeReferenceFindings(plan.report.reference, options, file);
+    writeReportFindings(plan.report, options, file);
     fmt::print(out, "{}{}", plan.report.text(), plan.replaced.text());
     store->write(plan.changes);
     gis::ProjectReadOptions metaOnly;

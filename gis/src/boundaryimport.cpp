@@ -594,6 +594,64 @@ void compareWithList(BoundarySet& set, const std::vector<std::string>& villageCo
             set.report.missingFromFile.push_back(c);
 }
 
+namespace {
+
+constexpr std::size_t listedInText = ReferenceNamingReport::listedInText;
+
+/// "  ... and 12 more repaired polygons; all of them in t.reference.csv\n" when \a total exceeds
+/// what the text shows, "" otherwise.
+std::string moreLine(std::size_t total, const char* what, const std::string& reportPath)
+{
+    if (total <= listedInText)
+        return {};
+    return fmt::format("  ... and {} more {}{}\n", total - listedInText, what,
+                       reportPath.empty() ? "" : "; all of them in " + reportPath);
+}
+
+/// A list of codes on one line, cut at listedInText with how many more and where they all are.
+std::string codeList(const std::vector<std::string>& codes, const std::string& reportPath)
+{
+    if (codes.empty())
+        return {};
+    std::string out = ": " + joinList(codes, listedInText);
+    if (codes.size() > listedInText && !reportPath.empty())
+        out.insert(out.size() - 1, "; all of them in " + reportPath);
+    return out;
+}
+
+} // namespace
+
+bool BoundaryImportReport::listsLongerThanText() const
+{
+    for (std::size_t n : {repaired.size(), warnings.size(), rejected.size(), multipart.size(), duplicates.size(),
+                          notInList.size(), missingFromFile.size()})
+        if (n > listedInText)
+            return true;
+    return false;
+}
+
+std::vector<ImportFinding> BoundaryImportReport::findings() const
+{
+    std::vector<ImportFinding> out;
+    out.reserve(repaired.size() + warnings.size() + rejected.size() + multipart.size() + duplicates.size()
+                + notInList.size() + missingFromFile.size());
+    for (const FeatureNote& n : repaired)
+        out.push_back({"repaired", {}, n.fid, n.message});
+    for (const std::string& code : multipart)
+        out.push_back({"multipart", code, std::nullopt, {}});
+    for (const DuplicateCode& d : duplicates)
+        out.push_back({"duplicate_code", d.code, std::nullopt, "fids " + joinList(d.fids)});
+    for (const FeatureNote& n : rejected)
+        out.push_back({"not_imported", {}, n.fid, n.message});
+    for (const FeatureNote& n : warnings)
+        out.push_back({"warning", {}, n.fid, n.message});
+    for (const std::string& code : notInList)
+        out.push_back({"not_in_project", code, std::nullopt, {}});
+    for (const std::string& code : missingFromFile)
+        out.push_back({"missing_from_file", code, std::nullopt, {}});
+    return out;
+}
+
 std::string BoundaryImportReport::text() const
 {
     std::string out;
@@ -609,17 +667,21 @@ std::string BoundaryImportReport::text() const
                        villages, kecamatan, kecamatanDissolved, kecamatanNamedByCode, kabupaten, kabupatenDissolved);
     out +=
         fmt::format("repaired:    {}{}\n", repaired.size(), repaired.empty() ? "" : " (invalid polygons made valid)");
-    for (const FeatureNote& n : repaired)
-        out += fmt::format("  fid {}: {}\n", n.fid, n.message);
-    out += fmt::format("multipart:   {}{}{}\n", multipart.size(), multipart.empty() ? "" : ": ", joinList(multipart));
+    for (std::size_t i = 0; i < repaired.size() && i < listedInText; ++i)
+        out += fmt::format("  fid {}: {}\n", repaired[i].fid, repaired[i].message);
+    out += moreLine(repaired.size(), "repaired polygons", reportPath);
+    out += fmt::format("multipart:   {}{}\n", multipart.size(), codeList(multipart, reportPath));
     out += fmt::format("duplicates:  {} codes given by more than one feature (their polygons merged)\n",
                        duplicates.size());
-    for (const DuplicateCode& d : duplicates)
-        out += fmt::format("  {}: fids {}\n", d.code, joinList(d.fids));
-    for (const FeatureNote& n : rejected)
-        out += fmt::format("  not imported: fid {}: {}\n", n.fid, n.message);
-    for (const FeatureNote& n : warnings)
-        out += fmt::format("  warning: fid {}: {}\n", n.fid, n.message);
+    for (std::size_t i = 0; i < duplicates.size() && i < listedInText; ++i)
+        out += fmt::format("  {}: fids {}\n", duplicates[i].code, joinList(duplicates[i].fids));
+    out += moreLine(duplicates.size(), "duplicated codes", reportPath);
+    for (std::size_t i = 0; i < rejected.size() && i < listedInText; ++i)
+        out += fmt::format("  not imported: fid {}: {}\n", rejected[i].fid, rejected[i].message);
+    out += moreLine(rejected.size(), "features not imported", reportPath);
+    for (std::size_t i = 0; i < warnings.size() && i < listedInText; ++i)
+        out += fmt::format("  warning: fid {}: {}\n", warnings[i].fid, warnings[i].message);
+    out += moreLine(warnings.size(), "warnings", reportPath);
     out += reference.text();
     if (bpsPairs > 0)
         out += fmt::format("crosswalk:   {} Kemendagri -> BPS code pairs kept (field {})\n", bpsPairs, bpsField);
@@ -627,9 +689,9 @@ std::string BoundaryImportReport::text() const
         out += "area list:   none to compare with (a new project takes its list from the file)\n";
         return out;
     }
-    out += fmt::format("not in list: {}{}{}\n", notInList.size(), notInList.empty() ? "" : ": ", joinList(notInList));
-    out += fmt::format("missing:     {} villages of the list not in the file{}{}\n", missingFromFile.size(),
-                       missingFromFile.empty() ? "" : ": ", joinList(missingFromFile));
+    out += fmt::format("not in list: {}{}\n", notInList.size(), codeList(notInList, reportPath));
+    out += fmt::format("missing:     {} villages of the list not in the file{}\n", missingFromFile.size(),
+                       codeList(missingFromFile, reportPath));
     return out;
 }
 

@@ -301,10 +301,11 @@ std::string ReferenceNamingReport::text() const
     return out;
 }
 
-void writeReferenceReport(const ReferenceNamingReport& report, const std::string& path)
+void writeReferenceReport(const ReferenceNamingReport& report, const std::vector<ImportFinding>& importFindings,
+                          const std::string& path)
 {
-    std::string out = "finding,level,code,name_in_file,name_in_reference,edition\n";
-    out.reserve(out.size() + (report.unknown.size() + report.differences.size()) * 80);
+    std::string out = "finding,level,code,name_in_file,name_in_reference,edition,fid,note\n";
+    out.reserve(out.size() + (report.unknown.size() + report.differences.size() + importFindings.size()) * 80);
     const std::string edition = csvQuoted(report.edition);
     for (const ReferenceUnknownCode& u : report.unknown)
         out.append("not_in_reference,")
@@ -315,7 +316,7 @@ void writeReferenceReport(const ReferenceNamingReport& report, const std::string
             .append(csvQuoted(u.nameInFile))
             .append(",,")
             .append(edition)
-            .append(1, '\n');
+            .append(",,\n");
     for (const ReferenceNameDifference& d : report.differences)
         out.append("name_differs,")
             .append(csvQuoted(levelWord(d.level)))
@@ -327,6 +328,17 @@ void writeReferenceReport(const ReferenceNamingReport& report, const std::string
             .append(csvQuoted(d.inReference))
             .append(1, ',')
             .append(edition)
+            .append(",,\n");
+    for (const ImportFinding& f : importFindings)
+        out.append(csvQuoted(f.finding))
+            .append(1, ',')
+            .append(f.code.empty() ? std::string() : csvQuoted(levelWord(kemendagriLevel(f.code))))
+            .append(1, ',')
+            .append(csvQuoted(f.code))
+            .append(",,,,")
+            .append(f.fid ? std::to_string(*f.fid) : std::string())
+            .append(1, ',')
+            .append(csvQuoted(f.note))
             .append(1, '\n');
     writeTextFileAtomically(path, out);
 }

@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <sstream>
 
 using testutil::runCli;
@@ -170,9 +172,9 @@ TEST(ReferenceCli, LongFindingsGoToTheReferenceReportAndTheTerminalShowsTheirSta
         rows.push_back(testutil::splitCsvLine(line));
     ASSERT_EQ(rows.size(), 1u + 30u + 25u) << csv.substr(0, 500);
     EXPECT_EQ(rows[0], (std::vector<std::string>{"finding", "level", "code", "name_in_file", "name_in_reference",
-                                                 "edition"}));
+                                                 "edition", "fid", "note"}));
     EXPECT_EQ(rows[30], (std::vector<std::string>{"not_in_reference", "village", "18.06.01.2930", "Pekon Baru 30",
-                                                  "", "idn-area-data 4.0.1"}));
+                                                  "", "idn-area-data 4.0.1", "", ""}));
     EXPECT_EQ(rows[31][0], "name_differs");
     EXPECT_EQ(rows[31][2], renamed[0]);
     EXPECT_EQ(rows[31][3], "Nama Lain 1");
@@ -186,4 +188,90 @@ TEST(ReferenceCli, LongFindingsGoToTheReferenceReportAndTheTerminalShowsTheirSta
     r = runCli({"import", "boundaries", project, (dir / "desa.geojson").string(), "--reference-report", project});
     EXPECT_NE(r.code, 0);
     EXPECT_NO_THROW(gis::loadProject(project)) << "the project is still a project";
+}
+
+TEST(ReferenceCli, LongBoundaryListsShowTheirStartAndGoWholeToTheReport)
+{
+    // 24 villages of Tanggamus under their reference names, each of two squares (multipart), and
+    // 23 features without a code: both lists are longer than the terminal's 20.
+    const gis::AreaReference& reference = gis::AreaReference::national();
+    std::vector<std::pair<std::string, std::string>> villages;
+    for (const gis::ReferenceEntry& e : reference.entries())
+        if (e.level == 4 && e.code.rfind("18.06.", 0) == 0 && villages.size() < 24)
+            villages.emplace_back(std::string(e.code), std::string(e.name));
+    ASSERT_EQ(villages.size(), 24u);
+    const auto square = [](double x, double y) {
+        return fmt::format("[[[{},{}],[{},{}],[{},{}],[{},{}],[{},{}]]]", x, y, x + 0.004, y, x + 0.004, y + 0.004,
+                           x, y + 0.004, x, y);
+    };
+    std::string features;
+    for (std::size_t i = 0; i < villages.size(); ++i) {
+        const double x = 104.6 + 0.01 * static_cast<double>(i % 6), y = -5.5 + 0.01 * static_cast<double>(i / 6);
+        features += fmt::format(R"({}{{"type":"Feature","properties":{{"kode":"{}","nama":"{}"}},)"
+                                R"("geometry":{{"type":"MultiPolygon","coordinates":[{},{}]}}}})",
+                                i ? "," : "", villages[i].first, villages[i].second, square(x, y),
+                                square(x + 0.005, y + 0.005));
+    }
+    for (int i = 0; i < 23; ++i)
+        features += fmt::format(R"(,{{"type":"Feature","properties":{{"kode":"","nama":"Tanpa Kode {}"}},)"
+                                R"("geometry":{{"type":"Polygon","coordinates":{}}}}})",
+                                i + 1, square(104.5, -5.6 + 0.01 * i));
+    const auto dir = testutil::tempDir("cli_boundary_report");
+    testutil::writeFile(dir / "desa.geojson", R"({"type":"FeatureCollection","features":[)" + features + "]}");
+    const std::string project = (dir / "t.sasaran.sqlite").string();
+    auto r = runCli({"new", project, "--boundaries", (dir / "desa.geojson").string(), "--capital", "104.6,-5.5"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string report = (dir / "t.reference.csv").string();
+    EXPECT_NE(r.out.find("multipart:   24: " + villages[0].first + ", "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(villages[19].first + ", ... (4 more; all of them in " + report + ")\n"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find(villages[20].first), std::string::npos) << "the 21st is in the report only: " << r.out;
+    EXPECT_NE(r.out.find("  ... and 3 more features not imported; all of them in " + report), std::string::npos)
+        << r.out;
+    std::size_t notImportedLines = 0;
+    for (std::size_t at = r.out.find("  not imported: fid"); at != std::string::npos;
+         at = r.out.find("  not imported: fid", at + 1))
+        ++notImportedLines;
+    EXPECT_EQ(notImportedLines, 20u);
+
+    std::vector<std::vector<std::string>> rows;
+    {
+        std::istringstream lines(testutil::readFile(report));
+        for (std::string line; std::getline(lines, line);)
+            rows.push_back(testutil::splitCsvLine(line));
+    }
+    std::map<std::string, std::size_t> byFinding;
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        ++byFinding[rows[i].at(0)];
+    EXPECT_EQ(byFinding["multipart"], 24u);
+    EXPECT_EQ(byFinding["not_imported"], 23u);
+    EXPECT_EQ(byFinding.size(), 2u) << "names are the reference's: nothing else to report";
+    const auto last = std::find_if(rows.begin(), rows.end(), [&](const auto& row) {
+        return row.at(0) == "multipart" && row.at(2) == villages[23].first;
+    });
+    ASSERT_NE(last, rows.end()) << "the 24th multipart village is in the report";
+    EXPECT_EQ(last->at(1), "village");
+
+    // Replacing them from a file without the last 22 villages: "missing" shows 20 and the count.
+    std::string fewer;
+    for (std::size_t i = 0; i < 2; ++i)
+        fewer += fmt::format(R"({}{{"type":"Feature","properties":{{"kode":"{}","nama":"{}"}},)"
+                             R"("geometry":{{"type":"Polygon","coordinates":{}}}}})",
+                             i ? "," : "", villages[i].first, villages[i].second,
+                             square(104.6 + 0.01 * static_cast<double>(i), -5.5));
+    testutil::writeFile(dir / "dua.geojson", R"({"type":"FeatureCollection","features":[)" + fewer + "]}");
+    r = runCli({"import", "boundaries", project, (dir / "dua.geojson").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("missing:     22 villages of the list not in the file: " + villages[2].first + ", "),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find(villages[21].first + ", ... (2 more; all of them in " + report + ")"), std::string::npos)
+        << r.out;
+    rows.clear();
+    std::istringstream lines(testutil::readFile(report));
+    for (std::string line; std::getline(lines, line);)
+        rows.push_back(testutil::splitCsvLine(line));
+    ASSERT_EQ(rows.size(), 1u + 22u);
+    EXPECT_EQ(rows.back().at(0), "missing_from_file");
+    EXPECT_EQ(rows.back().at(2), villages[23].first);
 }

@@ -62,8 +62,15 @@ struct BoundaryImportReport {
     std::vector<std::string> notInList;       ///< village codes of the file not in the list
     std::vector<std::string> missingFromFile; ///< village codes of the list not in the file
 
-    /// \brief The report as text lines for a terminal (every list in full).
+    std::string reportPath; ///< where every list went in full (writeReferenceReport); "" = not written
+
+    /// \brief The report as text lines for a terminal: the first ReferenceNamingReport::listedInText
+    /// entries of each list, then how many more and reportPath when set.
     std::string text() const;
+    /// \brief Whether some list has more entries than text() shows.
+    bool listsLongerThanText() const;
+    /// \brief Every entry of every list, as rows for writeReferenceReport().
+    std::vector<ImportFinding> findings() const;
 };
 
 /// \brief Boundaries read from a file: the areas (villages, then kecamatan, then kabupaten,

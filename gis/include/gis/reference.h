@@ -5,6 +5,7 @@
 /// see data/README.md). It is compiled into the program compressed (data/reference/wilayah.txt.gz)
 /// and decompressed and parsed on first use, so a program that never needs a name pays nothing.
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -120,10 +121,21 @@ struct ReferenceNamingReport {
     std::string text() const;
 };
 
-/// \brief Writes both lists of \a report in full to the CSV \a path (columns finding, level, code,
-/// name_in_file, name_in_reference, edition; finding is "not_in_reference" or "name_differs"),
-/// atomically. \throws OutputError naming \a path.
-void writeReferenceReport(const ReferenceNamingReport& report, const std::string& path);
+/// \brief A finding of an import besides the reference's (a repaired polygon, a multipart area,
+/// a feature not imported, ...), one row of the reference report.
+struct ImportFinding {
+    std::string finding;           ///< "multipart", "not_imported", ...
+    std::string code;              ///< the area's code, "" when the finding is about a feature
+    std::optional<long long> fid;  ///< the feature, when the finding is about one
+    std::string note;              ///< what was found or done
+};
+
+/// \brief Writes both lists of \a report and every entry of \a importFindings in full to the CSV
+/// \a path (columns finding, level, code, name_in_file, name_in_reference, edition, fid, note;
+/// finding is "not_in_reference", "name_differs" or an ImportFinding's), atomically.
+/// \throws OutputError naming \a path.
+void writeReferenceReport(const ReferenceNamingReport& report, const std::vector<ImportFinding>& importFindings,
+                          const std::string& path);
 
 /// \brief Where a boundary import's reference report goes when none is given: beside the project
 /// file as NAME.reference.csv (NAME without .sasaran.sqlite), or "reference.csv" in the current
