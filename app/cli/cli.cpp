@@ -265,10 +265,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (*demo) {
             const gis::Dataset ds = gis::buildDefaultDataset();
             gis::createProject(demoOut, ds, true);
-            if (!gis::isServerLocation(demoOut)) { // rasters live in project files only
-                gis::removeRasters(demoOut);       // a project replaced here keeps none of its old ones
-                keepDemoDem(ds, demoOut);
-            }
+            gis::removeRasters(demoOut); // a project replaced here keeps none of its old ones
+            keepDemoDem(ds, demoOut);
             printSummary(ds, out);
             fmt::print(out, "wrote project: {}\n", std::filesystem::absolute(demoOut).string());
             return 0;

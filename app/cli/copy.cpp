@@ -43,12 +43,6 @@ int runCopy(const CopyCommandOptions& options, std::ostream& out, std::ostream&)
     const gis::ProjectCopyResult copied = fromDefault
         ? gis::copyDatasetToProject(gis::buildDefaultDataset(), options.destination, options.replace)
         : gis::copyProject(options.source, options.destination, options.replace);
-    // Said, not silently dropped: the server store has no raster table yet.
-    if (copied.rastersNotCopied > 0)
-        fmt::print(out,
-                   "not copied: {} raster(s) (DEM, land cover or population): a server project holds no "
-                   "rasters yet; keep the file for travel-time work\n",
-                   copied.rastersNotCopied);
     fmt::print(out, "copied {} areas, {} facilities, {} indicator values, {} saved runs{}{}\n  from {}\n  to   {}\n",
                copied.areas, copied.facilities, copied.values, copied.programs,
                copied.rastersCopied == 0 ? "" : fmt::format(", {} raster(s)", copied.rastersCopied),

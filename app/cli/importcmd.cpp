@@ -119,7 +119,7 @@ int runNew(const BoundaryCommandOptions& given, std::ostream& out, std::ostream&
     fmt::print(out, "{}", set.report.text());
     const gis::Dataset ds = gis::newProjectFromBoundaries(std::move(set), options.capital);
     gis::createProject(options.project, ds, options.force);
-    if (options.force && !gis::isServerLocation(options.project))
+    if (options.force)
         gis::removeRasters(options.project); // rasters of the project it replaced belong to other boundaries
     if (ds.meta.count("capital_lon"))
         fmt::print(out, "capital:     {} ({}, {}; {})\n", ds.metaValue("capital_name"), ds.metaValue("capital_lon"),

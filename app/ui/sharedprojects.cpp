@@ -195,8 +195,8 @@ bool SharedProjects::copyToServer(const QString& location, const QString& passwo
                        .arg(formatCount(static_cast<long long>(result->areas)),
                             formatCount(static_cast<long long>(result->facilities)),
                             formatCount(static_cast<long long>(result->values)), qs(result->destination));
-    if (result->rastersNotCopied > 0)
-        text += tr("; the elevation and other rasters stay in the file (a server project holds none yet)");
+    if (result->rastersCopied > 0)
+        text += tr("; %n raster(s) (elevation, land cover, population)", "", static_cast<int>(result->rastersCopied));
     emit mProjects->message(text);
     return true;
 }

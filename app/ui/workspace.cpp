@@ -226,8 +226,8 @@ void Workspace::saveCopy(const QString& path) const
     if (!mDataset)
         return;
     gis::createProject(path.toStdString(), *mDataset, false);
-    // The DEM and other rasters live in the project file, outside the Dataset.
-    if (!mLocation.isEmpty() && !gis::isServerLocation(mLocation.toStdString()))
+    // The DEM and other rasters live beside the Dataset, in the project's raster table.
+    if (!mLocation.isEmpty())
         gis::copyRasters(mLocation.toStdString(), path.toStdString());
 }
 

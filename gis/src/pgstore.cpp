@@ -16,7 +16,9 @@
 #include "gis/geometryops.h"
 #include "gis/measure.h"
 #include "gis/project.h"
+#include "gis/raster.h"
 #include "gis/serveraccess.h"
+#include "gis/text.h"
 
 #include <libpq-fe.h>
 
@@ -71,6 +73,15 @@ void createRoadTables(PgConnection& db, const std::string& s)
             + ".jalan_kecepatan (kelas text PRIMARY KEY, kmh double precision NOT NULL)");
 }
 
+/// The rasters (gis/rasterstore.h): created with a new project; an older one gets it from its
+/// owner's first raster import.
+void createRasterTable(PgConnection& db, const std::string& s)
+{
+    db.exec("CREATE TABLE IF NOT EXISTS " + s
+            + ".raster (kind text PRIMARY KEY, source text NOT NULL, period text, resolution_m double precision "
+              "NOT NULL, crs text NOT NULL, imported_at text NOT NULL, attributes text, tiff bytea NOT NULL)");
+}
+
 void insertRoads(PgConnection& db, const std::string& s, const RoadLayer& layer)
 {
     long long id = 0;
@@ -122,6 +133,7 @@ void createTables(PgConnection& db, const std::string& s)
               "served double precision NOT NULL, PRIMARY KEY (program_id, rank))");
     createExportLogTable(db, s);
     createRoadTables(db, s);
+    createRasterTable(db, s);
     // Row-level security by area code prefix: a role listed here sees and writes only the rows
     // of areas under one of its prefixes; roles not listed are not restricted by it. The owner
     // is never restricted (row security does not apply to a table's owner).
@@ -1174,6 +1186,147 @@ void grantServerAccess(const std::string& location, const std::string& role, boo
     } catch (const PgError& e) {
         throw serverError(loc, "grant access", e);
     }
+}
+
+namespace {
+
+/// A connection to the server project at \a location, refused when the project does not exist.
+std::unique_ptr<PgConnection> connectToProject(const ServerLocation& loc)
+{
+    std::unique_ptr<PgConnection> db = connectServer(loc);
+    try {
+        if (!serverProjectExists(*db, loc.project))
+            throw ProjectError("project '" + loc.project + "' does not exist in the database of '" + loc.display
+                                   + "' (or this role may not see it); copy a project there first, or check the name",
+                               ProjectProblem::Missing);
+    } catch (const PgError& e) {
+        throw serverError(loc, "open the project", e);
+    }
+    return db;
+}
+
+bool hasServerRasterTable(PgConnection& db, const std::string& project)
+{
+    PgResult r = db.query("SELECT to_regclass(quote_ident($1) || '.raster') IS NOT NULL", {PgParam::text(project)});
+    return r.text(0, 0) == "t";
+}
+
+/// Writes \a rasters (after removing every raster first when \a replaceAll) in one transaction,
+/// as the project's owner.
+void writeServerRasters(const std::string& location, const std::vector<StoredRaster>& rasters, bool replaceAll)
+{
+    const ServerLocation loc = parseServerLocation(location);
+    std::unique_ptr<PgConnection> db = connectToProject(loc);
+    const std::string s = db->quoteIdentifier(loc.project);
+    std::vector<std::string> tiffs;
+    tiffs.reserve(rasters.size());
+    for (const StoredRaster& r : rasters)
+        tiffs.push_back(encodeGeoTiff(r.grid));
+    try {
+        PgTransaction tx(*db);
+        PgResult owner =
+            db->query("SELECT pg_get_userbyid(nspowner) = current_user FROM pg_namespace WHERE nspname = $1",
+                      {PgParam::text(loc.project)});
+        if (owner.rows() == 0 || owner.text(0, 0) != "t")
+            throw ProjectError("only the owner of project '" + loc.display
+                                   + "' may import rasters into it (a raster covers the whole regency); ask the owner "
+                                     "to import it; nothing was changed",
+                               ProjectProblem::ReadOnly);
+        db->query("SELECT pg_advisory_xact_lock(hashtext($1))", {PgParam::text("sasaran." + loc.project)});
+        if (!hasServerRasterTable(*db, loc.project)) {
+            createRasterTable(*db, s);
+            // Whoever may read the project's areas may read its rasters (grants of older projects
+            // cover only the tables that existed then).
+            PgResult readers = db->query(
+                "SELECT DISTINCT grantee::text FROM information_schema.role_table_grants WHERE table_schema = $1 "
+                "AND table_name = 'wilayah' AND privilege_type = 'SELECT' AND grantee::text <> current_user",
+                {PgParam::text(loc.project)});
+            for (int i = 0; i < readers.rows(); ++i)
+                db->exec("GRANT SELECT ON " + s + ".raster TO " + db->quoteIdentifier(readers.text(i, 0)));
+        }
+        if (replaceAll)
+            db->exec("DELETE FROM " + s + ".raster");
+        for (std::size_t i = 0; i < rasters.size(); ++i) {
+            const StoredRaster& r = rasters[i];
+            db->query("INSERT INTO " + s
+                          + ".raster (kind, source, period, resolution_m, crs, imported_at, attributes, tiff) "
+                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (kind) DO UPDATE SET "
+                            "source = EXCLUDED.source, period = EXCLUDED.period, resolution_m = EXCLUDED.resolution_m, "
+                            "crs = EXCLUDED.crs, imported_at = EXCLUDED.imported_at, attributes = EXCLUDED.attributes, "
+                            "tiff = EXCLUDED.tiff",
+                      {PgParam::text(rasterKindName(r.kind)), PgParam::text(r.source),
+                       r.period.empty() ? PgParam::null() : PgParam::text(r.period), pgNumber(r.grid.cellSize),
+                       PgParam::text(r.grid.crs), PgParam::text(r.importedAt.empty() ? isoUtcNow() : r.importedAt),
+                       PgParam::text(r.attributes.empty() ? std::string("{}") : r.attributes),
+                       PgParam::bytes(tiffs[i])});
+        }
+        tx.commit();
+    } catch (const PgError& e) {
+        throw serverError(loc, "write the rasters", e);
+    }
+}
+
+} // namespace
+
+void storeServerRaster(const std::string& location, const StoredRaster& raster)
+{
+    writeServerRasters(location, {raster}, false);
+}
+
+void replaceServerRasters(const std::string& location, const std::vector<StoredRaster>& rasters)
+{
+    writeServerRasters(location, rasters, true);
+}
+
+std::optional<StoredRaster> loadServerRaster(const std::string& location, RasterKind kind)
+{
+    const ServerLocation loc = parseServerLocation(location);
+    std::unique_ptr<PgConnection> db = connectToProject(loc);
+    const std::string s = db->quoteIdentifier(loc.project);
+    try {
+        if (!hasServerRasterTable(*db, loc.project))
+            return std::nullopt;
+        PgResult meta = db->query("SELECT source, period, imported_at, attributes FROM " + s + ".raster WHERE kind = $1",
+                                  {PgParam::text(rasterKindName(kind))});
+        if (meta.rows() == 0)
+            return std::nullopt;
+        PgResult tiff = db->query("SELECT tiff FROM " + s + ".raster WHERE kind = $1",
+                                  {PgParam::text(rasterKindName(kind))}, true);
+        if (tiff.rows() == 0)
+            return std::nullopt; // replaced by none between the two statements
+        StoredRaster r;
+        r.kind = kind;
+        r.source = meta.text(0, 0);
+        r.period = meta.isNull(0, 1) ? std::string() : meta.text(0, 1);
+        r.importedAt = meta.text(0, 2);
+        r.attributes = meta.isNull(0, 3) ? std::string("{}") : meta.text(0, 3);
+        r.grid = decodeGeoTiff(tiff.text(0, 0), loc.display + " (raster " + rasterKindName(kind) + ")");
+        return r;
+    } catch (const PgError& e) {
+        throw serverError(loc, "read the rasters", e);
+    }
+}
+
+std::vector<RasterKind> serverRasterKinds(const std::string& location)
+{
+    const ServerLocation loc = parseServerLocation(location);
+    std::unique_ptr<PgConnection> db = connectToProject(loc);
+    std::vector<RasterKind> kinds;
+    try {
+        if (!hasServerRasterTable(*db, loc.project))
+            return kinds;
+        PgResult r = db->query("SELECT kind FROM " + db->quoteIdentifier(loc.project) + ".raster ORDER BY kind");
+        for (int i = 0; i < r.rows(); ++i) {
+            try {
+                kinds.push_back(rasterKindFromName(r.text(i, 0)));
+            } catch (const Error&) {
+                // A kind written by a newer program: not ours to list.
+            }
+        }
+    } catch (const PgError& e) {
+        throw serverError(loc, "read the rasters", e);
+    }
+    return kinds;
 }
 
 } // namespace gis::detail

@@ -62,23 +62,15 @@ ProjectCopyResult copyProject(const std::string& source, const std::string& dest
     const std::unique_ptr<ProjectStore> from = openProject(source, OpenMode::ReadOnly);
     const Dataset ds = from->read();
     const std::vector<ExportLogEntry> exportLog = from->exportLog();
-    const std::size_t rasters = isServerLocation(source) ? 0 : storedRasterKinds(source).size();
     ProjectCopyResult result = created(ds, destination, replace, exportLog);
-    if (isServerLocation(destination)) {
-        result.rastersNotCopied = rasters; // said by the caller, not silently dropped
-    } else if (!isServerLocation(source)) {
-        result.rastersCopied = copyRasters(source, destination);
-    } else {
-        removeRasters(destination);
-    }
+    result.rastersCopied = copyRasters(source, destination);
     return result;
 }
 
 ProjectCopyResult copyDatasetToProject(const Dataset& ds, const std::string& destination, bool replace)
 {
     ProjectCopyResult result = created(ds, destination, replace);
-    if (!isServerLocation(destination))
-        removeRasters(destination);
+    removeRasters(destination);
     return result;
 }
 

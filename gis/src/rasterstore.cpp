@@ -2,9 +2,11 @@
 #include "gis/rasterstore.h"
 
 #include "gis/error.h"
+#include "gis/store.h"
 #include "gis/text.h"
 
 #include "detail/rasterstore.h"
+#include "detail/serverstore.h"
 #include "detail/sqlite.h"
 
 #include <filesystem>
@@ -33,10 +35,64 @@ void requireProject(const std::string& path)
         throw ProjectError("project '" + path + "' does not exist: create it first (demo, new or import boundaries)");
 }
 
+#ifndef SASARAN_WITH_POSTGRES
+[[noreturn]] void noServerSupport(const std::string& location)
+{
+    throw ProjectError("'" + location.substr(0, 13)
+                       + "...' is a PostgreSQL project, but this build of Sasaran has no PostgreSQL support");
+}
+#endif
+
+/// Makes \a rasters the only rasters of the project file \a path, in one transaction.
+void replaceFileRasters(const std::string& path, const std::vector<StoredRaster>& rasters)
+{
+    requireProject(path);
+    std::vector<std::string> tiffs;
+    for (const StoredRaster& r : rasters)
+        tiffs.push_back(encodeGeoTiff(r.grid));
+    SpatialiteConnection db(path, SQLITE_OPEN_READWRITE);
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        db.exec(kCreateRasterTable);
+        db.exec("DELETE FROM raster");
+        Statement put(db,
+                      "INSERT INTO raster (kind, source, period, resolution_m, crs, imported_at, attributes, tiff) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        for (std::size_t i = 0; i < rasters.size(); ++i) {
+            const StoredRaster& r = rasters[i];
+            put.bind(1, rasterKindName(r.kind)).bind(2, r.source);
+            if (r.period.empty())
+                put.bindNull(3);
+            else
+                put.bind(3, r.period);
+            put.bind(4, r.grid.cellSize).bind(5, r.grid.crs);
+            put.bind(6, r.importedAt.empty() ? isoUtcNow() : r.importedAt);
+            put.bind(7, r.attributes.empty() ? std::string("{}") : r.attributes);
+            put.bindBlob(8, tiffs[i]);
+            put.run();
+        }
+        db.exec("COMMIT");
+    } catch (...) {
+        try {
+            db.exec("ROLLBACK");
+        } catch (...) {
+        }
+        throw;
+    }
+    db.close();
+}
+
 } // namespace
 
 void storeRaster(const std::string& projectPath, const StoredRaster& raster)
 {
+    if (isServerLocation(projectPath)) {
+#ifdef SASARAN_WITH_POSTGRES
+        return detail::storeServerRaster(projectPath, raster);
+#else
+        noServerSupport(projectPath);
+#endif
+    }
     requireProject(projectPath);
     const std::string tiff = encodeGeoTiff(raster.grid);
     SpatialiteConnection db(projectPath, SQLITE_OPEN_READWRITE);
@@ -69,6 +125,13 @@ void storeRaster(const std::string& projectPath, const StoredRaster& raster)
 
 std::optional<StoredRaster> loadRaster(const std::string& projectPath, RasterKind kind)
 {
+    if (isServerLocation(projectPath)) {
+#ifdef SASARAN_WITH_POSTGRES
+        return detail::loadServerRaster(projectPath, kind);
+#else
+        noServerSupport(projectPath);
+#endif
+    }
     requireProject(projectPath);
     SpatialiteConnection db(projectPath, SQLITE_OPEN_READONLY);
     if (!hasRasterTable(db))
@@ -89,6 +152,13 @@ std::optional<StoredRaster> loadRaster(const std::string& projectPath, RasterKin
 
 std::vector<RasterKind> storedRasterKinds(const std::string& projectPath)
 {
+    if (isServerLocation(projectPath)) {
+#ifdef SASARAN_WITH_POSTGRES
+        return detail::serverRasterKinds(projectPath);
+#else
+        noServerSupport(projectPath);
+#endif
+    }
     requireProject(projectPath);
     SpatialiteConnection db(projectPath, SQLITE_OPEN_READONLY);
     std::vector<RasterKind> kinds;
@@ -107,6 +177,23 @@ std::vector<RasterKind> storedRasterKinds(const std::string& projectPath)
 
 std::size_t copyRasters(const std::string& fromProject, const std::string& toProject)
 {
+    if (isServerLocation(fromProject) || isServerLocation(toProject)) {
+        // Through the grids: the server keeps the same GeoTIFF encoding, written anew.
+        std::vector<StoredRaster> rasters;
+        for (RasterKind kind : storedRasterKinds(fromProject))
+            if (std::optional<StoredRaster> r = loadRaster(fromProject, kind))
+                rasters.push_back(std::move(*r));
+        if (!isServerLocation(toProject)) {
+            replaceFileRasters(toProject, rasters);
+            return rasters.size();
+        }
+#ifdef SASARAN_WITH_POSTGRES
+        detail::replaceServerRasters(toProject, rasters);
+        return rasters.size();
+#else
+        noServerSupport(toProject);
+#endif
+    }
     requireProject(fromProject);
     requireProject(toProject);
     SpatialiteConnection db(toProject, SQLITE_OPEN_READWRITE);
@@ -135,6 +222,13 @@ std::size_t copyRasters(const std::string& fromProject, const std::string& toPro
 
 void removeRasters(const std::string& projectPath)
 {
+    if (isServerLocation(projectPath)) {
+#ifdef SASARAN_WITH_POSTGRES
+        return detail::replaceServerRasters(projectPath, {});
+#else
+        noServerSupport(projectPath);
+#endif
+    }
     requireProject(projectPath);
     SpatialiteConnection db(projectPath, SQLITE_OPEN_READWRITE);
     if (hasRasterTable(db))

@@ -1,6 +1,7 @@
 // sasaran-cli copy and grant, in-process, against the server of SASARAN_TEST_PG_URI
 // (scripts/test.sh starts one); skipped with a message without it.
 #include "cliutil.h"
+#include "gis/raster.h"
 #include "gis/rasterstore.h"
 #include "gis/store.h"
 #include "testutil.h"
@@ -14,7 +15,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 using testutil::runCli;
@@ -46,15 +49,36 @@ TEST(CliCopy, DemoToServerToFileGivesTheSameAnalysisPlacementAndExport)
     auto r = runCli({"copy", demo, server, "--replace"});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find("copied 323 areas"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("not copied: 1 raster(s)"), std::string::npos)
-        << "the demo DEM is said, not dropped: " << r.out;
+    EXPECT_NE(r.out.find(", 1 raster(s)"), std::string::npos) << "the demo DEM goes to the server: " << r.out;
 
     // An existing destination is refused unless --replace, and left as it was.
     r = runCli({"copy", demo, server});
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("--replace"), std::string::npos) << r.err;
 
-    ASSERT_EQ(runCli({"copy", server, back}).code, 0);
+    r = runCli({"copy", server, back});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find(", 1 raster(s)"), std::string::npos) << "and comes back: " << r.out;
+    // The DEM on the server and back in a file is the demo's, cell for cell.
+    const auto original = gis::loadRaster(demo, gis::RasterKind::Dem);
+    ASSERT_TRUE(original.has_value());
+    for (const std::string& project : {server, back}) {
+        const auto dem = gis::loadRaster(project, gis::RasterKind::Dem);
+        ASSERT_TRUE(dem.has_value()) << project;
+        EXPECT_EQ(dem->source, original->source);
+        EXPECT_EQ(dem->period, original->period);
+        EXPECT_EQ(dem->importedAt, original->importedAt);
+        ASSERT_EQ(dem->grid.width, original->grid.width);
+        ASSERT_EQ(dem->grid.height, original->grid.height);
+        EXPECT_EQ(dem->grid.crs, original->grid.crs);
+        EXPECT_EQ(dem->grid.originX, original->grid.originX);
+        EXPECT_EQ(dem->grid.originY, original->grid.originY);
+        EXPECT_EQ(std::memcmp(dem->grid.values.data(), original->grid.values.data(),
+                              original->grid.values.size() * sizeof(float)),
+                  0)
+            << project << ": every DEM cell, bit for bit (NaN included)";
+    }
+    EXPECT_EQ(gis::storedRasterKinds(server), std::vector<gis::RasterKind>{gis::RasterKind::Dem});
     // The commands on the file that went file -> server -> file give the same tables as on the
     // demo file (analysis, export, placement: every value, in the one CSV number format).
     for (const std::string& project : {demo, back}) {
@@ -203,6 +227,76 @@ TEST(CliGrant, AReaderMayCopyTheProjectOutButNotReplaceIt)
     EXPECT_EQ(r.code, 3);
     EXPECT_NE(r.err.find("hanya-baca"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
+}
+
+TEST(CliGrant, TheOwnerImportsRastersOnTheServerAndReadersTravelOnThem)
+{
+    if (serverUri().empty())
+        GTEST_SKIP() << "SASARAN_TEST_PG_URI is not set: no PostgreSQL server (scripts/test.sh starts one)";
+    const fs::path dir = testutil::tempDir("cli_server_raster");
+    const std::string demo = (dir / "demo.sasaran.sqlite").string();
+    ASSERT_EQ(runCli({"demo", demo}).code, 0);
+    // A project from the embedded data: no raster; the owner then keeps the demo's DEM in it.
+    const std::string server = projectUri("raster");
+    ASSERT_EQ(runCli({"copy", ":default", server, "--replace"}).code, 0);
+    EXPECT_TRUE(gis::storedRasterKinds(server).empty());
+    const auto demoDem = gis::loadRaster(demo, gis::RasterKind::Dem);
+    ASSERT_TRUE(demoDem.has_value());
+    const std::string tif = (dir / "dem.tif").string();
+    {
+        std::ofstream out(tif, std::ios::binary);
+        const std::string bytes = gis::encodeGeoTiff(demoDem->grid);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    }
+    auto r = runCli({"import", "raster", server, tif, "--kind", "dem", "--period", "uji"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const auto kept = gis::loadRaster(server, gis::RasterKind::Dem);
+    ASSERT_TRUE(kept.has_value());
+    EXPECT_EQ(kept->source, "dem.tif");
+    EXPECT_EQ(kept->period, "uji");
+    EXPECT_EQ(kept->grid.cellSize, 100.0);
+
+    // A role granted reading after the raster table exists reads the DEM: its travel times are
+    // the file's, cell for cell (the file project holds the same DEM).
+    const std::string role = "c" + std::to_string(::getpid()) + "_baca_dem";
+    ASSERT_EQ(std::system(("psql -X -q '" + serverUri() + "' -c 'DROP ROLE IF EXISTS " + role + "' -c 'CREATE ROLE "
+                           + role + " LOGIN' >/dev/null")
+                              .c_str()),
+              0);
+    ASSERT_EQ(runCli({"grant", server, "--reader", role}).code, 0);
+    std::string asReader = server;
+    asReader.replace(asReader.find("://") + 3, asReader.find('@') - asReader.find("://") - 3, role);
+    const std::string file = (dir / "file.sasaran.sqlite").string();
+    ASSERT_EQ(runCli({"copy", ":default", file}).code, 0);
+    ASSERT_EQ(runCli({"import", "raster", file, tif, "--kind", "dem", "--period", "uji"}).code, 0);
+    r = runCli({"travel", asReader, "--to", "PUSKESMAS", "--out", (dir / "server.tif").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    r = runCli({"travel", file, "--to", "PUSKESMAS", "--out", (dir / "file.tif").string()});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const gis::RasterGrid fromServer = gis::decodeGeoTiff(testutil::readFile(dir / "server.tif"), "server.tif");
+    const gis::RasterGrid fromFile = gis::decodeGeoTiff(testutil::readFile(dir / "file.tif"), "file.tif");
+    ASSERT_EQ(fromServer.values.size(), fromFile.values.size());
+    ASSERT_GT(fromFile.values.size(), 100000u);
+    EXPECT_EQ(std::memcmp(fromServer.values.data(), fromFile.values.data(), fromFile.values.size() * sizeof(float)),
+              0)
+        << "the server's DEM gives the file's minutes";
+
+    // Only the owner replaces a raster; the project keeps the owner's.
+    r = runCli({"import", "raster", asReader, tif, "--kind", "dem", "--period", "lain"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.err.find("only the owner"), std::string::npos) << r.err;
+    EXPECT_EQ(gis::loadRaster(server, gis::RasterKind::Dem)->period, "uji");
+
+    // A project from before server rasters has no raster table: the owner's first import makes
+    // it, and the roles that could read the project before read it too.
+    const std::string schema = server.substr(server.find("project=") + 8);
+    ASSERT_EQ(std::system(("psql -X -q '" + serverUri() + "' -c 'DROP TABLE " + schema + ".raster' >/dev/null").c_str()),
+              0);
+    EXPECT_TRUE(gis::storedRasterKinds(asReader).empty());
+    ASSERT_EQ(runCli({"import", "raster", server, tif, "--kind", "dem", "--period", "baru"}).code, 0);
+    const auto seen = gis::loadRaster(asReader, gis::RasterKind::Dem);
+    ASSERT_TRUE(seen.has_value()) << "the reader reads the new table";
+    EXPECT_EQ(seen->period, "baru");
 }
 
 TEST(CliCopy, TheExportLogGoesWithTheProjectWithItsTimesAndUsers)

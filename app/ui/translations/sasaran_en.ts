@@ -2419,10 +2419,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>; the elevation and other rasters stay in the file (a server project holds none yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copying the server project to a file…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2473,6 +2469,13 @@
     <message>
         <source>The project is now named %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n raster(s) (elevation, land cover, population)</source>
+        <translation>
+            <numerusform>; %n raster (elevation, land cover, population)</numerusform>
+            <numerusform>; %n rasters (elevation, land cover, population)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2404,10 +2404,6 @@
         <translation>Tersalin %1 wilayah, %2 fasilitas dan %3 nilai ke %4</translation>
     </message>
     <message>
-        <source>; the elevation and other rasters stay in the file (a server project holds none yet)</source>
-        <translation>; raster ketinggian dan lainnya tetap di berkas (proyek server belum menyimpan raster)</translation>
-    </message>
-    <message>
         <source>Copying the server project to a file…</source>
         <translation>Menyalin proyek server ke berkas…</translation>
     </message>
@@ -2458,6 +2454,12 @@
     <message>
         <source>The project is now named %1</source>
         <translation>Nama proyek sekarang %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n raster(s) (elevation, land cover, population)</source>
+        <translation>
+            <numerusform>; %n raster (ketinggian, tutupan lahan, penduduk)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -12,10 +12,9 @@ namespace gis {
 /// \brief What one copy wrote.
 struct ProjectCopyResult {
     std::size_t areas = 0, facilities = 0, values = 0, programs = 0;
-    std::size_t rastersCopied = 0;    ///< file to file: the source's DEM, land cover, population
-    std::size_t rastersNotCopied = 0; ///< file to server: the server store holds no rasters yet
-    std::size_t exportLogRows = 0;    ///< the source's export log, carried with its times and users
-    std::string destination;          ///< the created project's location (a server URI without password)
+    std::size_t rastersCopied = 0; ///< the source's DEM, land cover, population (files and servers alike)
+    std::size_t exportLogRows = 0; ///< the source's export log, carried with its times and users
+    std::string destination;       ///< the created project's location (a server URI without password)
 };
 
 /// \brief True when a project is already at \a location (a file there, or a server project this

@@ -10,8 +10,11 @@
 /// warped to its UTM zone (gis::encodeGeoTiff), so the project stays one self-contained file;
 /// `attributes` is JSON (the land-cover speed table under "speeds"). Importing a kind again
 /// replaces its row. This module opens the SpatiaLite file itself, in one BEGIN IMMEDIATE
-/// transaction per write, so that it can move behind the project store later (PostGIS: bytea).
-/// saveProject() copies the table over when it rewrites a file.
+/// transaction per write. saveProject() copies the table over when it rewrites a file.
+///
+/// A server location (`postgresql://...?project=NAME`) keeps the same row in the schema's
+/// `raster` table (`tiff` bytea), in one transaction per write; only the project's owner writes
+/// it, every role that may read the project reads it. Every function below takes either.
 #include "gis/raster.h"
 
 #include <cstddef>
@@ -41,6 +44,8 @@ std::vector<RasterKind> storedRasterKinds(const std::string& projectPath);
 /// \brief Makes the rasters of the project file \a toProject those of \a fromProject (every
 /// kind, byte for byte; kinds \a toProject held before are removed), in one transaction.
 /// Returns how many were copied. For a copy of a whole project: its Dataset holds no rasters.
+/// Between a file and a server (either way) the grids are read and written again, one
+/// transaction on the destination.
 /// \throws ProjectError naming the file (\a toProject is then unchanged).
 std::size_t copyRasters(const std::string& fromProject, const std::string& toProject);
 /// \brief Removes every raster of the project file (its content was replaced by one without).
