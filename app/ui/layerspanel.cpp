@@ -14,9 +14,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
 #include <QSlider>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -99,6 +101,23 @@ LayersPanel::LayersPanel(Workspace* workspace, QWidget* parent) : QWidget(parent
     mTravelClasses->setToolTip(tr("Upper bounds of the classes in whole minutes, ascending"));
     mTravelClasses->setText(classesText(layers::defaultTravelBreaks()));
     travelForm->addRow(tr("Classes (minutes)"), mTravelClasses);
+    mTravelResolution = new QSpinBox(mTravel);
+    mTravelResolution->setObjectName(QStringLiteral("travelResolution"));
+    // 50 m over a regency is about 12 million cells (a few hundred MB); finer belongs to the CLI
+    // over one kecamatan
+    mTravelResolution->setRange(50, 1000);
+    mTravelResolution->setSingleStep(50);
+    mTravelResolution->setValue(100);
+    mTravelResolution->setSuffix(QStringLiteral(" m"));
+    mTravelResolution->setKeyboardTracking(false); // one computation per value entered, not per digit
+    mTravelResolution->setToolTip(tr("Cell size of the terrain model: smaller cells follow the terrain more "
+                                     "closely and take longer (100 m: about a second for a regency)"));
+    travelForm->addRow(tr("Cell size"), mTravelResolution);
+    mTravelCancel = new QPushButton(tr("Cancel"), mTravel);
+    mTravelCancel->setObjectName(QStringLiteral("travelCancel"));
+    mTravelCancel->setToolTip(tr("Stops computing the travel times; the layer goes off"));
+    mTravelCancel->setVisible(false);
+    travelForm->addRow(mTravelCancel);
     mTravelStatus = new QLabel(mTravel);
     mTravelStatus->setObjectName(QStringLiteral("travelStatus"));
     mTravelStatus->setWordWrap(true);
@@ -109,6 +128,8 @@ LayersPanel::LayersPanel(Workspace* workspace, QWidget* parent) : QWidget(parent
     connect(mTravel, &QGroupBox::toggled, this, &LayersPanel::applyTravel);
     connect(mTravelTo, &QComboBox::activated, this, &LayersPanel::applyTravel);
     connect(mTravelClasses, &QLineEdit::editingFinished, this, &LayersPanel::applyTravel);
+    connect(mTravelResolution, &QSpinBox::valueChanged, this, &LayersPanel::applyTravel);
+    connect(mTravelCancel, &QPushButton::clicked, mWorkspace, &Workspace::cancelTravel);
     connect(mWorkspace, &Workspace::travelChanged, this, &LayersPanel::syncTravel);
     connect(mWorkspace, &Workspace::projectChanged, this, &LayersPanel::fillTravelDestinations);
     fillTravelDestinations();
@@ -169,11 +190,16 @@ void LayersPanel::syncTravel()
             mTravelTo->setCurrentIndex(row);
         if (parseClasses(mTravelClasses->text()) != request->breaks)
             mTravelClasses->setText(classesText(request->breaks));
+        const QSignalBlocker blockResolution(mTravelResolution);
+        mTravelResolution->setValue(static_cast<int>(std::lround(request->resolutionM)));
     }
+    mTravelCancel->setVisible(mWorkspace->travelComputing());
     if (!mWorkspace->travelError().isEmpty())
         mTravelStatus->setText(mWorkspace->travelError());
     else if (mWorkspace->travelComputing())
         mTravelStatus->setText(tr("Computing the travel times…"));
+    else if (mWorkspace->travelCancelled())
+        mTravelStatus->setText(tr("Cancelled; switch the layer on to compute it again."));
     else if (mTravelTo->count() == 0)
         mTravelStatus->setText(tr("The project has no facilities and no regency capital to travel to."));
     else
@@ -191,6 +217,7 @@ void LayersPanel::applyTravel()
     TravelLayerRequest request;
     request.destination = mTravelTo->currentData().toString().toStdString();
     request.breaks = parseClasses(mTravelClasses->text());
+    request.resolutionM = mTravelResolution->value();
     try {
         layers::checkTravelBreaks(request.breaks);
     } catch (const gis::Error&) {

@@ -2,7 +2,8 @@
 /// \file layerspanel.h
 /// The layers panel: the workspace's layer list with a check box per layer (visibility), up and
 /// down (drawing order) and an opacity slider for the chosen layer; below it the travel-time
-/// layer (Workspace::showTravel): on or off, to which destination, in which classes of minutes.
+/// layer (Workspace::showTravel): on or off, to which destination, in which classes of minutes,
+/// at which cell size, with Cancel while it is computed.
 /// \note GUI thread only.
 #include <QWidget>
 
@@ -11,7 +12,9 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPushButton;
 class QSlider;
+class QSpinBox;
 class QToolButton;
 
 namespace app {
@@ -28,6 +31,8 @@ public:
     QGroupBox* travelBox() const { return mTravel; }
     QComboBox* travelDestination() const { return mTravelTo; }
     QLineEdit* travelClasses() const { return mTravelClasses; }
+    QSpinBox* travelResolution() const { return mTravelResolution; }
+    QPushButton* travelCancel() const { return mTravelCancel; }
     QLabel* travelStatus() const { return mTravelStatus; }
 
 private:
@@ -48,6 +53,8 @@ private:
     QGroupBox* mTravel = nullptr;
     QComboBox* mTravelTo = nullptr;
     QLineEdit* mTravelClasses = nullptr;
+    QSpinBox* mTravelResolution = nullptr;
+    QPushButton* mTravelCancel = nullptr;
     QLabel* mTravelStatus = nullptr;
 };
 

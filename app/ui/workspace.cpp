@@ -48,8 +48,10 @@ Workspace::Workspace(QObject* parent) : QObject(parent), mLayers(new LayerListMo
 
 Workspace::~Workspace()
 {
-    if (mTravelWatcher) // the job reads a snapshot of the data, but must not outlive its watcher
+    if (mTravelWatcher) { // the job reads a snapshot of the data, but must not outlive its watcher
+        mTravelStop.request_stop();
         mTravelWatcher->waitForFinished();
+    }
 }
 
 void Workspace::openProject(const QString& location)

@@ -27,6 +27,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <stop_token>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -242,10 +243,16 @@ public:
     /// \brief Shows the travel-time raster of \a request under the pekon outlines in place of
     /// their fills (as `map --travel`; the legend shows its classes). A result computed before for
     /// the same request, project data and language is shown at once; else it is computed off the
-    /// GUI thread (the terrain model has no stop: a request that changes meanwhile waits for it,
-    /// and a result no longer asked for is kept but not shown). Emits travelChanged() and, when
-    /// the map changes, mapChanged(). Ignored without a project. \throws gis::Error for bad classes.
+    /// GUI thread (a request that changes meanwhile waits for it, and a result no longer asked for
+    /// is kept but not shown; cancelTravel() stops it). Emits travelChanged() and, when the map
+    /// changes, mapChanged(). Ignored without a project. \throws gis::Error for bad classes.
     void showTravel(const TravelLayerRequest& request);
+    /// \brief Stops the computation running (within milliseconds; nothing of it is kept) and
+    /// switches the layer off when it waited for it; travelCancelled() then says so until the
+    /// next showTravel(). No-op when nothing is computed.
+    void cancelTravel();
+    /// \brief True after cancelTravel() stopped the layer's computation (until showTravel()).
+    bool travelCancelled() const { return mTravelCancelled; }
     /// \brief Back to the pekon fills; the results computed stay for showTravel().
     void hideTravel();
     /// \brief The request shown or being computed (nullopt when the layer is off).
@@ -360,6 +367,7 @@ private:
     struct TravelOutcome {
         std::shared_ptr<const layers::TravelRaster> raster;
         std::string error;
+        bool cancelled = false;
     };
     std::optional<TravelLayerRequest> mTravelRequest;
     std::map<TravelKey, std::shared_ptr<const layers::TravelRaster>> mTravelResults;
@@ -368,6 +376,8 @@ private:
     TravelKey mTravelRunningKey;
     QString mTravelError;
     int mTravelComputations = 0;
+    std::stop_source mTravelStop; ///< of the running job
+    bool mTravelCancelled = false;
 };
 
 } // namespace ui

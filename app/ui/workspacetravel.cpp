@@ -4,6 +4,7 @@
 
 #include "gis/error.h"
 #include "gis/store.h"
+#include "gis/travel.h"
 #include "layers/facilitysymbol.h"
 #include "layers/travelmap.h"
 #include "ui/language.h"
@@ -68,6 +69,7 @@ void Workspace::showTravel(const TravelLayerRequest& request)
         return;
     mTravelRequest = request;
     mTravelError.clear();
+    mTravelCancelled = false;
     if (travelRaster()) {
         rebuildMap();
         emit mapChanged();
@@ -79,6 +81,22 @@ void Workspace::showTravel(const TravelLayerRequest& request)
         }
     }
     emit travelChanged();
+}
+
+void Workspace::cancelTravel()
+{
+    if (!mTravelWatcher || !mTravelWatcher->isRunning())
+        return;
+    mTravelStop.request_stop();
+    if (travelComputing()) { // the layer waited for this job: it goes off, saying so
+        mTravelRequest.reset();
+        mTravelCancelled = true;
+        if (mSpec.travel) {
+            rebuildMap();
+            emit mapChanged();
+        }
+        emit travelChanged();
+    }
 }
 
 void Workspace::hideTravel()
@@ -113,12 +131,15 @@ void Workspace::startTravelJob()
     mTravelRunningOn = mDataset;
     mTravelRunningKey = travelKey(*mTravelRequest);
     ++mTravelComputations;
+    mTravelStop = std::stop_source();
     mTravelWatcher->setFuture(QtConcurrent::run([ds = mDataset, file = travelProjectFile(), request = *mTravelRequest,
-                                                 lang = pageLanguage()]() -> TravelOutcome {
+                                                 lang = pageLanguage(), stop = mTravelStop.get_token()]() -> TravelOutcome {
         TravelOutcome out;
         try {
-            out.raster = std::make_shared<const layers::TravelRaster>(
-                layers::projectTravelRaster(*ds, file, request.destination, request.breaks, lang, request.resolutionM));
+            out.raster = std::make_shared<const layers::TravelRaster>(layers::projectTravelRaster(
+                *ds, file, request.destination, request.breaks, lang, request.resolutionM, stop));
+        } catch (const gis::TravelCancelled&) {
+            out.cancelled = true;
         } catch (const std::exception& e) {
             out.error = e.what();
         }
@@ -140,6 +161,11 @@ void Workspace::travelJobFinished()
         return;
     }
     const bool asked = mTravelRequest && travelKey(*mTravelRequest) == mTravelRunningKey;
+    if (out.cancelled) { // nothing kept; a request made since is computed now
+        startTravelJob();
+        emit travelChanged();
+        return;
+    }
     if (out.raster) {
         mTravelResults[mTravelRunningKey] = std::move(out.raster);
     } else if (asked) {

@@ -30,6 +30,10 @@ std::optional<StoredRaster> storedOrNone(const std::string& projectFile, RasterK
 
 TerrainModel buildTerrainModel(const Dataset& ds, const std::string& projectFile, const TerrainModelOptions& options)
 {
+    const auto stopHere = [&options] {
+        if (options.stop.stop_requested())
+            throw TravelCancelled();
+    };
     TerrainModel model;
     const RasterTarget target = regencyRasterTarget(ds, options.resolutionM);
     TravelInputs inputs;
@@ -50,6 +54,7 @@ TerrainModel buildTerrainModel(const Dataset& ds, const std::string& projectFile
     } else {
         demText = "no DEM (flat terrain: the project holds no elevation raster)";
     }
+    stopHere();
     const std::optional<StoredRaster> landCover = storedOrNone(projectFile, RasterKind::LandCover);
     if (landCover) {
         inputs.landCover = &landCover->grid;
@@ -73,7 +78,9 @@ TerrainModel buildTerrainModel(const Dataset& ds, const std::string& projectFile
                                inputs.roads.size(), ds.roads.roads.size());
     }
     inputs.barriers = options.barriers;
+    stopHere();
     model.grid = buildFrictionGrid(target, inputs);
+    stopHere();
     if (const std::optional<StoredRaster> population = storedOrNone(projectFile, RasterKind::Population))
         model.population = resampleGrid(population->grid, target, RasterKind::Population);
     model.summary =

@@ -106,18 +106,24 @@ QImage travelClassImage(const TravelRaster& travel)
 } // namespace detail
 
 TravelRaster projectTravelRaster(const gis::Dataset& ds, const std::string& projectFile, const std::string& to,
-                                 const std::vector<double>& breaks, Lang lang, double resolutionM)
+                                 const std::vector<double>& breaks, Lang lang, double resolutionM,
+                                 std::stop_token stop)
 {
     checkTravelBreaks(breaks);
     const gis::TravelDestination destination = gis::travelDestination(ds, to);
     gis::TerrainModelOptions options;
     options.resolutionM = resolutionM;
+    options.stop = stop;
     const gis::TerrainModel model = gis::buildTerrainModel(ds, projectFile, options);
     const gis::CoordinateTransform toGrid("EPSG:4326", model.grid.shape.crs);
     std::vector<gis::Point> targets;
     for (const gis::Point& p : destination.lonLat)
         targets.push_back(toGrid.forward(p));
-    gis::RasterGrid minutes = gis::travelMinutesForMap(model.grid, gis::travelTimes(model.grid, targets));
+    gis::RasterGrid minutes = gis::travelMinutesForMap(
+        model.grid,
+        gis::travelTimes(model.grid, targets, false, std::numeric_limits<double>::infinity(), stop));
+    if (stop.stop_requested())
+        throw gis::TravelCancelled();
     // only the project's villages: the land around them is not the map's subject
     const std::vector<std::int32_t> village = gis::areaIndexGrid(minutes, ds.villages());
     for (std::size_t i = 0; i < minutes.values.size(); ++i)

@@ -21,6 +21,8 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QStyle>
 #include <QStyleOptionGroupBox>
 #include <QTemporaryDir>
@@ -322,4 +324,53 @@ TEST_F(TravelLayer, ALanguageSwitchLabelsTheLayerAgainAndKeepsBothLanguages)
     ws.retranslate();
     EXPECT_EQ(ws.travelRaster(), indonesian) << "kept per language";
     EXPECT_EQ(ws.travelComputations(), 2);
+}
+
+TEST_F(TravelLayer, CancelStopsTheComputationKeepsNothingAndTheCellSizeIsTheUsers)
+{
+    QSpinBox* cellSize = panel->travelResolution();
+    EXPECT_EQ(cellSize->value(), 100) << "the CLI's default";
+    QPushButton* cancel = panel->travelCancel();
+    EXPECT_FALSE(cancel->isVisible()) << "nothing to cancel";
+    clickGroupCheck(panel->travelBox());
+    ASSERT_TRUE(ws.travelComputing());
+    EXPECT_EQ(ws.travelRequest()->resolutionM, 100.0);
+    EXPECT_TRUE(cancel->isVisible());
+    EXPECT_EQ(cancel->text(), QStringLiteral("Batal"));
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    EXPECT_FALSE(ws.travelRequest().has_value()) << "the layer goes off";
+    EXPECT_FALSE(panel->travelBox()->isChecked());
+    EXPECT_TRUE(ws.travelCancelled());
+    EXPECT_FALSE(cancel->isVisible());
+    EXPECT_EQ(panel->travelStatus()->text(),
+              QStringLiteral("Dibatalkan; nyalakan lapisan untuk menghitungnya lagi."));
+    EXPECT_FALSE(ws.mapSpec().travel.has_value()) << "the pekon fills";
+    ws.waitForTravel();
+    EXPECT_EQ(ws.travelComputations(), 1);
+    EXPECT_EQ(ws.travelRaster(), nullptr);
+
+    // Nothing of the stopped run was kept: on again, it is computed anew.
+    clickGroupCheck(panel->travelBox());
+    EXPECT_TRUE(ws.travelComputing()) << "not a kept result";
+    EXPECT_FALSE(ws.travelCancelled());
+    EXPECT_EQ(ws.travelComputations(), 2);
+    ASSERT_TRUE(waitForRaster(ws));
+
+    // A coarser cell, two steps of 50 m up, is computed at that size.
+    cellSize->setFocus();
+    QTest::keyClick(cellSize, Qt::Key_Up);
+    QTest::keyClick(cellSize, Qt::Key_Up);
+    EXPECT_EQ(cellSize->value(), 200);
+    ASSERT_TRUE(ws.travelRequest().has_value());
+    EXPECT_EQ(ws.travelRequest()->resolutionM, 200.0);
+    ASSERT_TRUE(waitForRaster(ws));
+    ws.waitForTravel(); // the 150 m request of the first step, computed meanwhile, is kept too
+    EXPECT_EQ(ws.travelRequest()->resolutionM, 200.0);
+    const std::shared_ptr<const layers::TravelRaster> coarse = ws.travelRaster();
+    ASSERT_NE(coarse, nullptr);
+    EXPECT_NE(coarse->source.find("200 m"), std::string::npos) << coarse->source;
+    const layers::TravelRaster own = layers::projectTravelRaster(*ws.dataset(), ws.storeLocation().toStdString(),
+                                                                 "capital", layers::defaultTravelBreaks(),
+                                                                 layers::Lang::Id, 200.0);
+    expectSameGrid(coarse->minutes, own.minutes);
 }

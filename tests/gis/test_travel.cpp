@@ -13,6 +13,8 @@
 
 #include <cmath>
 #include <numbers>
+#include <stop_token>
+#include <thread>
 
 using namespace gis;
 
@@ -63,6 +65,30 @@ TEST(Travel, FlatTerrainWithin3PercentAlong16Directions)
     // The 16 move directions themselves are exact.
     EXPECT_NEAR(minutesAt(r, 110, 60), walkMinutes(5000.0), 1e-3);
     EXPECT_NEAR(minutesAt(r, 80, 100), walkMinutes(std::hypot(20, 40) * kCell), 1e-3);
+}
+
+TEST(Travel, AStopRequestedEndsTheRunWithTravelCancelled)
+{
+    const FrictionGrid g = FrictionGrid::flat(400, 400, kCell); // 160,000 cells: the check comes twice
+    std::stop_source stop;
+    stop.request_stop();
+    EXPECT_THROW(travelTimes(g, {centreOf(g, 200, 200)}, false, std::numeric_limits<double>::infinity(),
+                             stop.get_token()),
+                 TravelCancelled);
+    // A stop from another thread while it runs: the run ends early, cancelled, or (on a machine
+    // fast enough to finish first) complete; never a partial result.
+    std::stop_source later;
+    std::thread stopper([&later] { later.request_stop(); });
+    try {
+        const TravelResult r =
+            travelTimes(g, {centreOf(g, 200, 200)}, false, std::numeric_limits<double>::infinity(), later.get_token());
+        EXPECT_NEAR(minutesAt(r, 399, 200), walkMinutes(199 * kCell), 1e-2) << "complete when it was not stopped";
+    } catch (const TravelCancelled&) {
+    }
+    stopper.join();
+    // Without a stop source nothing changes.
+    const TravelResult whole = travelTimes(g, {centreOf(g, 200, 200)});
+    EXPECT_NEAR(minutesAt(whole, 399, 200), walkMinutes(199 * kCell), 1e-2);
 }
 
 TEST(Travel, UniformSlopeUphillAndDownhillDifferByTobler)

@@ -853,6 +853,26 @@
         <source>Give 1 to 8 class limits in whole minutes, ascending, e.g. 15, 30, 60, 120.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cell size of the terrain model: smaller cells follow the terrain more closely and take longer (100 m: about a second for a regency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops computing the travel times; the layer goes off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; switch the layer on to compute it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>app::ui::LegendPanel</name>

@@ -840,6 +840,26 @@
         <source>Give 1 to 8 class limits in whole minutes, ascending, e.g. 15, 30, 60, 120.</source>
         <translation>Berikan 1 sampai 8 batas kelas dalam menit bulat, naik, mis. 15, 30, 60, 120.</translation>
     </message>
+    <message>
+        <source>Cell size of the terrain model: smaller cells follow the terrain more closely and take longer (100 m: about a second for a regency)</source>
+        <translation>Ukuran sel model medan: sel yang lebih kecil mengikuti medan lebih teliti dan lebih lama dihitung (100 m: sekitar satu detik untuk satu kabupaten)</translation>
+    </message>
+    <message>
+        <source>Cell size</source>
+        <translation>Ukuran sel</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Stops computing the travel times; the layer goes off</source>
+        <translation>Menghentikan penghitungan waktu tempuh; lapisan dimatikan</translation>
+    </message>
+    <message>
+        <source>Cancelled; switch the layer on to compute it again.</source>
+        <translation>Dibatalkan; nyalakan lapisan untuk menghitungnya lagi.</translation>
+    </message>
 </context>
 <context>
     <name>app::ui::LegendPanel</name>

@@ -10,6 +10,7 @@
 #include "gis/travel.h"
 
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct TerrainModelOptions {
     std::optional<std::vector<TravelInputs::Road>> roads;
     std::string roadsDescription; ///< what \a roads are, for the summary ("12 road segments of file r.gpkg")
     std::vector<LineString> barriers;
+    std::stop_token stop; ///< requested (from any thread): TravelCancelled between the model's steps
 };
 
 struct TerrainModel {

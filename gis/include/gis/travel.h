@@ -30,6 +30,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -89,11 +90,19 @@ struct TravelResult {
     std::vector<std::size_t> unplaced; ///< targets outside the grid or with no passable cell within 5 cells
 };
 
+/// \brief Thrown by travelTimes() and buildTerrainModel() when their stop token was requested.
+class TravelCancelled : public Error {
+public:
+    TravelCancelled();
+};
+
 /// \brief Minutes from every cell to the nearest of \a targets (points in the grid's CRS), up
 /// to \a maxMinutes (cells beyond stay NaN). A target on an impassable cell moves to the
 /// nearest passable cell within 5 cells. Flat arrays and one binary heap; no allocation per cell.
+/// A stop requested on \a stop (from any thread) ends the run within a few milliseconds with
+/// TravelCancelled.
 TravelResult travelTimes(const FrictionGrid& grid, const std::vector<Point>& targets, bool withNearest = false,
-                         double maxMinutes = std::numeric_limits<double>::infinity());
+                         double maxMinutes = std::numeric_limits<double>::infinity(), std::stop_token stop = {});
 /// \brief travelTimes for several target sets at once, on up to two threads (one run per set).
 std::vector<TravelResult> travelTimesMany(const FrictionGrid& grid, const std::vector<std::vector<Point>>& targetSets);
 

@@ -11,6 +11,7 @@
 
 #include <QColor>
 
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,9 @@ std::vector<LegendEntry> travelLegendEntries(const TravelRaster& travel, Lang la
 /// project's villages, on a lon/lat grid, with its label and sources line in \a lang.
 /// \a projectFile holds the rasters; empty = none (the embedded demo).
 /// \throws gis::Error for an unknown kind (listing the kinds), a missing capital or bad breaks.
+/// A stop requested on \a stop (from any thread) ends it early with gis::TravelCancelled.
 TravelRaster projectTravelRaster(const gis::Dataset& ds, const std::string& projectFile, const std::string& to,
-                                 const std::vector<double>& breaks, Lang lang, double resolutionM = 100.0);
+                                 const std::vector<double>& breaks, Lang lang, double resolutionM = 100.0,
+                                 std::stop_token stop = {});
 
 } // namespace layers
