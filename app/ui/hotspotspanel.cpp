@@ -120,6 +120,19 @@ HotspotsPanel::HotspotsPanel(Workspace* workspace, QWidget* parent) : QWidget(pa
     connect(mWorkspace, &Workspace::projectChanged, this, &HotspotsPanel::reload);
     connect(mWorkspace, &Workspace::projectDataChanged, this, &HotspotsPanel::refresh);
     reload();
+    // a panel built again (another language) shows the result the map shows, else one computed
+    const std::vector<gis::HotspotResult> computed = mWorkspace->computedHotspots();
+    const gis::HotspotResult* shown = mWorkspace->hotspots() ? mWorkspace->hotspots()
+        : computed.empty()                                   ? nullptr
+                                                             : &computed.front();
+    if (shown) {
+        const int row = mIndicator->findData(QString::fromStdString(shown->key));
+        if (row >= 0) {
+            mIndicator->setCurrentIndex(row);
+            mResult = *shown;
+            showSummary(*shown);
+        }
+    }
 }
 
 HotspotsPanel::~HotspotsPanel()

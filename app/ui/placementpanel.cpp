@@ -335,6 +335,14 @@ PlacementPanel::PlacementPanel(Workspace* workspace, QWidget* parent)
     });
     connect(mWorkspace, &Workspace::selectionChanged, this, &PlacementPanel::updateControls);
     rebuildForProject();
+    // a panel built again (another language) shows the result the workspace kept
+    if (const std::optional<PlacementShown>& kept = mWorkspace->keptPlacement()) {
+        mResult = kept->result;
+        mSummary = kept->summary;
+        mResultSaved = kept->saved;
+        showResult();
+        updateControls();
+    }
 }
 
 PlacementPanel::~PlacementPanel()
@@ -511,6 +519,7 @@ void PlacementPanel::startRun()
     mJob = std::make_shared<Job>();
     mResult.reset();
     mResultSaved = false;
+    mWorkspace->keepPlacement(std::nullopt);
     mFigures->clear();
     mSites->setRowCount(0);
     mStatus->setText(tr("Looking for the best sites (%1)…").arg(po.count));
@@ -602,6 +611,7 @@ void PlacementPanel::finishRun()
         mResult = std::move(out->result);
         mSummary = out->summary;
         mStatus->clear();
+        mWorkspace->keepPlacement(PlacementShown{*mResult, mSummary, false});
         showResult();
     }
     updateControls();
@@ -690,6 +700,7 @@ long long PlacementPanel::saveResult()
     try {
         const std::vector<long long> ids = mWorkspace->commit(changes);
         mResultSaved = true;
+        mWorkspace->keepPlacement(PlacementShown{*mResult, mSummary, true});
         const long long id = ids.empty() ? 0 : ids.front();
         mStatus->setText(tr("Saved as proposal %1.").arg(id));
         refreshRuns();

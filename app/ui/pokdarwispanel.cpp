@@ -126,6 +126,8 @@ PokdarwisPanel::PokdarwisPanel(Workspace* workspace, QWidget* parent) : QWidget(
     connect(mWorkspace, &Workspace::projectChanged, this, &PokdarwisPanel::reload);
     connect(mWorkspace, &Workspace::projectDataChanged, this, &PokdarwisPanel::refresh);
     reload();
+    if (mWorkspace->pokdarwis()) // a panel built again (another language) shows the ranking kept
+        fillTable(*mWorkspace->pokdarwis());
 }
 
 PokdarwisPanel::~PokdarwisPanel()

@@ -253,6 +253,7 @@ void Workspace::installDataset(gis::Dataset ds, const QString& title, const QStr
     mCurrent.clear();
     mPaths.clear();
     mProposals = {};
+    mPlacementShown.reset();
     mStyle = LayerStyle{};
     mComparePeriod.clear();
     mOnlyLevel.clear();

@@ -9,6 +9,7 @@
 #include "gis/analysis.h"
 #include "gis/dataset.h"
 #include "gis/hotspots.h"
+#include "gis/placement.h"
 #include "gis/pokdarwis.h"
 #include "gis/store.h"
 #include "layers/classification.h"
@@ -75,6 +76,14 @@ struct ProposalOverlay {
     std::vector<layers::ProposedSite> sites; ///< rank 1 = the largest marginal gain
     double reachKm = 0.0;                    ///< > 0: a circle of this radius around each site
     QString name;                            ///< the layer's name in the layer list
+};
+
+/// \brief The placement result the placement panel shows, kept by the workspace so that a panel
+/// built again (after a language switch) shows it too.
+struct PlacementShown {
+    gis::PlacementResult result;
+    gis::PlacementSummary summary;
+    bool saved = false; ///< saved in the project as a placement run
 };
 
 /// \brief The travel-time layer asked for: minutes over terrain (layers::projectTravelRaster)
@@ -298,6 +307,10 @@ public:
     /// sites). Kept through commit(); another project clears it. Emits layersChanged().
     void setProposals(ProposalOverlay overlay);
     const ProposalOverlay& proposals() const { return mProposals; }
+    /// \brief Keeps the placement result the panel shows (nullopt: none). Kept through commit();
+    /// another project drops it.
+    void keepPlacement(std::optional<PlacementShown> shown) { mPlacementShown = std::move(shown); }
+    const std::optional<PlacementShown>& keptPlacement() const { return mPlacementShown; }
 
 signals:
     /// \brief Another project was opened: panels start over.
@@ -362,6 +375,7 @@ private:
     std::set<std::string> mSelection;
     std::string mCurrent;
     ProposalOverlay mProposals;
+    std::optional<PlacementShown> mPlacementShown;
     mutable std::map<std::string, QPainterPath> mPaths;
 
     struct TravelOutcome {

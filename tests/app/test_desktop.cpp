@@ -41,7 +41,9 @@
 #include <QPainter>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QWheelEvent>
@@ -683,4 +685,43 @@ TEST_F(Desktop, TheChangeFromAnEarlierPeriodIsAMapWithBothPeriodsInItsLegend)
     QComboBox* theme = window.stylePanel()->themeBox();
     theme->setCurrentIndex(theme->findData(QStringLiteral("priority")));
     EXPECT_FALSE(compare->isEnabled());
+}
+
+TEST_F(Desktop, ALanguageSwitchKeepsTheHotspotsRankingAndProposalsShownInThePanels)
+{
+    // The panels are built again in the other language; the results they showed stay.
+    const auto find = [this](const char* name) { return window.findChild<QWidget*>(QString::fromLatin1(name)); };
+    QTest::mouseClick(static_cast<QPushButton*>(find("hotspotCompute")), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window.workspace()->computedHotspots().empty(); }, 60000));
+    auto* summary = static_cast<QLabel*>(find("hotspotSummary"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return summary->text().contains(QStringLiteral("Moran")); }, 10000));
+    const QString hotspotsInBahasa = summary->text();
+
+    QTest::mouseClick(static_cast<QPushButton*>(find("pokdarwisRank")), Qt::LeftButton);
+    auto* ranking = static_cast<QTableWidget*>(find("pokdarwisTable"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return ranking->rowCount() > 0; }, 60000));
+    const int rankingRows = ranking->rowCount();
+    const QString firstCandidate = ranking->item(0, 1)->text();
+
+    QTest::mouseClick(static_cast<QPushButton*>(find("placementRun")), Qt::LeftButton);
+    auto* sites = static_cast<QTableWidget*>(find("placementSites"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return sites->rowCount() > 0; }, 60000));
+    const int siteRows = sites->rowCount();
+    const QString firstSite = sites->item(0, 1)->text();
+    const std::size_t proposals = window.workspace()->proposals().sites.size();
+    ASSERT_GT(proposals, 0u);
+
+    action("actionLanguageEn")->trigger();
+    QTest::qWait(50); // the old panels are deleted later
+    summary = static_cast<QLabel*>(find("hotspotSummary"));
+    EXPECT_TRUE(summary->text().contains(QStringLiteral("Moran"))) << summary->text().toStdString();
+    EXPECT_NE(summary->text(), hotspotsInBahasa) << "in English now";
+    ranking = static_cast<QTableWidget*>(find("pokdarwisTable"));
+    ASSERT_EQ(ranking->rowCount(), rankingRows);
+    EXPECT_EQ(ranking->item(0, 1)->text(), firstCandidate);
+    sites = static_cast<QTableWidget*>(find("placementSites"));
+    ASSERT_EQ(sites->rowCount(), siteRows);
+    EXPECT_EQ(sites->item(0, 1)->text(), firstSite);
+    EXPECT_EQ(window.workspace()->proposals().sites.size(), proposals) << "and on the map";
+    action("actionLanguageId")->trigger();
 }
