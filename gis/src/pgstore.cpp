@@ -1076,17 +1076,28 @@ bool serverProjectExists(PgConnection& db, const std::string& project)
 
 namespace {
 
-} // namespace
-
-std::unique_ptr<ProjectStore> openServerProject(const std::string& location, OpenMode mode)
+/// A connection to the server project at \a location, refused when the project does not exist.
+std::unique_ptr<PgConnection> connectToProject(const ServerLocation& loc)
 {
-    ServerLocation loc = parseServerLocation(location);
     std::unique_ptr<PgConnection> db = connectServer(loc);
     try {
         if (!serverProjectExists(*db, loc.project))
             throw ProjectError("project '" + loc.project + "' does not exist in the database of '" + loc.display
                                    + "' (or this role may not see it); copy a project there first, or check the name",
                                ProjectProblem::Missing);
+    } catch (const PgError& e) {
+        throw serverError(loc, "open the project", e);
+    }
+    return db;
+}
+
+} // namespace
+
+std::unique_ptr<ProjectStore> openServerProject(const std::string& location, OpenMode mode)
+{
+    ServerLocation loc = parseServerLocation(location);
+    std::unique_ptr<PgConnection> db = connectToProject(loc);
+    try {
         PgResult v =
             db->query("SELECT value FROM " + db->quoteIdentifier(loc.project) + ".meta WHERE key = 'schema_version'");
         const int version = v.rows() ? std::atoi(v.text(0, 0).c_str()) : 0;
@@ -1189,21 +1200,6 @@ void grantServerAccess(const std::string& location, const std::string& role, boo
 }
 
 namespace {
-
-/// A connection to the server project at \a location, refused when the project does not exist.
-std::unique_ptr<PgConnection> connectToProject(const ServerLocation& loc)
-{
-    std::unique_ptr<PgConnection> db = connectServer(loc);
-    try {
-        if (!serverProjectExists(*db, loc.project))
-            throw ProjectError("project '" + loc.project + "' does not exist in the database of '" + loc.display
-                                   + "' (or this role may not see it); copy a project there first, or check the name",
-                               ProjectProblem::Missing);
-    } catch (const PgError& e) {
-        throw serverError(loc, "open the project", e);
-    }
-    return db;
-}
 
 bool hasServerRasterTable(PgConnection& db, const std::string& project)
 {

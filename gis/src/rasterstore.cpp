@@ -35,6 +35,22 @@ void requireProject(const std::string& path)
         throw ProjectError("project '" + path + "' does not exist: create it first (demo, new or import boundaries)");
 }
 
+/// Binds the columns of \a r (tiff = its encoded grid) to an INSERT of every column of table
+/// raster, in their order, and runs it.
+void insertRasterRow(Statement& put, const StoredRaster& r, const std::string& tiff)
+{
+    put.bind(1, rasterKindName(r.kind)).bind(2, r.source);
+    if (r.period.empty())
+        put.bindNull(3);
+    else
+        put.bind(3, r.period);
+    put.bind(4, r.grid.cellSize).bind(5, r.grid.crs);
+    put.bind(6, r.importedAt.empty() ? isoUtcNow() : r.importedAt);
+    put.bind(7, r.attributes.empty() ? std::string("{}") : r.attributes);
+    put.bindBlob(8, tiff);
+    put.run();
+}
+
 #ifndef SASARAN_WITH_POSTGRES
 [[noreturn]] void noServerSupport(const std::string& location)
 {
@@ -58,19 +74,8 @@ void replaceFileRasters(const std::string& path, const std::vector<StoredRaster>
         Statement put(db,
                       "INSERT INTO raster (kind, source, period, resolution_m, crs, imported_at, attributes, tiff) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        for (std::size_t i = 0; i < rasters.size(); ++i) {
-            const StoredRaster& r = rasters[i];
-            put.bind(1, rasterKindName(r.kind)).bind(2, r.source);
-            if (r.period.empty())
-                put.bindNull(3);
-            else
-                put.bind(3, r.period);
-            put.bind(4, r.grid.cellSize).bind(5, r.grid.crs);
-            put.bind(6, r.importedAt.empty() ? isoUtcNow() : r.importedAt);
-            put.bind(7, r.attributes.empty() ? std::string("{}") : r.attributes);
-            put.bindBlob(8, tiffs[i]);
-            put.run();
-        }
+        for (std::size_t i = 0; i < rasters.size(); ++i)
+            insertRasterRow(put, rasters[i], tiffs[i]);
         db.exec("COMMIT");
     } catch (...) {
         try {
@@ -102,16 +107,7 @@ void storeRaster(const std::string& projectPath, const StoredRaster& raster)
         Statement put(db,
                       "INSERT OR REPLACE INTO raster (kind, source, period, resolution_m, crs, imported_at, "
                       "attributes, tiff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        put.bind(1, rasterKindName(raster.kind)).bind(2, raster.source);
-        if (raster.period.empty())
-            put.bindNull(3);
-        else
-            put.bind(3, raster.period);
-        put.bind(4, raster.grid.cellSize).bind(5, raster.grid.crs);
-        put.bind(6, raster.importedAt.empty() ? isoUtcNow() : raster.importedAt);
-        put.bind(7, raster.attributes.empty() ? std::string("{}") : raster.attributes);
-        put.bindBlob(8, tiff);
-        put.run();
+        insertRasterRow(put, raster, tiff);
         db.exec("COMMIT");
     } catch (...) {
         try {
