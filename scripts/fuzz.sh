@@ -4,6 +4,7 @@
 # in build-fuzz/corpus/ between runs. Not part of CI. A crash, sanitizer report, hang (10 s per
 # input) or out-of-memory (2 GiB) stops that target and leaves the input in build-fuzz/findings/;
 # the script then exits non-zero. Reproduce one with: build-fuzz/fuzz/fuzz_NAME FILE
+# Last run 2026-12-04, 180 s per target on the two cores: no finding; figures in README.md.
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
