@@ -159,12 +159,14 @@ void Workspace::reloadKeepingView()
 
     // the results the panels computed stay shown (the panels compute them again on the new data)
     ProposalOverlay proposals = std::move(mProposals);
+    std::optional<PlacementShown> placement = std::move(mPlacementShown);
     std::map<std::string, gis::HotspotResult> hotspots = std::move(mLisaResults);
     std::optional<gis::PokdarwisResult> pokdarwis = std::move(mPokdarwis);
     const std::optional<TravelLayerRequest> travel = mTravelRequest;
     QSignalBlocker block(this); // one projectDataChanged() below, not setDataset's signals
     installDataset(std::move(ds), mTitle, mLocation);
     mProposals = std::move(proposals);
+    mPlacementShown = std::move(placement);
     mLisaResults = std::move(hotspots);
     mPokdarwis = std::move(pokdarwis);
     // the travel layer stays on and is computed again on the new data (its results were dropped)

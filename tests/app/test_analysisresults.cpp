@@ -119,10 +119,18 @@ TEST(AnalysisResults, ACommitKeepsTheResultsShownAndComputesThemAgainOnTheNewDat
     const int rows = pokdarwis.table()->rowCount();
     ASSERT_GT(rows, 0);
 
+    app::ui::PlacementShown placement; // as the placement panel keeps its result
+    placement.result.options.count = 7;
+    placement.saved = true;
+    ws.keepPlacement(placement);
+
     const std::string period = ws.period().toStdString();
     ws.commit(testutil::doubledPoor(*ws.dataset(), period));
     // right after the commit: still on the map and in the panels
     ASSERT_NE(ws.pokdarwis(), nullptr);
+    ASSERT_TRUE(ws.keptPlacement().has_value()) << "the placement shown is kept through a commit";
+    EXPECT_EQ(ws.keptPlacement()->result.options.count, 7u);
+    EXPECT_TRUE(ws.keptPlacement()->saved);
     EXPECT_EQ(ws.themeKey(), QStringLiteral("pokdarwis"));
     ASSERT_TRUE(ws.mapSpec().layer.has_value());
     EXPECT_EQ(ws.mapSpec().layer->key, "pokdarwis_score");
