@@ -248,6 +248,7 @@ void Workspace::installDataset(gis::Dataset ds, const QString& title, const QStr
     mLisaResults.clear();
     mPokdarwis.reset();
     mTravelRequest.reset();
+    mTravelCancelled = false;
     dropTravelResults();
     mTitle = title;
     mLocation = location;

@@ -373,4 +373,19 @@ TEST_F(TravelLayer, CancelStopsTheComputationKeepsNothingAndTheCellSizeIsTheUser
                                                                  "capital", layers::defaultTravelBreaks(),
                                                                  layers::Lang::Id, 200.0);
     expectSameGrid(coarse->minutes, own.minutes);
+
+    // A cancel is said until another project opens.
+    clickGroupCheck(panel->travelBox()); // off
+    clickGroupCheck(panel->travelBox()); // on: the kept 200 m result, nothing to cancel
+    cancel->click();
+    EXPECT_FALSE(ws.travelCancelled()) << "nothing was running";
+    panel->travelResolution()->setFocus();
+    QTest::keyClick(panel->travelResolution(), Qt::Key_Up); // 250 m: computed
+    ASSERT_TRUE(ws.travelComputing());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    ASSERT_TRUE(ws.travelCancelled());
+    ws.waitForTravel();
+    ws.openExample();
+    EXPECT_FALSE(ws.travelCancelled());
+    EXPECT_NE(panel->travelStatus()->text(), QStringLiteral("Dibatalkan; nyalakan lapisan untuk menghitungnya lagi."));
 }
