@@ -59,23 +59,13 @@ void insertRasterRow(Statement& put, const StoredRaster& r, const std::string& t
 }
 #endif
 
-/// Makes \a rasters the only rasters of the project file \a path, in one transaction.
-void replaceFileRasters(const std::string& path, const std::vector<StoredRaster>& rasters)
+/// Runs \a work inside BEGIN IMMEDIATE ... COMMIT on \a db, rolled back when it throws.
+template <typename Work>
+void inWriteTransaction(SpatialiteConnection& db, Work&& work)
 {
-    requireProject(path);
-    std::vector<std::string> tiffs;
-    for (const StoredRaster& r : rasters)
-        tiffs.push_back(encodeGeoTiff(r.grid));
-    SpatialiteConnection db(path, SQLITE_OPEN_READWRITE);
     db.exec("BEGIN IMMEDIATE");
     try {
-        db.exec(kCreateRasterTable);
-        db.exec("DELETE FROM raster");
-        Statement put(db,
-                      "INSERT INTO raster (kind, source, period, resolution_m, crs, imported_at, attributes, tiff) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        for (std::size_t i = 0; i < rasters.size(); ++i)
-            insertRasterRow(put, rasters[i], tiffs[i]);
+        work();
         db.exec("COMMIT");
     } catch (...) {
         try {
@@ -84,6 +74,25 @@ void replaceFileRasters(const std::string& path, const std::vector<StoredRaster>
         }
         throw;
     }
+}
+
+/// Makes \a rasters the only rasters of the project file \a path, in one transaction.
+void replaceFileRasters(const std::string& path, const std::vector<StoredRaster>& rasters)
+{
+    requireProject(path);
+    std::vector<std::string> tiffs;
+    for (const StoredRaster& r : rasters)
+        tiffs.push_back(encodeGeoTiff(r.grid));
+    SpatialiteConnection db(path, SQLITE_OPEN_READWRITE);
+    inWriteTransaction(db, [&] {
+        db.exec(kCreateRasterTable);
+        db.exec("DELETE FROM raster");
+        Statement put(db,
+                      "INSERT INTO raster (kind, source, period, resolution_m, crs, imported_at, attributes, tiff) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        for (std::size_t i = 0; i < rasters.size(); ++i)
+            insertRasterRow(put, rasters[i], tiffs[i]);
+    });
     db.close();
 }
 
@@ -101,21 +110,13 @@ void storeRaster(const std::string& projectPath, const StoredRaster& raster)
     requireProject(projectPath);
     const std::string tiff = encodeGeoTiff(raster.grid);
     SpatialiteConnection db(projectPath, SQLITE_OPEN_READWRITE);
-    db.exec("BEGIN IMMEDIATE");
-    try {
+    inWriteTransaction(db, [&] {
         db.exec(kCreateRasterTable);
         Statement put(db,
                       "INSERT OR REPLACE INTO raster (kind, source, period, resolution_m, crs, imported_at, "
                       "attributes, tiff) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         insertRasterRow(put, raster, tiff);
-        db.exec("COMMIT");
-    } catch (...) {
-        try {
-            db.exec("ROLLBACK");
-        } catch (...) {
-        }
-        throw;
-    }
+    });
     db.close();
 }
 
@@ -193,27 +194,17 @@ std::size_t copyRasters(const std::string& fromProject, const std::string& toPro
     requireProject(fromProject);
     requireProject(toProject);
     SpatialiteConnection db(toProject, SQLITE_OPEN_READWRITE);
-    db.exec("BEGIN IMMEDIATE");
-    try {
+    std::size_t copied = 0;
+    inWriteTransaction(db, [&] {
         // The copy's rasters are the source's: none of the replaced project's stay behind.
         db.exec(kCreateRasterTable);
         db.exec("DELETE FROM raster");
         detail::copyRasterTable(db, fromProject);
-        std::size_t copied = 0;
-        {
-            Statement count(db, "SELECT COUNT(*) FROM raster");
-            copied = count.step() ? static_cast<std::size_t>(count.integer(0)) : 0;
-        }
-        db.exec("COMMIT");
-        db.close();
-        return copied;
-    } catch (...) {
-        try {
-            db.exec("ROLLBACK");
-        } catch (...) {
-        }
-        throw;
-    }
+        Statement count(db, "SELECT COUNT(*) FROM raster");
+        copied = count.step() ? static_cast<std::size_t>(count.integer(0)) : 0;
+    });
+    db.close();
+    return copied;
 }
 
 void removeRasters(const std::string& projectPath)
